@@ -1,0 +1,131 @@
+"""The 财政项目支出绩效目标申报表 as plain dataclasses (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, date, datetime
+from typing import ClassVar
+
+from desktop.domain.money import Fen
+from desktop.domain.taxonomy import taxonomy
+from desktop.domain.values import EMPTY, IndicatorValue
+
+NATURE_ONE_OFF = "一次性项目"
+NATURE_RECURRING = "经常性项目"
+NATURE_PHASED = "阶段性项目"
+
+
+def now_timestamp() -> str:
+    """UTC timestamp with milliseconds, ``2026-11-27T17:41:44.123Z``; sorts as text."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class Funds:
+    """The seven amounts of 项目资金（元）, in integer 分."""
+
+    total: Fen = 0  # 项目资金总额
+    fiscal: Fen = 0  # 其中：财政资金
+    other: Fen = 0  # 其他资金
+    annual_total: Fen = 0  # 年度资金申请总额
+    annual_appropriation: Fen = 0  # 其中：当年财政拨款
+    annual_carryover: Fen = 0  # 上年结转资金
+    annual_other: Fen = 0  # 其他资金
+
+    FIELD_LABELS: ClassVar[dict[str, str]] = {
+        "total": "项目资金总额",
+        "fiscal": "财政资金",
+        "other": "其他资金",
+        "annual_total": "年度资金申请总额",
+        "annual_appropriation": "当年财政拨款",
+        "annual_carryover": "上年结转资金",
+        "annual_other": "其他资金（年度）",
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One 三级 indicator with its 一级/二级 and 年度(/项目)指标值."""
+
+    level1: str = ""
+    level2: str = ""
+    name: str = ""
+    value: IndicatorValue = EMPTY
+    needs_review: bool = False
+    review_note: str = ""  # why the importer could not be sure
+    raw_text: str = ""  # the source line as it was, for needs-review rows
+    source_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """One form: a project in one year."""
+
+    id: str = field(default_factory=new_id)
+    year: int = field(default_factory=lambda: date.today().year)
+    name: str = ""
+    nature: str = ""  # 项目性质
+    category: str = ""  # 项目类别
+    department: str = ""  # 主管部门
+    implementing_unit: str = ""  # 实施单位
+    start_date: date | None = None  # 计划开始日期
+    end_date: date | None = None  # 计划完成日期
+    funds: Funds = Funds()
+    goal_overall: str = ""  # 项目总目标
+    goal_annual: str = ""  # 年度总体目标
+    indicators: tuple[Indicator, ...] = ()
+    profile: str = ""  # taxonomy profile id; "" means the year's profile
+    created_at: str = field(default_factory=now_timestamp)
+    updated_at: str = ""
+    revision: int = 0  # 0 = never saved
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.indicators, tuple):
+            object.__setattr__(self, "indicators", tuple(self.indicators))
+        if not self.updated_at:
+            object.__setattr__(self, "updated_at", self.created_at)
+        if not self.profile:
+            object.__setattr__(self, "profile", taxonomy().profile_for_year(self.year).id)
+
+    def with_changes(self, **changes) -> Project:
+        return replace(self, **changes)
+
+    @property
+    def review_count(self) -> int:
+        return sum(1 for i in self.indicators if i.needs_review)
+
+    def content(self) -> tuple:
+        """Everything a clerk wrote, without identity and bookkeeping (id, times, revision)."""
+        skip = {"id", "created_at", "updated_at", "revision"}
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in skip)
+
+    def search_text(self) -> str:
+        """Lower-cased text the project list filters on: name, unit, indicator names."""
+        parts = [self.name, self.implementing_unit, self.department]
+        parts.extend(i.name for i in self.indicators)
+        return "\n".join(p for p in parts if p).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSummary:
+    """What the project list shows; loaded without indicators."""
+
+    id: str
+    year: int
+    name: str
+    nature: str
+    category: str
+    department: str
+    implementing_unit: str
+    total: Fen
+    annual_total: Fen
+    indicator_count: int
+    review_count: int
+    updated_at: str
+    revision: int
+    deleted_at: str | None = None

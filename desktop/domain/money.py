@@ -1,0 +1,81 @@
+"""Exact money: amounts are integer 分 (fen) everywhere; Decimal only at the edges.
+
+``parse_money`` accepts what clerks and published forms write (``5,100,000.00``,
+``5100000``, ``0``, ``0.00``, full-width digits, a leading ¥ or a trailing 元) and refuses
+anything that is not an exact amount of 分. ``format_money`` writes ``5,100,000.00``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+Fen = int
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_MAX_YUAN = Decimal("1e15")  # far beyond any budget; guards against absurd input
+
+
+class MoneyError(ValueError):
+    """An amount that cannot be read exactly. ``str(err)`` is a message for the user."""
+
+
+def parse_decimal_amount(text: str) -> Decimal:
+    """Parse an amount written by a person into a Decimal (no rounding, no float)."""
+    if not isinstance(text, str):
+        raise MoneyError("金额必须是文字")
+    s = unicodedata.normalize("NFKC", text).strip()
+    s = s.replace("，", ",").replace(" ", "")
+    if s.startswith(("¥", "￥")):
+        s = s[1:]
+    if s.endswith("元"):
+        s = s[:-1]
+    if not s:
+        raise MoneyError("金额为空")
+    if "," in s:
+        if not _GROUPED.match(s):
+            raise MoneyError(f"金额“{text.strip()}”的千位分隔符位置不对")
+        s = s.replace(",", "")
+    elif not _PLAIN.match(s):
+        raise MoneyError(f"“{text.strip()}”不是金额，只能包含数字、小数点和千位分隔符")
+    try:
+        value = Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - the regexes above rule this out
+        raise MoneyError(f"“{text.strip()}”不是金额") from exc
+    if abs(value) >= _MAX_YUAN:
+        raise MoneyError(f"金额“{text.strip()}”太大")
+    return value
+
+
+def to_fen(yuan: Decimal) -> Fen:
+    """Convert an exact Decimal amount of 元 to integer 分; refuse fractions of a 分."""
+    fen = yuan * 100
+    if fen != fen.to_integral_value():
+        raise MoneyError(f"金额“{yuan}”最多只能有两位小数（精确到分）")
+    return int(fen)
+
+
+def parse_money(text: str) -> Fen:
+    """Parse ``5,100,000.00`` / ``5100000`` / ``0`` into integer 分."""
+    return to_fen(parse_decimal_amount(text))
+
+
+def format_money(fen: Fen) -> str:
+    """Format integer 分 as ``5,100,000.00`` (a minus sign for negative amounts)."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(int(fen)), 100)
+    return f"{sign}{yuan:,}.{cents:02d}"
+
+
+def fen_to_decimal(fen: Fen) -> Decimal:
+    """Integer 分 as a Decimal of 元 with two places (for JSON and spreadsheets)."""
+    return (Decimal(int(fen)) / 100).quantize(Decimal("0.01"))
+
+
+def decimal_string(fen: Fen) -> str:
+    """Integer 分 as a plain decimal string with two places: ``"5100000.00"``."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(int(fen)), 100)
+    return f"{sign}{yuan}.{cents:02d}"

@@ -1,0 +1,116 @@
+"""The indicator taxonomy (一级 → 二级) as versioned data, and the official value lists.
+
+The data lives in ``data/taxonomy.json`` so that next year's profile is a data change, not a
+code change. A profile applies to a range of form years; a project records the profile it
+was written under.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    first_year: int | None
+    last_year: int | None
+    level1: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def level1_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.level1)
+
+    def level2_for(self, level1: str) -> tuple[str, ...]:
+        for name, children in self.level1:
+            if name == level1:
+                return children
+        return ()
+
+    def fits(self, level1: str, level2: str) -> bool:
+        return level2 in self.level2_for(level1)
+
+    def applies_to(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+    def level1_rank(self, level1: str) -> int:
+        """Print order of a 一级 (成本, 产出, 效益, 满意度); unknown names sort last."""
+        names = self.level1_names
+        return names.index(level1) if level1 in names else len(names)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    version: int
+    natures: tuple[str, ...]
+    categories: tuple[str, ...]
+    profiles: tuple[Profile, ...]
+
+    def profile(self, profile_id: str) -> Profile:
+        for p in self.profiles:
+            if p.id == profile_id:
+                return p
+        raise KeyError(profile_id)
+
+    def profile_for_year(self, year: int) -> Profile:
+        for p in self.profiles:
+            if p.applies_to(year):
+                return p
+        return self.profiles[-1]
+
+    def best_profile(self, year: int, pairs: Iterable[tuple[str, str]]) -> Profile:
+        """The year's profile, unless the form's (一级, 二级) pairs fit another one better."""
+        pairs = [(a, b) for a, b in pairs if a and b]
+        preferred = self.profile_for_year(year)
+
+        def misfits(p: Profile) -> int:
+            return sum(1 for a, b in pairs if not p.fits(a, b))
+
+        best = min(self.profiles, key=lambda p: (misfits(p), p is not preferred))
+        return preferred if misfits(preferred) == misfits(best) else best
+
+    @property
+    def level1_names(self) -> frozenset[str]:
+        return frozenset(n for p in self.profiles for n in p.level1_names)
+
+    @property
+    def level2_names(self) -> frozenset[str]:
+        return frozenset(c for p in self.profiles for _, cs in p.level1 for c in cs)
+
+    def parents_of(self, level2: str) -> frozenset[str]:
+        """Every 一级 that has this 二级 in some profile."""
+        return frozenset(n for p in self.profiles for n, cs in p.level1 if level2 in cs)
+
+
+def _load(raw: dict) -> Taxonomy:
+    if raw.get("format") != "jixiao-taxonomy":
+        raise ValueError("not a taxonomy file")
+    profiles = tuple(
+        Profile(
+            id=p["id"],
+            name=p["name"],
+            first_year=p.get("first_year"),
+            last_year=p.get("last_year"),
+            level1=tuple((g["name"], tuple(g["level2"])) for g in p["level1"]),
+        )
+        for p in raw["profiles"]
+    )
+    return Taxonomy(
+        version=int(raw["version"]),
+        natures=tuple(raw["natures"]),
+        categories=tuple(raw["categories"]),
+        profiles=profiles,
+    )
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    text = resources.files("desktop.domain").joinpath("data/taxonomy.json").read_text("utf-8")
+    return _load(json.loads(text))

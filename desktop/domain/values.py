@@ -1,0 +1,134 @@
+"""Indicator values (年度指标值): structured, never just a string.
+
+A value is either quantitative — an operator (=, ≥, ≤, >, <, or none), an exact Decimal
+number and a unit — or qualitative text (``提高``, ``全市排名前列``), or empty.
+The canonical rendering is ``{op}{number with at least 2 decimals}({unit})``, e.g.
+``≥85.00(%)``; the parser accepts what real forms contain (full-width signs, ``>=``,
+a space before the unit, no parentheses around a short unit, ``985米``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+OPERATORS = ("=", "≥", "≤", ">", "<")
+
+_OP_ALIASES = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤", "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤"}
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
+_QUANT = re.compile(
+    rf"^(?P<op>>=|=>|<=|=<|[=≥≤><≧≦⩾⩽])?\s*(?P<num>{_NUMBER})\s*"
+    r"(?:\((?P<punit>[^()]{0,20})\)|(?P<unit>[^\d\s()=≥≤<>,.+\-][^\d()=≥≤<>]{0,2}))?$"
+)
+# A bare unit ending like this is part of a sentence, not a unit: "3天内", "5个以上".
+_SENTENCE_TAILS = ("内", "上", "下", "前", "后", "右", "间", "起", "止", "余", "多")
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    op: str | None = None
+    number: Decimal | None = None
+    unit: str = ""
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.number is None:
+            if self.op is not None or self.unit:
+                raise ValueError("an operator or unit needs a number")
+        else:
+            if self.text:
+                raise ValueError("a value is either a number or text, not both")
+            if self.op is not None and self.op not in OPERATORS:
+                raise ValueError(f"unknown operator {self.op!r}")
+            if not self.number.is_finite():
+                raise ValueError("the number must be finite")
+            # Canonical scale: at least two decimals (85 → 85.00), so equal values store alike.
+            object.__setattr__(self, "number", Decimal(format_number(self.number)))
+
+    # -- constructors -----------------------------------------------------------------
+    @classmethod
+    def qualitative(cls, text: str) -> IndicatorValue:
+        return cls(text=text.strip())
+
+    @classmethod
+    def quantitative(
+        cls, op: str | None, number: Decimal | str | int, unit: str = ""
+    ) -> IndicatorValue:
+        return cls(op=op or None, number=Decimal(str(number)), unit=unit.strip())
+
+    # -- queries ----------------------------------------------------------------------
+    @property
+    def is_empty(self) -> bool:
+        return self.number is None and not self.text
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.number is not None
+
+    @property
+    def kind(self) -> str:
+        """``"number"``, ``"text"`` or ``"empty"``."""
+        if self.number is not None:
+            return "number"
+        return "text" if self.text else "empty"
+
+    def display(self) -> str:
+        """The canonical rendering, e.g. ``≥85.00(%)``; qualitative text as written."""
+        if self.number is None:
+            return self.text
+        out = (self.op or "") + format_number(self.number)
+        if self.unit:
+            out += f"({self.unit})"
+        return out
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+EMPTY = IndicatorValue()
+
+
+def format_number(number: Decimal) -> str:
+    """At least two decimals, more only when the number has them: 85 → 85.00, 0.125 → 0.125."""
+    if number == 0:
+        number = abs(number)
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        number = number.normalize()  # 0.1250 → 0.125, but 0.100 → 0.1 → "0.10"
+        exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        return f"{number:f}"
+    return f"{number:.2f}"
+
+
+def normalize_value_text(text: str) -> str:
+    """NFKC (full-width ＝＞＜（）％ and digits to ASCII) and trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_value(text: str) -> IndicatorValue:
+    """Parse a 年度指标值 as written on a form. Never raises for any string."""
+    if text is None:
+        return EMPTY
+    raw = text.strip()
+    if not raw:
+        return EMPTY
+    s = normalize_value_text(raw)
+    m = _QUANT.match(s)
+    if m is None:
+        return IndicatorValue(text=raw)
+    unit = m.group("punit")
+    if unit is None:
+        unit = m.group("unit") or ""
+        if unit.endswith(_SENTENCE_TAILS):
+            return IndicatorValue(text=raw)
+    unit = " ".join(unit.split())
+    op = m.group("op")
+    op = _OP_ALIASES.get(op, op) if op else None
+    try:
+        number = Decimal(m.group("num").replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern only admits numbers
+        return IndicatorValue(text=raw)
+    return IndicatorValue(op=op, number=number, unit=unit)

@@ -1,0 +1,1 @@
+"""Import and export formats (published text, JSON). Uses domain and store; no Qt."""

@@ -1,0 +1,51 @@
+"""What an import found: the projects, and every case the clerk should know about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.domain.model import Project
+
+ERROR = "error"  # something could not be imported (a project or a value was left out)
+REVIEW = "review"  # imported, but a person must check it (needs-review indicator)
+WARNING = "warning"  # imported with a gap or a doubtful value
+INFO = "info"  # imported; the importer filled in or corrected something from context
+
+SEVERITY_LABELS = {ERROR: "错误", REVIEW: "需复核", WARNING: "警告", INFO: "提示"}
+
+
+class ImportFormatError(Exception):
+    """The whole file cannot be read. ``str(err)`` is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportItem:
+    severity: str
+    message: str
+    line: int | None = None  # 1-based source line, where there is one
+    project: str = ""  # project name, where known
+
+    def describe(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"第{self.line}行")
+        if self.project:
+            where.append(f"“{self.project}”")
+        prefix = f"[{SEVERITY_LABELS.get(self.severity, self.severity)}] "
+        return prefix + (" ".join(where) + "：" if where else "") + self.message
+
+
+@dataclass
+class ImportResult:
+    projects: list[Project] = field(default_factory=list)
+    items: list[ReportItem] = field(default_factory=list)
+
+    def add(self, severity: str, message: str, line: int | None = None, project: str = "") -> None:
+        self.items.append(ReportItem(severity, message, line, project))
+
+    def of(self, severity: str) -> list[ReportItem]:
+        return [i for i in self.items if i.severity == severity]
+
+    @property
+    def review_indicator_count(self) -> int:
+        return sum(p.review_count for p in self.projects)

@@ -1,0 +1,442 @@
+"""The one SQLite file: opening it safely, and reading and writing whole projects.
+
+Opening checks, before anything is written: the file is SQLite, carries our
+``application_id``, has a schema version this program knows, and passes ``quick_check``.
+A file that fails any of these is refused with a clear message and left untouched.
+Every write is one transaction with ``synchronous=FULL`` and the rollback journal
+(``journal_mode=DELETE``), so the file on disk is always complete on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.domain.model import Funds, Indicator, Project, ProjectSummary, now_timestamp
+from desktop.domain.values import IndicatorValue
+from desktop.store.errors import (
+    ConflictError,
+    DamagedFileError,
+    NewerSchemaError,
+    NotFoundError,
+    NotOurFileError,
+    ReadOnlyError,
+    StoreError,
+)
+from desktop.store.schema import APP_VERSION_FOR_SCHEMA, APPLICATION_ID, LATEST_VERSION, migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0
+
+_FUND_COLUMNS = {
+    "total": "funds_total",
+    "fiscal": "funds_fiscal",
+    "other": "funds_other",
+    "annual_total": "annual_total",
+    "annual_appropriation": "annual_appropriation",
+    "annual_carryover": "annual_carryover",
+    "annual_other": "annual_other",
+}
+_SUMMARY_COLUMNS = (
+    "id, year, name, nature, category, department, implementing_unit, funds_total, "
+    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at"
+)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    return conn
+
+
+def _writable(path: Path) -> bool:
+    """Writing needs the file and its folder (the rollback journal lives beside it)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _check_header(path: Path) -> bool:
+    """True for an empty file (a new database); raise for anything that is not SQLite."""
+    if not path.is_file():
+        raise NotOurFileError(f"“{path}”不是一个文件。")
+    size = path.stat().st_size
+    if size == 0:
+        return True
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotOurFileError(f"“{path.name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。")
+    return False
+
+
+def open_repository(
+    path: str | os.PathLike, *, create: bool = True, read_only: bool = False
+) -> Repository:
+    """Open (or create) the database at ``path``.
+
+    ``read_only`` forces read-only access; a file or folder that cannot be written is opened
+    read-only anyway (``Repository.read_only`` tells). Raises a ``StoreError`` subclass with
+    a message for the user when the file is not ours, newer, or damaged.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise NotFoundError(f"找不到数据文件“{path}”。")
+        if read_only:
+            raise ReadOnlyError(f"数据文件“{path}”不存在，无法以只读方式打开。")
+        if not path.parent.exists() and str(path.parent):
+            raise NotFoundError(f"文件夹“{path.parent}”不存在。")
+        return Repository._create(path)
+    empty = _check_header(path)
+    read_only = read_only or not _writable(path)
+    if empty:
+        if read_only:
+            raise ReadOnlyError(f"“{path.name}”是空文件且只读，无法作为数据库使用。")
+        return Repository._create(path)
+    try:
+        conn = _connect(path, read_only)
+    except sqlite3.Error as exc:
+        raise DamagedFileError(f"无法打开“{path.name}”：{exc}") from exc
+    try:
+        version = _inspect(conn, path)
+        if version == 0:
+            conn.close()
+            if read_only:
+                raise ReadOnlyError(f"“{path.name}”是空数据库且只读，无法初始化。")
+            return Repository._create(path)
+        if version < LATEST_VERSION and read_only:
+            raise ReadOnlyError(
+                f"“{path.name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。"
+                "请先复制到可写的位置再打开。"
+            )
+        repo = Repository(path, conn, read_only=read_only)
+        if version < LATEST_VERSION:
+            migrate(repo.db, version)
+        return repo
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int:
+    """Check a file is ours and sound; return its schema version (0 = empty database)."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        objects = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
+    if app_id != APPLICATION_ID:
+        if app_id == 0 and version == 0 and objects == 0:
+            return 0
+        raise NotOurFileError(f"“{path.name}”不是绩效目标申报的数据文件（它属于其他程序）。")
+    if version > LATEST_VERSION:
+        needed = APP_VERSION_FOR_SCHEMA.get(version)
+        hint = f"请使用 {needed} 或更新版本的程序打开。" if needed else "请先升级本程序再打开。"
+        raise NewerSchemaError(
+            f"“{path.name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版，"
+            f"本程序只支持到第 {LATEST_VERSION} 版）。{hint}",
+            version,
+        )
+    if version < 1:
+        raise DamagedFileError(f"“{path.name}”的数据格式版本无效（{version}）。")
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(f"“{path.name}”已损坏（{exc}）。") from exc
+    if result != ["ok"]:
+        raise DamagedFileError(f"“{path.name}”已损坏：{result[0]}")
+    return version
+
+
+def _date_text(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _text_date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+class Repository:
+    """Whole projects in and out of one database file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False):
+        self.path = path
+        self.read_only = read_only
+        self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+            conn.execute("PRAGMA synchronous = FULL")
+
+    @classmethod
+    def _create(cls, path: Path) -> Repository:
+        try:
+            conn = _connect(path, read_only=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"无法创建数据文件“{path}”：{exc}") from exc
+        repo = cls(path, conn)
+        try:
+            migrate(repo.db, 0)
+        except BaseException:
+            repo.close()
+            raise
+        return repo
+
+    # -- lifecycle ----------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"“{self.path.name}”以只读方式打开，不能修改。")
+
+    # -- reading ------------------------------------------------------------------------
+    def summaries(
+        self, *, year: int | None = None, trash: bool = False
+    ) -> list[ProjectSummary]:
+        """Project list rows (no indicators loaded), by year then name."""
+        where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
+        params: list = []
+        if year is not None:
+            where += " AND year = ?"
+            params.append(year)
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE {where} "
+            "ORDER BY year DESC, name, id"
+        )
+        return [
+            ProjectSummary(
+                id=r[0], year=r[1], name=r[2], nature=r[3], category=r[4], department=r[5],
+                implementing_unit=r[6], total=r[7], annual_total=r[8], indicator_count=r[9],
+                review_count=r[10], updated_at=r[11], revision=r[12], deleted_at=r[13],
+            )
+            for r in self.db.execute(sql, params)
+        ]
+
+    def count(self) -> int:
+        sql = "SELECT count(*) FROM projects WHERE deleted_at IS NULL"
+        return self.db.execute(sql).fetchone()[0]
+
+    def years(self) -> list[int]:
+        rows = self.db.execute(
+            "SELECT DISTINCT year FROM projects WHERE deleted_at IS NULL ORDER BY year DESC"
+        )
+        return [r[0] for r in rows]
+
+    def exists(self, project_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM projects WHERE id = ?", [project_id]).fetchone()
+        return row is not None
+
+    def is_trashed(self, project_id: str) -> bool:
+        row = self.db.execute(
+            "SELECT deleted_at FROM projects WHERE id = ?", [project_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"找不到项目 {project_id}。")
+        return row[0] is not None
+
+    def get(self, project_id: str) -> Project:
+        rows = list(self.db.query("SELECT * FROM projects WHERE id = ?", [project_id]))
+        if not rows:
+            raise NotFoundError(f"找不到项目 {project_id}。")
+        indicators = self.db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
+        )
+        return _project_from_row(rows[0], indicators)
+
+    def all_projects(self, ids: Sequence[str] | None = None) -> Iterator[Project]:
+        """Whole projects (not in the trash), in list order, or the given ids in that order."""
+        if ids is None:
+            ids = [s.id for s in self.summaries()]
+        for project_id in ids:
+            yield self.get(project_id)
+
+    def find_same_content(self, project: Project) -> str | None:
+        """The id of a stored project with exactly this content (ignoring id and times)."""
+        rows = self.db.execute(
+            "SELECT id FROM projects WHERE year = ? AND name = ? AND deleted_at IS NULL",
+            [project.year, project.name],
+        ).fetchall()
+        for (candidate,) in rows:
+            if self.get(candidate).content() == project.content():
+                return candidate
+        return None
+
+    # -- writing ------------------------------------------------------------------------
+    def add(self, projects: Iterable[Project]) -> int:
+        """Insert new projects as they are (ids, times, revisions kept), in one transaction.
+
+        Refuses the whole batch if any id is already in the file.
+        """
+        self._require_writable()
+        count = 0
+        with self.db.atomic():
+            for project in projects:
+                if self.exists(project.id):
+                    raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
+                self._write(project, insert=True)
+                count += 1
+        return count
+
+    def save(self, project: Project) -> Project:
+        """Write one edited project atomically; returns it with the new revision and time.
+
+        ``project.revision`` must be the revision it was loaded at (0 for a new project);
+        if the file holds another revision, someone else changed it and ``ConflictError``
+        is raised without writing.
+        """
+        self._require_writable()
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT revision FROM projects WHERE id = ?", [project.id]
+            ).fetchone()
+            if row is None and project.revision != 0:
+                raise ConflictError(f"项目“{project.name}”已在别处被彻底删除，无法保存。")
+            if row is not None and row[0] != project.revision:
+                raise ConflictError(
+                    f"项目“{project.name}”已在别处被修改（第 {row[0]} 版，"
+                    f"这里是第 {project.revision} 版），为避免覆盖，本次保存未执行。"
+                )
+            saved = project.with_changes(revision=project.revision + 1, updated_at=now_timestamp())
+            self._write(saved, insert=row is None)
+        return saved
+
+    def trash(self, project_id: str) -> None:
+        """Move a project to the trash (restorable)."""
+        self._set_deleted(project_id, now_timestamp())
+
+    def restore(self, project_id: str) -> None:
+        """Bring a project back from the trash."""
+        self._set_deleted(project_id, None)
+
+    def _set_deleted(self, project_id: str, deleted_at: str | None) -> None:
+        self._require_writable()
+        with self.db.atomic():
+            cur = self.db.execute(
+                "UPDATE projects SET deleted_at = ?, revision = revision + 1, updated_at = ? "
+                "WHERE id = ?",
+                [deleted_at, now_timestamp(), project_id],
+            )
+            if cur.rowcount == 0:
+                raise NotFoundError(f"找不到项目 {project_id}。")
+
+    def purge(self, project_id: str) -> None:
+        """Delete a project from the trash for good."""
+        self._require_writable()
+        with self.db.atomic():
+            if not self.is_trashed(project_id):
+                raise StoreError("只能彻底删除回收站中的项目。")
+            self.db.execute("DELETE FROM projects WHERE id = ?", [project_id])
+
+    def _write(self, p: Project, *, insert: bool) -> None:
+        row = {
+            "id": p.id,
+            "year": p.year,
+            "name": p.name,
+            "nature": p.nature,
+            "category": p.category,
+            "department": p.department,
+            "implementing_unit": p.implementing_unit,
+            "start_date": _date_text(p.start_date),
+            "end_date": _date_text(p.end_date),
+            **{col: getattr(p.funds, attr) for attr, col in _FUND_COLUMNS.items()},
+            "goal_overall": p.goal_overall,
+            "goal_annual": p.goal_annual,
+            "created_at": p.created_at,
+            "updated_at": p.updated_at,
+            "revision": p.revision,
+            "profile": p.profile,
+            "search_text": p.search_text(),
+            "indicator_count": len(p.indicators),
+            "review_count": p.review_count,
+        }
+        columns = list(row)
+        if insert:
+            sql = (
+                f"INSERT INTO projects ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})"
+            )
+            self.db.execute(sql, list(row.values()))
+        else:
+            sets = ", ".join(f"{c} = ?" for c in columns[1:])
+            self.db.execute(
+                f"UPDATE projects SET {sets} WHERE id = ?", [*list(row.values())[1:], p.id]
+            )
+            self.db.execute("DELETE FROM indicators WHERE project_id = ?", [p.id])
+        self.db.conn.executemany(
+            "INSERT INTO indicators (project_id, position, level1, level2, name, op, number, "
+            "unit, text, needs_review, review_note, raw_text, source_line) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    p.id, pos, i.level1, i.level2, i.name, i.value.op,
+                    None if i.value.number is None else str(i.value.number),
+                    i.value.unit, i.value.text, int(i.needs_review), i.review_note,
+                    i.raw_text, i.source_line,
+                )
+                for pos, i in enumerate(p.indicators)
+            ],
+        )
+
+
+def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
+    indicators = tuple(
+        Indicator(
+            level1=i["level1"],
+            level2=i["level2"],
+            name=i["name"],
+            value=IndicatorValue(
+                op=i["op"],
+                number=None if i["number"] is None else Decimal(i["number"]),
+                unit=i["unit"],
+                text=i["text"],
+            ),
+            needs_review=bool(i["needs_review"]),
+            review_note=i["review_note"],
+            raw_text=i["raw_text"],
+            source_line=i["source_line"],
+        )
+        for i in indicator_rows
+    )
+    return Project(
+        id=r["id"],
+        year=r["year"],
+        name=r["name"],
+        nature=r["nature"],
+        category=r["category"],
+        department=r["department"],
+        implementing_unit=r["implementing_unit"],
+        start_date=_text_date(r["start_date"]),
+        end_date=_text_date(r["end_date"]),
+        funds=Funds(**{attr: r[col] for attr, col in _FUND_COLUMNS.items()}),
+        goal_overall=r["goal_overall"],
+        goal_annual=r["goal_annual"],
+        indicators=indicators,
+        profile=r["profile"],
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+        revision=r["revision"],
+    )

@@ -1,0 +1,127 @@
+"""Schema versions and the migration chain.
+
+``PRAGMA application_id`` marks our files; ``PRAGMA user_version`` is the schema version.
+Each migration step runs in one transaction together with its ``user_version`` bump, so a
+crash leaves the file at the old version or the new one, never between. Past steps are
+frozen: never edit one that has shipped, add a new step instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from desktop.domain.taxonomy import taxonomy
+
+APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
+LATEST_VERSION = 2
+
+# The first program version that can read each schema version (for the "newer file" message).
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0"}
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    """Projects and their ordered indicators."""
+    db.execute(
+        """
+        CREATE TABLE projects (
+            id TEXT PRIMARY KEY NOT NULL,
+            year INTEGER NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            nature TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            implementing_unit TEXT NOT NULL DEFAULT '',
+            start_date TEXT,
+            end_date TEXT,
+            funds_total INTEGER NOT NULL DEFAULT 0,
+            funds_fiscal INTEGER NOT NULL DEFAULT 0,
+            funds_other INTEGER NOT NULL DEFAULT 0,
+            annual_total INTEGER NOT NULL DEFAULT 0,
+            annual_appropriation INTEGER NOT NULL DEFAULT 0,
+            annual_carryover INTEGER NOT NULL DEFAULT 0,
+            annual_other INTEGER NOT NULL DEFAULT 0,
+            goal_overall TEXT NOT NULL DEFAULT '',
+            goal_annual TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE indicators (
+            id INTEGER PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            level1 TEXT NOT NULL DEFAULT '',
+            level2 TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT '',
+            op TEXT,
+            number TEXT,
+            unit TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            needs_review INTEGER NOT NULL DEFAULT 0,
+            raw_text TEXT NOT NULL DEFAULT '',
+            source_line INTEGER
+        )
+        """
+    )
+    db.execute("CREATE INDEX indicators_project ON indicators(project_id, position)")
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Trash, taxonomy profile per project, review notes, stored list columns."""
+    for sql in (
+        "ALTER TABLE projects ADD COLUMN profile TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE projects ADD COLUMN deleted_at TEXT",
+        "ALTER TABLE projects ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE projects ADD COLUMN indicator_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE projects ADD COLUMN review_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE indicators ADD COLUMN review_note TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX projects_year ON projects(year)",
+        "CREATE INDEX projects_deleted ON projects(deleted_at)",
+    ):
+        db.execute(sql)
+    db.execute(
+        """
+        UPDATE projects SET
+            indicator_count = (SELECT count(*) FROM indicators i WHERE i.project_id = projects.id),
+            review_count = (SELECT count(*) FROM indicators i
+                            WHERE i.project_id = projects.id AND i.needs_review)
+        """
+    )
+    tax = taxonomy()
+    rows = list(db.query("SELECT id, year, name, department, implementing_unit FROM projects"))
+    for row in rows:
+        names = [r["name"] for r in db.query(
+            "SELECT name FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )]
+        parts = [row["name"], row["implementing_unit"], row["department"], *names]
+        db.execute(
+            "UPDATE projects SET profile = ?, search_text = ? WHERE id = ?",
+            [
+                tax.profile_for_year(row["year"]).id,
+                "\n".join(p for p in parts if p).lower(),
+                row["id"],
+            ],
+        )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+
+# What a file of the latest version holds; anything else was not made by us.
+EXPECTED_TABLES = frozenset({"projects", "indicators"})
+EXPECTED_INDEXES = frozenset({"indicators_project", "projects_year", "projects_deleted"})
+
+
+def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = LATEST_VERSION) -> None:
+    """Run each step from ``from_version`` + 1 up to ``to_version``, one transaction each."""
+    for version in range(from_version + 1, to_version + 1):
+        with db.atomic():
+            if version == 1:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version}")
