@@ -1,0 +1,133 @@
+"""Reading other people's files and writing our own, safely.
+
+Files we read are opened read-only and never modified. Files we write are written to a
+temporary file in the same folder, flushed to disk, and renamed into place, so a crash or
+a pulled USB stick leaves the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from desktop.domain.model import new_id
+from desktop.io import json_format
+from desktop.io.published_text import parse_published_text
+from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
+from desktop.store import Repository
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+IMPORT_FORMATS = {".txt": "published text", ".tsv": "published text", ".json": "JSON"}
+
+
+def read_text_file(path: str | os.PathLike) -> str:
+    """Read a text file written on any clerk's machine: UTF-8 (with or without BOM),
+    UTF-16 with BOM, or GB18030 (which covers GBK/GB2312). Raise ImportFormatError."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            megabytes = size // 1024 // 1024
+            raise ImportFormatError(f"“{path.name}”太大（{megabytes} MB），不像申报表文件")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImportFormatError(f"找不到文件“{path}”") from exc
+    except IsADirectoryError as exc:
+        raise ImportFormatError(f"“{path}”是文件夹，不是文件") from exc
+    except OSError as exc:
+        raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "gb18030"]
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text
+    raise ImportFormatError(f"“{path.name}”不是文本文件（无法识别其编码）")
+
+
+def load_file(path: str | os.PathLike) -> ImportResult:
+    """Parse an import file by its extension (.txt/.tsv published text, .json)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in IMPORT_FORMATS:
+        known = "、".join(IMPORT_FORMATS)
+        raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
+    text = read_text_file(path)
+    if suffix == ".json":
+        return json_format.loads(text)
+    return parse_published_text(text)
+
+
+@dataclass
+class StoreSummary:
+    added: int = 0
+    skipped_identical: int = 0
+    renumbered: int = 0
+
+
+def store_import(repo: Repository, result: ImportResult) -> StoreSummary:
+    """Add the imported projects in one transaction. A project identical to one already in
+    the database is skipped; one whose id is taken by a different project gets a new id.
+    Both cases are added to the report."""
+    summary = StoreSummary()
+    to_add = []
+    for project in result.projects:
+        same = repo.find_same_content(project)
+        if same is not None:
+            summary.skipped_identical += 1
+            result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
+            continue
+        if repo.exists(project.id) or any(p.id == project.id for p in to_add):
+            project = replace(project, id=new_id())
+            summary.renumbered += 1
+            result.add(
+                WARNING,
+                "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）",
+                project=project.name,
+            )
+        to_add.append(project)
+    summary.added = repo.add(to_add)
+    return summary
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` via a synced temporary file and a rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no folder handles for this)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
