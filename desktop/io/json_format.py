@@ -115,7 +115,7 @@ def _int(obj: dict, name: str, default: int | None = None) -> int:
 
 def _money(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _Bad(f"金额“{name}”应写成文字，如 \"5100000.00\"")
+        raise _Bad(f'金额“{name}”应写成文字，如 "5100000.00"')
     try:
         return to_fen(parse_decimal_amount(str(value)))
     except MoneyError as exc:
@@ -136,7 +136,7 @@ def _indicator(obj: Any, n: int) -> Indicator:
         if number is None:
             raise _Bad(f"{where}有运算符但没有数值")
         if isinstance(number, bool) or not isinstance(number, (str, int)):
-            raise _Bad(f"{where}数值应写成文字，如 \"85.00\"")
+            raise _Bad(f'{where}数值应写成文字，如 "85.00"')
         try:
             dec = Decimal(str(number))
         except InvalidOperation as exc:
@@ -242,18 +242,16 @@ def loads(text: str) -> ImportResult:
     except (json.JSONDecodeError, RecursionError) as exc:
         raise ImportFormatError(f"不是有效的 JSON 文件（{exc}）") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ImportFormatError(
-            "不是绩效目标申报的 JSON 文件（缺少 \"format\": \"jixiao-projects\"）"
-        )
+        raise ImportFormatError('不是绩效目标申报的 JSON 文件（缺少 "format": "jixiao-projects"）')
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ImportFormatError("JSON 文件缺少有效的版本号（\"version\"）")
+        raise ImportFormatError('JSON 文件缺少有效的版本号（"version"）')
     if version > VERSION:
         raise ImportFormatError(
             f"JSON 文件是第 {version} 版格式，本程序只支持第 {VERSION} 版，请升级程序"
         )
     if not isinstance(doc.get("projects"), list):
-        raise ImportFormatError("JSON 文件中没有项目列表（\"projects\"）")
+        raise ImportFormatError('JSON 文件中没有项目列表（"projects"）')
     result = ImportResult()
     seen: set[str] = set()
     for n, obj in enumerate(doc["projects"], 1):

@@ -540,9 +540,13 @@ class _Parser:
             return
         result = self.result
         name = form.basic.get("name", "")
-        if form.labels_seen == 0 and not form.indicators:
-            if form.basic or form.goals["overall"] or form.goals["annual"]:
-                result.add(ERROR, "这一段看起来不是申报表，已跳过", form.first_line)
+        if not name and not form.indicators and not form.funds:
+            if form.labels_seen:
+                result.add(
+                    ERROR,
+                    "这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过",
+                    form.first_line,
+                )
             return
 
         def note(severity: str, message: str, line: int | None = None) -> None:
@@ -571,8 +575,15 @@ class _Parser:
         tax = self.tax
         nature = self._choice(form, "nature", tax.natures, "项目性质", note)
         category = self._choice(form, "category", tax.categories, "项目类别", note)
-        for attr in ("total", "fiscal", "other", "annual_total", "annual_appropriation",
-                     "annual_carryover", "annual_other"):
+        for attr in (
+            "total",
+            "fiscal",
+            "other",
+            "annual_total",
+            "annual_appropriation",
+            "annual_carryover",
+            "annual_other",
+        ):
             if attr not in form.funds:
                 note(WARNING, f"没有找到{Funds.FIELD_LABELS[attr]}，按 0 导入", form.first_line)
         goals = {k: strip_html("\n".join(v)) for k, v in form.goals.items()}
@@ -582,8 +593,11 @@ class _Parser:
             note(WARNING, "没有找到绩效指标", form.first_line)
         for ind in form.indicators:
             if ind.needs_review:
-                note(REVIEW, f"{ind.level1}/{ind.level2}/{ind.name or '（无名称）'}："
-                     f"{ind.review_note}", ind.source_line)
+                note(
+                    REVIEW,
+                    f"{ind.level1}/{ind.level2}/{ind.name or '（无名称）'}：{ind.review_note}",
+                    ind.source_line,
+                )
         profile = tax.best_profile(year, ((i.level1, i.level2) for i in form.indicators))
         stamp = now_timestamp()
         result.projects.append(

@@ -214,24 +214,30 @@ class Repository:
             raise ReadOnlyError(f"“{self.path.name}”以只读方式打开，不能修改。")
 
     # -- reading ------------------------------------------------------------------------
-    def summaries(
-        self, *, year: int | None = None, trash: bool = False
-    ) -> list[ProjectSummary]:
+    def summaries(self, *, year: int | None = None, trash: bool = False) -> list[ProjectSummary]:
         """Project list rows (no indicators loaded), by year then name."""
         where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
         params: list = []
         if year is not None:
             where += " AND year = ?"
             params.append(year)
-        sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE {where} "
-            "ORDER BY year DESC, name, id"
-        )
+        sql = f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE {where} ORDER BY year DESC, name, id"
         return [
             ProjectSummary(
-                id=r[0], year=r[1], name=r[2], nature=r[3], category=r[4], department=r[5],
-                implementing_unit=r[6], total=r[7], annual_total=r[8], indicator_count=r[9],
-                review_count=r[10], updated_at=r[11], revision=r[12], deleted_at=r[13],
+                id=r[0],
+                year=r[1],
+                name=r[2],
+                nature=r[3],
+                category=r[4],
+                department=r[5],
+                implementing_unit=r[6],
+                total=r[7],
+                annual_total=r[8],
+                indicator_count=r[9],
+                review_count=r[10],
+                updated_at=r[11],
+                revision=r[12],
+                deleted_at=r[13],
             )
             for r in self.db.execute(sql, params)
         ]
@@ -392,10 +398,19 @@ class Repository:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    p.id, pos, i.level1, i.level2, i.name, i.value.op,
+                    p.id,
+                    pos,
+                    i.level1,
+                    i.level2,
+                    i.name,
+                    i.value.op,
                     None if i.value.number is None else str(i.value.number),
-                    i.value.unit, i.value.text, int(i.needs_review), i.review_note,
-                    i.raw_text, i.source_line,
+                    i.value.unit,
+                    i.value.text,
+                    int(i.needs_review),
+                    i.review_note,
+                    i.raw_text,
+                    i.source_line,
                 )
                 for pos, i in enumerate(p.indicators)
             ],

@@ -96,9 +96,12 @@ def _v2(db: sqlite_utils.Database) -> None:
     tax = taxonomy()
     rows = list(db.query("SELECT id, year, name, department, implementing_unit FROM projects"))
     for row in rows:
-        names = [r["name"] for r in db.query(
-            "SELECT name FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
-        )]
+        names = [
+            r["name"]
+            for r in db.query(
+                "SELECT name FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+            )
+        ]
         parts = [row["name"], row["implementing_unit"], row["department"], *names]
         db.execute(
             "UPDATE projects SET profile = ?, search_text = ? WHERE id = ?",

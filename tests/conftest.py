@@ -1,0 +1,44 @@
+import os
+
+# Qt must never try to open a display in tests; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from desktop.io.published_text import parse_published_text
+from desktop.store import open_repository
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "slow", deadline=None, max_examples=2000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_lines(sample_text) -> list[str]:
+    return sample_text.split("\n")
+
+
+@pytest.fixture(scope="session")
+def sample_result(sample_text):
+    return parse_published_text(sample_text)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    r = open_repository(tmp_path / "test.db")
+    yield r
+    r.close()

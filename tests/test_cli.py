@@ -1,0 +1,184 @@
+"""The command line, end to end: import the sample, export, list, and bad input."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from desktop.cli import main
+from desktop.store import open_repository
+from tests.conftest import ROOT, SAMPLE
+from tests.sample_expected import FORMS, GRAND_TOTAL, INDICATORS
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_then_export_reproduces_the_sample(tmp_path, capsys):
+    db, out_json = tmp_path / "x.db", tmp_path / "x.json"
+    code, out, err = run(capsys, "import", str(SAMPLE), "--db", str(db))
+    assert code == 0, err
+    assert "13 个项目" in out and "需要人工复核的指标 8 条" in out
+    assert "第157行" in out and "第253行" in out
+    assert "新建" in err
+
+    code, out, _ = run(capsys, "export", str(out_json), "--db", str(db))
+    assert code == 0 and "13 个项目" in out
+    doc = json.loads(out_json.read_text(encoding="utf-8"))
+    projects = {p["name"]: p for p in doc["projects"]}
+    assert set(projects) == set(FORMS)
+    total = sum(Decimal(p["funds"]["total"]) for p in doc["projects"])
+    assert f"{total:,.2f}" == GRAND_TOTAL
+    for name, expected in INDICATORS.items():
+        got = [
+            (i["level1"], i["level2"], i["name"], i["value"], i["needs_review"])
+            for i in projects[name]["indicators"]
+        ]
+        assert got == [(e[1], e[2], e[3], e[4], len(e) == 6) for e in expected]
+        assert projects[name]["implementing_unit"] == FORMS[name][2]
+
+
+def test_json_round_trip_through_a_second_database(tmp_path, capsys):
+    db1, db2 = tmp_path / "1.db", tmp_path / "2.db"
+    j1, j2 = tmp_path / "1.json", tmp_path / "2.json"
+    assert run(capsys, "import", str(SAMPLE), "--db", str(db1))[0] == 0
+    assert run(capsys, "export", str(j1), "--db", str(db1))[0] == 0
+    assert run(capsys, "import", str(j1), "--db", str(db2))[0] == 0
+    assert run(capsys, "export", str(j2), "--db", str(db2))[0] == 0
+    assert j1.read_text(encoding="utf-8") == j2.read_text(encoding="utf-8")
+
+
+def test_importing_the_same_file_twice_adds_nothing(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    code, out, _ = run(capsys, "import", str(SAMPLE), "--db", str(db))
+    assert code == 0 and "新增 0 个" in out and "13 个项目数据库中已有相同内容" in out
+    with open_repository(db) as repo:
+        assert repo.count() == 13
+
+
+def test_list_shows_one_line_per_project(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    code, out, _ = run(capsys, "list", "--db", str(db))
+    lines = out.strip().split("\n")
+    assert code == 0 and len(lines) == 13
+    fields = {line.split("\t")[2]: line.split("\t") for line in lines}
+    assert fields["司法调解"][1] == "2024" and fields["司法调解"][3] == "5,100,000.00"
+    assert len(fields["依法治区"][0]) == 36  # a UUID
+    _, out, _ = run(capsys, "list", "--db", str(db), "--year", "2023")
+    assert out == ""
+
+
+def test_export_selected_projects_and_unknown_ids(tmp_path, capsys):
+    db, target = tmp_path / "x.db", tmp_path / "some.json"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    ids = [line.split("\t")[0] for line in run(capsys, "list", "--db", str(db))[1].split("\n")[:2]]
+    code, _, _ = run(
+        capsys, "export", str(target), "--db", str(db), "--project", ids[0], "--project", ids[1]
+    )
+    assert code == 0
+    assert [p["id"] for p in json.loads(target.read_text("utf-8"))["projects"]] == ids
+    before = digest(target)
+    code, _, err = run(capsys, "export", str(target), "--db", str(db), "--project", "nope")
+    assert code == 2 and "nope" in err and len(err.strip().split("\n")) == 1
+    assert digest(target) == before  # the old export is untouched
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\xff\xfe garbage \x00" * 50,
+        "随便写的一段话，没有申报表。\n".encode(),
+        b"{not json",
+    ],
+)
+def test_garbled_input_is_one_line_exit_2_database_unchanged(tmp_path, capsys, content):
+    db = tmp_path / "x.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    before = digest(db)
+    bad = tmp_path / ("bad.json" if content.startswith(b"{") else "bad.txt")
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "import", str(bad), "--db", str(db))
+    assert code == 2
+    assert out == "" and len(err.strip().split("\n")) == 1 and "Traceback" not in err
+    assert digest(db) == before
+
+
+def test_refused_database_is_one_line(tmp_path, capsys):
+    db = tmp_path / "not-ours.db"
+    db.write_bytes(b"PK\x03\x04 this is a zip file" * 10)
+    code, _, err = run(capsys, "import", str(SAMPLE), "--db", str(db))
+    assert code == 2 and "不是绩效目标申报的数据文件" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import"],
+        ["export", "x.json"],
+        ["frobnicate"],
+        ["list", "--db"],
+        ["list", "--db", "x", "--year", "abc"],
+    ],
+)
+def test_bad_arguments_print_usage(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage" in err and "参数错误" in err
+
+
+def test_unsupported_formats(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    other = tmp_path / "forms.docx"
+    other.write_bytes(b"x")
+    code, _, err = run(capsys, "import", str(other), "--db", str(db))
+    assert code == 2 and "不支持" in err
+    code, _, err = run(capsys, "export", str(tmp_path / "out.csv"), "--db", str(db))
+    assert code == 2 and ".json" in err
+
+
+def test_gb18030_and_utf16_files_import(tmp_path, capsys):
+    text = SAMPLE.read_text(encoding="utf-8")
+    for encoding in ("gb18030", "utf-16"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        code, out, _ = run(capsys, "import", str(path), "--db", str(tmp_path / f"{encoding}.db"))
+        assert code == 0 and "13 个项目" in out
+
+
+def test_python_dash_m_desktop_really_runs(tmp_path):
+    db = tmp_path / "中文 路径" / "数据.db"
+    db.parent.mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "import", str(SAMPLE), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "13 个项目" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert proc.returncode == 0 and "import" in proc.stdout
