@@ -129,3 +129,4 @@ class ProjectSummary:
     updated_at: str
     revision: int
     deleted_at: str | None = None
+    search_text: str = ""  # lower-cased name, units and indicator names, for filtering

@@ -45,7 +45,7 @@ _FUND_COLUMNS = {
 }
 _SUMMARY_COLUMNS = (
     "id, year, name, nature, category, department, implementing_unit, funds_total, "
-    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at"
+    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text"
 )
 
 
@@ -222,25 +222,35 @@ class Repository:
             where += " AND year = ?"
             params.append(year)
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE {where} ORDER BY year DESC, name, id"
-        return [
-            ProjectSummary(
-                id=r[0],
-                year=r[1],
-                name=r[2],
-                nature=r[3],
-                category=r[4],
-                department=r[5],
-                implementing_unit=r[6],
-                total=r[7],
-                annual_total=r[8],
-                indicator_count=r[9],
-                review_count=r[10],
-                updated_at=r[11],
-                revision=r[12],
-                deleted_at=r[13],
-            )
-            for r in self.db.execute(sql, params)
-        ]
+        return self._summaries(sql, params)
+
+    def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
+        return [ProjectSummary(*row) for row in self.db.execute(sql, params)]
+
+    def summary(self, project_id: str) -> ProjectSummary:
+        """One list row, trashed or not."""
+        rows = self._summaries(
+            f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE id = ?", [project_id]
+        )
+        if not rows:
+            raise NotFoundError(f"找不到项目 {project_id}。")
+        return rows[0]
+
+    def revision(self, project_id: str) -> int:
+        row = self.db.execute("SELECT revision FROM projects WHERE id = ?", [project_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"找不到项目 {project_id}。")
+        return row[0]
+
+    def distinct_values(self, column: str) -> list[str]:
+        """Values used in this database for a text field (for editable combo boxes)."""
+        if column not in {"department", "implementing_unit", "nature", "category"}:
+            raise ValueError(column)
+        rows = self.db.execute(
+            f"SELECT {column}, count(*) AS n FROM projects WHERE {column} != '' "
+            f"GROUP BY {column} ORDER BY n DESC, {column}"
+        )
+        return [r[0] for r in rows]
 
     def count(self) -> int:
         sql = "SELECT count(*) FROM projects WHERE deleted_at IS NULL"
