@@ -54,9 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}：财政项目支出绩效目标申报表的填报、审核与交换。",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="DB",
+        help="不带命令时：用图形界面打开这个数据文件（默认为用户数据文件夹中的）",
+    )
     db_parent = _Parser(add_help=False)
     db_parent.add_argument(
-        "--db", required=True, metavar="DB", help="数据文件（.db）；不存在时新建"
+        "--db", metavar="DB", help="数据文件（.db）；不存在时新建", default=argparse.SUPPRESS
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
@@ -93,8 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        from desktop.ui.app import run_gui  # Qt is loaded only for the window
+
+        return run_gui(args.db)
+    if not args.db:
+        parser.error("the following arguments are required: --db")
     try:
         return COMMANDS[args.command](args)
     except CliError as exc:

@@ -3,6 +3,15 @@ import os
 # Qt must never try to open a display in tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile
+
+from PySide6.QtCore import QSettings
+
+# Tests never read or write the user's real settings.
+QSettings.setPath(
+    QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="jixiao-qs-")
+)
+
 from pathlib import Path
 
 import pytest

@@ -74,8 +74,8 @@ class StoreSummary:
     renumbered: int = 0
 
 
-def store_import(repo: Repository, result: ImportResult) -> StoreSummary:
-    """Add the imported projects in one transaction. A project identical to one already in
+def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSummary]:
+    """Decide what an import adds, without writing: a project identical to one already in
     the database is skipped; one whose id is taken by a different project gets a new id.
     Both cases are added to the report."""
     summary = StoreSummary()
@@ -95,7 +95,14 @@ def store_import(repo: Repository, result: ImportResult) -> StoreSummary:
                 project=project.name,
             )
         to_add.append(project)
-    summary.added = repo.add(to_add)
+    summary.added = len(to_add)
+    return to_add, summary
+
+
+def store_import(repo: Repository, result: ImportResult) -> StoreSummary:
+    """Add the imported projects in one transaction (see ``plan_import``)."""
+    to_add, summary = plan_import(repo, result)
+    repo.add(to_add)
     return summary
 
 

@@ -9,8 +9,10 @@ Every write is one transaction with ``synchronous=FULL`` and the rollback journa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
@@ -300,6 +302,29 @@ class Repository:
             if self.get(candidate).content() == project.content():
                 return candidate
         return None
+
+    def copy_to(self, target: str | os.PathLike) -> None:
+        """A consistent copy of the whole database (SQLite backup API) written to a temporary
+        file beside ``target``, synced, and renamed into place."""
+        target = Path(target)
+        folder = target.parent if str(target.parent) else Path(".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                self.db.conn.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE").fetchall()
+                dst.commit()
+            finally:
+                dst.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
     # -- writing ------------------------------------------------------------------------
     def add(self, projects: Iterable[Project]) -> int:

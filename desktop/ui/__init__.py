@@ -1,0 +1,1 @@
+"""Qt user interface. Talks to the Repository and the domain; never writes SQL."""

@@ -1,0 +1,183 @@
+"""Start-up: fonts, translations, the database, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME
+from desktop.io.files import load_file, plan_import
+from desktop.store import StoreError, open_repository
+from desktop.ui.commands import AddProjectsCommand
+from desktop.ui.main_window import MainWindow
+from desktop.ui.paths import default_db_path, resource, sample_path, settings
+from desktop.ui.session import Session
+
+FONT_FILE = ("fonts", "uming-cn-gbk.ttf")
+MAX_RECENT = 8
+
+
+def register_fonts(app: QApplication) -> str | None:
+    """Make the bundled Chinese font available and a fallback of the UI font, so a machine
+    without Chinese fonts shows text instead of boxes. Returns its family name."""
+    font_id = QFontDatabase.addApplicationFont(str(resource(*FONT_FILE)))
+    if font_id < 0:
+        return None
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(app.font())
+    families = font.families() or [font.family()]
+    if family not in families:
+        font.setFamilies([*families, family])
+        app.setFont(font)
+    return family
+
+
+class Translators:
+    """Our strings and Qt's own dialogs, in the chosen language (Chinese is the source)."""
+
+    def __init__(self, app: QApplication):
+        self.app = app
+        self.installed: list[QTranslator] = []
+
+    def use(self, language: str) -> bool:
+        for t in self.installed:
+            self.app.removeTranslator(t)
+        self.installed = []
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        wanted = []
+        if language.startswith("zh"):
+            QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+            wanted.append(("qtbase_zh_CN", [qt_dir, str(resource("translations"))]))
+        else:
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            wanted.append(("jixiao_en", [str(resource("translations"))]))
+        ok = True
+        for name, folders in wanted:
+            translator = QTranslator(self.app)
+            if any(translator.load(name, folder) for folder in folders):
+                self.app.installTranslator(translator)
+                self.installed.append(translator)
+            else:
+                ok = False
+        return ok
+
+
+class Controller(QObject):
+    """Owns the open database and its window; switches databases and languages."""
+
+    def __init__(self, app: QApplication, translators: Translators):
+        super().__init__(app)
+        self.app = app
+        self.translators = translators
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: str | Path, *, create: bool = False) -> bool:
+        path = Path(path)
+        if create and path.exists():
+            path.unlink()
+        try:
+            repo = open_repository(path, create=True)
+        except StoreError as exc:
+            QMessageBox.critical(
+                self.window,
+                APP_NAME,
+                self.app.translate("Controller", "无法打开数据文件：\n{0}").format(exc),
+            )
+            return False
+        self.shutdown()
+        self.session = Session(repo)
+        self._remember(path)
+        self._show_window()
+        return True
+
+    def _show_window(self) -> None:
+        window = MainWindow(self.session)
+        window.openRequested.connect(lambda p: self.open(p))
+        window.newRequested.connect(lambda p: self.open(p, create=True))
+        window.languageChanged.connect(self.set_language)
+        self.window = window
+        window.show()
+
+    def shutdown(self) -> None:
+        """Close the window, then the database (in that order)."""
+        if self.window is not None:
+            self.window.editor.flush()
+            self.window.close()
+            self.window.disconnect_session()
+            self.window = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def set_language(self, language: str) -> None:
+        self.translators.use(language)
+        old = self.window
+        current = old.current_id() if old else None
+        if old is not None:
+            old.editor.flush()
+            old.close()
+            old.disconnect_session()
+            old.deleteLater()
+        self._show_window()
+        if current:
+            self.window.select_project(current)
+
+    def _remember(self, path: Path) -> None:
+        s = settings()
+        recent = [p for p in (s.value("recent", []) or []) if p != str(path)]
+        s.setValue("recent", [str(path), *recent][:MAX_RECENT])
+        s.setValue("last_db", str(path))
+
+    def offer_sample(self) -> None:
+        """On a first start with an empty database, offer the 13 published 2024 forms."""
+        s = settings()
+        if s.value("sample_offered", False, type=bool) or self.session.repo.count() > 0:
+            return
+        s.setValue("sample_offered", True)
+        answer = QMessageBox.question(
+            self.window,
+            APP_NAME,
+            self.app.translate(
+                "Controller",
+                "数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？"
+                "\n（以后可以删除。）",
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_sample()
+
+    def load_sample(self) -> None:
+        result = load_file(sample_path())
+        to_add, _ = plan_import(self.session.repo, result)
+        if to_add:
+            text = self.app.translate("Controller", "载入示例申报表")
+            self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
+
+
+def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("jixiao")
+    app.setWindowIcon(QIcon(str(resource("icons", "app.svg"))))
+    register_fonts(app)
+    translators = Translators(app)
+    translators.use(settings().value("language", "zh_CN"))
+    return app, translators
+
+
+def run_gui(db: str | None) -> int:
+    app, translators = make_app()
+    controller = Controller(app, translators)
+    app.aboutToQuit.connect(controller.shutdown)
+    default = db is None
+    path = Path(db) if db else default_db_path()
+    if not controller.open(path):
+        return 2
+    if default:
+        controller.offer_sample()
+    return app.exec()

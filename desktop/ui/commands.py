@@ -1,0 +1,125 @@
+"""Undo commands: each change a clerk makes is one of these, written to SQLite at once.
+
+Commands hold whole project snapshots (projects are immutable), so undo writes back the
+"before" and redo the "after". Consecutive edits of one field merge into one step while the
+field keeps focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from desktop.domain.model import Project
+from desktop.store import StoreError
+from desktop.ui.session import Session
+
+EDIT_ID = 1000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, session: Session, text: str):
+        super().__init__(text)
+        self.session = session
+
+    def _safely(self, action) -> None:
+        try:
+            action()
+        except StoreError as exc:
+            self.setObsolete(True)
+            self.session.conflict.emit(str(exc))
+
+
+class EditProjectCommand(_Command):
+    """Replace a project's content (any field, the indicators, anything)."""
+
+    def __init__(
+        self,
+        session: Session,
+        before: Project,
+        after: Project,
+        text: str,
+        merge_key: str | None = None,
+    ):
+        super().__init__(session, text)
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+        self.closed = merge_key is None
+        self._first = True
+
+    def id(self) -> int:
+        return EDIT_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, EditProjectCommand)
+            or self.closed
+            or other.merge_key != self.merge_key
+            or other.after.id != self.after.id
+        ):
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if not self._first:
+            self.session.showProject.emit(self.after.id)
+        self._first = False
+        self._safely(lambda: self.session.put(self.after))
+
+    def undo(self) -> None:
+        self.session.showProject.emit(self.before.id)
+        self._safely(lambda: self.session.put(self.before))
+
+
+class AddProjectsCommand(_Command):
+    """New, duplicated or imported projects."""
+
+    def __init__(self, session: Session, projects: list[Project], text: str):
+        super().__init__(session, text)
+        self.projects = projects
+
+    def redo(self) -> None:
+        self._safely(lambda: self.session.add(self.projects))
+
+    def undo(self) -> None:
+        def remove():
+            # Redo brings back the state they had when the creation was undone.
+            self.projects = self.session.remove_for_good([p.id for p in self.projects])
+
+        self._safely(remove)
+
+
+class TrashProjectsCommand(_Command):
+    def __init__(self, session: Session, ids: list[str], text: str):
+        super().__init__(session, text)
+        self.ids = ids
+
+    def redo(self) -> None:
+        self._safely(lambda: self.session.trash(self.ids))
+
+    def undo(self) -> None:
+        self._safely(lambda: self.session.restore(self.ids))
+
+
+class RestoreProjectsCommand(TrashProjectsCommand):
+    def redo(self) -> None:
+        self._safely(lambda: self.session.restore(self.ids))
+
+    def undo(self) -> None:
+        self._safely(lambda: self.session.trash(self.ids))
+
+
+def close_merging(session: Session) -> None:
+    """The field lost focus: the next edit of it starts a new undo step."""
+    stack = session.undo_stack
+    index = stack.index() - 1
+    if index >= 0:
+        cmd = stack.command(index)
+        if isinstance(cmd, EditProjectCommand):
+            cmd.closed = True

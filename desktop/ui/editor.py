@@ -1,0 +1,574 @@
+"""The editor on the right: 基本信息, 项目资金, 绩效目标, 绩效指标.
+
+Widgets show the project; each confirmed change becomes one undo command that writes the
+whole project at once. Typing is saved after a short pause (and when the field is left), so
+nothing that was on screen a moment earlier can be lost; consecutive typing in one field is
+one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.model import Funds, Project
+from desktop.domain.money import format_money
+from desktop.domain.taxonomy import Profile, taxonomy
+from desktop.ui.commands import EditProjectCommand, close_merging
+from desktop.ui.indicator_model import KIND_ROLE, IndicatorTreeModel
+from desktop.ui.session import Session
+from desktop.ui.widgets import InlineMessage, MoneyEdit, ValueDelegate
+
+SAVE_DELAY_MS = 400
+EMPTY_DATE = QDate(1999, 12, 31)
+
+
+def profile_of(project: Project) -> Profile:
+    tax = taxonomy()
+    try:
+        return tax.profile(project.profile)
+    except KeyError:
+        return tax.profile_for_year(project.year)
+
+
+class _FocusOut(QObject):
+    """Calls ``callback`` when the watched widget loses focus."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.callback()
+        return False
+
+
+class ProjectEditor(QTabWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.project: Project | None = None
+        self._filling = False
+        self._pending: dict[str, Callable[[], None]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+        self.basic = QWidget()
+        self.funds = QWidget()
+        self.goals = QWidget()
+        self.indicators = QWidget()
+        self._build_basic()
+        self._build_funds()
+        self._build_goals()
+        self._build_indicators()
+        self.addTab(self.basic, self.tr("基本信息"))
+        self.addTab(self.funds, self.tr("项目资金"))
+        self.addTab(self.goals, self.tr("绩效目标"))
+        self.addTab(self.indicators, self.tr("绩效指标"))
+        session.projectChanged.connect(self._on_saved)
+        self.set_project(None)
+
+    # -- the edit path ---------------------------------------------------------------------
+    def _edit(self, after: Project, text: str, merge_key: str | None = None) -> None:
+        if self.project is None or self._filling or self.session.read_only:
+            return
+        if after == self.project:
+            return
+        before = self.project
+        self.project = after
+        self.session.undo_stack.push(
+            EditProjectCommand(self.session, before, after, text, merge_key)
+        )
+
+    def _later(self, key: str, commit: Callable[[], None]) -> None:
+        """Save this field after a short pause in typing."""
+        if self._filling:
+            return
+        self._pending[key] = commit
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Write every pending field now (before switching project, undo, closing)."""
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for commit in pending.values():
+            commit()
+
+    def _finished(self) -> None:
+        self.flush()
+        close_merging(self.session)
+
+    def _on_saved(self, saved: Project) -> None:
+        if self.project is None or saved.id != self.project.id:
+            return
+        same = saved.content() == self.project.content()
+        self.project = saved
+        if not same:  # undo, redo, or a reload after a conflict
+            self._pending.clear()
+            self._fill()
+
+    def set_project(self, project: Project | None) -> None:
+        self.flush()
+        self.project = project
+        self.setEnabled(project is not None)
+        self._fill()
+
+    def _fill(self) -> None:
+        self._filling = True
+        try:
+            self._fill_basic()
+            self._fill_funds()
+            self._fill_goals()
+            self._fill_indicators()
+        finally:
+            self._filling = False
+
+    # -- 基本信息 ----------------------------------------------------------------------------
+    def _build_basic(self) -> None:
+        form = QFormLayout(self.basic)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("必填，如：法律援助费"))
+        self.name_message = InlineMessage()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setAccelerated(True)
+        tax = taxonomy()
+        self.nature = self._combo(tax.natures)
+        self.category = self._combo(tax.categories)
+        self.department = self._combo(())
+        self.unit = self._combo(())
+        self.start = self._date_edit()
+        self.end = self._date_edit()
+        self.date_message = InlineMessage()
+
+        form.addRow(self.tr("项目名称(&N)"), self.name)
+        form.addRow("", self.name_message)
+        form.addRow(self.tr("年度(&Y)"), self.year)
+        form.addRow(self.tr("项目性质(&X)"), self.nature)
+        form.addRow(self.tr("项目类别(&L)"), self.category)
+        form.addRow(self.tr("主管部门(&D)"), self.department)
+        form.addRow(self.tr("实施单位(&U)"), self.unit)
+        form.addRow(self.tr("计划开始日期(&S)"), self.start)
+        form.addRow(self.tr("计划完成日期(&E)"), self.end)
+        form.addRow("", self.date_message)
+
+        self.name.textEdited.connect(lambda: self._later("name", self._commit_name))
+        self.name.editingFinished.connect(self._finished)
+        self.year.valueChanged.connect(self._commit_year)
+        for key, combo in (
+            ("nature", self.nature),
+            ("category", self.category),
+            ("department", self.department),
+            ("implementing_unit", self.unit),
+        ):
+            combo.currentTextChanged.connect(
+                lambda _t, k=key, c=combo: self._later(k, lambda: self._commit_text(k, c))
+            )
+            combo.lineEdit().editingFinished.connect(self._finished)
+        self.start.dateChanged.connect(self._commit_dates)
+        self.end.dateChanged.connect(self._commit_dates)
+
+    def _combo(self, items) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(list(items))
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
+        return combo
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(EMPTY_DATE)
+        edit.setSpecialValueText(self.tr("未填写"))
+        return edit
+
+    def _fill_basic(self) -> None:
+        p = self.project or Project(year=QDate.currentDate().year())
+        self.name.setText(p.name)
+        self.name_message.show_message("")
+        self.year.setValue(p.year)
+        repo = self.session.repo
+        for combo, column, official, value in (
+            (self.nature, "nature", taxonomy().natures, p.nature),
+            (self.category, "category", taxonomy().categories, p.category),
+            (self.department, "department", (), p.department),
+            (self.unit, "implementing_unit", (), p.implementing_unit),
+        ):
+            used = [v for v in repo.distinct_values(column) if v not in official]
+            combo.clear()
+            combo.addItems([*official, *used])
+            combo.setCurrentIndex(-1)
+            combo.setEditText(value)
+        for edit, value in ((self.start, p.start_date), (self.end, p.end_date)):
+            edit.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)
+        self.date_message.show_message("")
+
+    def _commit_name(self) -> None:
+        if self.project is None:
+            return
+        name = self.name.text().strip()
+        if not name:
+            self.name_message.show_message(self.tr("项目名称不能为空；已保存的名称保持不变。"))
+            return
+        self.name_message.show_message("")
+        self._edit(self.project.with_changes(name=name), self.tr("修改项目名称"), "name")
+
+    def _commit_year(self, year: int) -> None:
+        if self.project is None or self._filling:
+            return
+        pairs = [(i.level1, i.level2) for i in self.project.indicators]
+        profile = taxonomy().best_profile(year, pairs).id
+        self._edit(
+            self.project.with_changes(year=year, profile=profile), self.tr("修改年度"), "year"
+        )
+        self._fill_indicators()
+
+    def _commit_text(self, key: str, combo: QComboBox) -> None:
+        if self.project is None:
+            return
+        labels = {
+            "nature": self.tr("修改项目性质"),
+            "category": self.tr("修改项目类别"),
+            "department": self.tr("修改主管部门"),
+            "implementing_unit": self.tr("修改实施单位"),
+        }
+        value = combo.currentText().strip()
+        self._edit(self.project.with_changes(**{key: value}), labels[key], key)
+
+    @staticmethod
+    def _date_of(edit: QDateEdit):
+        d = edit.date()
+        return None if d == EMPTY_DATE else d.toPython()
+
+    def _commit_dates(self) -> None:
+        if self.project is None or self._filling:
+            return
+        start, end = self._date_of(self.start), self._date_of(self.end)
+        if start and end and end < start:
+            self.date_message.show_message(
+                self.tr("计划完成日期不能早于计划开始日期；已保存的日期保持不变。")
+            )
+            return
+        self.date_message.show_message("")
+        self._edit(
+            self.project.with_changes(start_date=start, end_date=end),
+            self.tr("修改计划日期"),
+            "dates",
+        )
+
+    # -- 项目资金 ----------------------------------------------------------------------------
+    FUND_ROWS = (
+        ("total", 0, 0),
+        ("fiscal", 1, 0),
+        ("other", 3, 0),
+        ("annual_total", 0, 1),
+        ("annual_appropriation", 1, 1),
+        ("annual_carryover", 2, 1),
+        ("annual_other", 3, 1),
+    )
+
+    def _build_funds(self) -> None:
+        outer = QVBoxLayout(self.funds)
+        grid = QGridLayout()
+        outer.addLayout(grid)
+        labels = {
+            "total": self.tr("项目资金总额"),
+            "fiscal": self.tr("其中：财政资金"),
+            "other": self.tr("其他资金"),
+            "annual_total": self.tr("年度资金申请总额"),
+            "annual_appropriation": self.tr("其中：当年财政拨款"),
+            "annual_carryover": self.tr("上年结转资金"),
+            "annual_other": self.tr("其他资金"),
+        }
+        self.money: dict[str, MoneyEdit] = {}
+        for key, row, side in self.FUND_ROWS:
+            edit = MoneyEdit()
+            edit.setObjectName(f"money_{key}")
+            label = QLabel(labels[key])
+            label.setBuddy(edit)
+            col = side * 3
+            grid.addWidget(label, row * 2, col)
+            grid.addWidget(edit, row * 2, col + 1)
+            grid.addWidget(edit.message, row * 2 + 1, col + 1)
+            edit.committed.connect(lambda fen, k=key: self._commit_money(k, fen))
+            self.money[key] = edit
+        grid.setColumnMinimumWidth(2, 24)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(4, 1)
+        self.sum_left = QLabel()
+        self.sum_right = QLabel()
+        self.fill_left = QPushButton(self.tr("按分项填入总额"))
+        self.fill_right = QPushButton(self.tr("按分项填入年度总额"))
+        for text, label, button in (
+            (self.tr("财政资金＋其他资金"), self.sum_left, self.fill_left),
+            (self.tr("当年财政拨款＋上年结转资金＋其他资金"), self.sum_right, self.fill_right),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(QLabel(text + "："))
+            row.addWidget(label)
+            row.addStretch(1)
+            row.addWidget(button)
+            outer.addLayout(row)
+        outer.addWidget(QLabel(self.tr("金额单位：元。可输入 5100000 或 5,100,000.00。")))
+        outer.addStretch(1)
+        self.fill_left.clicked.connect(lambda: self._fill_total("total"))
+        self.fill_right.clicked.connect(lambda: self._fill_total("annual_total"))
+
+    def _parts(self, funds: Funds) -> tuple[int, int]:
+        return (
+            funds.fiscal + funds.other,
+            funds.annual_appropriation + funds.annual_carryover + funds.annual_other,
+        )
+
+    def _fill_funds(self) -> None:
+        funds = self.project.funds if self.project else Funds()
+        for key, edit in self.money.items():
+            edit.set_fen(getattr(funds, key))
+        self._update_sums()
+
+    def _update_sums(self) -> None:
+        funds = self.project.funds if self.project else Funds()
+        left, right = self._parts(funds)
+        for label, button, parts, total in (
+            (self.sum_left, self.fill_left, left, funds.total),
+            (self.sum_right, self.fill_right, right, funds.annual_total),
+        ):
+            ok = parts == total
+            label.setText(
+                format_money(parts)
+                + ("" if ok else self.tr("  ≠ 总额 {0}").format(format_money(total)))
+            )
+            label.setStyleSheet("" if ok else "color: #c0392b; font-weight: bold;")
+            button.setEnabled(not ok and not self.session.read_only)
+
+    def _commit_money(self, key: str, fen: int) -> None:
+        if self.project is None:
+            return
+        funds = replace(self.project.funds, **{key: fen})
+        self._edit(
+            self.project.with_changes(funds=funds),
+            self.tr("修改{0}").format(Funds.FIELD_LABELS[key]),
+        )
+        self._update_sums()
+
+    def _fill_total(self, key: str) -> None:
+        if self.project is None:
+            return
+        left, right = self._parts(self.project.funds)
+        value = left if key == "total" else right
+        self.money[key].set_fen(value)
+        self._commit_money(key, value)
+
+    # -- 绩效目标 ----------------------------------------------------------------------------
+    def _build_goals(self) -> None:
+        layout = QVBoxLayout(self.goals)
+        self.goal_edits: dict[str, QPlainTextEdit] = {}
+        self.goal_counts: dict[str, QLabel] = {}
+        for key, title in (
+            ("goal_overall", self.tr("项目总目标(&O)")),
+            ("goal_annual", self.tr("年度总体目标(&A)")),
+        ):
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            label = QLabel(title)
+            label.setBuddy(edit)
+            count = QLabel()
+            head = QHBoxLayout()
+            head.addWidget(label)
+            head.addStretch(1)
+            head.addWidget(count)
+            layout.addLayout(head)
+            layout.addWidget(edit, 1)
+            edit.textChanged.connect(lambda k=key: self._goal_changed(k))
+            _FocusOut(edit, self._finished)
+            self.goal_edits[key] = edit
+            self.goal_counts[key] = count
+
+    def _goal_changed(self, key: str) -> None:
+        text = self.goal_edits[key].toPlainText()
+        self.goal_counts[key].setText(self.tr("{0} 字").format(len(text)))
+        self._later(key, lambda: self._commit_goal(key))
+
+    def _commit_goal(self, key: str) -> None:
+        if self.project is None:
+            return
+        labels = {
+            "goal_overall": self.tr("修改项目总目标"),
+            "goal_annual": self.tr("修改年度总体目标"),
+        }
+        text = self.goal_edits[key].toPlainText()
+        self._edit(self.project.with_changes(**{key: text}), labels[key], key)
+
+    def _fill_goals(self) -> None:
+        for key, edit in self.goal_edits.items():
+            text = getattr(self.project, key) if self.project else ""
+            if edit.toPlainText() != text:
+                edit.setPlainText(text)
+            self.goal_counts[key].setText(self.tr("{0} 字").format(len(text)))
+
+    # -- 绩效指标 ----------------------------------------------------------------------------
+    def _build_indicators(self) -> None:
+        layout = QVBoxLayout(self.indicators)
+        self.tree_model = IndicatorTreeModel(
+            taxonomy().profiles[-1], self._indicators_changed, self
+        )
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setItemDelegate(ValueDelegate(self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().resizeSection(1, 220)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.act_add = self._tree_action(self.tr("添加指标"), "Ins", self._add_indicator)
+        self.act_add_group = self._tree_action(
+            self.tr("添加二级指标…"), "Ctrl+Ins", self._add_group
+        )
+        self.act_delete = self._tree_action(
+            self.tr("删除指标"), QKeySequence.StandardKey.Delete, self._delete_indicators
+        )
+        self.act_up = self._tree_action(self.tr("上移"), "Ctrl+Up", lambda: self._move(-1))
+        self.act_down = self._tree_action(self.tr("下移"), "Ctrl+Down", lambda: self._move(1))
+        self.act_reviewed = self._tree_action(
+            self.tr("标记为已复核"), "Ctrl+R", self._mark_reviewed
+        )
+        for act in (
+            self.act_add,
+            self.act_add_group,
+            self.act_delete,
+            self.act_up,
+            self.act_down,
+            self.act_reviewed,
+        ):
+            bar.addAction(act)
+            self.tree.addAction(act)
+        self.review_hint = QLabel()
+        self.review_hint.setStyleSheet("background: #fde7c8; padding: 4px;")
+        self.review_hint.setWordWrap(True)
+        layout.addWidget(bar)
+        layout.addWidget(self.review_hint)
+        layout.addWidget(self.tree, 1)
+
+    def _tree_action(self, text: str, shortcut, slot) -> QAction:
+        act = QAction(text, self.tree if hasattr(self, "tree") else self)
+        act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(slot)
+        return act
+
+    def _fill_indicators(self) -> None:
+        p = self.project
+        indicators = p.indicators if p else ()
+        profile = profile_of(p) if p else taxonomy().profiles[-1]
+        self.tree_model.read_only = self.session.read_only
+        self.tree_model.set_indicators(indicators, profile)
+        self.tree.expandAll()
+        reviews = sum(1 for i in indicators if i.needs_review)
+        self.review_hint.setText(
+            self.tr(
+                "有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。"
+                "核对修改后选中它们，按“标记为已复核”。"
+            ).format(reviews)
+        )
+        self.review_hint.setVisible(bool(reviews))
+
+    def _indicators_changed(self, indicators, text: str, select: int | None) -> None:
+        if self.project is None:
+            return
+        self._edit(self.project.with_changes(indicators=indicators), text)
+        self._fill_indicators()
+        if select is not None:
+            path = self.tree_model.path_of_flat(select)
+            if path is not None:
+                index = self.tree_model.index_for_path(path)
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+
+    def _current_node(self):
+        return self.tree_model.node(self.tree.currentIndex())
+
+    def _selected_nodes(self):
+        rows = self.tree.selectionModel().selectedRows(0)
+        nodes = [self.tree_model.node(i) for i in rows]
+        return [n for n in nodes if n is not None] or (
+            [self._current_node()] if self._current_node() else []
+        )
+
+    def _add_indicator(self) -> None:
+        self.tree_model.add_indicator(self._current_node())
+        self.tree.edit(self.tree.currentIndex())
+
+    def _add_group(self) -> None:
+        node = self._current_node()
+        if node is None:
+            return
+        l1_row = node.path[0]
+        options = self.tree_model.missing_groups(l1_row)
+        if not options:
+            self.tree_model.add_indicator(node)
+            return
+        menu = QMenu(self)
+        for name in options:
+            menu.addAction(name, lambda n=name: self.tree_model.add_group(l1_row, n))
+        rect = self.tree.visualRect(self.tree.currentIndex())
+        menu.exec(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
+        self.tree.edit(self.tree.currentIndex())
+
+    def _delete_indicators(self) -> None:
+        self.tree_model.delete(self._selected_nodes())
+
+    def _move(self, step: int) -> None:
+        node = self._current_node()
+        if node is not None:
+            self.tree_model.move(node, step)
+
+    def _mark_reviewed(self) -> None:
+        self.tree_model.mark_reviewed(self._selected_nodes())
+
+    def current_kind(self) -> str | None:
+        return self.tree.currentIndex().data(KIND_ROLE)

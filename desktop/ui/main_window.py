@@ -1,0 +1,763 @@
+"""The main window: project list on the left, editor tabs on the right, menus, toolbar."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.domain.model import Project, ProjectSummary, new_id, now_timestamp
+from desktop.domain.money import format_money
+from desktop.io import json_format
+from desktop.io.files import IMPORT_FORMATS, atomic_write_text, load_file, plan_import
+from desktop.io.report import ImportFormatError
+from desktop.store import StoreError
+from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
+from desktop.ui.editor import ProjectEditor
+from desktop.ui.paths import settings
+from desktop.ui.project_list import (
+    COL_NAME,
+    COL_STATUS,
+    COL_TOTAL,
+    COL_UNIT,
+    COL_YEAR,
+    ProjectFilterModel,
+    ProjectTableModel,
+)
+from desktop.ui.session import Session
+
+
+def summary_of(p: Project, deleted_at: str | None = None) -> ProjectSummary:
+    return ProjectSummary(
+        id=p.id,
+        year=p.year,
+        name=p.name,
+        nature=p.nature,
+        category=p.category,
+        department=p.department,
+        implementing_unit=p.implementing_unit,
+        total=p.funds.total,
+        annual_total=p.funds.annual_total,
+        indicator_count=len(p.indicators),
+        review_count=p.review_count,
+        updated_at=p.updated_at,
+        revision=p.revision,
+        deleted_at=deleted_at,
+        search_text=p.search_text(),
+    )
+
+
+class MainWindow(QMainWindow):
+    #: ask the application to open another database (path)
+    openRequested = Signal(str)
+    #: ask the application to create a new database (path)
+    newRequested = Signal(str)
+    #: the language setting changed; the application rebuilds the window
+    languageChanged = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path = Path(session.repo.path)
+        self.setObjectName("MainWindow")
+
+        self.model = ProjectTableModel(self)
+        self.proxy = ProjectFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.editor = ProjectEditor(session)
+        self._build_left()
+        self._build_right()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar()
+
+        session.projectChanged.connect(self._on_project_changed)
+        session.projectsAdded.connect(self._on_added)
+        session.projectsRemoved.connect(self._on_removed)
+        session.conflict.connect(self._on_conflict)
+        session.showProject.connect(self.select_project)
+        session.undo_stack.indexChanged.connect(self._update_actions)
+
+        self.reload()
+        self._restore_state()
+        self._update_title()
+        self._update_actions()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build_left(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索项目名称、实施单位、指标…"))
+        self.search.setClearButtonEnabled(True)
+        self.year_filter = QComboBox()
+        self.year_filter.setToolTip(self.tr("按年度筛选"))
+        self.table = QTableView()
+        self.table.setObjectName("projectTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_YEAR, COL_TOTAL, COL_STATUS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_UNIT, 150)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.year_filter)
+        box = QVBoxLayout()
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
+        self.left = QWidget()
+        self.left.setLayout(box)
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.year_filter.currentIndexChanged.connect(self._filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+    def _build_right(self) -> None:
+        self.banner = QLabel(
+            self.tr(
+                "此文件以只读方式打开（文件或所在文件夹不可写），不能修改。"
+                "如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。"
+            )
+        )
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3bf; border: 1px solid #e0c060; padding: 6px;")
+        self.banner.setVisible(self.session.read_only)
+        self.empty_hint = QLabel(self.tr("在左侧选择一个项目，或按 Ctrl+N 新建项目。"))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.banner)
+        box.addWidget(self.empty_hint)
+        box.addWidget(self.editor, 1)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 720])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, shortcut=None, slot=None, icon=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        if slot is not None:
+            act.triggered.connect(slot)
+        return act
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_new_db = self._action(
+            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self.new_database
+        )
+        self.act_open = self._action(
+            self.tr("打开(&O)…"),
+            QKeySequence.StandardKey.Open,
+            self.open_database,
+            sp.SP_DialogOpenButton,
+        )
+        self.act_save_copy = self._action(self.tr("另存副本(&A)…"), "Ctrl+Shift+S", self.save_copy)
+        self.act_import = self._action(
+            self.tr("导入(&I)…"), "Ctrl+I", self.import_file, sp.SP_ArrowDown
+        )
+        self.act_export = self._action(
+            self.tr("导出(&E)…"), "Ctrl+E", self.export_file, sp.SP_ArrowUp
+        )
+        self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
+        self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.act_redo = self.session.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        # Typing not yet saved is written first, so undo undoes what is on screen.
+        self.act_undo.triggered.disconnect()
+        self.act_undo.triggered.connect(self.undo)
+        self.act_redo.triggered.disconnect()
+        self.act_redo.triggered.connect(self.redo)
+        self.act_find = self._action(
+            self.tr("查找项目(&F)"), QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.act_settings = self._action(self.tr("设置(&S)…"), None, self.show_settings)
+        self.act_new_project = self._action(
+            self.tr("新建项目(&N)"), QKeySequence.StandardKey.New, self.new_project, sp.SP_FileIcon
+        )
+        self.act_duplicate = self._action(
+            self.tr("复制项目(&C)"), "Ctrl+D", self.duplicate_projects, sp.SP_FileDialogNewFolder
+        )
+        self.act_delete = self._action(
+            self.tr("删除项目(&D)"), "Ctrl+Del", self.delete_projects, sp.SP_TrashIcon
+        )
+        self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.show_trash)
+        self.act_next = self._action(self.tr("下一个项目"), "Alt+Down", lambda: self._step(1))
+        self.act_prev = self._action(self.tr("上一个项目"), "Alt+Up", lambda: self._step(-1))
+        self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("文件(&F)"))
+        m.addActions([self.act_new_db, self.act_open])
+        self.recent_menu = m.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addAction(self.act_save_copy)
+        m.addSeparator()
+        m.addActions([self.act_import, self.act_export])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu(self.tr("编辑(&E)"))
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addAction(self.act_find)
+        m.addSeparator()
+        m.addAction(self.act_settings)
+        m = bar.addMenu(self.tr("项目(&P)"))
+        m.addActions([self.act_new_project, self.act_duplicate, self.act_delete])
+        m.addSeparator()
+        m.addActions([self.act_prev, self.act_next])
+        m.addSeparator()
+        m.addAction(self.act_trash)
+        m = bar.addMenu(self.tr("帮助(&H)"))
+        m.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar(self.tr("工具栏"))
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.addActions([self.act_new_project, self.act_duplicate, self.act_delete])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        tb.addActions([self.act_import, self.act_export])
+
+    # -- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_state(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+
+    def _update_title(self) -> None:
+        title = f"{self.path.name} — {APP_NAME}"
+        if self.session.read_only:
+            title += self.tr(" [只读]")
+        self.setWindowTitle(title)
+
+    def _update_actions(self) -> None:
+        writable = not self.session.read_only
+        selected = bool(self.selected_ids())
+        self.act_new_project.setEnabled(writable)
+        self.act_import.setEnabled(writable)
+        self.act_duplicate.setEnabled(writable and selected)
+        self.act_delete.setEnabled(writable and selected)
+        self.act_undo.setEnabled(self.session.undo_stack.canUndo())
+        self.act_redo.setEnabled(self.session.undo_stack.canRedo())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        money = (
+            sum(
+                self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).total
+                for r in range(shown)
+            )
+            if shown <= 2000
+            else None
+        )
+        text = self.tr("共 {0} 个项目").format(total)
+        if shown != total:
+            text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
+        if money is not None:
+            text += self.tr("，项目资金合计 {0} 元").format(format_money(money))
+        self.count_label.setText(text)
+        self.statusBar().showMessage(str(self.path))
+
+    # -- the list ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.model.set_rows(self.session.repo.summaries())
+        self._fill_years()
+        self._update_count()
+
+    def _fill_years(self) -> None:
+        current = self.year_filter.currentData()
+        self.year_filter.blockSignals(True)
+        self.year_filter.clear()
+        self.year_filter.addItem(self.tr("全部年度"), None)
+        for year in self.session.repo.years():
+            self.year_filter.addItem(self.tr("{0} 年度").format(year), year)
+        index = self.year_filter.findData(current)
+        self.year_filter.setCurrentIndex(max(index, 0))
+        self.year_filter.blockSignals(False)
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_year(self.year_filter.currentData())
+        self._update_count()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.project_id(i) for i in sorted(rows, key=lambda i: i.row())]
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.proxy.project_id(index) if index.isValid() else None
+
+    def select_project(self, project_id: str) -> None:
+        """Make a project current (clearing a filter that hides it)."""
+        row = self.model.row_of(project_id)
+        if row is None:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.search.clear()
+            self.year_filter.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if self.table.currentIndex().row() != proxy_index.row() or not self.selected_ids():
+            self.table.selectionModel().setCurrentIndex(
+                proxy_index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.scrollTo(proxy_index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.flush()
+        if not current.isValid():
+            self._show(None)
+            return
+        project_id = self.proxy.project_id(current)
+        if self.editor.project is not None and self.editor.project.id == project_id:
+            return
+        try:
+            self._show(self.session.load(project_id))
+        except StoreError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            self._show(None)
+
+    def _show(self, project: Project | None) -> None:
+        self.editor.set_project(project)
+        self.editor.setVisible(project is not None)
+        self.empty_hint.setVisible(project is None)
+        self._update_actions()
+
+    def _step(self, step: int) -> None:
+        row = self.table.currentIndex().row() + step
+        if 0 <= row < self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+
+    # -- session signals --------------------------------------------------------------------
+    def _on_project_changed(self, saved: Project) -> None:
+        self.model.upsert(summary_of(saved))
+        if saved.year not in [
+            self.year_filter.itemData(i) for i in range(self.year_filter.count())
+        ]:
+            self._fill_years()
+        self._update_count()
+
+    def _on_added(self, ids: list[str]) -> None:
+        for pid in ids:
+            self.model.upsert(self.session.repo.summary(pid))
+        self._fill_years()
+        self._update_count()
+        if ids:
+            self.select_project(ids[0])
+
+    def _on_removed(self, ids: list[str]) -> None:
+        showing = self.editor.project.id if self.editor.project else None
+        for pid in ids:
+            self.model.remove(pid)
+        if showing in ids:
+            self._show(None)
+            current = self.table.currentIndex()
+            if current.isValid():
+                self._current_changed(current, QModelIndex())
+        self._fill_years()
+        self._update_count()
+
+    def _on_conflict(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+        if self.editor.project is not None:
+            try:
+                self._show(self.session.load(self.editor.project.id))
+            except StoreError:
+                self._show(None)
+        self.reload()
+
+    # -- project actions ---------------------------------------------------------------------
+    def undo(self) -> None:
+        self.editor.flush()
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.editor.flush()
+        self.session.undo_stack.redo()
+
+    def new_project(self) -> None:
+        if self.session.read_only:
+            return
+        self.editor.flush()
+        year = self.year_filter.currentData() or (
+            self.editor.project.year if self.editor.project else None
+        )
+        project = Project(year=year) if year else Project()
+        template = self.editor.project
+        if template is not None:
+            project = project.with_changes(
+                department=template.department, implementing_unit=template.implementing_unit
+            )
+        project = project.with_changes(name=self.tr("新项目"), revision=1)
+        self.session.undo_stack.push(
+            AddProjectsCommand(self.session, [project], self.tr("新建项目"))
+        )
+        self.editor.setCurrentIndex(0)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+
+    def duplicate_projects(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.session.read_only:
+            return
+        self.editor.flush()
+        stamp = now_timestamp()
+        copies = [
+            self.session.repo.get(pid).with_changes(
+                id=new_id(),
+                name=self.session.repo.get(pid).name + self.tr("（副本）"),
+                created_at=stamp,
+                updated_at=stamp,
+                revision=1,
+            )
+            for pid in ids
+        ]
+        text = self.tr("复制项目") if len(ids) == 1 else self.tr("复制 {0} 个项目").format(len(ids))
+        self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
+
+    def delete_projects(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.session.read_only:
+            return
+        self.editor.flush()
+        text = self.tr("删除项目") if len(ids) == 1 else self.tr("删除 {0} 个项目").format(len(ids))
+        self.session.undo_stack.push(TrashProjectsCommand(self.session, ids, text))
+        self.statusBar().showMessage(
+            self.tr("已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。"), 8000
+        )
+
+    def show_trash(self) -> None:
+        TrashDialog(self).exec()
+
+    # -- files -----------------------------------------------------------------------------------
+    def _db_filter(self) -> str:
+        return self.tr("绩效目标申报数据 (*.db);;所有文件 (*)")
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("新建数据库"), str(self.path.parent / "新数据库.db"), self._db_filter()
+        )
+        if path:
+            self.newRequested.emit(path)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开数据库"), str(self.path.parent), self._db_filter()
+        )
+        if path:
+            self.openRequested.emit(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings().value("recent", []) or []:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.openRequested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def save_copy(self) -> None:
+        self.editor.flush()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("另存副本"),
+            str(self.path.with_name(self.path.stem + "-副本.db")),
+            self._db_filter(),
+        )
+        if not path:
+            return
+        if Path(path).resolve() == self.path.resolve():
+            QMessageBox.warning(self, APP_NAME, self.tr("副本不能保存到正在使用的文件。"))
+            return
+        try:
+            self.session.repo.copy_to(path)
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("无法保存副本：{0}").format(exc))
+            return
+        self.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
+
+    def import_file(self, path: str | None = None) -> None:
+        if self.session.read_only:
+            return
+        self.editor.flush()
+        if not path:
+            patterns = " ".join(f"*{ext}" for ext in IMPORT_FORMATS)
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("导入申报表"),
+                str(self.path.parent),
+                self.tr("申报表 ({0});;所有文件 (*)").format(patterns),
+            )
+            if not path:
+                return
+        try:
+            result = load_file(path)
+            to_add, summary = plan_import(self.session.repo, result)
+        except (ImportFormatError, StoreError) as exc:
+            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            return
+        if to_add:
+            text = self.tr("导入 {0} 个项目").format(len(to_add))
+            self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
+        ReportDialog(self, Path(path).name, result, summary).exec()
+
+    def export_file(self) -> None:
+        self.editor.flush()
+        ids = self.selected_ids()
+        everything = len(ids) <= 1
+        title = (
+            self.tr("导出全部项目")
+            if everything
+            else self.tr("导出选中的 {0} 个项目").format(len(ids))
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(self.path.with_suffix(".json")), self.tr("JSON 文件 (*.json)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        try:
+            repo = self.session.repo
+            projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
+            atomic_write_text(path, json_format.dumps(projects))
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
+        )
+
+    # -- dialogs ---------------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed():
+            settings().setValue("language", dialog.language())
+            self.languageChanged.emit(dialog.language())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于 {0}").format(APP_NAME),
+            self.tr(
+                "<h3>{0} {1}</h3>"
+                "<p>填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。</p>"
+                "<p>数据文件：{2}</p>"
+            ).format(APP_NAME, __version__, self.path),
+        )
+
+    def disconnect_session(self) -> None:
+        """This window no longer shows the session (closing, or rebuilt in another language)."""
+        s = self.session
+        for signal, slot in (
+            (s.projectChanged, self._on_project_changed),
+            (s.projectsAdded, self._on_added),
+            (s.projectsRemoved, self._on_removed),
+            (s.conflict, self._on_conflict),
+            (s.showProject, self.select_project),
+            (s.undo_stack.indexChanged, self._update_actions),
+            (s.projectChanged, self.editor._on_saved),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.flush()  # nothing is ever unsaved; this writes the last keystrokes
+        self._save_state()
+        super().closeEvent(event)
+
+
+class ReportDialog(QDialog):
+    """What an import did: counts, and every item of the report."""
+
+    def __init__(self, parent: QWidget, source: str, result, summary):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入报告"))
+        layout = QVBoxLayout(self)
+        reviews = sum(p.review_count for p in result.projects)
+        head = self.tr("从“{0}”读取 {1} 个项目，新增 {2} 个。").format(
+            source, len(result.projects), summary.added
+        )
+        if summary.skipped_identical:
+            head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
+        if reviews:
+            head += self.tr("{0} 条指标需要人工复核（已用底色标出）。").format(reviews)
+        layout.addWidget(QLabel(head))
+        self.text = QPlainTextEdit(
+            "\n".join(i.describe() for i in result.items) or self.tr("没有需要注意的问题。")
+        )
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+
+class TrashDialog(QDialog):
+    """Projects in the trash: restore (undoable) or delete for good."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(self.tr("回收站"))
+        self.model = ProjectTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton(
+            self.tr("恢复(&R)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.purge_button = buttons.addButton(
+            self.tr("彻底删除(&D)"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore)
+        self.purge_button.clicked.connect(self.purge)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("删除的项目保存在这里，可以恢复。")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 400)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(self.window_.session.repo.summaries(trash=True))
+        writable = not self.window_.session.read_only
+        self.restore_button.setEnabled(writable and self.model.rowCount() > 0)
+        self.purge_button.setEnabled(writable and self.model.rowCount() > 0)
+
+    def _selected(self) -> list[str]:
+        return [self.model.summary(i.row()).id for i in self.table.selectionModel().selectedRows()]
+
+    def restore(self) -> None:
+        ids = self._selected()
+        if ids:
+            session = self.window_.session
+            session.undo_stack.push(RestoreProjectsCommand(session, ids, self.tr("恢复项目")))
+            self.reload()
+
+    def purge(self) -> None:
+        ids = self._selected()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("彻底删除"),
+            self.tr("彻底删除 {0} 个项目？此操作不能撤销。").format(len(ids)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        repo = self.window_.session.repo
+        for pid in ids:
+            repo.purge(pid)
+        self.window_.session.undo_stack.clear()  # commands may refer to them
+        self.reload()
+
+
+LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self.initial = settings().value("language", "zh_CN")
+        self.combo = QComboBox()
+        for code, name in LANGUAGES:
+            self.combo.addItem(name, code)
+        self.combo.setCurrentIndex(max(self.combo.findData(self.initial), 0))
+        label = QLabel(self.tr("界面语言(&L)："))
+        label.setBuddy(self.combo)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.combo, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def language(self) -> str:
+        return self.combo.currentData()
+
+    def changed(self) -> bool:
+        return self.language() != self.initial

@@ -1,0 +1,159 @@
+"""The project list: a table model over project summaries, and its filter/sort proxy.
+
+The model caches ``ProjectSummary`` rows (no indicators) and finds rows by id, so a change
+to one project updates one row. Filtering matches every search word against the stored
+search text (name, units, indicator names) and the year.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.model import ProjectSummary
+from desktop.domain.money import format_money
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS = range(5)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ProjectTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ProjectSummary] = []
+        self._row_of: dict[str, int] = {}
+
+    # -- content ---------------------------------------------------------------------------
+    def set_rows(self, rows: list[ProjectSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+
+    def summary(self, row: int) -> ProjectSummary:
+        return self._rows[row]
+
+    def row_of(self, project_id: str) -> int | None:
+        return self._row_of.get(project_id)
+
+    def upsert(self, summary: ProjectSummary) -> None:
+        row = self._row_of.get(summary.id)
+        if row is None:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(summary)
+            self._row_of[summary.id] = row
+            self.endInsertRows()
+        else:
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def remove(self, project_id: str) -> None:
+        row = self._row_of.get(project_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("项目名称"),
+                self.tr("年度"),
+                self.tr("实施单位"),
+                self.tr("项目资金总额"),
+                self.tr("审核"),
+            ][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return s.name or self.tr("（未命名）")
+            if col == COL_YEAR:
+                return str(s.year)
+            if col == COL_UNIT:
+                return s.implementing_unit
+            if col == COL_TOTAL:
+                return format_money(s.total)
+            if col == COL_STATUS:
+                return self.tr("%n 条需复核", "", s.review_count) if s.review_count else ""
+        elif role == SORT_ROLE:
+            return (s.name, s.year, s.implementing_unit, s.total, s.review_count)[col]
+        elif role == ID_ROLE:
+            return s.id
+        elif role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (COL_TOTAL, COL_YEAR):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_STATUS and s.review_count:
+                return QBrush(QColor("#b45309"))
+            if col == COL_NAME and not s.name:
+                return QBrush(QColor("#888888"))
+        elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
+            return (
+                self.tr("%1 · %2 条指标")
+                .replace("%1", s.name)
+                .replace("%2", str(s.indicator_count))
+            )
+        return None
+
+
+class ProjectFilterModel(QSortFilterProxyModel):
+    """Search words (all must match) and an optional year."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._year: int | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        words = text.lower().split()
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_year(self, year: int | None) -> None:
+        if year != self._year:
+            self.beginFilterChange()
+            self._year = year
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        s = self.sourceModel().summary(source_row)
+        if self._year is not None and s.year != self._year:
+            return False
+        haystack = s.search_text
+        return all(w in haystack for w in self._words)
+
+    def project_id(self, proxy_index: Index) -> str:
+        return self.mapToSource(proxy_index).data(ID_ROLE)

@@ -1,0 +1,93 @@
+"""One open database in the UI: the repository, the undo stack, and change signals.
+
+Every change goes through an undo command (``commands.py``) whose redo/undo call the
+methods here, which write to SQLite at once and then tell the views what changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.domain.model import Project
+from desktop.store import ConflictError, Repository
+
+
+class Session(QObject):
+    #: a project's content changed (edit, undo, redo); carries the saved project
+    projectChanged = Signal(object)
+    #: projects appeared in the list (new, duplicated, restored, imported); ids
+    projectsAdded = Signal(list)
+    #: projects left the list (trashed, purged, creation undone); ids
+    projectsRemoved = Signal(list)
+    #: a write was refused because another program changed the project; message
+    conflict = Signal(str)
+    #: ask the window to show this project (undo/redo of a change to it)
+    showProject = Signal(str)
+
+    def __init__(self, repo: Repository, parent: QObject | None = None):
+        super().__init__(parent)
+        self.repo = repo
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(1000)
+        self._known: dict[str, int] = {}  # revision of each project as we last wrote/read it
+
+    @property
+    def read_only(self) -> bool:
+        return self.repo.read_only
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.repo.close()
+
+    # -- used by commands -------------------------------------------------------------
+    def put(self, content: Project) -> Project:
+        """Write a project's content over whatever revision the file holds now.
+
+        The undo stack is the authority for this session's edits; a change made by another
+        program since our last write is detected and refused (``conflict``)."""
+        current = self.repo.revision(content.id) if self.repo.exists(content.id) else 0
+        expected = self._known.get(content.id, current)
+        if current != expected:
+            self._known[content.id] = current
+            raise ConflictError(
+                f"项目“{content.name}”已被其他程序修改，为避免覆盖，本次修改未保存。已重新载入。"
+            )
+        saved = self.repo.save(content.with_changes(revision=current))
+        self._known[saved.id] = saved.revision
+        self.projectChanged.emit(saved)
+        return saved
+
+    def add(self, projects: list[Project]) -> None:
+        self.repo.add(projects)
+        for p in projects:
+            self._known[p.id] = p.revision
+        self.projectsAdded.emit([p.id for p in projects])
+
+    def remove_for_good(self, ids: list[str]) -> list[Project]:
+        """Delete projects entirely (undo of a creation); returns what was removed."""
+        removed = []
+        for pid in ids:
+            removed.append(self.repo.get(pid))
+            self.repo.trash(pid)
+            self.repo.purge(pid)
+            self._known.pop(pid, None)
+        self.projectsRemoved.emit(ids)
+        return removed
+
+    def trash(self, ids: list[str]) -> None:
+        for pid in ids:
+            self.repo.trash(pid)
+            self._known[pid] = self.repo.revision(pid)
+        self.projectsRemoved.emit(ids)
+
+    def restore(self, ids: list[str]) -> None:
+        for pid in ids:
+            self.repo.restore(pid)
+            self._known[pid] = self.repo.revision(pid)
+        self.projectsAdded.emit(ids)
+
+    def load(self, project_id: str) -> Project:
+        project = self.repo.get(project_id)
+        self._known[project_id] = project.revision
+        return project
