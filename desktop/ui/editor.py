@@ -313,6 +313,7 @@ class ProjectEditor(QTabWidget):
             "annual_carryover": self.tr("上年结转资金"),
             "annual_other": self.tr("其他资金"),
         }
+        self.fund_labels = {k: v.removeprefix(self.tr("其中：")) for k, v in labels.items()}
         self.money: dict[str, MoneyEdit] = {}
         for key, row, side in self.FUND_ROWS:
             edit = MoneyEdit()
@@ -380,7 +381,7 @@ class ProjectEditor(QTabWidget):
         funds = replace(self.project.funds, **{key: fen})
         self._edit(
             self.project.with_changes(funds=funds),
-            self.tr("修改{0}").format(Funds.FIELD_LABELS[key]),
+            self.tr("修改{0}").format(self.fund_labels[key]),
         )
         self._update_sums()
 

@@ -117,11 +117,7 @@ class ProjectTableModel(QAbstractTableModel):
             if col == COL_NAME and not s.name:
                 return QBrush(QColor("#888888"))
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
-            return (
-                self.tr("%1 · %2 条指标")
-                .replace("%1", s.name)
-                .replace("%2", str(s.indicator_count))
-            )
+            return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
         return None
 
 

@@ -136,7 +136,7 @@ class ValueEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.op = QComboBox()
-        self.op.addItems(["=", "≥", "≤", ">", "<", "（无）", self.tr("定性")])
+        self.op.addItems(["=", "≥", "≤", ">", "<", self.tr("（无）"), self.tr("定性")])
         self.op.setToolTip(self.tr("运算符；选“定性”填写文字"))
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("数值"))

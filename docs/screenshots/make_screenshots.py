@@ -1,0 +1,54 @@
+"""Render the main window offscreen with the 2024 sample forms and save one PNG per tab.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+
+from desktop.ui.app import Controller, make_app  # noqa: E402
+
+
+def shoot(language: str = "zh_CN", suffix: str = "") -> None:
+    app, translators = make_app([])
+    translators.use(language)
+    folder = Path(tempfile.mkdtemp())
+    controller = Controller(app, translators)
+    controller.open(folder / "示例.db")
+    controller.load_sample()
+    window = controller.window
+    window.resize(1280, 760)
+    window.splitter.setSizes([560, 720])
+    rows = {window.model.summary(r).name: window.model.summary(r).id
+            for r in range(window.model.rowCount())}
+    window.select_project(rows["依法治区"])
+    names = ["basic", "funds", "goals", "indicators"]
+    for tab, name in enumerate(names):
+        window.editor.setCurrentIndex(tab)
+        QApplication.processEvents()
+        window.grab().save(str(HERE / f"{tab + 1}-{name}{suffix}.png"))
+    window.search.setText("调解")
+    window.select_project(rows["人民调解"])
+    window.editor.setCurrentIndex(1)
+    QApplication.processEvents()
+    window.grab().save(str(HERE / f"5-search{suffix}.png"))
+    controller.shutdown()
+
+
+if __name__ == "__main__":
+    shoot()
+    shoot("en", "-en")
+    print("saved to", HERE)

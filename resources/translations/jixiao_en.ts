@@ -1,0 +1,846 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="89" />
+        <source>无法打开数据文件：
+{0}</source>
+        <translation>Cannot open the data file:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="145" />
+        <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
+（以后可以删除。）</source>
+        <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
+(You can delete them later.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="158" />
+        <source>载入示例申报表</source>
+        <translation>Load sample forms</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTreeModel</name>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="204" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="204" />
+        <source>年度(/项目)指标值</source>
+        <translation>Annual (/project) target value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="235" />
+        <source>（未分类）</source>
+        <translation>(unclassified)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="247" />
+        <source>这个一级指标不在本年度的指标体系中</source>
+        <translation>This level-1 indicator is not in this year's indicator system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="254" />
+        <source>（无二级指标）</source>
+        <translation>(no level-2 indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="258" />
+        <source>二级指标“{0}”不属于一级指标“{1}”</source>
+        <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="263" />
+        <source>（请填写指标名称）</source>
+        <translation>(enter the indicator name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="275" />
+        <source>需复核：{0}</source>
+        <translation>Needs review: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="279" />
+        <source>原文{0}：{1}</source>
+        <translation>Source{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="299" />
+        <source>修改二级指标</source>
+        <translation>Change level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="310" />
+        <source>修改指标名称</source>
+        <translation>Change indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="316" />
+        <source>修改指标值</source>
+        <translation>Change target value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="348" />
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="360" />
+        <source>添加二级指标</source>
+        <translation>Add level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="387" />
+        <source>删除指标</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="406" />
+        <source>移动指标</source>
+        <translation>Move indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="413" />
+        <source>移动二级指标</source>
+        <translation>Move level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="427" />
+        <source>标记为已复核</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="502" />
+        <source>拖动指标</source>
+        <translation>Drag indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="511" />
+        <source>拖动二级指标</source>
+        <translation>Drag level-2 indicator</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <source>搜索项目名称、实施单位、指标…</source>
+        <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window</extracomment>
+        <translation>Search project names, units, indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <source>按年度筛选</source>
+        <translation>Filter by year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
+        <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
+        <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <source>新建数据库(&amp;N)…</source>
+        <translation>&amp;New Database…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <source>打开(&amp;O)…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <source>另存副本(&amp;A)…</source>
+        <translation>Save a Cop&amp;y…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <source>导入(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <source>导出(&amp;E)…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <source>查找项目(&amp;F)</source>
+        <translation>&amp;Find Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <source>新建项目(&amp;N)</source>
+        <translation>&amp;New Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <source>复制项目(&amp;C)</source>
+        <translation>&amp;Duplicate Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <source>删除项目(&amp;D)</source>
+        <translation>De&amp;lete Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <source>回收站(&amp;T)…</source>
+        <translation>&amp;Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <source>下一个项目</source>
+        <translation>Next Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <source>上一个项目</source>
+        <translation>Previous Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <source>项目(&amp;P)</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <source> [只读]</source>
+        <translation> [read-only]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <source>共 {0} 个项目</source>
+        <translation>{0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <source>显示 {0} / {1} 个项目</source>
+        <translation>Showing {0} of {1} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <source>，项目资金合计 {0} 元</source>
+        <translation>, total funds {0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <source>{0} 年度</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="464" />
+        <source>新项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="466" />
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="481" />
+        <source>（副本）</source>
+        <translation> (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="488" />
+        <source>复制项目</source>
+        <translation>Duplicate project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="488" />
+        <source>复制 {0} 个项目</source>
+        <translation>Duplicate {0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="496" />
+        <source>删除项目</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="496" />
+        <source>删除 {0} 个项目</source>
+        <translation>Delete {0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="499" />
+        <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
+        <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="507" />
+        <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
+        <translation>Performance target data (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="511" />
+        <source>新建数据库</source>
+        <translation>New Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="529" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="535" />
+        <source>另存副本</source>
+        <translation>Save a Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="542" />
+        <source>副本不能保存到正在使用的文件。</source>
+        <translation>The copy cannot be saved over the file in use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="547" />
+        <source>无法保存副本：{0}</source>
+        <translation>Cannot save the copy: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="549" />
+        <source>已保存副本：{0}</source>
+        <translation>Copy saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="559" />
+        <source>导入申报表</source>
+        <translation>Import Forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="561" />
+        <source>申报表 ({0});;所有文件 (*)</source>
+        <translation>Forms ({0});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="569" />
+        <source>无法导入：{0}</source>
+        <translation>Cannot import: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="572" />
+        <source>导入 {0} 个项目</source>
+        <translation>Import {0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="581" />
+        <source>导出全部项目</source>
+        <translation>Export All Projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="583" />
+        <source>导出选中的 {0} 个项目</source>
+        <translation>Export the {0} Selected Projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="586" />
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="597" />
+        <source>无法导出：{0}</source>
+        <translation>Cannot export: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="600" />
+        <source>已导出 {0} 个项目到 {1}</source>
+        <translation>Exported {0} projects to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="613" />
+        <source>关于 {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="615" />
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="102" />
+        <source>金额无效：{0}。请输入数字，如 5100000 或 5,100,000.00</source>
+        <translation>Invalid amount: {0}. Enter a number such as 5100000 or 5,100,000.00</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEditor</name>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="92" />
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="93" />
+        <source>项目资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="94" />
+        <source>绩效目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="95" />
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="159" />
+        <source>必填，如：法律援助费</source>
+        <translation>Required, e.g. Legal aid costs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="173" />
+        <source>项目名称(&amp;N)</source>
+        <translation>Project &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="175" />
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="176" />
+        <source>项目性质(&amp;X)</source>
+        <translation>Project natu&amp;re</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="177" />
+        <source>项目类别(&amp;L)</source>
+        <translation>Project cate&amp;gory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="178" />
+        <source>主管部门(&amp;D)</source>
+        <translation>Supervising &amp;department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="179" />
+        <source>实施单位(&amp;U)</source>
+        <translation>Implementing &amp;unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="180" />
+        <source>计划开始日期(&amp;S)</source>
+        <translation>Planned &amp;start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="181" />
+        <source>计划完成日期(&amp;E)</source>
+        <translation>Planned &amp;end date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="215" />
+        <source>未填写</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="244" />
+        <source>项目名称不能为空；已保存的名称保持不变。</source>
+        <translation>The project name cannot be empty; the saved name is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="247" />
+        <source>修改项目名称</source>
+        <translation>Change project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="255" />
+        <source>修改年度</source>
+        <translation>Change year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="263" />
+        <source>修改项目性质</source>
+        <translation>Change project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="264" />
+        <source>修改项目类别</source>
+        <translation>Change project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="265" />
+        <source>修改主管部门</source>
+        <translation>Change supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="266" />
+        <source>修改实施单位</source>
+        <translation>Change implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="282" />
+        <source>计划完成日期不能早于计划开始日期；已保存的日期保持不变。</source>
+        <translation>The planned end date cannot be before the start date; the saved dates are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="288" />
+        <source>修改计划日期</source>
+        <translation>Change planned dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="308" />
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="309" />
+        <source>其中：财政资金</source>
+        <translation>of which: fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="310" />
+        <location filename="../../desktop/ui/editor.py" line="314" />
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="311" />
+        <source>年度资金申请总额</source>
+        <translation>Total annual request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="312" />
+        <source>其中：当年财政拨款</source>
+        <translation>of which: this year's appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="313" />
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="316" />
+        <source>其中：</source>
+        <translation>of which: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="334" />
+        <source>按分项填入总额</source>
+        <translation>Fill total from parts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="335" />
+        <source>按分项填入年度总额</source>
+        <translation>Fill annual total from parts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="337" />
+        <source>财政资金＋其他资金</source>
+        <translation>Fiscal + other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="338" />
+        <source>当年财政拨款＋上年结转资金＋其他资金</source>
+        <translation>Appropriation + carry-over + other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="346" />
+        <source>金额单位：元。可输入 5100000 或 5,100,000.00。</source>
+        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="373" />
+        <source>  ≠ 总额 {0}</source>
+        <translation>  ≠ total {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="384" />
+        <source>修改{0}</source>
+        <translation>Change {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="402" />
+        <source>项目总目标(&amp;O)</source>
+        <translation>&amp;Overall project goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="403" />
+        <source>年度总体目标(&amp;A)</source>
+        <translation>&amp;Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="423" />
+        <location filename="../../desktop/ui/editor.py" line="441" />
+        <source>{0} 字</source>
+        <translation>{0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="430" />
+        <source>修改项目总目标</source>
+        <translation>Change overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="431" />
+        <source>修改年度总体目标</source>
+        <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="469" />
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="471" />
+        <source>添加二级指标…</source>
+        <translation>Add level-2 indicator…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="474" />
+        <source>删除指标</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="476" />
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="477" />
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="479" />
+        <source>标记为已复核</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="515" />
+        <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
+        <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="83" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="84" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="85" />
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="86" />
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="87" />
+        <source>审核</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="98" />
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/project_list.py" line="106" />
+        <source>%n 条需复核</source>
+        <translation>
+            <numerusform>%n to review</numerusform><numerusform>%n to review</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="120" />
+        <source>{0} · {1} 条指标</source>
+        <translation>{0} · {1} indicators</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="647" />
+        <source>导入报告</source>
+        <translation>Import Report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="650" />
+        <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
+        <translation>Read {1} projects from “{0}”, added {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="654" />
+        <source>{0} 个已存在相同内容，未重复导入。</source>
+        <translation> {0} were already present with the same content and were not imported again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="656" />
+        <source>{0} 条指标需要人工复核（已用底色标出）。</source>
+        <translation> {0} indicators need review (highlighted).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="659" />
+        <source>没有需要注意的问题。</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="739" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="745" />
+        <source>界面语言(&amp;L)：</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="675" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="684" />
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="687" />
+        <source>彻底删除(&amp;D)</source>
+        <translation>&amp;Delete for Good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="693" />
+        <source>删除的项目保存在这里，可以恢复。</source>
+        <translation>Deleted projects are kept here and can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="712" />
+        <source>恢复项目</source>
+        <translation>Restore projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="721" />
+        <source>彻底删除</source>
+        <translation>Delete for Good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="722" />
+        <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
+        <translation>Delete {0} projects for good? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="139" />
+        <source>定性</source>
+        <translation>Qualitative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="139" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="140" />
+        <source>运算符；选“定性”填写文字</source>
+        <translation>Operator; choose “Qualitative” to write text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="142" />
+        <source>数值</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="146" />
+        <source>单位，可自行输入</source>
+        <translation>Unit (you can type your own)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="148" />
+        <source>定性指标值，如：提高</source>
+        <translation>Qualitative value, e.g. improve</translation>
+    </message>
+</context>
+</TS>
