@@ -48,15 +48,17 @@ print(time.perf_counter() - t0)
 
 
 def run(code: str, *args: str) -> float:
-    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
 def peak_rss_mb(code: str, *args: str) -> float:
     wrapped = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    out = subprocess.run([sys.executable, "-c", wrapped, *args], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", wrapped, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
 
@@ -67,9 +69,11 @@ def main() -> None:
     db = make(n, Path(tempfile.mkdtemp()) / f"{n}.db")
     bare = [run(BARE) for _ in range(5)]
     ours = [run(OURS, str(db)) for _ in range(5)]
-    print(f"start-up, {n} projects: median {statistics.median(ours):.3f} s "
-          f"(bare PySide6 window {statistics.median(bare):.3f} s, "
-          f"ratio {statistics.median(ours) / statistics.median(bare):.1f}x)")
+    print(
+        f"start-up, {n} projects: median {statistics.median(ours):.3f} s "
+        f"(bare PySide6 window {statistics.median(bare):.3f} s, "
+        f"ratio {statistics.median(ours) / statistics.median(bare):.1f}x)"
+    )
     print(f"peak RSS: ours {peak_rss_mb(OURS, str(db)):.0f} MB, bare {peak_rss_mb(BARE):.0f} MB")
 
     from PySide6.QtCore import QSettings
@@ -87,8 +91,10 @@ def main() -> None:
         window.search.setText(text)
         app.processEvents()
         times.append(time.perf_counter() - t0)
-    print(f"filter per keystroke: median {statistics.median(times) * 1000:.1f} ms, "
-          f"max {max(times) * 1000:.1f} ms")
+    print(
+        f"filter per keystroke: median {statistics.median(times) * 1000:.1f} ms, "
+        f"max {max(times) * 1000:.1f} ms"
+    )
     ids = [s.id for s in controller.session.repo.summaries() if s.indicator_count >= 45][:10]
     opens = []
     for pid in ids:

@@ -21,8 +21,15 @@ from desktop.io.published_text import parse_published_text  # noqa: E402
 from desktop.store import open_repository  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
-UNITS = ["上海市普陀区司法局", "上海市普陀区法律援助中心", "上海市普陀区公证处",
-         "长寿路街道司法所", "真如镇街道司法所", "甘泉路街道司法所", "宜川路街道司法所"]
+UNITS = [
+    "上海市普陀区司法局",
+    "上海市普陀区法律援助中心",
+    "上海市普陀区公证处",
+    "长寿路街道司法所",
+    "真如镇街道司法所",
+    "甘泉路街道司法所",
+    "宜川路街道司法所",
+]
 
 
 def projects(n: int, seed: int = 2024) -> list:
@@ -35,19 +42,24 @@ def projects(n: int, seed: int = 2024) -> list:
         year = rng.choice(range(2019, 2027))
         total = rng.randrange(1_000, 9_000_000) * 100
         count = rng.randrange(5, 51)
-        indicators = sorted(rng.sample(pool, min(count, len(pool))) if count <= len(pool)
-                            else [rng.choice(pool) for _ in range(count)],
-                            key=lambda i: ("产出指标", "效益指标", "满意度指标").index(i.level1))
-        out.append(replace(
-            base,
-            id=new_id(),
-            year=year,
-            name=f"{base.name}（{rng.choice(UNITS)[-5:]}{k:05d}）",
-            implementing_unit=rng.choice(UNITS),
-            funds=Funds(total, total, 0, total, total, 0, 0),
-            indicators=tuple(indicators),
-            profile="",
-        ))
+        indicators = sorted(
+            rng.sample(pool, min(count, len(pool)))
+            if count <= len(pool)
+            else [rng.choice(pool) for _ in range(count)],
+            key=lambda i: ("产出指标", "效益指标", "满意度指标").index(i.level1),
+        )
+        out.append(
+            replace(
+                base,
+                id=new_id(),
+                year=year,
+                name=f"{base.name}（{rng.choice(UNITS)[-5:]}{k:05d}）",
+                implementing_unit=rng.choice(UNITS),
+                funds=Funds(total, total, 0, total, total, 0, 0),
+                indicators=tuple(indicators),
+                profile="",
+            )
+        )
     return out
 
 

@@ -38,14 +38,18 @@ def test_every_string_has_an_english_translation():
 def test_ts_covers_the_code_and_qm_is_up_to_date(tmp_path):
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").glob("*.py"))
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     in_code = {(c, s) for c, s, _ in messages(fresh)}
     in_ts = {(c, s) for c, s, _ in messages(TS)}
     assert in_code - in_ts == set(), "run pyside6-lupdate and translate the new strings"
     qm = tmp_path / "fresh.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(qm)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True
+    )
     assert qm.read_bytes() == QM.read_bytes(), "run pyside6-lrelease"
 
 

@@ -562,3 +562,45 @@ def test_every_action_can_be_reached_from_the_keyboard(sample_window):
     ):
         assert not act.shortcut().isEmpty()
     QApplication.processEvents()
+
+
+# -- files from the menus ------------------------------------------------------------------
+
+
+def test_new_open_save_copy_and_export_from_the_file_menu(
+    make_controller, tmp_path, monkeypatch, dialogs
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    c = make_controller(tmp_path / "main.db")
+    c.load_sample()
+    w = c.window
+    answers = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(answers.pop(0)), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(answers.pop(0)), ""))
+
+    answers.append(tmp_path / "副本.db")
+    w.act_save_copy.trigger()
+    assert len(stored(tmp_path / "副本.db")) == 13
+
+    answers.append(tmp_path / "out")  # .json is added
+    w.act_export.trigger()
+    import json
+
+    doc = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert len(doc["projects"]) == 13
+
+    answers.append(tmp_path / "副本.db")  # new database over an existing file: refused
+    w.act_new_db.trigger()
+    assert dialogs[-1][0] == "warning" and c.window is w
+    assert len(stored(tmp_path / "副本.db")) == 13
+
+    answers.append(tmp_path / "空白.db")
+    c.window.act_new_db.trigger()
+    assert c.window is not w and c.window.model.rowCount() == 0
+    assert c.window.windowTitle().startswith("空白.db")
+
+    answers.append(tmp_path / "副本.db")
+    c.window.act_open.trigger()
+    assert c.window.model.rowCount() == 13
+    assert c.window.windowTitle().startswith("副本.db")

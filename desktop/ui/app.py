@@ -77,9 +77,17 @@ class Controller(QObject):
         self.window: MainWindow | None = None
 
     def open(self, path: str | Path, *, create: bool = False) -> bool:
+        """Open (or, with ``create``, make) a database and show it. Never deletes a file."""
         path = Path(path)
         if create and path.exists():
-            path.unlink()
+            QMessageBox.warning(
+                self.window,
+                APP_NAME,
+                self.app.translate(
+                    "Controller", "“{0}”已存在。请换一个文件名，或用“打开”打开它。"
+                ).format(path.name),
+            )
+            return False
         try:
             repo = open_repository(path, create=True)
         except StoreError as exc:

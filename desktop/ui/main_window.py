@@ -129,8 +129,12 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not from the contents: measuring 10,000 rows is slow.
         metrics = self.table.fontMetrics()
-        for col, sample in ((COL_YEAR, "20240"), (COL_UNIT, "上海市普陀区司法局局"),
-                            (COL_TOTAL, "99,999,999.00"), (COL_STATUS, "99 条需复核")):
+        for col, sample in (
+            (COL_YEAR, "20240"),
+            (COL_UNIT, "上海市普陀区司法局局"),
+            (COL_TOTAL, "99,999,999.00"),
+            (COL_STATUS, "99 条需复核"),
+        ):
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
         self.count_label = QLabel()
 
@@ -510,7 +514,11 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建数据库"), str(self.path.parent / "新数据库.db"), self._db_filter()
+            self,
+            self.tr("新建数据库"),
+            str(self.path.parent / "新数据库.db"),
+            self._db_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
         )
         if path:
             self.newRequested.emit(path)

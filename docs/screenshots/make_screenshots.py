@@ -1,6 +1,6 @@
 """Render the main window offscreen with the 2024 sample forms and save one PNG per tab.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ def shoot(language: str = "zh_CN", suffix: str = "") -> None:
     window = controller.window
     window.resize(1280, 760)
     window.splitter.setSizes([560, 720])
-    rows = {window.model.summary(r).name: window.model.summary(r).id
-            for r in range(window.model.rowCount())}
+    rows = {
+        window.model.summary(r).name: window.model.summary(r).id
+        for r in range(window.model.rowCount())
+    }
     window.select_project(rows["依法治区"])
     names = ["basic", "funds", "goals", "indicators"]
     for tab, name in enumerate(names):
