@@ -114,3 +114,24 @@ def _load(raw: dict) -> Taxonomy:
 def taxonomy() -> Taxonomy:
     text = resources.files("desktop.domain").joinpath("data/taxonomy.json").read_text("utf-8")
     return _load(json.loads(text))
+
+
+def group_indicators(indicators, level1_order, *, keep_empty: bool = False):
+    """Indicators as ``[(一级, [(二级, [indicator, ...]), ...]), ...]``.
+
+    一级 groups come in ``level1_order`` (the profile's: 成本, 产出, 效益, 满意度), then any
+    other 一级 in order of appearance; 二级 groups and indicators keep their order.
+    ``keep_empty`` keeps every 一级 of ``level1_order`` even without indicators.
+    """
+    groups: list[tuple[str, list[tuple[str, list]]]] = [(name, []) for name in level1_order]
+    for ind in indicators:
+        group = next((g for g in groups if g[0] == ind.level1), None)
+        if group is None:
+            group = (ind.level1, [])
+            groups.append(group)
+        sub = next((s for s in group[1] if s[0] == ind.level2), None)
+        if sub is None:
+            sub = (ind.level2, [])
+            group[1].append(sub)
+        sub[1].append(ind)
+    return groups if keep_empty else [g for g in groups if g[1]]

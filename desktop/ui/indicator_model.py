@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.model import Indicator
-from desktop.domain.taxonomy import Profile
+from desktop.domain.taxonomy import Profile, group_indicators
 from desktop.domain.values import IndicatorValue, parse_value
 
 MIME = "application/x-jixiao-indicator-paths"
@@ -58,18 +58,7 @@ class Node:
 
 
 def build_tree(indicators: Sequence[Indicator], profile: Profile) -> Tree:
-    tree: Tree = [(name, []) for name in profile.level1_names]
-    for ind in indicators:
-        group = next((g for g in tree if g[0] == ind.level1), None)
-        if group is None:
-            group = (ind.level1, [])
-            tree.append(group)
-        sub = next((s for s in group[1] if s[0] == ind.level2), None)
-        if sub is None:
-            sub = (ind.level2, [])
-            group[1].append(sub)
-        sub[1].append(ind)
-    return tree
+    return group_indicators(indicators, profile.level1_names, keep_empty=True)
 
 
 def flatten(tree: Tree) -> tuple[Indicator, ...]:

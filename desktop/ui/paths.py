@@ -1,34 +1,14 @@
-"""Where resources and user data live (source tree, installed, or frozen by PyInstaller)."""
+"""Where settings and user data live; resources are found by ``desktop.resources``."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from desktop.resources import resource, resource_dir, sample_path  # noqa: F401  (re-exported)
+
 DEFAULT_DB_NAME = "绩效目标申报.db"
-
-
-def resource_dir() -> Path:
-    """The ``resources/`` folder: beside the package in a checkout, inside the bundle when
-    frozen, or where ``JIXIAO_RESOURCES`` points."""
-    override = os.environ.get("JIXIAO_RESOURCES")
-    if override:
-        return Path(override)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
-
-
-def resource(*parts: str) -> Path:
-    return resource_dir().joinpath(*parts)
-
-
-def sample_path() -> Path:
-    return resource("samples", "2024-putuo-justice-bureau.txt")
 
 
 def settings() -> QSettings:

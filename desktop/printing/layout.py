@@ -1,0 +1,429 @@
+"""The official layout as rows of cells, and its pagination.
+
+The form is one bordered table of 8 columns. Rows carry ordinary cells and *spans* — cells
+merged down consecutive rows (项目资金（元）, 项目绩效目标, 绩效指标, and each 一级/二级 group).
+Pagination is done here, not by a table library: a span never crosses a page; a section
+continued on a new page repeats its header row and its labels; a row taller than the space
+left is moved, or split by lines when it cannot fit on a whole page (goal texts split
+cleanly at the page end); a span's segment on a page grows its last row until its label
+fits. Nothing is truncated and no input makes layout fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reportlab.lib.pagesizes import A4
+
+from desktop.domain.model import Project
+from desktop.domain.money import format_money
+from desktop.domain.taxonomy import group_indicators, taxonomy
+from desktop.printing.fonts import FontChain
+from desktop.printing.text import wrap
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 40.0
+MARGIN_TOP = 40.0
+MARGIN_BOTTOM = 48.0
+COLS = (34.0, 56.0, 68.0, 56.0, 74.0, 56.0, 86.0, 85.0)
+COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
+TABLE_W = sum(COLS)
+
+SIZE = 10.0  # body text
+LEADING = 13.5
+PAD_X = 3.0
+PAD_Y = 3.5
+TITLE_SIZE = 18.0
+YEAR_SIZE = 12.0
+TITLE_BLOCK = 62.0  # title and year above the table on a form's first page
+SIGNOFF_H = 64.0
+MIN_SPLIT_LINES = 3
+LABEL_CAP = 0.45  # of a page: taller span labels continue across their segments
+
+
+def width_of(col: int, span: int) -> float:
+    return COL_X[col + span] - COL_X[col]
+
+
+@dataclass
+class Cell:
+    col: int
+    span: int
+    lines: list[str]
+    align: str = "left"  # left, center, right
+    size: float = SIZE
+
+
+@dataclass
+class Span:
+    col: int
+    span: int
+    key: tuple  # rows with the same key at the same column merge into one cell
+    lines: list[str]
+    size: float = SIZE
+    absurd: bool = False  # taller than LABEL_CAP: drawn in pieces across segments
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    spans: list[Span]
+    section: str
+    header: bool = False  # repeated when its section continues on a new page
+    splittable: bool = False  # may split at a page end (goal texts)
+    extra: float = 0.0  # growth so that span labels fit
+
+    @property
+    def natural(self) -> float:
+        n = max((len(c.lines) * c.size / SIZE for c in self.cells), default=1)
+        return max(n, 1) * LEADING + 2 * PAD_Y
+
+    @property
+    def height(self) -> float:
+        return self.natural + self.extra
+
+    def line_count(self) -> int:
+        return max((len(c.lines) for c in self.cells), default=1)
+
+    def split(self, lines: int) -> tuple[Row, Row]:
+        """The first ``lines`` lines of every cell, and the rest."""
+        first = [replace(c, lines=c.lines[:lines]) for c in self.cells]
+        rest = [replace(c, lines=c.lines[lines:]) for c in self.cells]
+        return replace(self, cells=first, extra=0.0), replace(self, cells=rest, extra=0.0)
+
+
+def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> list[str]:
+    """Short labels wrapped evenly (可持续影/响指标, not 可持续影响指/标)."""
+    if len(lines) < 2 or len(lines) > 4:
+        return lines
+    text = "".join(lines)
+    if " " in text or len(text) > 40:
+        return lines
+    per = -(-len(text) // len(lines))
+    even = [text[i : i + per] for i in range(0, len(text), per)]
+    if len(even) == len(lines) and all(chain.width(x, size) <= width for x in even):
+        return even
+    return lines
+
+
+def label_height(span: Span) -> float:
+    return len(span.lines) * LEADING * span.size / SIZE + 2 * PAD_Y
+
+
+@dataclass
+class Page:
+    rows: list[Row] = field(default_factory=list)
+    first: bool = False  # a form's first page: title above the table
+    signoff: bool = False
+
+    @property
+    def top(self) -> float:
+        """Distance from the page's top edge to the table's top."""
+        return MARGIN_TOP + (TITLE_BLOCK if self.first else 0.0)
+
+
+CAPACITY = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+
+class FormBuilder:
+    """Rows of one project's form."""
+
+    def __init__(self, chain: FontChain):
+        self.chain = chain
+
+    def cell(self, col: int, span: int, text: str, align: str = "left") -> Cell:
+        width = width_of(col, span) - 2 * PAD_X
+        return Cell(col, span, wrap(self.chain, text or "", width, SIZE), align)
+
+    def span(self, col: int, span: int, key: tuple, text: str) -> Span:
+        width = width_of(col, span) - 2 * PAD_X
+        size = SIZE
+        lines = wrap(self.chain, text or "", width, size)
+        cap = CAPACITY * LABEL_CAP
+        while len(lines) * LEADING * size / SIZE + 2 * PAD_Y > cap and size > 5:
+            size -= 1  # an absurdly long label: smaller type first
+            lines = wrap(self.chain, text or "", width, size)
+        lines = balanced(self.chain, lines, width, size)
+        result = Span(col, span, key, lines, size)
+        result.absurd = label_height(result) > cap
+        return result
+
+    def rows(self, p: Project) -> list[Row]:
+        c = self.cell
+        rows = [
+            Row(
+                [
+                    c(0, 2, "项目名称", "center"),
+                    c(2, 2, p.name),
+                    c(4, 1, "项目性质", "center"),
+                    c(5, 1, p.nature, "center"),
+                    c(6, 1, "项目类别", "center"),
+                    c(7, 1, p.category, "center"),
+                ],
+                [],
+                "basic",
+            ),
+            Row(
+                [
+                    c(0, 2, "主管部门", "center"),
+                    c(2, 2, p.department),
+                    c(4, 1, "实施单位", "center"),
+                    c(5, 3, p.implementing_unit),
+                ],
+                [],
+                "basic",
+            ),
+            Row(
+                [
+                    c(0, 2, "计划开始日期", "center"),
+                    c(2, 2, p.start_date.isoformat() if p.start_date else "", "center"),
+                    c(4, 1, "计划完成日期", "center"),
+                    c(5, 3, p.end_date.isoformat() if p.end_date else "", "center"),
+                ],
+                [],
+                "basic",
+            ),
+        ]
+        f = p.funds
+        funds_label = self.span(0, 2, ("funds",), "项目资金（元）")
+        for left, left_amount, right, right_amount in (
+            ("项目资金总额", f.total, "年度资金申请总额", f.annual_total),
+            ("其中：财政资金", f.fiscal, "其中：当年财政拨款", f.annual_appropriation),
+            ("", None, "上年结转资金", f.annual_carryover),
+            ("其他资金", f.other, "其他资金", f.annual_other),
+        ):
+            rows.append(
+                Row(
+                    [
+                        c(2, 2, left, "center"),
+                        c(4, 1, "" if left_amount is None else format_money(left_amount), "right"),
+                        c(5, 2, right, "center"),
+                        c(7, 1, format_money(right_amount), "right"),
+                    ],
+                    [funds_label],
+                    "funds",
+                )
+            )
+        goals_label = self.span(0, 1, ("goals",), "项目绩效目标")
+        rows.append(
+            Row(
+                [c(1, 4, "项目总目标", "center"), c(5, 3, "年度总体目标", "center")],
+                [goals_label],
+                "goals",
+                header=True,
+            )
+        )
+        rows.append(
+            Row(
+                [c(1, 4, p.goal_overall), c(5, 3, p.goal_annual)],
+                [goals_label],
+                "goals",
+                splittable=True,
+            )
+        )
+        rows.extend(self.indicator_rows(p))
+        return rows
+
+    def indicator_rows(self, p: Project) -> list[Row]:
+        c = self.cell
+        label = self.span(0, 1, ("indicators",), "绩效指标")
+        rows = [
+            Row(
+                [
+                    c(1, 1, "一级指标", "center"),
+                    c(2, 1, "二级指标", "center"),
+                    c(3, 3, "三级指标", "center"),
+                    c(6, 2, "年度(/项目)指标值", "center"),
+                ],
+                [label],
+                "indicators",
+                header=True,
+            )
+        ]
+        tax = taxonomy()
+        try:
+            order = tax.profile(p.profile).level1_names
+        except KeyError:
+            order = tax.profile_for_year(p.year).level1_names
+        groups = group_indicators(p.indicators, order)
+        for i, (l1, subgroups) in enumerate(groups):
+            l1_span = self.span(1, 1, ("l1", i), l1)
+            for j, (l2, inds) in enumerate(subgroups):
+                l2_span = self.span(2, 1, ("l2", i, j), l2)
+                group_rows = [
+                    Row(
+                        [c(3, 3, ind.name), c(6, 2, ind.value.display(), "center")],
+                        [label, l1_span, l2_span],
+                        "indicators",
+                    )
+                    for ind in inds
+                ]
+                rows.extend(group_rows)
+        if len(rows) == 1:  # no indicators yet: one empty row under the header
+            rows.append(
+                Row([c(1, 1, ""), c(2, 1, ""), c(3, 3, ""), c(6, 2, "")], [label], "indicators")
+            )
+        return self._fill_absurd(rows)
+
+    def _fill_absurd(self, rows: list[Row]) -> list[Row]:
+        """Give groups whose label is taller than LABEL_CAP enough (empty) rows to carry it."""
+        out: list[Row] = []
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            out.append(row)
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            for span in row.spans:
+                continues = nxt is not None and any(s.key == span.key for s in nxt.spans)
+                if span.absurd and not continues:
+                    group = [r for r in out if any(s.key == span.key for s in r.spans)]
+                    missing = label_height(span) - sum(r.natural for r in group)
+                    filler = [replace(c, lines=[]) for c in row.cells]
+                    keep = [s for s in row.spans if s.col <= span.col]
+                    while missing > 0:
+                        out.append(Row(filler, keep, row.section))
+                        missing -= out[-1].natural
+            i += 1
+        return out
+
+
+def _growth(rows: list[Row], segments: dict[int, tuple[Span, int]]) -> float:
+    """How much the last row must grow so that every given segment, ending at that row, is
+    tall enough for its label (inner spans first; growth also lengthens outer ones)."""
+    growth = 0.0
+    for col in sorted(segments, reverse=True):
+        span, start = segments[col]
+        if span.absurd:
+            continue  # carried by filler rows, drawn in pieces
+        height = sum(r.height for r in rows[start:]) + growth
+        growth += max(0.0, label_height(span) - height)
+    return growth
+
+
+class _Paginator:
+    def __init__(self, rows: list[Row]):
+        self.queue = list(rows)
+        self.headers = {r.section: r for r in rows if r.header}
+        self.pages: list[Page] = []
+        self._start_page(None)
+
+    # -- page state ---------------------------------------------------------------------------
+    def _start_page(self, section: str | None) -> None:
+        self.pages.append(Page(first=not self.pages))
+        self.used = 0.0
+        self.segments: dict[int, tuple[Span, int]] = {}
+        header = self.headers.get(section) if section else None
+        if header is not None and not self._try_add(replace(header, extra=0.0)):
+            self._force_add(replace(header, extra=0.0))
+
+    def _end_page(self) -> None:
+        rows = self.pages[-1].rows
+        if rows and self.segments:
+            rows[-1].extra += _growth(rows, self.segments)
+        self.segments = {}
+
+    @property
+    def capacity(self) -> float:
+        return PAGE_H - MARGIN_BOTTOM - self.pages[-1].top
+
+    # -- adding rows ------------------------------------------------------------------------------
+    def _split_segments(self, row: Row):
+        ended = {
+            c: v
+            for c, v in self.segments.items()
+            if not any(s.col == c and s.key == v[0].key for s in row.spans)
+        }
+        kept = {c: v for c, v in self.segments.items() if c not in ended}
+        return ended, kept
+
+    def _try_add(self, row: Row) -> bool:
+        rows = self.pages[-1].rows
+        ended, kept = self._split_segments(row)
+        g1 = _growth(rows, ended) if rows and ended else 0.0
+        if rows:
+            rows[-1].extra += g1
+        trial = [*rows, row]
+        new = dict(kept)
+        for s in row.spans:
+            if s.col not in new:
+                new[s.col] = (s, len(rows))
+        g2 = _growth(trial, new)
+        if self.used + g1 + row.height + g2 > self.capacity + 1e-6:
+            if rows:
+                rows[-1].extra -= g1
+            return False
+        rows.append(row)
+        self.segments = new
+        self.used += g1 + row.height
+        return True
+
+    def _force_add(self, row: Row) -> None:
+        rows = self.pages[-1].rows
+        ended, kept = self._split_segments(row)
+        if rows and ended:
+            g1 = _growth(rows, ended)
+            rows[-1].extra += g1
+            self.used += g1
+        for s in row.spans:
+            if s.col not in kept:
+                kept[s.col] = (s, len(rows))
+        rows.append(row)
+        self.segments = kept
+        self.used += row.height
+
+    def _place_split(self, row: Row, minimum: int) -> bool:
+        """Put as many of ``row``'s lines as fit here (at least ``minimum``); queue the rest."""
+        room = self.capacity - self.used - 2 * PAD_Y
+        k = min(int(room // LEADING), row.line_count() - 1)
+        while k >= minimum:
+            first, rest = row.split(k)
+            if self._try_add(first):
+                self.queue.insert(0, rest)
+                return True
+            k -= 1
+        return False
+
+    def run(self) -> list[Page]:
+        while self.queue:
+            row = self.queue.pop(0)
+            if self._try_add(row):
+                continue
+            rows = self.pages[-1].rows
+            body_here = any(not r.header for r in rows)
+            if not body_here:
+                # Even a fresh page cannot hold it whole: split it, or (one line) force it.
+                if row.line_count() > 1 and self._place_split(row, 1):
+                    self._next_page(row)
+                    continue
+                self._force_add(row)
+                continue
+            if row.splittable and self._place_split(row, MIN_SPLIT_LINES):
+                self._next_page(row)
+                continue
+            if rows[-1].header and rows[-1].section == row.section:
+                orphan = rows.pop()  # a header never ends a page; it is repeated anyway
+                self.used -= orphan.height
+                self.segments = {c: v for c, v in self.segments.items() if v[1] < len(rows)}
+            self._next_page(row)
+            self.queue.insert(0, row)
+        self._end_page()
+        return [p for p in self.pages if p.rows]
+
+    def _next_page(self, upcoming: Row) -> None:
+        """Continue on a new page; the upcoming row's section header is repeated first."""
+        self._end_page()
+        self._start_page(None if upcoming.header else upcoming.section)
+
+
+def paginate(rows: list[Row], signoff: bool) -> list[Page]:
+    """Lay one form's rows onto pages (the sign-off block after the table)."""
+    pages = _Paginator(rows).run() or [Page(first=True)]
+    pages[0].first = True
+    if signoff:
+        last = pages[-1]
+        used = sum(r.height for r in last.rows)
+        if PAGE_H - MARGIN_BOTTOM - last.top - used < SIGNOFF_H:
+            pages.append(Page(signoff=True))
+        else:
+            last.signoff = True
+    return pages
