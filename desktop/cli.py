@@ -15,7 +15,13 @@ from pathlib import Path
 from desktop import APP_NAME, __version__
 from desktop.domain.money import format_money
 from desktop.io import json_format
-from desktop.io.files import IMPORT_FORMATS, atomic_write_text, load_file, store_import
+from desktop.io.files import (
+    IMPORT_FORMATS,
+    atomic_write,
+    atomic_write_text,
+    load_file,
+    store_import,
+)
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, Repository, StoreError, open_repository
 
@@ -80,6 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--project", action="append", metavar="ID", help="只导出这个项目（可重复）；默认全部"
     )
+
+    p = sub.add_parser(
+        "print",
+        parents=[db_parent],
+        help="打印为 PDF（正式表样）",
+        description="把申报表按正式表样输出为一个 PDF 文件，每个项目从新的一页开始。",
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--project", action="append", metavar="ID", help="打印这个项目（可重复）")
+    which.add_argument("--all", action="store_true", help="打印全部项目")
+    p.add_argument("--no-signoff", action="store_true", help="不打印签字栏（用于公开的版本）")
+    p.add_argument("--filled-by", default="", metavar="姓名", help="签字栏中的填报人")
+    p.add_argument("--phone", default="", metavar="电话", help="签字栏中的联系电话")
 
     p = sub.add_parser(
         "list",
@@ -178,4 +198,36 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import": _cmd_import, "export": _cmd_export, "list": _cmd_list}
+def _cmd_print(args: argparse.Namespace) -> int:
+    from desktop.printing import SignOff, render  # reportlab only when printing
+
+    target = Path(args.out)
+    if target.suffix.lower() != ".pdf":
+        raise CliError(f"输出文件应以 .pdf 结尾：“{target.name}”")
+    with _open(args.db) as repo:
+        if args.all:
+            projects = list(repo.all_projects())
+        else:
+            projects = []
+            for pid in args.project:
+                try:
+                    projects.append(repo.get(pid))
+                except NotFoundError as exc:
+                    raise CliError(f"数据库中没有编号为“{pid}”的项目，未打印任何内容") from exc
+    if not projects:
+        raise CliError("没有可打印的项目")
+    signoff = SignOff(enabled=not args.no_signoff, filled_by=args.filled_by, phone=args.phone)
+    result = atomic_write(target, lambda fh: render(projects, fh, signoff=signoff))
+    print(f"已打印 {len(projects)} 个项目，共 {result.pages} 页，保存到“{target}”。")
+    if result.missing:
+        chars = "".join(sorted(result.missing))
+        print(f"注意：字体中没有这些字符，已印为 □：{chars}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "list": _cmd_list,
+    "print": _cmd_print,
+}

@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.io.published_text import parse_published_text
 from desktop.store import open_repository
+from desktop.ui.app import Controller, make_app
+from desktop.ui.paths import settings as app_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
@@ -51,3 +54,49 @@ def repo(tmp_path):
     r = open_repository(tmp_path / "test.db")
     yield r
     r.close()
+
+
+# -- the window (pytest-qt) ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def app_and_translators(qapp):
+    return make_app()
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record message boxes instead of blocking on them; answer questions with Yes."""
+    seen = []
+
+    def record(kind, answer=None):
+        def box(*args, **kwargs):
+            seen.append((kind, args[2] if len(args) > 2 else ""))
+            return answer
+
+        return box
+
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    monkeypatch.setattr(QMessageBox, "about", record("about"))
+    return seen
+
+
+@pytest.fixture
+def make_controller(app_and_translators, qtbot, dialogs):
+    app, translators = app_and_translators
+    translators.use("zh_CN")
+    app_settings().clear()
+    made = []
+
+    def make(path):
+        c = Controller(app, translators)
+        assert c.open(path)
+        qtbot.addWidget(c.window)
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.shutdown()

@@ -182,3 +182,41 @@ def test_python_dash_m_desktop_really_runs(tmp_path):
         timeout=120,
     )
     assert proc.returncode == 0 and "import" in proc.stdout
+
+
+def test_print_all_and_one_project(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    db = tmp_path / "x.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    code, out, _ = run(capsys, "print", "--db", str(db), "--all", "--out", str(tmp_path / "a.pdf"))
+    assert code == 0 and "13 个项目，共 13 页" in out
+    assert len(PdfReader(tmp_path / "a.pdf").pages) == 13
+    pid = run(capsys, "list", "--db", str(db))[1].split("\t")[0]
+    code, _, _ = run(
+        capsys,
+        "print",
+        "--db",
+        str(db),
+        "--project",
+        pid,
+        "--out",
+        str(tmp_path / "one.pdf"),
+        "--no-signoff",
+    )
+    assert code == 0
+    assert "填报人" not in PdfReader(tmp_path / "one.pdf").pages[0].extract_text()
+
+
+def test_print_refuses_bad_requests_without_writing(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    target = tmp_path / "out.pdf"
+    code, _, err = run(capsys, "print", "--db", str(db), "--project", "nope", "--out", str(target))
+    assert code == 2 and "nope" in err and not target.exists()
+    code, _, err = run(capsys, "print", "--db", str(db), "--all", "--out", str(tmp_path / "x.txt"))
+    assert code == 2 and ".pdf" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["print", "--db", str(db), "--out", str(target)])  # neither --all nor --project
+    assert exc.value.code == 2 and not target.exists()
+    assert list(tmp_path.glob(".out.pdf.*")) == []  # no temporary file left behind

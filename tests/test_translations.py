@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.ui.main_window import SettingsDialog
 from tests.conftest import ROOT
-from tests.test_ui import app_and_translators, dialogs, make_controller  # noqa: F401
 
 TS = ROOT / "resources" / "translations" / "jixiao_en.ts"
 QM = ROOT / "resources" / "translations" / "jixiao_en.qm"
@@ -53,7 +52,7 @@ def test_ts_covers_the_code_and_qm_is_up_to_date(tmp_path):
     assert qm.read_bytes() == QM.read_bytes(), "run pyside6-lrelease"
 
 
-def test_switching_to_english_and_back(make_controller, tmp_path):  # noqa: F811
+def test_switching_to_english_and_back(make_controller, tmp_path):
     c = make_controller(tmp_path / "lang.db")
     c.load_sample()
     c.window.select_project(c.window.model.summary(0).id)
@@ -70,7 +69,7 @@ def test_switching_to_english_and_back(make_controller, tmp_path):  # noqa: F811
     assert c.window.editor.tabText(3) == "绩效指标"
 
 
-def test_qt_dialogs_speak_chinese(make_controller, tmp_path, qtbot):  # noqa: F811
+def test_qt_dialogs_speak_chinese(make_controller, tmp_path, qtbot):
     c = make_controller(tmp_path / "qt.db")
     dialog = SettingsDialog(c.window)
     qtbot.addWidget(dialog)
@@ -79,7 +78,7 @@ def test_qt_dialogs_speak_chinese(make_controller, tmp_path, qtbot):  # noqa: F8
     assert cancel.text().replace("&", "").startswith("取消")
 
 
-def test_plural_review_count_in_english(make_controller, tmp_path):  # noqa: F811
+def test_plural_review_count_in_english(make_controller, tmp_path):
     c = make_controller(tmp_path / "plural.db")
     c.load_sample()
     c.set_language("en")

@@ -7,58 +7,15 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.domain.values import IndicatorValue
 from desktop.store import open_repository
-from desktop.ui.app import Controller, make_app
+from desktop.ui.app import Controller
 from desktop.ui.paths import settings
 from desktop.ui.widgets import ValueEditor
 from tests.conftest import SAMPLE
 from tests.ui_helpers import generated_projects, press, replace_text, type_chinese
-
-
-@pytest.fixture(scope="session")
-def app_and_translators(qapp):
-    return make_app()
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Record message boxes instead of blocking on them; answer questions with Yes."""
-    seen = []
-
-    def record(kind, answer=None):
-        def box(*args, **kwargs):
-            seen.append((kind, args[2] if len(args) > 2 else ""))
-            return answer
-
-        return box
-
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
-    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
-    monkeypatch.setattr(QMessageBox, "about", record("about"))
-    return seen
-
-
-@pytest.fixture
-def make_controller(app_and_translators, qtbot, dialogs):
-    app, translators = app_and_translators
-    translators.use("zh_CN")
-    settings().clear()
-    made = []
-
-    def make(path):
-        c = Controller(app, translators)
-        assert c.open(path)
-        qtbot.addWidget(c.window)
-        made.append(c)
-        return c
-
-    yield make
-    for c in made:
-        c.shutdown()
 
 
 @pytest.fixture

@@ -72,11 +72,11 @@ class Row:
     header: bool = False  # repeated when its section continues on a new page
     splittable: bool = False  # may split at a page end (goal texts)
     extra: float = 0.0  # growth so that span labels fit
+    natural: float = field(init=False)  # height of its text, set once
 
-    @property
-    def natural(self) -> float:
+    def __post_init__(self) -> None:
         n = max((len(c.lines) * c.size / SIZE for c in self.cells), default=1)
-        return max(n, 1) * LEADING + 2 * PAD_Y
+        self.natural = max(n, 1) * LEADING + 2 * PAD_Y
 
     @property
     def height(self) -> float:
@@ -97,7 +97,7 @@ def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> l
     if len(lines) < 2 or len(lines) > 4:
         return lines
     text = "".join(lines)
-    if " " in text or len(text) > 40:
+    if not text or " " in text or len(text) > 40:
         return lines
     per = -(-len(text) // len(lines))
     even = [text[i : i + per] for i in range(0, len(text), per)]
@@ -143,7 +143,8 @@ class FormBuilder:
         while len(lines) * LEADING * size / SIZE + 2 * PAD_Y > cap and size > 5:
             size -= 1  # an absurdly long label: smaller type first
             lines = wrap(self.chain, text or "", width, size)
-        lines = balanced(self.chain, lines, width, size)
+        if "\n" not in (text or ""):
+            lines = balanced(self.chain, lines, width, size)
         result = Span(col, span, key, lines, size)
         result.absurd = label_height(result) > cap
         return result
@@ -266,24 +267,22 @@ class FormBuilder:
         return self._fill_absurd(rows)
 
     def _fill_absurd(self, rows: list[Row]) -> list[Row]:
-        """Give groups whose label is taller than LABEL_CAP enough (empty) rows to carry it."""
+        """Give groups whose label is taller than LABEL_CAP enough (empty) rows to carry it;
+        the label is then drawn in pieces down the group's segments."""
         out: list[Row] = []
-        i = 0
-        while i < len(rows):
-            row = rows[i]
+        for i, row in enumerate(rows):
             out.append(row)
             nxt = rows[i + 1] if i + 1 < len(rows) else None
-            for span in row.spans:
+            for span in sorted(row.spans, key=lambda s: -s.col):  # inner groups first
                 continues = nxt is not None and any(s.key == span.key for s in nxt.spans)
-                if span.absurd and not continues:
-                    group = [r for r in out if any(s.key == span.key for s in r.spans)]
-                    missing = label_height(span) - sum(r.natural for r in group)
-                    filler = [replace(c, lines=[]) for c in row.cells]
-                    keep = [s for s in row.spans if s.col <= span.col]
-                    while missing > 0:
-                        out.append(Row(filler, keep, row.section))
-                        missing -= out[-1].natural
-            i += 1
+                if not span.absurd or continues:
+                    continue
+                height = sum(r.natural for r in out if any(s.key == span.key for s in r.spans))
+                missing = label_height(span) - height + 2 * LEADING
+                filler = [replace(c, lines=[]) for c in row.cells]
+                while missing > 0:
+                    out.append(Row(filler, list(row.spans), row.section))
+                    missing -= out[-1].natural
         return out
 
 

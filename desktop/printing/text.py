@@ -1,6 +1,7 @@
 """Line breaking for cells: any CJK character may start a line, Latin words stay whole when
 they fit, runs without break opportunities are broken where needed, and closing punctuation
-(，。、）…) hangs at the line end rather than starting a line."""
+(，。、）…) never starts a line: the character before it moves down with it. Nothing is
+drawn outside its cell."""
 
 from __future__ import annotations
 
@@ -39,15 +40,13 @@ def wrap(chain: FontChain, text: str, width: float, size: float) -> list[str]:
             if line and _break_before(line[-1], ch):
                 last_break = len(line)
             if line_width + w > width and line:
-                if ch in NO_LINE_START and line_width + w <= width + size:
-                    line.append(ch)  # hanging punctuation
-                    line_width += w
-                    continue
                 if ch == " ":
                     lines.append("".join(line).rstrip())
                     line, line_width, last_break = [], 0.0, -1
                     continue
                 cut = last_break if last_break > 0 else len(line)
+                if ch in NO_LINE_START and cut == len(line) and len(line) > 1:
+                    cut -= 1  # take the previous character along: no line starts with "，"
                 lines.append("".join(line[:cut]).rstrip())
                 line = line[cut:]
                 while line and line[0] == " ":

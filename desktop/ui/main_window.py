@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(
             self.tr("导出(&E)…"), "Ctrl+E", self.export_file, sp.SP_ArrowUp
         )
+        self.act_print = self._action(
+            self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.print_forms
+        )
+        self.act_export_pdf = self._action(
+            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.export_pdf
+        )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -248,6 +254,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_save_copy)
         m.addSeparator()
         m.addActions([self.act_import, self.act_export])
+        m.addSeparator()
+        m.addActions([self.act_print, self.act_export_pdf])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("编辑(&E)"))
@@ -609,6 +617,40 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
         )
+
+    # -- printing --------------------------------------------------------------------------------
+    def _selected_projects(self) -> list[Project]:
+        self.editor.flush()
+        return [self.session.repo.get(pid) for pid in self.selected_ids()]
+
+    def print_forms(self) -> None:
+        from desktop.ui.print_dialog import PrintDialog  # reportlab and QtPdf on demand
+
+        repo = self.session.repo
+        dialog = PrintDialog(self, self._selected_projects(), lambda: list(repo.all_projects()))
+        dialog.exec()
+
+    def export_pdf(self) -> None:
+        from desktop.ui.print_dialog import export_pdf
+
+        projects = self._selected_projects() or list(self.session.repo.all_projects())
+        if not projects:
+            return
+        default = projects[0].name if len(projects) == 1 else self.path.stem
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出 PDF"),
+            str(self.path.with_name(f"{default}.pdf")),
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if export_pdf(self, projects, path):
+            self.statusBar().showMessage(
+                self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
+            )
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_settings(self) -> None:

@@ -47,7 +47,48 @@ def shoot(language: str = "zh_CN", suffix: str = "") -> None:
     window.editor.setCurrentIndex(1)
     QApplication.processEvents()
     window.grab().save(str(HERE / f"5-search{suffix}.png"))
+    if not suffix:
+        shoot_printing(window, rows)
     controller.shutdown()
+
+
+def shoot_printing(window, rows) -> None:
+    import subprocess
+    from dataclasses import replace
+
+    from desktop.printing import SignOff, render
+    from desktop.ui.print_dialog import PrintDialog
+
+    repo = window.session.repo
+    one = repo.get(rows["安置帮教和社区矫正"])
+    dialog = PrintDialog(window, [one], lambda: list(repo.all_projects()))
+    dialog.resize(900, 760)
+    dialog.show()
+    import time
+
+    end = time.monotonic() + 3  # QPdfView renders pages in a background thread
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.05)
+    dialog.grab().save(str(HERE / "6-print-preview.png"))
+    dialog.close()
+    every = [i for p in repo.all_projects() for i in p.indicators if not i.needs_review]
+    many = replace(
+        one, name="安置帮教和社区矫正（多页示例：全部样例指标）", indicators=tuple(every)
+    )
+    folder = Path(tempfile.mkdtemp())
+    signoff = SignOff(filled_by="张三", phone="021-52560000")
+    render([one], folder / "one.pdf", signoff=signoff)
+    result = render([many], folder / "many.pdf", signoff=signoff)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", str(folder / "one.pdf"), str(HERE / "print-one-page")],
+        check=True,
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", str(folder / "many.pdf"), str(HERE / "print-multi-page")],
+        check=True,
+    )
+    print("multi-page form:", result.pages, "pages")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,226 @@
+"""打印预览: the forms as they will print (QPdfView), printing through the system dialog,
+and 导出 PDF. The PDF is made by ``desktop.printing``; printing renders its pages at 300 dpi."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.domain.model import Project
+from desktop.io.files import atomic_write
+from desktop.printing import SignOff, render
+from desktop.ui.paths import settings
+
+PRINT_DPI = 300
+
+
+def signoff_from_settings() -> SignOff:
+    s = settings()
+    return SignOff(
+        enabled=s.value("print/signoff", True, type=bool),
+        filled_by=s.value("print/filled_by", "", type=str),
+        phone=s.value("print/phone", "", type=str),
+    )
+
+
+def export_pdf(
+    parent: QWidget, projects: list[Project], path: str, signoff: SignOff | None = None
+) -> bool:
+    """Write the forms to ``path`` (atomically); report problems in a dialog."""
+    signoff = signoff or signoff_from_settings()
+    try:
+        result = atomic_write(path, lambda fh: render(projects, fh, signoff=signoff))
+    except OSError as exc:
+        QMessageBox.critical(
+            parent, APP_NAME, parent.tr("无法保存 PDF：{0}").format(exc.strerror or exc)
+        )
+        return False
+    if result.missing:
+        QMessageBox.warning(
+            parent,
+            APP_NAME,
+            parent.tr("字体中没有这些字符，已印为 □：{0}").format("".join(sorted(result.missing))),
+        )
+    return True
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Send a PDF's pages to a printer (honouring its page range); returns pages printed."""
+    count = document.pageCount()
+    first, last = 1, count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), min(printer.toPage() or count, count)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    printed = 0
+    try:
+        for number in range(first, last + 1):
+            if printed:
+                printer.newPage()
+            size_pt = document.pagePointSize(number - 1)
+            pixels = QSize(
+                round(size_pt.width() / 72 * PRINT_DPI), round(size_pt.height() / 72 * PRINT_DPI)
+            )
+            image = document.render(number - 1, pixels)
+            target = painter.viewport()
+            scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            rect = QRect(
+                target.x() + (target.width() - scaled.width()) // 2,
+                target.y() + (target.height() - scaled.height()) // 2,
+                scaled.width(),
+                scaled.height(),
+            )
+            painter.drawImage(rect, image)
+            printed += 1
+    finally:
+        painter.end()
+    return printed
+
+
+class PrintDialog(QDialog):
+    """Preview of the chosen projects, with the sign-off options, print and export."""
+
+    def __init__(self, parent: QWidget, selected: list[Project], all_projects):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("打印预览"))
+        self.selected = selected
+        self.all_projects = all_projects  # called only if “all” is chosen
+        self.document = QPdfDocument(self)
+        self.buffer: QBuffer | None = None
+        self.pdf_bytes = b""
+
+        s = signoff_from_settings()
+        self.only_selected = QRadioButton(self.tr("选中的 {0} 个项目").format(len(selected)))
+        self.everything = QRadioButton(self.tr("全部项目"))
+        (self.only_selected if selected else self.everything).setChecked(True)
+        self.only_selected.setEnabled(bool(selected))
+        self.signoff = QCheckBox(self.tr("签字栏(&S)"))
+        self.signoff.setChecked(s.enabled)
+        self.signoff.setToolTip(self.tr("供签字盖章的纸质件打印签字栏；公开的版本不打印"))
+        self.filled_by = QLineEdit(s.filled_by)
+        self.filled_by.setPlaceholderText(self.tr("填报人"))
+        self.phone = QLineEdit(s.phone)
+        self.phone.setPlaceholderText(self.tr("联系电话"))
+        options = QHBoxLayout()
+        for w in (self.only_selected, self.everything, self.signoff):
+            options.addWidget(w)
+        options.addWidget(QLabel(self.tr("填报人：")))
+        options.addWidget(self.filled_by)
+        options.addWidget(QLabel(self.tr("联系电话：")))
+        options.addWidget(self.phone)
+        options.addStretch(1)
+
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton(
+            self.tr("打印(&P)…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button = buttons.addButton(
+            self.tr("导出 PDF(&E)…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_)
+        self.export_button.clicked.connect(self.export)
+        self.print_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(900, 1000)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        for w in (self.only_selected, self.everything, self.signoff):
+            w.toggled.connect(self._timer.start)
+        for w in (self.filled_by, self.phone):
+            w.textChanged.connect(self._timer.start)
+        self.refresh()
+
+    def projects(self) -> list[Project]:
+        return self.selected if self.only_selected.isChecked() else list(self.all_projects())
+
+    def current_signoff(self) -> SignOff:
+        return SignOff(
+            self.signoff.isChecked(), self.filled_by.text().strip(), self.phone.text().strip()
+        )
+
+    def _remember(self) -> None:
+        s = settings()
+        so = self.current_signoff()
+        s.setValue("print/signoff", so.enabled)
+        s.setValue("print/filled_by", so.filled_by)
+        s.setValue("print/phone", so.phone)
+
+    def refresh(self) -> None:
+        """Render the PDF again and show it."""
+        self._timer.stop()
+        projects = self.projects()
+        out = io.BytesIO()
+        result = render(projects, out, signoff=self.current_signoff())
+        self.pdf_bytes = out.getvalue()
+        self.document.close()
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(self.pdf_bytes))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+        text = self.tr("{0} 个项目，共 {1} 页").format(len(projects), result.pages)
+        if result.missing:
+            text += self.tr("；字体中没有这些字符，已印为 □：{0}").format(
+                "".join(sorted(result.missing))
+            )
+        self.status.setText(text)
+        self._remember()
+
+    def print_(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        printer.setDocName(self.tr("财政项目支出绩效目标申报表"))
+        printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        printed = print_document(self.document, printer)
+        self.status.setText(self.tr("已发送 {0} 页到打印机").format(printed))
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 PDF"), self.tr("申报表.pdf"), self.tr("PDF 文件 (*.pdf)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if export_pdf(self, self.projects(), path, self.current_signoff()):
+            self.status.setText(self.tr("已导出到 {0}").format(path))
