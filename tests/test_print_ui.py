@@ -66,6 +66,11 @@ def test_printing_sends_every_page_or_the_chosen_range(
     printer.setFromTo(2, 3)
     assert print_document(dialog.document, printer) == 2
     assert len(PdfReader(tmp_path / "range.pdf").pages) == 2
+    printer.setOutputFileName(str(tmp_path / "copies.pdf"))
+    printer.setCopyCount(3)
+    expected = 2 if printer.supportsMultipleCopies() else 6
+    assert print_document(dialog.document, printer) == expected
+    assert len(PdfReader(tmp_path / "copies.pdf").pages) == expected
 
 
 def test_export_pdf_from_the_file_menu(make_controller, tmp_path, monkeypatch):

@@ -64,17 +64,24 @@ def export_pdf(
 
 
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Send a PDF's pages to a printer (honouring its page range); returns pages printed."""
+    """Send a PDF's pages to a printer, honouring its page range and copies (made here when
+    the driver cannot); returns the pages sent."""
     count = document.pageCount()
     first, last = 1, count
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         first, last = printer.fromPage(), min(printer.toPage() or count, count)
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    numbers = list(range(first, last + 1))
+    if printer.collateCopies():
+        sequence = numbers * copies
+    else:
+        sequence = [n for n in numbers for _ in range(copies)]
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     printed = 0
     try:
-        for number in range(first, last + 1):
+        for number in sequence:
             if printed:
                 printer.newPage()
             size_pt = document.pagePointSize(number - 1)
