@@ -24,6 +24,8 @@ from desktop.io.files import (
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, Repository, StoreError, open_repository
+from desktop.store.exchange import export_db, read_untrusted
+from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
@@ -80,12 +82,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="要导入的文件")
 
     p = sub.add_parser(
-        "export", parents=[db_parent], help="导出为 JSON", description="把项目导出为 JSON 文件。"
+        "export",
+        parents=[db_parent],
+        help="导出为 JSON 或 .db 文件",
+        description="把项目导出为 JSON 文件，或导出为可以拷到其他电脑上合并的 .db 文件。",
     )
-    p.add_argument("file", metavar="FILE.json", help="导出到的文件")
+    p.add_argument("file", metavar="FILE.json|FILE.db", help="导出到的文件")
     p.add_argument(
         "--project", action="append", metavar="ID", help="只导出这个项目（可重复）；默认全部"
     )
+
+    p = sub.add_parser(
+        "merge",
+        parents=[db_parent],
+        help="合并另一台电脑导出的 .db 文件",
+        description="把另一个 .db 文件中的项目合并进来（先预览，合并前自动备份）。",
+    )
+    p.add_argument("file", metavar="FROM.db", help="要合并的文件（不会被修改）")
+    p.add_argument(
+        "--policy",
+        choices=sorted(POLICIES),
+        help="双方都改过等情况的处理：keep-both 两份都保留（默认）、"
+        "theirs 采用对方的、mine 保留我的",
+    )
+    p.add_argument("--dry-run", action="store_true", help="只预览，不修改数据文件")
 
     p = sub.add_parser(
         "print",
@@ -174,8 +194,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
-    if target.suffix.lower() != ".json":
-        raise CliError(f"不支持导出为“{target.suffix or target.name}”，请使用 .json 文件名")
+    kind = target.suffix.lower()
+    if kind not in (".json", ".db"):
+        suffix = target.suffix or target.name
+        raise CliError(f"不支持导出为“{suffix}”，请使用 .json 或 .db 文件名")
+    if kind == ".db" and target.exists() and target.resolve() == Path(args.db).resolve():
+        raise CliError("不能导出到正在使用的数据文件本身")
     with _open(args.db) as repo:
         if args.project:
             projects = []
@@ -184,11 +208,53 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     projects.append(repo.get(pid))
                 except NotFoundError as exc:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未导出任何内容") from exc
-        else:
-            projects = list(repo.all_projects())
-    atomic_write_text(target, json_format.dumps(projects))
+            tombstones = []
+        else:  # everything: for a .db also the trash and the deletions, so they travel
+            projects = list(repo.all_projects(trash=kind == ".db"))
+            tombstones = repo.tombstones()
+    if kind == ".json":
+        atomic_write_text(target, json_format.dumps(projects))
+    else:
+        export_db(projects, target, tombstones)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if source.exists() and source.resolve() == Path(args.db).resolve():
+        raise CliError("不能把数据文件合并到它自己")
+    incoming = read_untrusted(source)  # refuses the file as a whole, or returns checked rows
+    with _open(args.db) as repo:
+        if repo.read_only and not args.dry_run:
+            raise CliError(f"数据文件“{args.db}”是只读的，无法合并。")
+        plan = plan_merge(repo, incoming)
+        plan.choose(args.policy)
+        for item in plan.items:
+            print(
+                f"{STATUS_LABELS[item.status]}\t{CHOICE_LABELS[item.choice]}\t"
+                f"{item.project_id}\t{item.name}"
+            )
+        for problem in plan.problems:
+            print(f"[未导入] {problem}")
+        counts = (
+            "，".join(
+                f"{label} {plan.count(status)}"
+                for status, label in STATUS_LABELS.items()
+                if plan.count(status)
+            )
+            or "没有项目"
+        )
+        if args.dry_run:
+            print(f"预览（未做任何修改）：{counts}。")
+            return EXIT_OK
+        result = apply_merge(repo, plan)
+    print(
+        f"已合并“{source.name}”：{counts}。新增 {result.added} 个，替换 {result.replaced} 个，"
+        f"另存副本 {result.copies} 个，移入回收站 {result.deleted} 个。"
+        "被替换的版本已保存在历史版本中。"
+    )
+    return EXIT_PARTIAL if plan.problems else EXIT_OK
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -228,6 +294,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
 COMMANDS = {
     "import": _cmd_import,
     "export": _cmd_export,
+    "merge": _cmd_merge,
     "list": _cmd_list,
     "print": _cmd_print,
 }

@@ -7,7 +7,8 @@ import tempfile
 
 from PySide6.QtCore import QSettings
 
-# Tests never read or write the user's real settings.
+# Tests never read or write the user's real settings or data (backups go here too).
+os.environ["JIXIAO_DATA_DIR"] = tempfile.mkdtemp(prefix="jixiao-data-")
 QSettings.setPath(
     QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="jixiao-qs-")
 )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import ClassVar
 
 from desktop.domain.money import Fen
@@ -82,7 +84,11 @@ class Project:
     profile: str = ""  # taxonomy profile id; "" means the year's profile
     created_at: str = field(default_factory=now_timestamp)
     updated_at: str = ""
-    revision: int = 0  # 0 = never saved
+    revision: int = 0  # 0 = never saved (this file's save counter, for concurrent edits)
+    # Version vector: how many changes each database (replica id) has made to this project.
+    # It travels with the project, so a merge can tell "newer", "older" and "both changed".
+    versions: tuple[tuple[str, int], ...] = ()
+    deleted_at: str | None = None  # in the trash since then
 
     def __post_init__(self) -> None:
         if not isinstance(self.indicators, tuple):
@@ -100,15 +106,54 @@ class Project:
         return sum(1 for i in self.indicators if i.needs_review)
 
     def content(self) -> tuple:
-        """Everything a clerk wrote, without identity and bookkeeping (id, times, revision)."""
-        skip = {"id", "created_at", "updated_at", "revision"}
-        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in skip)
+        """Everything a clerk wrote, without identity and bookkeeping (id, times, revision,
+        versions, trash state)."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in _BOOKKEEPING)
+
+    def content_hash(self) -> str:
+        """A fingerprint of ``content()`` (stable across runs and machines)."""
+        return hashlib.sha256(repr(_canonical(self.content())).encode("utf-8")).hexdigest()
+
+    @property
+    def version_map(self) -> dict[str, int]:
+        return dict(self.versions)
 
     def search_text(self) -> str:
         """Lower-cased text the project list filters on: name, unit, indicator names."""
         parts = [self.name, self.implementing_unit, self.department]
         parts.extend(i.name for i in self.indicators)
         return "\n".join(p for p in parts if p).lower()
+
+
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "versions", "deleted_at"})
+
+
+def _canonical(value):
+    """Plain, ordered data for hashing (dates as text, Decimals as strings)."""
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, Indicator | Funds | IndicatorValue):
+        return [_canonical(getattr(value, f.name)) for f in fields(value)]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def dominates(a: dict[str, int], b: dict[str, int]) -> bool:
+    """Version vector ``a`` has seen every change ``b`` has (a ≥ b)."""
+    return all(a.get(k, 0) >= n for k, n in b.items())
+
+
+def merged_versions(a: dict[str, int], b: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((k, max(a.get(k, 0), b.get(k, 0))) for k in set(a) | set(b)))
+
+
+def bumped(versions: dict[str, int], replica: str) -> tuple[tuple[str, int], ...]:
+    out = dict(versions)
+    out[replica] = out.get(replica, 0) + 1
+    return tuple(sorted(out.items()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,17 +10,29 @@ Every write is one transaction with ``synchronous=FULL`` and the rollback journa
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import socket
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import sqlite_utils
 
-from desktop.domain.model import Funds, Indicator, Project, ProjectSummary, now_timestamp
+from desktop.domain.codec import project_from_dict, project_to_dict
+from desktop.domain.model import (
+    Funds,
+    Indicator,
+    Project,
+    ProjectSummary,
+    bumped,
+    now_timestamp,
+)
 from desktop.domain.values import IndicatorValue
 from desktop.store.errors import (
     ConflictError,
@@ -82,12 +94,13 @@ def _check_header(path: Path) -> bool:
 
 
 def open_repository(
-    path: str | os.PathLike, *, create: bool = True, read_only: bool = False
+    path: str | os.PathLike, *, create: bool = True, read_only: bool = False, backup: bool = True
 ) -> Repository:
     """Open (or create) the database at ``path``.
 
     ``read_only`` forces read-only access; a file or folder that cannot be written is opened
-    read-only anyway (``Repository.read_only`` tells). Raises a ``StoreError`` subclass with
+    read-only anyway (``Repository.read_only`` tells). A file of an older schema version is
+    backed up (``backup``) and migrated. Raises a ``StoreError`` subclass with
     a message for the user when the file is not ours, newer, or damaged.
     """
     path = Path(path)
@@ -123,7 +136,13 @@ def open_repository(
             )
         repo = Repository(path, conn, read_only=read_only)
         if version < LATEST_VERSION:
+            if backup:
+                from desktop.store.backups import take
+
+                take(conn, path, "migrate")
             migrate(repo.db, version)
+        if not read_only:
+            repo._bind_replica()
         return repo
     except BaseException:
         conn.close()
@@ -171,6 +190,24 @@ def _text_date(s: str | None) -> date | None:
     return date.fromisoformat(s) if s else None
 
 
+@dataclass(frozen=True)
+class Tombstone:
+    """A project deleted for good: its id and the version vector at deletion."""
+
+    project_id: str
+    name: str
+    deleted_at: str
+    versions: dict[str, int]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    replaced_at: str
+    reason: str
+    project: Project
+
+
 class Repository:
     """Whole projects in and out of one database file."""
 
@@ -182,6 +219,36 @@ class Repository:
         if not read_only:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
             conn.execute("PRAGMA synchronous = FULL")
+        self._replica: str | None = None
+
+    @property
+    def replica_id(self) -> str:
+        """This file's identity in version vectors. It is bound to the file's place (path and
+        computer): a copy opened elsewhere gets an identity of its own, so that changes made
+        to the copy and to the original are told apart when they meet again."""
+        if self._replica is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'replica_id'").fetchone()
+            self._replica = row[0]
+        return self._replica
+
+    def _bind_replica(self) -> None:
+        place = f"{socket.gethostname()}|{self.path.resolve()}"
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'replica_place'").fetchone()
+        if row is not None and row[0] == place:
+            return
+        with self.db.atomic():
+            if row is not None:  # a copy, or a moved file: a new identity
+                self.db.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'replica_id'", [str(uuid.uuid4())]
+                )
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('replica_place', ?)", [place]
+            )
+        self._replica = None
+
+    def data_version(self) -> int:
+        """Changes when another connection (another program) commits to the file."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     @classmethod
     def _create(cls, path: Path) -> Repository:
@@ -192,6 +259,7 @@ class Repository:
         repo = cls(path, conn)
         try:
             migrate(repo.db, 0)
+            repo._bind_replica()
         except BaseException:
             repo.close()
             raise
@@ -258,6 +326,10 @@ class Repository:
         sql = "SELECT count(*) FROM projects WHERE deleted_at IS NULL"
         return self.db.execute(sql).fetchone()[0]
 
+    def count_all(self) -> int:
+        """Projects in the file, the trash included."""
+        return self.db.execute("SELECT count(*) FROM projects").fetchone()[0]
+
     def years(self) -> list[int]:
         rows = self.db.execute(
             "SELECT DISTINCT year FROM projects WHERE deleted_at IS NULL ORDER BY year DESC"
@@ -285,10 +357,15 @@ class Repository:
         )
         return _project_from_row(rows[0], indicators)
 
-    def all_projects(self, ids: Sequence[str] | None = None) -> Iterator[Project]:
-        """Whole projects (not in the trash), in list order, or the given ids in that order."""
+    def all_projects(
+        self, ids: Sequence[str] | None = None, *, trash: bool = False
+    ) -> Iterator[Project]:
+        """Whole projects in list order (``trash``: those in the trash too), or the given ids
+        in that order."""
         if ids is None:
             ids = [s.id for s in self.summaries()]
+            if trash:
+                ids += [s.id for s in self.summaries(trash=True)]
         for project_id in ids:
             yield self.get(project_id)
 
@@ -339,6 +416,7 @@ class Repository:
                 if self.exists(project.id):
                     raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
                 self._write(project, insert=True)
+                self.db.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
                 count += 1
         return count
 
@@ -347,12 +425,12 @@ class Repository:
 
         ``project.revision`` must be the revision it was loaded at (0 for a new project);
         if the file holds another revision, someone else changed it and ``ConflictError``
-        is raised without writing.
+        is raised without writing. The version vector counts one more change by this file.
         """
         self._require_writable()
         with self.db.atomic():
             row = self.db.execute(
-                "SELECT revision FROM projects WHERE id = ?", [project.id]
+                "SELECT revision, versions FROM projects WHERE id = ?", [project.id]
             ).fetchone()
             if row is None and project.revision != 0:
                 raise ConflictError(f"项目“{project.name}”已在别处被彻底删除，无法保存。")
@@ -361,7 +439,12 @@ class Repository:
                     f"项目“{project.name}”已在别处被修改（第 {row[0]} 版，"
                     f"这里是第 {project.revision} 版），为避免覆盖，本次保存未执行。"
                 )
-            saved = project.with_changes(revision=project.revision + 1, updated_at=now_timestamp())
+            stored = json.loads(row[1]) if row is not None else project.version_map
+            saved = project.with_changes(
+                revision=project.revision + 1,
+                updated_at=now_timestamp(),
+                versions=bumped(stored, self.replica_id),
+            )
             self._write(saved, insert=row is None)
         return saved
 
@@ -376,21 +459,85 @@ class Repository:
     def _set_deleted(self, project_id: str, deleted_at: str | None) -> None:
         self._require_writable()
         with self.db.atomic():
-            cur = self.db.execute(
-                "UPDATE projects SET deleted_at = ?, revision = revision + 1, updated_at = ? "
-                "WHERE id = ?",
-                [deleted_at, now_timestamp(), project_id],
-            )
-            if cur.rowcount == 0:
+            row = self.db.execute(
+                "SELECT versions FROM projects WHERE id = ?", [project_id]
+            ).fetchone()
+            if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
+            versions = json.dumps(dict(bumped(json.loads(row[0]), self.replica_id)))
+            self.db.execute(
+                "UPDATE projects SET deleted_at = ?, revision = revision + 1, updated_at = ?, "
+                "versions = ? WHERE id = ?",
+                [deleted_at, now_timestamp(), versions, project_id],
+            )
 
     def purge(self, project_id: str) -> None:
-        """Delete a project from the trash for good."""
+        """Delete a project from the trash for good; a tombstone remembers it, so that a
+        merge does not bring it back unasked."""
         self._require_writable()
         with self.db.atomic():
             if not self.is_trashed(project_id):
                 raise StoreError("只能彻底删除回收站中的项目。")
+            name, versions = self.db.execute(
+                "SELECT name, versions FROM projects WHERE id = ?", [project_id]
+            ).fetchone()
+            self._tombstone(project_id, name, dict(bumped(json.loads(versions), self.replica_id)))
             self.db.execute("DELETE FROM projects WHERE id = ?", [project_id])
+
+    def _tombstone(self, project_id: str, name: str, versions: dict[str, int]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
+            "VALUES (?, ?, ?, ?)",
+            [project_id, name, now_timestamp(), json.dumps(versions, sort_keys=True)],
+        )
+
+    def add_tombstones(self, tombstones: Iterable[Tombstone]) -> None:
+        """Record deletions made elsewhere (exported files, merges) as they are."""
+        self._require_writable()
+        with self.db.atomic():
+            for t in tombstones:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
+                    "VALUES (?, ?, ?, ?)",
+                    [t.project_id, t.name, t.deleted_at, json.dumps(t.versions, sort_keys=True)],
+                )
+
+    def tombstones(self) -> list[Tombstone]:
+        rows = self.db.execute("SELECT project_id, name, deleted_at, versions FROM tombstones")
+        return [Tombstone(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def tombstone(self, project_id: str) -> Tombstone | None:
+        row = self.db.execute(
+            "SELECT project_id, name, deleted_at, versions FROM tombstones WHERE project_id = ?",
+            [project_id],
+        ).fetchone()
+        return Tombstone(row[0], row[1], row[2], json.loads(row[3])) if row else None
+
+    # -- history of replaced versions ------------------------------------------------------
+    def add_history(self, project: Project, reason: str) -> None:
+        """Keep a version that is about to be replaced (by a merge, a restore…)."""
+        self.db.execute(
+            "INSERT INTO history (project_id, replaced_at, reason, data) VALUES (?, ?, ?, ?)",
+            [
+                project.id,
+                now_timestamp(),
+                reason,
+                json.dumps(project_to_dict(project), ensure_ascii=False),
+            ],
+        )
+
+    def history(self, project_id: str) -> list[HistoryEntry]:
+        """Earlier versions of a project, newest first."""
+        rows = self.db.execute(
+            "SELECT id, replaced_at, reason, data FROM history WHERE project_id = ? "
+            "ORDER BY id DESC",
+            [project_id],
+        )
+        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+
+    def all_history(self) -> list[HistoryEntry]:
+        rows = self.db.execute("SELECT id, replaced_at, reason, data FROM history ORDER BY id")
+        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
 
     def _write(self, p: Project, *, insert: bool) -> None:
         row = {
@@ -409,6 +556,9 @@ class Repository:
             "created_at": p.created_at,
             "updated_at": p.updated_at,
             "revision": p.revision,
+            "versions": json.dumps(dict(p.versions), sort_keys=True),
+            "content_hash": p.content_hash(),
+            "deleted_at": p.deleted_at,
             "profile": p.profile,
             "search_text": p.search_text(),
             "indicator_count": len(p.indicators),
@@ -489,4 +639,6 @@ def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
         created_at=r["created_at"],
         updated_at=r["updated_at"],
         revision=r["revision"],
+        versions=tuple(sorted(json.loads(r.get("versions") or "{}").items())),
+        deleted_at=r.get("deleted_at"),
     )

@@ -15,10 +15,10 @@ import sqlite_utils
 from desktop.domain.taxonomy import taxonomy
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -113,11 +113,82 @@ def _v2(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite_utils.Database) -> None:
+    """Exchange between machines: a replica id per file, version vectors and content hashes
+    per project, the history of replaced versions, tombstones of purged projects."""
+    import json
+    import uuid
+
+    from desktop.domain.model import Project  # only for the content hash of old rows
+
+    for sql in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+        "ALTER TABLE projects ADD COLUMN versions TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE projects ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            project_id TEXT NOT NULL,
+            replaced_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            content_hash TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX history_project ON history(project_id, id)",
+        """CREATE TABLE tombstones (
+            project_id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT NOT NULL,
+            versions TEXT NOT NULL DEFAULT '{}'
+        )""",
+    ):
+        db.execute(sql)
+    replica = str(uuid.uuid4())
+    db.execute("INSERT INTO meta (key, value) VALUES ('replica_id', ?)", [replica])
+    # Existing projects: this file made all their changes; hash their content.
+    from desktop.store.repository import _project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        row = {**row, "versions": "{}"}
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        project: Project = _project_from_row(row, inds)
+        db.execute(
+            "UPDATE projects SET versions = ?, content_hash = ? WHERE id = ?",
+            [json.dumps({replica: row["revision"]}), project.content_hash(), row["id"]],
+        )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 # What a file of the latest version holds; anything else was not made by us.
-EXPECTED_TABLES = frozenset({"projects", "indicators"})
-EXPECTED_INDEXES = frozenset({"indicators_project", "projects_year", "projects_deleted"})
+EXPECTED_OBJECTS = frozenset(
+    {
+        ("table", "projects"),
+        ("table", "indicators"),
+        ("table", "meta"),
+        ("table", "history"),
+        ("table", "tombstones"),
+        ("index", "indicators_project"),
+        ("index", "projects_year"),
+        ("index", "projects_deleted"),
+        ("index", "history_project"),
+    }
+)
+# Objects of each older version (an incoming file is checked before it is migrated).
+OBJECTS_BY_VERSION = {
+    1: frozenset({("table", "projects"), ("table", "indicators"), ("index", "indicators_project")}),
+    2: frozenset(
+        {
+            ("table", "projects"),
+            ("table", "indicators"),
+            ("index", "indicators_project"),
+            ("index", "projects_year"),
+            ("index", "projects_deleted"),
+        }
+    ),
+    3: EXPECTED_OBJECTS,
+}
 
 
 def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = LATEST_VERSION) -> None:

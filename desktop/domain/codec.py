@@ -1,0 +1,244 @@
+"""Projects as plain dicts (the JSON interchange shape), both ways, with validation.
+
+Used by the JSON format, by the history of replaced versions, and to check every row read
+from an untrusted database file. Pure Python: no I/O, no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from desktop.domain.dates import DateError, parse_date
+from desktop.domain.model import Funds, Indicator, Project
+from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amount, to_fen
+from desktop.domain.taxonomy import taxonomy
+from desktop.domain.values import OPERATORS, IndicatorValue, parse_value
+
+FUND_KEYS = (
+    "total",
+    "fiscal",
+    "other",
+    "annual_total",
+    "annual_appropriation",
+    "annual_carryover",
+    "annual_other",
+)
+MAX_TEXT = 100_000  # characters in any one text field
+MAX_INDICATORS = 2_000
+
+
+def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
+    v = ind.value
+    return {
+        "level1": ind.level1,
+        "level2": ind.level2,
+        "name": ind.name,
+        "value": v.display(),
+        "op": v.op,
+        "number": None if v.number is None else str(v.number),
+        "unit": v.unit,
+        "text": v.text,
+        "needs_review": ind.needs_review,
+        "review_note": ind.review_note,
+        "raw_text": ind.raw_text,
+        "source_line": ind.source_line,
+    }
+
+
+def project_to_dict(p: Project) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "year": p.year,
+        "name": p.name,
+        "nature": p.nature,
+        "category": p.category,
+        "department": p.department,
+        "implementing_unit": p.implementing_unit,
+        "start_date": p.start_date.isoformat() if p.start_date else None,
+        "end_date": p.end_date.isoformat() if p.end_date else None,
+        "funds": {k: decimal_string(getattr(p.funds, k)) for k in FUND_KEYS},
+        "goals": {"overall": p.goal_overall, "annual": p.goal_annual},
+        "indicators": [indicator_to_dict(i) for i in p.indicators],
+        "profile": p.profile,
+        "created_at": p.created_at,
+        "updated_at": p.updated_at,
+        "revision": p.revision,
+        "versions": dict(p.versions),
+        "deleted_at": p.deleted_at,
+    }
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+class CodecError(ValueError):
+    """One project is invalid; the message (Chinese) names the field."""
+
+
+def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> str:
+    if name not in obj or obj[name] is None:
+        if required:
+            raise CodecError(f"{where}缺少“{name}”")
+        return ""
+    value = obj[name]
+    if not isinstance(value, str):
+        raise CodecError(f"{where}“{name}”应为文字")
+    if len(value) > MAX_TEXT:
+        raise CodecError(f"{where}“{name}”太长（超过 {MAX_TEXT} 个字符）")
+    return value
+
+
+def _int(obj: dict, name: str, default: int | None = None) -> int:
+    value = obj.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CodecError(f"“{name}”应为整数")
+    return value
+
+
+def _money(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise CodecError(f'金额“{name}”应写成文字，如 "5100000.00"')
+    try:
+        return to_fen(parse_decimal_amount(str(value)))
+    except MoneyError as exc:
+        raise CodecError(f"金额“{name}”：{exc}") from exc
+
+
+def _indicator(obj: Any, n: int) -> Indicator:
+    where = f"第 {n} 条指标的"
+    if not isinstance(obj, dict):
+        raise CodecError(f"第 {n} 条指标不是对象")
+    op = obj.get("op")
+    number = obj.get("number")
+    unit = _text(obj, "unit", where=where)
+    text = _text(obj, "text", where=where)
+    if number is not None or op is not None:
+        if op is not None and op not in OPERATORS:
+            raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
+        if number is None:
+            raise CodecError(f"{where}有运算符但没有数值")
+        if isinstance(number, bool) or not isinstance(number, (str, int)):
+            raise CodecError(f'{where}数值应写成文字，如 "85.00"')
+        try:
+            dec = Decimal(str(number))
+        except InvalidOperation as exc:
+            raise CodecError(f"{where}数值“{number}”无效") from exc
+        if not dec.is_finite() or text:
+            raise CodecError(f"{where}数值“{number}”无效")
+        value = IndicatorValue(op=op, number=dec, unit=unit)
+    elif text or unit:
+        if unit:
+            raise CodecError(f"{where}有单位但没有数值")
+        value = IndicatorValue(text=text)
+    else:
+        value = parse_value(_text(obj, "value", where=where))
+    needs_review = obj.get("needs_review", False)
+    if not isinstance(needs_review, bool):
+        raise CodecError(f"{where}“needs_review”应为 true 或 false")
+    source_line = obj.get("source_line")
+    if source_line is not None and (
+        isinstance(source_line, bool) or not isinstance(source_line, int)
+    ):
+        raise CodecError(f"{where}“source_line”应为整数")
+    return Indicator(
+        level1=_text(obj, "level1", where=where),
+        level2=_text(obj, "level2", where=where),
+        name=_text(obj, "name", where=where),
+        value=value,
+        needs_review=needs_review,
+        review_note=_text(obj, "review_note", where=where),
+        raw_text=_text(obj, "raw_text", where=where),
+        source_line=source_line,
+    )
+
+
+MAX_REPLICAS = 1_000
+
+
+def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
+    """A version vector ``{"replica id": count}``; missing means none."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or len(raw) > MAX_REPLICAS:
+        raise CodecError("“versions”应为 {编号: 次数} 对象")
+    out = []
+    for key, n in raw.items():
+        if not isinstance(key, str) or not 0 < len(key) <= 64:
+            raise CodecError("“versions”中的编号无效")
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 2**62:
+            raise CodecError("“versions”中的次数应为非负整数")
+        out.append((key, n))
+    return tuple(sorted(out))
+
+
+def project_from_dict(obj: Any) -> Project:
+    if not isinstance(obj, dict):
+        raise CodecError("项目不是对象")
+    pid = _text(obj, "id", required=True)
+    try:
+        pid = str(uuid.UUID(pid))
+    except ValueError as exc:
+        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
+    year = _int(obj, "year")
+    if not 1900 <= year <= 9999:
+        raise CodecError(f"年度 {year} 无效")
+    dates = {}
+    for name in ("start_date", "end_date"):
+        raw = obj.get(name)
+        if raw is None or raw == "":
+            dates[name] = None
+            continue
+        if not isinstance(raw, str):
+            raise CodecError(f"“{name}”应写成 YYYY-MM-DD")
+        try:
+            dates[name] = parse_date(raw)
+        except DateError as exc:
+            raise CodecError(f"“{name}”：{exc}") from exc
+    funds_obj = obj.get("funds", {})
+    if not isinstance(funds_obj, dict):
+        raise CodecError("“funds”应为对象")
+    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
+    goals = obj.get("goals", {})
+    if not isinstance(goals, dict):
+        raise CodecError("“goals”应为对象")
+    raw_indicators = obj.get("indicators", [])
+    if not isinstance(raw_indicators, list):
+        raise CodecError("“indicators”应为列表")
+    if len(raw_indicators) > MAX_INDICATORS:
+        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+    profile = _text(obj, "profile")
+    if profile and profile not in {p.id for p in taxonomy().profiles}:
+        raise CodecError(f"指标体系“{profile}”未知")
+    extra: dict[str, Any] = {}
+    for name in ("created_at", "updated_at"):
+        if obj.get(name):
+            extra[name] = _text(obj, name)
+    if "revision" in obj:
+        extra["revision"] = _int(obj, "revision")
+        if extra["revision"] < 1:
+            raise CodecError("“revision”应为正整数")
+    extra["versions"] = _versions(obj.get("versions"))
+    deleted = obj.get("deleted_at")
+    if deleted is not None:
+        if not isinstance(deleted, str) or not deleted or len(deleted) > 40:
+            raise CodecError("“deleted_at”应为时间文字或 null")
+        extra["deleted_at"] = deleted
+    return Project(
+        id=pid,
+        year=year,
+        name=_text(obj, "name"),
+        nature=_text(obj, "nature"),
+        category=_text(obj, "category"),
+        department=_text(obj, "department"),
+        implementing_unit=_text(obj, "implementing_unit"),
+        start_date=dates["start_date"],
+        end_date=dates["end_date"],
+        funds=funds,
+        goal_overall=_text(goals, "overall"),
+        goal_annual=_text(goals, "annual"),
+        indicators=tuple(_indicator(o, n) for n, o in enumerate(raw_indicators, 1)),
+        profile=profile,
+        **extra,
+    )

@@ -1,0 +1,433 @@
+"""Moving projects between machines as .db files.
+
+**Export** builds a new database in a temporary file beside the target, closes it (the
+rollback journal is gone with the last commit), syncs it, renames it into place, reopens it
+and runs ``quick_check`` before reporting success. A pulled stick leaves the old file or no
+file, never a half file under the final name.
+
+**Reading another file** treats it as hostile. The file and any ``-journal``/``-wal``
+beside it are copied into a private temporary folder; only the copy is ever opened. The
+copy is opened with ``trusted_schema=OFF``, an authorizer that refuses anything run from
+inside a view or trigger, and low limits; it must pass ``quick_check``, carry our
+``application_id``, have a known schema version (an older one is migrated — in the copy) and
+hold only the tables and indexes we create. Every row is then checked in Python; bad rows
+are reported, the rest imported. The incoming file is never written to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from desktop.domain.codec import CodecError, project_from_dict
+from desktop.domain.model import Project
+from desktop.domain.money import decimal_string
+from desktop.store.errors import (
+    DamagedFileError,
+    NewerSchemaError,
+    NotOurFileError,
+    StoreError,
+)
+from desktop.store.repository import (
+    _FUND_COLUMNS,
+    SQLITE_HEADER,
+    Tombstone,
+    open_repository,
+)
+from desktop.store.schema import (
+    APP_VERSION_FOR_SCHEMA,
+    APPLICATION_ID,
+    LATEST_VERSION,
+    OBJECTS_BY_VERSION,
+    migrate,
+)
+
+MAX_FILE_BYTES = 2 * 1024**3
+MAX_PROJECTS = 200_000
+SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def export_db(
+    projects: Iterable[Project],
+    target: str | os.PathLike,
+    tombstones: Iterable[Tombstone] = (),
+) -> int:
+    """Write ``projects`` (and tombstones) into a new standalone database at ``target``."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()  # open_repository creates it as a database
+        projects = list(projects)
+        with open_repository(tmp) as out, out.db.atomic():
+            out.add(projects)
+            out.add_tombstones(tombstones)
+        for side in SIDE_FILES:
+            if Path(str(tmp) + side).exists():
+                raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_folder(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    with open_repository(target, create=False, read_only=True) as check:
+        if check.count_all() != len(projects):
+            raise DamagedFileError(f"导出的文件“{target.name}”校验失败：项目数不符。")
+    return len(projects)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- reading an untrusted file ----------------------------------------------------------------
+
+
+@dataclass
+class Incoming:
+    """What a foreign .db file holds, after every check."""
+
+    source: str
+    schema_version: int
+    projects: list[Project] = field(default_factory=list)
+    tombstones: list[Tombstone] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # rows not imported, and why
+
+
+_DENY = sqlite3.SQLITE_DENY
+_OK = sqlite3.SQLITE_OK
+_ALLOWED_PRAGMAS = {
+    "application_id",
+    "user_version",
+    "quick_check",
+    "integrity_check",
+    "trusted_schema",
+    "foreign_keys",
+    "journal_mode",
+    "synchronous",
+    "table_info",
+    "index_list",
+    "data_version",
+    "recursive_triggers",
+    "schema_version",
+}
+
+
+def _authorizer(action: int, arg1, arg2, dbname, source) -> int:
+    if source is not None:  # anything run from inside a view or a trigger
+        return _DENY
+    if action == sqlite3.SQLITE_ATTACH or action == sqlite3.SQLITE_DETACH:
+        return _DENY
+    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() not in _ALLOWED_PRAGMAS:
+        return _DENY
+    return _OK
+
+
+def _limit(conn: sqlite3.Connection) -> None:
+    for name, value in (
+        ("SQLITE_LIMIT_LENGTH", 10_000_000),
+        ("SQLITE_LIMIT_SQL_LENGTH", 1_000_000),
+        ("SQLITE_LIMIT_COLUMN", 200),
+        ("SQLITE_LIMIT_EXPR_DEPTH", 100),
+        ("SQLITE_LIMIT_COMPOUND_SELECT", 10),
+        ("SQLITE_LIMIT_VDBE_OP", 50_000_000),
+        ("SQLITE_LIMIT_FUNCTION_ARG", 16),
+        ("SQLITE_LIMIT_ATTACHED", 0),
+        ("SQLITE_LIMIT_LIKE_PATTERN_LENGTH", 100),
+        ("SQLITE_LIMIT_VARIABLE_NUMBER", 1000),
+        ("SQLITE_LIMIT_TRIGGER_DEPTH", 1),
+    ):
+        category = getattr(sqlite3, name, None)
+        if category is not None:
+            conn.setlimit(category, value)
+
+
+def _private_copy(path: Path, folder: Path) -> Path:
+    """Copy the file and its side files (as a killed writer left them) into ``folder``."""
+    copy = folder / "incoming.db"
+    shutil.copyfile(path, copy)
+    for side in SIDE_FILES:
+        src = Path(str(path) + side)
+        if src.is_file():
+            shutil.copyfile(src, Path(str(copy) + side))
+    return copy
+
+
+def read_untrusted(path: str | os.PathLike) -> Incoming:
+    """Read another machine's (or anyone's) .db file without trusting or touching it.
+
+    Raises ``StoreError`` subclasses with a message for the user when the file as a whole
+    cannot be used; bad rows are listed in ``Incoming.problems`` instead."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise StoreError(f"找不到文件“{path}”。") from exc
+    except OSError as exc:
+        raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
+    if not path.is_file():
+        raise NotOurFileError(f"“{name}”不是一个文件。")
+    if size > MAX_FILE_BYTES:
+        raise NotOurFileError(f"“{name}”太大，不像绩效目标申报的数据文件。")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。")
+    folder = Path(tempfile.mkdtemp(prefix="jixiao-incoming-"))
+    try:
+        try:
+            copy = _private_copy(path, folder)
+        except OSError as exc:
+            raise StoreError(f"无法复制“{name}”：{exc.strerror or exc}") from exc
+        return _read_copy(copy, name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read_copy(copy: Path, name: str) -> Incoming:
+    try:
+        conn = sqlite3.connect(str(copy), timeout=1)
+    except sqlite3.Error as exc:
+        raise DamagedFileError(f"无法打开“{name}”：{exc}") from exc
+    try:
+        _limit(conn)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.set_authorizer(_authorizer)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            objects = {
+                (t, n)
+                for t, n in conn.execute(
+                    "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%'"
+                )
+            }
+            check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            raise DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。") from exc
+        if check != ["ok"]:
+            raise DamagedFileError(f"“{name}”已损坏：{check[0]}")
+        if app_id != APPLICATION_ID:
+            raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（它属于其他程序）。")
+        if version > LATEST_VERSION:
+            needed = APP_VERSION_FOR_SCHEMA.get(version)
+            hint = f"请使用 {needed} 或更新版本的程序。" if needed else "请先升级本程序。"
+            raise NewerSchemaError(
+                f"“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），"
+                f"本程序只支持到第 {LATEST_VERSION} 版。{hint}",
+                version,
+            )
+        expected = OBJECTS_BY_VERSION.get(version)
+        if expected is None:
+            raise DamagedFileError(f"“{name}”的数据格式版本无效（{version}）。")
+        extra = objects - expected
+        if extra:
+            listing = "、".join(f"{t} {n}" for t, n in sorted(extra)[:5])
+            raise NotOurFileError(
+                f"“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝导入。"
+            )
+        missing = {n for t, n in expected - objects if t == "table"}
+        if missing:
+            raise DamagedFileError(f"“{name}”缺少数据表：{'、'.join(sorted(missing))}。")
+        if version < LATEST_VERSION:
+            try:
+                import sqlite_utils
+
+                migrate(sqlite_utils.Database(conn, execute_plugins=False), version)
+            except sqlite3.DatabaseError as exc:
+                raise DamagedFileError(f"“{name}”无法升级到当前格式（{exc}）。") from exc
+        incoming = Incoming(source=name, schema_version=version)
+        _read_rows(conn, incoming)
+        return incoming
+    finally:
+        conn.close()
+
+
+_PROJECT_TEXT = (
+    "id",
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementing_unit",
+    "goal_overall",
+    "goal_annual",
+    "profile",
+    "created_at",
+    "updated_at",
+)
+_INDICATOR_TEXT = ("level1", "level2", "name", "unit", "text", "review_note", "raw_text")
+FUTURE_SLACK = timedelta(days=2)
+
+
+def _as_text(value, field_name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CodecError(f"“{field_name}”不是文字")
+    return value
+
+
+def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
+    """Check every row in Python and turn the good ones into projects."""
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute("SELECT * FROM projects LIMIT ?", [MAX_PROJECTS + 1]).fetchall()
+        if len(rows) > MAX_PROJECTS:
+            raise NotOurFileError(f"“{incoming.source}”中的项目太多。")
+        by_project: dict[str, list] = {}
+        for r in conn.execute("SELECT * FROM indicators ORDER BY project_id, position"):
+            by_project.setdefault(
+                r["project_id"] if isinstance(r["project_id"], str) else "", []
+            ).append(r)
+        tomb_rows = conn.execute("SELECT * FROM tombstones").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
+    seen: set[str] = set()
+    now = datetime.now(UTC)
+    for n, r in enumerate(rows, 1):
+        label = r["name"] if isinstance(r["name"], str) else f"第 {n} 个项目"
+        try:
+            project = _project_of(r, by_project)
+        except (CodecError, ValueError, TypeError) as exc:
+            incoming.problems.append(f"“{label}”未导入：{exc}")
+            continue
+        if project.id in seen:
+            incoming.problems.append(f"“{label}”未导入：编号 {project.id} 在文件中重复")
+            continue
+        seen.add(project.id)
+        for stamp in (project.created_at, project.updated_at):
+            with contextlib.suppress(ValueError):
+                when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+                if when.tzinfo is not None and when > now + FUTURE_SLACK:
+                    incoming.problems.append(
+                        f"“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期"
+                    )
+                    break
+        incoming.projects.append(project)
+    for r in tomb_rows:
+        try:
+            pid = str(uuid.UUID(_as_text(r["project_id"], "project_id")))
+            versions = json.loads(_as_text(r["versions"], "versions"))
+            project_from_dict({"id": pid, "year": 2000, "versions": versions})  # validates
+            incoming.tombstones.append(
+                Tombstone(
+                    pid,
+                    _as_text(r["name"], "name")[:1000],
+                    _as_text(r["deleted_at"], "deleted_at")[:40],
+                    {k: int(v) for k, v in versions.items()},
+                )
+            )
+        except (CodecError, ValueError, TypeError, AttributeError) as exc:
+            incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
+
+
+def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
+    """One projects row (and its indicators) → Project, through the JSON validator."""
+    keys = r.keys()
+    for column in _PROJECT_TEXT:
+        _as_text(r[column] if column in keys else None, column)
+    raw_id = _as_text(r["id"], "id")
+    year = r["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise CodecError("年度不是整数")
+    funds = {}
+    for attr, column in _FUND_COLUMNS.items():
+        value = r[column]
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 10**17:
+            raise CodecError(f"金额“{column}”无效")
+        funds[attr] = decimal_string(value)
+    indicators = []
+    for i in by_project.get(raw_id, []):
+        for column in _INDICATOR_TEXT:
+            _as_text(i[column], column)
+        number = i["number"]
+        if number is not None and not isinstance(number, str):
+            raise CodecError("指标数值不是文字")
+        op = i["op"]
+        if op is not None and not isinstance(op, str):
+            raise CodecError("指标运算符无效")
+        needs_review = i["needs_review"]
+        if needs_review not in (0, 1):
+            raise CodecError("指标复核标记无效")
+        source_line = i["source_line"]
+        if source_line is not None and (
+            isinstance(source_line, bool) or not isinstance(source_line, int)
+        ):
+            raise CodecError("指标行号无效")
+        indicators.append(
+            {
+                "level1": i["level1"],
+                "level2": i["level2"],
+                "name": i["name"],
+                "op": op,
+                "number": number,
+                "unit": i["unit"],
+                "text": i["text"],
+                "needs_review": bool(needs_review),
+                "review_note": i["review_note"],
+                "raw_text": i["raw_text"],
+                "source_line": source_line,
+            }
+        )
+    for column in ("start_date", "end_date", "deleted_at"):
+        if r[column] is not None and not isinstance(r[column], str):
+            raise CodecError(f"“{column}”不是文字")
+    versions_text = _as_text(r["versions"], "versions") if "versions" in keys else "{}"
+    try:
+        versions = json.loads(versions_text or "{}")
+    except ValueError as exc:
+        raise CodecError("版本记录无效") from exc
+    revision = r["revision"]
+    obj = {
+        "id": raw_id,
+        "year": year,
+        "name": r["name"],
+        "nature": r["nature"],
+        "category": r["category"],
+        "department": r["department"],
+        "implementing_unit": r["implementing_unit"],
+        "start_date": r["start_date"],
+        "end_date": r["end_date"],
+        "funds": funds,
+        "goals": {"overall": r["goal_overall"], "annual": r["goal_annual"]},
+        "indicators": indicators,
+        "profile": r["profile"] if "profile" in keys else "",
+        "created_at": r["created_at"],
+        "updated_at": r["updated_at"],
+        "revision": revision if isinstance(revision, int) and revision > 0 else 1,
+        "versions": versions,
+        "deleted_at": r["deleted_at"] if "deleted_at" in keys else None,
+    }
+    return project_from_dict(obj)
+
+
+__all__ = ["Incoming", "export_db", "read_untrusted"]
