@@ -514,17 +514,28 @@ class Repository:
         return Tombstone(row[0], row[1], row[2], json.loads(row[3])) if row else None
 
     # -- history of replaced versions ------------------------------------------------------
-    def add_history(self, project: Project, reason: str) -> None:
-        """Keep a version that is about to be replaced (by a merge, a restore…)."""
+    def add_history(self, project: Project, reason: str) -> bool:
+        """Keep a version that is about to be replaced (by a merge, a restore…), unless the
+        history already holds that very content. Returns whether a version was added."""
+        digest = project.content_hash()
+        known = self.db.execute(
+            "SELECT 1 FROM history WHERE project_id = ? AND content_hash = ?",
+            [project.id, digest],
+        ).fetchone()
+        if known:
+            return False
         self.db.execute(
-            "INSERT INTO history (project_id, replaced_at, reason, data) VALUES (?, ?, ?, ?)",
+            "INSERT INTO history (project_id, replaced_at, reason, content_hash, data) "
+            "VALUES (?, ?, ?, ?, ?)",
             [
                 project.id,
                 now_timestamp(),
                 reason,
+                digest,
                 json.dumps(project_to_dict(project), ensure_ascii=False),
             ],
         )
+        return True
 
     def history(self, project_id: str) -> list[HistoryEntry]:
         """Earlier versions of a project, newest first."""
