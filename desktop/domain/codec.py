@@ -217,8 +217,8 @@ def project_from_dict(obj: Any) -> Project:
             extra[name] = _text(obj, name)
     if "revision" in obj:
         extra["revision"] = _int(obj, "revision")
-        if extra["revision"] < 1:
-            raise CodecError("“revision”应为正整数")
+        if extra["revision"] < 0:
+            raise CodecError("“revision”应为非负整数")
     extra["versions"] = _versions(obj.get("versions"))
     deleted = obj.get("deleted_at")
     if deleted is not None:

@@ -17,8 +17,10 @@ are reported, the rest imported. The incoming file is never written to.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -207,7 +209,10 @@ def read_untrusted(path: str | os.PathLike) -> Incoming:
             copy = _private_copy(path, folder)
         except OSError as exc:
             raise StoreError(f"无法复制“{name}”：{exc.strerror or exc}") from exc
-        return _read_copy(copy, name)
+        try:
+            return _read_copy(copy, name)
+        except UnicodeDecodeError as exc:  # names in the schema that are not even UTF-8
+            raise DamagedFileError(f"“{name}”已损坏（文字编码无效）。") from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -218,6 +223,9 @@ def _read_copy(copy: Path, name: str) -> Incoming:
     except sqlite3.Error as exc:
         raise DamagedFileError(f"无法打开“{name}”：{exc}") from exc
     try:
+        # Text that is not valid UTF-8 must not stop the reading: it is kept visible (as
+        # lone surrogates) and the row holding it is refused by the checks below.
+        conn.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
         _limit(conn)
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.set_authorizer(_authorizer)
@@ -264,6 +272,9 @@ def _read_copy(copy: Path, name: str) -> Incoming:
                 migrate(sqlite_utils.Database(conn, execute_plugins=False), version)
             except sqlite3.DatabaseError as exc:
                 raise DamagedFileError(f"“{name}”无法升级到当前格式（{exc}）。") from exc
+        columns = _columns(conn)
+        if columns != expected_columns():
+            raise DamagedFileError(f"“{name}”的数据表结构与本程序的不一致，可能已损坏。")
         incoming = Incoming(source=name, schema_version=version)
         _read_rows(conn, incoming)
         return incoming
@@ -271,6 +282,27 @@ def _read_copy(copy: Path, name: str) -> Incoming:
         conn.close()
 
 
+def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    return {
+        table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        for table in ("projects", "indicators", "meta", "history", "tombstones")
+    }
+
+
+@functools.cache
+def expected_columns() -> dict[str, list[str]]:
+    """The columns our migrations give each table (read off a fresh in-memory database)."""
+    import sqlite_utils
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrate(sqlite_utils.Database(conn, execute_plugins=False), 0)
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PROJECT_TEXT = (
     "id",
     "name",
@@ -293,7 +325,13 @@ def _as_text(value, field_name: str) -> str:
         return ""
     if not isinstance(value, str):
         raise CodecError(f"“{field_name}”不是文字")
+    if _SURROGATE.search(value):
+        raise CodecError(f"“{field_name}”的文字编码无效")
     return value
+
+
+def _optional_text(value, field_name: str) -> str | None:
+    return None if value is None else _as_text(value, field_name)
 
 
 def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
@@ -369,12 +407,8 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
     for i in by_project.get(raw_id, []):
         for column in _INDICATOR_TEXT:
             _as_text(i[column], column)
-        number = i["number"]
-        if number is not None and not isinstance(number, str):
-            raise CodecError("指标数值不是文字")
-        op = i["op"]
-        if op is not None and not isinstance(op, str):
-            raise CodecError("指标运算符无效")
+        number = _optional_text(i["number"], "指标数值")
+        op = _optional_text(i["op"], "指标运算符")
         needs_review = i["needs_review"]
         if needs_review not in (0, 1):
             raise CodecError("指标复核标记无效")
@@ -399,8 +433,7 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
             }
         )
     for column in ("start_date", "end_date", "deleted_at"):
-        if r[column] is not None and not isinstance(r[column], str):
-            raise CodecError(f"“{column}”不是文字")
+        _optional_text(r[column], column)
     versions_text = _as_text(r["versions"], "versions") if "versions" in keys else "{}"
     try:
         versions = json.loads(versions_text or "{}")

@@ -33,8 +33,10 @@ class Status(StrEnum):
     THEIRS_NEWER = "theirs_newer"
     MINE_NEWER = "mine_newer"
     CONFLICT = "conflict"
-    DELETED_HERE = "deleted_here"
-    DELETED_THERE = "deleted_there"
+    DELETED_HERE = "deleted_here"  # deleted for good here, unchanged there since
+    CHANGED_THERE = "changed_there"  # deleted for good here, but changed there since
+    DELETED_THERE = "deleted_there"  # deleted there, unchanged here since
+    CHANGED_HERE = "changed_here"  # deleted there, but changed here since
 
 
 class Choice(StrEnum):
@@ -50,7 +52,9 @@ STATUS_LABELS = {
     Status.MINE_NEWER: "我的较新",
     Status.CONFLICT: "双方都修改过",
     Status.DELETED_HERE: "我已删除",
+    Status.CHANGED_THERE: "我已删除，对方又修改过",
     Status.DELETED_THERE: "对方已删除",
+    Status.CHANGED_HERE: "对方已删除，我又修改过",
 }
 CHOICE_LABELS = {Choice.MINE: "保留我的", Choice.THEIRS: "采用对方的", Choice.BOTH: "两份都保留"}
 
@@ -61,7 +65,9 @@ _DEFAULTS = {
     Status.MINE_NEWER: (Choice.MINE, (Choice.MINE, Choice.THEIRS, Choice.BOTH)),
     Status.CONFLICT: (Choice.BOTH, (Choice.BOTH, Choice.MINE, Choice.THEIRS)),
     Status.DELETED_HERE: (Choice.MINE, (Choice.MINE, Choice.THEIRS)),
+    Status.CHANGED_THERE: (Choice.THEIRS, (Choice.THEIRS, Choice.MINE)),
     Status.DELETED_THERE: (Choice.THEIRS, (Choice.THEIRS, Choice.MINE)),
+    Status.CHANGED_HERE: (Choice.MINE, (Choice.MINE, Choice.THEIRS)),
 }
 POLICIES = {"keep-both": Choice.BOTH, "theirs": Choice.THEIRS, "mine": Choice.MINE}
 
@@ -104,10 +110,12 @@ class MergePlan:
         return sum(1 for i in self.items if i.status == status)
 
     def choose(self, policy: str | None = None) -> None:
-        """Apply a policy (keep-both, theirs, mine) where it is allowed; defaults elsewhere."""
+        """Settle conflicts by a policy (keep-both, theirs, mine); everything else takes its
+        default (new projects and newer versions come in, older ones stay out)."""
         wanted = POLICIES.get(policy) if policy else None
         for item in self.items:
-            item.choice = wanted if wanted in item.choices else item.default
+            conflict = item.status == Status.CONFLICT
+            item.choice = wanted if conflict and wanted in item.choices else item.default
 
 
 @dataclass
@@ -145,7 +153,8 @@ def plan_merge(repo: Repository, incoming: Incoming) -> MergePlan:
         if mine is None and tomb is None:
             status = Status.NEW
         elif mine is None:
-            status = Status.DELETED_HERE if dominates(tomb.versions, theirs) else Status.CONFLICT
+            deleted_here = dominates(tomb.versions, theirs)
+            status = Status.DELETED_HERE if deleted_here else Status.CHANGED_THERE
         elif mine.content_hash == p.content_hash() and mine.deleted == (p.deleted_at is not None):
             status = Status.IDENTICAL
         elif mine.versions == theirs:
@@ -166,7 +175,8 @@ def plan_merge(repo: Repository, incoming: Incoming) -> MergePlan:
             continue  # nothing here to delete; the tombstone is recorded when applied
         if mine.deleted and dominates(mine.versions, t.versions):
             continue
-        status = Status.DELETED_THERE if dominates(t.versions, mine.versions) else Status.MINE_NEWER
+        deleted_there = dominates(t.versions, mine.versions)
+        status = Status.DELETED_THERE if deleted_there else Status.CHANGED_HERE
         plan.items.append(MergeItem(t.project_id, mine.name, status, None, t))
     plan.tombstones = [t for t in incoming.tombstones if t.project_id not in local]
     plan.choose()
@@ -194,9 +204,7 @@ def apply_merge(repo: Repository, plan: MergePlan, *, backup: bool = True) -> Me
                 else:
                     result.unchanged += 1
                 continue
-            if item.status == Status.DELETED_HERE or (
-                item.status == Status.CONFLICT and item.tombstone is not None
-            ):
+            if item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
                 if choice == Choice.THEIRS:
                     versions = bumped(
                         dict(merged_versions(item.tombstone.versions, theirs.version_map)), me
@@ -205,7 +213,7 @@ def apply_merge(repo: Repository, plan: MergePlan, *, backup: bool = True) -> Me
                     result.added += 1
                 else:
                     merged = dict(merged_versions(item.tombstone.versions, theirs.version_map))
-                    if item.status == Status.CONFLICT:
+                    if item.status == Status.CHANGED_THERE:
                         merged = dict(bumped(merged, me))
                         repo.add_history(theirs, f"合并时未采用（来自“{source}”，本机已删除）")
                     repo.add_tombstones(
@@ -221,7 +229,7 @@ def apply_merge(repo: Repository, plan: MergePlan, *, backup: bool = True) -> Me
                     result.unchanged += 1
                 continue
             mine = repo.get(item.project_id)
-            if item.status == Status.DELETED_THERE:
+            if item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
                 merged = dict(merged_versions(mine.version_map, item.tombstone.versions))
                 if choice == Choice.THEIRS:
                     repo.add_history(mine, f"对方已删除（来自“{source}”），移入回收站前的版本")
@@ -269,8 +277,9 @@ def apply_merge(repo: Repository, plan: MergePlan, *, backup: bool = True) -> Me
                 )
                 repo.add([copy])
                 result.copies += 1
-            else:  # theirs is declined, but kept in the history all the same
-                repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
+            else:
+                if item.status != Status.MINE_NEWER:  # mine-newer: theirs is my own past
+                    repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
                 result.unchanged += 1
         repo.add_tombstones(plan.tombstones)
     return result
