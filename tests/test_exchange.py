@@ -43,9 +43,13 @@ def files_digest(path) -> dict[str, str]:
 
 
 def project(name, year=2025, **kw) -> Project:
-    return Project(year=year, name=name, implementing_unit="某区司法局",
-                   indicators=(Indicator("产出指标", "数量指标", f"{name}指标",
-                                         parse_value("≥1(次)")),), **kw)
+    return Project(
+        year=year,
+        name=name,
+        implementing_unit="某区司法局",
+        indicators=(Indicator("产出指标", "数量指标", f"{name}指标", parse_value("≥1(次)")),),
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -70,14 +74,17 @@ def integrity(path) -> str:
 
 def test_export_is_one_complete_checked_file(exported, sample_result):
     assert [p.name for p in read_untrusted(exported).projects] != []
-    assert {os.path.basename(p) for p in os.listdir(exported.parent)
-            if p.startswith("export")} == {"export.db"}  # no -journal, no -wal
+    assert {os.path.basename(p) for p in os.listdir(exported.parent) if p.startswith("export")} == {
+        "export.db"
+    }  # no -journal, no -wal
     incoming = read_untrusted(exported)
     assert sorted(p.name for p in incoming.projects) == sorted(
-        p.name for p in sample_result.projects)
+        p.name for p in sample_result.projects
+    )
     assert incoming.problems == []
     assert {p.content_hash() for p in incoming.projects} == {
-        p.content_hash() for p in sample_result.projects}
+        p.content_hash() for p in sample_result.projects
+    }
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
@@ -162,19 +169,28 @@ def test_newer_version_names_what_is_needed(exported, tmp_path):
 
 
 def test_a_table_replaced_by_a_view(exported, tmp_path):
-    path = _alter(exported, tmp_path, "ALTER TABLE history RENAME TO history_old",
-                  "CREATE VIEW history AS SELECT * FROM history_old")
+    path = _alter(
+        exported,
+        tmp_path,
+        "ALTER TABLE history RENAME TO history_old",
+        "CREATE VIEW history AS SELECT * FROM history_old",
+    )
     _refused(path, NotOurFileError)
 
 
 def test_a_trigger_that_writes(exported, tmp_path):
-    path = _alter(exported, tmp_path, "CREATE TABLE log (x TEXT)",
-                  "CREATE TRIGGER evil AFTER INSERT ON projects BEGIN "
-                  "INSERT INTO log VALUES ('pwned'); END")
+    path = _alter(
+        exported,
+        tmp_path,
+        "CREATE TABLE log (x TEXT)",
+        "CREATE TRIGGER evil AFTER INSERT ON projects BEGIN INSERT INTO log VALUES ('pwned'); END",
+    )
     _refused(path, NotOurFileError)
-    path = _alter(exported, tmp_path,
-                  "CREATE TRIGGER evil2 AFTER UPDATE ON projects BEGIN "
-                  "DELETE FROM indicators; END")
+    path = _alter(
+        exported,
+        tmp_path,
+        "CREATE TRIGGER evil2 AFTER UPDATE ON projects BEGIN DELETE FROM indicators; END",
+    )
     assert "evil2" in _refused(path, NotOurFileError)
 
 
@@ -186,8 +202,11 @@ def test_an_extra_table(exported, tmp_path):
 def test_a_trigger_in_an_old_version_file_never_runs_on_migration(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    conn.executescript((__import__("tests.conftest", fromlist=["FIXTURES"]).FIXTURES
-                        / "schema_v1.sql").read_text("utf-8"))
+    conn.executescript(
+        (__import__("tests.conftest", fromlist=["FIXTURES"]).FIXTURES / "schema_v1.sql").read_text(
+            "utf-8"
+        )
+    )
     conn.execute("CREATE TABLE log (x TEXT)")
     conn.execute("CREATE TRIGGER t AFTER UPDATE ON projects BEGIN INSERT INTO log VALUES (1); END")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -200,8 +219,11 @@ def test_a_trigger_in_an_old_version_file_never_runs_on_migration(tmp_path):
 def test_an_old_version_file_is_migrated_in_the_copy_only(tmp_path):
     path = tmp_path / "v1.db"
     conn = sqlite3.connect(path)
-    conn.executescript((__import__("tests.conftest", fromlist=["FIXTURES"]).FIXTURES
-                        / "schema_v1.sql").read_text("utf-8"))
+    conn.executescript(
+        (__import__("tests.conftest", fromlist=["FIXTURES"]).FIXTURES / "schema_v1.sql").read_text(
+            "utf-8"
+        )
+    )
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
@@ -222,8 +244,9 @@ def test_bad_rows_are_reported_and_the_rest_imported(exported, tmp_path):
     conn.execute("UPDATE projects SET funds_total = 1.5 WHERE id = ?", [ids[1]])
     conn.execute("UPDATE projects SET name = ? WHERE id = ?", ["长" * 200_000, ids[2]])
     conn.execute("UPDATE projects SET start_date = '2024-02-30' WHERE id = ?", [ids[3]])
-    conn.execute("UPDATE projects SET updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?",
-                 [ids[4]])
+    conn.execute(
+        "UPDATE projects SET updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?", [ids[4]]
+    )
     conn.execute("UPDATE indicators SET number = X'00' WHERE project_id = ?", [ids[5]])
     conn.execute("UPDATE projects SET id = 'not-a-uuid' WHERE id = ?", [ids[6]])
     conn.commit()
@@ -241,8 +264,9 @@ def test_duplicate_uuids(exported, tmp_path):
     # a file made by someone else, whose projects table lacks our primary key
     conn.execute("ALTER TABLE projects RENAME TO p_old")
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'p_old'").fetchone()[0]
-    conn.execute(sql.replace('"p_old"', "projects").replace("p_old", "projects")
-                 .replace("PRIMARY KEY", ""))
+    conn.execute(
+        sql.replace('"p_old"', "projects").replace("p_old", "projects").replace("PRIMARY KEY", "")
+    )
     conn.execute("INSERT INTO projects SELECT * FROM p_old")
     conn.execute("INSERT INTO projects SELECT * FROM p_old LIMIT 1")
     conn.execute("DROP TABLE p_old")
@@ -259,8 +283,9 @@ def test_leftover_journal_of_a_killed_writer_is_rolled_back_in_the_copy(exported
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("PRAGMA cache_size = 1")  # spill changed pages into the file early
     writer.execute("BEGIN")
-    writer.execute("UPDATE projects SET name = name || '（未提交）', goal_overall = ?",
-                   ["x" * 5000])
+    writer.execute(
+        "UPDATE projects SET name = name || '（未提交）', goal_overall = ?", ["x" * 5000]
+    )
     assert os.path.exists(f"{path}-journal")
     frozen = tmp_path / "frozen"
     frozen.mkdir()
@@ -299,8 +324,7 @@ def test_leftover_wal_is_read_without_touching_it(exported, tmp_path):
 
 
 @settings(max_examples=int(os.environ.get("FLIP_EXAMPLES", "60")), deadline=None)
-@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), min_size=1,
-                max_size=8))
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), min_size=1, max_size=8))
 def test_flipped_bytes_give_an_error_or_a_correct_import(flip_source, flips):
     data = bytearray(flip_source.read_bytes())
     for offset, mask in flips:
@@ -329,11 +353,9 @@ def flip_source(tmp_path_factory, sample_result):
 
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), min_size=1,
-                max_size=16))
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), min_size=1, max_size=16))
 def test_flipped_bytes_thousands(flip_source, flips):
-    test_flipped_bytes_give_an_error_or_a_correct_import.hypothesis.inner_test(
-        flip_source, flips)
+    test_flipped_bytes_give_an_error_or_a_correct_import.hypothesis.inner_test(flip_source, flips)
 
 
 # -- merging --------------------------------------------------------------------------------------
@@ -373,8 +395,10 @@ def state(db):
     """What a clerk sees: each live project's content; deleted ones (in the trash or purged)
     just as deleted."""
     with open_repository(db, read_only=True) as repo:
-        out = {p.id: (p.content_hash(), p.deleted_at is not None)
-               for p in repo.all_projects(trash=True)}
+        out = {
+            p.id: (p.content_hash(), p.deleted_at is not None)
+            for p in repo.all_projects(trash=True)
+        }
         for pid, (_content, deleted) in list(out.items()):
             if deleted:
                 out[pid] = "deleted"
@@ -464,8 +488,14 @@ def test_a_copied_file_edited_on_both_sides_is_a_conflict_not_a_silent_loss(tmp_
 
 
 names_st = st.sampled_from(["甲", "乙", "丙", "丁"])
-actions_st = st.lists(st.tuples(st.sampled_from(["edit", "trash", "purge", "add"]), names_st,
-                                st.text(alphabet="一二三", max_size=3)), max_size=6)
+actions_st = st.lists(
+    st.tuples(
+        st.sampled_from(["edit", "trash", "purge", "add"]),
+        names_st,
+        st.text(alphabet="一二三", max_size=3),
+    ),
+    max_size=6,
+)
 
 
 def _act(db, actions):
@@ -536,6 +566,7 @@ def test_thinning_keeps_seven_days_and_four_weeks(tmp_path):
 
 def test_an_interrupted_backup_leaves_no_file(tmp_path, monkeypatch):
     with open_repository(tmp_path / "t.db") as repo:
+
         def fail(*a, **k):
             raise sqlite3.OperationalError("disk I/O error")
 
