@@ -557,11 +557,12 @@ def test_thinning_keeps_seven_days_and_four_weeks(tmp_path):
                 take(conn, path, "daily", now=start + timedelta(days=day, hours=hour))
     backups = list_backups(tmp_path / "t.db")
     days = [b.taken.date() for b in backups]
-    assert len(days) == len(set(days)) == 7 + 4
-    assert days[0] == (start + timedelta(days=59)).date()
-    assert all(b.taken.hour == 14 for b in backups)  # the newest of each day
+    last = (start + timedelta(days=59)).date()
+    assert days[:4] == [last, last, last - timedelta(days=1), last - timedelta(days=1)]
+    assert len(set(days)) == 7 + 4  # every backup of the last two days, then one a day/week
+    assert all(b.taken.hour == 14 for b in backups[4:])  # the newest of each day
     assert taken_today(tmp_path / "t.db", now=start + timedelta(days=59)) is True
-    assert thin(backups[0].path.parent) == []  # already thin
+    assert thin(backups[0].path.parent, now=start + timedelta(days=59, hours=5)) == []
 
 
 def test_an_interrupted_backup_leaves_no_file(tmp_path, monkeypatch):

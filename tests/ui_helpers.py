@@ -28,11 +28,14 @@ def press(widget: QWidget, key=Qt.Key.Key_Return) -> None:
 
 
 def replace_text(widget, text: str) -> None:
-    """Select all and type ASCII text, then confirm with Enter."""
+    """Select all and type the text (Chinese through the input method), then Enter."""
     widget.setFocus()
     widget.selectAll()
     QTest.keyClick(widget, Qt.Key.Key_Delete)
-    QTest.keyClicks(widget, text)
+    if text.isascii():
+        QTest.keyClicks(widget, text)
+    else:  # keyClicks aborts the process on Chinese text
+        type_chinese(widget, text)
     QTest.keyClick(widget, Qt.Key.Key_Return)
     QApplication.processEvents()
 

@@ -1,15 +1,17 @@
 """Automatic backups: a consistent copy (SQLite backup API) before every migration and every
-merge, and once a day on open, in a backups folder of the user's data; thinned to the newest
-of each of the last 7 days and of each of the 4 weeks before."""
+merge, and once a day on open, in a backups folder of the user's data. Thinned: every backup
+of the last two days is kept (so the copy made before this morning's merge is still there),
+then the newest of each of the last 7 days with backups, then of each of 4 weeks before."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.store.errors import StoreError
@@ -122,9 +124,10 @@ def taken_today(
 
 
 def thin(folder: Path, now: datetime | None = None) -> list[Path]:
-    """Keep the newest backup of each of the last 7 days with backups, and of each of the 4
-    weeks before them; delete the rest. Returns what was deleted."""
+    """Keep every backup of the last two days, the newest of each of the last 7 days with
+    backups, and of each of the 4 weeks before them; delete the rest. Returns the deleted."""
     now = now or datetime.now()
+    recent = now - timedelta(days=2)
     backups = sorted(
         (
             (datetime.strptime(m.group(1), "%Y%m%d-%H%M%S"), f)
@@ -138,6 +141,8 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
     weeks: list = []
     for taken, f in backups:
         day = taken.date()
+        if taken >= recent:
+            keep.add(f)
         if day in days:
             continue
         if len(days) < KEEP_DAYS:
@@ -154,3 +159,22 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
             f.unlink(missing_ok=True)
             deleted.append(f)
     return deleted
+
+
+def restore(backup: Backup, db_path: str | os.PathLike) -> None:
+    """Put a backup in place of a (closed) database: copied beside it, synced, renamed."""
+    db_path = Path(db_path)
+    with sqlite3.connect(Path(backup.path).resolve().as_uri() + "?mode=ro", uri=True) as conn:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise StoreError(f"备份“{backup.path.name}”已损坏，未恢复。")
+    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    try:
+        shutil.copyfile(backup.path, tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        for side in ("-journal", "-wal", "-shm"):
+            Path(f"{db_path}{side}").unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"无法恢复备份：{exc}") from exc

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
 from desktop.io.files import load_file, plan_import
-from desktop.store import StoreError, open_repository
+from desktop.store import StoreError, backups, open_repository
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import default_db_path, resource, sample_path, settings
@@ -100,14 +100,47 @@ class Controller(QObject):
         self.shutdown()
         self.session = Session(repo)
         self._remember(path)
+        self._daily_backup()
         self._show_window()
         return True
+
+    def _daily_backup(self) -> None:
+        """The first time each day a database is opened, keep a copy of it."""
+        repo = self.session.repo
+        if repo.read_only or repo.count_all() == 0:
+            return
+        try:
+            if not backups.taken_today(repo.path):
+                backups.take(repo.db.conn, repo.path, "daily")
+        except StoreError:
+            pass  # no backup today (full disk…); the work itself goes on
+
+    def restore_backup(self) -> None:
+        """Let the clerk pick a backup and put it in place of the open database."""
+        from desktop.ui.exchange_dialogs import BackupDialog
+
+        path = self.session.repo.path
+        dialog = BackupDialog(self.window, backups.list_backups(path))
+        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        try:
+            backups.take(self.session.repo.db.conn, path, "restore")
+            self.shutdown()
+            backups.restore(dialog.chosen, path)
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(
+                self.window,
+                APP_NAME,
+                self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
+            )
+        self.open(path)
 
     def _show_window(self) -> None:
         window = MainWindow(self.session)
         window.openRequested.connect(lambda p: self.open(p))
         window.newRequested.connect(lambda p: self.open(p, create=True))
         window.languageChanged.connect(self.set_language)
+        window.restoreRequested.connect(self.restore_backup)
         self.window = window
         window.show()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ from desktop.io import json_format
 from desktop.io.files import IMPORT_FORMATS, atomic_write_text, load_file, plan_import
 from desktop.io.report import ImportFormatError
 from desktop.store import StoreError
+from desktop.store.exchange import export_db, read_untrusted
+from desktop.store.merge import apply_merge, plan_merge
 from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
 from desktop.ui.editor import ProjectEditor
 from desktop.ui.paths import settings
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
     newRequested = Signal(str)
     #: the language setting changed; the application rebuilds the window
     languageChanged = Signal(str)
+    #: the clerk asked to restore a backup of this database
+    restoreRequested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,6 +104,13 @@ class MainWindow(QMainWindow):
         session.conflict.connect(self._on_conflict)
         session.showProject.connect(self.select_project)
         session.undo_stack.indexChanged.connect(self._update_actions)
+        # Another program (a second window on the same file) may change it: look every so
+        # often whether SQLite says the file changed, and show the change.
+        self._data_version = session.repo.data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(1500)
+        self._watch.timeout.connect(self.check_outside_changes)
+        self._watch.start()
 
         self.reload()
         self._restore_state()
@@ -204,11 +215,15 @@ class MainWindow(QMainWindow):
         )
         self.act_save_copy = self._action(self.tr("另存副本(&A)…"), "Ctrl+Shift+S", self.save_copy)
         self.act_import = self._action(
-            self.tr("导入(&I)…"), "Ctrl+I", self.import_file, sp.SP_ArrowDown
+            self.tr("从文件导入(&I)…"), "Ctrl+I", self.import_file, sp.SP_ArrowDown
         )
         self.act_export = self._action(
-            self.tr("导出(&E)…"), "Ctrl+E", self.export_file, sp.SP_ArrowUp
+            self.tr("导出到文件(&E)…"), "Ctrl+E", self.export_file, sp.SP_ArrowUp
         )
+        self.act_restore_backup = self._action(
+            self.tr("恢复备份(&B)…"), None, lambda: self.restoreRequested.emit()
+        )
+        self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.show_history)
         self.act_print = self._action(
             self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.print_forms
         )
@@ -251,7 +266,7 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_new_db, self.act_open])
         self.recent_menu = m.addMenu(self.tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        m.addAction(self.act_save_copy)
+        m.addActions([self.act_save_copy, self.act_restore_backup])
         m.addSeparator()
         m.addActions([self.act_import, self.act_export])
         m.addSeparator()
@@ -269,7 +284,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_prev, self.act_next])
         m.addSeparator()
-        m.addAction(self.act_trash)
+        m.addActions([self.act_history, self.act_trash])
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addAction(self.act_about)
 
@@ -340,7 +355,28 @@ class MainWindow(QMainWindow):
 
     # -- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
-        self.model.set_rows(self.session.repo.summaries())
+        """Read the list again, keeping the selection and the project in the editor."""
+        current = self.current_id()
+        selected = set(self.selected_ids())
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_rows(self.session.repo.summaries())
+            for pid in selected | ({current} if current else set()):
+                row = self.model.row_of(pid)
+                if row is None:
+                    continue
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                flags = QItemSelectionModel.SelectionFlag.Select
+                if pid == current:
+                    selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+                else:
+                    selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+        if current and self.model.row_of(current) is None:
+            self._show(None)
         self._fill_years()
         self._update_count()
 
@@ -571,7 +607,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         if not path:
-            patterns = " ".join(f"*{ext}" for ext in IMPORT_FORMATS)
+            patterns = " ".join(f"*{ext}" for ext in (*IMPORT_FORMATS, ".db"))
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("导入申报表"),
@@ -580,6 +616,9 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return
+        if path.lower().endswith(".db"):
+            self.merge_from(path)
+            return
         try:
             result = load_file(path)
             to_add, summary = plan_import(self.session.repo, result)
@@ -600,23 +639,139 @@ class MainWindow(QMainWindow):
             if everything
             else self.tr("导出选中的 {0} 个项目").format(len(ids))
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, str(self.path.with_suffix(".json")), self.tr("JSON 文件 (*.json)")
+        db_filter = self.tr("数据文件，可在其他电脑上合并 (*.db)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            title,
+            str(self.path.with_name(self.path.stem + "-导出.db")),
+            db_filter + ";;" + self.tr("JSON 文件 (*.json)"),
         )
         if not path:
             return
-        if not path.lower().endswith(".json"):
-            path += ".json"
+        as_db = path.lower().endswith(".db") or (
+            not path.lower().endswith(".json") and chosen == db_filter
+        )
+        if not path.lower().endswith((".db", ".json")):
+            path += ".db" if as_db else ".json"
+        if as_db and Path(path).exists() and Path(path).resolve() == self.path.resolve():
+            QMessageBox.warning(self, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。"))
+            return
         try:
             repo = self.session.repo
-            projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
-            atomic_write_text(path, json_format.dumps(projects))
+            if as_db:
+                projects = (
+                    list(repo.all_projects(trash=True))
+                    if everything
+                    else [repo.get(i) for i in ids]
+                )
+                export_db(projects, path, repo.tombstones() if everything else [])
+            else:
+                projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
+                atomic_write_text(path, json_format.dumps(projects))
         except (OSError, StoreError) as exc:
             QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
             return
         self.statusBar().showMessage(
             self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
         )
+
+    # -- exchange, history, outside changes --------------------------------------------------------
+    def merge_from(self, path: str) -> bool:
+        """Merge another machine's .db file after a preview; True if merged."""
+        from desktop.ui.exchange_dialogs import MergeDialog
+
+        repo = self.session.repo
+        try:
+            plan = plan_merge(repo, read_untrusted(path))
+        except StoreError as exc:
+            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            return False
+        if MergeDialog(self, plan).exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            result = apply_merge(repo, plan)
+        except StoreError as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc))
+            return False
+        # Commands recorded before the merge may refer to replaced versions.
+        self.session.undo_stack.clear()
+        self._data_version = repo.data_version()
+        current = self.current_id()
+        self.reload()
+        if current:
+            self.editor.project = None
+            self.select_project(current)
+            self._current_changed(self.table.currentIndex(), QModelIndex())
+        self.statusBar().showMessage(
+            self.tr(
+                "已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。"
+                "被替换的版本可在“项目 › 历史版本”中恢复。"
+            ).format(result.added, result.replaced, result.copies, result.deleted),
+            15000,
+        )
+        return True
+
+    def show_history(self) -> None:
+        from desktop.ui.commands import EditProjectCommand
+        from desktop.ui.exchange_dialogs import HistoryDialog
+
+        current = self.editor.project
+        if current is None:
+            return
+        self.editor.flush()
+        current = self.editor.project
+        dialog = HistoryDialog(self, self.session.repo.history(current.id))
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        old = dialog.chosen.project
+        restored = current.with_changes(
+            **{
+                f: getattr(old, f)
+                for f in (
+                    "year",
+                    "name",
+                    "nature",
+                    "category",
+                    "department",
+                    "implementing_unit",
+                    "start_date",
+                    "end_date",
+                    "funds",
+                    "goal_overall",
+                    "goal_annual",
+                    "indicators",
+                    "profile",
+                )
+            }
+        )
+        self.session.repo.add_history(current, self.tr("恢复历史版本前"))
+        self.session.undo_stack.push(
+            EditProjectCommand(self.session, current, restored, self.tr("恢复历史版本"))
+        )
+        self.editor._on_saved(self.session.load(current.id))
+
+    def check_outside_changes(self) -> None:
+        """Show changes another program (another window) committed to the same file."""
+        try:
+            version = self.session.repo.data_version()
+        except Exception:  # the database is being closed
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self.editor.flush()
+        self.reload()
+        project = self.editor.project
+        if project is not None:
+            try:
+                stored = self.session.repo.revision(project.id)
+            except StoreError:
+                stored = None
+            if stored is None:
+                self._show(None)
+            elif stored != project.revision:
+                self.editor.set_project(self.session.load(project.id))
+        self.statusBar().showMessage(self.tr("另一个程序修改了这个文件，已显示最新内容。"), 8000)
 
     # -- printing --------------------------------------------------------------------------------
     def _selected_projects(self) -> list[Project]:
@@ -672,6 +827,7 @@ class MainWindow(QMainWindow):
 
     def disconnect_session(self) -> None:
         """This window no longer shows the session (closing, or rebuilt in another language)."""
+        self._watch.stop()
         s = self.session
         for signal, slot in (
             (s.projectChanged, self._on_project_changed),

@@ -1,0 +1,164 @@
+"""Exchange from the window: export/import .db with the merge preview, history, backups,
+and two programs on one file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from desktop.store import open_repository
+from desktop.store.backups import list_backups
+from desktop.store.exchange import read_untrusted
+from desktop.ui import exchange_dialogs
+from desktop.ui.exchange_dialogs import BackupDialog, HistoryDialog, MergeDialog
+from tests.ui_helpers import replace_text
+
+
+def answer_save(monkeypatch, path):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def accept(monkeypatch, cls, prepare=None):
+    def run(self):
+        if prepare:
+            prepare(self)
+        if hasattr(self, "_accept"):
+            self._accept()
+        elif hasattr(self, "_restore"):
+            self._restore()
+        return QDialog.DialogCode.Accepted if self.result() == 1 or True else 0
+
+    monkeypatch.setattr(cls, "exec", run)
+
+
+def test_export_to_a_db_file_and_merge_it_back_with_a_preview(
+    make_controller, tmp_path, monkeypatch
+):
+    c = make_controller(tmp_path / "office.db")
+    c.load_sample()
+    w = c.window
+    stick = tmp_path / "U盘" / "交换.db"
+    stick.parent.mkdir()
+    answer_save(monkeypatch, stick)
+    w.table.clearSelection()
+    w.act_export.trigger()
+    assert len(read_untrusted(stick).projects) == 13
+
+    # on the other computer: change one form, and export it back
+    home = tmp_path / "home.db"
+    with open_repository(home) as repo:
+        from desktop.store.merge import apply_merge, plan_merge
+
+        apply_merge(repo, plan_merge(repo, read_untrusted(stick)), backup=False)
+        p = next(x for x in repo.all_projects() if x.name == "司法鉴定")
+        repo.save(p.with_changes(goal_annual="家里改过的年度目标"))
+        from desktop.store.exchange import export_db
+
+        export_db(repo.all_projects(trash=True), stick, repo.tombstones())
+
+    # meanwhile in the office the same form was edited too
+    pid = next(s.id for s in w.model._rows if s.name == "司法鉴定")
+    w.select_project(pid)
+    replace_text(w.editor.name, "司法鉴定（办公室）")
+    seen = {}
+
+    def look(dialog):
+        seen["statuses"] = {i.name: i.status.value for i in dialog.items}
+
+    accept(monkeypatch, MergeDialog, look)
+    w.act_import.trigger()
+    assert seen["statuses"]["司法鉴定"] == "conflict"
+    assert sum(1 for s in seen["statuses"].values() if s == "identical") == 12
+    names = {s.name for s in w.model._rows}
+    assert {"司法鉴定（办公室）", "司法鉴定（来自交换.db）"} <= names  # both kept
+    assert w.model.rowCount() == 14
+    assert not w.session.undo_stack.canUndo()
+    assert [b.reason for b in list_backups(w.path)].count("merge") == 1
+
+
+def test_history_restores_a_replaced_version_and_can_be_undone(
+    make_controller, tmp_path, monkeypatch
+):
+    c = make_controller(tmp_path / "h.db")
+    c.load_sample()
+    w = c.window
+    repo = w.session.repo
+    pid = next(s.id for s in w.model._rows if s.name == "医患纠纷")
+    old = repo.get(pid)
+    repo.add_history(old, "测试")
+    w.select_project(pid)
+    replace_text(w.editor.name, "医患纠纷（新）")
+    accept(monkeypatch, HistoryDialog)
+    w.act_history.trigger()
+    assert repo.get(pid).name == "医患纠纷"
+    assert w.editor.name.text() == "医患纠纷"
+    w.act_undo.trigger()
+    assert repo.get(pid).name == "医患纠纷（新）"
+
+
+def test_daily_backup_and_restoring_one(make_controller, tmp_path, monkeypatch):
+    path = tmp_path / "b.db"
+    c = make_controller(path)
+    c.load_sample()
+    c.shutdown()
+    c = make_controller(path)  # opening again the same day: one daily backup
+    c2 = make_controller(path)
+    daily = [b for b in list_backups(path) if b.reason == "daily"]
+    assert len(daily) == 1
+    c2.shutdown()
+    w = c.window
+    pid = next(s.id for s in w.model._rows if s.name == "法治宣传")
+    w.select_project(pid)
+    replace_text(w.editor.name, "改坏了")
+    accept(
+        monkeypatch,
+        BackupDialog,
+        lambda d: d.table.selectRow(
+            next(i for i, b in enumerate(d.backups) if b.reason == "daily")
+        ),
+    )
+    w.act_restore_backup.trigger()
+    with open_repository(path) as repo:
+        assert repo.get(pid).name == "法治宣传"
+    assert c.window is not w and c.window.model.rowCount() == 13
+    assert any(b.reason == "restore" for b in list_backups(path))
+
+
+def test_two_programs_on_one_file_see_each_other_and_never_overwrite(
+    make_controller, tmp_path, dialogs
+):
+    path = tmp_path / "shared.db"
+    first = make_controller(path)
+    first.load_sample()
+    second = make_controller(path)
+    w1, w2 = first.window, second.window
+    pid = next(s.id for s in w1.model._rows if s.name == "人民调解")
+    w1.select_project(pid)
+    w2.select_project(pid)
+    replace_text(w1.editor.name, "人民调解（窗口一）")
+    w2.check_outside_changes()
+    assert w2.editor.name.text() == "人民调解（窗口一）"
+    assert "人民调解（窗口一）" in {s.name for s in w2.model._rows}
+    # window 2 is stale if it edits before it looked: its save is refused, not written over
+    w1.editor.project  # noqa: B018
+    replace_text(w1.editor.name, "人民调解（窗口一·二改）")
+    replace_text(w2.editor.name, "人民调解（窗口二）")
+    assert dialogs and dialogs[-1][0] == "warning"
+    with open_repository(path, read_only=True) as repo:
+        assert repo.get(pid).name == "人民调解（窗口一·二改）"
+    assert w2.editor.name.text() == "人民调解（窗口一·二改）"  # reloaded after the refusal
+
+
+def test_refused_file_gives_a_message_and_changes_nothing(
+    make_controller, tmp_path, monkeypatch, dialogs
+):
+    c = make_controller(tmp_path / "x.db")
+    c.load_sample()
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    answer_save(monkeypatch, bad)
+    before = {s.id for s in c.window.model._rows}
+    c.window.act_import.trigger()
+    assert dialogs[-1][0] == "warning"
+    assert {s.id for s in c.window.model._rows} == before
+    assert exchange_dialogs  # the module is importable without a display
