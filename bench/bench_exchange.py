@@ -58,9 +58,11 @@ def main() -> None:
             plan = plan_merge(repo, read_untrusted(incoming_db))
             result = apply_merge(repo, plan)
             merge_times.append(time.perf_counter() - t0)
-    print(f"merge 1,000 into 10,000 (read, check, plan, backup, apply): median "
-          f"{statistics.median(merge_times):.2f} s — added {result.added}, "
-          f"replaced {result.replaced}, copies {result.copies}")
+    print(
+        f"merge 1,000 into 10,000 (read, check, plan, backup, apply): median "
+        f"{statistics.median(merge_times):.2f} s — added {result.added}, "
+        f"replaced {result.replaced}, copies {result.copies}"
+    )
 
 
 if __name__ == "__main__":

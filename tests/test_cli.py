@@ -220,3 +220,61 @@ def test_print_refuses_bad_requests_without_writing(tmp_path, capsys):
         main(["print", "--db", str(db), "--out", str(target)])  # neither --all nor --project
     assert exc.value.code == 2 and not target.exists()
     assert list(tmp_path.glob(".out.pdf.*")) == []  # no temporary file left behind
+
+
+def _make_hostile(kind, tmp_path, good):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / f"{kind}.db"
+    if kind == "zero":
+        path.write_bytes(b"")
+    elif kind == "random":
+        path.write_bytes(bytes(range(256)) * 40)
+    elif kind == "truncated":
+        path.write_bytes(good.read_bytes()[:3000])
+    else:
+        shutil.copyfile(good, path)
+        conn = sqlite3.connect(path)
+        if kind == "view":
+            conn.execute("ALTER TABLE meta RENAME TO meta_old")
+            conn.execute("CREATE VIEW meta AS SELECT * FROM meta_old")
+        elif kind == "trigger":
+            conn.execute("CREATE TRIGGER t AFTER INSERT ON projects BEGIN DELETE FROM meta; END")
+        elif kind == "newer":
+            conn.execute("PRAGMA user_version = 99")
+        conn.commit()
+        conn.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["zero", "random", "truncated", "view", "trigger", "newer"])
+def test_merge_refuses_hostile_files_leaving_everything_unchanged(tmp_path, capsys, kind):
+    import sqlite3
+
+    db, good = tmp_path / "local.db", tmp_path / "good.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    run(capsys, "export", str(good), "--db", str(db))
+    hostile = _make_hostile(kind, tmp_path, good)
+    before_local, before_hostile = digest(db), digest(hostile)
+    code, _out, err = run(capsys, "merge", str(hostile), "--db", str(db))
+    assert code == 2 and len(err.strip().split("\n")) == 1 and "Traceback" not in err
+    assert digest(db) == before_local and digest(hostile) == before_hostile
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_merge_preview_dry_run_and_apply(tmp_path, capsys):
+    a, b, stick = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "stick.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(a))
+    assert run(capsys, "export", str(stick), "--db", str(a))[0] == 0
+    code, out, _ = run(capsys, "merge", str(stick), "--db", str(b), "--dry-run")
+    assert code == 0 and "预览（未做任何修改）：新项目 13" in out
+    assert run(capsys, "list", "--db", str(b))[1] == ""
+    code, out, _ = run(capsys, "merge", str(stick), "--db", str(b), "--policy", "mine")
+    assert code == 0 and "新增 13 个" in out
+    code, out, _ = run(capsys, "merge", str(stick), "--db", str(b))
+    assert "完全相同 13" in out and "新增 0 个" in out
+    code, _, err = run(capsys, "merge", str(b), "--db", str(b))
+    assert code == 2 and "自己" in err
