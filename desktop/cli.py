@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "check",
+        parents=[db_parent],
+        help="审核申报表",
+        description="逐条列出问题（级别、项目、位置、说明）；有错误时退出码为 1。",
+    )
+    p.add_argument("--project", action="append", metavar="ID", help="只审核这个项目（可重复）")
+
+    p = sub.add_parser(
         "merge",
         parents=[db_parent],
         help="合并另一台电脑导出的 .db 文件",
@@ -291,7 +299,64 @@ def _cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_TABS = {"basic": "基本信息", "funds": "项目资金", "goals": "绩效目标", "indicators": "绩效指标"}
+_FIELDS = {
+    "name": "项目名称",
+    "nature": "项目性质",
+    "category": "项目类别",
+    "department": "主管部门",
+    "implementing_unit": "实施单位",
+    "start_date": "计划开始日期",
+    "end_date": "计划完成日期",
+    "goal_overall": "项目总目标",
+    "goal_annual": "年度总体目标",
+    "funds.total": "项目资金总额",
+    "funds.fiscal": "财政资金",
+    "funds.other": "其他资金",
+    "funds.annual_total": "年度资金申请总额",
+    "funds.annual_appropriation": "当年财政拨款",
+    "funds.annual_carryover": "上年结转资金",
+    "funds.annual_other": "其他资金（年度）",
+}
+
+
+def describe_location(location, project) -> str:
+    where = _TABS[location.tab]
+    if location.indicator is not None:
+        ind = project.indicators[location.indicator]
+        return f"{where}/第{location.indicator + 1}条（{ind.level1}/{ind.level2}/{ind.name}）"
+    field = _FIELDS.get(location.field, location.field)
+    return f"{where}/{field}" if field else where
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from desktop.domain import audit
+
+    with _open(args.db) as repo:
+        if args.project:
+            projects = []
+            for pid in args.project:
+                try:
+                    projects.append(repo.get(pid))
+                except NotFoundError as exc:
+                    raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
+        else:
+            projects = list(repo.all_projects())
+    errors = warnings = 0
+    for project in projects:
+        for f in audit.check(project):
+            print(
+                f"{f.severity_label}\t{project.name}\t{describe_location(f.location, project)}"
+                f"\t{f.message}"
+            )
+            errors += f.severity == audit.ERROR
+            warnings += f.severity == audit.WARNING
+    print(f"审核了 {len(projects)} 个项目：错误 {errors} 条，警告 {warnings} 条。", file=sys.stderr)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
 COMMANDS = {
+    "check": _cmd_check,
     "import": _cmd_import,
     "export": _cmd_export,
     "merge": _cmd_merge,

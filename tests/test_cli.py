@@ -278,3 +278,20 @@ def test_merge_preview_dry_run_and_apply(tmp_path, capsys):
     assert "完全相同 13" in out and "新增 0 个" in out
     code, _, err = run(capsys, "merge", str(b), "--db", str(b))
     assert code == 2 and "自己" in err
+
+
+def test_check_lists_problems_and_exits_1_on_errors(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    code, out, err = run(capsys, "check", "--db", str(db))
+    lines = out.strip().split("\n")
+    assert code == 1 and "错误 8 条，警告 4 条" in err
+    assert sum(line.startswith("错误\t公共法律服务\t绩效指标/") for line in lines) == 5
+    assert sum(line.startswith("错误\t依法治区") for line in lines) == 3
+    assert "警告\t智慧矫正\t基本信息/项目性质\t" in out
+    ids = {
+        line.split("\t")[2]: line.split("\t")[0]
+        for line in run(capsys, "list", "--db", str(db))[1].strip().split("\n")
+    }
+    code, out, _ = run(capsys, "check", "--db", str(db), "--project", ids["司法调解"])
+    assert code == 0 and out == ""

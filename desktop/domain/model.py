@@ -175,3 +175,6 @@ class ProjectSummary:
     revision: int
     deleted_at: str | None = None
     search_text: str = ""  # lower-cased name, units and indicator names, for filtering
+    audit_status: int = 0  # 0 通过, 1 警告, 2 错误
+    audit_errors: int = 0
+    audit_warnings: int = 0

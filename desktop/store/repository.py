@@ -24,6 +24,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop.domain import audit
 from desktop.domain.codec import project_from_dict, project_to_dict
 from desktop.domain.model import (
     Funds,
@@ -59,7 +60,8 @@ _FUND_COLUMNS = {
 }
 _SUMMARY_COLUMNS = (
     "id, year, name, nature, category, department, implementing_unit, funds_total, "
-    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text"
+    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text, "
+    "audit_status, audit_errors, audit_warnings"
 )
 
 
@@ -143,6 +145,7 @@ def open_repository(
             migrate(repo.db, version)
         if not read_only:
             repo._bind_replica()
+            repo._refresh_audit()
         return repo
     except BaseException:
         conn.close()
@@ -231,6 +234,25 @@ class Repository:
             self._replica = row[0]
         return self._replica
 
+    def _refresh_audit(self) -> None:
+        """Check every project again when the rules changed since the statuses were stored."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'audit_rules'").fetchone()
+        if row is not None and row[0] == str(audit.RULES_VERSION):
+            return
+        with self.db.atomic():
+            ids = [r[0] for r in self.db.execute("SELECT id FROM projects")]
+            for project in self.all_projects(ids):
+                self.db.execute(
+                    "UPDATE projects SET audit_status = :audit_status, "
+                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
+                    "WHERE id = :id",
+                    {**_audit_columns(project), "id": project.id},
+                )
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
+                [str(audit.RULES_VERSION)],
+            )
+
     def _bind_replica(self) -> None:
         place = f"{socket.gethostname()}|{self.path.resolve()}"
         row = self.db.execute("SELECT value FROM meta WHERE key = 'replica_place'").fetchone()
@@ -260,6 +282,7 @@ class Repository:
         try:
             migrate(repo.db, 0)
             repo._bind_replica()
+            repo._refresh_audit()
         except BaseException:
             repo.close()
             raise
@@ -569,6 +592,7 @@ class Repository:
             "revision": p.revision,
             "versions": json.dumps(dict(p.versions), sort_keys=True),
             "content_hash": p.content_hash(),
+            **_audit_columns(p),
             "deleted_at": p.deleted_at,
             "profile": p.profile,
             "search_text": p.search_text(),
@@ -611,6 +635,16 @@ class Repository:
                 for pos, i in enumerate(p.indicators)
             ],
         )
+
+
+def _audit_columns(p: Project) -> dict[str, int]:
+    findings = audit.check(p)
+    errors, warnings = audit.counts(findings)
+    return {
+        "audit_status": audit.status(findings),
+        "audit_errors": errors,
+        "audit_warnings": warnings,
+    }
 
 
 def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:

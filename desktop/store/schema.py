@@ -15,10 +15,10 @@ import sqlite_utils
 from desktop.domain.taxonomy import taxonomy
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 3
+LATEST_VERSION = 4
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -159,7 +159,24 @@ def _v3(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(db: sqlite_utils.Database) -> None:
+    """审核 status stored per project, so the list shows it without checking every form.
+    The statuses are filled in when the file is opened (the rules version is unknown yet)."""
+    for sql in (
+        "ALTER TABLE projects ADD COLUMN audit_status INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE projects ADD COLUMN audit_errors INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE projects ADD COLUMN audit_warnings INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(sql)
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', '0')")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+    4: _v4,
+}
 
 # What a file of the latest version holds; anything else was not made by us.
 EXPECTED_OBJECTS = frozenset(
@@ -188,6 +205,7 @@ OBJECTS_BY_VERSION = {
         }
     ),
     3: EXPECTED_OBJECTS,
+    4: EXPECTED_OBJECTS,
 }
 
 

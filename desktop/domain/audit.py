@@ -1,0 +1,377 @@
+"""审核: the checks a form must pass before it leaves the desk. Pure Python.
+
+A rule has an id, a severity (错误 / 警告), and a check that yields findings with a message
+in plain Chinese and a location (tab, field, indicator). Rules declare the form years they
+apply to, so next year's rules are added to ``RULES`` without touching the engine; the
+indicator rules read the taxonomy profile of the project's year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Project
+from desktop.domain.money import format_money
+from desktop.domain.taxonomy import Profile, taxonomy
+from desktop.domain.values import OPERATORS, normalize_value_text
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
+RULES_VERSION = 1  # bump when rules change: stored statuses are then computed again
+
+STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2
+STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "错误"}
+
+TAB_BASIC, TAB_FUNDS, TAB_GOALS, TAB_INDICATORS = "basic", "funds", "goals", "indicators"
+GOAL_LIMITS = {"goal_overall": 800, "goal_annual": 700}  # characters that still print legibly
+LEVEL1_REQUIRED = ("产出指标", "效益指标", "满意度指标")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    tab: str
+    field: str = ""  # a Project attribute ("name"), "funds.total", or "" for the tab
+    indicator: int | None = None  # index in Project.indicators
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    location: Location
+
+    @property
+    def severity_label(self) -> str:
+        return SEVERITY_LABELS[self.severity]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    check: Callable[[Project, Profile], Iterable[tuple[str, Location]]]
+    first_year: int | None = None  # the form years the rule applies to
+    last_year: int | None = None
+
+    def applies_to(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, severity: str, first_year: int | None = None, last_year: int | None = None):
+    def register(fn):
+        RULES.append(Rule(rule_id, severity, fn, first_year, last_year))
+        return fn
+
+    return register
+
+
+def profile_for(project: Project) -> Profile:
+    tax = taxonomy()
+    try:
+        return tax.profile(project.profile)
+    except KeyError:
+        return tax.profile_for_year(project.year)
+
+
+def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Every finding for one project, errors first, in form order."""
+    profile = profile_for(project)
+    findings = [
+        Finding(r.id, r.severity, message, location)
+        for r in (RULES if rules is None else rules)
+        if r.applies_to(project.year)
+        for message, location in r.check(project, profile)
+    ]
+    order = {TAB_BASIC: 0, TAB_FUNDS: 1, TAB_GOALS: 2, TAB_INDICATORS: 3}
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.severity != ERROR,
+            order[f.location.tab],
+            -1 if f.location.indicator is None else f.location.indicator,
+        ),
+    )
+
+
+def status(findings: Iterable[Finding]) -> int:
+    severities = {f.severity for f in findings}
+    if ERROR in severities:
+        return STATUS_ERROR
+    return STATUS_WARNING if WARNING in severities else STATUS_OK
+
+
+def counts(findings: Iterable[Finding]) -> tuple[int, int]:
+    c = Counter(f.severity for f in findings)
+    return c[ERROR], c[WARNING]
+
+
+# -- required fields ---------------------------------------------------------------------------
+
+_REQUIRED = (
+    ("name", "项目名称", TAB_BASIC),
+    ("nature", "项目性质", TAB_BASIC),
+    ("category", "项目类别", TAB_BASIC),
+    ("department", "主管部门", TAB_BASIC),
+    ("implementing_unit", "实施单位", TAB_BASIC),
+    ("start_date", "计划开始日期", TAB_BASIC),
+    ("end_date", "计划完成日期", TAB_BASIC),
+    ("goal_overall", "项目总目标", TAB_GOALS),
+    ("goal_annual", "年度总体目标", TAB_GOALS),
+)
+
+
+@rule("required", ERROR)
+def _required(p: Project, _profile: Profile) -> Iterator[tuple[str, Location]]:
+    for attr, label, tab in _REQUIRED:
+        value = getattr(p, attr)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield f"{label}未填写", Location(tab, attr)
+
+
+# -- funds -------------------------------------------------------------------------------------
+
+
+@rule("funds.total", ERROR)
+def _funds_total(p: Project, _profile: Profile):
+    f = p.funds
+    if f.total != f.fiscal + f.other:
+        yield (
+            f"项目资金总额 {format_money(f.total)} 元应等于财政资金与其他资金之和 "
+            f"{format_money(f.fiscal + f.other)} 元",
+            Location(TAB_FUNDS, "funds.total"),
+        )
+
+
+@rule("funds.annual", ERROR)
+def _funds_annual(p: Project, _profile: Profile):
+    f = p.funds
+    parts = f.annual_appropriation + f.annual_carryover + f.annual_other
+    if f.annual_total != parts:
+        yield (
+            f"年度资金申请总额 {format_money(f.annual_total)} 元应等于当年财政拨款、"
+            f"上年结转资金与其他资金之和 {format_money(parts)} 元",
+            Location(TAB_FUNDS, "funds.annual_total"),
+        )
+
+
+@rule("funds.annual_within_total", ERROR)
+def _annual_within_total(p: Project, _profile: Profile):
+    if p.funds.annual_total > p.funds.total:
+        yield ("年度资金申请总额不能大于项目资金总额", Location(TAB_FUNDS, "funds.annual_total"))
+
+
+_FUND_LABELS = {
+    "total": "项目资金总额",
+    "fiscal": "财政资金",
+    "other": "其他资金",
+    "annual_total": "年度资金申请总额",
+    "annual_appropriation": "当年财政拨款",
+    "annual_carryover": "上年结转资金",
+    "annual_other": "其他资金（年度）",
+}
+
+
+@rule("funds.negative", ERROR)
+def _negative(p: Project, _profile: Profile):
+    for attr, label in _FUND_LABELS.items():
+        if getattr(p.funds, attr) < 0:
+            yield f"{label}不能是负数", Location(TAB_FUNDS, f"funds.{attr}")
+
+
+@rule("funds.recurring_annual", WARNING)
+def _recurring(p: Project, _profile: Profile):
+    if p.nature == NATURE_RECURRING and p.funds.annual_total != p.funds.total:
+        yield (
+            "经常性项目的年度资金申请总额通常等于项目资金总额",
+            Location(TAB_FUNDS, "funds.annual_total"),
+        )
+
+
+@rule("dates.phased_one_year", WARNING)
+def _phased(p: Project, _profile: Profile):
+    if (
+        p.nature == NATURE_PHASED
+        and p.start_date
+        and p.end_date
+        and p.start_date.year == p.end_date.year
+    ):
+        yield (
+            "阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）",
+            Location(TAB_BASIC, "nature"),
+        )
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+@rule("dates.order", ERROR)
+def _date_order(p: Project, _profile: Profile):
+    if p.start_date and p.end_date and p.end_date < p.start_date:
+        yield "计划完成日期早于计划开始日期", Location(TAB_BASIC, "end_date")
+
+
+@rule("dates.cover_year", ERROR)
+def _cover_year(p: Project, _profile: Profile):
+    if (
+        p.start_date
+        and p.end_date
+        and p.start_date <= p.end_date
+        and not (p.start_date.year <= p.year <= p.end_date.year)
+    ):
+        yield (
+            f"计划实施期（{p.start_date}至{p.end_date}）不包含申报年度 {p.year} 年",
+            Location(TAB_BASIC, "start_date"),
+        )
+
+
+# -- goals ---------------------------------------------------------------------------------------
+
+
+@rule("goals.identical", WARNING)
+def _identical_goals(p: Project, _profile: Profile):
+    if p.goal_overall.strip() and p.goal_overall.strip() == p.goal_annual.strip():
+        yield (
+            "项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分",
+            Location(TAB_GOALS, "goal_annual"),
+        )
+
+
+@rule("goals.too_long", WARNING)
+def _long_goals(p: Project, _profile: Profile):
+    for attr, limit in GOAL_LIMITS.items():
+        n = len(getattr(p, attr))
+        if n > limit:
+            label = "项目总目标" if attr == "goal_overall" else "年度总体目标"
+            yield (
+                f"{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读",
+                Location(TAB_GOALS, attr),
+            )
+
+
+# -- indicators ------------------------------------------------------------------------------
+
+
+@rule("indicators.level1_present", ERROR)
+def _level1_present(p: Project, profile: Profile):
+    used = {i.level1 for i in p.indicators if i.name.strip()}
+    for name in LEVEL1_REQUIRED:
+        if name in profile.level1_names and name not in used:
+            yield f"缺少{name}：每个项目至少要有一条{name}", Location(TAB_INDICATORS, name)
+
+
+@rule("indicators.taxonomy", ERROR)
+def _taxonomy(p: Project, profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        where = Location(TAB_INDICATORS, "level2", n)
+        if ind.level1 not in profile.level1_names:
+            yield (
+                f"“{ind.level1 or '（空）'}”不是{p.year}年度指标体系中的一级指标",
+                Location(TAB_INDICATORS, "level1", n),
+            )
+        elif not profile.fits(ind.level1, ind.level2):
+            options = "、".join(profile.level2_for(ind.level1))
+            yield (
+                f"二级指标“{ind.level2 or '（空）'}”不属于一级指标“{ind.level1}”"
+                f"（可选：{options}）",
+                where,
+            )
+
+
+@rule("indicators.name", ERROR)
+def _indicator_name(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        if not ind.name.strip():
+            yield "三级指标名称未填写", Location(TAB_INDICATORS, "name", n)
+
+
+@rule("indicators.value", ERROR)
+def _indicator_value(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        if ind.value.is_empty:
+            yield (
+                f"指标“{ind.name or '（未命名）'}”没有指标值",
+                Location(TAB_INDICATORS, "value", n),
+            )
+
+
+@rule("indicators.percent", ERROR)
+def _percent(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        v = ind.value
+        if v.is_quantitative and v.unit == "%" and not Decimal(0) <= v.number <= Decimal(100):
+            yield (
+                f"指标“{ind.name}”的百分比 {v.display()} 不在 0–100 之间",
+                Location(TAB_INDICATORS, "value", n),
+            )
+
+
+@rule("indicators.operator_without_number", ERROR)
+def _operator_without_number(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        v = ind.value
+        text = normalize_value_text(v.text) if v.kind == "text" else ""
+        if (
+            text
+            and text[0] in (*OPERATORS, ">", "<", "≧", "≦")
+            and not any(ch.isdigit() for ch in text)
+        ):
+            yield (
+                f"指标“{ind.name}”的指标值“{v.text}”有运算符但没有数值",
+                Location(TAB_INDICATORS, "value", n),
+            )
+
+
+@rule("indicators.number_without_operator", WARNING)
+def _number_without_operator(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        v = ind.value
+        if v.is_quantitative and v.op is None and v.unit:
+            yield (
+                f"指标“{ind.name}”的指标值 {v.display()} 没有运算符（=、≥、≤ 等）",
+                Location(TAB_INDICATORS, "value", n),
+            )
+
+
+@rule("indicators.duplicate_name", WARNING)
+def _duplicates(p: Project, _profile: Profile):
+    seen: dict[str, int] = {}
+    for n, ind in enumerate(p.indicators):
+        name = ind.name.strip()
+        if not name:
+            continue
+        if name in seen:
+            yield f"三级指标“{name}”重复出现", Location(TAB_INDICATORS, "name", n)
+        else:
+            seen[name] = n
+
+
+@rule("indicators.needs_review", ERROR)
+def _needs_review(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        if ind.needs_review:
+            line = f"（原文第 {ind.source_line} 行）" if ind.source_line else ""
+            yield (
+                f"导入时无法确定的指标“{ind.name or '（未命名）'}”{line}需要复核："
+                f"{ind.review_note}",
+                Location(TAB_INDICATORS, "name", n),
+            )
+
+
+@rule("indicators.output_quantitative", WARNING)
+def _output_quantitative(p: Project, _profile: Profile):
+    outputs = [i for i in p.indicators if i.level1 == "产出指标" and i.name.strip()]
+    if outputs and not any(i.value.is_quantitative for i in outputs):
+        yield (
+            "产出指标中没有可量化的指标（带数值的指标值），建议至少设一条",
+            Location(TAB_INDICATORS, "产出指标"),
+        )

@@ -1,0 +1,193 @@
+"""审核 rules: each one with a form that breaks it and one that passes; the 13 sample forms."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from desktop.domain import audit
+from desktop.domain.model import Funds, Indicator, Project
+from desktop.domain.values import IndicatorValue, parse_value
+
+
+def good() -> Project:
+    """A form that passes every rule."""
+    return Project(
+        year=2024,
+        name="法律援助",
+        nature="经常性项目",
+        category="特定目标类",
+        department="某区司法局",
+        implementing_unit="某区法律援助中心",
+        start_date=date(2024, 1, 1),
+        end_date=date(2024, 12, 31),
+        funds=Funds(100_00, 80_00, 20_00, 100_00, 70_00, 10_00, 20_00),
+        goal_overall="保障困难群众获得法律服务。",
+        goal_annual="全年办结法律援助案件。",
+        indicators=(
+            Indicator("产出指标", "数量指标", "办案数量", parse_value("≥100(件)")),
+            Indicator("产出指标", "质量指标", "案件质量", parse_value("提高")),
+            Indicator("效益指标", "社会效益指标", "群众获得感", parse_value("增强")),
+            Indicator("满意度指标", "服务对象满意度指标", "受援人满意度", parse_value("≥90(%)")),
+        ),
+    )
+
+
+def rules_hit(p: Project) -> set[str]:
+    return {f.rule for f in audit.check(p)}
+
+
+def with_indicator(p: Project, n: int, **changes) -> Project:
+    inds = list(p.indicators)
+    inds[n] = replace(inds[n], **changes)
+    return p.with_changes(indicators=tuple(inds))
+
+
+def test_the_good_form_passes():
+    assert audit.check(good()) == []
+    assert audit.status(audit.check(good())) == audit.STATUS_OK
+
+
+BREAKERS = {
+    "required": [
+        lambda p: p.with_changes(name=" "),
+        lambda p: p.with_changes(start_date=None),
+        lambda p: p.with_changes(goal_annual=""),
+    ],
+    "funds.total": [lambda p: p.with_changes(funds=replace(p.funds, total=99_00))],
+    "funds.annual": [lambda p: p.with_changes(funds=replace(p.funds, annual_carryover=0))],
+    "funds.annual_within_total": [
+        lambda p: p.with_changes(funds=Funds(50_00, 50_00, 0, 100_00, 100_00, 0, 0))
+    ],
+    "funds.negative": [
+        lambda p: p.with_changes(funds=Funds(-10_00, -10_00, 0, -10_00, -10_00, 0, 0))
+    ],
+    "funds.recurring_annual": [
+        lambda p: p.with_changes(funds=Funds(200_00, 200_00, 0, 100_00, 100_00, 0, 0))
+    ],
+    "dates.phased_one_year": [lambda p: p.with_changes(nature="阶段性项目")],
+    "dates.order": [
+        lambda p: p.with_changes(start_date=date(2024, 6, 1), end_date=date(2024, 3, 1))
+    ],
+    "dates.cover_year": [
+        lambda p: p.with_changes(start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
+    ],
+    "goals.identical": [lambda p: p.with_changes(goal_annual=p.goal_overall)],
+    "goals.too_long": [lambda p: p.with_changes(goal_overall="长" * 801)],
+    "indicators.level1_present": [
+        lambda p: p.with_changes(indicators=p.indicators[:3]),  # no 满意度指标
+    ],
+    "indicators.taxonomy": [
+        lambda p: with_indicator(p, 1, level2="社会效益指标"),
+        lambda p: with_indicator(p, 1, level1="其他指标"),
+    ],
+    "indicators.name": [lambda p: with_indicator(p, 1, name="")],
+    "indicators.value": [lambda p: with_indicator(p, 1, value=IndicatorValue())],
+    "indicators.percent": [
+        lambda p: with_indicator(p, 3, value=parse_value("=120(%)")),
+        lambda p: with_indicator(p, 3, value=parse_value("=-5(%)")),
+    ],
+    "indicators.operator_without_number": [
+        lambda p: with_indicator(p, 1, value=IndicatorValue.qualitative("≥")),
+        lambda p: with_indicator(p, 1, value=IndicatorValue.qualitative("＞（%）")),
+    ],
+    "indicators.number_without_operator": [
+        lambda p: with_indicator(p, 0, value=parse_value("985米"))
+    ],
+    "indicators.duplicate_name": [lambda p: with_indicator(p, 1, name="办案数量")],
+    "indicators.needs_review": [
+        lambda p: with_indicator(p, 2, needs_review=True, review_note="两行合并", source_line=7)
+    ],
+    "indicators.output_quantitative": [lambda p: with_indicator(p, 0, value=parse_value("较多"))],
+}
+
+
+def test_every_rule_has_a_breaking_case():
+    assert set(BREAKERS) == {r.id for r in audit.RULES}
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "n"), [(r, n) for r, fs in BREAKERS.items() for n in range(len(fs))]
+)
+def test_each_rule_catches_its_case(rule_id, n):
+    broken = BREAKERS[rule_id][n](good())
+    findings = [f for f in audit.check(broken) if f.rule == rule_id]
+    assert findings, rule_id
+    severity = next(r.severity for r in audit.RULES if r.id == rule_id)
+    assert all(f.severity == severity and f.message for f in findings)
+    assert rule_id not in rules_hit(good())
+
+
+def test_locations_point_at_the_field_or_row():
+    p = with_indicator(good(), 2, value=IndicatorValue())
+    (f,) = [f for f in audit.check(p) if f.rule == "indicators.value"]
+    assert (f.location.tab, f.location.field, f.location.indicator) == ("indicators", "value", 2)
+    broken = good().with_changes(funds=replace(good().funds, total=1))
+    (f,) = [f for f in audit.check(broken) if f.rule == "funds.total"]
+    assert (f.location.tab, f.location.field) == ("funds", "funds.total")
+
+
+def test_cost_level1_only_from_2021():
+    cost = Indicator("成本指标", "经济成本指标", "单位成本", parse_value("≤5(万元)"))
+    modern = good().with_changes(indicators=(*good().indicators, cost))
+    assert "indicators.taxonomy" not in rules_hit(modern)
+    classic = modern.with_changes(
+        year=2020, start_date=date(2020, 1, 1), end_date=date(2020, 12, 31), profile="classic"
+    )
+    assert "indicators.taxonomy" in rules_hit(classic)
+    old_style = classic.with_changes(
+        indicators=(*good().indicators, replace(cost, level1="产出指标", level2="成本指标"))
+    )
+    assert "indicators.taxonomy" not in rules_hit(old_style)
+
+
+def test_rules_can_be_limited_to_years():
+    later = audit.Rule(
+        "only-2030",
+        audit.WARNING,
+        lambda p, profile: [("x", audit.Location("basic"))],
+        first_year=2030,
+    )
+    assert audit.check(good(), [later]) == []
+    assert len(audit.check(good().with_changes(year=2030), [later])) == 1
+
+
+def test_status_and_counts():
+    p = good().with_changes(name="", goal_annual=good().goal_overall)
+    findings = audit.check(p)
+    assert audit.counts(findings) == (1, 1)
+    assert audit.status(findings) == audit.STATUS_ERROR
+    assert findings[0].severity == audit.ERROR  # errors first
+
+
+def test_the_sample_forms_exactly(sample_result):
+    found = {
+        p.name: sorted((f.severity, f.rule, f.location.indicator) for f in audit.check(p))
+        for p in sample_result.projects
+    }
+    review = ("error", "indicators.needs_review")
+    assert found["公共法律服务"] == sorted((*review, n) for n in (2, 7, 9, 10, 11))
+    assert found["依法治区"] == sorted(
+        [(*review, 4), (*review, 5), (*review, 8), ("warning", "indicators.duplicate_name", 6)]
+    )
+    assert found["普陀区司法行政视频会议系统运维项目"] == [("warning", "goals.identical", None)]
+    assert found["援外干部工作经费"] == [("warning", "dates.phased_one_year", None)]
+    assert found["智慧矫正"] == [("warning", "dates.phased_one_year", None)]
+    others = set(found) - {
+        "公共法律服务",
+        "依法治区",
+        "普陀区司法行政视频会议系统运维项目",
+        "援外干部工作经费",
+        "智慧矫正",
+    }
+    assert len(others) == 8 and all(found[n] == [] for n in others)
+
+
+def test_decimal_percent_bounds_are_inclusive():
+    p = with_indicator(good(), 3, value=IndicatorValue.quantitative("=", Decimal("100"), "%"))
+    assert "indicators.percent" not in rules_hit(p)
+    p = with_indicator(good(), 3, value=IndicatorValue.quantitative("=", Decimal("0"), "%"))
+    assert "indicators.percent" not in rules_hit(p)
