@@ -290,9 +290,17 @@ def _cmd_print(args: argparse.Namespace) -> int:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未打印任何内容") from exc
     if not projects:
         raise CliError("没有可打印的项目")
+    from desktop.domain import audit
+
     signoff = SignOff(enabled=not args.no_signoff, filled_by=args.filled_by, phone=args.phone)
-    result = atomic_write(target, lambda fh: render(projects, fh, signoff=signoff))
+    drafts = {p.id for p in projects if audit.status(audit.check(p)) == audit.STATUS_ERROR}
+    result = atomic_write(target, lambda fh: render(projects, fh, signoff=signoff, drafts=drafts))
     print(f"已打印 {len(projects)} 个项目，共 {result.pages} 页，保存到“{target}”。")
+    if drafts:
+        print(
+            f"注意：{len(drafts)} 个项目有审核错误，已带“草稿”水印（运行 check 查看）。",
+            file=sys.stderr,
+        )
     if result.missing:
         chars = "".join(sorted(result.missing))
         print(f"注意：字体中没有这些字符，已印为 □：{chars}", file=sys.stderr)

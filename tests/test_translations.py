@@ -78,12 +78,12 @@ def test_qt_dialogs_speak_chinese(make_controller, tmp_path, qtbot):
     assert cancel.text().replace("&", "").startswith("取消")
 
 
-def test_plural_review_count_in_english(make_controller, tmp_path):
+def test_check_status_in_english(make_controller, tmp_path):
     c = make_controller(tmp_path / "plural.db")
     c.load_sample()
     c.set_language("en")
     model = c.window.model
     row = next(r for r in range(model.rowCount()) if model.summary(r).name == "依法治区")
-    assert model.index(row, 4).data() == "3 to review"
+    assert model.index(row, 4).data() == "3 errors"
     c.set_language("zh_CN")
-    assert c.window.model.index(row, 4).data() == "3 条需复核"
+    assert c.window.model.index(row, 4).data() == "错误 3"

@@ -470,11 +470,11 @@ def test_first_start_offers_the_sample(make_controller, tmp_path, dialogs):
 
 def test_window_state_and_recent_files_are_remembered(make_controller, tmp_path):
     c = make_controller(tmp_path / "a.db")
-    c.window.resize(701, 503)  # the offscreen screen is 800×600
+    c.window.resize(721, 583)  # the offscreen screen is 800×600
     c.window.close()
     assert settings().value("recent")[0] == str(tmp_path / "a.db")
     c2 = make_controller(tmp_path / "b.db")
-    assert (c2.window.width(), c2.window.height()) == (701, 503)
+    assert (c2.window.width(), c2.window.height()) == (721, 583)
     assert settings().value("recent")[:2] == [str(tmp_path / "b.db"), str(tmp_path / "a.db")]
 
 

@@ -359,6 +359,32 @@ class Repository:
         )
         return [r[0] for r in rows]
 
+    def indicator_names(self, level2: str | None = None) -> list[str]:
+        """三级 names used in this database (most used first), for autocompletion."""
+        where, params = ("WHERE level2 = ?", [level2]) if level2 else ("", [])
+        rows = self.db.execute(
+            f"SELECT name, count(*) AS n FROM indicators {where} GROUP BY name "
+            "HAVING name != '' ORDER BY n DESC, name LIMIT 2000",
+            params,
+        )
+        return [r[0] for r in rows]
+
+    def units(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT unit, count(*) AS n FROM indicators WHERE unit != '' GROUP BY unit "
+            "ORDER BY n DESC LIMIT 200"
+        )
+        return [r[0] for r in rows]
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._require_writable()
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
     def exists(self, project_id: str) -> bool:
         row = self.db.execute("SELECT 1 FROM projects WHERE id = ?", [project_id]).fetchone()
         return row is not None

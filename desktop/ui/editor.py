@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.library import Library
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
@@ -44,6 +45,8 @@ from desktop.ui.session import Session
 from desktop.ui.widgets import InlineMessage, MoneyEdit, ValueDelegate
 
 SAVE_DELAY_MS = 400
+AUDIT_STYLE = "border: 1px solid #d97706; background: #fff7e6;"
+LIBRARY_KEY = "indicator_library"
 EMPTY_DATE = QDate(1999, 12, 31)
 
 
@@ -123,8 +126,11 @@ class ProjectEditor(QTabWidget):
             commit()
 
     def _finished(self) -> None:
-        self.flush()
-        close_merging(self.session)
+        try:
+            self.flush()
+            close_merging(self.session)
+        except RuntimeError:  # focus left a field while the window was being torn down
+            pass
 
     def _on_saved(self, saved: Project) -> None:
         if self.project is None or saved.id != self.project.id:
@@ -448,7 +454,10 @@ class ProjectEditor(QTabWidget):
         )
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
-        self.tree.setItemDelegate(ValueDelegate(self.tree))
+        self.delegate = ValueDelegate(self.tree)
+        self.delegate.suggest = self._suggest_names
+        self.delegate.units = self.session.repo.units
+        self.tree.setItemDelegate(self.delegate)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -573,3 +582,87 @@ class ProjectEditor(QTabWidget):
 
     def current_kind(self) -> str | None:
         return self.tree.currentIndex().data(KIND_ROLE)
+
+    # -- 审核 ---------------------------------------------------------------------------------
+    def _suggest_names(self, level2: str) -> list[str]:
+        library = Library.from_json(self.session.repo.meta(LIBRARY_KEY))
+        names = library.names(level2)
+        return names + [n for n in self.session.repo.indicator_names() if n not in names]
+
+    def field_widget(self, field: str) -> QWidget | None:
+        if field.startswith("funds."):
+            return self.money.get(field.removeprefix("funds."))
+        return {
+            "name": self.name,
+            "nature": self.nature,
+            "category": self.category,
+            "department": self.department,
+            "implementing_unit": self.unit,
+            "start_date": self.start,
+            "end_date": self.end,
+            "goal_overall": self.goal_edits["goal_overall"],
+            "goal_annual": self.goal_edits["goal_annual"],
+        }.get(field)
+
+    def apply_findings(self, findings) -> None:
+        """Mark the fields and indicator rows that have problems; clear the rest."""
+        marked: dict[QWidget, list[str]] = {}
+        rows: dict[int, tuple[str, str]] = {}
+        for f in findings:
+            if f.location.indicator is not None:
+                if f.location.indicator not in rows or f.severity == "error":
+                    rows[f.location.indicator] = (f.severity, f.message)
+                continue
+            widget = self.field_widget(f.location.field)
+            if widget is not None:
+                marked.setdefault(widget, []).append(f.message)
+        for field in (
+            "name",
+            "nature",
+            "category",
+            "department",
+            "implementing_unit",
+            "start_date",
+            "end_date",
+            "goal_overall",
+            "goal_annual",
+            *(f"funds.{k}" for k in self.money),
+        ):
+            widget = self.field_widget(field)
+            messages = marked.get(widget)
+            if isinstance(widget, MoneyEdit) and widget.has_error():
+                continue  # its own inline message shows
+            widget.setStyleSheet(AUDIT_STYLE if messages else "")
+            widget.setToolTip("\n".join(messages) if messages else "")
+        if self.project is not None:
+            self.tree_model.set_problems(self.project.indicators, rows)
+
+    def show_finding(self, location) -> None:
+        """Go to the field or row a finding is about."""
+        tabs = {
+            "basic": self.basic,
+            "funds": self.funds,
+            "goals": self.goals,
+            "indicators": self.indicators,
+        }
+        self.setCurrentWidget(tabs[location.tab])
+        if location.tab == "indicators":
+            index = None
+            if location.indicator is not None and self.project is not None:
+                path = self.tree_model.path_of_indicator(
+                    self.project.indicators[location.indicator]
+                )
+                if path is not None:
+                    column = 1 if location.field == "value" else 0
+                    index = self.tree_model.index_for_path(path, column)
+            elif location.field in self.tree_model.profile.level1_names:
+                row = self.tree_model.profile.level1_names.index(location.field)
+                index = self.tree_model.index_for_path((row,))
+            if index is not None and index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+            self.tree.setFocus()
+            return
+        widget = self.field_widget(location.field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -40,6 +40,7 @@ Tree = list[tuple[str, list[tuple[str, list[Indicator]]]]]
 ChangeCallback = Callable[[tuple[Indicator, ...], str, int | None], None]
 
 REVIEW_BRUSH = QBrush(QColor("#fde7c8"))
+ERROR_BRUSH = QBrush(QColor("#fbd5d5"))
 PLACEHOLDER_BRUSH = QBrush(QColor("#999999"))
 
 
@@ -90,6 +91,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.profile = profile
         self.on_change = on_change
         self.read_only = False
+        self._problems: dict[int, tuple[str, str]] = {}  # id(indicator) → (severity, message)
         self._tree: Tree = build_tree((), profile)
         self._roots: list[Node] = []
         self._all: list[Node] = []  # owns every node
@@ -136,6 +138,23 @@ class IndicatorTreeModel(QAbstractItemModel):
                     leaf = Node("ind", (i, j, k), mid)
                     mid.children.append(leaf)
                     self._all.append(leaf)
+
+    def set_problems(self, indicators: Sequence[Indicator], problems: dict[int, tuple]) -> None:
+        """Mark rows with 审核 findings: ``problems`` maps an index in ``indicators`` to
+        ``(severity, message)``."""
+        self._problems = {
+            id(indicators[n]): v for n, v in problems.items() if 0 <= n < len(indicators)
+        }
+        if self._all:
+            last = self._all[-1]
+            self.dataChanged.emit(self.index(0, 0), self.createIndex(last.row, 1, last))
+
+    def path_of_indicator(self, indicator: Indicator) -> tuple[int, int, int] | None:
+        """Where an indicator object of the shown project sits in the tree."""
+        for node in self._all:
+            if node.kind == "ind" and self.indicator_at(node.path) is indicator:
+                return node.path
+        return None
 
     def node(self, index: Index) -> Node | None:
         return index.internalPointer() if index.isValid() else None
@@ -257,6 +276,12 @@ class IndicatorTreeModel(QAbstractItemModel):
             return ind.value
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and not ind.name:
             return PLACEHOLDER_BRUSH
+        problem = self._problems.get(id(ind))
+        if problem is not None and not ind.needs_review:
+            if role == Qt.ItemDataRole.BackgroundRole and problem[0] == "error":
+                return ERROR_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return problem[1]
         if ind.needs_review:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return REVIEW_BRUSH

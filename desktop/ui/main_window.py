@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.domain import audit
 from desktop.domain.model import Project, ProjectSummary, new_id, now_timestamp
 from desktop.domain.money import format_money
 from desktop.io import json_format
@@ -36,6 +37,7 @@ from desktop.io.report import ImportFormatError
 from desktop.store import StoreError
 from desktop.store.exchange import export_db, read_untrusted
 from desktop.store.merge import apply_merge, plan_merge
+from desktop.ui.audit_panel import AuditPanel
 from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
 from desktop.ui.editor import ProjectEditor
 from desktop.ui.paths import settings
@@ -68,6 +70,9 @@ def summary_of(p: Project, deleted_at: str | None = None) -> ProjectSummary:
         revision=p.revision,
         deleted_at=deleted_at,
         search_text=p.search_text(),
+        audit_status=audit.status(findings := audit.check(p)),
+        audit_errors=audit.counts(findings)[0],
+        audit_warnings=audit.counts(findings)[1],
     )
 
 
@@ -97,6 +102,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.statusBar()
+        self.audit_panel = AuditPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
+        self.audit_panel.activated.connect(self.go_to_finding)
+        self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
+        self.act_audit = self.audit_panel.toggleViewAction()
+        self.act_audit.setText(self.tr("审核面板(&K)"))
+        self.act_audit.setShortcut(QKeySequence("F7"))
+        self.project_menu.addSeparator()
+        self.project_menu.addActions([self.act_library, self.act_audit])
 
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
@@ -106,6 +120,10 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         # Another program (a second window on the same file) may change it: look every so
         # often whether SQLite says the file changed, and show the change.
+        self._audit_timer = QTimer(self)
+        self._audit_timer.setSingleShot(True)
+        self._audit_timer.setInterval(150)
+        self._audit_timer.timeout.connect(self.refresh_audit)
         self._data_version = session.repo.data_version()
         self._watch = QTimer(self)
         self._watch.setInterval(1500)
@@ -124,6 +142,15 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.year_filter = QComboBox()
         self.year_filter.setToolTip(self.tr("按年度筛选"))
+        self.status_filter = QComboBox()
+        self.status_filter.setToolTip(self.tr("按审核结果筛选"))
+        for text, value in (
+            (self.tr("全部"), None),
+            (self.tr("有错误"), 2),
+            (self.tr("有警告"), 1),
+            (self.tr("通过"), 0),
+        ):
+            self.status_filter.addItem(text, value)
         self.table = QTableView()
         self.table.setObjectName("projectTable")
         self.table.setModel(self.proxy)
@@ -152,6 +179,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.year_filter)
+        top.addWidget(self.status_filter)
         box = QVBoxLayout()
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
@@ -162,6 +190,7 @@ class MainWindow(QMainWindow):
 
         self.search.textChanged.connect(self._filter_changed)
         self.year_filter.currentIndexChanged.connect(self._filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
@@ -224,6 +253,7 @@ class MainWindow(QMainWindow):
             self.tr("恢复备份(&B)…"), None, lambda: self.restoreRequested.emit()
         )
         self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.show_history)
+        self.act_library = self._action(self.tr("常用指标库(&L)…"), None, self.edit_library)
         self.act_print = self._action(
             self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.print_forms
         )
@@ -279,7 +309,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_find)
         m.addSeparator()
         m.addAction(self.act_settings)
-        m = bar.addMenu(self.tr("项目(&P)"))
+        m = self.project_menu = bar.addMenu(self.tr("项目(&P)"))
         m.addActions([self.act_new_project, self.act_duplicate, self.act_delete])
         m.addSeparator()
         m.addActions([self.act_prev, self.act_next])
@@ -394,6 +424,7 @@ class MainWindow(QMainWindow):
     def _filter_changed(self) -> None:
         self.proxy.set_search(self.search.text())
         self.proxy.set_year(self.year_filter.currentData())
+        self.proxy.set_status(self.status_filter.currentData())
         self._update_count()
 
     def _focus_search(self) -> None:
@@ -445,6 +476,37 @@ class MainWindow(QMainWindow):
         self.editor.setVisible(project is not None)
         self.empty_hint.setVisible(project is None)
         self._update_actions()
+        self.refresh_audit()
+
+    # -- 审核 -----------------------------------------------------------------------------------
+    def refresh_audit(self) -> None:
+        """Check the current project (or all) again and show the findings."""
+        project = self.editor.project
+        findings = audit.check(project) if project is not None else []
+        self.editor.apply_findings(findings)
+        if not hasattr(self, "audit_panel"):
+            return
+        if self.audit_panel.show_all:
+            repo = self.session.repo
+            ids = [s.id for s in self.model._rows if s.audit_status]
+            results = []
+            for p in repo.all_projects(ids):
+                if project is not None and p.id == project.id:
+                    p = project
+                results.append((p, audit.check(p)))
+            self.audit_panel.show_findings(results)
+        else:
+            self.audit_panel.show_findings([(project, findings)] if project else [])
+
+    def go_to_finding(self, project_id: str, finding) -> None:
+        if self.editor.project is None or self.editor.project.id != project_id:
+            self.select_project(project_id)
+        self.editor.show_finding(finding.location)
+
+    def edit_library(self) -> None:
+        from desktop.ui.library_dialog import LibraryDialog
+
+        LibraryDialog(self, self.session.repo).exec()
 
     def _step(self, step: int) -> None:
         row = self.table.currentIndex().row() + step
@@ -454,6 +516,8 @@ class MainWindow(QMainWindow):
     # -- session signals --------------------------------------------------------------------
     def _on_project_changed(self, saved: Project) -> None:
         self.model.upsert(summary_of(saved))
+        if self.editor.project is not None and saved.id == self.editor.project.id:
+            self._audit_timer.start()  # checks rerun as the clerk types
         if saved.year not in [
             self.year_filter.itemData(i) for i in range(self.year_filter.count())
         ]:
@@ -786,10 +850,10 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def export_pdf(self) -> None:
-        from desktop.ui.print_dialog import export_pdf
+        from desktop.ui.print_dialog import confirm_drafts, drafts_of, export_pdf
 
         projects = self._selected_projects() or list(self.session.repo.all_projects())
-        if not projects:
+        if not projects or not confirm_drafts(self, drafts_of(projects)):
             return
         default = projects[0].name if len(projects) == 1 else self.path.stem
         path, _ = QFileDialog.getSaveFileName(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.io.files import atomic_write
 from desktop.printing import SignOff, render
@@ -42,13 +43,30 @@ def signoff_from_settings() -> SignOff:
     )
 
 
+def drafts_of(projects: list[Project]) -> set[str]:
+    """Projects with 审核 errors: they print with a 草稿 mark."""
+    return {p.id for p in projects if audit.status(audit.check(p)) == audit.STATUS_ERROR}
+
+
+def confirm_drafts(parent: QWidget, drafts: set[str]) -> bool:
+    if not drafts:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        APP_NAME,
+        parent.tr("{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？").format(len(drafts)),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def export_pdf(
     parent: QWidget, projects: list[Project], path: str, signoff: SignOff | None = None
 ) -> bool:
     """Write the forms to ``path`` (atomically); report problems in a dialog."""
     signoff = signoff or signoff_from_settings()
+    drafts = drafts_of(projects)
     try:
-        result = atomic_write(path, lambda fh: render(projects, fh, signoff=signoff))
+        result = atomic_write(path, lambda fh: render(projects, fh, signoff=signoff, drafts=drafts))
     except OSError as exc:
         QMessageBox.critical(
             parent, APP_NAME, parent.tr("无法保存 PDF：{0}").format(exc.strerror or exc)
@@ -191,8 +209,9 @@ class PrintDialog(QDialog):
         """Render the PDF again and show it."""
         self._timer.stop()
         projects = self.projects()
+        self.drafts = drafts_of(projects)
         out = io.BytesIO()
-        result = render(projects, out, signoff=self.current_signoff())
+        result = render(projects, out, signoff=self.current_signoff(), drafts=self.drafts)
         self.pdf_bytes = out.getvalue()
         self.document.close()
         self.buffer = QBuffer(self)
@@ -200,6 +219,8 @@ class PrintDialog(QDialog):
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self.buffer)
         text = self.tr("{0} 个项目，共 {1} 页").format(len(projects), result.pages)
+        if self.drafts:
+            text += self.tr("；{0} 个项目有审核错误，带“草稿”水印").format(len(self.drafts))
         if result.missing:
             text += self.tr("；字体中没有这些字符，已印为 □：{0}").format(
                 "".join(sorted(result.missing))
@@ -210,6 +231,8 @@ class PrintDialog(QDialog):
     def print_(self) -> None:
         if self._timer.isActive():
             self.refresh()
+        if not confirm_drafts(self, self.drafts):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(PRINT_DPI)
         printer.setDocName(self.tr("财政项目支出绩效目标申报表"))
@@ -222,6 +245,8 @@ class PrintDialog(QDialog):
         self.status.setText(self.tr("已发送 {0} 页到打印机").format(printed))
 
     def export(self) -> None:
+        if not confirm_drafts(self, self.drafts):
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出 PDF"), self.tr("申报表.pdf"), self.tr("PDF 文件 (*.pdf)")
         )

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.model import ProjectSummary
 from desktop.domain.money import format_money
@@ -32,6 +33,12 @@ class ProjectTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
+        style = QApplication.style()
+        self._icons = {
+            0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            1: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            2: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+        }
 
     # -- content ---------------------------------------------------------------------------
     def set_rows(self, rows: list[ProjectSummary]) -> None:
@@ -103,17 +110,29 @@ class ProjectTableModel(QAbstractTableModel):
             if col == COL_TOTAL:
                 return format_money(s.total)
             if col == COL_STATUS:
-                return self.tr("%n 条需复核", "", s.review_count) if s.review_count else ""
+                if s.audit_status == 2:
+                    return self.tr("错误 {0}").format(s.audit_errors)
+                if s.audit_status == 1:
+                    return self.tr("警告 {0}").format(s.audit_warnings)
+                return self.tr("通过")
         elif role == SORT_ROLE:
-            return (s.name, s.year, s.implementing_unit, s.total, s.review_count)[col]
+            return (
+                s.name,
+                s.year,
+                s.implementing_unit,
+                s.total,
+                s.audit_status * 10000 + s.audit_errors * 100 + s.audit_warnings,
+            )[col]
+        elif role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
+            return self._icons[s.audit_status]
         elif role == ID_ROLE:
             return s.id
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (COL_TOTAL, COL_YEAR):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_STATUS and s.review_count:
-                return QBrush(QColor("#b45309"))
+            if col == COL_STATUS and s.audit_status:
+                return QBrush(QColor("#b91c1c" if s.audit_status == 2 else "#b45309"))
             if col == COL_NAME and not s.name:
                 return QBrush(QColor("#888888"))
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
@@ -128,6 +147,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._year: int | None = None
+        self._status: int | None = None  # 0 通过, 1 with warnings, 2 with errors
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -144,9 +164,17 @@ class ProjectFilterModel(QSortFilterProxyModel):
             self._year = year
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_status(self, status: int | None) -> None:
+        if status != self._status:
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         s = self.sourceModel().summary(source_row)
         if self._year is not None and s.year != self._year:
+            return False
+        if self._status is not None and s.audit_status != self._status:
             return False
         haystack = s.search_text
         return all(w in haystack for w in self._words)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -219,7 +220,13 @@ class ValueEditor(QWidget):
 
 
 class ValueDelegate(QStyledItemDelegate):
-    """Edits column 1 of the indicator tree with a ValueEditor; other cells as text."""
+    """Edits column 1 of the indicator tree with a ValueEditor; 三级 names with completion
+    from the indicator library and this database; 二级 with a choice from the taxonomy."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.suggest = lambda level2: []  # names offered while typing a 三级 name
+        self.units = lambda: []  # units used in this database
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         if index.data(KIND_ROLE) == "l2":
@@ -230,8 +237,20 @@ class ValueDelegate(QStyledItemDelegate):
             combo.addItems(list(model.profile.level2_for(level1)))
             return combo
         if index.column() != 1:
-            return super().createEditor(parent, option, index)
+            editor = super().createEditor(parent, option, index)
+            if isinstance(editor, QLineEdit) and index.data(KIND_ROLE) == "ind":
+                model = index.model()
+                node = model.node(index)
+                level2 = model.tree[node.path[0]][1][node.path[1]][0]
+                completer = QCompleter(self.suggest(level2), editor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                editor.setCompleter(completer)
+            return editor
         editor = ValueEditor(parent)
+        for unit in self.units():
+            if editor.unit.findText(unit) < 0:
+                editor.unit.addItem(unit)
         editor.done.connect(lambda e=editor: self._finish(e))
         return editor
 

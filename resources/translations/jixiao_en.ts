@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="68" />
+        <source>审核</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="70" />
+        <source>当前项目(&amp;J)</source>
+        <translation>Current pro&amp;ject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="71" />
+        <source>全部项目(&amp;Q)</source>
+        <translation>All pro&amp;jects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="118" />
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="118" />
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="119" />
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="134" />
+        <source>错误 {0} 条，警告 {1} 条</source>
+        <translation>{0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="136" />
+        <source>✓ 通过审核</source>
+        <translation>✓ Passes the check</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="203" />
@@ -141,473 +204,541 @@
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="193" />
+        <location filename="../../desktop/ui/indicator_model.py" line="212" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="193" />
+        <location filename="../../desktop/ui/indicator_model.py" line="212" />
         <source>年度(/项目)指标值</source>
         <translation>Annual (/project) target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="224" />
+        <location filename="../../desktop/ui/indicator_model.py" line="243" />
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="236" />
+        <location filename="../../desktop/ui/indicator_model.py" line="255" />
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year's indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="243" />
+        <location filename="../../desktop/ui/indicator_model.py" line="262" />
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="247" />
+        <location filename="../../desktop/ui/indicator_model.py" line="266" />
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="252" />
+        <location filename="../../desktop/ui/indicator_model.py" line="271" />
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="264" />
+        <location filename="../../desktop/ui/indicator_model.py" line="289" />
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="268" />
+        <location filename="../../desktop/ui/indicator_model.py" line="293" />
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="288" />
+        <location filename="../../desktop/ui/indicator_model.py" line="313" />
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="299" />
+        <location filename="../../desktop/ui/indicator_model.py" line="324" />
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="305" />
+        <location filename="../../desktop/ui/indicator_model.py" line="330" />
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="337" />
+        <location filename="../../desktop/ui/indicator_model.py" line="362" />
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="349" />
+        <location filename="../../desktop/ui/indicator_model.py" line="374" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="376" />
+        <location filename="../../desktop/ui/indicator_model.py" line="401" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="395" />
+        <location filename="../../desktop/ui/indicator_model.py" line="420" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="402" />
+        <location filename="../../desktop/ui/indicator_model.py" line="427" />
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="416" />
+        <location filename="../../desktop/ui/indicator_model.py" line="441" />
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="491" />
+        <location filename="../../desktop/ui/indicator_model.py" line="516" />
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="500" />
+        <location filename="../../desktop/ui/indicator_model.py" line="525" />
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/library_dialog.py" line="29" />
+        <source>常用指标库</source>
+        <translation>Indicator Library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_dialog.py" line="38" />
+        <source>新的三级指标名称</source>
+        <translation>New level-3 indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_dialog.py" line="39" />
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_dialog.py" line="40" />
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_dialog.py" line="47" />
+        <source>二级指标(&amp;L)：</source>
+        <translation>&amp;Level-2 indicator:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_dialog.py" line="56" />
+        <source>填写三级指标名称时会提示这些名称；修改保存在这个数据文件中。</source>
+        <translation>These names are offered while you type a level-3 indicator; changes are kept in this data file.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
-        <source>搜索项目名称、实施单位、指标…</source>
+        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
+        <translation>Chec&amp;k Panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <source>按审核结果筛选</source>
+        <translation>Filter by check result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <source>有错误</source>
+        <translation>With errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <source>有警告</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <source>常用指标库(&amp;L)…</source>
+        <translation>Indicator &amp;Library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="261" />
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="378" />
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="380" />
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="382" />
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="417" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514" />
+        <location filename="../../desktop/ui/main_window.py" line="578" />
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516" />
+        <location filename="../../desktop/ui/main_window.py" line="580" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531" />
+        <location filename="../../desktop/ui/main_window.py" line="595" />
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
+        <location filename="../../desktop/ui/main_window.py" line="602" />
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
+        <location filename="../../desktop/ui/main_window.py" line="602" />
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/main_window.py" line="610" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/main_window.py" line="610" />
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549" />
+        <location filename="../../desktop/ui/main_window.py" line="613" />
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="621" />
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562" />
+        <location filename="../../desktop/ui/main_window.py" line="626" />
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572" />
+        <location filename="../../desktop/ui/main_window.py" line="636" />
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="583" />
+        <location filename="../../desktop/ui/main_window.py" line="647" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="589" />
+        <location filename="../../desktop/ui/main_window.py" line="653" />
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="596" />
+        <location filename="../../desktop/ui/main_window.py" line="660" />
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="601" />
+        <location filename="../../desktop/ui/main_window.py" line="665" />
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="603" />
+        <location filename="../../desktop/ui/main_window.py" line="667" />
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613" />
+        <location filename="../../desktop/ui/main_window.py" line="677" />
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615" />
+        <location filename="../../desktop/ui/main_window.py" line="679" />
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="626" />
-        <location filename="../../desktop/ui/main_window.py" line="687" />
+        <location filename="../../desktop/ui/main_window.py" line="690" />
+        <location filename="../../desktop/ui/main_window.py" line="751" />
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="629" />
+        <location filename="../../desktop/ui/main_window.py" line="693" />
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="638" />
+        <location filename="../../desktop/ui/main_window.py" line="702" />
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="640" />
+        <location filename="../../desktop/ui/main_window.py" line="704" />
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="642" />
+        <location filename="../../desktop/ui/main_window.py" line="706" />
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647" />
+        <location filename="../../desktop/ui/main_window.py" line="711" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="657" />
+        <location filename="../../desktop/ui/main_window.py" line="721" />
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="672" />
+        <location filename="../../desktop/ui/main_window.py" line="736" />
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="675" />
-        <location filename="../../desktop/ui/main_window.py" line="807" />
+        <location filename="../../desktop/ui/main_window.py" line="739" />
+        <location filename="../../desktop/ui/main_window.py" line="871" />
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="694" />
+        <location filename="../../desktop/ui/main_window.py" line="758" />
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="707" />
+        <location filename="../../desktop/ui/main_window.py" line="771" />
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="747" />
+        <location filename="../../desktop/ui/main_window.py" line="811" />
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="749" />
+        <location filename="../../desktop/ui/main_window.py" line="813" />
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="774" />
+        <location filename="../../desktop/ui/main_window.py" line="838" />
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="797" />
+        <location filename="../../desktop/ui/main_window.py" line="861" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="799" />
+        <location filename="../../desktop/ui/main_window.py" line="863" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="820" />
+        <location filename="../../desktop/ui/main_window.py" line="884" />
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="822" />
+        <location filename="../../desktop/ui/main_window.py" line="886" />
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
@@ -748,7 +879,7 @@
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="102" />
+        <location filename="../../desktop/ui/widgets.py" line="103" />
         <source>金额无效：{0}。请输入数字，如 5100000 或 5,100,000.00</source>
         <translation>Invalid amount: {0}. Enter a number such as 5100000 or 5,100,000.00</translation>
     </message>
@@ -756,97 +887,102 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="112" />
+        <location filename="../../desktop/ui/print_dialog.py" line="130" />
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="120" />
+        <location filename="../../desktop/ui/print_dialog.py" line="138" />
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="121" />
+        <location filename="../../desktop/ui/print_dialog.py" line="139" />
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="124" />
+        <location filename="../../desktop/ui/print_dialog.py" line="142" />
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="126" />
+        <location filename="../../desktop/ui/print_dialog.py" line="144" />
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="128" />
+        <location filename="../../desktop/ui/print_dialog.py" line="146" />
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="130" />
+        <location filename="../../desktop/ui/print_dialog.py" line="148" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="134" />
+        <location filename="../../desktop/ui/print_dialog.py" line="152" />
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="136" />
+        <location filename="../../desktop/ui/print_dialog.py" line="154" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="148" />
+        <location filename="../../desktop/ui/print_dialog.py" line="166" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="151" />
+        <location filename="../../desktop/ui/print_dialog.py" line="169" />
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="202" />
+        <location filename="../../desktop/ui/print_dialog.py" line="221" />
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="204" />
+        <location filename="../../desktop/ui/print_dialog.py" line="223" />
+        <source>；{0} 个项目有审核错误，带“草稿”水印</source>
+        <translation>; {0} projects have check errors and print with a “draft” mark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="225" />
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="215" />
+        <location filename="../../desktop/ui/print_dialog.py" line="238" />
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="222" />
+        <location filename="../../desktop/ui/print_dialog.py" line="245" />
         <source>已发送 {0} 页到打印机</source>
         <translation>Sent {0} pages to the printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="226" />
+        <location filename="../../desktop/ui/print_dialog.py" line="251" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="226" />
+        <location filename="../../desktop/ui/print_dialog.py" line="251" />
         <source>申报表.pdf</source>
         <translation>forms.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="226" />
+        <location filename="../../desktop/ui/print_dialog.py" line="251" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="233" />
+        <location filename="../../desktop/ui/print_dialog.py" line="258" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -854,249 +990,249 @@
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="92" />
+        <location filename="../../desktop/ui/editor.py" line="95" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="93" />
+        <location filename="../../desktop/ui/editor.py" line="96" />
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="94" />
+        <location filename="../../desktop/ui/editor.py" line="97" />
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="95" />
+        <location filename="../../desktop/ui/editor.py" line="98" />
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159" />
+        <location filename="../../desktop/ui/editor.py" line="165" />
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173" />
+        <location filename="../../desktop/ui/editor.py" line="179" />
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175" />
+        <location filename="../../desktop/ui/editor.py" line="181" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="176" />
+        <location filename="../../desktop/ui/editor.py" line="182" />
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="177" />
+        <location filename="../../desktop/ui/editor.py" line="183" />
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="178" />
+        <location filename="../../desktop/ui/editor.py" line="184" />
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="179" />
+        <location filename="../../desktop/ui/editor.py" line="185" />
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="180" />
+        <location filename="../../desktop/ui/editor.py" line="186" />
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="181" />
+        <location filename="../../desktop/ui/editor.py" line="187" />
         <source>计划完成日期(&amp;E)</source>
         <translation>Planned &amp;end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="215" />
+        <location filename="../../desktop/ui/editor.py" line="221" />
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="244" />
+        <location filename="../../desktop/ui/editor.py" line="250" />
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="247" />
+        <location filename="../../desktop/ui/editor.py" line="253" />
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="255" />
+        <location filename="../../desktop/ui/editor.py" line="261" />
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="263" />
+        <location filename="../../desktop/ui/editor.py" line="269" />
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="264" />
+        <location filename="../../desktop/ui/editor.py" line="270" />
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="265" />
+        <location filename="../../desktop/ui/editor.py" line="271" />
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="266" />
+        <location filename="../../desktop/ui/editor.py" line="272" />
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="282" />
+        <location filename="../../desktop/ui/editor.py" line="288" />
         <source>计划完成日期不能早于计划开始日期；已保存的日期保持不变。</source>
         <translation>The planned end date cannot be before the start date; the saved dates are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="288" />
+        <location filename="../../desktop/ui/editor.py" line="294" />
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="308" />
+        <location filename="../../desktop/ui/editor.py" line="314" />
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="309" />
+        <location filename="../../desktop/ui/editor.py" line="315" />
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="310" />
-        <location filename="../../desktop/ui/editor.py" line="314" />
+        <location filename="../../desktop/ui/editor.py" line="316" />
+        <location filename="../../desktop/ui/editor.py" line="320" />
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="311" />
+        <location filename="../../desktop/ui/editor.py" line="317" />
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="312" />
+        <location filename="../../desktop/ui/editor.py" line="318" />
         <source>其中：当年财政拨款</source>
         <translation>of which: this year's appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="313" />
+        <location filename="../../desktop/ui/editor.py" line="319" />
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="316" />
+        <location filename="../../desktop/ui/editor.py" line="322" />
         <source>其中：</source>
         <translation>of which: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="334" />
+        <location filename="../../desktop/ui/editor.py" line="340" />
         <source>按分项填入总额</source>
         <translation>Fill total from parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="335" />
+        <location filename="../../desktop/ui/editor.py" line="341" />
         <source>按分项填入年度总额</source>
         <translation>Fill annual total from parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="337" />
+        <location filename="../../desktop/ui/editor.py" line="343" />
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="338" />
+        <location filename="../../desktop/ui/editor.py" line="344" />
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="346" />
+        <location filename="../../desktop/ui/editor.py" line="352" />
         <source>金额单位：元。可输入 5100000 或 5,100,000.00。</source>
         <translation>Amounts in yuan. Type 5100000 or 5,100,000.00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="373" />
+        <location filename="../../desktop/ui/editor.py" line="379" />
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="384" />
+        <location filename="../../desktop/ui/editor.py" line="390" />
         <source>修改{0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="402" />
+        <location filename="../../desktop/ui/editor.py" line="408" />
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403" />
+        <location filename="../../desktop/ui/editor.py" line="409" />
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="423" />
-        <location filename="../../desktop/ui/editor.py" line="441" />
+        <location filename="../../desktop/ui/editor.py" line="429" />
+        <location filename="../../desktop/ui/editor.py" line="447" />
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430" />
+        <location filename="../../desktop/ui/editor.py" line="436" />
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="431" />
+        <location filename="../../desktop/ui/editor.py" line="437" />
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="469" />
+        <location filename="../../desktop/ui/editor.py" line="478" />
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="471" />
+        <location filename="../../desktop/ui/editor.py" line="480" />
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="474" />
+        <location filename="../../desktop/ui/editor.py" line="483" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="476" />
+        <location filename="../../desktop/ui/editor.py" line="485" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="477" />
+        <location filename="../../desktop/ui/editor.py" line="486" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="479" />
+        <location filename="../../desktop/ui/editor.py" line="488" />
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="515" />
+        <location filename="../../desktop/ui/editor.py" line="524" />
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
@@ -1104,43 +1240,52 @@
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="83" />
+        <location filename="../../desktop/ui/project_list.py" line="90" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="84" />
+        <location filename="../../desktop/ui/project_list.py" line="91" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="85" />
+        <location filename="../../desktop/ui/project_list.py" line="92" />
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="86" />
+        <location filename="../../desktop/ui/project_list.py" line="93" />
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="87" />
+        <location filename="../../desktop/ui/project_list.py" line="94" />
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="98" />
+        <location filename="../../desktop/ui/project_list.py" line="105" />
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/project_list.py" line="106" />
-        <source>%n 条需复核</source>
-        <translation>
-            <numerusform>%n to review</numerusform><numerusform>%n to review</numerusform></translation>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="114" />
+        <source>错误 {0}</source>
+        <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="120" />
+        <location filename="../../desktop/ui/project_list.py" line="116" />
+        <source>警告 {0}</source>
+        <translation>{0} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="117" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="139" />
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
@@ -1148,27 +1293,27 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="855" />
+        <location filename="../../desktop/ui/main_window.py" line="919" />
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="858" />
+        <location filename="../../desktop/ui/main_window.py" line="922" />
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="862" />
+        <location filename="../../desktop/ui/main_window.py" line="926" />
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="864" />
+        <location filename="../../desktop/ui/main_window.py" line="928" />
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="867" />
+        <location filename="../../desktop/ui/main_window.py" line="931" />
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -1176,12 +1321,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="947" />
+        <location filename="../../desktop/ui/main_window.py" line="1011" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="953" />
+        <location filename="../../desktop/ui/main_window.py" line="1017" />
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
     </message>
@@ -1189,37 +1334,37 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="883" />
+        <location filename="../../desktop/ui/main_window.py" line="947" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="892" />
+        <location filename="../../desktop/ui/main_window.py" line="956" />
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="895" />
+        <location filename="../../desktop/ui/main_window.py" line="959" />
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="901" />
+        <location filename="../../desktop/ui/main_window.py" line="965" />
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="920" />
+        <location filename="../../desktop/ui/main_window.py" line="984" />
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="929" />
+        <location filename="../../desktop/ui/main_window.py" line="993" />
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="930" />
+        <location filename="../../desktop/ui/main_window.py" line="994" />
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
@@ -1227,32 +1372,32 @@
 <context>
     <name>ValueEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="139" />
+        <location filename="../../desktop/ui/widgets.py" line="140" />
         <source>定性</source>
         <translation>Qualitative</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="139" />
+        <location filename="../../desktop/ui/widgets.py" line="140" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="140" />
+        <location filename="../../desktop/ui/widgets.py" line="141" />
         <source>运算符；选“定性”填写文字</source>
         <translation>Operator; choose “Qualitative” to write text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="142" />
+        <location filename="../../desktop/ui/widgets.py" line="143" />
         <source>数值</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="146" />
+        <location filename="../../desktop/ui/widgets.py" line="147" />
         <source>单位，可自行输入</source>
         <translation>Unit (you can type your own)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="148" />
+        <location filename="../../desktop/ui/widgets.py" line="149" />
         <source>定性指标值，如：提高</source>
         <translation>Qualitative value, e.g. improve</translation>
     </message>
@@ -1260,14 +1405,122 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="54" />
+        <location filename="../../desktop/ui/print_dialog.py" line="57" />
+        <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
+        <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="72" />
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="61" />
+        <location filename="../../desktop/ui/print_dialog.py" line="79" />
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="30" />
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="31" />
+        <source>项目资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="32" />
+        <source>绩效目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="33" />
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="39" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="40" />
+        <source>项目性质</source>
+        <translation>Project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="41" />
+        <source>项目类别</source>
+        <translation>Project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="42" />
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="43" />
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="44" />
+        <source>计划开始日期</source>
+        <translation>Planned start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="45" />
+        <source>计划完成日期</source>
+        <translation>Planned end date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="46" />
+        <source>项目总目标</source>
+        <translation>Overall project goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="47" />
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="48" />
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="49" />
+        <source>财政资金</source>
+        <translation>Fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="50" />
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="51" />
+        <source>年度资金申请总额</source>
+        <translation>Total annual request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="52" />
+        <source>当年财政拨款</source>
+        <translation>This year's appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="53" />
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="54" />
+        <source>其他资金（年度）</source>
+        <translation>Other funds (annual)</translation>
     </message>
 </context>
 </TS>

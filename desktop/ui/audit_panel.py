@@ -1,0 +1,149 @@
+"""The 审核 panel: the problems of the current project or of all projects; a click takes the
+clerk to the field or indicator row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import audit
+from desktop.domain.model import Project
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def tab_label(widget: QWidget, tab: str) -> str:
+    return {
+        "basic": widget.tr("基本信息"),
+        "funds": widget.tr("项目资金"),
+        "goals": widget.tr("绩效目标"),
+        "indicators": widget.tr("绩效指标"),
+    }[tab]
+
+
+def field_label(widget: QWidget, field: str) -> str:
+    labels = {
+        "name": widget.tr("项目名称"),
+        "nature": widget.tr("项目性质"),
+        "category": widget.tr("项目类别"),
+        "department": widget.tr("主管部门"),
+        "implementing_unit": widget.tr("实施单位"),
+        "start_date": widget.tr("计划开始日期"),
+        "end_date": widget.tr("计划完成日期"),
+        "goal_overall": widget.tr("项目总目标"),
+        "goal_annual": widget.tr("年度总体目标"),
+        "funds.total": widget.tr("项目资金总额"),
+        "funds.fiscal": widget.tr("财政资金"),
+        "funds.other": widget.tr("其他资金"),
+        "funds.annual_total": widget.tr("年度资金申请总额"),
+        "funds.annual_appropriation": widget.tr("当年财政拨款"),
+        "funds.annual_carryover": widget.tr("上年结转资金"),
+        "funds.annual_other": widget.tr("其他资金（年度）"),
+    }
+    return labels.get(field, field)
+
+
+class AuditPanel(QDockWidget):
+    """Lists findings; ``activated(project_id, finding)`` when one is clicked."""
+
+    activated = Signal(str, object)
+    scopeChanged = Signal(bool)  # True: all projects
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("auditPanel")
+        self.setWindowTitle(self.tr("审核"))
+        body = QWidget()
+        self.current_only = QRadioButton(self.tr("当前项目(&J)"))
+        self.all_projects = QRadioButton(self.tr("全部项目(&Q)"))
+        self.current_only.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.current_only)
+        group.addButton(self.all_projects)
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.current_only)
+        top.addWidget(self.all_projects)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [self.tr("级别"), self.tr("项目"), self.tr("位置"), self.tr("说明")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(True)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+        self.all_projects.toggled.connect(self.scopeChanged.emit)
+        style = self.style()
+        self._icons = {
+            audit.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            audit.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+
+    @property
+    def show_all(self) -> bool:
+        return self.all_projects.isChecked()
+
+    def show_findings(self, results: list[tuple[Project, list[audit.Finding]]]) -> None:
+        self.tree.clear()
+        errors = warnings = 0
+        items = []
+        for project, findings in results:
+            for f in findings:
+                errors += f.severity == audit.ERROR
+                warnings += f.severity == audit.WARNING
+                item = QTreeWidgetItem(
+                    [
+                        self.tr("错误") if f.severity == audit.ERROR else self.tr("警告"),
+                        project.name or self.tr("（未命名）"),
+                        self._where(f, project),
+                        f.message,
+                    ]
+                )
+                item.setIcon(0, self._icons[f.severity])
+                item.setData(0, FINDING_ROLE, (project.id, f))
+                item.setToolTip(3, f.message)
+                if f.severity == audit.ERROR:
+                    item.setForeground(0, QBrush(QColor("#b91c1c")))
+                items.append(item)
+        self.tree.addTopLevelItems(items)
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+        if errors or warnings:
+            self.summary.setText(self.tr("错误 {0} 条，警告 {1} 条").format(errors, warnings))
+        else:
+            self.summary.setText(self.tr("✓ 通过审核") if results else "")
+
+    def _where(self, f: audit.Finding, project: Project) -> str:
+        tab = tab_label(self, f.location.tab)
+        if f.location.indicator is not None:
+            ind = project.indicators[f.location.indicator]
+            return f"{tab} › {ind.name or self.tr('（未命名）')}"
+        field = field_label(self, f.location.field)
+        return f"{tab} › {field}" if f.location.field else tab
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        data = item.data(0, FINDING_ROLE)
+        if data:
+            self.activated.emit(data[0], data[1])

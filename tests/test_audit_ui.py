@@ -1,0 +1,131 @@
+"""审核 in the window: the panel, a click to the problem, marks in place, the list status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.domain.library import Library
+from desktop.ui.library_dialog import LibraryDialog
+from desktop.ui.print_dialog import PrintDialog
+from tests.ui_helpers import replace_text
+
+
+def sample(make_controller, tmp_path):
+    c = make_controller(tmp_path / "audit.db")
+    c.load_sample()
+    return c.window
+
+
+def select(w, name):
+    w.select_project(next(s.id for s in w.model._rows if s.name == name))
+
+
+def panel_rows(w):
+    tree = w.audit_panel.tree
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_panel_shows_the_current_project_and_a_click_lands_on_the_row(make_controller, tmp_path):
+    w = sample(make_controller, tmp_path)
+    select(w, "依法治区")
+    rows = panel_rows(w)
+    assert [r[0] for r in rows] == ["错误", "错误", "错误", "警告"]
+    assert "错误 3 条，警告 1 条" in w.audit_panel.summary.text()
+    item = w.audit_panel.tree.topLevelItem(2)
+    w.audit_panel.tree.itemClicked.emit(item, 0)
+    assert w.editor.currentWidget() is w.editor.indicators
+    assert w.editor.tree.currentIndex().data() == "基层法治建设工作成效"
+
+
+def test_all_projects_and_a_click_switches_project_and_focuses_the_field(
+    make_controller, tmp_path, qtbot
+):
+    w = sample(make_controller, tmp_path)
+    w.activateWindow()
+    qtbot.waitActive(w)
+    select(w, "司法调解")
+    w.audit_panel.all_projects.setChecked(True)
+    rows = panel_rows(w)
+    assert sum(r[0] == "错误" for r in rows) == 8 and sum(r[0] == "警告" for r in rows) == 4
+    target = next(i for i in range(len(rows)) if rows[i][1] == "智慧矫正")
+    w.audit_panel.tree.itemClicked.emit(w.audit_panel.tree.topLevelItem(target), 0)
+    assert w.editor.project.name == "智慧矫正"
+    assert w.editor.currentWidget() is w.editor.basic
+    assert w.focusWidget() is w.editor.nature  # the field that got the focus
+    assert "阶段性项目" in w.editor.nature.toolTip()  # marked in place
+
+
+def test_checks_rerun_as_the_clerk_types(make_controller, tmp_path, qtbot):
+    w = sample(make_controller, tmp_path)
+    select(w, "司法调解")
+    assert panel_rows(w) == [] and "通过" in w.audit_panel.summary.text()
+    w.editor.setCurrentIndex(1)
+    replace_text(w.editor.money["total"], "5200000")
+    qtbot.waitUntil(lambda: any("项目资金总额" in r[3] for r in panel_rows(w)), timeout=2000)
+    assert w.editor.money["total"].styleSheet()  # the field is marked
+    row = w.model.row_of(w.editor.project.id)
+    assert w.model.index(row, 4).data() == "错误 1"
+    replace_text(w.editor.money["total"], "5100000")
+    qtbot.waitUntil(lambda: panel_rows(w) == [], timeout=2000)
+    assert w.model.index(row, 4).data() == "通过"
+
+
+def test_status_column_and_filter(make_controller, tmp_path):
+    w = sample(make_controller, tmp_path)
+    w.status_filter.setCurrentIndex(w.status_filter.findData(2))
+    assert {w.proxy.index(r, 0).data() for r in range(w.proxy.rowCount())} == {
+        "公共法律服务",
+        "依法治区",
+    }
+    w.status_filter.setCurrentIndex(w.status_filter.findData(1))
+    assert w.proxy.rowCount() == 3
+    w.status_filter.setCurrentIndex(w.status_filter.findData(0))
+    assert w.proxy.rowCount() == 8
+
+
+def test_printing_a_form_with_errors_asks_and_marks_it_draft(
+    make_controller, tmp_path, qtbot, dialogs, monkeypatch
+):
+    w = sample(make_controller, tmp_path)
+    repo = w.session.repo
+    flawed = [repo.get(s.id) for s in w.model._rows if s.name == "依法治区"]
+    dialog = PrintDialog(w, flawed, lambda: [])
+    qtbot.addWidget(dialog)
+    assert dialog.drafts == {flawed[0].id}
+    assert "草稿" in dialog.status.text()
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "draft.pdf"), "")
+    )
+    dialog.export()
+    assert dialogs[-1][0] == "question" and "草稿" in dialogs[-1][1]
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "draft.pdf") as pdf:
+        assert {c["text"] for c in pdf.pages[0].chars if c["size"] > 50} == {"草", "稿"}
+
+
+def test_library_and_database_names_are_offered_while_typing(make_controller, tmp_path):
+    w = sample(make_controller, tmp_path)
+    dialog = LibraryDialog(w, w.session.repo)
+    dialog.level2.setCurrentText("数量指标")
+    dialog.new_name.setText("调解员培训人次")
+    dialog.add_button.click()
+    assert "调解员培训人次" in Library.from_json(w.session.repo.meta("indicator_library")).names(
+        "数量指标"
+    )
+    select(w, "法治宣传")
+    w.editor.setCurrentIndex(3)
+    model = w.editor.tree_model
+    output = model.profile.level1_names.index("产出指标")
+    index = model.index_for_path((output, 0, 0))
+    w.editor.tree.setCurrentIndex(index)
+    w.editor.tree.edit(index)
+    editor = next(e for e in w.editor.tree.findChildren(QLineEdit) if e.isVisible())
+    offered = editor.completer().model().stringList()
+    assert "调解员培训人次" in offered  # the library, with the clerk's addition
+    assert "纠纷调解成功率" in offered  # used in this database
+    assert "培训人次" in offered  # bundled
