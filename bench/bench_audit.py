@@ -29,8 +29,9 @@ def main() -> None:
             t0 = time.perf_counter()
             findings = sum(len(audit.check(p)) for p in projects)
             runs.append(time.perf_counter() - t0)
-        print(f"check 10,000 projects: median {statistics.median(runs):.2f} s "
-              f"({findings} findings)")
+        print(
+            f"check 10,000 projects: median {statistics.median(runs):.2f} s ({findings} findings)"
+        )
         repo.set_meta("audit_rules", "0")
         t0 = time.perf_counter()
         repo._refresh_audit()

@@ -7,19 +7,17 @@ a pulled USB stick leaves the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import TypeVar
 
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
 from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
+from desktop.store.safefile import atomic_write
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 T = TypeVar("T")
@@ -109,42 +107,6 @@ def store_import(repo: Repository, result: ImportResult) -> StoreSummary:
     return summary
 
 
-def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], T]) -> T:
-    """Call ``write`` on a temporary file in the target's folder, sync it, and rename it into
-    place: a crash or a pulled stick leaves the old file or the new one, never half of one."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            result = write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(folder)
-    return result
-
-
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` as UTF-8 (LF line ends) with ``atomic_write``."""
     atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no folder handles for this)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.store.errors import StoreError
+from desktop.store.safefile import consistent_copy
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -77,19 +78,9 @@ def take(
     while target.exists():
         target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}{n}.db"
         n += 1
-    tmp = target.with_suffix(".tmp")
     try:
-        dst = sqlite3.connect(tmp)
-        try:
-            conn.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE").fetchall()
-        finally:
-            dst.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        consistent_copy(conn, target)
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"无法创建备份：{exc}") from exc
     thin(folder, now)
     return target

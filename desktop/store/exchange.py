@@ -35,7 +35,6 @@ from desktop.domain.model import Project
 from desktop.domain.money import decimal_string
 from desktop.store.errors import (
     DamagedFileError,
-    NewerSchemaError,
     NotOurFileError,
     StoreError,
 )
@@ -43,11 +42,11 @@ from desktop.store.repository import (
     _FUND_COLUMNS,
     SQLITE_HEADER,
     Tombstone,
+    check_identity,
     open_repository,
 )
+from desktop.store.safefile import fsync_folder
 from desktop.store.schema import (
-    APP_VERSION_FOR_SCHEMA,
-    APPLICATION_ID,
     LATEST_VERSION,
     OBJECTS_BY_VERSION,
     migrate,
@@ -84,7 +83,7 @@ def export_db(
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -93,17 +92,6 @@ def export_db(
         if check.count_all() != len(projects):
             raise DamagedFileError(f"导出的文件“{target.name}”校验失败：项目数不符。")
     return len(projects)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # -- reading an untrusted file ----------------------------------------------------------------
@@ -243,16 +231,7 @@ def _read_copy(copy: Path, name: str) -> Incoming:
             raise DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。") from exc
         if check != ["ok"]:
             raise DamagedFileError(f"“{name}”已损坏：{check[0]}")
-        if app_id != APPLICATION_ID:
-            raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（它属于其他程序）。")
-        if version > LATEST_VERSION:
-            needed = APP_VERSION_FOR_SCHEMA.get(version)
-            hint = f"请使用 {needed} 或更新版本的程序。" if needed else "请先升级本程序。"
-            raise NewerSchemaError(
-                f"“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），"
-                f"本程序只支持到第 {LATEST_VERSION} 版。{hint}",
-                version,
-            )
+        check_identity(app_id, version, name)
         expected = OBJECTS_BY_VERSION.get(version)
         if expected is None:
             raise DamagedFileError(f"“{name}”的数据格式版本无效（{version}）。")

@@ -9,12 +9,10 @@ Every write is one transaction with ``synchronous=FULL`` and the rollback journa
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import socket
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +42,7 @@ from desktop.store.errors import (
     ReadOnlyError,
     StoreError,
 )
+from desktop.store.safefile import consistent_copy
 from desktop.store.schema import APP_VERSION_FOR_SCHEMA, APPLICATION_ID, LATEST_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -162,18 +161,9 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
         ).fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
-    if app_id != APPLICATION_ID:
-        if app_id == 0 and version == 0 and objects == 0:
-            return 0
-        raise NotOurFileError(f"“{path.name}”不是绩效目标申报的数据文件（它属于其他程序）。")
-    if version > LATEST_VERSION:
-        needed = APP_VERSION_FOR_SCHEMA.get(version)
-        hint = f"请使用 {needed} 或更新版本的程序打开。" if needed else "请先升级本程序再打开。"
-        raise NewerSchemaError(
-            f"“{path.name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版，"
-            f"本程序只支持到第 {LATEST_VERSION} 版）。{hint}",
-            version,
-        )
+    if app_id == 0 and version == 0 and objects == 0:
+        return 0
+    check_identity(app_id, version, path.name)
     if version < 1:
         raise DamagedFileError(f"“{path.name}”的数据格式版本无效（{version}）。")
     try:
@@ -183,6 +173,20 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     if result != ["ok"]:
         raise DamagedFileError(f"“{path.name}”已损坏：{result[0]}")
     return version
+
+
+def check_identity(app_id: int, version: int, name: str) -> None:
+    """Refuse a file that is not ours, or that a newer program version wrote."""
+    if app_id != APPLICATION_ID:
+        raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（它属于其他程序）。")
+    if version > LATEST_VERSION:
+        needed = APP_VERSION_FOR_SCHEMA.get(version)
+        hint = f"请使用 {needed} 或更新版本的程序。" if needed else "请先升级本程序。"
+        raise NewerSchemaError(
+            f"“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），"
+            f"本程序只支持到第 {LATEST_VERSION} 版。{hint}",
+            version,
+        )
 
 
 def _date_text(d: date | None) -> str | None:
@@ -432,25 +436,7 @@ class Repository:
     def copy_to(self, target: str | os.PathLike) -> None:
         """A consistent copy of the whole database (SQLite backup API) written to a temporary
         file beside ``target``, synced, and renamed into place."""
-        target = Path(target)
-        folder = target.parent if str(target.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                self.db.conn.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE").fetchall()
-                dst.commit()
-            finally:
-                dst.close()
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        consistent_copy(self.db.conn, target)
 
     # -- writing ------------------------------------------------------------------------
     def add(self, projects: Iterable[Project]) -> int:

@@ -148,8 +148,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         for node in self._all:  # one range per group of siblings
             if node.kind == "l2" and node.children:
                 first, last = node.children[0], node.children[-1]
-                self.dataChanged.emit(self.createIndex(first.row, 0, first),
-                                      self.createIndex(last.row, 1, last))
+                self.dataChanged.emit(
+                    self.createIndex(first.row, 0, first), self.createIndex(last.row, 1, last)
+                )
 
     def path_of_indicator(self, indicator: Indicator) -> tuple[int, int, int] | None:
         """Where an indicator object of the shown project sits in the tree."""

@@ -787,26 +787,13 @@ class MainWindow(QMainWindow):
         dialog = HistoryDialog(self, self.session.repo.history(current.id))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
-        old = dialog.chosen.project
-        restored = current.with_changes(
-            **{
-                f: getattr(old, f)
-                for f in (
-                    "year",
-                    "name",
-                    "nature",
-                    "category",
-                    "department",
-                    "implementing_unit",
-                    "start_date",
-                    "end_date",
-                    "funds",
-                    "goal_overall",
-                    "goal_annual",
-                    "indicators",
-                    "profile",
-                )
-            }
+        restored = dialog.chosen.project.with_changes(  # its content, today's bookkeeping
+            id=current.id,
+            created_at=current.created_at,
+            updated_at=current.updated_at,
+            revision=current.revision,
+            versions=current.versions,
+            deleted_at=current.deleted_at,
         )
         self.session.repo.add_history(current, self.tr("恢复历史版本前"))
         self.session.undo_stack.push(
