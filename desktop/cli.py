@@ -101,6 +101,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--project", action="append", metavar="ID", help="只审核这个项目（可重复）")
 
     p = sub.add_parser(
+        "summary",
+        parents=[db_parent],
+        help="年度汇总（PDF 或 Excel）",
+        description="一个年度全部项目的汇总表，按项目类别和实施单位小计，并有合计。",
+    )
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx", help="输出的文件")
+
+    p = sub.add_parser(
+        "rollover",
+        parents=[db_parent],
+        help="复制到下一年度",
+        description="把一个年度的项目复制为下一年度的新项目（日期顺延一年，经常性项目保留金额，"
+        "指标标为待核对）。",
+    )
+    p.add_argument("--year", type=int, required=True, help="从这个年度复制")
+    p.add_argument("--project", action="append", metavar="ID", help="只复制这个项目（可重复）")
+
+    p = sub.add_parser(
         "merge",
         parents=[db_parent],
         help="合并另一台电脑导出的 .db 文件",
@@ -203,9 +222,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
     kind = target.suffix.lower()
-    if kind not in (".json", ".db"):
+    if kind not in (".json", ".db", ".xlsx"):
         suffix = target.suffix or target.name
-        raise CliError(f"不支持导出为“{suffix}”，请使用 .json 或 .db 文件名")
+        raise CliError(f"不支持导出为“{suffix}”，请使用 .json、.xlsx 或 .db 文件名")
     if kind == ".db" and target.exists() and target.resolve() == Path(args.db).resolve():
         raise CliError("不能导出到正在使用的数据文件本身")
     with _open(args.db) as repo:
@@ -222,6 +241,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             tombstones = repo.tombstones()
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
+    elif kind == ".xlsx":
+        from desktop.io.xlsx_format import export_xlsx
+
+        export_xlsx(projects, target)
     else:
         export_db(projects, target, tombstones)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
@@ -363,7 +386,61 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from desktop.domain.summary import summarize
+
+    target = Path(args.out)
+    kind = target.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise CliError("输出文件应以 .pdf 或 .xlsx 结尾")
+    with _open(args.db) as repo:
+        summaries = repo.summaries(year=args.year)
+        if kind == ".xlsx":
+            from desktop.io.xlsx_format import export_xlsx
+
+            export_xlsx([], target, summaries=summaries)
+        else:
+            from desktop.printing.summary_pdf import render_summary
+
+            summary = summarize(args.year, summaries)
+            atomic_write(target, lambda fh: render_summary(summary, fh))
+    s = summarize(args.year, summaries)
+    print(
+        f"{args.year} 年度 {len(s.lines)} 个项目，项目资金合计 {format_money(s.total)} 元，"
+        f"已保存到“{target}”。"
+    )
+    return EXIT_OK
+
+
+def _cmd_rollover(args: argparse.Namespace) -> int:
+    from desktop.domain.model import next_year_copy
+
+    with _open(args.db) as repo:
+        if repo.read_only:
+            raise CliError(f"数据文件“{args.db}”是只读的。")
+        if args.project:
+            sources = []
+            for pid in args.project:
+                try:
+                    sources.append(repo.get(pid))
+                except NotFoundError as exc:
+                    raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
+            wrong = [p.name for p in sources if p.year != args.year]
+            if wrong:
+                raise CliError(f"这些项目不是 {args.year} 年度的：{'、'.join(wrong)}")
+        else:
+            sources = list(repo.all_projects([s.id for s in repo.summaries(year=args.year)]))
+        copies = [next_year_copy(p) for p in sources]
+        repo.add(copies)
+    print(f"已把 {len(copies)} 个项目复制到 {args.year + 1} 年度（指标已标为待核对）。")
+    for p in copies:
+        print(f"{p.id}\t{p.year}\t{p.name}")
+    return EXIT_OK
+
+
 COMMANDS = {
+    "summary": _cmd_summary,
+    "rollover": _cmd_rollover,
     "check": _cmd_check,
     "import": _cmd_import,
     "export": _cmd_export,

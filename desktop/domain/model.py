@@ -178,3 +178,48 @@ class ProjectSummary:
     audit_status: int = 0  # 0 通过, 1 警告, 2 错误
     audit_errors: int = 0
     audit_warnings: int = 0
+
+
+def next_year_copy(project: Project) -> Project:
+    """下一年度: the same form for the following year — a new id, dates one year later,
+    amounts kept for a 经常性项目 (cleared otherwise), texts and indicators kept. Every
+    indicator is marked not yet checked (needs review), so 审核 asks the clerk to confirm
+    this year's values before the form goes out."""
+    from dataclasses import replace as _replace
+
+    def later(d: date | None) -> date | None:
+        if d is None:
+            return None
+        try:
+            return d.replace(year=d.year + 1)
+        except ValueError:  # 29 February
+            return d.replace(year=d.year + 1, day=28)
+
+    stamp = now_timestamp()
+    funds = project.funds if project.nature == NATURE_RECURRING else Funds()
+    return Project(
+        year=project.year + 1,
+        name=project.name,
+        nature=project.nature,
+        category=project.category,
+        department=project.department,
+        implementing_unit=project.implementing_unit,
+        start_date=later(project.start_date),
+        end_date=later(project.end_date),
+        funds=funds,
+        goal_overall=project.goal_overall,
+        goal_annual=project.goal_annual,
+        indicators=tuple(
+            _replace(
+                i,
+                needs_review=True,
+                raw_text="",
+                source_line=None,
+                review_note=f"从{project.year}年度复制，请核对本年度的指标值",
+            )
+            for i in project.indicators
+        ),
+        created_at=stamp,
+        updated_at=stamp,
+        revision=1,
+    )

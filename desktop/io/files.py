@@ -21,7 +21,13 @@ from desktop.store.safefile import atomic_write
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 T = TypeVar("T")
-IMPORT_FORMATS = {".txt": "published text", ".tsv": "published text", ".json": "JSON"}
+IMPORT_FORMATS = {
+    ".txt": "published text",
+    ".tsv": "published text",
+    ".json": "JSON",
+    ".xlsx": "Excel workbook",
+    ".pdf": "PDF form",
+}
 
 
 def read_text_file(path: str | os.PathLike) -> str:
@@ -62,6 +68,21 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     if suffix not in IMPORT_FORMATS:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportFormatError(f"“{path.name}”太大，不像申报表文件")
+    except FileNotFoundError as exc:
+        raise ImportFormatError(f"找不到文件“{path}”") from exc
+    except OSError as exc:
+        raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    if suffix == ".xlsx":
+        from desktop.io.xlsx_format import load_xlsx
+
+        return load_xlsx(path)
+    if suffix == ".pdf":
+        from desktop.io.pdf_format import load_pdf
+
+        return load_pdf(path)
     text = read_text_file(path)
     if suffix == ".json":
         return json_format.loads(text)

@@ -235,13 +235,16 @@ class _Form:
     notes: list[tuple[str, str, int | None]] = field(default_factory=list)
     labels_seen: int = 0
 
-    def note(self, severity: str, message: str, line: int | None) -> None:
-        self.notes.append((severity, message, line))
+    goal_continues: bool = False  # a goal header repeated on a new page: text goes on
+
+    def note(self, severity: str, message: str, line: int | None, col: int | None = None) -> None:
+        self.notes.append((severity, message, line, col))
 
 
 class _Parser:
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, cell_ref=None):
         self.result = result
+        self.cell_ref = cell_ref  # (line, col) → "Sheet!B7", for spreadsheets
         self.tax = taxonomy()
         self.l1_names = self.tax.level1_names
         self.l2_names = self.tax.level2_names
@@ -343,7 +346,8 @@ class _Parser:
             while j < len(filled) and not _is_label(key(filled[j][1])):
                 values.append(filled[j][1])
                 j += 1
-            self._assign(target, cell, values, rec.line)
+            value_col = filled[i + 1][0] if i + 1 < j else col
+            self._assign(target, cell, values, rec.line, value_col)
             i = j
 
     def _other_side(self, col: int) -> str:
@@ -353,36 +357,40 @@ class _Parser:
             return "other" if abs(col - left) < abs(col - right) else "annual_other"
         return "annual_other" if "other" in form.funds else "other"
 
-    def _assign(self, target: tuple[str, str], label: str, values: list[str], line: int) -> None:
+    def _assign(
+        self, target: tuple[str, str], label: str, values: list[str], line: int, col: int
+    ) -> None:
         form = self.form
         kind, name = target
         if len(values) > 1:
-            form.note(WARNING, f"“{key(label)}”后有多个单元格，已合并为一个值", line)
+            form.note(WARNING, f"“{key(label)}”后有多个单元格，已合并为一个值", line, col)
         value = " ".join(values)
         if kind == "basic":
             if name in form.basic and form.basic[name] != value:
-                form.note(WARNING, f"“{key(label)}”出现了两次，保留第一次的值", line)
+                form.note(WARNING, f"“{key(label)}”出现了两次，保留第一次的值", line, col)
                 return
             form.basic[name] = value
-            form.basic_lines[name] = line
+            form.basic_lines[name] = (line, col)
             return
         if name in form.funds:
-            form.note(WARNING, f"“{key(label)}”出现了两次，保留第一次的值", line)
+            form.note(WARNING, f"“{key(label)}”出现了两次，保留第一次的值", line, col)
             return
         if not value:
-            form.note(WARNING, f"“{key(label)}”没有金额，按 0 导入", line)
+            form.note(WARNING, f"“{key(label)}”没有金额，按 0 导入", line, col)
             form.funds[name] = 0
             return
         try:
             form.funds[name] = to_fen(parse_decimal_amount(value) * form.fund_unit)
         except MoneyError as exc:
-            form.note(WARNING, f"“{key(label)}”的金额无法识别（{exc}），按 0 导入", line)
+            form.note(WARNING, f"“{key(label)}”的金额无法识别（{exc}），按 0 导入", line, col)
             form.funds[name] = 0
 
     # -- goals ----------------------------------------------------------------------------
     def _goal_header(self, rec: Record) -> None:
         form = self.form
         current = None
+        if form.goals["overall"] or form.goals["annual"]:
+            form.goal_continues = True  # repeated on a new page: the texts go on
         for col, cell in rec.filled():
             k = key(cell)
             if _is_goal_annual(k):
@@ -409,7 +417,11 @@ class _Parser:
                 d_overall = abs(col - cols.get("overall", 10**6))
                 d_annual = abs(col - cols.get("annual", 10**6))
                 which = "overall" if d_overall <= d_annual else "annual"
-            form.goals[which].append(cell)
+            if form.goal_continues and form.goals[which]:
+                form.goals[which][-1] += cell  # one text split by a page break
+            else:
+                form.goals[which].append(cell)
+        form.goal_continues = False
         if len(cells) > 2:
             message = "绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标"
             form.note(WARNING, message, rec.line)
@@ -549,11 +561,14 @@ class _Parser:
                 )
             return
 
-        def note(severity: str, message: str, line: int | None = None) -> None:
-            result.add(severity, message, line, name)
+        def note(severity: str, message: str, line=None, col: int | None = None) -> None:
+            if isinstance(line, tuple):
+                line, col = line
+            cell = self.cell_ref(line, col) if self.cell_ref and line is not None else ""
+            result.add(severity, message, line, name, cell)
 
-        for severity, message, line in form.notes:
-            note(severity, message, line)
+        for severity, message, line, col in form.notes:
+            note(severity, message, line, col)
         if not name:
             note(WARNING, "没有找到项目名称", form.first_line)
         dates: dict[str, date | None] = {}
@@ -630,13 +645,19 @@ class _Parser:
         return value
 
 
-def parse_published_text(text: str) -> ImportResult:
-    """Parse every form in the text. Raises ImportFormatError if there is none at all."""
+def parse_records(records, cell_ref=None) -> ImportResult:
+    """Parse forms from rows of cells (text lines, spreadsheet rows, PDF table rows)."""
     result = ImportResult()
-    parser = _Parser(result)
-    for rec in read_records(text):
+    parser = _Parser(result, cell_ref)
+    for rec in records:
         parser.feed(rec)
     parser.finish()
+    return result
+
+
+def parse_published_text(text: str) -> ImportResult:
+    """Parse every form in the text. Raises ImportFormatError if there is none at all."""
+    result = parse_records(read_records(text))
     if not result.projects:
         raise ImportFormatError("文件中没有找到财政项目支出绩效目标申报表")
     return result

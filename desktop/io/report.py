@@ -24,10 +24,13 @@ class ReportItem:
     message: str
     line: int | None = None  # 1-based source line, where there is one
     project: str = ""  # project name, where known
+    cell: str = ""  # a spreadsheet cell ("Sheet!B7"), where there is one
 
     def describe(self) -> str:
         where = []
-        if self.line is not None:
+        if self.cell:
+            where.append(self.cell)
+        elif self.line is not None:
             where.append(f"第{self.line}行")
         if self.project:
             where.append(f"“{self.project}”")
@@ -40,8 +43,15 @@ class ImportResult:
     projects: list[Project] = field(default_factory=list)
     items: list[ReportItem] = field(default_factory=list)
 
-    def add(self, severity: str, message: str, line: int | None = None, project: str = "") -> None:
-        self.items.append(ReportItem(severity, message, line, project))
+    def add(
+        self,
+        severity: str,
+        message: str,
+        line: int | None = None,
+        project: str = "",
+        cell: str = "",
+    ) -> None:
+        self.items.append(ReportItem(severity, message, line, project, cell))
 
     def of(self, severity: str) -> list[ReportItem]:
         return [i for i in self.items if i.severity == severity]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import os
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, black
+from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop import APP_NAME, __version__
@@ -205,14 +209,58 @@ def _draw_signoff(d: _Drawer, top: float, s: SignOff) -> None:
     d.text_line(MARGIN_X, top - ASCENT * size - 26, second, size)
 
 
+DATA_KEY = "JixiaoProjects"
+
+
+class _InfoWithData(PDFInfo):
+    """The document information dictionary, plus the forms as data (compressed JSON), so
+    that importing our own printout gives back exactly the projects that were printed."""
+
+    def __init__(self, base: PDFInfo, data: str):
+        super().__init__()
+        self.__dict__.update(base.__dict__)
+        self.data = data
+
+    def format(self, document):
+        d = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            DATA_KEY: PDFString(self.data),
+        }
+        d["ModDate"] = d["CreationDate"] = PDFDate(
+            ts=document._timeStamp, dateFormatter=self._dateFormatter
+        )
+        return PDFDictionary(d).format(document)
+
+
+def _embed(canvas: Canvas, projects: list[Project], pages: list[int]) -> None:
+    from desktop.domain.codec import project_to_dict
+
+    doc = {
+        "format": "jixiao-projects",
+        "version": 1,
+        "pages": pages,
+        "projects": [project_to_dict(p) for p in projects],
+    }
+    packed = zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 9)
+    canvas._doc.info = _InfoWithData(canvas._doc.info, base64.b64encode(packed).decode("ascii"))
+
+
 def render(
     projects: Iterable[Project],
     target: str | os.PathLike | io.BufferedIOBase,
     *,
     signoff: SignOff | None = None,
     drafts: Iterable[str] = (),
+    embed: bool = True,
 ) -> RenderResult:
-    """Write the forms of ``projects`` into one PDF; each form starts on a new page."""
+    """Write the forms of ``projects`` into one PDF; each form starts on a new page.
+    ``embed`` also stores the projects as data in the file (for importing it again)."""
+    projects = list(projects)
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
     drafts = set(drafts)
@@ -238,6 +286,8 @@ def render(
         result.pages += len(pages)
     if result.pages == 0:
         canvas.showPage()  # a valid, empty document
+    if embed:
+        _embed(canvas, projects, [result.pages_per_project[p.id] for p in projects])
     canvas.save()
     result.missing = set(chain.missing)
     return result
