@@ -540,7 +540,7 @@ def test_new_open_save_copy_and_export_from_the_file_menu(
     w.act_save_copy.trigger()
     assert len(stored(tmp_path / "副本.db")) == 13
 
-    answers.append(tmp_path / "out")  # .json is added
+    answers.append(tmp_path / "out.json")
     w.act_export.trigger()
     import json
 

@@ -148,8 +148,8 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
     r += 1
     _box(ws, f"B{r}", f"E{r}", p.goal_overall)
     _box(ws, f"F{r}", f"H{r}", p.goal_annual)
-    longest = max(len(p.goal_overall) / 30, len(p.goal_annual) / 22, 1)
-    ws.row_dimensions[r].height = min(409, 14 * (int(longest) + 1))
+    lines = max(len(p.goal_overall) / 24, len(p.goal_annual) / 19, 1)
+    ws.row_dimensions[r].height = min(409, 15 * (int(lines) + 1) + 4)
     r += 1
     try:
         order = taxonomy().profile(p.profile).level1_names
@@ -175,6 +175,11 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
             for ind in inds:
                 _box(ws, f"D{r}", f"F{r}", ind.name)
                 _box(ws, f"G{r}", f"H{r}", ind.value.display(), CENTER)
+                label_lines = max(
+                    len(l2) / 6, len(l1) / 5 if l1_rows == 1 else 0, len(ind.name) / 18
+                )
+                if (len(inds) == 1 and label_lines > 1) or len(ind.name) > 18:
+                    ws.row_dimensions[r].height = 15 * (int(label_lines) + 1) + 2
                 r += 1
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"

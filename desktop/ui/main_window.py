@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.act_audit.setText(self.tr("审核面板(&K)"))
         self.act_audit.setShortcut(QKeySequence("F7"))
         self.project_menu.addSeparator()
+        self.project_menu.addActions([self.act_summary, self.act_rollover])
+        self.project_menu.addSeparator()
         self.project_menu.addActions([self.act_library, self.act_audit])
 
         session.projectChanged.connect(self._on_project_changed)
@@ -254,6 +256,8 @@ class MainWindow(QMainWindow):
         )
         self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.show_history)
         self.act_library = self._action(self.tr("常用指标库(&L)…"), None, self.edit_library)
+        self.act_summary = self._action(self.tr("年度汇总(&S)…"), "Ctrl+T", self.show_summary)
+        self.act_rollover = self._action(self.tr("复制到下一年度(&Y)"), None, self.next_year)
         self.act_print = self._action(
             self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.print_forms
         )
@@ -503,6 +507,29 @@ class MainWindow(QMainWindow):
             self.select_project(project_id)
         self.editor.show_finding(finding.location)
 
+    def show_summary(self) -> None:
+        from desktop.ui.summary_dialog import SummaryDialog
+
+        self.editor.flush()
+        year = self.year_filter.currentData() or (
+            self.editor.project.year if self.editor.project else None
+        )
+        SummaryDialog(self, self.session.repo, year).exec()
+
+    def next_year(self) -> None:
+        from desktop.domain.model import next_year_copy
+
+        ids = self.selected_ids()
+        if not ids or self.session.read_only:
+            return
+        self.editor.flush()
+        copies = [next_year_copy(self.session.repo.get(pid)) for pid in ids]
+        text = self.tr("复制 {0} 个项目到下一年度").format(len(copies))
+        self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
+        self.statusBar().showMessage(
+            self.tr("已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。"), 10000
+        )
+
     def edit_library(self) -> None:
         from desktop.ui.library_dialog import LibraryDialog
 
@@ -703,26 +730,29 @@ class MainWindow(QMainWindow):
             if everything
             else self.tr("导出选中的 {0} 个项目").format(len(ids))
         )
-        db_filter = self.tr("数据文件，可在其他电脑上合并 (*.db)")
+        filters = {
+            ".db": self.tr("数据文件，可在其他电脑上合并 (*.db)"),
+            ".xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
+            ".json": self.tr("JSON 文件 (*.json)"),
+        }
         path, chosen = QFileDialog.getSaveFileName(
             self,
             title,
             str(self.path.with_name(self.path.stem + "-导出.db")),
-            db_filter + ";;" + self.tr("JSON 文件 (*.json)"),
+            ";;".join(filters.values()),
         )
         if not path:
             return
-        as_db = path.lower().endswith(".db") or (
-            not path.lower().endswith(".json") and chosen == db_filter
-        )
-        if not path.lower().endswith((".db", ".json")):
-            path += ".db" if as_db else ".json"
-        if as_db and Path(path).exists() and Path(path).resolve() == self.path.resolve():
+        kind = Path(path).suffix.lower()
+        if kind not in filters:
+            kind = next((k for k, f in filters.items() if f == chosen), ".db")
+            path += kind
+        if kind == ".db" and Path(path).exists() and Path(path).resolve() == self.path.resolve():
             QMessageBox.warning(self, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。"))
             return
         try:
             repo = self.session.repo
-            if as_db:
+            if kind == ".db":  # everything travels: the trash and the deletions too
                 projects = (
                     list(repo.all_projects(trash=True))
                     if everything
@@ -731,7 +761,12 @@ class MainWindow(QMainWindow):
                 export_db(projects, path, repo.tombstones() if everything else [])
             else:
                 projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
-                atomic_write_text(path, json_format.dumps(projects))
+                if kind == ".xlsx":
+                    from desktop.io.xlsx_format import export_xlsx
+
+                    export_xlsx(projects, path)
+                else:
+                    atomic_write_text(path, json_format.dumps(projects))
         except (OSError, StoreError) as exc:
             QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
             return

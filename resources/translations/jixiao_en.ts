@@ -204,102 +204,102 @@
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="212" />
+        <location filename="../../desktop/ui/indicator_model.py" line="215" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="212" />
+        <location filename="../../desktop/ui/indicator_model.py" line="215" />
         <source>年度(/项目)指标值</source>
         <translation>Annual (/project) target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="243" />
+        <location filename="../../desktop/ui/indicator_model.py" line="246" />
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="255" />
+        <location filename="../../desktop/ui/indicator_model.py" line="258" />
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year's indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="262" />
+        <location filename="../../desktop/ui/indicator_model.py" line="265" />
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="266" />
+        <location filename="../../desktop/ui/indicator_model.py" line="269" />
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="271" />
+        <location filename="../../desktop/ui/indicator_model.py" line="274" />
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="289" />
+        <location filename="../../desktop/ui/indicator_model.py" line="292" />
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="293" />
+        <location filename="../../desktop/ui/indicator_model.py" line="296" />
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="313" />
+        <location filename="../../desktop/ui/indicator_model.py" line="316" />
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="324" />
+        <location filename="../../desktop/ui/indicator_model.py" line="327" />
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="330" />
+        <location filename="../../desktop/ui/indicator_model.py" line="333" />
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="362" />
+        <location filename="../../desktop/ui/indicator_model.py" line="365" />
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="374" />
+        <location filename="../../desktop/ui/indicator_model.py" line="377" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="401" />
+        <location filename="../../desktop/ui/indicator_model.py" line="404" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="420" />
+        <location filename="../../desktop/ui/indicator_model.py" line="423" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="427" />
+        <location filename="../../desktop/ui/indicator_model.py" line="430" />
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="441" />
+        <location filename="../../desktop/ui/indicator_model.py" line="444" />
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="516" />
+        <location filename="../../desktop/ui/indicator_model.py" line="519" />
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="525" />
+        <location filename="../../desktop/ui/indicator_model.py" line="528" />
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -346,399 +346,424 @@
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <source>年度汇总(&amp;S)…</source>
+        <translation>Year &amp;Summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <source>复制到下一年度(&amp;Y)</source>
+        <translation>Copy to Next &amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="282" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="284" />
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="326" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="359" />
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="382" />
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380" />
+        <location filename="../../desktop/ui/main_window.py" line="384" />
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
+        <location filename="../../desktop/ui/main_window.py" line="421" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="423" />
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="578" />
+        <location filename="../../desktop/ui/main_window.py" line="527" />
+        <source>复制 {0} 个项目到下一年度</source>
+        <translation>Copy {0} projects to the next year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="530" />
+        <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
+        <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="605" />
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580" />
+        <location filename="../../desktop/ui/main_window.py" line="607" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="622" />
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/main_window.py" line="629" />
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/main_window.py" line="629" />
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="610" />
+        <location filename="../../desktop/ui/main_window.py" line="637" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="610" />
+        <location filename="../../desktop/ui/main_window.py" line="637" />
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613" />
+        <location filename="../../desktop/ui/main_window.py" line="640" />
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="621" />
+        <location filename="../../desktop/ui/main_window.py" line="648" />
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="626" />
+        <location filename="../../desktop/ui/main_window.py" line="653" />
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="636" />
+        <location filename="../../desktop/ui/main_window.py" line="663" />
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647" />
+        <location filename="../../desktop/ui/main_window.py" line="674" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="653" />
+        <location filename="../../desktop/ui/main_window.py" line="680" />
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="660" />
+        <location filename="../../desktop/ui/main_window.py" line="687" />
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="665" />
+        <location filename="../../desktop/ui/main_window.py" line="692" />
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="667" />
+        <location filename="../../desktop/ui/main_window.py" line="694" />
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="677" />
+        <location filename="../../desktop/ui/main_window.py" line="704" />
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="679" />
+        <location filename="../../desktop/ui/main_window.py" line="706" />
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="690" />
-        <location filename="../../desktop/ui/main_window.py" line="751" />
+        <location filename="../../desktop/ui/main_window.py" line="717" />
+        <location filename="../../desktop/ui/main_window.py" line="786" />
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="693" />
+        <location filename="../../desktop/ui/main_window.py" line="720" />
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702" />
+        <location filename="../../desktop/ui/main_window.py" line="729" />
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="704" />
+        <location filename="../../desktop/ui/main_window.py" line="731" />
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="706" />
+        <location filename="../../desktop/ui/main_window.py" line="734" />
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="711" />
+        <location filename="../../desktop/ui/main_window.py" line="735" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="736" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="721" />
+        <location filename="../../desktop/ui/main_window.py" line="751" />
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="736" />
+        <location filename="../../desktop/ui/main_window.py" line="771" />
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="739" />
-        <location filename="../../desktop/ui/main_window.py" line="871" />
+        <location filename="../../desktop/ui/main_window.py" line="774" />
+        <location filename="../../desktop/ui/main_window.py" line="893" />
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="758" />
+        <location filename="../../desktop/ui/main_window.py" line="793" />
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="771" />
+        <location filename="../../desktop/ui/main_window.py" line="806" />
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="811" />
+        <location filename="../../desktop/ui/main_window.py" line="833" />
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="813" />
+        <location filename="../../desktop/ui/main_window.py" line="835" />
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="838" />
+        <location filename="../../desktop/ui/main_window.py" line="860" />
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="861" />
+        <location filename="../../desktop/ui/main_window.py" line="883" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="863" />
+        <location filename="../../desktop/ui/main_window.py" line="885" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="884" />
+        <location filename="../../desktop/ui/main_window.py" line="906" />
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="886" />
+        <location filename="../../desktop/ui/main_window.py" line="908" />
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
@@ -1293,27 +1318,27 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="919" />
+        <location filename="../../desktop/ui/main_window.py" line="941" />
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="922" />
+        <location filename="../../desktop/ui/main_window.py" line="944" />
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="926" />
+        <location filename="../../desktop/ui/main_window.py" line="948" />
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="928" />
+        <location filename="../../desktop/ui/main_window.py" line="950" />
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="931" />
+        <location filename="../../desktop/ui/main_window.py" line="953" />
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -1321,50 +1346,158 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1011" />
+        <location filename="../../desktop/ui/main_window.py" line="1033" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1017" />
+        <location filename="../../desktop/ui/main_window.py" line="1039" />
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
     </message>
 </context>
 <context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="37" />
+        <source>年度汇总</source>
+        <translation>Year Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="40" />
+        <source>{0} 年度</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="46" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="47" />
+        <source>项目性质</source>
+        <translation>Project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="48" />
+        <source>项目类别</source>
+        <translation>Project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="49" />
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="50" />
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="51" />
+        <source>年度资金申请总额</source>
+        <translation>Total annual request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="57" />
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="65" />
+        <source>导出 PDF(&amp;D)…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="68" />
+        <source>导出 Excel(&amp;X)…</source>
+        <translation>Export E&amp;xcel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="71" />
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="106" />
+        <source>按项目类别小计</source>
+        <translation>Subtotals by category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="107" />
+        <source>按实施单位小计</source>
+        <translation>Subtotals by implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="113" />
+        <source>{0}（{1} 个项目）</source>
+        <translation>{0} ({1} projects)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="127" />
+        <source>合计（{0} 个项目）</source>
+        <translation>Total ({0} projects)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="163" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="163" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="166" />
+        <source>导出汇总</source>
+        <translation>Export Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="167" />
+        <source>{0}年度项目汇总.{1}</source>
+        <translation>{0} summary.{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/summary_dialog.py" line="183" />
+        <source>无法导出：{0}</source>
+        <translation>Cannot export: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="947" />
+        <location filename="../../desktop/ui/main_window.py" line="969" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="956" />
+        <location filename="../../desktop/ui/main_window.py" line="978" />
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="959" />
+        <location filename="../../desktop/ui/main_window.py" line="981" />
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="965" />
+        <location filename="../../desktop/ui/main_window.py" line="987" />
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="984" />
+        <location filename="../../desktop/ui/main_window.py" line="1006" />
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="993" />
+        <location filename="../../desktop/ui/main_window.py" line="1015" />
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="994" />
+        <location filename="../../desktop/ui/main_window.py" line="1016" />
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
