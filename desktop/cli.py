@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="检查这个安装能否正常工作（界面、字体、翻译、打印）",
+    )
+    parser.add_argument(
         "--db",
         metavar="DB",
         help="不带命令时：用图形界面打开这个数据文件（默认为用户数据文件夹中的）",
@@ -164,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from desktop.selftest import run
+
+        return run()
     if args.command is None:
         from desktop.ui.app import run_gui  # Qt is loaded only for the window
 

@@ -25,3 +25,20 @@ def resource(*parts: str) -> Path:
 
 def sample_path() -> Path:
     return resource("samples", "2024-putuo-justice-bureau.txt")
+
+
+PORTABLE_MARKER = "portable.ini"
+
+
+def app_dir() -> Path:
+    """The program's folder: beside the executable when frozen, the checkout otherwise."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def portable_dir() -> Path | None:
+    """Portable mode: with ``portable.ini`` beside the program, settings and data live in the
+    program's folder (for a program run from a USB stick). None otherwise."""
+    folder = app_dir()
+    return folder if (folder / PORTABLE_MARKER).is_file() else None

@@ -3,6 +3,7 @@
 from desktop.store.errors import (
     ConflictError,
     DamagedFileError,
+    LockedError,
     NewerSchemaError,
     NotFoundError,
     NotOurFileError,
@@ -14,6 +15,7 @@ from desktop.store.repository import Repository, open_repository
 __all__ = [
     "ConflictError",
     "DamagedFileError",
+    "LockedError",
     "NewerSchemaError",
     "NotFoundError",
     "NotOurFileError",

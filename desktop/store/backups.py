@@ -46,6 +46,11 @@ def user_data_dir() -> Path:
     override = os.environ.get("JIXIAO_DATA_DIR")
     if override:
         return Path(override)
+    from desktop.resources import portable_dir
+
+    portable = portable_dir()
+    if portable is not None:
+        return portable / "data"
     if os.name == "nt":
         base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
     elif os.uname().sysname == "Darwin":

@@ -31,3 +31,7 @@ class NotFoundError(StoreError):
 
 class ConflictError(StoreError):
     """The project was changed elsewhere since it was loaded; the save was refused."""
+
+
+class LockedError(StoreError):
+    """Another program holds the file (writing to it, or locking it)."""

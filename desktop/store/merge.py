@@ -12,6 +12,7 @@ Merging the same file twice changes nothing; merging A into B and B into A conve
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -24,7 +25,7 @@ from desktop.domain.model import (
     now_timestamp,
 )
 from desktop.store.exchange import Incoming
-from desktop.store.repository import Repository, Tombstone
+from desktop.store.repository import Repository, Tombstone, translate_error
 
 
 class Status(StrEnum):
@@ -185,6 +186,13 @@ def plan_merge(repo: Repository, incoming: Incoming) -> MergePlan:
 
 def apply_merge(repo: Repository, plan: MergePlan, *, backup: bool = True) -> MergeResult:
     """Carry out the chosen merge in one transaction, after a backup of the database."""
+    try:
+        return _apply(repo, plan, backup)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, repo.path) from exc
+
+
+def _apply(repo: Repository, plan: MergePlan, backup: bool) -> MergeResult:
     repo._require_writable()
     if backup:
         from desktop.store.backups import take

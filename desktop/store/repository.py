@@ -9,6 +9,7 @@ Every write is one transaction with ``synchronous=FULL`` and the rollback journa
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import socket
@@ -36,6 +37,7 @@ from desktop.domain.values import IndicatorValue
 from desktop.store.errors import (
     ConflictError,
     DamagedFileError,
+    LockedError,
     NewerSchemaError,
     NotFoundError,
     NotOurFileError,
@@ -111,7 +113,9 @@ def open_repository(
         if read_only:
             raise ReadOnlyError(f"数据文件“{path}”不存在，无法以只读方式打开。")
         if not path.parent.exists() and str(path.parent):
-            raise NotFoundError(f"文件夹“{path.parent}”不存在。")
+            raise NotFoundError(
+                f"文件夹“{path.parent}”不存在（是否 U 盘已拔出，或网络盘未连接？）。"
+            )
         return Repository._create(path)
     empty = _check_header(path)
     read_only = read_only or not _writable(path)
@@ -122,7 +126,7 @@ def open_repository(
     try:
         conn = _connect(path, read_only)
     except sqlite3.Error as exc:
-        raise DamagedFileError(f"无法打开“{path.name}”：{exc}") from exc
+        raise translate_error(exc, path) from exc
     try:
         version = _inspect(conn, path)
         if version == 0:
@@ -153,6 +157,10 @@ def open_repository(
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     """Check a file is ours and sound; return its schema version (0 = empty database)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes a read lock
+    except sqlite3.OperationalError as exc:
+        raise translate_error(exc, path) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -215,6 +223,36 @@ class HistoryEntry:
     project: Project
 
 
+def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """SQLite's complaint as a sentence for the clerk."""
+    text = str(exc).lower()
+    name = path.name
+    if "locked" in text or "busy" in text:
+        return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
+    if "full" in text:
+        return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
+    if "i/o" in text or "unable to open" in text:
+        return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
+    if isinstance(exc, sqlite3.DatabaseError) and "malformed" in text:
+        return DamagedFileError(f"“{name}”已损坏（{exc}）。")
+    return StoreError(f"“{name}”出错：{exc}")
+
+
+def _guarded(method):
+    """Turn SQLite errors of a repository method into StoreErrors with a clear message."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from exc
+
+    return wrapper
+
+
 class Repository:
     """Whole projects in and out of one database file."""
 
@@ -238,6 +276,7 @@ class Repository:
             self._replica = row[0]
         return self._replica
 
+    @_guarded
     def _refresh_audit(self) -> None:
         """Check every project again when the rules changed since the statuses were stored."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'audit_rules'").fetchone()
@@ -257,6 +296,7 @@ class Repository:
                 [str(audit.RULES_VERSION)],
             )
 
+    @_guarded
     def _bind_replica(self) -> None:
         place = f"{socket.gethostname()}|{self.path.resolve()}"
         row = self.db.execute("SELECT value FROM meta WHERE key = 'replica_place'").fetchone()
@@ -272,6 +312,7 @@ class Repository:
             )
         self._replica = None
 
+    @_guarded
     def data_version(self) -> int:
         """Changes when another connection (another program) commits to the file."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
@@ -293,6 +334,7 @@ class Repository:
         return repo
 
     # -- lifecycle ----------------------------------------------------------------------
+    @_guarded
     def close(self) -> None:
         self.db.close()
 
@@ -311,6 +353,7 @@ class Repository:
             raise ReadOnlyError(f"“{self.path.name}”以只读方式打开，不能修改。")
 
     # -- reading ------------------------------------------------------------------------
+    @_guarded
     def summaries(self, *, year: int | None = None, trash: bool = False) -> list[ProjectSummary]:
         """Project list rows (no indicators loaded), by year then name."""
         where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
@@ -321,6 +364,7 @@ class Repository:
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE {where} ORDER BY year DESC, name, id"
         return self._summaries(sql, params)
 
+    @_guarded
     def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
         return [ProjectSummary(*row) for row in self.db.execute(sql, params)]
 
@@ -333,12 +377,14 @@ class Repository:
             raise NotFoundError(f"找不到项目 {project_id}。")
         return rows[0]
 
+    @_guarded
     def revision(self, project_id: str) -> int:
         row = self.db.execute("SELECT revision FROM projects WHERE id = ?", [project_id]).fetchone()
         if row is None:
             raise NotFoundError(f"找不到项目 {project_id}。")
         return row[0]
 
+    @_guarded
     def distinct_values(self, column: str) -> list[str]:
         """Values used in this database for a text field (for editable combo boxes)."""
         if column not in {"department", "implementing_unit", "nature", "category"}:
@@ -349,20 +395,24 @@ class Repository:
         )
         return [r[0] for r in rows]
 
+    @_guarded
     def count(self) -> int:
         sql = "SELECT count(*) FROM projects WHERE deleted_at IS NULL"
         return self.db.execute(sql).fetchone()[0]
 
+    @_guarded
     def count_all(self) -> int:
         """Projects in the file, the trash included."""
         return self.db.execute("SELECT count(*) FROM projects").fetchone()[0]
 
+    @_guarded
     def years(self) -> list[int]:
         rows = self.db.execute(
             "SELECT DISTINCT year FROM projects WHERE deleted_at IS NULL ORDER BY year DESC"
         )
         return [r[0] for r in rows]
 
+    @_guarded
     def indicator_names(self, level2: str | None = None) -> list[str]:
         """三级 names used in this database (most used first), for autocompletion."""
         where, params = ("WHERE level2 = ?", [level2]) if level2 else ("", [])
@@ -373,6 +423,7 @@ class Repository:
         )
         return [r[0] for r in rows]
 
+    @_guarded
     def units(self) -> list[str]:
         rows = self.db.execute(
             "SELECT unit, count(*) AS n FROM indicators WHERE unit != '' GROUP BY unit "
@@ -380,19 +431,23 @@ class Repository:
         )
         return [r[0] for r in rows]
 
+    @_guarded
     def meta(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
+    @_guarded
     def set_meta(self, key: str, value: str) -> None:
         self._require_writable()
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
 
+    @_guarded
     def exists(self, project_id: str) -> bool:
         row = self.db.execute("SELECT 1 FROM projects WHERE id = ?", [project_id]).fetchone()
         return row is not None
 
+    @_guarded
     def is_trashed(self, project_id: str) -> bool:
         row = self.db.execute(
             "SELECT deleted_at FROM projects WHERE id = ?", [project_id]
@@ -401,6 +456,7 @@ class Repository:
             raise NotFoundError(f"找不到项目 {project_id}。")
         return row[0] is not None
 
+    @_guarded
     def get(self, project_id: str) -> Project:
         rows = list(self.db.query("SELECT * FROM projects WHERE id = ?", [project_id]))
         if not rows:
@@ -422,6 +478,7 @@ class Repository:
         for project_id in ids:
             yield self.get(project_id)
 
+    @_guarded
     def find_same_content(self, project: Project) -> str | None:
         """The id of a stored project with exactly this content (ignoring id and times)."""
         rows = self.db.execute(
@@ -433,12 +490,14 @@ class Repository:
                 return candidate
         return None
 
+    @_guarded
     def copy_to(self, target: str | os.PathLike) -> None:
         """A consistent copy of the whole database (SQLite backup API) written to a temporary
         file beside ``target``, synced, and renamed into place."""
         consistent_copy(self.db.conn, target)
 
     # -- writing ------------------------------------------------------------------------
+    @_guarded
     def add(self, projects: Iterable[Project]) -> int:
         """Insert new projects as they are (ids, times, revisions kept), in one transaction.
 
@@ -455,6 +514,7 @@ class Repository:
                 count += 1
         return count
 
+    @_guarded
     def save(self, project: Project) -> Project:
         """Write one edited project atomically; returns it with the new revision and time.
 
@@ -491,6 +551,7 @@ class Repository:
         """Bring a project back from the trash."""
         self._set_deleted(project_id, None)
 
+    @_guarded
     def _set_deleted(self, project_id: str, deleted_at: str | None) -> None:
         self._require_writable()
         with self.db.atomic():
@@ -506,6 +567,7 @@ class Repository:
                 [deleted_at, now_timestamp(), versions, project_id],
             )
 
+    @_guarded
     def purge(self, project_id: str) -> None:
         """Delete a project from the trash for good; a tombstone remembers it, so that a
         merge does not bring it back unasked."""
@@ -519,6 +581,7 @@ class Repository:
             self._tombstone(project_id, name, dict(bumped(json.loads(versions), self.replica_id)))
             self.db.execute("DELETE FROM projects WHERE id = ?", [project_id])
 
+    @_guarded
     def _tombstone(self, project_id: str, name: str, versions: dict[str, int]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
@@ -526,6 +589,7 @@ class Repository:
             [project_id, name, now_timestamp(), json.dumps(versions, sort_keys=True)],
         )
 
+    @_guarded
     def add_tombstones(self, tombstones: Iterable[Tombstone]) -> None:
         """Record deletions made elsewhere (exported files, merges) as they are."""
         self._require_writable()
@@ -537,10 +601,12 @@ class Repository:
                     [t.project_id, t.name, t.deleted_at, json.dumps(t.versions, sort_keys=True)],
                 )
 
+    @_guarded
     def tombstones(self) -> list[Tombstone]:
         rows = self.db.execute("SELECT project_id, name, deleted_at, versions FROM tombstones")
         return [Tombstone(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
 
+    @_guarded
     def tombstone(self, project_id: str) -> Tombstone | None:
         row = self.db.execute(
             "SELECT project_id, name, deleted_at, versions FROM tombstones WHERE project_id = ?",
@@ -549,6 +615,7 @@ class Repository:
         return Tombstone(row[0], row[1], row[2], json.loads(row[3])) if row else None
 
     # -- history of replaced versions ------------------------------------------------------
+    @_guarded
     def add_history(self, project: Project, reason: str) -> bool:
         """Keep a version that is about to be replaced (by a merge, a restore…), unless the
         history already holds that very content. Returns whether a version was added."""
@@ -572,6 +639,7 @@ class Repository:
         )
         return True
 
+    @_guarded
     def history(self, project_id: str) -> list[HistoryEntry]:
         """Earlier versions of a project, newest first."""
         rows = self.db.execute(
@@ -581,10 +649,12 @@ class Repository:
         )
         return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
 
+    @_guarded
     def all_history(self) -> list[HistoryEntry]:
         rows = self.db.execute("SELECT id, replaced_at, reason, data FROM history ORDER BY id")
         return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
 
+    @_guarded
     def _write(self, p: Project, *, insert: bool) -> None:
         row = {
             "id": p.id,

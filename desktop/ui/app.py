@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
@@ -14,7 +17,7 @@ from desktop.io.files import load_file, plan_import
 from desktop.store import StoreError, backups, open_repository
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.main_window import MainWindow
-from desktop.ui.paths import default_db_path, resource, sample_path, settings
+from desktop.ui.paths import data_dir, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
 
 FONT_FILE = ("fonts", "uming-cn-gbk.ttf")
@@ -211,8 +214,32 @@ def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
     return app, translators
 
 
+def _last_resort(app: QApplication):
+    """An error nobody caught must not vanish (a windowed .exe has no console) nor kill
+    the program: say it in a dialog and write the details to ``error.log``."""
+
+    def hook(kind, exc, tb) -> None:
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        log = data_dir() / "error.log"
+        with contextlib.suppress(OSError):
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as f:
+                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n{details}\n")
+        if isinstance(exc, StoreError):
+            text = str(exc)
+        else:
+            text = app.translate(
+                "Controller",
+                "程序遇到意外错误，已保存的内容不受影响。\n{0}\n详细信息已写入：{1}",
+            ).format(f"{kind.__name__}: {exc}", log)
+        QMessageBox.critical(None, APP_NAME, text)
+
+    return hook
+
+
 def run_gui(db: str | None) -> int:
     app, translators = make_app()
+    sys.excepthook = _last_resort(app)
     controller = Controller(app, translators)
     app.aboutToQuit.connect(controller.shutdown)
     default = db is None

@@ -39,6 +39,7 @@ from desktop.domain.library import Library
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
+from desktop.store import StoreError
 from desktop.ui.commands import EditProjectCommand, close_merging
 from desktop.ui.indicator_model import KIND_ROLE, IndicatorTreeModel
 from desktop.ui.session import Session
@@ -48,6 +49,15 @@ SAVE_DELAY_MS = 400
 AUDIT_STYLE = "border: 1px solid #d97706; background: #fff7e6;"
 LIBRARY_KEY = "indicator_library"
 EMPTY_DATE = QDate(1999, 12, 31)
+
+
+def _suggestions(read, *args):
+    """Suggestions for a combo box or completer; none while the file cannot be read (locked
+    by another program) — they are a convenience, not worth an error."""
+    try:
+        return read(*args)
+    except StoreError:
+        return []
 
 
 def profile_of(project: Project) -> Profile:
@@ -233,7 +243,7 @@ class ProjectEditor(QTabWidget):
             (self.department, "department", (), p.department),
             (self.unit, "implementing_unit", (), p.implementing_unit),
         ):
-            used = [v for v in repo.distinct_values(column) if v not in official]
+            used = [v for v in _suggestions(repo.distinct_values, column) if v not in official]
             combo.clear()
             combo.addItems([*official, *used])
             combo.setCurrentIndex(-1)
@@ -456,7 +466,7 @@ class ProjectEditor(QTabWidget):
         self.tree.setModel(self.tree_model)
         self.delegate = ValueDelegate(self.tree)
         self.delegate.suggest = self._suggest_names
-        self.delegate.units = self.session.repo.units
+        self.delegate.units = lambda: _suggestions(self.session.repo.units)
         self.tree.setItemDelegate(self.delegate)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -585,9 +595,10 @@ class ProjectEditor(QTabWidget):
 
     # -- 审核 ---------------------------------------------------------------------------------
     def _suggest_names(self, level2: str) -> list[str]:
-        library = Library.from_json(self.session.repo.meta(LIBRARY_KEY))
+        library = Library.from_json(_suggestions(self.session.repo.meta, LIBRARY_KEY) or "")
         names = library.names(level2)
-        return names + [n for n in self.session.repo.indicator_names() if n not in names]
+        used = _suggestions(self.session.repo.indicator_names)
+        return names + [n for n in used if n not in names]
 
     def field_widget(self, field: str) -> QWidget | None:
         if field.startswith("funds."):

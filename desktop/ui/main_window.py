@@ -34,7 +34,7 @@ from desktop.domain.money import format_money
 from desktop.io import json_format
 from desktop.io.files import IMPORT_FORMATS, atomic_write_text, load_file, plan_import
 from desktop.io.report import ImportFormatError
-from desktop.store import StoreError
+from desktop.store import LockedError, StoreError
 from desktop.store.exchange import export_db, read_untrusted
 from desktop.store.merge import apply_merge, plan_merge
 from desktop.ui.audit_panel import AuditPanel
@@ -293,6 +293,9 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(self.tr("下一个项目"), "Alt+Down", lambda: self._step(1))
         self.act_prev = self._action(self.tr("上一个项目"), "Alt+Up", lambda: self._step(-1))
         self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
+        self.act_guide = self._action(
+            self.tr("使用说明(&G)"), QKeySequence.StandardKey.HelpContents, self.show_guide
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -320,7 +323,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_history, self.act_trash])
         m = bar.addMenu(self.tr("帮助(&H)"))
-        m.addAction(self.act_about)
+        m.addActions([self.act_guide, self.act_about])
 
     def _build_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("工具栏"))
@@ -576,9 +579,14 @@ class MainWindow(QMainWindow):
         if self.editor.project is not None:
             try:
                 self._show(self.session.load(self.editor.project.id))
+            except LockedError:  # cannot read it now either: show the last stored state
+                pid = self.editor.project.id
+                self._show(self.session.last_stored(pid) or self.editor.project)
             except StoreError:
                 self._show(None)
-        self.reload()
+        # Still locked: the list is read again after the next change.
+        with contextlib.suppress(StoreError):
+            self.reload()
 
     # -- project actions ---------------------------------------------------------------------
     def undo(self) -> None:
@@ -899,6 +907,14 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed():
             settings().setValue("language", dialog.language())
             self.languageChanged.emit(dialog.language())
+
+    def show_guide(self) -> None:
+        from desktop.ui.help_dialog import HelpDialog
+
+        dialog = HelpDialog(self)
+        dialog.setModal(False)
+        dialog.show()
+        self._guide = dialog  # keep it open beside the window
 
     def show_about(self) -> None:
         QMessageBox.about(

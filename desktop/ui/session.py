@@ -31,6 +31,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         self._known: dict[str, int] = {}  # revision of each project as we last wrote/read it
+        self._stored: dict[str, Project] = {}  # and its content then
 
     @property
     def read_only(self) -> bool:
@@ -55,6 +56,7 @@ class Session(QObject):
             )
         saved = self.repo.save(content.with_changes(revision=current))
         self._known[saved.id] = saved.revision
+        self._stored[saved.id] = saved
         self.projectChanged.emit(saved)
         return saved
 
@@ -90,4 +92,10 @@ class Session(QObject):
     def load(self, project_id: str) -> Project:
         project = self.repo.get(project_id)
         self._known[project_id] = project.revision
+        self._stored[project_id] = project
         return project
+
+    def last_stored(self, project_id: str) -> Project | None:
+        """The project as this session last read or wrote it (for when the file cannot be
+        read, e.g. locked by another program)."""
+        return self._stored.get(project_id)

@@ -129,33 +129,55 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="86" />
+        <location filename="../../desktop/ui/app.py" line="89" />
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="97" />
+        <location filename="../../desktop/ui/app.py" line="100" />
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="134" />
+        <location filename="../../desktop/ui/app.py" line="137" />
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="186" />
+        <location filename="../../desktop/ui/app.py" line="189" />
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="199" />
+        <location filename="../../desktop/ui/app.py" line="202" />
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="231" />
+        <source>程序遇到意外错误，已保存的内容不受影响。
+{0}
+详细信息已写入：{1}</source>
+        <translation>Something unexpected went wrong; what was saved is not affected.
+{0}
+Details were written to: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../desktop/ui/help_dialog.py" line="19" />
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialog.py" line="28" />
+        <source>找不到使用说明文件：{0}</source>
+        <translation>The user guide was not found: {0}</translation>
     </message>
 </context>
 <context>
@@ -511,259 +533,264 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="319" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="325" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="329" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386" />
+        <location filename="../../desktop/ui/main_window.py" line="389" />
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
+        <location filename="../../desktop/ui/main_window.py" line="424" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="426" />
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527" />
+        <location filename="../../desktop/ui/main_window.py" line="530" />
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530" />
+        <location filename="../../desktop/ui/main_window.py" line="533" />
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="605" />
+        <location filename="../../desktop/ui/main_window.py" line="613" />
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="607" />
+        <location filename="../../desktop/ui/main_window.py" line="615" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="622" />
+        <location filename="../../desktop/ui/main_window.py" line="630" />
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="629" />
+        <location filename="../../desktop/ui/main_window.py" line="637" />
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="629" />
+        <location filename="../../desktop/ui/main_window.py" line="637" />
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="637" />
+        <location filename="../../desktop/ui/main_window.py" line="645" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="637" />
+        <location filename="../../desktop/ui/main_window.py" line="645" />
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="640" />
+        <location filename="../../desktop/ui/main_window.py" line="648" />
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="648" />
+        <location filename="../../desktop/ui/main_window.py" line="656" />
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="653" />
+        <location filename="../../desktop/ui/main_window.py" line="661" />
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="663" />
+        <location filename="../../desktop/ui/main_window.py" line="671" />
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="674" />
+        <location filename="../../desktop/ui/main_window.py" line="682" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="680" />
+        <location filename="../../desktop/ui/main_window.py" line="688" />
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="687" />
+        <location filename="../../desktop/ui/main_window.py" line="695" />
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="692" />
+        <location filename="../../desktop/ui/main_window.py" line="700" />
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="694" />
+        <location filename="../../desktop/ui/main_window.py" line="702" />
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="704" />
+        <location filename="../../desktop/ui/main_window.py" line="712" />
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="706" />
+        <location filename="../../desktop/ui/main_window.py" line="714" />
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="717" />
-        <location filename="../../desktop/ui/main_window.py" line="786" />
+        <location filename="../../desktop/ui/main_window.py" line="725" />
+        <location filename="../../desktop/ui/main_window.py" line="794" />
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="720" />
+        <location filename="../../desktop/ui/main_window.py" line="728" />
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="729" />
+        <location filename="../../desktop/ui/main_window.py" line="737" />
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="731" />
+        <location filename="../../desktop/ui/main_window.py" line="739" />
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="734" />
+        <location filename="../../desktop/ui/main_window.py" line="742" />
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="735" />
+        <location filename="../../desktop/ui/main_window.py" line="743" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="736" />
+        <location filename="../../desktop/ui/main_window.py" line="744" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="751" />
+        <location filename="../../desktop/ui/main_window.py" line="759" />
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="771" />
+        <location filename="../../desktop/ui/main_window.py" line="779" />
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="774" />
-        <location filename="../../desktop/ui/main_window.py" line="893" />
+        <location filename="../../desktop/ui/main_window.py" line="782" />
+        <location filename="../../desktop/ui/main_window.py" line="901" />
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="793" />
+        <location filename="../../desktop/ui/main_window.py" line="801" />
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="806" />
+        <location filename="../../desktop/ui/main_window.py" line="814" />
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="833" />
+        <location filename="../../desktop/ui/main_window.py" line="841" />
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="835" />
+        <location filename="../../desktop/ui/main_window.py" line="843" />
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="860" />
+        <location filename="../../desktop/ui/main_window.py" line="868" />
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="883" />
+        <location filename="../../desktop/ui/main_window.py" line="891" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="885" />
+        <location filename="../../desktop/ui/main_window.py" line="893" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="906" />
+        <location filename="../../desktop/ui/main_window.py" line="922" />
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="908" />
+        <location filename="../../desktop/ui/main_window.py" line="924" />
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
@@ -1015,249 +1042,249 @@
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="95" />
+        <location filename="../../desktop/ui/editor.py" line="105" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="96" />
+        <location filename="../../desktop/ui/editor.py" line="106" />
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="97" />
+        <location filename="../../desktop/ui/editor.py" line="107" />
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="98" />
+        <location filename="../../desktop/ui/editor.py" line="108" />
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="165" />
+        <location filename="../../desktop/ui/editor.py" line="175" />
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="179" />
+        <location filename="../../desktop/ui/editor.py" line="189" />
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="181" />
+        <location filename="../../desktop/ui/editor.py" line="191" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="182" />
+        <location filename="../../desktop/ui/editor.py" line="192" />
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="183" />
+        <location filename="../../desktop/ui/editor.py" line="193" />
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="184" />
+        <location filename="../../desktop/ui/editor.py" line="194" />
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="185" />
+        <location filename="../../desktop/ui/editor.py" line="195" />
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="186" />
+        <location filename="../../desktop/ui/editor.py" line="196" />
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187" />
+        <location filename="../../desktop/ui/editor.py" line="197" />
         <source>计划完成日期(&amp;E)</source>
         <translation>Planned &amp;end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="221" />
+        <location filename="../../desktop/ui/editor.py" line="231" />
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="250" />
+        <location filename="../../desktop/ui/editor.py" line="260" />
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="253" />
+        <location filename="../../desktop/ui/editor.py" line="263" />
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="261" />
+        <location filename="../../desktop/ui/editor.py" line="271" />
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="269" />
+        <location filename="../../desktop/ui/editor.py" line="279" />
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="270" />
+        <location filename="../../desktop/ui/editor.py" line="280" />
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="271" />
+        <location filename="../../desktop/ui/editor.py" line="281" />
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="272" />
+        <location filename="../../desktop/ui/editor.py" line="282" />
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="288" />
+        <location filename="../../desktop/ui/editor.py" line="298" />
         <source>计划完成日期不能早于计划开始日期；已保存的日期保持不变。</source>
         <translation>The planned end date cannot be before the start date; the saved dates are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="294" />
+        <location filename="../../desktop/ui/editor.py" line="304" />
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="314" />
+        <location filename="../../desktop/ui/editor.py" line="324" />
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="315" />
+        <location filename="../../desktop/ui/editor.py" line="325" />
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="316" />
-        <location filename="../../desktop/ui/editor.py" line="320" />
+        <location filename="../../desktop/ui/editor.py" line="326" />
+        <location filename="../../desktop/ui/editor.py" line="330" />
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="317" />
+        <location filename="../../desktop/ui/editor.py" line="327" />
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="318" />
+        <location filename="../../desktop/ui/editor.py" line="328" />
         <source>其中：当年财政拨款</source>
         <translation>of which: this year's appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="319" />
+        <location filename="../../desktop/ui/editor.py" line="329" />
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="322" />
+        <location filename="../../desktop/ui/editor.py" line="332" />
         <source>其中：</source>
         <translation>of which: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="340" />
+        <location filename="../../desktop/ui/editor.py" line="350" />
         <source>按分项填入总额</source>
         <translation>Fill total from parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="341" />
+        <location filename="../../desktop/ui/editor.py" line="351" />
         <source>按分项填入年度总额</source>
         <translation>Fill annual total from parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="343" />
+        <location filename="../../desktop/ui/editor.py" line="353" />
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="344" />
+        <location filename="../../desktop/ui/editor.py" line="354" />
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="352" />
+        <location filename="../../desktop/ui/editor.py" line="362" />
         <source>金额单位：元。可输入 5100000 或 5,100,000.00。</source>
         <translation>Amounts in yuan. Type 5100000 or 5,100,000.00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="379" />
+        <location filename="../../desktop/ui/editor.py" line="389" />
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="390" />
+        <location filename="../../desktop/ui/editor.py" line="400" />
         <source>修改{0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="408" />
+        <location filename="../../desktop/ui/editor.py" line="418" />
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="409" />
+        <location filename="../../desktop/ui/editor.py" line="419" />
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="429" />
-        <location filename="../../desktop/ui/editor.py" line="447" />
+        <location filename="../../desktop/ui/editor.py" line="439" />
+        <location filename="../../desktop/ui/editor.py" line="457" />
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="436" />
+        <location filename="../../desktop/ui/editor.py" line="446" />
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="437" />
+        <location filename="../../desktop/ui/editor.py" line="447" />
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="478" />
+        <location filename="../../desktop/ui/editor.py" line="488" />
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="480" />
+        <location filename="../../desktop/ui/editor.py" line="490" />
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="483" />
+        <location filename="../../desktop/ui/editor.py" line="493" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="485" />
+        <location filename="../../desktop/ui/editor.py" line="495" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="486" />
+        <location filename="../../desktop/ui/editor.py" line="496" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="488" />
+        <location filename="../../desktop/ui/editor.py" line="498" />
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="524" />
+        <location filename="../../desktop/ui/editor.py" line="534" />
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
@@ -1318,27 +1345,27 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="941" />
+        <location filename="../../desktop/ui/main_window.py" line="957" />
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="944" />
+        <location filename="../../desktop/ui/main_window.py" line="960" />
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="948" />
+        <location filename="../../desktop/ui/main_window.py" line="964" />
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="950" />
+        <location filename="../../desktop/ui/main_window.py" line="966" />
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="953" />
+        <location filename="../../desktop/ui/main_window.py" line="969" />
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -1346,12 +1373,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1033" />
+        <location filename="../../desktop/ui/main_window.py" line="1049" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1039" />
+        <location filename="../../desktop/ui/main_window.py" line="1055" />
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
     </message>
@@ -1467,37 +1494,37 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="969" />
+        <location filename="../../desktop/ui/main_window.py" line="985" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="978" />
+        <location filename="../../desktop/ui/main_window.py" line="994" />
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="981" />
+        <location filename="../../desktop/ui/main_window.py" line="997" />
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="987" />
+        <location filename="../../desktop/ui/main_window.py" line="1003" />
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1006" />
+        <location filename="../../desktop/ui/main_window.py" line="1022" />
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1015" />
+        <location filename="../../desktop/ui/main_window.py" line="1031" />
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1016" />
+        <location filename="../../desktop/ui/main_window.py" line="1032" />
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>

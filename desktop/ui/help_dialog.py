@@ -1,0 +1,64 @@
+"""帮助 › 使用说明: the user guide (docs/使用说明.md, shipped with the program) shown in the
+program itself, with its screenshots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.resources import resource_dir
+
+IMAGE_WIDTH = 760
+
+
+def guide_path():
+    return resource_dir().parent / "docs" / "使用说明.md"
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("使用说明"))
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        path = guide_path()
+        if path.is_file():
+            self.browser.setSearchPaths([str(path.parent)])
+            self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path)))
+            self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+            self._fit_images(IMAGE_WIDTH)
+        else:
+            self.browser.setPlainText(self.tr("找不到使用说明文件：{0}").format(path))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.resize(860, 760)
+
+    def _fit_images(self, width: int) -> None:
+        """Screenshots are wider than the dialog: show them scaled down to ``width``."""
+        doc = self.browser.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    picture = doc.resource(
+                        QTextDocument.ResourceType.ImageResource.value, QUrl(image.name())
+                    )
+                    if picture is not None and picture.width() > width:
+                        image.setWidth(width)
+                        image.setHeight(picture.height() * width / picture.width())
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(
+                            fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                        )
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
