@@ -103,6 +103,8 @@ def test_daily_backup_and_restoring_one(make_controller, tmp_path, monkeypatch):
     c.shutdown()
     c = make_controller(path)  # opening again the same day: one daily backup
     c2 = make_controller(path)
+    c.wait_for_checks()
+    c2.wait_for_checks()
     daily = [b for b in list_backups(path) if b.reason == "daily"]
     assert len(daily) == 1
     c2.shutdown()
@@ -162,3 +164,29 @@ def test_refused_file_gives_a_message_and_changes_nothing(
     assert dialogs[-1][0] == "warning"
     assert {s.id for s in c.window.model._rows} == before
     assert exchange_dialogs  # the module is importable without a display
+
+
+def test_a_damaged_file_opens_read_only_after_the_background_check(
+    make_controller, tmp_path, dialogs
+):
+    path = tmp_path / "坏 文件.db"
+    c = make_controller(path)
+    c.load_sample()
+    c.shutdown()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    last = len(data) // page - 1  # damage the last page: the list can still be read
+    for offset in range(last * page + 100, last * page + 700):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+
+    c = make_controller(path)  # the window shows at once …
+    assert c.window.model.rowCount() == 13
+    c.wait_for_checks()  # … and the check in the background finds the damage
+    kind, text = dialogs[-1]
+    assert kind == "critical" and "已损坏" in text and "只读" in text and "恢复备份" in text
+    assert c.session.read_only and not c.window.banner.isHidden()
+    assert not [b for b in list_backups(path) if b.reason == "daily"]  # no damaged backup
+    c.shutdown()
+    assert path.read_bytes() == before

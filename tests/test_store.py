@@ -321,3 +321,19 @@ def test_version_1_file_on_read_only_access_asks_for_a_copy(tmp_path):
     make_v1(path)
     with pytest.raises(ReadOnlyError, match="复制"):
         open_repository(path, read_only=True)
+
+
+def test_suggestions_follow_every_change_mine_and_another_programs(repo, tmp_path):
+    repo.add([Project(name="甲", year=2024, implementing_unit="甲单位")])
+    assert repo.distinct_values("implementing_unit") == ["甲单位"]
+    p = repo.add([Project(name="乙", year=2024, implementing_unit="乙单位")]) and repo.get(
+        next(s.id for s in repo.summaries() if s.name == "乙")
+    )
+    assert set(repo.distinct_values("implementing_unit")) == {"甲单位", "乙单位"}
+    repo.save(p.with_changes(implementing_unit="甲单位"))
+    assert repo.distinct_values("implementing_unit") == ["甲单位"]
+    # Another program changes the file: the next question sees it.
+    with open_repository(repo.path) as other:
+        q = other.get(p.id)
+        other.save(q.with_changes(implementing_unit="丙单位"))
+    assert set(repo.distinct_values("implementing_unit")) == {"甲单位", "丙单位"}

@@ -326,6 +326,28 @@ def test_search_filters_by_name_unit_and_indicator_and_year(sample_window):
     assert "共 13 个项目" in w.count_label.text()
 
 
+def test_the_filter_keeps_applying_while_projects_change(sample_window):
+    w = sample_window
+
+    def shown():
+        return {w.proxy.index(r, 0).data() for r in range(w.proxy.rowCount())}
+
+    w.search.setText("智慧矫正")
+    assert shown() == {"智慧矫正"}
+    w.new_project()  # a new project does not match: the search is cleared to show it
+    assert w.search.text() == "" and w.proxy.rowCount() == 14
+    w.search.setText("智慧矫正")
+    select_name(w, "智慧矫正")
+    w.editor.name.selectAll()
+    type_chinese(w.editor.name, "纠纷化解")
+    press(w.editor.name)
+    assert shown() == set()  # …while a renamed one drops out of the hits at once
+    w.act_undo.trigger()  # undo shows what it changes, clearing the search that hid it
+    assert w.search.text() == "" and "智慧矫正" in shown()
+    w.search.setText("智慧矫正")
+    assert shown() == {"智慧矫正"}
+
+
 def test_sorting_by_amount(sample_window):
     w = sample_window
     w.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)

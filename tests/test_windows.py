@@ -62,6 +62,7 @@ def test_portable_ini_keeps_settings_data_and_backups_beside_the_program(
         assert repo.count() == 13
     # Reopening takes the day's backup inside the program folder too.
     c = make_controller(db)
+    c.wait_for_checks()  # the day's backup is taken in the background
     assert list(backups.backup_dir(db).glob("*.db"))
     assert backups.backup_dir(db).is_relative_to(program_folder)
 

@@ -10,7 +10,7 @@ from desktop.store.errors import (
     ReadOnlyError,
     StoreError,
 )
-from desktop.store.repository import Repository, open_repository
+from desktop.store.repository import Repository, integrity_problem, open_repository
 
 __all__ = [
     "ConflictError",
@@ -22,5 +22,6 @@ __all__ = [
     "ReadOnlyError",
     "Repository",
     "StoreError",
+    "integrity_problem",
     "open_repository",
 ]

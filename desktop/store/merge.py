@@ -133,7 +133,7 @@ def _locals(repo: Repository, ids: list[str]) -> dict[str, _Local]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        for r in repo.db.execute(
+        for r in repo.conn.execute(
             f"SELECT id, name, versions, content_hash, deleted_at FROM projects "
             f"WHERE id IN ({marks})",
             chunk,
@@ -197,11 +197,11 @@ def _apply(repo: Repository, plan: MergePlan, backup: bool) -> MergeResult:
     if backup:
         from desktop.store.backups import take
 
-        take(repo.db.conn, repo.path, "merge")
+        take(repo.conn, repo.path, "merge")
     result = MergeResult()
     me = repo.replica_id
     source = plan.source
-    with repo.db.atomic():
+    with repo.atomic():
         for item in plan.items:
             choice = item.choice if item.choice in item.choices else item.default
             theirs = item.incoming

@@ -9,10 +9,12 @@ frozen: never edit one that has shipped, add a new step instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.domain.taxonomy import taxonomy
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
 LATEST_VERSION = 4

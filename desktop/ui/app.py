@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
 from desktop.io.files import load_file, plan_import
-from desktop.store import StoreError, backups, open_repository
+from desktop.store import StoreError, backups, integrity_problem, open_repository
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import data_dir, default_db_path, resource, sample_path, settings
@@ -69,8 +70,31 @@ class Translators:
         return ok
 
 
+_BACKUP_LOCK = threading.Lock()
+
+
+def background_checks(path: Path, daily_backup: bool) -> str:
+    """Run in a worker thread after a database is shown: the whole-file integrity check,
+    then (if the file is sound) the day's first backup — each on its own connection.
+    Returns the problem to report, or ""."""
+    problem = integrity_problem(path)
+    if problem:
+        return problem  # never back up a damaged file: it would push out good backups
+    if daily_backup:
+        with _BACKUP_LOCK:  # two windows on one file take one backup
+            try:
+                if not backups.taken_today(path):
+                    backups.take_file(path, "daily")
+            except (OSError, StoreError):
+                pass  # no backup today (full disk…); the work itself goes on
+    return ""
+
+
 class Controller(QObject):
     """Owns the open database and its window; switches databases and languages."""
+
+    #: the background checks of a database finished: which opening, the problem found or ""
+    checked = Signal(int, str)
 
     def __init__(self, app: QApplication, translators: Translators):
         super().__init__(app)
@@ -78,9 +102,15 @@ class Controller(QObject):
         self.translators = translators
         self.session: Session | None = None
         self.window: MainWindow | None = None
+        self._worker: threading.Thread | None = None
+        self._opening = 0  # counts openings, so a late result cannot hit a newer one
+        self.checked.connect(self._on_checked)
 
-    def open(self, path: str | Path, *, create: bool = False) -> bool:
-        """Open (or, with ``create``, make) a database and show it. Never deletes a file."""
+    def open(self, path: str | Path, *, create: bool = False, read_only: bool = False) -> bool:
+        """Open (or, with ``create``, make) a database and show it. Never deletes a file.
+
+        The window comes first; the file's integrity check and the day's backup follow in
+        the background (``checked``), so a big file on an old PC opens at once."""
         path = Path(path)
         if create and path.exists():
             QMessageBox.warning(
@@ -92,7 +122,7 @@ class Controller(QObject):
             )
             return False
         try:
-            repo = open_repository(path, create=True)
+            repo = open_repository(path, create=True, read_only=read_only, check=False)
         except StoreError as exc:
             QMessageBox.critical(
                 self.window,
@@ -101,22 +131,47 @@ class Controller(QObject):
             )
             return False
         self.shutdown()
+        self._opening += 1  # results of checks on the previous file no longer apply
         self.session = Session(repo)
         self._remember(path)
-        self._daily_backup()
         self._show_window()
+        if not read_only:
+            self._start_checks(repo)
         return True
 
-    def _daily_backup(self) -> None:
-        """The first time each day a database is opened, keep a copy of it."""
-        repo = self.session.repo
-        if repo.read_only or repo.count_all() == 0:
+    def _start_checks(self, repo) -> None:
+        daily = not repo.read_only and repo.count_all() > 0
+        path = repo.path
+        self._opening += 1
+        opening = self._opening
+
+        def work() -> None:
+            self.checked.emit(opening, background_checks(path, daily))
+
+        self._worker = threading.Thread(target=work, name="jixiao-checks", daemon=True)
+        self._worker.start()
+
+    def wait_for_checks(self) -> None:
+        """Let the background checks finish (before closing, and in tests)."""
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+        self.app.processEvents()
+
+    def _on_checked(self, opening: int, problem: str) -> None:
+        if not problem or self.session is None or opening != self._opening:
             return
-        try:
-            if not backups.taken_today(repo.path):
-                backups.take(repo.db.conn, repo.path, "daily")
-        except StoreError:
-            pass  # no backup today (full disk…); the work itself goes on
+        path = self.session.repo.path
+        QMessageBox.critical(
+            self.window,
+            APP_NAME,
+            self.app.translate(
+                "Controller",
+                "{0}\n\n为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。"
+                "请用“文件 › 恢复备份…”恢复最近的备份。",
+            ).format(problem),
+        )
+        self.open(path, read_only=True)
 
     def restore_backup(self) -> None:
         """Let the clerk pick a backup and put it in place of the open database."""
@@ -127,7 +182,7 @@ class Controller(QObject):
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         try:
-            backups.take(self.session.repo.db.conn, path, "restore")
+            backups.take(self.session.repo.conn, path, "restore")
             self.shutdown()
             backups.restore(dialog.chosen, path)
         except (OSError, StoreError) as exc:
@@ -149,6 +204,9 @@ class Controller(QObject):
 
     def shutdown(self) -> None:
         """Close the window, then the database (in that order)."""
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
         if self.window is not None:
             self.window.editor.flush()
             self.window.close()

@@ -243,7 +243,9 @@ class ProjectEditor(QTabWidget):
             (self.department, "department", (), p.department),
             (self.unit, "implementing_unit", (), p.implementing_unit),
         ):
-            used = [v for v in _suggestions(repo.distinct_values, column) if v not in official]
+            # No project shown (start-up): no suggestions needed, none read.
+            values = _suggestions(repo.distinct_values, column) if self.project else []
+            used = [v for v in values if v not in official]
             combo.clear()
             combo.addItems([*official, *used])
             combo.setCurrentIndex(-1)

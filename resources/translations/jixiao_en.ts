@@ -129,36 +129,46 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="89" />
+        <location filename="../../desktop/ui/app.py" line="115" />
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
+        <extracomment>the background checks of a database finished: which opening, the problem found or ""</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="100" />
+        <location filename="../../desktop/ui/app.py" line="126" />
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="137" />
+        <location filename="../../desktop/ui/app.py" line="164" />
+        <source>{0}
+
+为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
+        <translation>{0}
+
+To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="188" />
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="189" />
+        <location filename="../../desktop/ui/app.py" line="243" />
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="202" />
+        <location filename="../../desktop/ui/app.py" line="256" />
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="231" />
+        <location filename="../../desktop/ui/app.py" line="285" />
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -170,12 +180,12 @@ Details were written to: {1}</translation>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="19" />
+        <location filename="../../desktop/ui/help_dialog.py" line="22" />
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="28" />
+        <location filename="../../desktop/ui/help_dialog.py" line="32" />
         <source>找不到使用说明文件：{0}</source>
         <translation>The user guide was not found: {0}</translation>
     </message>
