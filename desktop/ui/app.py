@@ -14,7 +14,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
-from desktop.io.files import load_file, plan_import
 from desktop.store import StoreError, backups, integrity_problem, open_repository
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.main_window import MainWindow
@@ -254,6 +253,8 @@ class Controller(QObject):
             self.load_sample()
 
     def load_sample(self) -> None:
+        from desktop.io.files import load_file, plan_import
+
         result = load_file(sample_path())
         to_add, _ = plan_import(self.session.repo, result)
         if to_add:

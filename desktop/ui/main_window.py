@@ -31,12 +31,7 @@ from desktop import APP_NAME, __version__
 from desktop.domain import audit
 from desktop.domain.model import Project, ProjectSummary, new_id, now_timestamp
 from desktop.domain.money import format_money
-from desktop.io import json_format
-from desktop.io.files import IMPORT_FORMATS, atomic_write_text, load_file, plan_import
-from desktop.io.report import ImportFormatError
 from desktop.store import LockedError, StoreError
-from desktop.store.exchange import export_db, read_untrusted
-from desktop.store.merge import apply_merge, plan_merge
 from desktop.ui.audit_panel import AuditPanel
 from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
 from desktop.ui.editor import ProjectEditor
@@ -702,6 +697,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
 
     def import_file(self, path: str | None = None) -> None:
+        # Loaded when first needed: the window opens faster without them.
+        from desktop.io.files import IMPORT_FORMATS, load_file, plan_import
+        from desktop.io.report import ImportFormatError
+
         if self.session.read_only:
             return
         self.editor.flush()
@@ -730,6 +729,10 @@ class MainWindow(QMainWindow):
         ReportDialog(self, Path(path).name, result, summary).exec()
 
     def export_file(self) -> None:
+        from desktop.io import json_format
+        from desktop.io.files import atomic_write_text
+        from desktop.store.exchange import export_db
+
         self.editor.flush()
         ids = self.selected_ids()
         everything = len(ids) <= 1
@@ -785,6 +788,8 @@ class MainWindow(QMainWindow):
     # -- exchange, history, outside changes --------------------------------------------------------
     def merge_from(self, path: str) -> bool:
         """Merge another machine's .db file after a preview; True if merged."""
+        from desktop.store.exchange import read_untrusted
+        from desktop.store.merge import apply_merge, plan_merge
         from desktop.ui.exchange_dialogs import MergeDialog
 
         repo = self.session.repo
