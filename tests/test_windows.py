@@ -143,16 +143,20 @@ def test_simsun_from_windir_fonts_is_the_printing_font(tmp_path, monkeypatch, sa
     assert candidate_fonts()[0].name == "ARPLUMingCN"  # no Windows: the bundled font
 
 
-def test_self_test_passes_and_says_so(tmp_path):
-    proc = subprocess.run(
+def self_test(**env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "desktop", "--self-test"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=180,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
     )
+
+
+def test_self_test_passes_and_says_so():
+    proc = self_test()
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith("自检通过：13 个示例项目")
 
@@ -162,19 +166,7 @@ def test_self_test_fails_with_the_reason_when_the_font_is_missing(tmp_path):
     shutil.copytree(SAMPLE.parent.parent, resources)
     for font in (resources / "fonts").glob("uming*"):
         font.unlink()
-    proc = subprocess.run(
-        [sys.executable, "-m", "desktop", "--self-test"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "JIXIAO_RESOURCES": str(resources),
-        },
-    )
+    proc = self_test(JIXIAO_RESOURCES=str(resources))
     assert proc.returncode == 1
     assert "自检失败（字体）" in proc.stdout
 
