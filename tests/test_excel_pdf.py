@@ -278,6 +278,10 @@ def test_cli_summary_rollover_and_excel(tmp_path, capsys):
     with pdfplumber.open(tmp_path / "s.pdf") as pdf:
         text = "".join(p.extract_text() for p in pdf.pages)
     assert GRAND_TOTAL in text and "按实施单位小计" in text
+    from pypdf import PdfReader
+
+    content = PdfReader(tmp_path / "s.pdf").pages[0].get_contents().get_data()
+    assert b"2 Tr" in content  # title, header and headings in bold (fill and stroke)
     assert main(["export", str(tmp_path / "all.xlsx"), "--db", str(db)]) == 0
     assert main(["import", str(tmp_path / "all.xlsx"), "--db", str(tmp_path / "d.db")]) == 0
     assert main(["rollover", "--db", str(db), "--year", "2024"]) == 0

@@ -10,6 +10,7 @@ from desktop.domain.money import format_money
 from desktop.domain.summary import YearSummary
 from desktop.printing.fonts import load_chain
 from desktop.printing.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W
+from desktop.printing.render import _Drawer
 from desktop.printing.text import wrap
 
 COLUMNS = (
@@ -34,12 +35,10 @@ def render_summary(summary: YearSummary, target: str | os.PathLike) -> int:
     pages = 1
     y = PAGE_H - MARGIN_TOP
 
-    def text(x: float, baseline: float, s: str, size: float = SIZE) -> None:
-        t = c.beginText(x, baseline)
-        for font, run in chain.runs(s):
-            t.setFont(font, size)
-            t.textOut(run)
-        c.drawText(t)
+    drawer = _Drawer(c, chain)
+
+    def text(x: float, baseline: float, s: str, size: float = SIZE, bold: bool = False) -> None:
+        drawer.text_line(x, baseline, s, size, bold)
 
     def row(cells: list[str], bold: bool = False, rule: bool = True) -> None:
         nonlocal y, pages
@@ -60,9 +59,9 @@ def render_summary(summary: YearSummary, target: str | os.PathLike) -> int:
             for i, line in enumerate(lines):
                 base = y - PAD - (i + 1) * LEADING + 3
                 if n >= 4:
-                    text(x + width - PAD - chain.width(line, SIZE), base, line)
+                    text(x + width - PAD - chain.width(line, SIZE), base, line, bold=bold)
                 else:
-                    text(x + PAD, base, line)
+                    text(x + PAD, base, line, bold=bold)
             x += width
         y -= height
 
@@ -71,7 +70,7 @@ def render_summary(summary: YearSummary, target: str | os.PathLike) -> int:
         text((PAGE_W - chain.width(label, 9)) / 2, MARGIN_BOTTOM - 18, label, 9)
 
     title = f"{summary.year}年度项目汇总"
-    text((PAGE_W - chain.width(title, 16)) / 2, y - 16, title, 16)
+    text((PAGE_W - chain.width(title, 16)) / 2, y - 16, title, 16, bold=True)
     y -= 34
     row([h for h, _ in COLUMNS], bold=True)
     for line in summary.lines:
@@ -89,7 +88,7 @@ def render_summary(summary: YearSummary, target: str | os.PathLike) -> int:
         ("按项目类别小计", summary.by_category),
         ("按实施单位小计", summary.by_unit),
     ):
-        row([heading, "", "", "", "", ""], rule=False)
+        row([heading, "", "", "", "", ""], bold=True, rule=False)
         for sub in subtotals:
             row(
                 [
