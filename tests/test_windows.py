@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 import desktop.store.repository as repository
 from desktop.io.published_text import parse_published_text
@@ -22,6 +23,7 @@ from desktop.store import LockedError, backups, open_repository
 from desktop.store.exchange import export_db, read_untrusted
 from desktop.store.merge import apply_merge, plan_merge
 from desktop.ui import paths
+from desktop.ui.session import Session
 from tests.conftest import ROOT, SAMPLE
 from tests.ui_helpers import press, type_chinese
 
@@ -95,6 +97,7 @@ def test_a_pulled_stick_gives_a_clear_message_not_a_traceback(make_controller, t
 
 def test_a_file_locked_by_another_program(tmp_path, monkeypatch, make_controller, dialogs, qtbot):
     monkeypatch.setattr(repository, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(Session, "RETRY_MS", 100)
     path = tmp_path / "共享 文件夹" / "数据.db"
     path.parent.mkdir()
     c = make_controller(path)
@@ -102,26 +105,36 @@ def test_a_file_locked_by_another_program(tmp_path, monkeypatch, make_controller
     project = next(iter(c.session.repo.all_projects()))
     w = c.window
     w.select_project(project.id)
+
+    def stored_name():
+        with open_repository(path) as repo:
+            return repo.get(project.id).name
+
     other = sqlite3.connect(path)
     other.execute("BEGIN EXCLUSIVE")  # another program (or a second copy) holds the file
     try:
         with pytest.raises(LockedError, match="占用"):
             c.session.repo.save(project.with_changes(name="改名"))
-        # In the window: a clear warning, and the screen shows what is really stored.
+        # In the window: the edit stays on screen, marked as not yet written; no dialogs.
         w.editor.name.selectAll()
         type_chinese(w.editor.name, "锁住时的修改")
         press(w.editor.name)
-        assert any(kind == "warning" and "占用" in text for kind, text in dialogs)
-        assert w.editor.name.text() == project.name
+        assert w.editor.name.text() == "锁住时的修改"
+        assert w.held_banner.isVisibleTo(w) and "数据.db" in w.held_banner.text()
+        assert "还没有写入" in w.held_banner.text()
+        assert not dialogs
+        # Closing now would lose it: the window asks (and stays when told No).
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+        assert not c.shutdown() and c.window is w
     finally:
         other.rollback()
         other.close()
-    # Once the other program lets go, editing works again.
-    w.editor.name.selectAll()
-    type_chinese(w.editor.name, "解锁后的修改")
-    press(w.editor.name)
-    with open_repository(path) as repo:
-        assert repo.get(project.id).name == "解锁后的修改"
+    # Once the other program lets go, the edit is written by itself, as one undo step.
+    qtbot.waitUntil(lambda: not w.held_banner.isVisibleTo(w), timeout=3000)
+    assert stored_name() == "锁住时的修改"
+    assert w.act_undo.text() == "撤销 修改项目名称"
+    w.act_undo.trigger()
+    assert stored_name() == project.name and w.editor.name.text() == project.name
 
 
 def test_simsun_from_windir_fonts_is_the_printing_font(tmp_path, monkeypatch, sample_text):

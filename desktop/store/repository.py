@@ -351,6 +351,15 @@ class Repository:
                 raise
             conn.execute("COMMIT")
 
+    @contextlib.contextmanager
+    def patience(self, seconds: float):
+        """Wait at most ``seconds`` for another program's lock (instead of BUSY_TIMEOUT_S)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+
     def _query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
         cursor = self.conn.execute(sql, params)
         keys = [d[0] for d in cursor.description]

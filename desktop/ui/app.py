@@ -129,7 +129,9 @@ class Controller(QObject):
                 self.app.translate("Controller", "无法打开数据文件：\n{0}").format(exc),
             )
             return False
-        self.shutdown()
+        if not self.shutdown():
+            repo.close()
+            return False
         self._opening += 1  # results of checks on the previous file no longer apply
         self.session = Session(repo)
         self._remember(path)
@@ -182,7 +184,8 @@ class Controller(QObject):
             return
         try:
             backups.take(self.session.repo.conn, path, "restore")
-            self.shutdown()
+            if not self.shutdown():
+                return
             backups.restore(dialog.chosen, path)
         except (OSError, StoreError) as exc:
             QMessageBox.critical(
@@ -201,19 +204,22 @@ class Controller(QObject):
         self.window = window
         window.show()
 
-    def shutdown(self) -> None:
-        """Close the window, then the database (in that order)."""
+    def shutdown(self) -> bool:
+        """Close the window, then the database (in that order). False if the clerk chose
+        to keep the window (an edit still waits for a locked file)."""
         if self._worker is not None:
             self._worker.join()
             self._worker = None
         if self.window is not None:
             self.window.editor.flush()
-            self.window.close()
+            if not self.window.close():
+                return False
             self.window.disconnect_session()
             self.window = None
         if self.session is not None:
             self.session.close()
             self.session = None
+        return True
 
     def set_language(self, language: str) -> None:
         self.translators.use(language)
@@ -221,6 +227,7 @@ class Controller(QObject):
         current = old.current_id() if old else None
         if old is not None:
             old.editor.flush()
+            old.closing_for_good = False  # the session (and any waiting edit) carries on
             old.close()
             old.disconnect_session()
             old.deleteLater()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.model import Project
-from desktop.store import StoreError
+from desktop.store import LockedError, StoreError
 from desktop.ui.session import Session
 
 EDIT_ID = 1000
@@ -69,8 +69,18 @@ class EditProjectCommand(_Command):
     def redo(self) -> None:
         if not self._first:
             self.session.showProject.emit(self.after.id)
-        self._first = False
-        self._safely(lambda: self.session.put(self.after))
+        first, self._first = self._first, False
+        try:
+            self.session.put(self.after)
+        except LockedError as exc:
+            self.setObsolete(True)
+            if first:  # a new edit: keep it on screen and write it once the file is free
+                self.session.hold(self.after, self.text(), str(exc))
+            else:
+                self.session.conflict.emit(str(exc))
+        except StoreError as exc:
+            self.setObsolete(True)
+            self.session.conflict.emit(str(exc))
 
     def undo(self) -> None:
         self.session.showProject.emit(self.before.id)

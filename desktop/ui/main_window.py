@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.path = Path(session.repo.path)
+        self.closing_for_good = True  # False while rebuilt in another language
         self.setObjectName("MainWindow")
 
         self.model = ProjectTableModel(self)
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         session.projectsAdded.connect(self._on_added)
         session.projectsRemoved.connect(self._on_removed)
         session.conflict.connect(self._on_conflict)
+        session.heldChanged.connect(self._on_held)
         session.showProject.connect(self.select_project)
         session.undo_stack.indexChanged.connect(self._update_actions)
         # Another program (a second window on the same file) may change it: look every so
@@ -202,12 +204,20 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3bf; border: 1px solid #e0c060; padding: 6px;")
         self.banner.setVisible(self.session.read_only)
+        self.held_banner = QLabel()
+        self.held_banner.setObjectName("heldBanner")
+        self.held_banner.setWordWrap(True)
+        self.held_banner.setStyleSheet(
+            "background: #ffe3e3; border: 1px solid #e08080; padding: 6px;"
+        )
+        self.held_banner.hide()
         self.empty_hint = QLabel(self.tr("在左侧选择一个项目，或按 Ctrl+N 新建项目。"))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.banner)
+        box.addWidget(self.held_banner)
         box.addWidget(self.empty_hint)
         box.addWidget(self.editor, 1)
         self.splitter = QSplitter()
@@ -568,6 +578,20 @@ class MainWindow(QMainWindow):
                 self._current_changed(current, QModelIndex())
         self._fill_years()
         self._update_count()
+
+    def _on_held(self, held: bool) -> None:
+        """Another program holds the file: the edit stays on screen, marked as not yet
+        written, and is written as soon as the file is free (no dialog every retry)."""
+        if held:
+            self.held_banner.setText(
+                self.tr(
+                    "“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。"
+                    "请关闭占用它的程序；在写入之前请不要关闭本程序。"
+                ).format(self.path.name)
+            )
+        else:
+            self.statusBar().showMessage(self.tr("文件已可写入，修改已保存。"), 8000)
+        self.held_banner.setVisible(held)
 
     def _on_conflict(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)
@@ -941,6 +965,7 @@ class MainWindow(QMainWindow):
             (s.projectsAdded, self._on_added),
             (s.projectsRemoved, self._on_removed),
             (s.conflict, self._on_conflict),
+            (s.heldChanged, self._on_held),
             (s.showProject, self.select_project),
             (s.undo_stack.indexChanged, self._update_actions),
             (s.projectChanged, self.editor._on_saved),
@@ -950,6 +975,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing is ever unsaved; this writes the last keystrokes
+        if self.closing_for_good and not self.session.retry_held():
+            answer = QMessageBox.question(
+                self,
+                APP_NAME,
+                self.tr(
+                    "“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？"
+                ).format(self.path.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self._save_state()
         super().closeEvent(event)
 

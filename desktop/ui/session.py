@@ -6,7 +6,7 @@ methods here, which write to SQLite at once and then tell the views what changed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.domain.model import Project
@@ -24,6 +24,10 @@ class Session(QObject):
     conflict = Signal(str)
     #: ask the window to show this project (undo/redo of a change to it)
     showProject = Signal(str)
+    #: an edit waits because another program holds the file (True), or was written (False)
+    heldChanged = Signal(bool)
+
+    RETRY_MS = 2000
 
     def __init__(self, repo: Repository, parent: QObject | None = None):
         super().__init__(parent)
@@ -32,6 +36,42 @@ class Session(QObject):
         self.undo_stack.setUndoLimit(1000)
         self._known: dict[str, int] = {}  # revision of each project as we last wrote/read it
         self._stored: dict[str, Project] = {}  # and its content then
+        self._held: dict[str, tuple[Project, str]] = {}  # edits the locked file refused
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(self.RETRY_MS)
+        self._retry.timeout.connect(self.retry_held)
+
+    # -- edits the file could not take yet (locked by another program) ---------------------
+    @property
+    def held(self) -> list[Project]:
+        return [after for after, _ in self._held.values()]
+
+    def hold(self, after: Project, text: str, message: str) -> None:
+        """Keep a refused edit (it stays on screen) and try to write it every few seconds.
+        A newer edit of the same project replaces it: it contains it."""
+        was_held = bool(self._held)
+        self._held[after.id] = (after, text)
+        self._retry.start()
+        if not was_held:
+            self.heldChanged.emit(True)
+
+    def retry_held(self) -> bool:
+        """Try to write the held edits (each one undoable step); True if none waits now."""
+        from desktop.ui.commands import EditProjectCommand
+
+        if not self._held:
+            return True
+        held, self._held = self._held, {}
+        with self.repo.patience(0.05):  # a short try: the window must not freeze
+            for after, text in held.values():
+                before = self._stored.get(after.id, after)
+                self.undo_stack.push(EditProjectCommand(self, before, after, text))
+        if self._held:
+            return False
+        self._retry.stop()
+        self.heldChanged.emit(False)
+        return True
 
     @property
     def read_only(self) -> bool:

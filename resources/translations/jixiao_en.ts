@@ -129,20 +129,20 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="115" />
+        <location filename="../../desktop/ui/app.py" line="118" />
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or ""</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="126" />
+        <location filename="../../desktop/ui/app.py" line="129" />
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="164" />
+        <location filename="../../desktop/ui/app.py" line="169" />
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -151,24 +151,24 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="188" />
+        <location filename="../../desktop/ui/app.py" line="194" />
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="243" />
+        <location filename="../../desktop/ui/app.py" line="253" />
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="256" />
+        <location filename="../../desktop/ui/app.py" line="268" />
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="285" />
+        <location filename="../../desktop/ui/app.py" line="297" />
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -372,437 +372,452 @@ Details were written to: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="254" />
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="307" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="324" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="334" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="390" />
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424" />
+        <location filename="../../desktop/ui/main_window.py" line="429" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="431" />
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613" />
+        <location filename="../../desktop/ui/main_window.py" line="588" />
+        <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
+        <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="593" />
+        <source>文件已可写入，修改已保存。</source>
+        <translation>The file is free again; your changes are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="632" />
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615" />
+        <location filename="../../desktop/ui/main_window.py" line="634" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="630" />
+        <location filename="../../desktop/ui/main_window.py" line="649" />
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="637" />
+        <location filename="../../desktop/ui/main_window.py" line="656" />
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="637" />
+        <location filename="../../desktop/ui/main_window.py" line="656" />
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="645" />
+        <location filename="../../desktop/ui/main_window.py" line="664" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="645" />
+        <location filename="../../desktop/ui/main_window.py" line="664" />
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="648" />
+        <location filename="../../desktop/ui/main_window.py" line="667" />
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656" />
+        <location filename="../../desktop/ui/main_window.py" line="675" />
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="661" />
+        <location filename="../../desktop/ui/main_window.py" line="680" />
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="671" />
+        <location filename="../../desktop/ui/main_window.py" line="690" />
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="682" />
+        <location filename="../../desktop/ui/main_window.py" line="701" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="688" />
+        <location filename="../../desktop/ui/main_window.py" line="707" />
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="695" />
+        <location filename="../../desktop/ui/main_window.py" line="714" />
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="700" />
+        <location filename="../../desktop/ui/main_window.py" line="719" />
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702" />
+        <location filename="../../desktop/ui/main_window.py" line="721" />
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="712" />
+        <location filename="../../desktop/ui/main_window.py" line="735" />
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="714" />
+        <location filename="../../desktop/ui/main_window.py" line="737" />
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="725" />
-        <location filename="../../desktop/ui/main_window.py" line="794" />
+        <location filename="../../desktop/ui/main_window.py" line="748" />
+        <location filename="../../desktop/ui/main_window.py" line="823" />
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="728" />
+        <location filename="../../desktop/ui/main_window.py" line="751" />
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="737" />
+        <location filename="../../desktop/ui/main_window.py" line="764" />
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="739" />
+        <location filename="../../desktop/ui/main_window.py" line="766" />
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="742" />
+        <location filename="../../desktop/ui/main_window.py" line="769" />
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="743" />
+        <location filename="../../desktop/ui/main_window.py" line="770" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="744" />
+        <location filename="../../desktop/ui/main_window.py" line="771" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="759" />
+        <location filename="../../desktop/ui/main_window.py" line="786" />
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="779" />
+        <location filename="../../desktop/ui/main_window.py" line="806" />
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="782" />
-        <location filename="../../desktop/ui/main_window.py" line="901" />
+        <location filename="../../desktop/ui/main_window.py" line="809" />
+        <location filename="../../desktop/ui/main_window.py" line="930" />
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="801" />
+        <location filename="../../desktop/ui/main_window.py" line="830" />
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="814" />
+        <location filename="../../desktop/ui/main_window.py" line="843" />
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="841" />
+        <location filename="../../desktop/ui/main_window.py" line="870" />
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="843" />
+        <location filename="../../desktop/ui/main_window.py" line="872" />
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="868" />
+        <location filename="../../desktop/ui/main_window.py" line="897" />
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="891" />
+        <location filename="../../desktop/ui/main_window.py" line="920" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="893" />
+        <location filename="../../desktop/ui/main_window.py" line="922" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="922" />
+        <location filename="../../desktop/ui/main_window.py" line="951" />
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="924" />
+        <location filename="../../desktop/ui/main_window.py" line="953" />
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="983" />
+        <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
+        <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
 </context>
 <context>
@@ -1122,179 +1137,179 @@ Details were written to: {1}</translation>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="260" />
+        <location filename="../../desktop/ui/editor.py" line="262" />
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="263" />
+        <location filename="../../desktop/ui/editor.py" line="265" />
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="271" />
+        <location filename="../../desktop/ui/editor.py" line="273" />
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="279" />
+        <location filename="../../desktop/ui/editor.py" line="281" />
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="280" />
+        <location filename="../../desktop/ui/editor.py" line="282" />
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="281" />
+        <location filename="../../desktop/ui/editor.py" line="283" />
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="282" />
+        <location filename="../../desktop/ui/editor.py" line="284" />
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="298" />
+        <location filename="../../desktop/ui/editor.py" line="300" />
         <source>计划完成日期不能早于计划开始日期；已保存的日期保持不变。</source>
         <translation>The planned end date cannot be before the start date; the saved dates are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="304" />
+        <location filename="../../desktop/ui/editor.py" line="306" />
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="324" />
+        <location filename="../../desktop/ui/editor.py" line="326" />
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="325" />
+        <location filename="../../desktop/ui/editor.py" line="327" />
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="326" />
-        <location filename="../../desktop/ui/editor.py" line="330" />
+        <location filename="../../desktop/ui/editor.py" line="328" />
+        <location filename="../../desktop/ui/editor.py" line="332" />
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="327" />
+        <location filename="../../desktop/ui/editor.py" line="329" />
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="328" />
+        <location filename="../../desktop/ui/editor.py" line="330" />
         <source>其中：当年财政拨款</source>
         <translation>of which: this year's appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="329" />
+        <location filename="../../desktop/ui/editor.py" line="331" />
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="332" />
+        <location filename="../../desktop/ui/editor.py" line="334" />
         <source>其中：</source>
         <translation>of which: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="350" />
+        <location filename="../../desktop/ui/editor.py" line="352" />
         <source>按分项填入总额</source>
         <translation>Fill total from parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="351" />
+        <location filename="../../desktop/ui/editor.py" line="353" />
         <source>按分项填入年度总额</source>
         <translation>Fill annual total from parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="353" />
+        <location filename="../../desktop/ui/editor.py" line="355" />
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="354" />
+        <location filename="../../desktop/ui/editor.py" line="356" />
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="362" />
+        <location filename="../../desktop/ui/editor.py" line="364" />
         <source>金额单位：元。可输入 5100000 或 5,100,000.00。</source>
         <translation>Amounts in yuan. Type 5100000 or 5,100,000.00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="389" />
+        <location filename="../../desktop/ui/editor.py" line="391" />
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="400" />
+        <location filename="../../desktop/ui/editor.py" line="402" />
         <source>修改{0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="418" />
+        <location filename="../../desktop/ui/editor.py" line="420" />
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="419" />
+        <location filename="../../desktop/ui/editor.py" line="421" />
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="439" />
-        <location filename="../../desktop/ui/editor.py" line="457" />
+        <location filename="../../desktop/ui/editor.py" line="441" />
+        <location filename="../../desktop/ui/editor.py" line="459" />
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="446" />
+        <location filename="../../desktop/ui/editor.py" line="448" />
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="447" />
+        <location filename="../../desktop/ui/editor.py" line="449" />
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="488" />
+        <location filename="../../desktop/ui/editor.py" line="490" />
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="490" />
+        <location filename="../../desktop/ui/editor.py" line="492" />
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="493" />
+        <location filename="../../desktop/ui/editor.py" line="495" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="495" />
+        <location filename="../../desktop/ui/editor.py" line="497" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="496" />
+        <location filename="../../desktop/ui/editor.py" line="498" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="498" />
+        <location filename="../../desktop/ui/editor.py" line="500" />
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="534" />
+        <location filename="../../desktop/ui/editor.py" line="536" />
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
@@ -1355,27 +1370,27 @@ Details were written to: {1}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="957" />
+        <location filename="../../desktop/ui/main_window.py" line="998" />
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="960" />
+        <location filename="../../desktop/ui/main_window.py" line="1001" />
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="964" />
+        <location filename="../../desktop/ui/main_window.py" line="1005" />
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="966" />
+        <location filename="../../desktop/ui/main_window.py" line="1007" />
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="969" />
+        <location filename="../../desktop/ui/main_window.py" line="1010" />
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -1383,12 +1398,12 @@ Details were written to: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1049" />
+        <location filename="../../desktop/ui/main_window.py" line="1090" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1055" />
+        <location filename="../../desktop/ui/main_window.py" line="1096" />
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
     </message>
@@ -1504,37 +1519,37 @@ Details were written to: {1}</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="985" />
+        <location filename="../../desktop/ui/main_window.py" line="1026" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="994" />
+        <location filename="../../desktop/ui/main_window.py" line="1035" />
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="997" />
+        <location filename="../../desktop/ui/main_window.py" line="1038" />
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1003" />
+        <location filename="../../desktop/ui/main_window.py" line="1044" />
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1022" />
+        <location filename="../../desktop/ui/main_window.py" line="1063" />
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1031" />
+        <location filename="../../desktop/ui/main_window.py" line="1072" />
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1032" />
+        <location filename="../../desktop/ui/main_window.py" line="1073" />
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
