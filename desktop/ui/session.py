@@ -78,6 +78,8 @@ class Session(QObject):
         return self.repo.read_only
 
     def close(self) -> None:
+        self._retry.stop()
+        self._held.clear()  # the clerk chose to close without them (see closeEvent)
         self.undo_stack.clear()
         self.repo.close()
 
