@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Project
+from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Funds, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
 from desktop.domain.values import OPERATORS, normalize_value_text
@@ -170,20 +170,9 @@ def _annual_within_total(p: Project, _profile: Profile):
         yield ("年度资金申请总额不能大于项目资金总额", Location(TAB_FUNDS, "funds.annual_total"))
 
 
-_FUND_LABELS = {
-    "total": "项目资金总额",
-    "fiscal": "财政资金",
-    "other": "其他资金",
-    "annual_total": "年度资金申请总额",
-    "annual_appropriation": "当年财政拨款",
-    "annual_carryover": "上年结转资金",
-    "annual_other": "其他资金（年度）",
-}
-
-
 @rule("funds.negative", ERROR)
 def _negative(p: Project, _profile: Profile):
-    for attr, label in _FUND_LABELS.items():
+    for attr, label in Funds.FIELD_LABELS.items():
         if getattr(p.funds, attr) < 0:
             yield f"{label}不能是负数", Location(TAB_FUNDS, f"funds.{attr}")
 

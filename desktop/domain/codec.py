@@ -16,15 +16,7 @@ from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amoun
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import OPERATORS, IndicatorValue, parse_value
 
-FUND_KEYS = (
-    "total",
-    "fiscal",
-    "other",
-    "annual_total",
-    "annual_appropriation",
-    "annual_carryover",
-    "annual_other",
-)
+FUND_KEYS = tuple(Funds.FIELD_LABELS)  # the JSON keys, in the form's order
 MAX_TEXT = 100_000  # characters in any one text field
 MAX_INDICATORS = 2_000
 

@@ -590,17 +590,9 @@ class _Parser:
         tax = self.tax
         nature = self._choice(form, "nature", tax.natures, "项目性质", note)
         category = self._choice(form, "category", tax.categories, "项目类别", note)
-        for attr in (
-            "total",
-            "fiscal",
-            "other",
-            "annual_total",
-            "annual_appropriation",
-            "annual_carryover",
-            "annual_other",
-        ):
+        for attr, label in Funds.FIELD_LABELS.items():
             if attr not in form.funds:
-                note(WARNING, f"没有找到{Funds.FIELD_LABELS[attr]}，按 0 导入", form.first_line)
+                note(WARNING, f"没有找到{label}，按 0 导入", form.first_line)
         goals = {k: strip_html("\n".join(v)) for k, v in form.goals.items()}
         if not form.goal_cols:
             note(WARNING, "没有找到项目绩效目标", form.first_line)
