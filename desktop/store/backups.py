@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.store.errors import StoreError
-from desktop.store.safefile import consistent_copy
+from desktop.store.safefile import consistent_copy, replacing
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -160,17 +160,17 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
 def restore(backup: Backup, db_path: str | os.PathLike) -> None:
     """Put a backup in place of a (closed) database: copied beside it, synced, renamed."""
     db_path = Path(db_path)
-    with sqlite3.connect(Path(backup.path).resolve().as_uri() + "?mode=ro", uri=True) as conn:
+    conn = sqlite3.connect(Path(backup.path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise StoreError(f"备份“{backup.path.name}”已损坏，未恢复。")
-    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    finally:
+        conn.close()
     try:
-        shutil.copyfile(backup.path, tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        for side in ("-journal", "-wal", "-shm"):
-            Path(f"{db_path}{side}").unlink(missing_ok=True)
-        os.replace(tmp, db_path)
+        with replacing(db_path) as tmp:
+            shutil.copyfile(backup.path, tmp)
+            # A journal left beside the old file would be played back onto the new one.
+            for side in ("-journal", "-wal", "-shm"):
+                Path(f"{db_path}{side}").unlink(missing_ok=True)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"无法恢复备份：{exc}") from exc

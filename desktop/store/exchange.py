@@ -45,7 +45,7 @@ from desktop.store.repository import (
     check_identity,
     open_repository,
 )
-from desktop.store.safefile import fsync_folder
+from desktop.store.safefile import replacing
 from desktop.store.schema import (
     LATEST_VERSION,
     OBJECTS_BY_VERSION,
@@ -67,27 +67,16 @@ def export_db(
 ) -> int:
     """Write ``projects`` (and tombstones) into a new standalone database at ``target``."""
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    projects = list(projects)
+    with replacing(target) as tmp_name:
+        tmp = Path(tmp_name)
         tmp.unlink()  # open_repository creates it as a database
-        projects = list(projects)
-        with open_repository(tmp) as out, out.db.atomic():
+        with open_repository(tmp) as out, out.atomic():
             out.add(projects)
             out.add_tombstones(tombstones)
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
                 raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        fsync_folder(folder)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     with open_repository(target, create=False, read_only=True) as check:
         if check.count_all() != len(projects):
             raise DamagedFileError(f"导出的文件“{target.name}”校验失败：项目数不符。")

@@ -8,7 +8,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -27,15 +27,16 @@ def fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], T]) -> T:
-    """Call ``write`` on a temporary file beside ``path``, sync it, rename it into place."""
-    path = Path(path)
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[str]:
+    """A temporary file beside ``path`` to fill; when the block ends it is synced and renamed
+    over ``path`` (and the folder synced), or removed if the block failed."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            result = write(fh)
-            fh.flush()
+        yield tmp
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -43,16 +44,17 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], T]) -> T:
             os.unlink(tmp)
         raise
     fsync_folder(folder)
-    return result
+
+
+def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], T]) -> T:
+    """Call ``write`` on a temporary file beside ``path``, sync it, rename it into place."""
+    with replacing(Path(path)) as tmp, open(tmp, "wb") as fh:
+        return write(fh)
 
 
 def consistent_copy(conn: sqlite3.Connection, target: str | os.PathLike) -> None:
     """Copy an open database with SQLite's backup API into ``target``, atomically."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
+    with replacing(Path(target)) as tmp:
         dst = sqlite3.connect(tmp)
         try:
             conn.backup(dst)
@@ -60,11 +62,3 @@ def consistent_copy(conn: sqlite3.Connection, target: str | os.PathLike) -> None
             dst.commit()
         finally:
             dst.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_folder(folder)
