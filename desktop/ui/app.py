@@ -143,7 +143,6 @@ class Controller(QObject):
     def _start_checks(self, repo) -> None:
         daily = not repo.read_only and repo.count_all() > 0
         path = repo.path
-        self._opening += 1
         opening = self._opening
 
         def work() -> None:

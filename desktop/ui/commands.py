@@ -26,12 +26,17 @@ class _Command(QUndoCommand):
         super().__init__(text)
         self.session = session
 
-    def _safely(self, action) -> None:
+    def _safely(self, action, on_locked=None) -> None:
+        """Run a write; if the file refuses it, drop this command and say why — or, for a
+        lock with ``on_locked``, hand the change over to be retried."""
         try:
             action()
         except StoreError as exc:
             self.setObsolete(True)
-            self.session.conflict.emit(str(exc))
+            if on_locked is not None and isinstance(exc, LockedError):
+                on_locked()
+            else:
+                self.session.conflict.emit(str(exc))
 
 
 class EditProjectCommand(_Command):
@@ -70,17 +75,9 @@ class EditProjectCommand(_Command):
         if not self._first:
             self.session.showProject.emit(self.after.id)
         first, self._first = self._first, False
-        try:
-            self.session.put(self.after)
-        except LockedError as exc:
-            self.setObsolete(True)
-            if first:  # a new edit: keep it on screen and write it once the file is free
-                self.session.hold(self.after, self.text(), str(exc))
-            else:
-                self.session.conflict.emit(str(exc))
-        except StoreError as exc:
-            self.setObsolete(True)
-            self.session.conflict.emit(str(exc))
+        # A new edit the locked file refuses stays on screen and is written once it is free.
+        hold = (lambda: self.session.hold(self.after, self.text())) if first else None
+        self._safely(lambda: self.session.put(self.after), on_locked=hold)
 
     def undo(self) -> None:
         self.session.showProject.emit(self.before.id)

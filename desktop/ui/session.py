@@ -47,7 +47,7 @@ class Session(QObject):
     def held(self) -> list[Project]:
         return [after for after, _ in self._held.values()]
 
-    def hold(self, after: Project, text: str, message: str) -> None:
+    def hold(self, after: Project, text: str) -> None:
         """Keep a refused edit (it stays on screen) and try to write it every few seconds.
         A newer edit of the same project replaces it: it contains it."""
         was_held = bool(self._held)
