@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.domain import audit
-from desktop.domain.model import Project, ProjectSummary, new_id, now_timestamp
+from desktop.domain.model import Project, new_id, now_timestamp
 from desktop.domain.money import format_money
 from desktop.store import LockedError, StoreError
 from desktop.ui.audit_panel import AuditPanel
@@ -46,29 +46,6 @@ from desktop.ui.project_list import (
     ProjectTableModel,
 )
 from desktop.ui.session import Session
-
-
-def summary_of(p: Project, deleted_at: str | None = None) -> ProjectSummary:
-    return ProjectSummary(
-        id=p.id,
-        year=p.year,
-        name=p.name,
-        nature=p.nature,
-        category=p.category,
-        department=p.department,
-        implementing_unit=p.implementing_unit,
-        total=p.funds.total,
-        annual_total=p.funds.annual_total,
-        indicator_count=len(p.indicators),
-        review_count=p.review_count,
-        updated_at=p.updated_at,
-        revision=p.revision,
-        deleted_at=deleted_at,
-        search_text=p.search_text(),
-        audit_status=audit.status(findings := audit.check(p)),
-        audit_errors=audit.counts(findings)[0],
-        audit_warnings=audit.counts(findings)[1],
-    )
 
 
 class MainWindow(QMainWindow):
@@ -550,7 +527,9 @@ class MainWindow(QMainWindow):
 
     # -- session signals --------------------------------------------------------------------
     def _on_project_changed(self, saved: Project) -> None:
-        self.model.upsert(summary_of(saved))
+        # The row as stored: its 审核 status was worked out when it was written.
+        with contextlib.suppress(StoreError):  # locked again at once: the row stays as it was
+            self.model.upsert(self.session.repo.summary(saved.id))
         if self.editor.project is not None and saved.id == self.editor.project.id:
             self._audit_timer.start()  # checks rerun as the clerk types
         if saved.year not in [
