@@ -514,37 +514,26 @@ class Repository:
     _TEXT_COLUMNS = ("department", "implementing_unit", "nature", "category")
 
     def _distinct_values(self) -> dict[str, list[str]]:
+        """The four text columns' values over the live projects, most used first. Counted
+        from the list rows ``summaries()`` keeps (the window has just read them), which
+        saves a pass over the table, whose rows carry long goal texts."""
+
         def count() -> list[dict[str, list[str]]]:
-            # _cached has just dropped the kept rows if the file changed since
-            kept = self._cache.get(("live rows",))
-            return self._count_values(kept[0] if kept else self._value_rows())
+            kept = self._cache.get(("live rows",))  # dropped by _cached if the file changed
+            rows = kept[0] if kept else self.summaries()
+            counters = {c: Counter() for c in self._TEXT_COLUMNS}
+            for row in rows:
+                for column in self._TEXT_COLUMNS:
+                    if value := getattr(row, column):
+                        counters[column][value] += 1
+            return [
+                {
+                    c: [v for v, _ in sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))]
+                    for c, n in counters.items()
+                }
+            ]
 
         return self._cached(("distinct",), count)[0]
-
-    def _value_rows(self):
-        columns = ", ".join(self._TEXT_COLUMNS)
-        return self.conn.execute(f"SELECT {columns} FROM projects WHERE deleted_at IS NULL")
-
-    def _count_values(self, rows) -> list[dict[str, list[str]]]:
-        """The four text columns' values, most used first. ``rows`` are summaries or
-        tuples; the window's list has just read the summaries, so counting them saves a
-        pass over the table (whose rows carry long goal texts, so each pass costs)."""
-        counters = {c: Counter() for c in self._TEXT_COLUMNS}
-        for row in rows:
-            values = (
-                (row.department, row.implementing_unit, row.nature, row.category)
-                if isinstance(row, ProjectSummary)
-                else row
-            )
-            for column, value in zip(self._TEXT_COLUMNS, values, strict=True):
-                if value:
-                    counters[column][value] += 1
-        return [
-            {
-                c: [v for v, _ in sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))]
-                for c, n in counters.items()
-            }
-        ]
 
     @_guarded
     def count(self) -> int:
