@@ -32,6 +32,8 @@ from desktop.domain.model import (
     Project,
     ProjectSummary,
     bumped,
+    dominates,
+    merged_versions,
     now_timestamp,
 )
 from desktop.domain.values import IndicatorValue
@@ -867,23 +869,36 @@ class Repository:
 
     @_guarded
     def _tombstone(self, project_id: str, name: str, versions: dict[str, int]) -> None:
+        self._merge_tombstone(Tombstone(project_id, name, now_timestamp(), versions))
+
+    def _merge_tombstone(self, t: Tombstone) -> None:
+        """Record a deletion, merged with one already recorded by version vector: the
+        result has seen both, so an older deletion never replaces a newer one (which would
+        let an old export bring the project back)."""
+        row = self.conn.execute(
+            "SELECT name, deleted_at, versions FROM tombstones WHERE project_id = ?",
+            [t.project_id],
+        ).fetchone()
+        versions, name, deleted_at = dict(t.versions), t.name, t.deleted_at
+        if row is not None:
+            known = json.loads(row[2])
+            versions = dict(merged_versions(known, versions))
+            if dominates(known, t.versions):
+                name, deleted_at = row[0], row[1]
         self.conn.execute(
             "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
             "VALUES (?, ?, ?, ?)",
-            [project_id, name, now_timestamp(), json.dumps(versions, sort_keys=True)],
+            [t.project_id, name, deleted_at, json.dumps(versions, sort_keys=True)],
         )
 
     @_guarded
     def add_tombstones(self, tombstones: Iterable[Tombstone]) -> None:
-        """Record deletions made elsewhere (exported files, merges) as they are."""
+        """Record deletions made elsewhere (exported files, merges), merged by version
+        vector with any deletion of the same project recorded here."""
         self._require_writable()
         with self.atomic():
             for t in tombstones:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
-                    "VALUES (?, ?, ?, ?)",
-                    [t.project_id, t.name, t.deleted_at, json.dumps(t.versions, sort_keys=True)],
-                )
+                self._merge_tombstone(t)
 
     @_guarded
     def tombstones(self) -> list[Tombstone]:
