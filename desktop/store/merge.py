@@ -126,6 +126,7 @@ class MergePlan:
     stamp: dict[str, tuple] = field(default_factory=dict)
     incoming: Incoming | None = None
     edited_outside: bool = False
+    policy: str | None = None
 
     def count(self, status: Status) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -133,6 +134,7 @@ class MergePlan:
     def choose(self, policy: str | None = None) -> None:
         """Settle conflicts by a policy (keep-both, theirs, mine); everything else takes its
         default (new projects and newer versions come in, older ones stay out)."""
+        self.policy = policy
         wanted = POLICIES.get(policy) if policy else None
         for item in self.items:
             conflict = item.status == Status.CONFLICT
@@ -306,6 +308,21 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
     return plan
 
 
+def split_reimport(
+    repo: Repository, projects: list[Project], source: str
+) -> tuple[Incoming | None, list[Project]]:
+    """Imported projects this file already knows by id (or deleted for good): an export of
+    ours brought back, to be merged; and the others, to be added."""
+    from desktop.store.exchange import Incoming
+
+    known, fresh = [], []
+    for p in projects:
+        (known if repo.exists(p.id) or repo.tombstone(p.id) else fresh).append(p)
+    if not known:
+        return None, fresh
+    return Incoming(source=source, schema_version=0, projects=known), fresh
+
+
 def field_changes(old: Project, new: Project) -> list[str]:
     """What differs between two versions of a form, one line per field (old → new), and
     the indicators added, removed and changed."""
@@ -386,6 +403,7 @@ def apply_merge(
             ids = list(plan.stamp)
             if plan.incoming is not None and _stamp(repo, ids) != plan.stamp:
                 fresh = _plan(repo, plan.incoming, plan.edited_outside)
+                fresh.choose(plan.policy)
                 _carry_choices(plan, fresh)
                 if not replan:
                     raise PlanChangedError(fresh)
