@@ -11,6 +11,7 @@ Merging the same file twice changes nothing; merging A into B and B into A conve
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -96,7 +97,14 @@ class MergeItem:
     incoming: Project | None  # None for a deletion made there
     tombstone: Tombstone | None = None  # theirs (deleted there) or mine (deleted here)
     choice: Choice = Choice.MINE
-    mine: Project | None = None  # the local project compared with (for the differences)
+    local: object = None  # the local project compared with, or a loader of it (lazy)
+
+    @property
+    def mine(self) -> Project | None:
+        """The local project compared with (loaded when first asked for)."""
+        if callable(self.local):
+            self.local = self.local()
+        return self.local  # type: ignore[return-value]
 
     @property
     def changes(self) -> list[str]:
@@ -217,9 +225,7 @@ def _same_name_pairs(repo: Repository, new: list[Project], others: set[str]) -> 
     return out
 
 
-def plan_merge(
-    repo: Repository, incoming: Incoming, *, edited_outside: bool = False
-) -> MergePlan:
+def plan_merge(repo: Repository, incoming: Incoming, *, edited_outside: bool = False) -> MergePlan:
     """Compare every incoming project and deletion with this database.
 
     ``edited_outside``: the projects come from a file a person may have edited outside
@@ -255,9 +261,7 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
             deleted_here = dominates(tomb.versions, theirs)
             if deleted_here and p.deleted_at is not None:
                 # In their trash, purged here: nothing to ask, the deletion travels back.
-                plan.tombstones.append(
-                    Tombstone(p.id, tomb.name, tomb.deleted_at, dict(theirs))
-                )
+                plan.tombstones.append(Tombstone(p.id, tomb.name, tomb.deleted_at, dict(theirs)))
                 continue
             status = Status.DELETED_HERE if deleted_here else Status.CHANGED_THERE
         elif mine.content_hash == p.content_hash() and mine.deleted == (p.deleted_at is not None):
@@ -274,7 +278,7 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
             status = Status.CONFLICT
         item = MergeItem(p.id, p.name, status, p, tomb)
         if status in (Status.CONFLICT, Status.THEIRS_NEWER, Status.MINE_NEWER):
-            item.mine = repo.get(p.id)
+            item.local = functools.partial(repo.get, p.id)
         plan.items.append(item)
     # Projects new to this file: added, or offered as a pair with a local project of the
     # same year and name (both sides typed in the same form).
@@ -285,18 +289,14 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
         if pid is None:
             plan.items.append(MergeItem(p.id, p.name, Status.NEW, p))
         else:
-            plan.items.append(
-                MergeItem(p.id, p.name, Status.SAME_NAME, p, mine=repo.get(pid))
-            )
+            plan.items.append(MergeItem(p.id, p.name, Status.SAME_NAME, p, local=repo.get(pid)))
     for t in incoming.tombstones:
         if t.project_id in incoming_ids:
             continue  # the file holds the project itself too: the project wins
         mine = local.get(t.project_id)
         if mine is None:
             continue  # nothing here to delete; the tombstone is recorded when applied
-        if mine.deleted and dominates(mine.versions, t.versions) and (
-            mine.versions != t.versions
-        ):
+        if mine.deleted and dominates(mine.versions, t.versions) and (mine.versions != t.versions):
             continue  # in my trash, and changed here since: stays in my trash
         deleted_there = dominates(t.versions, mine.versions)
         status = Status.DELETED_THERE if deleted_there else Status.CHANGED_HERE
