@@ -78,6 +78,11 @@ def load_file(path: str | os.PathLike) -> ImportResult:
         raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
     try:
         result = _load(path, suffix)
+    except ImportFormatError as exc:
+        message = str(exc)
+        if path.name not in message:  # every refusal names the file
+            raise ImportFormatError(f"“{path.name}”：{message}") from exc
+        raise
     except LimitError as exc:
         raise ImportFormatError(str(exc)) from exc
     except (RecursionError, MemoryError) as exc:

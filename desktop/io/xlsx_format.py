@@ -367,7 +367,8 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
     except limits.LimitError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ImportFormatError(f"“{path.name}”不是可以读取的 Excel 工作簿（{exc}）") from exc
+        reason = " ".join(str(exc).split())[:200]
+        raise ImportFormatError(f"“{path.name}”不是可以读取的 Excel 工作簿（{reason}）") from exc
     except Exception as exc:  # broken XML, bad references: never a traceback
         raise ImportFormatError(
             f"“{path.name}”不是可以读取的 Excel 工作簿（{type(exc).__name__}）"
