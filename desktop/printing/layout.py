@@ -18,10 +18,12 @@ fits. Nothing is truncated and no input makes layout fail.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from reportlab.lib.pagesizes import A4
 
-from desktop.domain.model import Project
+from desktop.domain.dates import format_date
+from desktop.domain.model import Indicator, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import group_indicators, taxonomy
 from desktop.printing.fonts import FontChain
@@ -126,14 +128,16 @@ def goal_header(p: Project) -> str:
     return "项目总目标"
 
 
-def date_text(p: Project, d) -> str:
-    """A date as printed."""
-    return d.isoformat() if d else ""
+def date_text(p: Project, d: date | None) -> str:
+    """A date as printed: in the form's own style (an imported ``2026/1/1`` prints as
+    ``2026/1/1``), else the program's convention, ISO ``2026-01-01``."""
+    return format_date(d, p.date_style) if d else ""
 
 
-def value_text(ind) -> str:
-    """An indicator value as printed."""
-    return ind.value.display()
+def value_text(ind: Indicator) -> str:
+    """An indicator value as printed: the text as the clerk typed it or the form had it
+    (``985米`` stays ``985米``); the canonical reading only for values built in code."""
+    return ind.value.shown
 
 
 def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> list[str]:
