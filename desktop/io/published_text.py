@@ -296,7 +296,7 @@ class _Parser:
         ):
             self._start(rec.line)  # a new form without a title line
         if self.form is None:
-            if not any(_is_label(k) or syn.split_label(c) for k, (_, c) in zip(keys, filled, strict=True)):
+            if not any(_is_label(c) or syn.split_label(c) for _, c in filled):
                 return  # text before the first form
             self._start(rec.line)
         form = self.form
@@ -313,8 +313,7 @@ class _Parser:
         if form.section == "indicators" or (
             form.section == "goals"
             and (
-                self.groups.canonical_l1(lkeys[0]) is not None
-                or lkeys[0] in syn.indicators_marker
+                self.groups.canonical_l1(lkeys[0]) is not None or lkeys[0] in syn.indicators_marker
             )
         ):
             if form.section != "indicators":
@@ -328,9 +327,7 @@ class _Parser:
             form.section = "goals"
             self._goal_header(rec)
             return
-        if form.section == "goals" and not any(
-            syn.field_of(k) or syn.fund_of(k) for k in lkeys
-        ):
+        if form.section == "goals" and not any(syn.field_of(k) or syn.fund_of(k) for k in lkeys):
             self._goal_text(rec)
             return
         self._label_row(rec)
@@ -376,9 +373,13 @@ class _Parser:
             for col, c, is_label in cells
             if label_key(c) in syn.fund_periods
         }
-        if len(periods) >= 2 and len(set(periods.values())) == 2 and all(
-            is_label or label_key(c) in syn.fund_periods or unit_note(c)
-            for _, c, is_label in cells
+        if (
+            len(periods) >= 2
+            and len(set(periods.values())) == 2
+            and all(
+                is_label or label_key(c) in syn.fund_periods or unit_note(c)
+                for _, c, is_label in cells
+            )
         ):
             form.fund_period_cols = periods
             for _, c, _ in cells:
@@ -657,9 +658,7 @@ class _Parser:
                 kind == "l2" or (kind == "l1" and self.groups.canonical_l2(k) is not None)
             ) and l2_col is None:
                 l2_col = cells[i][0]
-                self._set_l2(
-                    k, True, rec.line, l1_col is not None, reasons, cells[i][0] == cols.l2
-                )
+                self._set_l2(k, True, rec.line, l1_col is not None, reasons, cells[i][0] == cols.l2)
             elif kind is None and role == "l1" and l1_col is None and len(later) >= 2:
                 # a group name this program does not know, in the 一级 column: kept as written
                 form.l1, form.l1_raw, form.l1_known = k, k, False

@@ -220,9 +220,7 @@ def synonyms() -> Synonyms:
     ind_periods = {
         label_key(lb): period for period, lbs in raw["indicator_periods"].items() for lb in lbs
     }
-    columns = {
-        label_key(lb): role for role, lbs in raw["indicator_columns"].items() for lb in lbs
-    }
+    columns = {label_key(lb): role for role, lbs in raw["indicator_columns"].items() for lb in lbs}
     directions = {squash(w): op for op, words in raw["directions"].items() for w in words}
     goals = raw["goals"]
     return Synonyms(
@@ -361,9 +359,9 @@ def indicator_header(cells: list[tuple[int, str]]) -> IndicatorHeader | None:
         for c in generic[1:]:
             roles[c] = "note"
     roles[head.value] = "value"
-    head.extended = any(
-        r not in ("l1", "l2", "name", "value") for r in roles.values()
-    ) or "l1" not in by_role
+    head.extended = (
+        any(r not in ("l1", "l2", "name", "value") for r in roles.values()) or "l1" not in by_role
+    )
     return head
 
 
