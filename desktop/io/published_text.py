@@ -240,6 +240,7 @@ class _Form:
     labels_seen: int = 0
 
     goal_continues: bool = False  # a goal header repeated on a new page: text goes on
+    goal_last: str = ""  # the goal header read last
 
     def note(self, severity: str, message: str, line: int | None, col: int | None = None) -> None:
         self.notes.append((severity, message, line, col))
@@ -323,7 +324,11 @@ class _Parser:
             return
         if form.section == "footer":
             return
-        if any(syn.goal_kind(k) for k in lkeys):
+        if any(syn.goal_kind(k) for k in lkeys) or (
+            lkeys[0] in syn.goals_marker
+            and len(filled) > 1
+            and not any(syn.is_label(k) for k in lkeys[1:])
+        ):
             form.section = "goals"
             self._goal_header(rec)
             return
@@ -353,14 +358,20 @@ class _Parser:
         """The row's cells with ``label：value`` cells split in two: (col, text, is_label)."""
         out: list[tuple[int, str, bool]] = []
         for col, cell in filled:
-            split = self.syn.split_label(cell)
-            if split is not None:
+            text = cell
+            for _ in range(20):  # 项目类别：甲 项目性质：乙 — several labels in one cell
+                split = self.syn.split_label(text)
+                if split is None:
+                    out.append((col, text, self.syn.is_label(label_key(text))))
+                    break
                 label, value = split
                 out.append((col, label, True))
+                value, rest = self.syn.cut_at_label(value)
                 if value:
                     out.append((col, value, False))
-            else:
-                out.append((col, cell, self.syn.is_label(label_key(cell))))
+                if not rest:
+                    break
+                text = rest
         return out
 
     def _label_row(self, rec: Record) -> None:
@@ -544,6 +555,17 @@ class _Parser:
             form.goal_continues = True  # repeated on a new page: the texts go on
         for (col, cell), kind in zip(rec.filled(), kinds, strict=True):
             k = label_key(cell)
+            split = self.syn.split_label(cell)
+            if split and (inline := self.syn.goal_kind(label_key(split[0]))):
+                current = inline  # 年度目标：文字 — the text in the header's own cell
+                form.goal_cols[inline] = col
+                form.goal_last = inline
+                if split[1]:
+                    form.goals[inline].append(split[1])
+                    form.goal_continues = False
+                continue
+            if kind:
+                form.goal_last = kind
             if kind == "annual":
                 current = "annual"
                 form.goal_cols["annual"] = col
@@ -551,6 +573,10 @@ class _Parser:
                 current = "overall"
                 form.goal_cols["overall"] = col
             elif k in self.syn.goals_marker:
+                if current is None and not any(kinds):
+                    current = "overall"  # 项目绩效目标 | 文字: the form's one goal
+                    form.goal_cols["overall"] = col
+                    form.goal_last = "overall"
                 continue
             elif current is not None:
                 form.goals[current].append(cell)  # the text stands beside its header
@@ -567,6 +593,8 @@ class _Parser:
         for n, (col, cell) in enumerate(cells):
             if len(cols) == 1:
                 which = next(iter(cols))
+            elif len(set(cols.values())) == 1:
+                which = form.goal_last or "overall"  # headers one above the other
             elif len(cells) == 2 and len(cols) == 2:
                 which = ("overall", "annual")[n]
             else:
@@ -583,10 +611,17 @@ class _Parser:
             form.note(WARNING, message, rec.line)
 
     # -- indicators -----------------------------------------------------------------------
-    def _classify_label(self, k: str, next_key: str | None) -> str | None:
+    def _classify_label(self, k: str, next_key: str | None, role: str | None) -> str | None:
         """``"l1"``, ``"l2"`` or None for a cell at the start of an indicator row."""
         c1, c2 = self.groups.canonical_l1(k), self.groups.canonical_l2(k)
         is_l1, is_l2 = c1 is not None, c2 is not None
+        if (
+            is_l1
+            and is_l2
+            and role in ("l1", "l2")
+            and getattr(self.form.columns, "extended", False)
+        ):
+            return role  # 满意度指标 in the 二级 column of a provincial table
         if is_l1 and is_l2:  # 成本指标: a 一级 from 2021, a 二级 of 产出指标 before
             nk = self.groups.canonical_l2(next_key) if next_key else None
             if nk is not None and c1 in self.tax.parents_of(nk):
@@ -647,8 +682,8 @@ class _Parser:
         while i < len(cells):
             k = key(cells[i][1])
             next_key = key(cells[i + 1][1]) if i + 1 < len(cells) else None
-            kind = self._classify_label(k, next_key)
             role = cols.role_at(cells[i][0]) if cols.roles else None
+            kind = self._classify_label(k, next_key, role)
             later = [c for c, _ in cells[i + 1 :] if c > cols.l2]
             if kind == "l1" and l1_col is None and l2_col is None:
                 form.l1, form.l1_raw, form.l1_known = self.groups.canonical_l1(k), k, True
