@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from desktop.domain.dates import DateError, parse_date
+from desktop.domain.dates import DateError, date_style, parse_date
 from desktop.domain.model import Funds, Indicator, Project, now_timestamp
 from desktop.domain.money import MoneyError
 from desktop.domain.taxonomy import taxonomy
@@ -988,6 +988,14 @@ class _Parser:
             updated_at=stamp,
             revision=1,
         )
+        written = form.basic.get("start_date", "") or form.basic.get("end_date", "")
+        if dates["start_date"] or dates["end_date"]:
+            try:
+                style = date_style(written)
+                if style != "iso":  # ISO is the program's convention ("")
+                    project = project.with_changes(date_style=style)
+            except DateError:
+                pass
         project = _with_flags(project, flags)
         result.projects.append(project)
         result.fund_sources[project.id] = dict(form.fund_sources)
