@@ -86,7 +86,7 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     text = read_text_file(path)
     if suffix == ".json":
         return json_format.loads(text)
-    return parse_published_text(text)
+    return parse_published_text(text, source_name=path.name)
 
 
 @dataclass

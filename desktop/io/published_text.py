@@ -338,7 +338,7 @@ class _Parser:
         self._label_row(rec)
 
     def _is_footer(self, keys: list[str], lkeys: list[str]) -> bool:
-        return self.syn.is_footer(lkeys[0]) or any(k.startswith(_FOOTER) for k in keys)
+        return self.syn.is_footer(keys[0]) or any(k.startswith(_FOOTER) for k in keys)
 
     def _period_of(self, lkeys: list[str]) -> str:
         for k in lkeys:
@@ -829,8 +829,12 @@ class _Parser:
         period = form.basic.get("period", "")
         if not period or ("start_date" in form.basic and "end_date" in form.basic):
             return
-        parts = re.split(r"\s*(?:-|—|–|~|～|至|到)\s*", unicodedata.normalize("NFKC", period))
-        if len(parts) != 2:
+        text = unicodedata.normalize("NFKC", period)
+        for sep in ("至", "到", "~", "—", "–", "-"):
+            parts = [p.strip() for p in text.split(sep)]
+            if len(parts) == 2:
+                break
+        else:
             return
         for attr, text, last in (("start_date", parts[0], False), ("end_date", parts[1], True)):
             if attr in form.basic:
@@ -941,16 +945,12 @@ class _Parser:
         for attr, label in (("department", "主管部门"), ("implementing_unit", "实施单位")):
             if not form.basic.get(attr):
                 flags[attr] = f"表中没有找到{label}"
-        for attr, label in Funds.FIELD_LABELS.items():
-            if attr not in form.funds:
-                note(WARNING, f"没有找到{label}", form.first_line)
         self._derive_funds(form)
         goals = {k: strip_html("\n".join(v)) for k, v in form.goals.items()}
         if goals["overall"] and not goals["annual"]:
-            goals = _split_goals(goals["overall"]) or goals
+            goals = _split_goals(goals["overall"], "overall") or goals
         elif goals["annual"] and not goals["overall"]:
-            split = _split_goals(goals["annual"])
-            goals = split or goals
+            goals = _split_goals(goals["annual"], "annual") or goals
         if not form.goal_cols:
             note(WARNING, "没有找到项目绩效目标", form.first_line)
         for attr, label in (("overall", "项目总目标"), ("annual", "年度总体目标")):
@@ -1030,13 +1030,16 @@ _FIELD_LABELS = {
 }
 
 
-def _split_goals(text: str) -> dict[str, str] | None:
-    """``长期目标：… 年度目标：…`` in one text → the two goals; None when it is one goal."""
+def _split_goals(text: str, first: str) -> dict[str, str] | None:
+    """``长期目标：… 年度目标：…`` in one text (read as the ``first`` goal) → the two goals;
+    None when it is one goal."""
     found = list(_INLINE_GOAL.finditer(text))
     kinds = {synonyms().goal_kind(label_key(m.group("label"))) for m in found}
-    if kinds != {"overall", "annual"}:
+    if not found or (kinds != {"overall", "annual"} and kinds == {first}):
         return None
     out: dict[str, list[str]] = {"overall": [], "annual": []}
+    if head := text[: found[0].start()].strip():
+        out[first].append(head)
     for n, m in enumerate(found):
         end = found[n + 1].start() if n + 1 < len(found) else len(text)
         kind = synonyms().goal_kind(label_key(m.group("label")))

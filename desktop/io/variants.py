@@ -131,7 +131,9 @@ class Synonyms:
             return "overall"
         return None
 
-    def is_footer(self, k: str) -> bool:
+    def is_footer(self, cell: str) -> bool:
+        """注：…, 填表人：…, 审核意见 — a line under the table, not an indicator."""
+        k = squash(cell)
         for label in self.footer:
             if len(label) == 1:
                 if k == label:
@@ -160,8 +162,8 @@ class Synonyms:
     def split_label(self, cell: str) -> tuple[str, str] | None:
         """``项目名称：某项目`` → (``项目名称``, ``某项目``) when the part before the colon is a
         known label; None otherwise."""
-        text = unicodedata.normalize("NFKC", cell).strip()
-        m = re.match(r"^([^:]{1,20}?)\s*:\s*(.*)$", text, re.DOTALL)
+        text = cell.strip()
+        m = re.match(r"^([^:：]{1,20}?)\s*[:：]\s*(.*)$", text, re.DOTALL)
         if not m:
             return None
         k = label_key(m.group(1))
@@ -236,7 +238,7 @@ def synonyms() -> Synonyms:
         indicator_periods=ind_periods,
         indicator_columns=columns,
         directions=directions,
-        footer=tuple(label_key(x) for x in raw["footer"]),
+        footer=tuple(squash(x) for x in raw["footer"]),
     )
 
 

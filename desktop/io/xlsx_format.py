@@ -308,6 +308,7 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
             continue
         sheet = parse_records(
             records,
+            source_name=path.name,
             cell_ref=lambda line, col, t=ws.title: (
                 f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
             ),
