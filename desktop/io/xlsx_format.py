@@ -314,6 +314,9 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
             ),
         )
         restored = [_with_hidden(p, hidden.get(ws.title), ws.title, result) for p in sheet.projects]
+        for before, after in zip(sheet.projects, restored, strict=True):
+            if before.id in sheet.fund_sources:
+                result.fund_sources[after.id] = sheet.fund_sources[before.id]
         exact = (
             hidden.get(ws.title) is not None
             and len(restored) == 1
