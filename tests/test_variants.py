@@ -134,7 +134,7 @@ def test_no_silent_zero_or_empty(truth_path):
     truth, result = _read(truth_path)
     form_text = (HERE / truth["form"]).name
     for expected, project in zip(truth["projects"], result.projects, strict=True):
-        for k in TEXT_FIELDS + ("goal_overall", "goal_annual"):
+        for k in (*TEXT_FIELDS, "goal_overall", "goal_annual"):
             if not getattr(project, k):
                 assert project.flag(k), f"{form_text}: {k} is empty without a flag"
         for k in FUND_KEYS:
@@ -155,7 +155,7 @@ def test_no_silent_zero_or_empty(truth_path):
 
 
 def test_fund_units_are_reported_and_exact():
-    truth, result = _read(HERE / "b2-midterm-2021.txt.truth.json")
+    _, result = _read(HERE / "b2-midterm-2021.txt.truth.json")
     (p,) = result.projects
     assert p.funds.annual_carryover == 80 * 10000 * 100  # 80 万元 in 分
     assert set(result.fund_sources[p.id].values()) == {"万元"}
