@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from desktop.domain.model import Project
 
@@ -75,8 +75,4 @@ class ImportResult:
     @property
     def projects_without_funds(self) -> list[Project]:
         """Projects whose amounts are all zero or missing."""
-        return [p for p in self.projects if not any(vars_of(p.funds))]
-
-
-def vars_of(funds) -> list[int]:
-    return [getattr(funds, name) for name in funds.__dataclass_fields__]
+        return [p for p in self.projects if not any(astuple(p.funds))]
