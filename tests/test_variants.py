@@ -284,3 +284,45 @@ def test_every_mapped_group_lands_in_a_profile():
 def test_wan_conversion_is_decimal():
     fen, _ = parse_amount("0.01", "万元")
     assert fen == int(Decimal("0.01") * 10000 * 100)
+
+
+def test_goals_stay_apart_and_do_not_take_the_table_header():
+    text = "\n".join(
+        [
+            "2024年度项目支出绩效目标表",
+            "项目名称\t甲",
+            "绩效目标\t长期目标：建成体系。年度目标：1.完成A；",
+            "\t2.完成B。",
+            "年度绩效指标",
+            "一级指标\t二级指标\t三级指标\t指标方向\t指标值\t计量单位",
+            "产出指标\t数量指标\t场次\t≥\t2\t场",
+        ]
+    )
+    (p,) = parse_published_text(text).projects
+    assert p.goal_overall == "建成体系。"
+    assert p.goal_annual == "1.完成A；\n2.完成B。"
+    assert [(i.name, i.value.display(), i.value.entered) for i in p.indicators] == [
+        ("场次", "≥2.00(场)", "≥2(场)")
+    ]
+
+
+def test_an_unknown_group_is_kept_and_flagged_never_dropped():
+    text = "\n".join(
+        [
+            "2024年度项目支出绩效目标表",
+            "项目名称\t甲",
+            "一级指标\t二级指标\t三级指标\t指标值\t备注",
+            "履职指标\t工作推进指标\t完成率\t100%\t",
+            "满意度指标\t满意度指标\t满意度\t≥90%\t",
+        ]
+    )
+    (p,) = parse_published_text(text).projects
+    first, second = p.indicators
+    assert (first.level1, first.level2, first.needs_review) == ("履职指标", "工作推进指标", True)
+    assert "不在指标体系中" in first.review_note
+    assert (second.level1, second.level2, second.needs_review) == (
+        "满意度指标",
+        "服务对象满意度指标",
+        False,
+    )
+    assert second.note == "原分组：满意度指标/满意度指标"

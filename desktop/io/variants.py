@@ -289,19 +289,32 @@ def amounts_in_text(text: str, unit: str = YUAN) -> list[tuple[FundLabel, str, i
     其他资金50万元）``) as (label, label text, 分, unit). Labels are matched longest first."""
     syn = synonyms()
     s = unicodedata.normalize("NFKC", text)
-    alternatives = "|".join(re.escape(lb) for lb in syn.amount_labels)
-    pattern = re.compile(
-        rf"(?P<label>{alternatives})\s*(?:\((?P<lunit>万?元)\))?\s*[:为是]?\s*"
-        r"(?P<amount>[¥￥]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|万|元)?)"
-    )
+    if not any(ch.isdigit() for ch in s):
+        return []
     out = []
-    for m in pattern.finditer(s):
+    for m in _amount_pattern(syn).finditer(s):
         try:
             fen, read_in = parse_amount(m.group("amount"), m.group("lunit") or unit)
         except MoneyError:
             continue
         out.append((syn.funds[m.group("label")], m.group("label"), fen, read_in))
     return out
+
+
+_PATTERNS: list[tuple[Synonyms, re.Pattern[str]]] = []
+
+
+def _amount_pattern(syn: Synonyms) -> re.Pattern[str]:
+    """The regex finding ``label amount`` pairs, built once per synonym table."""
+    if _PATTERNS and _PATTERNS[0][0] is syn:
+        return _PATTERNS[0][1]
+    alternatives = "|".join(re.escape(lb) for lb in syn.amount_labels)
+    pattern = re.compile(
+        rf"(?P<label>{alternatives})\s*(?:\((?P<lunit>万?元)\))?\s*[:为是]?\s*"
+        r"(?P<amount>[¥￥]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|万|元)?)"
+    )
+    _PATTERNS[:] = [(syn, pattern)]
+    return pattern
 
 
 # -- indicator tables ---------------------------------------------------------------------
