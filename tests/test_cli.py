@@ -298,9 +298,7 @@ def test_check_lists_problems_and_exits_1_on_errors(tmp_path, capsys):
     assert code == 0 and out == ""
 
 
-def test_import_exits_1_when_a_field_needs_review_and_says_when_funds_are_missing(
-    tmp_path, capsys
-):
+def test_import_exits_1_when_a_field_needs_review_and_says_when_funds_are_missing(tmp_path, capsys):
     form = tmp_path / "2019-某县.txt"
     form.write_text("项目支出绩效目标表\n项目名称\t无资金的项目\n", encoding="utf-8")
     code, out, _ = run(capsys, "import", str(form), "--db", str(tmp_path / "x.db"))
