@@ -1,7 +1,9 @@
 """Command line: ``python -m desktop import|export|list … --db DB``.
 
-Exit status: 0 done; 1 done, but some projects could not be imported (listed); 2 nothing
-was done (bad arguments, unreadable input, a database that cannot be used).
+Exit status: 0 done; 1 done, but some projects could not be imported (listed), or — for
+``import`` — something imported needs review (a field flagged 需复核 or a needs-review
+indicator, all listed); 2 nothing was done (bad arguments, unreadable input, a database that
+cannot be used).
 """
 
 from __future__ import annotations
@@ -215,9 +217,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     if summary.skipped_identical:
         print(f"其中 {summary.skipped_identical} 个项目数据库中已有相同内容，未重复导入。")
+    if no_funds := result.projects_without_funds:
+        names = "、".join(f"“{p.name or '（无名称）'}”" for p in no_funds)
+        print(f"注意：{len(no_funds)} 个项目的资金全部为 0 或没有找到：{names}。")
     reviews = result.of(REVIEW)
     if reviews:
-        print(f"需要人工复核的指标 {len(reviews)} 条（已标记，可在程序中逐条修改）：")
+        flagged = result.flagged_field_count
+        counts = f"字段 {flagged} 个、指标 {result.review_indicator_count} 条"
+        print(f"需要人工复核的{counts}（已标记，可在程序中逐条修改）：")
         for item in reviews:
             print("  " + item.describe())
     others = [i for i in result.items if i.severity != REVIEW]
@@ -225,7 +232,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print("导入报告：")
         for item in others:
             print("  " + item.describe())
-    return EXIT_PARTIAL if result.of(ERROR) else EXIT_OK
+    return EXIT_PARTIAL if result.of(ERROR) or summary.needing_review else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -86,7 +86,7 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     text = read_text_file(path)
     if suffix == ".json":
         return json_format.loads(text)
-    return parse_published_text(text)
+    return parse_published_text(text, source_name=path.name)
 
 
 @dataclass
@@ -94,6 +94,7 @@ class StoreSummary:
     added: int = 0
     skipped_identical: int = 0
     renumbered: int = 0
+    needing_review: int = 0  # added projects with a flagged field or a needs-review indicator
 
 
 def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSummary]:
@@ -118,6 +119,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
             )
         to_add.append(project)
     summary.added = len(to_add)
+    summary.needing_review = sum(1 for p in to_add if p.review_count or p.field_flags)
     return to_add, summary
 
 

@@ -328,11 +328,15 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
             continue
         sheet = parse_records(
             records,
+            source_name=path.name,
             cell_ref=lambda line, col, t=ws.title: (
                 f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
             ),
         )
         restored = [_with_hidden(p, hidden.get(ws.title), ws.title, result) for p in sheet.projects]
+        for before, after in zip(sheet.projects, restored, strict=True):
+            if before.id in sheet.fund_sources:
+                result.fund_sources[after.id] = sheet.fund_sources[before.id]
         exact = (
             hidden.get(ws.title) is not None
             and len(restored) == 1

@@ -364,6 +364,209 @@ Details were written to: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="56"/>
+        <source>导入预览 — {0}</source>
+        <translation>Import preview — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="64"/>
+        <location filename="../../desktop/ui/import_preview.py" line="197"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="65"/>
+        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="66"/>
+        <location filename="../../desktop/ui/import_preview.py" line="201"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <location filename="../../desktop/ui/import_preview.py" line="206"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="68"/>
+        <location filename="../../desktop/ui/import_preview.py" line="209"/>
+        <source>年度资金申请总额</source>
+        <translation>Annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="69"/>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="70"/>
+        <source>需复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="71"/>
+        <source>资金来源</source>
+        <translation>Amounts read in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="93"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>没有要导入的新项目（文件中的项目都已存在）。</source>
+        <translation>No new projects to import (every project in the file is already there).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
+        <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
+        <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="114"/>
+        <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
+        <translation>{0} projects have fields or indicators to review (red background). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="117"/>
+        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
+        <translation>The funds of {0} projects are all zero or missing. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="118"/>
+        <source>请核对后再导入。</source>
+        <translation>Please check before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <source>需复核：{0}</source>
+        <translation>To review: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="131"/>
+        <source>{0} 元</source>
+        <translation>{0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="133"/>
+        <source>（按万元读取：{0}）</source>
+        <translation> (read in 10,000 yuan: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="135"/>
+        <source>（推算）</source>
+        <translation> (worked out)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="137"/>
+        <source>（未找到）</source>
+        <translation> (not found)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="143"/>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="160"/>
+        <source>字段 {0} 个</source>
+        <translation>{0} fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>指标 {0} 条</source>
+        <translation>{0} indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="163"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="182"/>
+        <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
+        <translation>Indicators: {0}, {1} to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="198"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="199"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="200"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="202"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="203"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="204"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="205"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="207"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="208"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="210"/>
+        <source>其中：当年财政拨款</source>
+        <translation>of which this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="211"/>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="212"/>
+        <source>其他资金（年度）</source>
+        <translation>Other funds (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="216"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="219"/>
+        <source>  — 需复核：{0}</source>
+        <translation>  — to review: {0}</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTreeModel</name>
     <message>
         <location filename="../../desktop/ui/indicator_model.py" line="215"/>
@@ -1575,13 +1778,13 @@ Details were written to: {1}</translation>
     <name>ValueEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="140"/>
-        <source>定性</source>
-        <translation>Qualitative</translation>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="140"/>
-        <source>（无）</source>
-        <translation>(none)</translation>
+        <source>定性</source>
+        <translation>Qualitative</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="141"/>
