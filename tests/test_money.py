@@ -8,6 +8,7 @@ from desktop.domain.money import (
     MoneyError,
     decimal_string,
     format_money,
+    format_wan,
     parse_decimal_amount,
     parse_money,
     to_fen,
@@ -30,7 +31,6 @@ from desktop.domain.money import (
         ("1000元", 100_000),
         ("0.1", 10),
         ("12.30", 1230),
-        ("-5.00", -500),
         ("1.500", 150),  # trailing zeros beyond 分 are exact
     ],
 )
@@ -79,7 +79,25 @@ def test_wan_yuan_converts_exactly():
         to_fen(Decimal("0.001"))
 
 
-@given(st.integers(min_value=-(10**16), max_value=10**16))
+def test_amounts_in_wan_yuan_are_read_exactly():
+    assert parse_money("510万") == 510_000_000
+    assert parse_money("510万元") == 510_000_000
+    assert parse_money("0.0123万元") == 12_300
+    assert parse_money("￥5100000.00") == 510_000_000
+    assert parse_money("5,100,000") == 510_000_000
+    assert format_wan(510_000_000) == "510万元"
+    assert format_wan(12_300) == "0.0123万元"
+    with pytest.raises(MoneyError):
+        parse_money("0.0000001万")  # a tenth of a 分
+
+
+@pytest.mark.parametrize("text", ["-1", "-5.00", "-510万"])
+def test_negative_amounts_are_refused(text):
+    with pytest.raises(MoneyError, match="负数"):
+        parse_money(text)
+
+
+@given(st.integers(min_value=0, max_value=10**16))
 def test_format_then_parse_is_identity(fen):
     assert parse_money(format_money(fen)) == fen
     assert parse_money(decimal_string(fen)) == fen

@@ -162,7 +162,7 @@ def test_every_form_reads_back_in_the_official_layout(sample_tables):
             got.append((l1, l2, row[3], row[6]))
         profile = taxonomy().profile(p.profile)
         expected = [
-            (norm(a), norm(b), norm(i.name), norm(i.value.display()))
+            (norm(a), norm(b), norm(i.name), norm(i.value.shown))
             for a, groups in group_indicators(p.indicators, profile.level1_names)
             for b, inds in groups
             for i in inds

@@ -283,6 +283,12 @@ def test_migrates_a_version_1_file_keeping_everything(tmp_path):
             "低于全市平均水平",
             "高",
         ]
+        # No typed text was kept before version 5: the paper keeps showing today's rendering.
+        assert [i.value.shown for i in old.indicators] == ["=6.00(次)", "低于全市平均水平", "高"]
+        stored = repo.db.execute(
+            "SELECT content_hash FROM projects WHERE id = ?", [old.id]
+        ).fetchone()[0]
+        assert stored == old.content_hash()
         assert old.indicators[2].needs_review and old.indicators[2].source_line == 164
         assert old.profile == "classic"  # a 2020 form
         assert repo.get(rows["法律援助"].id).profile == "2021"

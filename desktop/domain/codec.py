@@ -10,7 +10,7 @@ import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from desktop.domain.dates import DateError, parse_date
+from desktop.domain.dates import DATE_STYLES, DateError, parse_date
 from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amount, to_fen
 from desktop.domain.taxonomy import taxonomy
@@ -36,6 +36,8 @@ def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
         "review_note": ind.review_note,
         "raw_text": ind.raw_text,
         "source_line": ind.source_line,
+        "entered": v.entered,
+        "note": ind.note,
     }
 
 
@@ -59,6 +61,8 @@ def project_to_dict(p: Project) -> dict[str, Any]:
         "revision": p.revision,
         "versions": dict(p.versions),
         "deleted_at": p.deleted_at,
+        "field_flags": dict(p.field_flags),
+        "date_style": p.date_style,
     }
 
 
@@ -106,6 +110,7 @@ def _indicator(obj: Any, n: int) -> Indicator:
     number = obj.get("number")
     unit = _text(obj, "unit", where=where)
     text = _text(obj, "text", where=where)
+    entered = _text(obj, "entered", where=where)
     if number is not None or op is not None:
         if op is not None and op not in OPERATORS:
             raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
@@ -119,11 +124,13 @@ def _indicator(obj: Any, n: int) -> Indicator:
             raise CodecError(f"{where}数值“{number}”无效") from exc
         if not dec.is_finite() or text:
             raise CodecError(f"{where}数值“{number}”无效")
-        value = IndicatorValue(op=op, number=dec, unit=unit)
+        value = IndicatorValue(op=op, number=dec, unit=unit, entered=entered)
     elif text or unit:
         if unit:
             raise CodecError(f"{where}有单位但没有数值")
-        value = IndicatorValue(text=text)
+        value = IndicatorValue(text=text, entered=entered)
+    elif entered:
+        value = parse_value(entered)
     else:
         value = parse_value(_text(obj, "value", where=where))
     needs_review = obj.get("needs_review", False)
@@ -143,7 +150,43 @@ def _indicator(obj: Any, n: int) -> Indicator:
         review_note=_text(obj, "review_note", where=where),
         raw_text=_text(obj, "raw_text", where=where),
         source_line=source_line,
+        note=_text(obj, "note", where=where),
     )
+
+
+MAX_FLAGS = 100
+FLAG_KEYS = frozenset(
+    {
+        "year",
+        "name",
+        "nature",
+        "category",
+        "department",
+        "implementing_unit",
+        "start_date",
+        "end_date",
+        "goal_overall",
+        "goal_annual",
+        "indicators",
+        *(f"funds.{k}" for k in FUND_KEYS),
+    }
+)
+
+
+def _field_flags(raw: Any) -> tuple[tuple[str, str], ...]:
+    """Fields flagged 需复核: ``{"funds.total": "reason"}``."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or len(raw) > MAX_FLAGS:
+        raise CodecError("“field_flags”应为 {字段: 原因} 对象")
+    out = []
+    for key, reason in raw.items():
+        if key not in FLAG_KEYS:
+            raise CodecError(f"“field_flags”中的字段“{str(key)[:40]}”未知")
+        if not isinstance(reason, str) or len(reason) > 1000:
+            raise CodecError("“field_flags”中的原因应为文字")
+        out.append((key, reason))
+    return tuple(sorted(out))
 
 
 MAX_REPLICAS = 1_000
@@ -217,9 +260,14 @@ def project_from_dict(obj: Any) -> Project:
         if not isinstance(deleted, str) or not deleted or len(deleted) > 40:
             raise CodecError("“deleted_at”应为时间文字或 null")
         extra["deleted_at"] = deleted
+    extra["field_flags"] = _field_flags(obj.get("field_flags"))
+    date_style = _text(obj, "date_style")
+    if date_style and date_style not in DATE_STYLES:
+        raise CodecError(f"日期格式“{date_style[:20]}”未知")
     return Project(
         id=pid,
         year=year,
+        date_style=date_style,
         name=_text(obj, "name"),
         nature=_text(obj, "nature"),
         category=_text(obj, "category"),

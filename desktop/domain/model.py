@@ -62,6 +62,9 @@ class Indicator:
     review_note: str = ""  # why the importer could not be sure
     raw_text: str = ""  # the source line as it was, for needs-review rows
     source_line: int | None = None
+    # What the source form said beside the indicator that has no place on ours: extra
+    # columns (计量单位, 指标方向, 备注 …) and the original group names of another layout.
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +92,20 @@ class Project:
     # It travels with the project, so a merge can tell "newer", "older" and "both changed".
     versions: tuple[tuple[str, int], ...] = ()
     deleted_at: str | None = None  # in the trash since then
+    # Fields flagged 需复核: sorted (field key, reason) pairs. A key is a field name of this
+    # class ("name", "start_date", "goal_overall" …) or "funds.<key>" ("funds.total").
+    field_flags: tuple[tuple[str, str], ...] = ()
+    # How the form writes dates (desktop.domain.dates styles); "" is the program's convention.
+    date_style: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.indicators, tuple):
             object.__setattr__(self, "indicators", tuple(self.indicators))
+        flags = self.field_flags
+        if isinstance(flags, dict):
+            flags = flags.items()
+        if not isinstance(flags, tuple) or any(not isinstance(f, tuple) for f in flags):
+            object.__setattr__(self, "field_flags", tuple(sorted(tuple(f) for f in flags)))
         if not self.updated_at:
             object.__setattr__(self, "updated_at", self.created_at)
         if not self.profile:
@@ -100,6 +113,20 @@ class Project:
 
     def with_changes(self, **changes) -> Project:
         return replace(self, **changes)
+
+    def flag(self, key: str) -> str | None:
+        """Why field ``key`` needs review, or None."""
+        for k, reason in self.field_flags:
+            if k == key:
+                return reason
+        return None
+
+    def with_flag(self, key: str, reason: str | None) -> Project:
+        """The same project with field ``key`` flagged (or unflagged when reason is None)."""
+        flags = {k: r for k, r in self.field_flags if k != key}
+        if reason is not None:
+            flags[key] = reason
+        return replace(self, field_flags=tuple(sorted(flags.items())))
 
     @property
     def review_count(self) -> int:

@@ -1,8 +1,9 @@
 """Exact money: amounts are integer 分 (fen) everywhere; Decimal only at the edges.
 
 ``parse_money`` accepts what clerks and published forms write (``5,100,000.00``,
-``5100000``, ``0``, ``0.00``, full-width digits, a leading ¥ or a trailing 元) and refuses
-anything that is not an exact amount of 分. ``format_money`` writes ``5,100,000.00``.
+``5100000``, ``0``, ``0.00``, full-width digits, a leading ¥ or a trailing 元, amounts in
+万元 such as ``510万`` or ``510万元``) and refuses anything that is not an exact, non-negative
+amount of 分. ``format_money`` writes ``5,100,000.00``; ``format_wan`` writes ``510万元``.
 """
 
 from __future__ import annotations
@@ -22,16 +23,27 @@ class MoneyError(ValueError):
     """An amount that cannot be read exactly. ``str(err)`` is a message for the user."""
 
 
+WAN = Decimal(10_000)
+
+
 def parse_decimal_amount(text: str) -> Decimal:
-    """Parse an amount written by a person into a Decimal (no rounding, no float)."""
+    """Parse an amount of 元 written by a person into a Decimal (no rounding, no float).
+    ``510万`` / ``510万元`` are read as 5,100,000 元."""
     if not isinstance(text, str):
         raise MoneyError("金额必须是文字")
+    if len(text) > 100:
+        raise MoneyError("金额太长")
     s = unicodedata.normalize("NFKC", text).strip()
     s = s.replace("，", ",").replace(" ", "")
     if s.startswith(("¥", "￥")):
         s = s[1:]
     if s.endswith("元"):
         s = s[:-1]
+    scale = Decimal(1)
+    if s.endswith("万"):
+        s, scale = s[:-1], WAN
+        if not s:
+            raise MoneyError("“万”前面缺少数字")
     if not s:
         raise MoneyError("金额为空")
     if "," in s:
@@ -44,6 +56,7 @@ def parse_decimal_amount(text: str) -> Decimal:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - the regexes above rule this out
         raise MoneyError(f"“{text.strip()}”不是金额") from exc
+    value *= scale
     if abs(value) >= _MAX_YUAN:
         raise MoneyError(f"金额“{text.strip()}”太大")
     return value
@@ -58,8 +71,20 @@ def to_fen(yuan: Decimal) -> Fen:
 
 
 def parse_money(text: str) -> Fen:
-    """Parse ``5,100,000.00`` / ``5100000`` / ``0`` into integer 分."""
-    return to_fen(parse_decimal_amount(text))
+    """Parse ``5,100,000.00`` / ``5100000`` / ``510万`` / ``0`` into integer 分.
+    A negative amount is refused: no field of the form takes one."""
+    value = parse_decimal_amount(text)
+    if value < 0:
+        raise MoneyError(f"金额“{text.strip()}”不能是负数")
+    return to_fen(value)
+
+
+def format_wan(fen: Fen) -> str:
+    """Integer 分 as 万元, exact, without trailing zeros: 510000000 → ``510万元``,
+    512345 → ``0.512345万元``."""
+    wan = (Decimal(int(fen)) / 100 / WAN).normalize()
+    text = f"{wan:f}"
+    return f"{text}万元"
 
 
 def format_money(fen: Fen) -> str:

@@ -4,7 +4,11 @@ A value is either quantitative — an operator (=, ≥, ≤, >, <, or none), an 
 number and a unit — or qualitative text (``提高``, ``全市排名前列``), or empty.
 The canonical rendering is ``{op}{number with at least 2 decimals}({unit})``, e.g.
 ``≥85.00(%)``; the parser accepts what real forms contain (full-width signs, ``>=``,
-a space before the unit, no parentheses around a short unit, ``985米``).
+a space before the unit, no parentheses around a short unit, ``985米``, word operators
+such as ``不低于90%``).
+
+Besides its reading, a value keeps the text exactly as the clerk typed it or the form had it
+(``entered``): the paper shows what was entered (``shown``), 审核 checks the reading.
 """
 
 from __future__ import annotations
@@ -22,6 +26,26 @@ _QUANT = re.compile(
     rf"^(?P<op>>=|=>|<=|=<|[=≥≤><≧≦⩾⩽])?\s*(?P<num>{_NUMBER})\s*"
     r"(?:\((?P<punit>[^()]{0,20})\)|(?P<unit>[^\d\s()=≥≤<>,.+\-][^\d()=≥≤<>]{0,2}))?$"
 )
+# Operators written as words, longest first: "不低于90%" reads as ≥90(%).
+_WORD_OPERATORS = (
+    ("不低于", "≥"),
+    ("不少于", "≥"),
+    ("不小于", "≥"),
+    ("大于等于", "≥"),
+    ("不高于", "≤"),
+    ("不超过", "≤"),
+    ("不大于", "≤"),
+    ("不多于", "≤"),
+    ("小于等于", "≤"),
+    ("大于", ">"),
+    ("高于", ">"),
+    ("超过", ">"),
+    ("多于", ">"),
+    ("小于", "<"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("等于", "="),
+)
 # A bare unit ending like this is part of a sentence, not a unit: "3天内", "5个以上".
 _SENTENCE_TAILS = ("内", "上", "下", "前", "后", "右", "间", "起", "止", "余", "多")
 
@@ -32,6 +56,8 @@ class IndicatorValue:
     number: Decimal | None = None
     unit: str = ""
     text: str = ""
+    # The text as typed or imported ("" when the value was built in code); printed as is.
+    entered: str = ""
 
     def __post_init__(self) -> None:
         if self.number is None:
@@ -83,6 +109,20 @@ class IndicatorValue:
             out += f"({self.unit})"
         return out
 
+    @property
+    def shown(self) -> str:
+        """What the paper shows: the text as entered, else the canonical rendering."""
+        return self.entered or self.display()
+
+    def same_reading(self, other: IndicatorValue) -> bool:
+        """Equal op, number, unit and text, whatever was typed."""
+        return (self.op, self.number, self.unit, self.text) == (
+            other.op,
+            other.number,
+            other.unit,
+            other.text,
+        )
+
     def __str__(self) -> str:
         return self.display()
 
@@ -115,20 +155,26 @@ def parse_value(text: str) -> IndicatorValue:
     raw = text.strip()
     if not raw:
         return EMPTY
+    as_text = IndicatorValue(text=raw, entered=raw)
     s = normalize_value_text(raw)
+    word_op = None
+    for word, sign in _WORD_OPERATORS:
+        if s.startswith(word):
+            word_op, s = sign, s[len(word) :].lstrip()
+            break
     m = _QUANT.match(s)
-    if m is None:
-        return IndicatorValue(text=raw)
+    if m is None or (word_op and m.group("op")):
+        return as_text
     unit = m.group("punit")
     if unit is None:
         unit = m.group("unit") or ""
         if unit.endswith(_SENTENCE_TAILS):
-            return IndicatorValue(text=raw)
+            return as_text
     unit = " ".join(unit.split())
     op = m.group("op")
-    op = _OP_ALIASES.get(op, op) if op else None
+    op = word_op or (_OP_ALIASES.get(op, op) if op else None)
     try:
         number = Decimal(m.group("num").replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern only admits numbers
-        return IndicatorValue(text=raw)
-    return IndicatorValue(op=op, number=number, unit=unit)
+        return as_text
+    return IndicatorValue(op=op, number=number, unit=unit, entered=raw)

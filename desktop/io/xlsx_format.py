@@ -174,7 +174,7 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
             _box(ws, f"C{r}", f"C{r + len(inds) - 1}", l2, CENTER)
             for ind in inds:
                 _box(ws, f"D{r}", f"F{r}", ind.name)
-                _box(ws, f"G{r}", f"H{r}", ind.value.display(), CENTER)
+                _box(ws, f"G{r}", f"H{r}", ind.value.shown, CENTER)
                 label_lines = max(
                     len(l2) / 6, len(l1) / 5 if l1_rows == 1 else 0, len(ind.name) / 18
                 )
@@ -364,9 +364,9 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         stored = project_from_dict(data)
     except CodecError:
         return visible
-    same_indicators = [
-        (i.level1, i.level2, i.name, i.value.display()) for i in visible.indicators
-    ] == [(i.level1, i.level2, i.name, i.value.display()) for i in stored.indicators]
+    same_indicators = [(i.level1, i.level2, i.name, i.value.shown) for i in visible.indicators] == [
+        (i.level1, i.level2, i.name, i.value.shown) for i in stored.indicators
+    ]
     shown = (
         visible.with_changes(profile=stored.profile, indicators=stored.indicators)
         if same_indicators

@@ -253,7 +253,7 @@ class FormBuilder:
                 l2_span = self.span(2, 1, ("l2", i, j), l2)
                 group_rows = [
                     Row(
-                        [c(3, 3, ind.name), c(6, 2, ind.value.display(), "center")],
+                        [c(3, 3, ind.name), c(6, 2, ind.value.shown, "center")],
                         [label, l1_span, l2_span],
                         "indicators",
                     )

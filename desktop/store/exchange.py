@@ -284,7 +284,17 @@ _PROJECT_TEXT = (
     "created_at",
     "updated_at",
 )
-_INDICATOR_TEXT = ("level1", "level2", "name", "unit", "text", "review_note", "raw_text")
+_INDICATOR_TEXT = (
+    "level1",
+    "level2",
+    "name",
+    "unit",
+    "text",
+    "review_note",
+    "raw_text",
+    "value_text",
+    "note",
+)
 FUTURE_SLACK = timedelta(days=2)
 
 
@@ -398,6 +408,8 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
                 "review_note": i["review_note"],
                 "raw_text": i["raw_text"],
                 "source_line": source_line,
+                "entered": i["value_text"],
+                "note": i["note"],
             }
         )
     for column in ("start_date", "end_date", "deleted_at"):
@@ -427,7 +439,12 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
         "revision": revision if isinstance(revision, int) and revision > 0 else 1,
         "versions": versions,
         "deleted_at": r["deleted_at"] if "deleted_at" in keys else None,
+        "date_style": _as_text(r["date_style"], "date_style"),
     }
+    try:
+        obj["field_flags"] = json.loads(_as_text(r["field_flags"], "field_flags") or "{}")
+    except ValueError as exc:
+        raise CodecError("需复核字段记录无效") from exc
     return project_from_dict(obj)
 
 

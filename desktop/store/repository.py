@@ -828,6 +828,8 @@ class Repository:
             "search_text": p.search_text(),
             "indicator_count": len(p.indicators),
             "review_count": p.review_count,
+            "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
+            "date_style": p.date_style,
         }
         columns = list(row)
         if insert:
@@ -844,8 +846,8 @@ class Repository:
             self.conn.execute("DELETE FROM indicators WHERE project_id = ?", [p.id])
         self.conn.executemany(
             "INSERT INTO indicators (project_id, position, level1, level2, name, op, number, "
-            "unit, text, needs_review, review_note, raw_text, source_line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "unit, text, needs_review, review_note, raw_text, source_line, value_text, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     p.id,
@@ -861,6 +863,8 @@ class Repository:
                     i.review_note,
                     i.raw_text,
                     i.source_line,
+                    i.value.entered,
+                    i.note,
                 )
                 for pos, i in enumerate(p.indicators)
             ],
@@ -888,11 +892,13 @@ def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
                 number=None if i["number"] is None else Decimal(i["number"]),
                 unit=i["unit"],
                 text=i["text"],
+                entered=_get(i, "value_text", ""),
             ),
             needs_review=bool(i["needs_review"]),
             review_note=i["review_note"],
             raw_text=i["raw_text"],
             source_line=i["source_line"],
+            note=_get(i, "note", ""),
         )
         for i in indicator_rows
     )
@@ -916,4 +922,14 @@ def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
         revision=r["revision"],
         versions=tuple(sorted(json.loads(r.get("versions") or "{}").items())),
         deleted_at=r.get("deleted_at"),
+        field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
+        date_style=r.get("date_style") or "",
     )
+
+
+def _get(row, key: str, default):
+    """A column that older schema versions lack (their migration steps read rows too)."""
+    try:
+        return row[key]
+    except (KeyError, IndexError):
+        return default

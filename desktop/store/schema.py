@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 4
+LATEST_VERSION = 5
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -173,11 +173,61 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', '0')")
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    """What was entered: each indicator value's text as typed or imported (printed as is),
+    notes from other layouts, fields flagged 需复核, the form's date style. Existing values
+    keep today's canonical text, so their printout does not change; content hashes are
+    recomputed because the content now includes these fields."""
+    from desktop.domain.values import IndicatorValue
+
+    for sql in (
+        "ALTER TABLE indicators ADD COLUMN value_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE indicators ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE projects ADD COLUMN field_flags TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE projects ADD COLUMN date_style TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(sql)
+    rows = list(db.query("SELECT id, op, number, unit, text FROM indicators"))
+    for r in rows:
+        if r["number"] is None:
+            shown = r["text"] or ""
+        else:
+            # Only the rendering, without building a Decimal of an unchecked size.
+            try:
+                shown = IndicatorValue(
+                    op=r["op"], number=_decimal(r["number"]), unit=r["unit"] or ""
+                ).display()
+            except (ValueError, ArithmeticError):
+                shown = r["number"]
+        if shown:
+            db.execute("UPDATE indicators SET value_text = ? WHERE id = ?", [shown, r["id"]])
+    from desktop.store.repository import _project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = _project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+
+
+def _decimal(text: object):
+    from decimal import Decimal
+
+    if not isinstance(text, str) or len(text) > 40 or "e" in text.lower():
+        raise ValueError("not a plain number")
+    return Decimal(text)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
+    5: _v5,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -208,6 +258,7 @@ OBJECTS_BY_VERSION = {
     ),
     3: EXPECTED_OBJECTS,
     4: EXPECTED_OBJECTS,
+    5: EXPECTED_OBJECTS,
 }
 
 
