@@ -30,6 +30,7 @@ from desktop.domain.model import Project
 from desktop.io.files import atomic_write
 from desktop.printing import SignOff, render
 from desktop.ui.paths import settings
+from desktop.ui.screen import fit_to_screen
 
 PRINT_DPI = 300
 
@@ -178,7 +179,7 @@ class PrintDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # at 1366×768: the screen height, buttons visible
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

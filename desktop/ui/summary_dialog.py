@@ -28,6 +28,7 @@ from desktop.domain.money import format_money
 from desktop.domain.summary import YearSummary, summarize
 from desktop.io.files import atomic_write
 from desktop.store import Repository
+from desktop.ui.screen import fit_to_screen
 
 
 class SummaryDialog(QDialog):
@@ -79,7 +80,7 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.year.currentIndexChanged.connect(self.fill)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         self.fill()
 
     def summary(self) -> YearSummary:
