@@ -213,6 +213,7 @@ class ProjectEditor(QTabWidget):
             field._finish()
             if field.has_error():
                 return True
+        self._finished()  # written now, whether or not the window is active
         chain = self.form_chain()
         target = chain[max(0, min(len(chain) - 1, chain.index(field) + step))]
         if target is field:

@@ -114,7 +114,13 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self._update_title()
         self._update_actions()
         if self.current_id() is None and self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))  # the first project, ready
+            # The first project, ready to edit; a file that cannot be read gets its own
+            # message from the check, not a second one here.
+            self._quiet_load = True
+            try:
+                self.table.setCurrentIndex(self.proxy.index(0, 0))
+            finally:
+                self._quiet_load = False
 
     # -- layout ---------------------------------------------------------------------------
     def _build_right(self) -> None:
