@@ -4,7 +4,8 @@ Exit status (also in ``--help``):
 
 - 0 done;
 - 1 done, but something needs attention: projects that could not be imported or merged
-  (listed), or 审核 errors (``check``);
+  (listed), 审核 errors (``check``), or — for ``import`` — something imported needs review
+  (a field flagged 需复核 or a needs-review indicator, all listed);
 - 2 nothing was done: bad arguments, an unreadable or refused input file, a database that
   cannot be used (missing, not ours, damaged, locked, read-only), a full disk;
 - 130 interrupted (Ctrl+C).
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m desktop",
         description=f"{APP_NAME}：财政项目支出绩效目标申报表的填报、审核与交换。",
-        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、或审核有错误；"
+        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、导入的内容需要复核、或审核有错误；"
         "2 未做任何修改（参数错误、输入文件无法读取或被拒绝、数据文件不能使用、磁盘已满）；"
         "130 已取消。",
     )
@@ -289,9 +290,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         )
     if summary.skipped_identical:
         print(f"其中 {summary.skipped_identical} 个项目数据库中已有相同内容，未重复导入。")
+    if no_funds := result.projects_without_funds:
+        names = "、".join(f"“{p.name or '（无名称）'}”" for p in no_funds)
+        print(f"注意：{len(no_funds)} 个项目的资金全部为 0 或没有找到：{names}。")
     reviews = result.of(REVIEW)
     if reviews:
-        print(f"需要人工复核的指标 {len(reviews)} 条（已标记，可在程序中逐条修改）：")
+        flagged = result.flagged_field_count
+        counts = f"字段 {flagged} 个、指标 {result.review_indicator_count} 条"
+        print(f"需要人工复核的{counts}（已标记，可在程序中逐条修改）：")
         for item in reviews:
             print("  " + item.describe())
     others = [i for i in result.items if i.severity != REVIEW]
@@ -299,7 +305,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print("导入报告：")
         for item in others:
             print("  " + item.describe())
-    return EXIT_PARTIAL if result.of(ERROR) else EXIT_OK
+    return EXIT_PARTIAL if result.of(ERROR) or summary.needing_review else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -47,6 +47,7 @@ _WORD_OPERATORS = (
     ("等于", "="),
 )
 # A bare unit ending like this is part of a sentence, not a unit: "3天内", "5个以上".
+# A number followed by 年/月 and more words is a date, not a quantity: "2021年全年", "12月底".
 _SENTENCE_TAILS = ("内", "上", "下", "前", "后", "右", "间", "起", "止", "余", "多")
 # A sane range for indicator numbers: formatting expands the exponent, so ``1e999999999``
 # would be a billion-digit string. Numbers outside are refused where they enter (codec) and
@@ -190,7 +191,7 @@ def parse_value(text: str) -> IndicatorValue:
     unit = m.group("punit")
     if unit is None:
         unit = m.group("unit") or ""
-        if unit.endswith(_SENTENCE_TAILS):
+        if unit.endswith(_SENTENCE_TAILS) or _is_date_text(m.group("num"), unit, m.group("op")):
             return as_text
     unit = " ".join(unit.split())
     op = m.group("op")
@@ -202,3 +203,12 @@ def parse_value(text: str) -> IndicatorValue:
     if not number_in_range(number):
         return as_text
     return IndicatorValue(op=op, number=number, unit=unit, entered=raw)
+
+
+def _is_date_text(number: str, unit: str, op: str | None) -> bool:
+    """``2021年全年``, ``2021年``, ``12月底``: a time written in words, kept as text."""
+    if unit[:1] not in ("年", "月"):
+        return False
+    if len(unit) > 1:
+        return True
+    return unit == "年" and op is None and number.isdigit() and 1900 <= int(number) <= 2100

@@ -105,7 +105,7 @@ def _load(path: Path, suffix: str) -> ImportResult:
     text = read_text_file(path)
     if suffix == ".json":
         return json_format.loads(text, path.name)
-    return parse_published_text(text)
+    return parse_published_text(text, source_name=path.name)
 
 
 @dataclass
@@ -113,6 +113,7 @@ class StoreSummary:
     added: int = 0
     skipped_identical: int = 0
     renumbered: int = 0
+    needing_review: int = 0  # added projects with a flagged field or a needs-review indicator
 
 
 def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSummary]:
@@ -137,6 +138,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
             )
         to_add.append(project)
     summary.added = len(to_add)
+    summary.needing_review = sum(1 for p in to_add if p.review_count or p.field_flags)
     return to_add, summary
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from desktop.io import json_format, limits
 from desktop.io.published_text import Record, _join_wrapped, key, parse_records
 from desktop.io.report import ImportFormatError, ImportResult
+from desktop.io.variants import unit_note
 
 DATA_KEY = "JixiaoProjects"
 MAX_PAGES = limits.MAX_PAGES
@@ -191,7 +192,12 @@ def _records(pdf, name: str) -> list[Record]:
         base = number * 1000
         for i, line in enumerate((page.extract_text() or "").split("\n")[:3]):
             k = key(line)
-            if "申报表" in k or (k.startswith("(") and "年度" in k):
+            if (
+                "申报表" in k
+                or "绩效目标表" in k
+                or (k.startswith("(") and "年度" in k)
+                or unit_note(k)
+            ):
                 records.append(Record(base + i, (line.strip(),), line))
         for t, table in enumerate(page.extract_tables()):
             for r, row in enumerate(table):
@@ -214,7 +220,7 @@ def load_pdf(path: str | os.PathLike) -> ImportResult:
             _pages(pdf, path.name)
             result = _embedded(pdf)
             if result is None:
-                result = parse_records(_records(pdf, path.name))
+                result = parse_records(_records(pdf, path.name), source_name=path.name)
     except ImportFormatError:
         raise
     except limits.LimitError as exc:

@@ -68,6 +68,25 @@ def _text(ws: Worksheet, ref: str, value: str) -> None:
     cell.data_type = "s"  # text, even when it starts with "="
 
 
+# Dates stay Excel dates, shown in the form's own style (as printed; see format_date).
+DATE_FORMATS = {
+    "": "yyyy-mm-dd",
+    "iso": "yyyy-mm-dd",
+    "slash": "yyyy/m/d",
+    "dot": "yyyy.m.d",
+    "cn": 'yyyy"年"m"月"d"日"',
+    "compact": "yyyymmdd",
+}
+
+
+def _goal_header(p: Project) -> str:
+    """As on the printed form (printing.layout.goal_header): the multi-year wording when
+    the period spans years."""
+    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
+        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
+    return "项目总目标"
+
+
 def _box(
     ws: Worksheet,
     first: str,
@@ -75,6 +94,7 @@ def _box(
     value=None,
     align: Alignment = LEFT,
     money: bool = False,
+    date_style: str = "",
 ) -> None:
     """One (merged) bordered cell."""
     if last and last != first:
@@ -90,7 +110,7 @@ def _box(
         cell.alignment = RIGHT
     elif isinstance(value, date):
         cell.value = datetime(value.year, value.month, value.day)
-        cell.number_format = "yyyy-mm-dd"
+        cell.number_format = DATE_FORMATS.get(date_style, DATE_FORMATS[""])
         cell.alignment = CENTER
     else:
         _text(ws, first, "" if value is None else str(value))
@@ -123,9 +143,9 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
     _box(ws, f"F{r}", f"H{r}", p.implementing_unit)
     r += 1
     _box(ws, f"A{r}", f"B{r}", "计划开始日期", CENTER)
-    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER)
+    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER, date_style=p.date_style)
     _box(ws, f"E{r}", None, "计划完成日期", CENTER)
-    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER)
+    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER, date_style=p.date_style)
     r += 1
     f = p.funds
     _box(ws, f"A{r}", f"B{r + 3}", "项目资金（元）", CENTER)
@@ -144,7 +164,7 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
         _box(ws, f"H{r}", None, right_amount, money=True)
         r += 1
     _box(ws, f"A{r}", f"A{r + 1}", "项目绩效目标", CENTER)
-    _box(ws, f"B{r}", f"E{r}", "项目总目标", CENTER)
+    _box(ws, f"B{r}", f"E{r}", _goal_header(p), CENTER)
     _box(ws, f"F{r}", f"H{r}", "年度总体目标", CENTER)
     r += 1
     _box(ws, f"B{r}", f"E{r}", p.goal_overall)
@@ -394,11 +414,15 @@ def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
             continue
         sheet = parse_records(
             records,
+            source_name=path.name,
             cell_ref=lambda line, col, t=ws.title: (
                 f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
             ),
         )
         restored = [_with_hidden(p, hidden.get(ws.title), ws.title, result) for p in sheet.projects]
+        for before, after in zip(sheet.projects, restored, strict=True):
+            if before.id in sheet.fund_sources:
+                result.fund_sources[after.id] = sheet.fund_sources[before.id]
         exact = (
             hidden.get(ws.title) is not None
             and len(restored) == 1

@@ -47,7 +47,7 @@ from desktop.store.errors import (
     ReadOnlyError,
     StoreError,
 )
-from desktop.store.safefile import consistent_copy
+from desktop.store.safefile import can_write_here, consistent_copy, sqlite_uri
 from desktop.store.schema import (
     APP_VERSION_FOR_SCHEMA,
     APPLICATION_ID,
@@ -80,19 +80,17 @@ _SUMMARY_COLUMNS = (
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
-        )
+    if read_only:  # a URI that works for mapped drives and UNC paths too (see sqlite_uri)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_S)
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
     return conn
 
 
 def _writable(path: Path) -> bool:
-    """Writing needs the file and its folder (the rollback journal lives beside it)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    """Writing needs the file and its folder (the rollback journal lives beside it): tried
+    for real, since ``os.access`` on Windows does not see a write-protected stick or ACLs."""
+    return can_write_here(path)
 
 
 def _check_header(path: Path) -> bool:
@@ -403,10 +401,42 @@ class HistoryEntry:
     project: Project
 
 
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_NOTADB = 26
+_SQLITE_IOERR_NOMEM = 3082
+
+
 def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    """SQLite's complaint as a sentence for the clerk."""
-    text = str(exc).lower()
+    """SQLite's complaint as a sentence for the clerk, told apart by its error code.
+
+    I/O errors and files that cannot be opened have two causes on Windows: the stick or
+    network drive is gone — or the file is still there and another program holds it or its
+    ``-journal`` for a moment (an antivirus scan, WPS/OneDrive sync, a backup agent: a
+    sharing violation, which SQLite reports as ``SQLITE_IOERR_*`` or ``SQLITE_CANTOPEN``).
+    The second is a lock (``LockedError``: the edit is held and retried), not a lost file."""
     name = path.name
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        primary = code & 0xFF
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return LockedError(
+                f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。"
+            )
+        if primary == _SQLITE_FULL:
+            return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
+        if primary == _SQLITE_READONLY:
+            return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
+        if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and code != _SQLITE_IOERR_NOMEM:
+            if _still_there(path):
+                return LockedError(
+                    f"“{name}”暂时无法读写：可能正被杀毒软件、同步盘（WPS、OneDrive）或备份"
+                    "程序占用。请稍后重试，或关闭正在使用它的程序。"
+                )
+            return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return DamagedFileError(f"“{name}”已损坏（{exc}）。")
+    text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
     if "full" in text:
@@ -418,6 +448,14 @@ def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if isinstance(exc, sqlite3.DatabaseError) and "malformed" in text:
         return DamagedFileError(f"“{name}”已损坏（{exc}）。")
     return StoreError(f"“{name}”出错：{exc}")
+
+
+def _still_there(path: Path) -> bool:
+    """The database file and its folder can still be seen (the medium is there)."""
+    try:
+        return path.is_file() and path.parent.is_dir()
+    except OSError:
+        return False
 
 
 def _guarded(method):
@@ -537,9 +575,16 @@ class Repository:
     def _bind_replica(self) -> None:
         place = f"{socket.gethostname()}|{self.path.resolve()}"
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'replica_place'").fetchone()
-        if row is not None and row[0] == place:
+        has_id = self.conn.execute(
+            "SELECT 1 FROM meta WHERE key = 'file_id'"
+        ).fetchone()  # the file's own id, which names its backups folder (store.backups)
+        if row is not None and row[0] == place and has_id:
             return
         with self.atomic():
+            if not has_id:
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('file_id', ?)", [str(uuid.uuid4())]
+                )
             if row is not None:  # a copy, or a moved file: a new identity
                 self.conn.execute(
                     "UPDATE meta SET value = ? WHERE key = 'replica_id'", [str(uuid.uuid4())]

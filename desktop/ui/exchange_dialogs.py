@@ -24,6 +24,7 @@ from desktop.domain.money import format_money
 from desktop.store.backups import Backup
 from desktop.store.merge import CHOICE_LABELS, STATUS_LABELS, Choice, MergePlan, Status
 from desktop.store.repository import HistoryEntry
+from desktop.ui.screen import fit_to_screen
 
 STATUS_COLORS = {
     Status.SAME_NAME: "#fde7c8",
@@ -145,7 +146,7 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         if self.items:
             self.table.selectRow(0)
 
@@ -257,7 +258,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         if entries:
             self.table.selectRow(0)
-        self.resize(720, 360)
+        fit_to_screen(self, 720, 360)
 
     def _restore(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -321,7 +322,7 @@ class BackupDialog(QDialog):
         layout.addWidget(buttons)
         if backups:
             self.table.selectRow(0)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
 
     def _restore(self) -> None:
         rows = self.table.selectionModel().selectedRows()
