@@ -376,6 +376,9 @@ def _backups_of_unreadable(path: Path) -> list:
 
 
 def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
+    from desktop.ui.refcounts import immortalize_singletons
+
+    immortalize_singletons()  # PySide6 6.12.0 leaks references of None/True (see there)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("jixiao")
@@ -416,6 +419,10 @@ def run_gui(db: str | None) -> int:
     app.aboutToQuit.connect(controller.shutdown)
     default = db is None
     path = Path(db) if db else default_db_path()
+    with contextlib.suppress(OSError):
+        from desktop.store.exchange import sweep_stale_files
+
+        sweep_stale_files([path.parent])  # what killed runs left, older than a day
     if not controller.open(path):
         return 2
     if default:
