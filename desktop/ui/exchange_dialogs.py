@@ -3,7 +3,7 @@ replaced versions, and restoring a backup."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -360,7 +360,9 @@ def run_merge(
             return apply_merge(repo, plan)
         except PlanChangedError as exc:
             plan = exc.plan
-            note = dialog.tr("预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。")
+            note = QCoreApplication.translate(
+                "MergeDialog", "预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。"
+            )
 
 
 def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str | None:
@@ -374,10 +376,11 @@ def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str |
     )
     answer = QMessageBox.question(
         parent,
-        parent.tr("导出") if parent is not None else "导出",
-        (parent.tr if parent is not None else str)(
+        QCoreApplication.translate("ExportScope", "导出"),
+        QCoreApplication.translate(
+            "ExportScope",
             "只导出选中的 {0} 个项目吗？\n\n"
-            "选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。"
+            "选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。",
         ).format(selected, total),
         buttons,
         QMessageBox.StandardButton.Yes,

@@ -221,6 +221,14 @@ To keep it from further damage the file is now open read-only: you can view, pri
 {0}
 Details were written to: {1}</translation>
     </message>
+    <message>
+        <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
+        <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
 </context>
 <context>
     <name>CopyFromProject</name>
@@ -1050,6 +1058,14 @@ Details were written to: {1}</translation>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
+    <message>
+        <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
+        <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -1248,6 +1264,10 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="206"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
+    </message>
+    <message>
+        <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
+        <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2289,21 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/audit_panel.py" line="54"/>
         <source>年度资金申请总额 › 其他资金</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportScope</name>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>只导出选中的 {0} 个项目吗？
+
+选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
+        <translation>Export only the {0} selected projects?
+
+Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 </TS>
