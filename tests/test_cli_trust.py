@@ -122,3 +122,19 @@ def test_two_concurrent_merges_end_in_a_state_of_one_order(tmp_path, capsys):
         # one merge took its version, the other found a conflict and kept both
         assert goals == ["乙改的", "甲改的"], goals
         assert repo.count() == 14
+
+
+def test_control_characters_stored_earlier_never_break_an_excel_export(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    with sqlite3.connect(db) as conn:  # written by an older version, before the clean-up
+        conn.execute("UPDATE projects SET name = name || char(0) || char(7)")
+        conn.execute("UPDATE indicators SET name = name || char(1)")
+    conn.close()
+    assert run(capsys, "export", str(tmp_path / "x.xlsx"), "--db", str(db))[0] == 0
+    code, _, err = run(
+        capsys, "summary", "--year", "2024", "--out", str(tmp_path / "s.xlsx"), "--db", str(db)
+    )
+    assert code == 0, err
