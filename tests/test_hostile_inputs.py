@@ -139,14 +139,30 @@ def _digests(path: Path) -> dict[str, str]:
     return out
 
 
+# The program, run so that it reports its own peak memory (VmHWM of its address space) at
+# exit: the operating system's ru_maxrss of a child would include the test process's size
+# copied at fork time.
+_WRAPPER = """
+import os, runpy, sys
+sys.argv = ["desktop", *sys.argv[1:]]
+try:
+    runpy.run_module("desktop", run_name="__main__", alter_sys=True)
+finally:
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM"))
+    with open(os.environ["JIXIAO_PEAK_FILE"], "w") as fh:
+        fh.write(peak)
+"""
+
+
 def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float, float]:
     """Run the program; returns (exit code, stdout, stderr, CPU seconds, peak RSS in MB)."""
-    out, err = cwd / "stdout.txt", cwd / "stderr.txt"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out, err, peak = cwd / "stdout.txt", cwd / "stderr.txt", cwd / "peak.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JIXIAO_PEAK_FILE": str(peak)}
     start = time.monotonic()
     with open(out, "wb") as fo, open(err, "wb") as fe:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "desktop", *args], stdout=fo, stderr=fe, cwd=cwd, env=env
+            [sys.executable, "-c", _WRAPPER, *args], stdout=fo, stderr=fe, cwd=cwd, env=env
         )
         timer = threading.Timer(60, proc.kill)  # a runaway case must not hang the suite
         timer.start()
@@ -160,7 +176,7 @@ def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float, floa
     # a runaway is still caught by the 60 s kill and the wall-time bound below.
     seconds = usage.ru_utime + usage.ru_stime
     assert wall < 60, f"{args}: {wall:.0f} s wall time"
-    rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    rss_mb = int(peak.read_text()) / 1024  # kilobytes
     return (
         proc.returncode,
         out.read_text("utf-8", "replace"),
@@ -186,6 +202,7 @@ def test_hostile_input(corpus, name, tmp_path):
         watched = [case.file, local]
     before = {str(p): _digests(p) for p in watched}
     code, out, err, seconds, rss = run_measured(args, tmp_path)
+    print(f"{name}: exit {code}, {seconds:.2f} s CPU, peak {rss:.0f} MB")  # shown with -s
     assert "Traceback" not in err and "Traceback" not in out, err
     assert seconds < MAX_SECONDS, f"{name}: {seconds:.1f} s"
     assert rss < MAX_RSS_MB, f"{name}: {rss:.0f} MB"
