@@ -37,7 +37,10 @@ INVISIBLE = frozenset(
     + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
     + "".join(chr(c) for c in range(0xE0100, 0xE01F0))  # ideographic variation selectors
 )
-_CACHE_LIMIT = 200_000
+# Measured strings are remembered when short (labels, indicator names and values repeat from
+# form to form); the memory stays bounded whatever the number of forms.
+CACHE_LIMIT = 20_000
+CACHE_MAX_LEN = 40
 
 
 @dataclass(frozen=True)
@@ -169,9 +172,10 @@ class FontChain:
         width = self._widths.get(text)
         if width is None:
             width = sum(self.char_width(ch, 1.0) for ch in text)
-            if len(self._widths) > _CACHE_LIMIT:
-                self._widths.clear()
-            self._widths[text] = width
+            if len(text) <= CACHE_MAX_LEN:
+                if len(self._widths) > CACHE_LIMIT:
+                    self._widths.clear()
+                self._widths[text] = width
         return width * size
 
 

@@ -26,7 +26,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.model import Indicator, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import group_indicators, taxonomy
-from desktop.printing.fonts import FontChain
+from desktop.printing.fonts import CACHE_LIMIT, CACHE_MAX_LEN, FontChain
 from desktop.printing.text import wrap
 
 PAGE_W, PAGE_H = A4
@@ -188,9 +188,10 @@ class FormBuilder:
         lines = self._wrapped.get(key)
         if lines is None:
             lines = wrap(self.chain, text, width, SIZE)
-            if len(self._wrapped) > 50_000:
-                self._wrapped.clear()
-            self._wrapped[key] = lines
+            if len(text) <= CACHE_MAX_LEN:
+                if len(self._wrapped) > CACHE_LIMIT:
+                    self._wrapped.clear()
+                self._wrapped[key] = lines
         return list(lines)
 
     def cell(self, col: int, span: int, text: str, align: str = "left") -> Cell:
@@ -388,8 +389,13 @@ def _growth(rows: list[Row], segments: dict[int, tuple[Span, int]]) -> float:
         span, start = segments[col]
         if span.absurd:
             continue  # carried by filler rows, drawn in pieces
-        height = sum(r.height for r in rows[start:]) + growth
-        growth += max(0.0, label_height(span) - height)
+        need = label_height(span) - growth
+        height = 0.0
+        for i in range(len(rows) - 1, start - 1, -1):  # from the end: usually a row or two
+            height += rows[i].height
+            if height >= need:
+                break
+        growth += max(0.0, need - height)
     return growth
 
 

@@ -24,12 +24,17 @@ from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
+    PDFCrossReferenceTable,
     PDFDate,
     PDFDictionary,
     PDFDocument,
+    PDFIndirectObject,
     PDFInfo,
     PDFObject,
+    PDFObjectReference,
+    PDFPage,
     PDFString,
+    PDFTrailer,
 )
 from reportlab.pdfbase.pdfdoc import (
     format as pdf_format,
@@ -39,7 +44,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop import APP_NAME, __version__
 from desktop.domain.model import Project
 from desktop.printing import watermark
-from desktop.printing.fonts import FontChain, load_chain
+from desktop.printing.fonts import CACHE_LIMIT, CACHE_MAX_LEN, FontChain, load_chain
 from desktop.printing.layout import (
     LEADING,
     MARGIN_BOTTOM,
@@ -108,8 +113,9 @@ class _Drawer:
             font = self._fonts[name] = pdfmetrics.getFont(name)
         return font
 
-    def encode(self, text: str, size: float) -> str:
-        """``/F1+0 10 Tf <…> Tj`` for each font run of ``text`` (once per document)."""
+    def encode(self, text: str, size: float, remember: bool = True) -> str:
+        """``/F1+0 10 Tf <…> Tj`` for each font run of ``text`` (short texts: once per
+        document)."""
         key = (text, size)
         ops = self._encoded.get(key)
         if ops is None:
@@ -121,26 +127,34 @@ class _Drawer:
                     internal = font.getSubsetInternalName(subset, doc)
                     parts.append(f"{internal} {_n(size)} Tf <{data.hex()}> Tj")
             ops = " ".join(parts)
-            if len(self._encoded) > 100_000:
-                self._encoded.clear()
-            self._encoded[key] = ops
+            if remember and len(text) <= CACHE_MAX_LEN:
+                if len(self._encoded) > CACHE_LIMIT:
+                    self._encoded.clear()
+                self._encoded[key] = ops
         return ops
 
     def text_line(
-        self, x: float, baseline: float, text: str, size: float, bold: bool = False
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        size: float,
+        bold: bool = False,
+        remember: bool = True,
     ) -> None:
+        """``remember=False``: a text printed once (a page number), not worth keeping."""
         if not text:
             return
-        ops = self.encode(text, size)
+        ops = self.encode(text, size, remember)
         if bold:  # fill and stroke: a bold face for fonts without one
             self.c._code.append(
-                f"q {_n(size / 30)} w BT 2 Tr 1 0 0 1 {_n(x)} {_n(baseline)} Tm {ops} ET Q"
+                f"q {size / 30:.2f} w BT 2 Tr 1 0 0 1 {x:.2f} {baseline:.2f} Tm {ops} ET Q"
             )
         else:
-            self.c._code.append(f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm {ops} ET")
+            self.c._code.append(f"BT 1 0 0 1 {x:.2f} {baseline:.2f} Tm {ops} ET")
 
     def rect(self, x: float, y: float, w: float, h: float) -> None:
-        self.c._code.append(f"{_n(x)} {_n(y)} {_n(w)} {_n(h)} re S")
+        self.c._code.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re S")
 
     def centered(self, y_top: float, text: str, size: float, bold: bool = False) -> None:
         width = self.chain.width(text, size)
@@ -195,10 +209,13 @@ def _continuation_header(d: _Drawer, project: Project, number: int, total: int) 
     right = f"{project.year}年度　第 {number} 页 共 {total} 页（续）"
     room = TABLE_W - d.chain.width(right, FOOT_SIZE) - 2 * FOOT_SIZE
     name = d.chain.clean(project.name).replace("\n", " ").strip() or "（未命名项目）"
-    if d.chain.width(name, FOOT_SIZE) > room:
-        while name and d.chain.width(name + "…", FOOT_SIZE) > room:
-            name = name[:-1]
-        name += "…"
+    if d.chain.width(name, FOOT_SIZE) > room:  # a long name: as much as fits, then …
+        used = d.chain.width("…", FOOT_SIZE)
+        for i, ch in enumerate(name):
+            used += d.chain.char_width(ch, FOOT_SIZE)
+            if used > room:
+                name = name[:i] + "…"
+                break
     d.text_line(MARGIN_X, HEADER_BASELINE, name, FOOT_SIZE)
     width = d.chain.width(right, FOOT_SIZE)
     d.text_line(MARGIN_X + TABLE_W - width, HEADER_BASELINE, right, FOOT_SIZE)
@@ -243,11 +260,11 @@ def draw_page(
         _draw_signoff(d, _y(page, y) - 24, signoff)
     d.centered(MARGIN_BOTTOM - 18, f"第 {number} 页 共 {total} 页", FOOT_SIZE)
     if batch_page:
-        label = f"全部第 {batch_page} 页"
+        label = f"全部第 {batch_page} 页 "
         base = MARGIN_BOTTOM - 18 - ASCENT * FOOT_SIZE
         left = MARGIN_X + TABLE_W - 112
-        d.text_line(left, base, label, FOOT_SIZE)
-        shift = d.chain.width(label + " ", FOOT_SIZE)
+        d.text_line(left, base, label, FOOT_SIZE, remember=False)
+        shift = sum(d.chain.char_width(ch, FOOT_SIZE) for ch in label)
         c._code.append(f"q 1 0 0 1 {_n(left + shift)} {_n(base)} cm")
         c.doForm(BATCH_FORM)
         c._code.append("Q")
@@ -337,7 +354,7 @@ class _Embedding:
     """The printed projects as compressed JSON, built one project at a time."""
 
     def __init__(self) -> None:
-        self.z = zlib.compressobj(9)
+        self.z = zlib.compressobj(6)
         self.parts: list[bytes] = []
         self.count = 0
         self._add('{"format": "jixiao-projects", "version": 1, "projects": [')
@@ -362,6 +379,7 @@ class _SpilledStream(PDFObject):
     """A page's compressed content, kept in a temporary file until the document is written."""
 
     __RefOnly__ = 1
+    __slots__ = ("__InternalName__", "length", "offset", "spill")
 
     def __init__(self, spill, offset: int, length: int):
         self.spill, self.offset, self.length = spill, offset, length
@@ -375,10 +393,61 @@ class _SpilledStream(PDFObject):
         return head + b"\nstream\n" + data + b"\nendstream\n"
 
 
+_PAGE_DEFAULTS = frozenset(vars(PDFPage()))
+_OWN = frozenset(("__InternalName__", "Contents", "XObjects", "ExtGState", "stream"))
+
+
+class _SlimPage(PDFObject):
+    """A finished page until the file is written: its content, its XObjects and graphics
+    states, and its other attributes as a tuple shared by all pages that have the same."""
+
+    __slots__ = ("contents", "extgstate", "rest", "xobjects")
+
+    def __init__(self, page: PDFPage, shared: dict):
+        rest = []
+        for k, v in vars(page).items():
+            if k in _OWN or (v is None and k in _PAGE_DEFAULTS):
+                continue
+            if isinstance(v, list | dict) and not v:
+                continue  # [] annotations, {} colours and shadings: PDFPage's defaults
+            if isinstance(v, PDFDictionary) and not v.dict:
+                continue  # an empty page transition
+            rest.append((k, v))
+        rest_t = tuple(rest)
+        self.rest = shared.setdefault(rest_t, rest_t) if _hashable(rest_t) else rest_t
+        self.contents = page.Contents
+        self.extgstate = page.ExtGState
+        xobjects = page.XObjects
+        if xobjects is not None:  # the same form references on every page: one dictionary
+            xobjects = shared.setdefault(("XObjects", *sorted(xobjects.dict)), xobjects)
+        self.xobjects = xobjects
+
+    def format(self, document):
+        page = PDFPage()
+        page._shadingUsed = {}  # set by the canvas on every page (no class default)
+        for k, v in self.rest:
+            setattr(page, k, v)
+        page.Contents = self.contents
+        page.ExtGState = self.extgstate
+        page.XObjects = self.xobjects
+        return page.format(document)
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 class _StreamingDocument(PDFDocument):
-    """reportlab's document, with each page's content compressed and set aside at once."""
+    """reportlab's document, with each page's content compressed and set aside at once, and
+    the file written object by object (each page freed once written), so that memory does
+    not grow with the number of pages."""
 
     spill = None
+    shared: dict
 
     def addPage(self, page):
         if self.spill is not None and page.stream is not None and not page.Contents:
@@ -388,7 +457,67 @@ class _StreamingDocument(PDFDocument):
             self.spill.write(data)
             page.Contents = _SpilledStream(self.spill, offset, len(data))
             page.stream = None
+        name = self.thisPageName()
         super().addPage(page)
+        if self.spill is not None:  # keep a few attributes, not a whole page object
+            self.Pages.pages[-1] = PDFObjectReference(name)  # the tree needs only its number
+            self.idToObject[name] = _SlimPage(page, self.shared)
+
+    def SaveToFile(self, filename, canvas):
+        if hasattr(filename, "write"):
+            self._write(filename, canvas)
+        else:
+            with open(filename, "wb") as f:
+                self._write(f, canvas)
+
+    def _write(self, f, canvas) -> None:
+        """PDFDocument.GetPDFData + format, writing each object as it is formatted."""
+        for font in self.delayedFonts:
+            font.addObjects(self)
+        self.info.invariant = self.invariant
+        self.info.digest(self.signature)
+        self.Reference(self.Catalog)
+        self.Reference(self.info)
+        self.Outlines.prepare(self, canvas)
+        if self.Outlines.ready < 0:
+            self.Catalog.Outlines = None
+        self.encrypt.prepare(self)
+        offset = 0
+
+        def add(data: bytes) -> int:
+            nonlocal offset
+            start = offset
+            f.write(data)
+            offset += len(data)
+            return start
+
+        add(
+            f"%PDF-{self._pdfVersion[0]}.{self._pdfVersion[1]}\n".encode("ascii")
+            + b"%\223\214\213\236 ReportLab Generated PDF document (opensource)\n"
+        )
+        ids = []
+        number = 0
+        while True:
+            number += 1
+            if number not in self.numberToId:
+                break
+            oid = self.numberToId[number]
+            obj = self.idToObject[oid]
+            self.idToOffset[oid] = add(PDFIndirectObject(oid, obj).format(self))
+            ids.append(oid)
+            if isinstance(obj, _SlimPage | _SpilledStream):
+                self.idToObject[oid] = None  # written: let it go
+        xref = PDFCrossReferenceTable()
+        xref.addsection(0, ids)
+        start = add(xref.format(self))
+        trailer = PDFTrailer(
+            startxref=start,
+            Size=len(self.numberToId) + 1,
+            Root=self.Reference(self.Catalog),
+            Info=self.Reference(self.info),
+            ID=self.ID(),
+        )
+        add(trailer.format(self))
 
 
 def _metadata(canvas: Canvas, projects: list[Project], count: int, signoff: SignOff) -> None:
@@ -459,6 +588,7 @@ def render(
     count = 0
     with tempfile.TemporaryFile() as spill:
         canvas._doc.spill = spill
+        canvas._doc.shared = {}
         batch = False
         for project, more in _lookahead(projects):
             batch = batch or more
