@@ -185,6 +185,17 @@ def test_goal_columns_and_funds_label_follow_the_official_form():
     assert 24 <= len(line) <= 30
 
 
+def test_level2_labels_break_where_the_official_form_breaks_them():
+    inds = (
+        Indicator("效益指标", "可持续影响指标", "制度", parse_value("健全")),
+        Indicator("满意度指标", "服务对象满意度指标", "满意度", parse_value("高")),
+    )
+    buf, _ = pdf_of([Project(year=2024, name="标签", indicators=inds)])
+    with pdfplumber.open(buf) as pdf:
+        rows = tables(pdf.pages[0])
+    assert [r[2] for r in rows[10:]] == ["可持续影响指标", "服务对象满意度\n指标"]
+
+
 # 7. Text clean-up and rare characters ---------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ MARGIN_TOP = 40.0
 MARGIN_BOTTOM = 48.0
 # 0 side labels | 1 一级 | 2 二级 | 3 | 4 amounts (left) | 5 | 6 | 7 amounts (right)
 # 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44.
-COLS = (30.0, 58.0, 66.0, 66.0, 96.0, 56.0, 47.0, 96.0)
+COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 56.0, 47.0, 96.0)
 COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
 MONEY_COLS = (4, 7)
@@ -141,8 +141,10 @@ def value_text(ind: Indicator) -> str:
 
 
 def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> list[str]:
-    """Short labels wrapped evenly (可持续影/响指标, not 可持续影响指/标)."""
-    if len(lines) < 2 or len(lines) > 4:
+    """A short label whose last line would be one character wrapped evenly (可持续影/响指标,
+    not 可持续影响指/标); otherwise the natural breaks, as on the official form
+    (服务对象满意度/指标)."""
+    if len(lines) < 2 or len(lines) > 4 or len(lines[-1]) > 1:
         return lines
     text = "".join(lines)
     if not text or " " in text or len(text) > 40:
