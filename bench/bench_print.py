@@ -65,8 +65,18 @@ def one_form(folder: Path) -> None:
     for _ in range(7):
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "desktop", "print", "--db", str(one_db), "--project", pid]
-            + ["--out", str(folder / "one.pdf")],
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "print",
+                "--db",
+                str(one_db),
+                "--project",
+                pid,
+                "--out",
+                str(folder / "one.pdf"),
+            ],
             cwd=ROOT,
             capture_output=True,
             check=True,

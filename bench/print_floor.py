@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
-from desktop.printing.render import SignOff, _Drawer, draw_page  # noqa: E402
 from desktop.printing.fonts import load_chain  # noqa: E402
 from desktop.printing.layout import PAGE_H, PAGE_W, FormBuilder, paginate  # noqa: E402
+from desktop.printing.render import SignOff, _Drawer, draw_page  # noqa: E402
 from desktop.store import open_repository  # noqa: E402
 
 

@@ -520,23 +520,40 @@ class _StreamingDocument(PDFDocument):
         add(trailer.format(self))
 
 
-def _metadata(canvas: Canvas, projects: list[Project], count: int, signoff: SignOff) -> None:
-    """Author: who filled it in (sign-off), else the implementing unit(s)' department;
-    Subject: the project (or how many forms of which years)."""
-    units = {p.implementing_unit or p.department for p in projects} - {""}
+@dataclass
+class _About:
+    """What the document information says: gathered form by form, bounded in size."""
+
+    first: Project | None = None
+    count: int = 0
+    years: set[int] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)  # up to two: one unit, or several
+
+    def add(self, p: Project) -> None:
+        self.first = self.first or p
+        self.count += 1
+        self.years.add(p.year)
+        if len(self.units) < 2:
+            self.units |= {p.implementing_unit or p.department} - {""}
+
+
+def _metadata(canvas: Canvas, about: _About, signoff: SignOff) -> None:
+    """Author: who filled it in (sign-off), else the implementing unit when all forms have
+    the same; Subject: the project, or how many forms of which years."""
     if signoff.enabled and signoff.filled_by:
         author = signoff.filled_by
-    elif len(units) == 1:
-        author = units.pop()
+    elif len(about.units) == 1:
+        author = next(iter(about.units))
     else:
         author = APP_NAME
-    if count == 1 and projects:
-        p = projects[0]
+    if about.count == 1 and about.first is not None:
+        p = about.first
         subject = f"{p.year}年度 {p.name or '（未命名项目）'} 绩效目标申报表"
     else:
-        years = sorted({p.year for p in projects})
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (f"{years[0]}" if years else "")
-        subject = f"{span}年度 {count} 份绩效目标申报表" if span else f"{count} 份绩效目标申报表"
+        years = sorted(about.years)
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+        subject = f"{span}年度 " if span else ""
+        subject += f"{about.count} 份绩效目标申报表"
     canvas.setAuthor(author)
     canvas.setSubject(subject)
     canvas.setKeywords("绩效目标申报表")
@@ -584,17 +601,14 @@ def render(
     result = RenderResult()
     embedding = _Embedding() if embed else None
     order: list[int] = []
-    described: list[Project] = []  # the first few, for the metadata
-    count = 0
+    about = _About()
     with tempfile.TemporaryFile() as spill:
         canvas._doc.spill = spill
         canvas._doc.shared = {}
         batch = False
         for project, more in _lookahead(projects):
             batch = batch or more
-            count += 1
-            if len(described) < 50:
-                described.append(project)
+            about.add(project)
             rows: list[Row] = builder.rows(project)
             pages = paginate(rows, signoff.enabled, builder.grid)
             for n, page in enumerate(pages, 1):
@@ -620,7 +634,7 @@ def render(
             canvas.beginForm(BATCH_FORM, lowerx=0, lowery=-5, upperx=200, uppery=20)
             drawer.text_line(0, 0, f"共 {result.pages} 页", FOOT_SIZE)
             canvas.endForm()
-        _metadata(canvas, described, count, signoff)
+        _metadata(canvas, about, signoff)
         if embedding is not None:
             canvas._doc.info = _InfoWithData(canvas._doc.info, embedding.finish(order))
         canvas.save()
