@@ -22,19 +22,44 @@ sys.path.insert(0, str(ROOT))
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from desktop.printing.fonts import load_chain  # noqa: E402
-from desktop.printing.layout import PAGE_H, PAGE_W, FormBuilder, paginate  # noqa: E402
-from desktop.printing.render import SignOff, _Drawer, draw_page  # noqa: E402
+from desktop.printing.layout import (  # noqa: E402
+    LEADING,
+    PAD_X,
+    PAD_Y,
+    PAGE_H,
+    PAGE_W,
+    SIZE,
+    FormBuilder,
+    paginate,
+)
+from desktop.printing.render import ASCENT, SignOff, _Drawer, draw_page  # noqa: E402
 from desktop.store import open_repository  # noqa: E402
 
 
+class _Ops(list):
+    """The recorder's page: rectangles written as raw operators become rect operations;
+    other raw operators (line width, the header rule) are left out."""
+
+    at = (0.0, 0.0)  # where the batch total goes (the translation before the form)
+
+    def append(self, op) -> None:
+        if isinstance(op, str):
+            if op.endswith(" re S"):
+                super().append(("rect", *map(float, op.split()[:4])))
+            elif op.startswith("q 1 0 0 1 ") and op.endswith(" cm"):
+                self.at = tuple(map(float, op.split()[5:7]))
+            return
+        super().append(op)
+
+
 class _Sink:
-    """Stands in for the canvas while recording: takes raw operators and forms, ignores them."""
+    """Stands in for the canvas while recording."""
 
     def __init__(self) -> None:
-        self._code: list[str] = []
+        self._code = _Ops()
 
     def doForm(self, name: str) -> None:
-        pass
+        self._code.append(("total", *self._code.at))
 
 
 class Recorder(_Drawer):
@@ -42,14 +67,39 @@ class Recorder(_Drawer):
 
     def __init__(self, chain) -> None:
         super().__init__(_Sink(), chain)
-        self.ops: list[tuple] = []
 
-    def text_line(self, x, baseline, text, size, bold=False):
+    @property
+    def ops(self) -> list[tuple]:
+        return self.c._code
+
+    @ops.setter
+    def ops(self, value) -> None:
+        self.c._code = _Ops(value)
+
+    def text_line(self, x, baseline, text, size, bold=False, remember=True):
         if text:
             self.ops.append(("text", x, baseline, self.chain.runs(text), size, bold))
 
     def rect(self, x, y, w, h):
         self.ops.append(("rect", x, y, w, h))
+
+    def lines(self, lines, x0, x1, top, bottom, align, size=SIZE, valign_top=False):
+        """The same positions as the program's, one text_line per line."""
+        leading = LEADING * size / SIZE
+        y = top - PAD_Y
+        if not valign_top:
+            y -= max(0.0, (top - bottom - 2 * PAD_Y - len(lines) * leading) / 2)
+        drop = (leading - size) / 2 + ASCENT * size
+        for line in lines:
+            if line:
+                if align == "left":
+                    x = x0 + PAD_X
+                elif align == "right":
+                    x = x1 - PAD_X - self.chain.width(line, size)
+                else:
+                    x = (x0 + x1 - self.chain.width(line, size)) / 2
+                self.text_line(x, y - drop, line, size)
+            y -= leading
 
 
 def record(db: str) -> list[list[tuple]]:
@@ -68,8 +118,12 @@ def record(db: str) -> list[list[tuple]]:
             number += 1
             recorder.ops = []
             draw_page(recorder, page, project, n, len(laid), signoff, False, number)
-            recorder.text_line(420, 21, f"共 {len(projects)} 页", 9)  # the batch total
-            pages.append(recorder.ops)
+            pages.append(list(recorder.ops))
+    total = recorder.chain.runs(f"共 {number} 页")  # the batch total: text on each page
+    for ops in pages:
+        for i, op in enumerate(ops):
+            if op[0] == "total":
+                ops[i] = ("text", op[1], op[2], total, 9.0, False)
     return pages
 
 

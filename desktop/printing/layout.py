@@ -26,7 +26,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.model import Indicator, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import group_indicators, taxonomy
-from desktop.printing.fonts import CACHE_LIMIT, CACHE_MAX_LEN, FontChain
+from desktop.printing.fonts import FontChain
 from desktop.printing.text import wrap
 
 PAGE_W, PAGE_H = A4
@@ -43,6 +43,7 @@ MONEY_FLOOR = 7.5  # points: amounts are never set smaller
 # A money column wider than COLS takes width from these neighbours, down to their minimum.
 MONEY_DONORS = {4: ((3, 36.0), (2, 44.0)), 7: ((5, 34.0), (6, 30.0))}
 
+WRAP_CACHE_CHARS = 1_000_000  # wrapped texts remembered (a few MB at most)
 SIZE = 10.0  # body text
 LEADING = 13.5
 PAD_X = 3.0
@@ -183,17 +184,20 @@ class FormBuilder:
         self.chain = chain
         self.grid = DEFAULT_GRID
         self._wrapped: dict[tuple[str, float], list[str]] = {}
+        self._wrapped_chars = 0
 
     def wrap(self, text: str, width: float) -> list[str]:
-        """Lines of ``text`` at SIZE (remembered: labels and common indicator texts repeat)."""
+        """Lines of ``text`` at SIZE, remembered (labels, indicator texts, goals shared by
+        forms repeat) up to WRAP_CACHE_CHARS characters, so memory stays bounded."""
         key = (text, width)
         lines = self._wrapped.get(key)
         if lines is None:
             lines = wrap(self.chain, text, width, SIZE)
-            if len(text) <= CACHE_MAX_LEN:
-                if len(self._wrapped) > CACHE_LIMIT:
-                    self._wrapped.clear()
-                self._wrapped[key] = lines
+            self._wrapped_chars += len(text) + 16
+            if self._wrapped_chars > WRAP_CACHE_CHARS:
+                self._wrapped.clear()
+                self._wrapped_chars = len(text) + 16
+            self._wrapped[key] = lines
         return list(lines)
 
     def cell(self, col: int, span: int, text: str, align: str = "left") -> Cell:

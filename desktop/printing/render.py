@@ -171,20 +171,26 @@ class _Drawer:
         size: float = SIZE,
         valign_top: bool = False,
     ) -> None:
-        """Draw lines inside a cell, vertically centred (or from its top)."""
+        """Draw lines inside a cell, vertically centred (or from its top). The hot path of
+        printing: text_line and encode inlined."""
         leading = LEADING * size / SIZE
-        block = len(lines) * leading
-        inner = top - bottom - 2 * PAD_Y
-        y = top - PAD_Y - (0.0 if valign_top else max(0.0, (inner - block) / 2))
+        y = top - PAD_Y
+        if not valign_top:
+            y -= max(0.0, (top - bottom - 2 * PAD_Y - len(lines) * leading) / 2)
+        drop = (leading - size) / 2 + ASCENT * size
+        append = self.c._code.append
+        encoded = self._encoded
+        width = self.chain.width
         for line in lines:
-            baseline = y - (leading - size) / 2 - ASCENT * size
-            if align == "left":
-                x = x0 + PAD_X
-            else:
-                width = self.chain.width(line, size)
-                x = x1 - PAD_X - width if align == "right" else (x0 + x1 - width) / 2
             if line:
-                self.text_line(x, baseline, line, size)
+                ops = encoded.get((line, size)) or self.encode(line, size)
+                if align == "left":
+                    x = x0 + PAD_X
+                elif align == "right":
+                    x = x1 - PAD_X - width(line, size)
+                else:
+                    x = (x0 + x1 - width(line, size)) / 2
+                append(f"BT 1 0 0 1 {x:.2f} {y - drop:.2f} Tm {ops} ET")
             y -= leading
 
 
@@ -272,7 +278,7 @@ def draw_page(
 
 def _draw_cell(d: _Drawer, x: tuple[float, ...], cell: Cell, top: float, bottom: float) -> None:
     x0, x1 = x[cell.col], x[cell.col + cell.span]
-    d.rect(x0, bottom, x1 - x0, top - bottom)
+    d.c._code.append(f"{x0:.2f} {bottom:.2f} {x1 - x0:.2f} {top - bottom:.2f} re S")
     if cell.lines:
         d.lines(cell.lines, x0, x1, top, bottom, cell.align, cell.size, cell.top)
 
