@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
@@ -92,6 +92,7 @@ class RenderResult:
     pages: int = 0
     pages_per_project: dict[str, int] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)  # characters printed as □
+    drafts: int = 0  # forms marked 草稿
 
 
 def _n(v: float) -> str:
@@ -583,15 +584,23 @@ def render(
     target: str | os.PathLike | io.BufferedIOBase,
     *,
     signoff: SignOff | None = None,
-    drafts: Iterable[str] = (),
+    drafts: Iterable[str] | Callable[[Project], bool] = (),
     embed: bool = True,
 ) -> RenderResult:
     """Write the forms of ``projects`` into one PDF; each form starts on a new page.
+    ``drafts``: the ids of the forms to mark 草稿, or a test applied to each form.
     ``embed`` also stores the projects as data in the file (for importing it again).
     ``projects`` may be a generator: they are read one at a time."""
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
-    drafts = set(drafts)
+    if callable(drafts):
+        is_draft = drafts
+    else:
+        draft_ids = set(drafts)
+
+        def is_draft(p: Project) -> bool:
+            return p.id in draft_ids
+
     canvas = Canvas(
         target if not isinstance(target, os.PathLike) else os.fspath(target),
         pagesize=(PAGE_W, PAGE_H),
@@ -615,6 +624,8 @@ def render(
         for project, more in _lookahead(projects):
             batch = batch or more
             about.add(project)
+            draft = is_draft(project)
+            result.drafts += draft
             rows: list[Row] = builder.rows(project)
             pages = paginate(rows, signoff.enabled, builder.grid)
             for n, page in enumerate(pages, 1):
@@ -626,7 +637,7 @@ def render(
                     n,
                     len(pages),
                     signoff,
-                    project.id in drafts,
+                    draft,
                     result.pages if batch else 0,
                 )
                 canvas.showPage()
