@@ -17,6 +17,7 @@ outside the BMP (😀 extracts as 😀).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -36,6 +37,9 @@ INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
     + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
     + "".join(chr(c) for c in range(0xE0100, 0xE01F0))  # ideographic variation selectors
+)
+_DIRTY = re.compile(
+    "[\x00-\x1f\x7f\u00a0" + re.escape("".join(sorted(INVISIBLE))) + "\ud800-\udfff]"
 )
 # Measured strings are remembered when short (labels, indicator names and values repeat from
 # form to form); the memory stays bounded whatever the number of forms.
@@ -105,8 +109,8 @@ class FontChain:
 
     def clean(self, text: str) -> str:
         """Printable text: NFC, tabs as spaces, control and zero-width characters dropped."""
-        if text.isascii() and text.isprintable():
-            return text
+        if not _DIRTY.search(text) and unicodedata.is_normalized("NFC", text):
+            return text  # the usual case: nothing to do
         text = unicodedata.normalize("NFC", text)
         out = []
         for ch in text:

@@ -238,7 +238,7 @@ class FormBuilder:
     def span(self, col: int, span: int, key: tuple, text: str) -> Span:
         width = self.grid.width(col, span) - 2 * PAD_X
         size = SIZE
-        lines = wrap(self.chain, text or "", width, size)
+        lines = self.wrap(text or "", width)
         cap = CAPACITY * LABEL_CAP
         while len(lines) * LEADING * size / SIZE + 2 * PAD_Y > cap and size > 5:
             size -= 1  # an absurdly long label: smaller type first
@@ -374,9 +374,9 @@ class FormBuilder:
         for i, row in enumerate(rows):
             out.append(row)
             nxt = rows[i + 1] if i + 1 < len(rows) else None
-            for span in sorted(row.spans, key=lambda s: -s.col):  # inner groups first
-                continues = nxt is not None and any(s.key == span.key for s in nxt.spans)
-                if not span.absurd or continues:
+            absurd = [s for s in row.spans if s.absurd]
+            for span in sorted(absurd, key=lambda s: -s.col):  # inner groups first
+                if nxt is not None and any(s.key == span.key for s in nxt.spans):
                     continue
                 height = sum(r.natural for r in out if any(s.key == span.key for s in r.spans))
                 missing = label_height(span) - height + 2 * LEADING
@@ -450,17 +450,17 @@ class _Paginator:
         g1 = _growth(rows, ended) if rows and ended else 0.0
         if rows:
             rows[-1].extra += g1
-        trial = [*rows, row]
         new = dict(kept)
         for s in row.spans:
             if s.col not in new:
                 new[s.col] = (s, len(rows))
-        g2 = _growth(trial, new)
+        rows.append(row)  # on trial
+        g2 = _growth(rows, new)
         if self.used + g1 + row.height + g2 + self.reserve > self.capacity + 1e-6:
+            rows.pop()
             if rows:
                 rows[-1].extra -= g1
             return False
-        rows.append(row)
         self.segments = new
         self.used += g1 + row.height
         return True

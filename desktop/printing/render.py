@@ -332,6 +332,17 @@ def _draw_signoff(d: _Drawer, top: float, s: SignOff) -> None:
 DATA_KEY = "JixiaoProjects"
 
 
+class _Base64String(PDFObject):
+    """A literal string of base64 text, written as is (PDFString escapes it character by
+    character, which took longer than writing all the pages' text)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def format(self, document):
+        return b"(" + self.text.encode("ascii") + b")"
+
+
 class _InfoWithData(PDFInfo):
     """The document information dictionary, plus the forms as data (compressed JSON), so
     that importing our own printout gives back exactly the projects that were printed."""
@@ -349,7 +360,7 @@ class _InfoWithData(PDFInfo):
             "Creator": PDFString(self.creator),
             "Subject": PDFString(self.subject),
             "Keywords": PDFString(self.keywords),
-            DATA_KEY: PDFString(self.data),
+            DATA_KEY: _Base64String(self.data),
         }
         d["ModDate"] = d["CreationDate"] = PDFDate(
             ts=document._timeStamp, dateFormatter=self._dateFormatter
