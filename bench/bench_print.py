@@ -5,7 +5,7 @@
 - one form from the CLI (interpreter start included), median of 7 fresh processes;
 - 1,000 and 5,000 forms in one PDF: the program's time against the floor — plain
   reportlab drawing the same pages with the same fonts (``bench/print_floor.py``) — in the
-  same run, alternating fresh processes (median of 3 at 1,000, one each at 5,000); both
+  same run, alternating fresh processes (median of 3); both
   have the projects in memory before the clock starts (the floor even has its pages laid
   out). Then the program's peak memory (maximum resident set size of its process) when it
   reads the projects one at a time from the database, as the CLI and the print dialog do.
@@ -124,7 +124,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     one_form(folder)
     batch(folder, 1_000, 3)
-    batch(folder, 5_000, 1)
+    batch(folder, 5_000, 3)
 
 
 if __name__ == "__main__":
