@@ -290,5 +290,5 @@ def test_cli_summary_rollover_and_excel(tmp_path, capsys):
     main(["list", "--db", str(db), "--year", "2025"])
     assert len(capsys.readouterr().out.strip().split("\n")) == 13
     assert main(["print", "--db", str(db), "--all", "--out", str(tmp_path / "p.pdf")]) == 0
-    assert main(["import", str(tmp_path / "p.pdf"), "--db", str(tmp_path / "e.db")]) == 0
+    assert main(["import", str(tmp_path / "p.pdf"), "--db", str(tmp_path / "e.db")]) == 1
     assert "26 个项目" in capsys.readouterr().out
