@@ -232,7 +232,7 @@ def test_new_duplicate_delete_restore(sample_window):
 
 
 def test_trash_dialog_restores(sample_window, qtbot):
-    from desktop.ui.main_window import TrashDialog
+    from desktop.ui.window_projects import TrashDialog
 
     w = sample_window
     select_name(w, "医患纠纷")
@@ -503,7 +503,7 @@ def test_window_state_and_recent_files_are_remembered(make_controller, tmp_path)
 def test_import_is_one_undoable_step(make_controller, tmp_path):
     c = make_controller(tmp_path / "imp.db")
     w = c.window
-    from desktop.ui import main_window
+    from desktop.ui import window_files as main_window
 
     shown = []
     original = main_window.ReportDialog.exec

@@ -67,6 +67,25 @@ def _text(ws: Worksheet, ref: str, value: str) -> None:
     cell.data_type = "s"  # text, even when it starts with "="
 
 
+# Dates stay Excel dates, shown in the form's own style (as printed; see format_date).
+DATE_FORMATS = {
+    "": "yyyy-mm-dd",
+    "iso": "yyyy-mm-dd",
+    "slash": "yyyy/m/d",
+    "dot": "yyyy.m.d",
+    "cn": 'yyyy"年"m"月"d"日"',
+    "compact": "yyyymmdd",
+}
+
+
+def _goal_header(p: Project) -> str:
+    """As on the printed form (printing.layout.goal_header): the multi-year wording when
+    the period spans years."""
+    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
+        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
+    return "项目总目标"
+
+
 def _box(
     ws: Worksheet,
     first: str,
@@ -74,6 +93,7 @@ def _box(
     value=None,
     align: Alignment = LEFT,
     money: bool = False,
+    date_style: str = "",
 ) -> None:
     """One (merged) bordered cell."""
     if last and last != first:
@@ -89,7 +109,7 @@ def _box(
         cell.alignment = RIGHT
     elif isinstance(value, date):
         cell.value = datetime(value.year, value.month, value.day)
-        cell.number_format = "yyyy-mm-dd"
+        cell.number_format = DATE_FORMATS.get(date_style, DATE_FORMATS[""])
         cell.alignment = CENTER
     else:
         _text(ws, first, "" if value is None else str(value))
@@ -122,9 +142,9 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
     _box(ws, f"F{r}", f"H{r}", p.implementing_unit)
     r += 1
     _box(ws, f"A{r}", f"B{r}", "计划开始日期", CENTER)
-    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER)
+    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER, date_style=p.date_style)
     _box(ws, f"E{r}", None, "计划完成日期", CENTER)
-    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER)
+    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER, date_style=p.date_style)
     r += 1
     f = p.funds
     _box(ws, f"A{r}", f"B{r + 3}", "项目资金（元）", CENTER)
@@ -143,7 +163,7 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
         _box(ws, f"H{r}", None, right_amount, money=True)
         r += 1
     _box(ws, f"A{r}", f"A{r + 1}", "项目绩效目标", CENTER)
-    _box(ws, f"B{r}", f"E{r}", "项目总目标", CENTER)
+    _box(ws, f"B{r}", f"E{r}", _goal_header(p), CENTER)
     _box(ws, f"F{r}", f"H{r}", "年度总体目标", CENTER)
     r += 1
     _box(ws, f"B{r}", f"E{r}", p.goal_overall)
