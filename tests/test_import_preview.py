@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from desktop.io.files import load_file
 from desktop.ui.import_preview import FLAGGED, ImportPreviewDialog
@@ -67,3 +68,52 @@ def test_funds_all_missing_are_named_in_the_summary(qtbot):
     qtbot.addWidget(dialog)
     assert "1 个项目的资金全部为 0 或没有找到" in dialog.summary.text()
     assert dialog.table.item(0, 3).text() == "0.00 元（未找到）"
+
+
+# -- in the window -----------------------------------------------------------------------------
+
+
+def _import(window, path, answer, monkeypatch):
+    """Import through the window; the preview answers ``answer`` after it was looked at."""
+    from desktop.ui import window_files
+
+    seen = {}
+
+    def look(dialog):
+        seen["rows"] = dialog.table.rowCount()
+        seen["funds"] = dialog.table.item(0, 3).text()
+        return answer
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", look)
+    monkeypatch.setattr(
+        window_files.ReportDialog, "exec", lambda self: seen.setdefault("report", self)
+    )
+    window.import_file(str(path))
+    return seen
+
+
+def test_cancelling_the_preview_stores_nothing(make_controller, tmp_path, monkeypatch):
+    c = make_controller(tmp_path / "p.db")
+    seen = _import(c.window, VARIANTS / "c1-province-2024.txt", 0, monkeypatch)
+    assert seen["rows"] == 1 and seen["funds"] == "8,540,000.00 元（按万元读取：854万元）"
+    assert c.window.model.rowCount() == 0 and "report" not in seen
+    assert c.session.repo.summaries() == []
+
+
+def test_accepted_preview_stores_and_the_flagged_fields_are_marked(
+    make_controller, tmp_path, monkeypatch
+):
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    seen = _import(
+        w, VARIANTS / "a1-central-2023.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    assert w.model.rowCount() == 1
+    assert "3 个字段需复核" not in seen["report"].findChild(QLabel).text()
+    assert "8 个字段需复核" in seen["report"].findChild(QLabel).text()
+    w.select_project(w.model.summary(0).id)
+    (project,) = c.session.repo.all_projects()
+    assert project.flag("funds.total") and project.flag("nature")
+    editor = w.editor
+    assert "项目资金总额需复核" in editor.money["total"].toolTip()
+    assert "项目性质需复核" in editor.field_widget("nature").toolTip()

@@ -306,6 +306,11 @@ Details were written to: {1}</translation>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="110" />
+        <source>已取消导入，没有保存任何内容</source>
+        <translation>Import cancelled; nothing was saved</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -1613,6 +1618,16 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/window_files.py" line="272"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="277" />
+        <source>{0} 个字段需复核（已在字段旁标出）。</source>
+        <translation>{0} fields to review (marked beside each field). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="281" />
+        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
+        <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
 </context>
 <context>
