@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain import audit
 from desktop.domain.money import MoneyError, decimal_string
@@ -326,3 +328,34 @@ def test_an_unknown_group_is_kept_and_flagged_never_dropped():
         False,
     )
     assert second.note == "原分组：满意度指标/满意度指标"
+
+
+TEXT_FORMS = sorted(HERE.glob("*.txt"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_mangled_variant_forms_never_crash(data):
+    """Lines dropped, doubled, shifted or cut: a result or a clear error, never a traceback."""
+    path = data.draw(st.sampled_from(TEXT_FORMS))
+    lines = path.read_text("utf-8").split("\n")
+    for _ in range(data.draw(st.integers(1, 8))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["drop", "dup", "shift", "cut"]))
+        if op == "drop" and len(lines) > 1:
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "shift":
+            lines[i] = "\t" + lines[i]
+        else:
+            lines[i] = lines[i][: data.draw(st.integers(0, len(lines[i])))]
+    try:
+        result = parse_published_text("\n".join(lines), path.name)
+    except ImportFormatError as exc:
+        assert str(exc)
+        return
+    for p in result.projects:
+        assert all(v >= 0 for v in (p.funds.total, p.funds.annual_total))
+        for key, reason in p.field_flags:
+            assert key and reason
