@@ -151,9 +151,7 @@ def test_no_silent_zero_or_empty(truth_path):
             for f in audit.check(project)
             if f.rule == "fields.needs_review" and f.severity == audit.ERROR
         }
-        assert flagged == {k for k, _ in project.field_flags if k != "year"} | (
-            {"year"} if project.flag("year") else set()
-        )
+        assert flagged == {k for k, _ in project.field_flags}
 
 
 def test_fund_units_are_reported_and_exact():
