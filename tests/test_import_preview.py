@@ -117,3 +117,29 @@ def test_accepted_preview_stores_and_the_flagged_fields_are_marked(
     editor = w.editor
     assert "项目资金总额需复核" in editor.money["total"].toolTip()
     assert "项目性质需复核" in editor.field_widget("nature").toolTip()
+
+
+def test_the_original_group_names_show_in_the_indicator_tree(
+    make_controller, tmp_path, monkeypatch
+):
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    _import(
+        w, VARIANTS / "d1-county-older.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    w.select_project(w.model.summary(0).id)
+    model = w.editor.tree_model
+    tips = []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if tip:
+                tips.append(tip)
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert any("原表：原分组：项目完成指标/数量指标；上年实际值：580公里" in t for t in tips)

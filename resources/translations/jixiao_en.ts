@@ -673,6 +673,11 @@ Details were written to: {1}</translation>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="298" />
+        <source>原表：{0}</source>
+        <translation>On the source form: {0}</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDialog</name>
