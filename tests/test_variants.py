@@ -357,3 +357,25 @@ def test_mangled_variant_forms_never_crash(data):
         assert all(v >= 0 for v in (p.funds.total, p.funds.annual_total))
         for key, reason in p.field_flags:
             assert key and reason
+
+
+def test_standard_columns_go_to_the_note_and_a_unit_note_above_the_title_counts():
+    text = "\n".join(
+        [
+            "单位：万元",
+            "2023年度项目支出绩效目标表",
+            "项目名称\t乙",
+            "项目资金\t年度资金总额\t12.5",
+            "一级指标\t二级指标\t三级指标\t指标值\t绩效标准\t指标方向",
+            "产出指标\t数量指标\t检查次数\t4次\t每季度一次\t正向",
+            "\t时效指标\t完成时间\t2023年全年\t按时完成\t",
+        ]
+    )
+    result = parse_published_text(text)
+    (p,) = result.projects
+    assert p.funds.annual_total == 125_000_00
+    assert result.fund_sources[p.id]["annual_total"] == "万元"
+    assert [(i.value.display(), i.note) for i in p.indicators] == [
+        ("≥4.00(次)", "绩效标准：每季度一次"),
+        ("2023年全年", "绩效标准：按时完成"),
+    ]

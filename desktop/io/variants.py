@@ -26,6 +26,7 @@ from importlib import resources
 
 from desktop.domain.money import MoneyError, to_fen
 from desktop.domain.taxonomy import taxonomy
+from desktop.domain.values import parse_value
 
 WAN = Decimal(10000)
 YUAN, WAN_YUAN = "元", "万元"
@@ -407,8 +408,10 @@ def compose_value(value: str, unit: str, direction: str) -> tuple[str, str | Non
     text = v
     if numeric and unit and unit not in ("/", "-", "无"):
         text = f"{v}({unit})"
-    if numeric and op and not has_op:
-        text = op + text
+    reading = parse_value(v)
+    quantity = numeric or (reading.is_quantitative and reading.op is None)
+    if quantity and op and not has_op:
+        text = op + text  # 4次 with 正向: ≥4次
     return text, problem
 
 
