@@ -348,9 +348,9 @@ def _duplicates(p: Project, _profile: Profile):
 def _needs_review(p: Project, _profile: Profile):
     for n, ind in enumerate(p.indicators):
         if ind.needs_review:
-            line = f"（原文第 {ind.source_line} 行）" if ind.source_line else ""
+            # the source line is in the panel's tooltip: the clerk reads the form's words
             yield (
-                f"导入时无法确定的指标“{ind.name or '（未命名）'}”{line}需要复核："
+                f"导入时无法确定的指标“{ind.name or '（未命名）'}”需要复核："
                 f"{ind.review_note}",
                 Location(TAB_INDICATORS, "name", n),
             )

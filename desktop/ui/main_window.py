@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from desktop.ui.project_list import (
     ProjectFilterModel,
     ProjectTableModel,
 )
+from desktop.ui.screen import fit_to_screen, is_small
 from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window_files import FileActions, ReportDialog
@@ -71,7 +72,10 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.statusBar()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.audit_panel = AuditPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
         self.audit_panel.activated.connect(self.go_to_finding)
@@ -87,6 +91,8 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
         session.projectsRemoved.connect(self._on_removed)
+        for signal in (session.projectChanged, session.projectsAdded, session.projectsRemoved):
+            signal.connect(self._show_saved)
         session.conflict.connect(self._on_conflict)
         session.heldChanged.connect(self._on_held)
         session.showProject.connect(self.select_project)
@@ -107,6 +113,14 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self._restore_state()
         self._update_title()
         self._update_actions()
+        if self.current_id() is None and self.proxy.rowCount():
+            # The first project, ready to edit; a file that cannot be read gets its own
+            # message from the check, not a second one here.
+            self._quiet_load = True
+            try:
+                self.table.setCurrentIndex(self.proxy.index(0, 0))
+            finally:
+                self._quiet_load = False
 
     # -- layout ---------------------------------------------------------------------------
     def _build_right(self) -> None:
@@ -211,8 +225,15 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             self.tr("删除项目(&D)"), "Ctrl+Del", self.delete_projects, sp.SP_TrashIcon
         )
         self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.show_trash)
-        self.act_next = self._action(self.tr("下一个项目"), "Alt+Down", lambda: self._step(1))
-        self.act_prev = self._action(self.tr("上一个项目"), "Alt+Up", lambda: self._step(-1))
+        # Keys no field uses (Alt+↓ opens a combo box's list, Ctrl+↑/↓ move indicators).
+        self.act_next = self._action(self.tr("下一个项目"), "Ctrl+PgDown", lambda: self._step(1))
+        self.act_prev = self._action(self.tr("上一个项目"), "Ctrl+PgUp", lambda: self._step(-1))
+        self.act_save = self._action(
+            self.tr("保存(&S)"), QKeySequence.StandardKey.Save, self.save_now
+        )
+        self.act_copy_indicators = self._action(
+            self.tr("从其他项目复制指标(&I)…"), None, self.copy_indicators
+        )
         self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
         self.act_guide = self._action(
             self.tr("使用说明(&G)"), QKeySequence.StandardKey.HelpContents, self.show_guide
@@ -221,7 +242,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("文件(&F)"))
-        m.addActions([self.act_new_db, self.act_open])
+        m.addActions([self.act_new_db, self.act_open, self.act_save])
         self.recent_menu = m.addMenu(self.tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addActions([self.act_save_copy, self.act_restore_backup])
@@ -242,6 +263,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         m.addSeparator()
         m.addActions([self.act_prev, self.act_next])
         m.addSeparator()
+        m.addAction(self.act_copy_indicators)
         m.addActions([self.act_history, self.act_trash])
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_guide, self.act_about])
@@ -263,7 +285,9 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
+            if is_small(self):  # 1366×768: all of it, status bar included
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -290,6 +314,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self.act_import.setEnabled(writable)
         self.act_duplicate.setEnabled(writable and selected)
         self.act_delete.setEnabled(writable and selected)
+        self.act_copy_indicators.setEnabled(writable and self.editor.project is not None)
         self.act_undo.setEnabled(self.session.undo_stack.canUndo())
         self.act_redo.setEnabled(self.session.undo_stack.canRedo())
 
@@ -351,10 +376,36 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self._fill_years()
         self._update_count()
 
+    def _show_saved(self, *_args) -> None:
+        """已保存 with the time, after each write."""
+        self.saved_label.setText(
+            self.tr("已保存 {0}").format(QTime.currentTime().toString("HH:mm:ss"))
+        )
+        self.saved_label.setToolTip(self.tr("每次修改都立即写入文件，不需要另外保存"))
+
+    def save_now(self) -> None:
+        """Ctrl+S: every edit is already written; write the last keystrokes and say so."""
+        self.editor.flush()
+        if self.session.held:
+            self.session.retry_held()
+        if self.session.held:
+            self.statusBar().showMessage(
+                self.tr("文件正被其他程序占用，修改尚未写入；程序会自动重试。"), 8000
+            )
+            return
+        self._show_saved()
+        self.statusBar().showMessage(
+            self.tr("所有修改都已保存（每次修改都立即写入文件，无需另外保存）。"), 8000
+        )
+
+    def copy_indicators(self) -> None:
+        self.editor.copy_from_project()
+
     def _on_held(self, held: bool) -> None:
         """Another program holds the file: the edit stays on screen, marked as not yet
         written, and is written as soon as the file is free (no dialog every retry)."""
         if held:
+            self.saved_label.setText(self.tr("未写入（文件被占用）"))
             self.held_banner.setText(
                 self.tr(
                     "“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。"

@@ -21,6 +21,7 @@ from desktop import APP_NAME
 from desktop.store import StoreError
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.paths import settings
+from desktop.ui.screen import fit_to_screen
 
 
 class FileActions:
@@ -290,4 +291,4 @@ class ReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)

@@ -193,7 +193,10 @@ class ProjectNavigation:
         try:
             self._show(self.session.load(project_id))
         except StoreError as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
+            if getattr(self, "_quiet_load", False):
+                self.statusBar().showMessage(str(exc), 15000)
+            else:
+                QMessageBox.warning(self, APP_NAME, str(exc))
             self._show(None)
 
     def _show(self, project: Project | None) -> None:

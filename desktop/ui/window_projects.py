@@ -3,6 +3,9 @@ undo and redo."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +22,13 @@ from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, Tras
 from desktop.ui.project_list import (
     ProjectTableModel,
 )
+from desktop.ui.screen import fit_to_screen
+
+
+def budget_year(today: date) -> int:
+    """The year a new form is for: budgets are drawn up the autumn before, so from
+    September on it is next year (editable on the form)."""
+    return today.year + 1 if today.month >= 9 else today.year
 
 
 class ProjectActions:
@@ -36,10 +46,7 @@ class ProjectActions:
         if self.session.read_only:
             return
         self.editor.flush()
-        year = self.year_filter.currentData() or (
-            self.editor.project.year if self.editor.project else None
-        )
-        project = Project(year=year) if year else Project()
+        project = Project(year=budget_year(QDate.currentDate().toPython()))
         template = self.editor.project
         if template is not None:
             project = project.with_changes(
@@ -142,7 +149,7 @@ class TrashDialog(QDialog):
         layout.addWidget(QLabel(self.tr("删除的项目保存在这里，可以恢复。")))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(720, 400)
+        fit_to_screen(self, 720, 400)
         self.reload()
 
     def reload(self) -> None:
