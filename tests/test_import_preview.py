@@ -143,3 +143,14 @@ def test_the_original_group_names_show_in_the_indicator_tree(
 
     walk(QModelIndex())
     assert any("原表：原分组：项目完成指标/数量指标；上年实际值：580公里" in t for t in tips)
+
+
+def test_a_guessed_year_is_marked_on_the_year_field(make_controller, tmp_path, monkeypatch):
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    _import(
+        w, VARIANTS / "d2-county-2018.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    w.select_project(w.model.summary(0).id)
+    assert w.editor.year.value() == 2018
+    assert "年度需复核：表头没有年度，按文件名推断为 2018 年" in w.editor.year.toolTip()
