@@ -154,3 +154,41 @@ def test_a_guessed_year_is_marked_on_the_year_field(make_controller, tmp_path, m
     w.select_project(w.model.summary(0).id)
     assert w.editor.year.value() == 2018
     assert "年度需复核：表头没有年度，按文件名推断为 2018 年" in w.editor.year.toolTip()
+
+
+def test_a_right_derived_value_is_confirmed_as_one_undo_step(
+    make_controller, tmp_path, monkeypatch
+):
+    from desktop.domain import audit
+    from desktop.ui.flag_review import FlagReviewDialog
+
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    _import(
+        w, VARIANTS / "d1-county-older.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    w.select_project(w.model.summary(0).id)
+    before = w.editor.project
+    assert before.flag("funds.total") and before.flag("year")
+    listed = []
+
+    def tick(dialog):
+        for i in range(dialog.list.count()):
+            item = dialog.list.item(i)
+            listed.append(item.text())
+            if item.data(Qt.ItemDataRole.UserRole) in ("funds.total", "year"):
+                item.setCheckState(Qt.CheckState.Checked)
+        return FlagReviewDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FlagReviewDialog, "exec", tick)
+    w.act_confirm_flags.trigger()
+    assert "项目资金总额：1,500,000.00 元  — 表中没有总额，由分项金额合计得出" in listed
+    (stored,) = c.session.repo.all_projects()
+    assert stored.flag("funds.total") is None and stored.flag("year") is None
+    assert stored.flag("nature")  # not ticked: still to review
+    rules = {(f.rule, f.location.field) for f in audit.check(stored)}
+    assert ("fields.needs_review", "funds.total") not in rules
+    assert w.act_undo.text() == "撤销 确认 2 个需复核的字段"
+    w.act_undo.trigger()
+    (stored,) = c.session.repo.all_projects()
+    assert stored.flag("funds.total") and stored.flag("year")

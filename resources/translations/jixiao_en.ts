@@ -1060,6 +1060,11 @@ Details were written to: {1}</translation>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <source>确认需复核的字段(&amp;K)…</source>
+        <translation>Confirm fields to revie&amp;w…</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -2289,6 +2294,99 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/audit_panel.py" line="54"/>
         <source>年度资金申请总额 › 其他资金</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlagReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="34" />
+        <source>确认需复核的字段</source>
+        <translation>Confirm fields to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="38" />
+        <source>下列字段在导入时无法读到或由其他数据推算。核对原表后，勾选值正确的字段，它们将不再标为需复核（可撤销）。值不对的字段请直接改写。</source>
+        <translation>These fields could not be read on import or were worked out from other data. After checking the source form, tick the fields whose value is right: they will no longer be marked for review (undoable). Rewrite any field that is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="47" />
+        <source>{0}：{1}  — {2}</source>
+        <translation>{0}: {1}  — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="56" />
+        <source>确认勾选的字段(&amp;C)</source>
+        <translation>&amp;Confirm ticked fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="72" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="73" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="74" />
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="75" />
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="76" />
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="77" />
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="78" />
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="79" />
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="80" />
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="81" />
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="90" />
+        <source>{0} 元</source>
+        <translation>{0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="93" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="106" />
+        <source>这个项目没有标为需复核的字段。</source>
+        <translation>This project has no fields marked for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="115" />
+        <source>确认 {0} 个需复核的字段</source>
+        <translation>confirm {0} fields to review</translation>
     </message>
 </context>
 </TS>
