@@ -379,3 +379,16 @@ def test_standard_columns_go_to_the_note_and_a_unit_note_above_the_title_counts(
         ("≥4.00(次)", "绩效标准：每季度一次"),
         ("2023年全年", "绩效标准：按时完成"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["a1-central-2023.txt", "d1-county-older.txt", "x2-province-2024.xlsx"]
+)
+def test_our_workbook_of_an_imported_variant_comes_back_with_its_flags_and_notes(tmp_path, name):
+    from desktop.io.xlsx_format import export_xlsx, load_xlsx
+
+    (project,) = load_file(HERE / name).projects
+    export_xlsx([project], tmp_path / "back.xlsx")
+    back = load_xlsx(tmp_path / "back.xlsx")
+    assert back.projects == [project]  # field flags, notes, entered values, date style
+    assert not any("修改过" in i.message for i in back.items)
