@@ -392,3 +392,9 @@ def test_our_workbook_of_an_imported_variant_comes_back_with_its_flags_and_notes
     back = load_xlsx(tmp_path / "back.xlsx")
     assert back.projects == [project]  # field flags, notes, entered values, date style
     assert not any("修改过" in i.message for i in back.items)
+
+
+def test_a_phone_number_beside_the_name_does_not_hide_the_row():
+    text = "2024年度项目支出绩效目标表\n项目名称\t甲项目\t联系电话\t12345678\n主管部门\t乙局\n"
+    (p,) = parse_published_text(text).projects
+    assert (p.name, p.department) == ("甲项目", "乙局")

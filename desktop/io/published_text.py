@@ -310,7 +310,9 @@ class _Parser:
         if form.section != "footer" and self._is_footer(keys, lkeys):
             if form.section in ("indicators", "goals") or form.indicators:
                 form.section = "footer"
-            return
+                return
+            if not any(syn.field_of(k) or syn.fund_of(k) for k in lkeys[1:]):
+                return  # 填报单位：… above the table: not part of the form
         if form.section == "indicators" or (
             form.section == "goals"
             and (
@@ -338,7 +340,10 @@ class _Parser:
         self._label_row(rec)
 
     def _is_footer(self, keys: list[str], lkeys: list[str]) -> bool:
-        return self.syn.is_footer(keys[0]) or any(k.startswith(_FOOTER) for k in keys)
+        """注：…, 审核意见, 填表人 … first in the row; in the table also 联系电话 etc. anywhere."""
+        if self.syn.is_footer(keys[0]):
+            return True
+        return self.form.section == "indicators" and any(k.startswith(_FOOTER) for k in keys)
 
     def _period_of(self, lkeys: list[str]) -> str:
         for k in lkeys:
