@@ -398,3 +398,10 @@ def test_a_phone_number_beside_the_name_does_not_hide_the_row():
     text = "2024年度项目支出绩效目标表\n项目名称\t甲项目\t联系电话\t12345678\n主管部门\t乙局\n"
     (p,) = parse_published_text(text).projects
     assert (p.name, p.department) == ("甲项目", "乙局")
+
+
+def test_an_unlabelled_cell_after_a_value_is_not_glued_on_but_flagged():
+    text = "2024年度项目支出绩效目标表\n项目名称\t社区养老服务\t驿站运营补贴\n"
+    (p,) = parse_published_text(text).projects
+    assert p.name == "社区养老服务"
+    assert p.flag("name") == "同一行还有“驿站运营补贴”，未并入，请核对"

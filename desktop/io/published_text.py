@@ -468,6 +468,8 @@ class _Parser:
             form.note(WARNING, f"“{label_key(label)}”的值后面的“{rest}”不属于它，已忽略", line)
         for _, extra in values[1:]:
             form.note(WARNING, f"“{label_key(label)}”后的单元格“{extra}”不属于它，已忽略", line)
+            # not a label: it may be the rest of a wrapped value — the clerk decides
+            form.flags.setdefault(name, f"同一行还有“{extra}”，未并入，请核对")
         if name in ("name", "department", "implementing_unit"):
             text = strip_code(text).strip()
         if name in form.basic and form.basic[name] != text:
