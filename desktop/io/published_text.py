@@ -150,14 +150,6 @@ def key(cell: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", cell))
 
 
-def _fund_key(cell: str) -> str:
-    k = key(cell)
-    for prefix in ("其中:", "其中"):
-        if k.startswith(prefix):
-            return k[len(prefix) :]
-    return k
-
-
 _FOOTER = ("填报人", "联系电话", "单位负责人", "填报日期", "审核人", "财务负责人", "单位(盖章)")
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
@@ -182,14 +174,6 @@ _COPY = {  # a side the form does not have at all, from the other side
     "other": "annual_other",
 }
 DERIVED = "推算"  # a fund source: worked out from other amounts, not read
-
-
-def _is_goal_overall(k: str) -> bool:
-    return synonyms().goal_kind(k) == "overall"
-
-
-def _is_goal_annual(k: str) -> bool:
-    return synonyms().goal_kind(k) == "annual"
 
 
 def _is_label(k: str) -> bool:
