@@ -15,6 +15,11 @@ needs-review with its source line, and listed in the report. Nothing is dropped 
 Also read: quoted cells with line breaks inside (``"阶段\\n性项\\n目"``), 8-column layouts,
 amounts in 元 or 万元, dates such as ``2026/1/1``, goal headers such as
 ``项目总体目标(2024 年-2026 年)``, and 成本指标 as a 一级 or a 二级.
+
+Other bureaus', provinces' and years' forms: the labels, fund labels, indicator columns and
+group names they use are data (``variants.py`` and ``domain/data/``). A field this parser
+could not fill, or only worked out (a total from its parts, a year from the file name), is
+flagged on the project (``Project.field_flags``), never left as a silent 0 or blank.
 """
 
 from __future__ import annotations
