@@ -104,6 +104,7 @@ class Synonyms:
     indicator_columns: dict[str, str]  # header → role
     directions: dict[str, str]  # word → operator ("" = qualitative)
     footer: tuple[str, ...]
+    wan_notes: frozenset[str] = frozenset()  # notes saying the amounts are in 万元
 
     # -- labels --------------------------------------------------------------------------
     def field_of(self, k: str) -> str | None:
@@ -202,9 +203,13 @@ _UNIT_NOTE = re.compile(r"^(?:(?:金额)?单位|金额)?[:]?[(]?(万?元)[)]?$")
 
 
 def unit_note(cell: str) -> str | None:
-    """``单位：万元``, ``金额单位：元``, ``(万元)``, ``金额（万元）`` → the unit; else None."""
-    m = _UNIT_NOTE.match(squash(cell))
-    return m.group(1) if m else None
+    """``单位：万元``, ``金额单位：元``, ``(万元)``, ``金额（万元）`` (or a note listed in the
+    table's ``wan_notes``) → the unit; else None."""
+    k = squash(cell)
+    m = _UNIT_NOTE.match(k)
+    if m:
+        return m.group(1)
+    return WAN_YUAN if k in synonyms().wan_notes else None
 
 
 @cache
@@ -241,6 +246,7 @@ def synonyms() -> Synonyms:
         indicator_columns=columns,
         directions=directions,
         footer=tuple(squash(x) for x in raw["footer"]),
+        wan_notes=frozenset(squash(x) for x in raw.get("wan_notes", ())),
     )
 
 
