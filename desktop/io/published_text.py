@@ -888,6 +888,8 @@ class _Parser:
                 funds["fiscal"] = funds.get("fiscal", 0) + funds["annual_carryover"]
             if not has["annual"]:
                 funds.setdefault("annual_carryover", 0)
+        elif has["project"] and funds.get("total") == funds.get("annual_total"):
+            _same_make_up(funds, sources, flags)
         for attr, label in Funds.FIELD_LABELS.items():
             if attr not in funds:
                 funds[attr] = 0
@@ -1004,6 +1006,30 @@ class _Parser:
         elif value not in official:
             note(INFO, f"{label}“{value}”不在标准列表中，按原样导入", form.basic_lines.get(attr))
         return value
+
+
+def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
+    """项目资金总额 equal to 年度资金申请总额 and one side without any parts: that side is made
+    up like the other (a one-year project), flagged as worked out."""
+    project_parts, annual_parts = ("fiscal", "other"), _SIDES["annual"][1:]
+    reason = "表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算"
+    if not any(a in funds for a in project_parts) and all(a in funds for a in annual_parts):
+        made = {
+            "fiscal": funds["annual_appropriation"] + funds["annual_carryover"],
+            "other": funds["annual_other"],
+        }
+    elif not any(a in funds for a in annual_parts) and all(a in funds for a in project_parts):
+        made = {
+            "annual_appropriation": funds["fiscal"],
+            "annual_carryover": 0,
+            "annual_other": funds["other"],
+        }
+    else:
+        return
+    for attr, fen in made.items():
+        funds[attr] = fen
+        sources[attr] = DERIVED
+        flags[f"funds.{attr}"] = reason
 
 
 def _field_label(field_key: str) -> str:
