@@ -146,7 +146,10 @@ class ImportPreviewDialog(QDialog):
             self._item(self.amount_text(p, "total"), p.flag("funds.total")),
             self._item(self.amount_text(p, "annual_total"), p.flag("funds.annual_total")),
             self._item(str(len(p.indicators))),
-            self._item(self._review_text(p), "、".join(k for k, _ in p.field_flags) or None),
+            self._item(
+                self._review_text(p),
+                "、".join(self._labels().get(k, k) for k, _ in p.field_flags) or None,
+            ),
             self._item("、".join(s for s in ("万元", "元", "推算") if s in sources) or "—"),
         ]
         for col, item in enumerate(cells):

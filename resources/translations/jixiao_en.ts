@@ -401,6 +401,11 @@ Details were written to: {1}</translation>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="110" />
+        <source>已取消导入，没有保存任何内容</source>
+        <translation>Import cancelled; nothing was saved</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -778,6 +783,11 @@ Details were written to: {1}</translation>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="298" />
+        <source>原表：{0}</source>
+        <translation>On the source form: {0}</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDialog</name>
@@ -1049,6 +1059,11 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <source>确认需复核的字段(&amp;K)…</source>
+        <translation>Confirm fields to revie&amp;w…</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +1924,16 @@ Details were written to: {1}</translation>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="277" />
+        <source>{0} 个字段需复核（已在字段旁标出）。</source>
+        <translation>{0} fields to review (marked beside each field). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="281" />
+        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
+        <translation>The funds of {0} projects are all zero or missing. </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2269,6 +2294,99 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/audit_panel.py" line="54"/>
         <source>年度资金申请总额 › 其他资金</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlagReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="34" />
+        <source>确认需复核的字段</source>
+        <translation>Confirm fields to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="38" />
+        <source>下列字段在导入时无法读到或由其他数据推算。核对原表后，勾选值正确的字段，它们将不再标为需复核（可撤销）。值不对的字段请直接改写。</source>
+        <translation>These fields could not be read on import or were worked out from other data. After checking the source form, tick the fields whose value is right: they will no longer be marked for review (undoable). Rewrite any field that is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="47" />
+        <source>{0}：{1}  — {2}</source>
+        <translation>{0}: {1}  — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="56" />
+        <source>确认勾选的字段(&amp;C)</source>
+        <translation>&amp;Confirm ticked fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="72" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="73" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="74" />
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="75" />
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="76" />
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="77" />
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="78" />
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="79" />
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="80" />
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="81" />
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="90" />
+        <source>{0} 元</source>
+        <translation>{0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="93" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="106" />
+        <source>这个项目没有标为需复核的字段。</source>
+        <translation>This project has no fields marked for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="115" />
+        <source>确认 {0} 个需复核的字段</source>
+        <translation>confirm {0} fields to review</translation>
     </message>
 </context>
 </TS>
