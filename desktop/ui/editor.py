@@ -658,7 +658,7 @@ class ProjectEditor(QTabWidget):
             self.tr("复制行"), QKeySequence.StandardKey.Copy, self.copy_rows
         )
         self.act_paste = self._tree_action(
-            self.tr("粘贴行"), QKeySequence.StandardKey.Paste, self.paste_rows
+            self.tr("粘贴行"), QKeySequence.StandardKey.Paste, lambda: self.paste_rows()
         )
         self.act_copy.setToolTip(self.tr("复制选中的指标，可粘贴到 Excel/WPS 或其他项目"))
         self.act_paste.setToolTip(
@@ -890,6 +890,7 @@ class ProjectEditor(QTabWidget):
         if len(result.indicators) > 1 or result.problems:
             dialog = PastePreview(self, result)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self.window().activateWindow()  # back to the tree, ready for the next key
             self.tree.setFocus()
             if not accepted:
                 return
@@ -929,6 +930,8 @@ class ProjectEditor(QTabWidget):
         for name in options:
             menu.addAction(name, lambda n=name: self.tree_model.add_group(l1_row, n))
         rect = self.tree.visualRect(self.tree.currentIndex())
+        first = menu.actions()[0]
+        QTimer.singleShot(0, menu, lambda: menu.setActiveAction(first))  # Enter takes it
         menu.exec(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
         self.tree.edit(self.tree.currentIndex())
 
