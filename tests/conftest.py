@@ -101,3 +101,29 @@ def make_controller(app_and_translators, qtbot, dialogs):
     yield make
     for c in made:
         c.shutdown()
+
+
+@pytest.fixture
+def write_protected(monkeypatch):
+    """``protect(folder)``: the folder behaves like a write-protected USB stick on Windows.
+    ``os.access`` still calls its files writable (on Windows it looks only at the read-only
+    attribute, not at the medium or at permissions), but opening a file there for writing or
+    creating one fails, as the medium refuses. (Simulated at ``os.open``: tests run as root,
+    which ignores permission bits.)"""
+    import errno
+
+    real_open = os.open
+
+    def protect(folder: Path) -> None:
+        folder = Path(folder)
+
+        def refusing(path, flags, *args, **kwargs):
+            writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+            if writing and Path(os.fsdecode(path)).parent == folder:
+                raise OSError(errno.EROFS, "The media is write protected", os.fsdecode(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refusing)
+        monkeypatch.setattr(os, "access", lambda *args, **kwargs: True)
+
+    return protect

@@ -3,7 +3,6 @@
 import hashlib
 import os
 import sqlite3
-import stat
 from datetime import date
 from decimal import Decimal
 
@@ -223,14 +222,13 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
         open_repository(tmp_path / "no" / "such.db")
 
 
-def test_a_file_that_cannot_be_written_opens_read_only(tmp_path, monkeypatch):
-    """A file on read-only media or without write permission (simulated: tests run as root,
-    which ignores permission bits) opens read-only instead of failing."""
+def test_a_file_that_cannot_be_written_opens_read_only(tmp_path, write_protected):
+    """A file on a write-protected stick opens read-only instead of failing at the first
+    edit — although Windows' ``os.access`` calls it writable (see ``write_protected``)."""
     path = tmp_path / "ro.db"
     with open_repository(path) as repo:
         saved = repo.save(full_project())
-    path.chmod(stat.S_IRUSR)
-    monkeypatch.setattr("desktop.store.repository.os.access", lambda p, mode: not mode & os.W_OK)
+    write_protected(tmp_path)
     with open_repository(path) as repo:
         assert repo.read_only
         assert repo.get(saved.id) == saved

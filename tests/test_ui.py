@@ -283,12 +283,12 @@ def test_a_file_that_is_not_ours_gives_a_dialog(
     assert bad.read_bytes() == b"not a database at all" * 20
 
 
-def test_read_only_file_shows_a_banner(make_controller, tmp_path, monkeypatch):
+def test_read_only_file_shows_a_banner(make_controller, tmp_path, write_protected):
     path = tmp_path / "ro.db"
     c = make_controller(path)
     c.load_sample()
     c.shutdown()
-    monkeypatch.setattr("desktop.store.repository.os.access", lambda p, mode: False)
+    write_protected(tmp_path)
     c2 = make_controller(path)
     w = c2.window
     assert w.banner.isVisibleTo(w) and "[只读]" in w.windowTitle()

@@ -5,6 +5,7 @@ then the newest of each of the last 7 days with backups, then of each of 4 weeks
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.store.errors import StoreError
-from desktop.store.safefile import consistent_copy, replacing
+from desktop.store.safefile import consistent_copy, replacing, sqlite_uri
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -40,9 +41,15 @@ class Backup:
         return REASONS.get(self.reason, self.reason)
 
 
+_WINDOWS = os.name == "nt"
+FILE_ID_KEY = "file_id"  # meta row: the file's own id, which names its backups folder
+
+
 def user_data_dir() -> Path:
-    """Where the program keeps its data (the same place as Qt's AppDataLocation for
-    organisation "jixiao", application "绩效目标申报"), or ``JIXIAO_DATA_DIR``."""
+    """Where the program keeps its data (Qt's AppLocalDataLocation for organisation "jixiao",
+    application "绩效目标申报"), or ``JIXIAO_DATA_DIR``. On Windows that is the *local*
+    ``%LOCALAPPDATA%``: a database and a dozen backups do not belong in the roaming profile,
+    which domain PCs copy over the network at every log-on (or redirect to a server)."""
     override = os.environ.get("JIXIAO_DATA_DIR")
     if override:
         return Path(override)
@@ -51,8 +58,8 @@ def user_data_dir() -> Path:
     portable = portable_dir()
     if portable is not None:
         return portable / "data"
-    if os.name == "nt":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    if _WINDOWS:
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif os.uname().sysname == "Darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
@@ -60,11 +67,51 @@ def user_data_dir() -> Path:
     return base / "jixiao" / "绩效目标申报"
 
 
-def backup_dir(db_path: str | os.PathLike, root: Path | None = None) -> Path:
-    """The backups of one database: named after the file, kept apart per full path."""
-    db_path = Path(db_path).resolve()
-    tag = hashlib.sha1(str(db_path).encode("utf-8")).hexdigest()[:8]
-    return (root or user_data_dir()) / "backups" / f"{db_path.stem}-{tag}"
+def file_id(source: sqlite3.Connection | str | os.PathLike) -> str | None:
+    """The id stored in a database file (an open connection, or a path read read-only);
+    None when it has none (an older file) or cannot be read just now."""
+    try:
+        if isinstance(source, sqlite3.Connection):
+            row = source.execute("SELECT value FROM meta WHERE key = ?", [FILE_ID_KEY]).fetchone()
+        else:
+            if not Path(source).is_file():
+                return None
+            conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True, timeout=1)
+            try:
+                row = conn.execute(
+                    "SELECT value FROM meta WHERE key = ?", [FILE_ID_KEY]
+                ).fetchone()
+            finally:
+                conn.close()
+    except (sqlite3.Error, OSError):
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
+def backup_dir(
+    db_path: str | os.PathLike, root: Path | None = None, *, key: str | None = None
+) -> Path:
+    """The backups of one database: a folder named after the file and keyed by the id
+    stored in it (``key``, else read from the file), so the same stick seen as E: one day
+    and F: the next keeps its backups. A file without an id: keyed by its full path."""
+    base = (root or user_data_dir()) / "backups"
+    key = key or file_id(db_path)
+    if not key:
+        return _path_keyed_dir(db_path, base)
+    tag = re.sub(r"[^0-9a-f]", "", key.lower())[:12] or hashlib.sha1(key.encode()).hexdigest()[:12]
+    if base.is_dir():
+        for folder in sorted(base.glob(f"*-{tag}")):
+            if folder.is_dir():
+                return folder  # the file was renamed since: keep its folder
+    return base / f"{Path(db_path).stem}-{tag}"
+
+
+def _path_keyed_dir(db_path: str | os.PathLike, base: Path) -> Path:
+    """Folders of files without an id (and of backups taken before ids): per full path,
+    made absolute without ``resolve()`` (which turns a mapped drive into a UNC path)."""
+    absolute = os.path.abspath(db_path)
+    tag = hashlib.sha1(absolute.encode("utf-8")).hexdigest()[:8]
+    return base / f"{Path(absolute).stem}-{tag}"
 
 
 def take(
@@ -75,7 +122,7 @@ def take(
     now: datetime | None = None,
 ) -> Path:
     """Copy the open database consistently into its backups folder; returns the file."""
-    folder = backup_dir(db_path, root)
+    folder = backup_dir(db_path, root, key=file_id(conn))
     folder.mkdir(parents=True, exist_ok=True)
     now = now or datetime.now()
     target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}.db"
@@ -87,13 +134,17 @@ def take(
         consistent_copy(conn, target)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"无法创建备份：{exc}") from exc
-    thin(folder, now)
+    with contextlib.suppress(OSError):  # thinning is housekeeping: never fails a backup
+        thin(folder, now)
     return target
 
 
 def take_file(db_path: str | os.PathLike, reason: str, root: Path | None = None) -> Path:
     """Back up a database file that is not open yet (before a migration)."""
-    conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"无法创建备份：{exc}") from exc
     try:
         return take(conn, db_path, reason, root)
     finally:
@@ -101,14 +152,17 @@ def take_file(db_path: str | os.PathLike, reason: str, root: Path | None = None)
 
 
 def list_backups(db_path: str | os.PathLike, root: Path | None = None) -> list[Backup]:
-    folder = backup_dir(db_path, root)
+    """The file's backups, newest first (those keyed by its id, and any kept per path)."""
+    base = (root or user_data_dir()) / "backups"
+    folders = {backup_dir(db_path, root), _path_keyed_dir(db_path, base)}
     out = []
-    if folder.is_dir():
-        for f in folder.iterdir():
-            m = _NAME.match(f.name)
-            if m:
-                taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
-                out.append(Backup(f, taken, re.sub(r"\d+$", "", m.group(2))))
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for f in folder.iterdir():
+                m = _NAME.match(f.name)
+                if m:
+                    taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+                    out.append(Backup(f, taken, re.sub(r"\d+$", "", m.group(2))))
     return sorted(out, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
@@ -152,7 +206,10 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
     deleted = []
     for _, f in backups:
         if f not in keep:
-            f.unlink(missing_ok=True)
+            try:  # best effort: a backup another program holds (a scanner) goes next time
+                f.unlink(missing_ok=True)
+            except OSError:
+                continue
             deleted.append(f)
     return deleted
 
@@ -160,12 +217,16 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
 def restore(backup: Backup, db_path: str | os.PathLike) -> None:
     """Put a backup in place of a (closed) database: copied beside it, synced, renamed."""
     db_path = Path(db_path)
-    conn = sqlite3.connect(Path(backup.path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise StoreError(f"备份“{backup.path.name}”已损坏，未恢复。")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(sqlite_uri(backup.path, mode="ro"), uri=True)
+        try:
+            sound = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"无法读取备份“{backup.path.name}”：{exc}") from exc
+    if not sound:
+        raise StoreError(f"备份“{backup.path.name}”已损坏，未恢复。")
     try:
         with replacing(db_path) as tmp:
             shutil.copyfile(backup.path, tmp)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import sys
 import threading
 import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,8 +27,17 @@ MAX_RECENT = 8
 
 def register_fonts(app: QApplication) -> str | None:
     """Make the bundled Chinese font available and a fallback of the UI font, so a machine
-    without Chinese fonts shows text instead of boxes. Returns its family name."""
-    font_id = QFontDatabase.addApplicationFont(str(resource(*FONT_FILE)))
+    without Chinese fonts shows text instead of boxes. Returns its family name.
+
+    The font is read by Python and handed to Qt as bytes: Qt opens files through the ANSI
+    code page in places (the offscreen platform's font database), so on an English Windows
+    (code page 1252) a file under a Chinese-named folder such as the bundle's 绩效目标申报
+    cannot be opened by Qt, while Python opens any path."""
+    try:
+        data = resource(*FONT_FILE).read_bytes()
+    except OSError:
+        return None
+    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
     if font_id < 0:
         return None
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
@@ -84,8 +94,8 @@ def background_checks(path: Path, daily_backup: bool) -> str:
             try:
                 if not backups.taken_today(path):
                     backups.take_file(path, "daily")
-            except (OSError, StoreError):
-                pass  # no backup today (full disk…); the work itself goes on
+            except (OSError, sqlite3.Error, StoreError):
+                pass  # no backup today (full disk, a file SQLite cannot reach…); work goes on
     return ""
 
 

@@ -4,12 +4,13 @@ and 导出 PDF. The PDF is made by ``desktop.printing``; printing renders its pa
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,10 +30,12 @@ from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.io.files import atomic_write
 from desktop.printing import SignOff, render
-from desktop.ui.paths import settings
+from desktop.printing.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
+from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name, settings
 from desktop.ui.screen import fit_to_screen
 
 PRINT_DPI = 300
+MIN_PRINT_DPI, MAX_PRINT_DPI = 300, 600
 
 
 def signoff_from_settings() -> SignOff:
@@ -82,9 +85,68 @@ def export_pdf(
     return True
 
 
+#: the part of a form page that carries ink, in points from the page's edges (left, top,
+#: right, bottom): the table inside the layout's margins, the page number under it
+INK_MARGINS_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM - 24)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a form page goes on the paper, in points from the paper's top-left corner."""
+
+    rect: QRectF
+    scale: float  # 1.0 = true size
+
+
+def place_page(
+    paper: QSizeF, page: QSizeF, physical: tuple[float, float, float, float]
+) -> Placement:
+    """A form page at true size on the paper (centred if the sizes differ), unless the
+    printer's unprintable edges (``physical``: left, top, right, bottom, points) would cut
+    into its ink: then shrunk about the paper's centre just enough to fit."""
+    x0 = (paper.width() - page.width()) / 2
+    y0 = (paper.height() - page.height()) / 2
+    cx, cy = paper.width() / 2, paper.height() / 2
+    ink = INK_MARGINS_PT
+    reach = (  # how far the ink reaches from the centre, and the room the printer has there
+        (cx - (x0 + ink[0]), cx - physical[0]),
+        (cy - (y0 + ink[1]), cy - physical[1]),
+        (x0 + page.width() - ink[2] - cx, paper.width() - physical[2] - cx),
+        (y0 + page.height() - ink[3] - cy, paper.height() - physical[3] - cy),
+    )
+    scale = min([1.0, *(room / need for need, room in reach if need > 0)])
+    w, h = page.width() * scale, page.height() * scale
+    return Placement(QRectF(cx - (cx - x0) * scale, cy - (cy - y0) * scale, w, h), scale)
+
+
+def printer_placement(printer: QPrinter, page_pt: QSizeF) -> Placement:
+    """Where a page of ``page_pt`` points goes on this printer's paper (its physical margins
+    are the layout's minimum margins)."""
+    layout = QPageLayout(printer.pageLayout())
+    layout.setUnits(QPageLayout.Unit.Point)
+    m = layout.minimumMargins()
+    physical = (m.left(), m.top(), m.right(), m.bottom())
+    return place_page(QSizeF(layout.fullRectPoints().size()), page_pt, physical)
+
+
+def _gray_page(document: QPdfDocument, index: int, pixels: QSize) -> QImage:
+    """One page as an 8-bit grey image on white (a quarter of a colour bitmap's bytes: an
+    A4 page at 300 dpi is 8.7 MB instead of 35 MB in the spooler)."""
+    rendered = document.render(index, pixels)
+    canvas = QImage(pixels, QImage.Format.Format_RGB32)
+    canvas.fill(Qt.GlobalColor.white)
+    painter = QPainter(canvas)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return canvas.convertToFormat(QImage.Format.Format_Grayscale8)
+
+
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Send a PDF's pages to a printer, honouring its page range and copies (made here when
-    the driver cannot); returns the pages sent."""
+    """Send a PDF's pages to a printer at true size (full-page mode: positions measured from
+    the paper's edge, whatever the printer's margins; shrunk only when its unprintable
+    edges would cut into the form — see ``printer_placement``), in grey at 300–600 dpi,
+    honouring its page range and copies (made here when the driver cannot); returns the
+    pages sent."""
     count = document.pageCount()
     first, last = 1, count
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
@@ -95,32 +157,52 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
         sequence = numbers * copies
     else:
         sequence = [n for n in numbers for _ in range(copies)]
+    printer.setFullPage(True)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     printed = 0
+    device_dpi = printer.resolution()
+    dpi = min(max(device_dpi, MIN_PRINT_DPI), MAX_PRINT_DPI)
     try:
         for number in sequence:
             if printed:
                 printer.newPage()
             size_pt = document.pagePointSize(number - 1)
+            place = printer_placement(printer, size_pt)
             pixels = QSize(
-                round(size_pt.width() / 72 * PRINT_DPI), round(size_pt.height() / 72 * PRINT_DPI)
+                round(place.rect.width() / 72 * dpi), round(place.rect.height() / 72 * dpi)
             )
-            image = document.render(number - 1, pixels)
-            target = painter.viewport()
-            scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            rect = QRect(
-                target.x() + (target.width() - scaled.width()) // 2,
-                target.y() + (target.height() - scaled.height()) // 2,
-                scaled.width(),
-                scaled.height(),
-            )
-            painter.drawImage(rect, image)
+            image = _gray_page(document, number - 1, pixels)
+            k = device_dpi / 72  # full-page mode: device pixels from the paper's corner
+            r = place.rect
+            painter.drawImage(QRectF(r.x() * k, r.y() * k, r.width() * k, r.height() * k), image)
             printed += 1
     finally:
         painter.end()
     return printed
+
+
+def no_printer(parent: QWidget) -> bool:
+    """No printer installed: say so, and offer 导出 PDF instead. True if there is none."""
+    if QPrinterInfo.availablePrinterNames():
+        return False
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(APP_NAME)
+    box.setText(
+        parent.tr(
+            "这台电脑没有安装打印机，无法打印。\n"
+            "可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。"
+        )
+    )
+    export = box.addButton(parent.tr("导出 PDF(&E)…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is export and hasattr(parent, "export"):
+        parent.export()
+    return True
 
 
 class PrintDialog(QDialog):
@@ -234,6 +316,8 @@ class PrintDialog(QDialog):
             self.refresh()
         if not confirm_drafts(self, self.drafts):
             return
+        if no_printer(self):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(PRINT_DPI)
         printer.setDocName(self.tr("财政项目支出绩效目标申报表"))
@@ -243,16 +327,31 @@ class PrintDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         printed = print_document(self.document, printer)
-        self.status.setText(self.tr("已发送 {0} 页到打印机").format(printed))
+        if not printed:
+            QMessageBox.critical(
+                self, APP_NAME, self.tr("打印机“{0}”无法打印。").format(printer.printerName())
+            )
+            return
+        text = self.tr("已发送 {0} 页到打印机（实际大小）").format(printed)
+        scale = printer_placement(printer, self.document.pagePointSize(0)).scale
+        if scale < 0.9995:
+            text = self.tr(
+                "已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%"
+            ).format(printed, scale * 100)
+        self.status.setText(text)
 
     def export(self) -> None:
         if not confirm_drafts(self, self.drafts):
             return
+        projects = self.projects()
+        name = projects[0].name if len(projects) == 1 else self.tr("申报表")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 PDF"), self.tr("申报表.pdf"), self.tr("PDF 文件 (*.pdf)")
+            self, self.tr("导出 PDF"), dialog_path(f"{safe_file_name(name)}.pdf"),
+            self.tr("PDF 文件 (*.pdf)"),
         )
         if not path:
             return
+        remember_dialog_path(path)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         if export_pdf(self, self.projects(), path, self.current_signoff()):

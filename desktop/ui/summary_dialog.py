@@ -28,6 +28,7 @@ from desktop.domain.money import format_money
 from desktop.domain.summary import YearSummary, summarize
 from desktop.io.files import atomic_write
 from desktop.store import Repository
+from desktop.ui.paths import dialog_path, remember_dialog_path
 from desktop.ui.screen import fit_to_screen
 
 
@@ -165,11 +166,12 @@ class SummaryDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出汇总"),
-            self.tr("{0}年度项目汇总.{1}").format(year, kind),
+            dialog_path(self.tr("{0}年度项目汇总.{1}").format(year, kind)),
             filters[kind],
         )
         if not path:
             return
+        remember_dialog_path(path)
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
         try:
