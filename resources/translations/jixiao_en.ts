@@ -2,110 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="40"/>
-        <source>IndicatorTreeModel</source>
-        <comment>（空）</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="42"/>
-        <source>IndicatorTreeModel</source>
-        <comment>文字：{0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
-        <source>IndicatorTreeModel</source>
-        <comment>运算符 {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
-        <source>IndicatorTreeModel</source>
-        <comment>数值 {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
-        <source>IndicatorTreeModel</source>
-        <comment>单位 {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="68"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
+        <source>项目资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
+        <source>绩效目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
+        <source>年度资金申请总额</source>
+        <translation>Annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
+        <source>年度资金申请总额 › 其中：当年财政拨款</source>
+        <translation>Annual funds requested › of which: appropriation this year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="55"/>
+        <source>年度资金申请总额 › 上年结转资金</source>
+        <translation>Annual funds requested › carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="58"/>
+        <source>年度资金申请总额 › 其他资金</source>
+        <translation>Annual funds requested › other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="74"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="70"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="71"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="77"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="119"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="125"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="119"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="125"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="120"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="154"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="139"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="145"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="141"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="147"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="160"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="166"/>
         <source>原文第 {0} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="162"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="168"/>
         <source>：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>: {0}</translation>
     </message>
 </context>
 <context>
@@ -227,22 +294,22 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="225"/>
         <source>从其他项目复制指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy indicators from another project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="233"/>
         <source>来源项目(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Source project:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="246"/>
         <source>复制(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy</translation>
     </message>
 </context>
 <context>
@@ -255,22 +322,22 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="163"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
-        <translation type="unfinished"></translation>
+        <translation>Type 2025-01-01, 2025/1/1, 2025.1.1, 20250101 or 2025年1月1日; Delete clears</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="168"/>
         <source>选择日期（Alt+↓）</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="205"/>
         <source>{0}年{1}月{2}日</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="242"/>
         <source>{0}；未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}; not saved</translation>
     </message>
 </context>
 <context>
@@ -410,7 +477,7 @@ Details were written to: {1}</translation>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="32"/>
         <source>找不到使用说明文件：{0}</source>
         <translation>The user guide was not found: {0}</translation>
     </message>
@@ -664,117 +731,142 @@ Details were written to: {1}</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="39"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="41"/>
+        <source>文字：{0}</source>
+        <translation>text: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
+        <source>运算符 {0}</source>
+        <translation>operator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
+        <source>数值 {0}</source>
+        <translation>number {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="54"/>
+        <source>单位 {0}</source>
+        <translation>unit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
         <source>指标（一级 › 二级 › 三级）</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
         <source>今年要达到的值</source>
-        <translation type="unfinished"></translation>
+        <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="239"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="255"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
-        <translation type="unfinished"></translation>
+        <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="241"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="257"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
-        <translation type="unfinished"></translation>
+        <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="286"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="302"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="298"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="305"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="321"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="309"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="325"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="330"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="332"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="348"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="336"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="352"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="339"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="355"/>
         <source>读作：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="374"/>
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="385"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="407"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="423"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="419"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="435"/>
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="472"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="488"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="491"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="507"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="498"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="514"/>
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="512"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="528"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="587"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="603"/>
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="596"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="612"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -948,12 +1040,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>从其他项目复制指标(&amp;I)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="237"/>
@@ -1003,27 +1095,27 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>已保存 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
-        <translation type="unfinished"></translation>
+        <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>未写入（文件被占用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not written (file in use)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="411"/>
@@ -1106,12 +1198,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="130"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
         <source>不同之处（我的 → 对方的）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences (mine → theirs):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="142"/>
@@ -1126,27 +1218,27 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="160"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="167"/>
         <source>对方已彻底删除这个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="169"/>
         <source>本机已彻底删除这个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="171"/>
         <source>本机没有这个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer does not have this project.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="173"/>
         <source>内容完全相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The content is identical.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="178"/>
@@ -1196,7 +1288,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
         <source>双方都新建了同名项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Both created a project of that name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
@@ -1232,12 +1324,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="201"/>
         <source>合为一个，用我的</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge into one, keep mine</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="202"/>
         <source>合为一个，用对方的</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge into one, take theirs</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="205"/>
@@ -1255,25 +1347,50 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="76"/>
         <source>＝{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>= {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="89"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid amount: {0}. Type 5100000, 5,100,000.00 or 510万</translation>
     </message>
 </context>
 <context>
     <name>PastePreview</name>
     <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
+        <source>三级指标</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
+        <source>指标值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
+        <source>读作</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="191"/>
         <source>粘贴指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="195"/>
         <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="210"/>
@@ -1379,35 +1496,35 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="332"/>
         <source>打印机“{0}”无法打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="335"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="339"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="347"/>
         <source>申报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="358"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="360"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1491,7 +1608,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="303"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="331"/>
@@ -1536,7 +1653,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="354"/>
         <source>计划完成日期(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="410"/>
@@ -1576,7 +1693,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="443"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="447"/>
@@ -1622,12 +1739,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="503"/>
         <source>按分项填入总额(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="504"/>
         <source>按分项填入年度总额(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="506"/>
@@ -1642,7 +1759,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
-        <translation type="unfinished"></translation>
+        <translation>Amounts in yuan. Type 5100000, 5,100,000.00, 510万 or 510万元.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="544"/>
@@ -1667,7 +1784,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="578"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="595"/>
@@ -1718,22 +1835,22 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="658"/>
         <source>复制行</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy rows</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="661"/>
         <source>粘贴行</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste rows</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="663"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="665"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="703"/>
@@ -1743,27 +1860,27 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="859"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="881"/>
         <source>粘贴指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="884"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
-        <translation type="unfinished"></translation>
+        <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="897"/>
+        <location filename="../../desktop/ui/editor.py" line="898"/>
         <source>粘贴 {0} 条指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="915"/>
+        <location filename="../../desktop/ui/editor.py" line="916"/>
         <source>从其他项目复制 {0} 条指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy {0} indicators from another project</translation>
     </message>
 </context>
 <context>
@@ -2074,12 +2191,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="309"/>
         <source>如 ≥95%、10个、提升</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. ≥95%, 10个, 提升</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="322"/>
         <source>读作：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Read as: {0}</translation>
     </message>
 </context>
 <context>
@@ -2087,22 +2204,22 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
         <source>导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
         <source>导出选中的 {0} 个项目，还是全部 {1} 个项目？</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the {0} selected projects, or all {1} projects?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
         <source>选中的 {0} 个(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>The {0} &amp;selected</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
         <source>全部(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;All</translation>
     </message>
 </context>
 <context>
@@ -2110,36 +2227,11 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
-        <translation type="unfinished"></translation>
+        <translation>Another program changed some of these projects while the preview was shown; below is the new comparison.</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
-        <source>一级指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
-        <source>二级指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
-        <source>三级指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
-        <source>指标值</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
-        <source>读作</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="61"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
@@ -2160,115 +2252,13 @@ Details were written to: {1}</translation>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <extracomment>the part of a form page that carries ink, in points from the page&apos;s edges (left, top, right, bottom): the table inside the layout&apos;s margins, the page number under it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>This computer has no printer installed.
+Export a PDF and print it on a computer with a printer (at &quot;actual size&quot;).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="200"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
-        <source>基本信息</source>
-        <translation>Basic information</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
-        <source>项目资金</source>
-        <translation>Funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
-        <source>绩效目标</source>
-        <translation>Goals</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
-        <source>绩效指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
-        <source>项目名称</source>
-        <translation>Project name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
-        <source>项目性质</source>
-        <translation>Project nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
-        <source>项目类别</source>
-        <translation>Project category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
-        <source>主管部门</source>
-        <translation>Supervising department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
-        <source>实施单位</source>
-        <translation>Implementing unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
-        <source>计划开始日期</source>
-        <translation>Planned start date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
-        <source>计划完成日期</source>
-        <translation>Planned end date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
-        <source>项目总目标</source>
-        <translation>Overall project goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
-        <source>年度总体目标</source>
-        <translation>Annual goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
-        <source>项目资金总额</source>
-        <translation>Total project funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
-        <source>其中：财政资金</source>
-        <translation>of which fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
-        <source>年度资金申请总额</source>
-        <translation>Total annual request</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
-        <source>年度资金申请总额 › 其中：当年财政拨款</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="53"/>
-        <source>年度资金申请总额 › 上年结转资金</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="54"/>
-        <source>年度资金申请总额 › 其他资金</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
