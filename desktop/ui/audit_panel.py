@@ -91,6 +91,7 @@ class AuditPanel(QDockWidget):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)  # long findings wrap instead of ending in …
+        self.tree.header().setMinimumSectionSize(60)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(True)
@@ -138,9 +139,10 @@ class AuditPanel(QDockWidget):
                     item.setForeground(0, QBrush(QColor("#b91c1c")))
                 items.append(item)
         self.tree.addTopLevelItems(items)
-        for col in range(2):
+        for col, least in ((0, 70), (1, 100)):
             self.tree.resizeColumnToContents(col)
-        self.tree.setColumnWidth(2, min(self.tree.sizeHintForColumn(2) + 8, 360))
+            self.tree.setColumnWidth(col, max(self.tree.columnWidth(col), least))
+        self.tree.setColumnWidth(2, max(min(self.tree.sizeHintForColumn(2) + 8, 360), 160))
         if errors or warnings:
             self.summary.setText(self.tr("错误 {0} 条，警告 {1} 条").format(errors, warnings))
         else:

@@ -291,6 +291,8 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
+        else:  # first start: the editor gets the height, the 审核 panel a strip
+            self.resizeDocks([self.audit_panel], [150], Qt.Orientation.Vertical)
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
