@@ -584,3 +584,27 @@ def test_audit_locations_are_in_the_forms_words(sample_window):
     assert panel.tree.wordWrap()
     header = w.editor.tree_model.headerData(1, Qt.Orientation.Horizontal)
     assert header == "今年要达到的值"
+
+
+def test_tab_after_taking_a_suggestion_goes_to_the_value(sample_window, qtbot):
+    """A name's suggestion list hands Tab to the line past every event filter (seen on a
+    real X server): it must still go on to the value, not out of the tree."""
+    w = sample_window
+    ed = w.editor
+    select_name(w, "司法鉴定")
+    ed.setCurrentWidget(ed.indicators)
+    paths = ed.tree_model.indicator_paths()
+    ed.tree.setFocus()
+    ed.tree.setCurrentIndex(ed.tree_model.index_for_path(paths[0], 0))
+    kb = Keyboard()
+    kb.key(Key.Key_Return)
+    line = kb.focus()
+    line.selectAll()
+    kb.type("协议书")  # 协议书制作率 is used in this file: it is suggested
+    popup = line.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    QTest.keyClick(popup, Key.Key_Down)
+    QTest.keyClick(popup, Key.Key_Tab)
+    QApplication.processEvents()
+    assert isinstance(kb.focus(), ValueLineEdit)
+    assert stored(w.path)["司法鉴定"].indicators[0].name == "协议书制作率"
