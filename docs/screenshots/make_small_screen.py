@@ -22,9 +22,7 @@ config.write_text(
         {
             "synchronousWindowSystemEvents": False,
             "windowFrameMargins": False,
-            "screens": [
-                {"name": "laptop", "x": 0, "y": 0, **SCREEN, "logicalDpi": 96, "dpr": 1}
-            ],
+            "screens": [{"name": "laptop", "x": 0, "y": 0, **SCREEN, "logicalDpi": 96, "dpr": 1}],
         }
     )
 )
@@ -112,8 +110,7 @@ def main() -> None:
         QApplication.processEvents()
         box = dialog.findChild(QDialogButtonBox)
         inside = all(
-            dialog.rect().contains(b.geometry().translated(box.pos()))
-            for b in box.buttons()
+            dialog.rect().contains(b.geometry().translated(box.pos())) for b in box.buttons()
         )
         print("print preview", dialog.geometry(), "buttons inside:", inside, flush=True)
         dialog.grab().save(str(HERE / "1366-4-print-preview.png"))
