@@ -474,6 +474,10 @@ def test_paste_adds_rows_as_one_undo_step_after_a_preview(sample_window, qtbot):
     quantity = [i.name for i in p.indicators if i.level2 == "数量指标"]
     assert quantity[-1] == "鉴定案件数" and names.index("鉴定案件数") < len(names) - 1
     assert kb.focus() is ed.tree
+    assert ed.tree.currentIndex().data() == "当事人满意度"  # the last row pasted
+    kb.key(Key.Key_Return)  # the first Enter after a paste is not lost: it edits the row
+    assert isinstance(kb.focus(), QLineEdit) and ed.tree.isAncestorOf(kb.focus())
+    kb.key(Key.Key_Escape)
     kb.key(Key.Key_Z, Mod.ControlModifier)  # one step takes both away
     assert len(stored(w.path)["司法鉴定"].indicators) == before
 
@@ -555,6 +559,7 @@ def test_saved_state_ctrl_s_and_the_first_project_at_start(make_controller, tmp_
     c.shutdown()
     w = make_controller(path).window
     assert w.editor.project is not None  # the first project is shown at start
+    assert w.isMaximized()  # a small screen (the tests' is 800×800) on the first start
     assert w.editor.project.id == w.proxy.project_id(w.proxy.index(0, 0))
     assert w.saved_label.text() == ""
     w.show()
