@@ -960,6 +960,7 @@ class ProjectEditor(QTabWidget):
         if field.startswith("funds."):
             return self.money.get(field.removeprefix("funds."))
         return {
+            "year": self.year,
             "name": self.name,
             "nature": self.nature,
             "category": self.category,
@@ -984,6 +985,7 @@ class ProjectEditor(QTabWidget):
             if widget is not None:
                 marked.setdefault(widget, []).append(f.message)
         for field in (
+            "year",
             "name",
             "nature",
             "category",

@@ -340,7 +340,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.BackgroundRole and problem[0] == "error":
                 return ERROR_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole:
-                return problem[1]
+                note = "\n" + self.tr("原表：{0}").format(ind.note) if ind.note else ""
+                return problem[1] + note
         if ind.needs_review:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return REVIEW_BRUSH
@@ -350,9 +351,14 @@ class IndicatorTreeModel(QAbstractItemModel):
                     source = ind.raw_text.replace("\t", " | ")
                     line = f"第 {ind.source_line} 行" if ind.source_line else ""
                     text += "\n" + self.tr("原文{0}：{1}").format(line, source)
+                if ind.note:
+                    text += "\n" + self.tr("原表：{0}").format(ind.note)
                 return text
         if role == Qt.ItemDataRole.ToolTipRole and col == 1 and not ind.value.is_empty:
             return self.tr("读作：{0}").format(reading(ind.value))
+        if ind.note and role == Qt.ItemDataRole.ToolTipRole:
+            # what the source form said beside it: original group names, extra columns
+            return self.tr("原表：{0}").format(ind.note)
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

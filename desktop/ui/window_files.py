@@ -104,6 +104,12 @@ class FileActions:
             QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return
         if to_add:
+            from desktop.ui.import_preview import ImportPreviewDialog
+
+            preview = ImportPreviewDialog(self, Path(path).name, result, to_add)
+            if preview.exec() != QDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(self.tr("已取消导入，没有保存任何内容"), 8000)
+                return
             text = self.tr("导入 {0} 个项目").format(len(to_add))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
         ReportDialog(self, Path(path).name, result, summary).exec()
@@ -268,7 +274,15 @@ class ReportDialog(QDialog):
             head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
         if reviews:
             head += self.tr("{0} 条指标需要人工复核（已用底色标出）。").format(reviews)
-        layout.addWidget(QLabel(head))
+        if result.flagged_field_count:
+            head += self.tr("{0} 个字段需复核（已在字段旁标出）。").format(
+                result.flagged_field_count
+            )
+        if no_funds := result.projects_without_funds:
+            head += self.tr("{0} 个项目的资金全部为 0 或没有找到。").format(len(no_funds))
+        label = QLabel(head)
+        label.setWordWrap(True)
+        layout.addWidget(label)
         self.text = QPlainTextEdit(
             "\n".join(i.describe() for i in result.items) or self.tr("没有需要注意的问题。")
         )
