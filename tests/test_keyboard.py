@@ -410,6 +410,15 @@ def test_ins_on_a_level1_with_several_groups_asks_which(sample_window, qtbot):
     kb.later(Key.Key_Escape)  # the menu of 二级 is shown: nothing picked silently
     kb.key(Key.Key_Insert)
     assert len(stored(w.path)["人民调解"].indicators) == 6
+    kb.later(Key.Key_Return)  # the first choice is an existing group: a row is added there
+    kb.key(Key.Key_Insert)
+    QApplication.processEvents()
+    p = stored(w.path)["人民调解"]
+    assert [i.level2 for i in p.indicators].count("社会效益指标") == 3
+    assert isinstance(kb.focus(), QLineEdit) and ed.tree.isAncestorOf(kb.focus())
+    kb.key(Key.Key_Return)  # left empty: taken away again
+    QApplication.processEvents()
+    assert len(stored(w.path)["人民调解"].indicators) == 6 and kb.focus() is ed.tree
 
 
 # -- paste and copy ---------------------------------------------------------------------------
