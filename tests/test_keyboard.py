@@ -622,3 +622,25 @@ def test_tab_after_taking_a_suggestion_goes_to_the_value(sample_window, qtbot):
     QApplication.processEvents()
     assert isinstance(kb.focus(), ValueLineEdit)
     assert stored(w.path)["司法鉴定"].indicators[0].name == "协议书制作率"
+
+
+def test_ctrl_z_in_a_field_undoes_the_last_form_edit(sample_window):
+    """Not the line edit's own undo of a few letters: the form edit, written and undone."""
+    w = sample_window
+    ed = w.editor
+    select_name(w, "人民调解")
+    ed.setCurrentWidget(ed.funds)
+    money = ed.money["total"]
+    money.setFocus(Qt.FocusReason.TabFocusReason)
+    kb = Keyboard()
+    kb.type("800万")
+    kb.key(Key.Key_Return)  # written; the cursor is in the next field
+    ed.name.setFocus(Qt.FocusReason.TabFocusReason)
+    kb.type("调解")
+    kb.key(Key.Key_Z, Mod.ControlModifier)  # the typing in 项目名称 (written first, then undone)
+    assert ed.name.text() == "人民调解" and stored(w.path)["人民调解"].funds.total == 800_000_000
+    kb.key(Key.Key_Z, Mod.ControlModifier)  # then the amount
+    assert stored(w.path)["人民调解"].funds.total == 795_000_000
+    assert money.text() == "7,950,000.00"
+    kb.key(Key.Key_Y, Mod.ControlModifier)
+    assert stored(w.path)["人民调解"].funds.total == 800_000_000
