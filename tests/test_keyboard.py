@@ -86,13 +86,20 @@ def text_cost(text: str) -> int:
 
 @pytest.fixture
 def empty_window(make_controller, tmp_path):
-    return make_controller(tmp_path / "empty.db").window
+    w = make_controller(tmp_path / "empty.db").window
+    w.show()
+    w.activateWindow()
+    assert QTest.qWaitForWindowActive(w)
+    return w
 
 
 @pytest.fixture
 def sample_window(make_controller, tmp_path):
     c = make_controller(tmp_path / "sample.db")
     c.load_sample()
+    c.window.show()
+    c.window.activateWindow()  # the keyboard types into the active window
+    assert QTest.qWaitForWindowActive(c.window)
     return c.window
 
 

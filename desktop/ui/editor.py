@@ -939,6 +939,8 @@ class ProjectEditor(QTabWidget):
         first = menu.actions()[0]
         QTimer.singleShot(0, menu, lambda: menu.setActiveAction(first))  # Enter takes it
         menu.exec(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
+        self.window().activateWindow()  # back in the tree whatever was chosen
+        self.tree.setFocus()
         if chosen:
             self._blank_row = self._current_flat()
             self.tree.edit(self.tree.currentIndex())
