@@ -235,7 +235,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             self.tr("从其他项目复制指标(&I)…"), None, self.copy_indicators
         )
         self.act_confirm_flags = self._action(
-            self.tr("确认需复核的字段(&K)…"), None, self.confirm_flags
+            self.tr("确认需复核的字段(&F)…"), None, self.confirm_flags
         )
         self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
         self.act_guide = self._action(
@@ -295,6 +295,8 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
+        else:  # first start: the editor gets the height, the 审核 panel a strip
+            self.resizeDocks([self.audit_panel], [150], Qt.Orientation.Vertical)
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -346,7 +346,9 @@ class PrintDialog(QDialog):
         projects = self.projects()
         name = projects[0].name if len(projects) == 1 else self.tr("申报表")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 PDF"), dialog_path(f"{safe_file_name(name)}.pdf"),
+            self,
+            self.tr("导出 PDF"),
+            dialog_path(f"{safe_file_name(name)}.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if not path:
