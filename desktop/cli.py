@@ -216,10 +216,8 @@ def _run(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](args)
     except BrokenPipeError:
         raise
-    except CliError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-    except (StoreError, ImportFormatError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    except (CliError, StoreError, ImportFormatError) as exc:
+        print(f"错误：{_one_line(str(exc))}", file=sys.stderr)
     except OSError as exc:
         print(f"错误：{_os_error(exc)}", file=sys.stderr)
     except MemoryError:
@@ -228,6 +226,11 @@ def _run(args: argparse.Namespace) -> int:
         print("已取消。", file=sys.stderr)
         return 130
     return EXIT_FAILED
+
+
+def _one_line(text: str) -> str:
+    """A refusal is one line (a library's message may span several)."""
+    return " ".join(text.split())
 
 
 def _os_error(exc: OSError) -> str:

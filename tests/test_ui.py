@@ -560,6 +560,7 @@ def test_new_open_save_copy_and_export_from_the_file_menu(
     assert len(stored(tmp_path / "副本.db")) == 13
 
     answers.append(tmp_path / "out.json")
+    w.table.clearSelection()  # nothing selected: everything, without asking 选中/全部
     w.act_export.trigger()
     import json
 

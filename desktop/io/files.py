@@ -14,7 +14,13 @@ from typing import TypeVar
 
 from desktop.domain.model import new_id
 from desktop.io import json_format
-from desktop.io.limits import MAX_IMPORT_BYTES, LimitError, check_size, clean_project
+from desktop.io.limits import (
+    MAX_IMPORT_BYTES,
+    MAX_TEXT_IMPORT_BYTES,
+    LimitError,
+    check_size,
+    clean_project,
+)
 from desktop.io.published_text import parse_published_text
 from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
@@ -68,8 +74,11 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     if suffix not in IMPORT_FORMATS:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
+    text_form = suffix in (".txt", ".tsv")
     try:
-        check_size(path, MAX_IMPORT_BYTES, "太大，不像申报表文件")
+        check_size(
+            path, MAX_TEXT_IMPORT_BYTES if text_form else MAX_IMPORT_BYTES, "太大，不像申报表文件"
+        )
     except LimitError as exc:
         raise ImportFormatError(str(exc)) from exc
     except FileNotFoundError as exc:
@@ -78,6 +87,11 @@ def load_file(path: str | os.PathLike) -> ImportResult:
         raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
     try:
         result = _load(path, suffix)
+    except ImportFormatError as exc:
+        message = str(exc)
+        if path.name not in message:  # every refusal names the file
+            raise ImportFormatError(f"“{path.name}”：{message}") from exc
+        raise
     except LimitError as exc:
         raise ImportFormatError(str(exc)) from exc
     except (RecursionError, MemoryError) as exc:

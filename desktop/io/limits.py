@@ -23,7 +23,8 @@ from desktop.domain.values import MAX_NUMBER_DECIMALS, MAX_NUMBER_EXPONENT, numb
 MB = 1024 * 1024
 
 # -- files --------------------------------------------------------------------------------
-MAX_IMPORT_BYTES = 50 * MB  # .txt/.tsv/.json/.xlsx/.pdf on disk
+MAX_IMPORT_BYTES = 50 * MB  # .json/.xlsx/.pdf on disk
+MAX_TEXT_IMPORT_BYTES = 4 * MB  # published text (.txt/.tsv): ≈ 2,500 forms, ≈ 5 s to read
 MAX_DB_BYTES = 1024 * MB  # a .db opened or received (10,000 projects ≈ 66 MB)
 MAX_SIDE_BYTES = 256 * MB  # a received .db's -journal / -wal beside it
 # -- content ------------------------------------------------------------------------------
@@ -36,10 +37,11 @@ MAX_XLSX_INFLATED = 200 * MB  # all parts of the zip, unpacked
 MAX_XLSX_MEMBERS = 10_000  # parts in the zip
 MAX_SHEET_XML = 32 * MB  # one worksheet part, unpacked (a form sheet is ≈ 50 KB)
 MAX_SHEET_ROWS = 100_000  # rows read from one sheet
-MAX_CELLS = 2_000_000  # cells read from one workbook (empty cells in a row count too)
+MAX_CELLS = 200_000  # cells read from one workbook (≈ 155 a form: about 1,300 forms)
 MAX_SHEET_COLUMNS = 200  # a form uses 8 columns; wider rows are cut here
 # -- PDF ----------------------------------------------------------------------------------
 MAX_PAGES = 5_000  # pages of a PDF (checked before the pages are built)
+MAX_PDF_OBJECTS = 50_000  # objects in a PDF (our printouts: about 3 a page)
 MAX_TABLE_PAGES = 500  # pages of a PDF read as tables (not our printout)
 MAX_PAGE_CHARS = 50_000  # characters on one page read as a table
 MAX_STREAM_INFLATED = 32 * MB  # one content stream, inflated

@@ -13,6 +13,7 @@ import contextvars
 import io
 import json
 import os
+import re
 import zlib
 from pathlib import Path
 
@@ -143,6 +144,21 @@ def _embedded(pdf) -> ImportResult | None:
     )
 
 
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _count_objects(path: Path) -> None:
+    """A PDF whose cross-reference table is broken is read by parsing every object in it
+    (pdfminer's fallback): bound their number before anything is parsed."""
+    limits.check_size(path, limits.MAX_IMPORT_BYTES)
+    data = path.read_bytes()
+    count = sum(1 for _ in _OBJECT.finditer(data))
+    if count > limits.MAX_PDF_OBJECTS:
+        raise limits.refusal(
+            path.name, f"的对象太多（{count:,} 个）", f"{limits.MAX_PDF_OBJECTS:,} 个"
+        )
+
+
 def _pages(pdf, name: str) -> None:
     """Build pdfplumber's page list with the page limit checked first: the declared count,
     then while walking the page tree (which may lie about its count)."""
@@ -199,6 +215,7 @@ def load_pdf(path: str | os.PathLike) -> ImportResult:
     path = Path(path)
     _bound_pdfminer()
     try:
+        _count_objects(path)
         with _budget(), pdfplumber.open(path) as pdf:
             _pages(pdf, path.name)
             result = _embedded(pdf)

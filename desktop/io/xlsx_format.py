@@ -27,7 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.domain.codec import CodecError, project_from_dict, project_to_dict
+from desktop.domain.codec import CodecError, clean_text, project_from_dict, project_to_dict
 from desktop.domain.model import Project, ProjectSummary
 from desktop.domain.money import fen_to_decimal
 from desktop.domain.summary import summarize
@@ -64,7 +64,7 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 
 def _text(ws: Worksheet, ref: str, value: str) -> None:
     cell = ws[ref]
-    cell.value = value
+    cell.value = clean_text(value)  # a control character stored earlier: Excel refuses it
     cell.data_type = "s"  # text, even when it starts with "="
 
 
@@ -232,7 +232,7 @@ def _summary_sheet(ws: Worksheet, summaries: list[ProjectSummary | Project]) -> 
             values = (line.name, line.nature, line.category, line.unit)
             for col, v in enumerate(values, 1):
                 c = ws.cell(r, col)
-                c.value, c.border, c.font = v, BORDER, FONT
+                c.value, c.border, c.font = clean_text(v), BORDER, FONT
                 c.data_type = "s"
             for col, v in ((5, line.total), (6, line.annual_total)):
                 c = ws.cell(r, col)
@@ -243,7 +243,7 @@ def _summary_sheet(ws: Worksheet, summaries: list[ProjectSummary | Project]) -> 
             ws[f"A{r}"].font = Font(name="宋体", bold=True)
             r += 1
             for sub in subtotals:
-                ws.cell(r, 1).value = f"{sub.key}（{sub.count} 个项目）"
+                ws.cell(r, 1).value = clean_text(f"{sub.key}（{sub.count} 个项目）")
                 for col, v in ((5, sub.total), (6, sub.annual_total)):
                     c = ws.cell(r, col)
                     c.value, c.number_format = float(fen_to_decimal(v)), MONEY_FORMAT
@@ -387,7 +387,8 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
     except limits.LimitError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ImportFormatError(f"“{path.name}”不是可以读取的 Excel 工作簿（{exc}）") from exc
+        reason = " ".join(str(exc).split())[:200]
+        raise ImportFormatError(f"“{path.name}”不是可以读取的 Excel 工作簿（{reason}）") from exc
     except Exception as exc:  # broken XML, bad references: never a traceback
         raise ImportFormatError(
             f"“{path.name}”不是可以读取的 Excel 工作簿（{type(exc).__name__}）"

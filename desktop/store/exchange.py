@@ -55,6 +55,8 @@ MAX_SIDE_BYTES = limits.MAX_SIDE_BYTES
 MAX_PROJECTS = limits.MAX_PROJECTS
 SIDE_FILES = ("-journal", "-wal", "-shm")
 TEMP_PREFIX = "jixiao-incoming-"
+# safefile.replacing: ".<target name>.<8 random characters>.tmp" beside the target
+_OUR_TMP = re.compile(r"^\..+\.(db|xlsx|json|pdf|txt)\.[a-z0-9_]{8}\.tmp$", re.IGNORECASE)
 STALE_AFTER_S = 24 * 3600
 
 
@@ -199,6 +201,8 @@ def sweep_stale_files(folders: Iterable[Path] = (), *, now: float | None = None)
     for folder in folders:
         with contextlib.suppress(OSError):
             for p in Path(folder).glob(".*.tmp"):
+                if not _OUR_TMP.match(p.name):  # only our own atomic writes' names
+                    continue
                 if p.is_file() and not p.is_symlink() and old(p):
                     with contextlib.suppress(OSError):
                         p.unlink()

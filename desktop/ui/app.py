@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
 from desktop.store import StoreError, backups, integrity_problem, open_repository
+from desktop.store.errors import DamagedFileError
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import data_dir, default_db_path, resource, sample_path, settings
@@ -115,11 +116,20 @@ class Controller(QObject):
         self._opening = 0  # counts openings, so a late result cannot hit a newer one
         self.checked.connect(self._on_checked)
 
-    def open(self, path: str | Path, *, create: bool = False, read_only: bool = False) -> bool:
+    def open(
+        self,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        damaged: str = "",
+    ) -> bool:
         """Open (or, with ``create``, make) a database and show it. Never deletes a file.
 
         The window comes first; the file's integrity check and the day's backup follow in
-        the background (``checked``), so a big file on an old PC opens at once."""
+        the background (``checked``), so a big file on an old PC opens at once. A damaged
+        file (``damaged``: what is wrong) is shown read-only with a banner offering 从备份恢复;
+        one that cannot even be read offers the backups instead of a window."""
         path = Path(path)
         if create and path.exists():
             QMessageBox.warning(
@@ -132,6 +142,8 @@ class Controller(QObject):
             return False
         try:
             repo = open_repository(path, create=True, read_only=read_only, check=False)
+        except DamagedFileError as exc:
+            return self._open_damaged(path, str(exc), read_only)
         except StoreError as exc:
             QMessageBox.critical(
                 self.window,
@@ -146,9 +158,73 @@ class Controller(QObject):
         self.session = Session(repo)
         self._remember(path)
         self._show_window()
+        if damaged:
+            self.window.show_damaged(damaged)
         if not read_only:
             self._start_checks(repo)
         return True
+
+    def _open_damaged(self, path: Path, problem: str, read_only: bool) -> bool:
+        """A damaged file: read-only if it can still be read, else offer its backups."""
+        if not read_only:
+            try:
+                open_repository(path, create=False, read_only=True, check=False).close()
+            except StoreError:
+                pass
+            else:
+                return self.open(path, read_only=True, damaged=problem)
+        found = _backups_of_unreadable(path)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(APP_NAME)
+        box.setText(
+            self.app.translate("Controller", "无法打开数据文件：\n{0}").format(problem)
+            + (
+                "\n\n"
+                + self.app.translate(
+                    "Controller", "可以从程序自动保存的备份恢复（当前文件会先另存）。"
+                )
+                if found
+                else ""
+            )
+        )
+        restore = None
+        if found:
+            restore = box.addButton(
+                self.app.translate("Controller", "从备份恢复(&R)…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if restore is None or box.clickedButton() is not restore:
+            return False
+        return self._restore_unreadable(path, found)
+
+    def _restore_unreadable(self, path: Path, found) -> bool:
+        """Restore a backup over a file that cannot be opened; the damaged file is kept
+        beside it (``x.db.damaged-<time>``), never deleted."""
+        import shutil
+        from datetime import datetime
+
+        from desktop.ui.exchange_dialogs import BackupDialog
+
+        dialog = BackupDialog(self.window, found)
+        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
+            return False
+        try:
+            if not self.shutdown():
+                return False
+            kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            shutil.copyfile(path, kept)
+            backups.restore(dialog.chosen, path)
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(
+                self.window,
+                APP_NAME,
+                self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
+            )
+            return False
+        return self.open(path)
 
     def _start_checks(self, repo) -> None:
         daily = not repo.read_only and repo.count_all() > 0
@@ -181,7 +257,7 @@ class Controller(QObject):
                 "请用“文件 › 恢复备份…”恢复最近的备份。",
             ).format(problem),
         )
-        self.open(path, read_only=True)
+        self.open(path, read_only=True, damaged=problem)
 
     def restore_backup(self) -> None:
         """Let the clerk pick a backup and put it in place of the open database."""
@@ -278,7 +354,31 @@ class Controller(QObject):
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
 
 
+def _backups_of_unreadable(path: Path) -> list:
+    """Backups of a file that cannot be read: its folders are keyed by the id stored in
+    the file, which cannot be read now — so every backup folder of a file of that name."""
+    import glob
+    import re
+    from datetime import datetime
+
+    found = {b.path: b for b in backups.list_backups(path)}
+    base = backups.user_data_dir() / "backups"
+    with contextlib.suppress(OSError):
+        for folder in base.glob(f"{glob.escape(path.stem)}-*"):
+            if not folder.is_dir():
+                continue
+            for f in folder.iterdir():
+                m = backups._NAME.match(f.name)
+                if m and f not in found:
+                    taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+                    found[f] = backups.Backup(f, taken, re.sub(r"\d+$", "", m.group(2)))
+    return sorted(found.values(), key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
 def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
+    from desktop.ui.refcounts import immortalize_singletons
+
+    immortalize_singletons()  # PySide6 6.12.0 leaks references of None/True (see there)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("jixiao")
@@ -319,6 +419,10 @@ def run_gui(db: str | None) -> int:
     app.aboutToQuit.connect(controller.shutdown)
     default = db is None
     path = Path(db) if db else default_db_path()
+    with contextlib.suppress(OSError):
+        from desktop.store.exchange import sweep_stale_files
+
+        sweep_stale_files([path.parent])  # what killed runs left, older than a day
     if not controller.open(path):
         return 2
     if default:

@@ -3,7 +3,7 @@ replaced versions, and restoring a backup."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -360,25 +360,33 @@ def run_merge(
             return apply_merge(repo, plan)
         except PlanChangedError as exc:
             plan = exc.plan
-            note = dialog.tr("预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。")
+            note = QCoreApplication.translate(
+                "MergeDialog", "预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。"
+            )
 
 
 def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str | None:
     """选中 / 全部: which projects to export. Returns "selected", "all" or None (cancel)."""
     if selected == 0 or selected >= total:
         return "all"
-    box = QMessageBox(parent)
-    box.setWindowTitle(box.tr("导出"))
-    box.setText(box.tr("导出选中的 {0} 个项目，还是全部 {1} 个项目？").format(selected, total))
-    chosen = box.addButton(
-        box.tr("选中的 {0} 个(&S)").format(selected), QMessageBox.ButtonRole.AcceptRole
+    buttons = (
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel
     )
-    everything = box.addButton(box.tr("全部(&A)"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(chosen)
-    box.exec()
-    if box.clickedButton() is chosen:
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ExportScope", "导出"),
+        QCoreApplication.translate(
+            "ExportScope",
+            "只导出选中的 {0} 个项目吗？\n\n"
+            "选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。",
+        ).format(selected, total),
+        buttons,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
         return "selected"
-    if box.clickedButton() is everything:
+    if answer == QMessageBox.StandardButton.No:
         return "all"
     return None

@@ -9,6 +9,7 @@ summary), ``window_files`` (databases, import/export, merging, history) and
 from __future__ import annotations
 
 import contextlib
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTime, QTimer, Signal
@@ -122,6 +123,19 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             finally:
                 self._quiet_load = False
 
+    def show_damaged(self, problem: str) -> None:
+        """The file is damaged and opened read-only: say so, with 从备份恢复 at hand."""
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setText(
+            html.escape(problem)
+            + "<br>"
+            + self.tr("为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。")
+            + ' <a href="restore">'
+            + self.tr("从备份恢复…")
+            + "</a>"
+        )
+        self.banner.show()
+
     # -- layout ---------------------------------------------------------------------------
     def _build_right(self) -> None:
         self.banner = QLabel(
@@ -134,6 +148,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3bf; border: 1px solid #e0c060; padding: 6px;")
         self.banner.setVisible(self.session.read_only)
+        self.banner.linkActivated.connect(lambda _link: self.restoreRequested.emit())
         self.held_banner = QLabel()
         self.held_banner.setObjectName("heldBanner")
         self.held_banner.setWordWrap(True)

@@ -97,10 +97,25 @@ class FileActions:
         if path.lower().endswith(".db"):
             self.merge_from(path)
             return
+        from desktop.store.merge import split_reimport
+
         try:
             result = load_file(path)
-            to_add, summary = plan_import(self.session.repo, result)
+            # Our own export brought back (.xlsx, PDF, JSON): the projects this file knows
+            # go through the merge preview by project id, their edits shown as changes.
+            incoming, result.projects = split_reimport(
+                self.session.repo, result.projects, Path(path).name
+            )
         except (ImportFormatError, StoreError) as exc:
+            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            return
+        if incoming is not None:
+            self._merge_incoming(incoming, edited_outside=True)
+            if not result.projects:
+                return  # only known projects: the merge said what it did
+        try:
+            to_add, summary = plan_import(self.session.repo, result)
+        except StoreError as exc:
             QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return
         if to_add:
@@ -118,10 +133,14 @@ class FileActions:
         from desktop.io import json_format
         from desktop.io.files import atomic_write_text
         from desktop.store.exchange import export_db
+        from desktop.ui.exchange_dialogs import ask_export_scope
 
         self.editor.flush()
         ids = self.selected_ids()
-        everything = len(ids) <= 1
+        scope = ask_export_scope(self, len(ids), self.session.repo.count())
+        if scope is None:
+            return
+        everything = scope == "all"
         title = (
             self.tr("导出全部项目")
             if everything
@@ -175,21 +194,26 @@ class FileActions:
     def merge_from(self, path: str) -> bool:
         """Merge another machine's .db file after a preview; True if merged."""
         from desktop.store.exchange import read_untrusted
-        from desktop.store.merge import apply_merge, plan_merge
-        from desktop.ui.exchange_dialogs import MergeDialog
 
-        repo = self.session.repo
         try:
-            plan = plan_merge(repo, read_untrusted(path))
+            incoming = read_untrusted(path)
         except StoreError as exc:
             QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return False
-        if MergeDialog(self, plan).exec() != QDialog.DialogCode.Accepted:
-            return False
+        return self._merge_incoming(incoming)
+
+    def _merge_incoming(self, incoming, *, edited_outside: bool = False) -> bool:
+        """Preview and apply a merge (shown again if another program changed its projects
+        while the preview was open); True if merged."""
+        from desktop.ui.exchange_dialogs import run_merge
+
+        repo = self.session.repo
         try:
-            result = apply_merge(repo, plan)
+            result = run_merge(self, repo, incoming, edited_outside=edited_outside)
         except StoreError as exc:
             QMessageBox.critical(self, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc))
+            return False
+        if result is None:
             return False
         # Commands recorded before the merge may refer to replaced versions.
         self.session.undo_stack.clear()

@@ -241,20 +241,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="128"/>
+        <location filename="../../desktop/ui/app.py" line="138"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="139"/>
+        <location filename="../../desktop/ui/app.py" line="151"/>
+        <location filename="../../desktop/ui/app.py" line="181"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="178"/>
+        <location filename="../../desktop/ui/app.py" line="184"/>
+        <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
+        <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="194"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="224"/>
+        <location filename="../../desktop/ui/app.py" line="279"/>
+        <source>无法恢复备份：{0}</source>
+        <translation>Cannot restore the backup: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="254"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -263,24 +280,19 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="203"/>
-        <source>无法恢复备份：{0}</source>
-        <translation>Cannot restore the backup: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="262"/>
+        <location filename="../../desktop/ui/app.py" line="338"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="277"/>
+        <location filename="../../desktop/ui/app.py" line="353"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="306"/>
+        <location filename="../../desktop/ui/app.py" line="406"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -341,6 +353,23 @@ Details were written to: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ExportScope</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="379"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
+        <source>只导出选中的 {0} 个项目吗？
+
+选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
+        <translation>Export only the {0} selected projects?
+
+Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="31"/>
@@ -393,83 +422,84 @@ Details were written to: {1}</translation>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="104"/>
-        <location filename="../../desktop/ui/window_files.py" line="185"/>
+        <location filename="../../desktop/ui/window_files.py" line="110"/>
+        <location filename="../../desktop/ui/window_files.py" line="119"/>
+        <location filename="../../desktop/ui/window_files.py" line="201"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="111"/>
+        <location filename="../../desktop/ui/window_files.py" line="126"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="113"/>
+        <location filename="../../desktop/ui/window_files.py" line="128"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="126"/>
+        <location filename="../../desktop/ui/window_files.py" line="145"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="128"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="131"/>
+        <location filename="../../desktop/ui/window_files.py" line="150"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="132"/>
+        <location filename="../../desktop/ui/window_files.py" line="151"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="133"/>
+        <location filename="../../desktop/ui/window_files.py" line="152"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="148"/>
+        <location filename="../../desktop/ui/window_files.py" line="167"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="168"/>
+        <location filename="../../desktop/ui/window_files.py" line="187"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="171"/>
+        <location filename="../../desktop/ui/window_files.py" line="190"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="192"/>
+        <location filename="../../desktop/ui/window_files.py" line="214"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="205"/>
+        <location filename="../../desktop/ui/window_files.py" line="229"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="232"/>
+        <location filename="../../desktop/ui/window_files.py" line="256"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="234"/>
+        <location filename="../../desktop/ui/window_files.py" line="258"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="259"/>
+        <location filename="../../desktop/ui/window_files.py" line="283"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -632,31 +662,31 @@ Details were written to: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="65"/>
-        <location filename="../../desktop/ui/import_preview.py" line="198"/>
+        <location filename="../../desktop/ui/import_preview.py" line="201"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="66"/>
-        <location filename="../../desktop/ui/import_preview.py" line="197"/>
+        <location filename="../../desktop/ui/import_preview.py" line="200"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="67"/>
-        <location filename="../../desktop/ui/import_preview.py" line="202"/>
+        <location filename="../../desktop/ui/import_preview.py" line="205"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="68"/>
-        <location filename="../../desktop/ui/import_preview.py" line="207"/>
+        <location filename="../../desktop/ui/import_preview.py" line="210"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="69"/>
-        <location filename="../../desktop/ui/import_preview.py" line="210"/>
+        <location filename="../../desktop/ui/import_preview.py" line="213"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
@@ -736,92 +766,92 @@ Details were written to: {1}</translation>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="161"/>
+        <location filename="../../desktop/ui/import_preview.py" line="164"/>
         <source>字段 {0} 个</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="163"/>
+        <location filename="../../desktop/ui/import_preview.py" line="166"/>
         <source>指标 {0} 条</source>
         <translation>{0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="164"/>
+        <location filename="../../desktop/ui/import_preview.py" line="167"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="183"/>
+        <location filename="../../desktop/ui/import_preview.py" line="186"/>
         <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
         <translation>Indicators: {0}, {1} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="199"/>
+        <location filename="../../desktop/ui/import_preview.py" line="202"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="200"/>
+        <location filename="../../desktop/ui/import_preview.py" line="203"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="201"/>
+        <location filename="../../desktop/ui/import_preview.py" line="204"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="203"/>
+        <location filename="../../desktop/ui/import_preview.py" line="206"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="204"/>
+        <location filename="../../desktop/ui/import_preview.py" line="207"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="205"/>
+        <location filename="../../desktop/ui/import_preview.py" line="208"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="206"/>
+        <location filename="../../desktop/ui/import_preview.py" line="209"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="208"/>
+        <location filename="../../desktop/ui/import_preview.py" line="211"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="209"/>
+        <location filename="../../desktop/ui/import_preview.py" line="212"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="211"/>
+        <location filename="../../desktop/ui/import_preview.py" line="214"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="212"/>
+        <location filename="../../desktop/ui/import_preview.py" line="215"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="213"/>
+        <location filename="../../desktop/ui/import_preview.py" line="216"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="217"/>
+        <location filename="../../desktop/ui/import_preview.py" line="220"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="220"/>
+        <location filename="../../desktop/ui/import_preview.py" line="223"/>
         <source>  — 需复核：{0}</source>
         <translation>  — to review: {0}</translation>
     </message>
@@ -1012,243 +1042,253 @@ Details were written to: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
+        <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1450,6 +1490,11 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="206"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
+        <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
 </context>
 <context>
@@ -2112,37 +2157,37 @@ Details were written to: {1}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="267"/>
+        <location filename="../../desktop/ui/window_files.py" line="291"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="270"/>
+        <location filename="../../desktop/ui/window_files.py" line="294"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="274"/>
+        <location filename="../../desktop/ui/window_files.py" line="298"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="276"/>
+        <location filename="../../desktop/ui/window_files.py" line="300"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="278"/>
+        <location filename="../../desktop/ui/window_files.py" line="302"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="282"/>
+        <location filename="../../desktop/ui/window_files.py" line="306"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="287"/>
+        <location filename="../../desktop/ui/window_files.py" line="311"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2317,37 +2362,6 @@ Details were written to: {1}</translation>
         <location filename="../../desktop/ui/widgets.py" line="324"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
-        <source>导出选中的 {0} 个项目，还是全部 {1} 个项目？</source>
-        <translation>Export the {0} selected projects, or all {1} projects?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
-        <source>选中的 {0} 个(&amp;S)</source>
-        <translation>The {0} &amp;selected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
-        <source>全部(&amp;A)</source>
-        <translation>&amp;All</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
-        <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
-        <translation>Another program changed some of these projects while the preview was shown; below is the new comparison.</translation>
     </message>
 </context>
 <context>

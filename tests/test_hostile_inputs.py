@@ -1,0 +1,204 @@
+"""Every attack class of ``hostile_corpus``: a clear one-line refusal naming the file, or a
+correct import — never a traceback; after a refusal the local database and the received
+file are byte for byte unchanged; each case under 10 s of CPU time and 500 MB (peak memory
+of the program), measured from the operating system's accounting of the child process."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.hostile_corpus import IMPORT, REFUSE, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
+MAX_SECONDS = 10.0
+MAX_RSS_MB = 500
+
+CASES = [
+    "json-exponent-1e999999999",
+    "json-int-5000-digits",
+    "json-version-5000-digits",
+    "json-lone-surrogate-and-nul",
+    "json-deep-nesting",
+    "json-nan",
+    "json-not-utf8",
+    "json-too-big",
+    "json-counter-2^62-1",
+    "text-too-big-sparse",
+    "text-with-nul",
+    "text-control-characters",
+    "xlsx-one-cell-at-XFD1048576",
+    "xlsx-150000-rows",
+    "xlsx-300000-cells",
+    "xlsx-billion-laughs",
+    "xlsx-xxe",
+    "xlsx-broken-xml",
+    "xlsx-bad-shared-string-index",
+    "xlsx-zip-bomb-part",
+    "xlsx-not-a-zip",
+    "xlsx-hidden-sheet-1e999999999",
+    "pdf-embedded-data-inflates-to-100MB",
+    "pdf-metadata-stream-inflates-to-100MB",
+    "pdf-embedded-1e999999999",
+    "pdf-content-stream-bomb",
+    "pdf-200000-pages",
+    "pdf-page-count-lies",
+    "pdf-garbage",
+    *(
+        f"db-{side}-{kind}"
+        for kind in (
+            "trigger",
+            "trigger-named-sqlite1autoindex2t",
+            "view",
+            "generated-column",
+            "check-constraint",
+        )
+        for side in ("received", "opened")
+    ),
+    "db-received-1e999999999",
+    "db-received-counter-2^62-1",
+    "db-received-control-characters",
+    "db-received-3GB-sparse-journal",
+    "db-received-truncated",
+    "db-opened-truncated",
+    "db-opened-50-bytes",
+    "db-received-too-big-sparse",
+]
+SLOW = {"xlsx-zip-bomb-part", "pdf-200000-pages", "pdf-page-count-lies"}
+# The default run takes one or two of each class; ``-m slow`` runs them all.
+DEFAULT = {
+    "json-exponent-1e999999999",
+    "json-int-5000-digits",
+    "json-lone-surrogate-and-nul",
+    "text-control-characters",
+    "xlsx-one-cell-at-XFD1048576",
+    "xlsx-billion-laughs",
+    "xlsx-hidden-sheet-1e999999999",
+    "pdf-embedded-data-inflates-to-100MB",
+    "pdf-content-stream-bomb",
+    "db-received-trigger",
+    "db-opened-trigger-named-sqlite1autoindex2t",
+    "db-received-3GB-sparse-journal",
+    "db-opened-truncated",
+    "db-received-counter-2^62-1",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    from desktop.io.files import load_file
+    from desktop.io.xlsx_format import export_xlsx
+    from desktop.store import open_repository
+    from desktop.store.exchange import export_db
+
+    d = tmp_path_factory.mktemp("corpus")
+    projects = load_file(SAMPLE).projects
+    export_xlsx(projects, d / "own.xlsx")
+    with open_repository(d / "src.db") as repo:
+        repo.add(projects)
+        export_db(repo.all_projects(), d / "own.db")
+    local = d / "local-template.db"
+    with open_repository(local) as repo:
+        repo.add(projects[:3])
+    cases = {
+        c.name: c
+        for c in build(
+            d / "files", sample=SAMPLE, own_export=d / "own.xlsx", exported_db=d / "own.db"
+        )
+    }
+    return cases, local
+
+
+def test_the_corpus_lists_every_case(corpus):
+    cases, _ = corpus
+    assert set(cases) == set(CASES)
+    assert {n for n, c in cases.items() if c.slow} == SLOW
+
+
+def _digests(path: Path) -> dict[str, str]:
+    out = {}
+    for suffix in ("", "-journal", "-wal"):
+        p = Path(f"{path}{suffix}")
+        if p.is_file():
+            if p.stat().st_size > 100 * 1024 * 1024:  # a sparse giant: size and head
+                with open(p, "rb") as fh:
+                    out[suffix] = (
+                        f"{p.stat().st_size}:{hashlib.sha256(fh.read(1 << 20)).hexdigest()}"
+                    )
+            else:
+                out[suffix] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float, float]:
+    """Run the program; returns (exit code, stdout, stderr, CPU seconds, peak RSS in MB)."""
+    out, err = cwd / "stdout.txt", cwd / "stderr.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    with open(out, "wb") as fo, open(err, "wb") as fe:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", *args], stdout=fo, stderr=fe, cwd=cwd, env=env
+        )
+        timer = threading.Timer(60, proc.kill)  # a runaway case must not hang the suite
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.monotonic() - start
+    # CPU seconds of the program (the machine is shared: wall time depends on the others);
+    # a runaway is still caught by the 60 s kill and the wall-time bound below.
+    seconds = usage.ru_utime + usage.ru_stime
+    assert wall < 60, f"{args}: {wall:.0f} s wall time"
+    rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return (
+        proc.returncode,
+        out.read_text("utf-8", "replace"),
+        err.read_text("utf-8", "replace"),
+        seconds,
+        rss_mb,
+    )
+
+
+@pytest.mark.parametrize(
+    "name", [n if n in DEFAULT else pytest.param(n, marks=pytest.mark.slow) for n in CASES]
+)
+def test_hostile_input(corpus, name, tmp_path):
+    cases, template = corpus
+    case = cases[name]
+    local = tmp_path / "local.db"
+    if case.command == "list":
+        args = ["list", "--db", str(case.file)]
+        watched = [case.file]
+    else:
+        shutil.copyfile(template, local)
+        args = [case.command, str(case.file), "--db", str(local)]
+        watched = [case.file, local]
+    before = {str(p): _digests(p) for p in watched}
+    code, out, err, seconds, rss = run_measured(args, tmp_path)
+    assert "Traceback" not in err and "Traceback" not in out, err
+    assert seconds < MAX_SECONDS, f"{name}: {seconds:.1f} s"
+    assert rss < MAX_RSS_MB, f"{name}: {rss:.0f} MB"
+    if case.expect == REFUSE:
+        assert code == 2, (code, out, err)
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("错误："), err
+        assert case.file.name in lines[0], lines[0]
+        after = {str(p): _digests(p) for p in watched}
+        assert after == before, "a refused input changed a file"
+    else:
+        assert case.expect == IMPORT
+        assert code in (0, 1), (code, out, err)
+        assert _digests(case.file) == before[str(case.file)], "the received file was changed"
+        if case.check is not None:
+            case.check(local, out, err)
