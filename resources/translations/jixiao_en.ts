@@ -1039,19 +1039,36 @@ Details were written to: {1}</translation>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="245" />
-        <source>已发送 {0} 页到打印机</source>
-        <translation>Sent {0} pages to the printer</translation>
+        <location filename="../../desktop/ui/print_dialog.py" line="1" />
+        <source>已发送 {0} 页到打印机（实际大小）</source>
+        <translation>Sent {0} pages to the printer (actual size)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="1" />
+        <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
+        <translation>Sent {0} pages to the printer; its margins cannot hold the whole form, so it was shrunk to {1:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="1" />
+        <source>打印机“{0}”无法打印。</source>
+        <translation>The printer “{0}” cannot print.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="1" />
+        <source>申报表</source>
+        <translation>forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="1" />
+        <source>这台电脑没有安装打印机，无法打印。
+可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
+        <translation>No printer is installed on this computer.
+You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="251" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="251" />
-        <source>申报表.pdf</source>
-        <translation>forms.pdf</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="251" />
