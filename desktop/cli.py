@@ -1,12 +1,24 @@
 """Command line: ``python -m desktop import|export|list … --db DB``.
 
-Exit status: 0 done; 1 done, but some projects could not be imported (listed); 2 nothing
-was done (bad arguments, unreadable input, a database that cannot be used).
+Exit status (also in ``--help``):
+
+- 0 done;
+- 1 done, but something needs attention: projects that could not be imported or merged
+  (listed), 审核 errors (``check``), or — for ``import`` — something imported needs review
+  (a field flagged 需复核 or a needs-review indicator, all listed);
+- 2 nothing was done: bad arguments, an unreadable or refused input file, a database that
+  cannot be used (missing, not ours, damaged, locked, read-only), a full disk;
+- 130 interrupted (Ctrl+C).
+
+Output cut short by the reader (``… | head``) ends the program quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -60,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m desktop",
         description=f"{APP_NAME}：财政项目支出绩效目标申报表的填报、审核与交换。",
+        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、导入的内容需要复核、或审核有错误；"
+        "2 未做任何修改（参数错误、输入文件无法读取或被拒绝、数据文件不能使用、磁盘已满）；"
+        "130 已取消。",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
@@ -74,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_parent = _Parser(add_help=False)
     db_parent.add_argument(
-        "--db", metavar="DB", help="数据文件（.db）；不存在时新建", default=argparse.SUPPRESS
+        "--db",
+        metavar="DB",
+        help="数据文件（.db）；只有 import 和 merge 在它不存在时新建",
+        default=argparse.SUPPRESS,
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
@@ -186,44 +204,103 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.db:
         parser.error("the following arguments are required: --db")
     try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader stopped reading (``… | head``): end quietly, without Python's own
+        # complaint when the closed stdout is flushed at exit.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    from desktop.store.exchange import sweep_stale_files
+
+    sweep_stale_files([Path(args.db).parent])  # what killed runs left, older than a day
+    try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:
+        raise
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
     except (StoreError, ImportFormatError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
     except OSError as exc:
-        print(f"错误：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
+        print(f"错误：{_os_error(exc)}", file=sys.stderr)
+    except MemoryError:
+        print("错误：内存不足，未做任何修改。", file=sys.stderr)
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
     return EXIT_FAILED
 
 
-def _open(db: str) -> Repository:
-    """Open the database, creating it (and saying so) when it does not exist yet."""
+def _os_error(exc: OSError) -> str:
+    """One line for a failed file operation."""
+    name = Path(exc.filename).name if exc.filename else ""
+    if exc.errno == errno.ENOSPC:
+        return f"磁盘空间不足，无法写入“{name}”，未做任何修改。" if name else "磁盘空间不足。"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"没有权限写入或读取“{name}”。"
+    if exc.errno == errno.ENOENT:
+        return f"找不到“{exc.filename}”（文件夹是否存在？）。"
+    return f"{exc.strerror or exc}（{exc.filename or ''}）"
+
+
+def _open(db: str, *, create: bool = False) -> Repository:
+    """Open the database; only commands that add data (``create``: import, merge) make a
+    new one (and say so) — a mistyped name must not become an empty database."""
     existed = Path(db).exists()
-    repo = open_repository(db)
+    if not existed and not create:
+        raise CliError(
+            f"找不到数据文件“{db}”。请检查文件名；要新建数据文件，请先用 import 或 merge 导入项目。"
+        )
+    repo = open_repository(db, create=create)
     if not existed:
         print(f"已新建数据文件“{db}”。", file=sys.stderr)
     return repo
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from desktop.store.merge import split_reimport
+
     result = load_file(args.file)  # parse fully before the database is touched
-    with _open(args.db) as repo:
+    name = Path(args.file).name
+    read = list(result.projects)
+    with _open(args.db, create=True) as repo:
         if repo.read_only:
             raise CliError(f"数据文件“{args.db}”是只读的，无法导入。")
+        # Projects this file already knows (our own export, edited and brought back) go
+        # through the merge by project id, like a .db from another machine.
+        incoming, fresh = split_reimport(repo, result.projects, name)
+        merged = None
+        if incoming is not None:
+            plan = plan_merge(repo, incoming, edited_outside=True)
+            _print_plan(plan)
+            merged = apply_merge(repo, plan, replan=True)
+        result.projects = fresh
         summary = store_import(repo, result)
-    indicators = sum(len(p.indicators) for p in result.projects)
+    indicators = sum(len(p.indicators) for p in read)
     print(
-        f"已从“{Path(args.file).name}”读取 {len(result.projects)} 个项目（{indicators} 条指标），"
+        f"已从“{name}”读取 {len(read)} 个项目（{indicators} 条指标），"
         f"新增 {summary.added} 个到“{args.db}”。"
     )
+    if merged is not None:
+        print(
+            f"已有的项目按编号合并：替换 {merged.replaced} 个，另存副本 {merged.copies} 个，"
+            f"未变 {merged.unchanged} 个；被替换的版本已保存在历史版本中。"
+        )
     if summary.skipped_identical:
         print(f"其中 {summary.skipped_identical} 个项目数据库中已有相同内容，未重复导入。")
+    if no_funds := result.projects_without_funds:
+        names = "、".join(f"“{p.name or '（无名称）'}”" for p in no_funds)
+        print(f"注意：{len(no_funds)} 个项目的资金全部为 0 或没有找到：{names}。")
     reviews = result.of(REVIEW)
     if reviews:
-        print(f"需要人工复核的指标 {len(reviews)} 条（已标记，可在程序中逐条修改）：")
+        flagged = result.flagged_field_count
+        counts = f"字段 {flagged} 个、指标 {result.review_indicator_count} 条"
+        print(f"需要人工复核的{counts}（已标记，可在程序中逐条修改）：")
         for item in reviews:
             print("  " + item.describe())
     others = [i for i in result.items if i.severity != REVIEW]
@@ -231,7 +308,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print("导入报告：")
         for item in others:
             print("  " + item.describe())
-    return EXIT_PARTIAL if result.of(ERROR) else EXIT_OK
+    return EXIT_PARTIAL if result.of(ERROR) or summary.needing_review else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -271,36 +348,45 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if source.exists() and source.resolve() == Path(args.db).resolve():
         raise CliError("不能把数据文件合并到它自己")
     incoming = read_untrusted(source)  # refuses the file as a whole, or returns checked rows
-    with _open(args.db) as repo:
+    with _open(args.db, create=True) as repo:
         if repo.read_only and not args.dry_run:
             raise CliError(f"数据文件“{args.db}”是只读的，无法合并。")
         plan = plan_merge(repo, incoming)
         plan.choose(args.policy)
-        for item in plan.items:
-            print(
-                f"{STATUS_LABELS[item.status]}\t{CHOICE_LABELS[item.choice]}\t"
-                f"{item.project_id}\t{item.name}"
-            )
-        for problem in plan.problems:
-            print(f"[未导入] {problem}")
-        counts = (
-            "，".join(
-                f"{label} {plan.count(status)}"
-                for status, label in STATUS_LABELS.items()
-                if plan.count(status)
-            )
-            or "没有项目"
-        )
+        counts = _print_plan(plan)
         if args.dry_run:
             print(f"预览（未做任何修改）：{counts}。")
             return EXIT_OK
-        result = apply_merge(repo, plan)
+        # Under the write lock the plan is checked against the file again; if another
+        # program changed one of its projects meanwhile, it is planned again (same policy).
+        result = apply_merge(repo, plan, replan=True)
     print(
         f"已合并“{source.name}”：{counts}。新增 {result.added} 个，替换 {result.replaced} 个，"
         f"另存副本 {result.copies} 个，移入回收站 {result.deleted} 个。"
         "被替换的版本已保存在历史版本中。"
     )
     return EXIT_PARTIAL if plan.problems else EXIT_OK
+
+
+def _print_plan(plan) -> str:
+    """The merge preview, one line per project (with its differences); returns the counts."""
+    for item in plan.items:
+        print(
+            f"{STATUS_LABELS[item.status]}\t{CHOICE_LABELS[item.choice]}\t"
+            f"{item.project_id}\t{item.name}"
+        )
+        for change in item.changes[:20]:
+            print(f"    {change}")
+    for problem in plan.problems:
+        print(f"[未导入] {problem}")
+    return (
+        "，".join(
+            f"{label} {plan.count(status)}"
+            for status, label in STATUS_LABELS.items()
+            if plan.count(status)
+        )
+        or "没有项目"
+    )
 
 
 def _cmd_list(args: argparse.Namespace) -> int:

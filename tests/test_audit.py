@@ -102,6 +102,10 @@ BREAKERS = {
         lambda p: with_indicator(p, 2, needs_review=True, review_note="两行合并", source_line=7)
     ],
     "indicators.output_quantitative": [lambda p: with_indicator(p, 0, value=parse_value("较多"))],
+    "fields.needs_review": [
+        lambda p: p.with_flag("funds.total", "表中只有年度资金，按年度资金填入"),
+        lambda p: p.with_flag("year", "表头没有年度，按文件名推断为 2024 年"),
+    ],
 }
 
 
@@ -191,3 +195,17 @@ def test_decimal_percent_bounds_are_inclusive():
     assert "indicators.percent" not in rules_hit(p)
     p = with_indicator(good(), 3, value=IndicatorValue.quantitative("=", Decimal("0"), "%"))
     assert "indicators.percent" not in rules_hit(p)
+
+
+def test_a_flagged_field_is_an_error_until_the_clerk_writes_it():
+    flagged = good().with_flag("funds.total", "由分项金额合计得出").with_flag("name", "没有找到")
+    findings = [f for f in audit.check(flagged) if f.rule == "fields.needs_review"]
+    assert [(f.severity, f.location.tab, f.location.field) for f in findings] == [
+        (audit.ERROR, audit.TAB_FUNDS, "funds.total"),
+        (audit.ERROR, audit.TAB_BASIC, "name"),
+    ][::-1]  # sorted by field key
+    assert "项目资金总额需复核：由分项金额合计得出" in findings[1].message
+    unchanged = flagged.with_changes(name=flagged.name)  # the same value: still doubtful
+    assert unchanged.flag("name")
+    written = flagged.with_changes(name="新名称", funds=replace(flagged.funds, total=1))
+    assert written.field_flags == ()

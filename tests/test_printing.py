@@ -324,15 +324,26 @@ def test_signoff_block_on_by_default_filled_and_off_for_publication():
         assert "填报人" not in pdf.pages[0].extract_text()
 
 
-def test_draft_mark():
-    p = Project(year=2025, name="草稿测试")
+def test_draft_mark_is_drawn_not_text():
+    """Defect 6: the 草稿 mark was text, so extraction gave 草法治调研课题获奖."""
+    p = Project(
+        year=2025,
+        name="法治调研课题获奖",
+        indicators=(Indicator("产出指标", "数量指标", "行政审批事项办结率", parse_value("高")),),
+    )
 
-    def big_marks(buf):
+    def read(buf):
         with pdfplumber.open(buf) as pdf:
-            return {c["text"] for c in pdf.pages[0].chars if c["size"] > 50}
+            page = pdf.pages[0]
+            return page.extract_text(), [c for c in page.curves if c["fill"]]
 
-    assert big_marks(_render([p], drafts={p.id})[0]) == {"草", "稿"}
-    assert big_marks(_render([p])[0]) == set()
+    text, marks = read(_render([p], drafts={p.id})[0])
+    assert "草" not in text and "稿" not in text
+    assert "法治调研课题获奖" in text.replace(" ", "") and "行政审批事项办结率" in text
+    assert len(marks) >= 2  # the two glyphs, as filled outlines
+    assert all(m["non_stroking_color"] == (0.75, 0.75, 0.75) for m in marks)
+    text, marks = read(_render([p])[0])
+    assert marks == []
 
 
 def test_each_form_starts_on_a_new_page_with_its_own_numbering():

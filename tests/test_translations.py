@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.ui.main_window import SettingsDialog
+from desktop.ui.settings_dialog import SettingsDialog
 from tests.conftest import ROOT
 
 TS = ROOT / "resources" / "translations" / "jixiao_en.ts"

@@ -6,14 +6,15 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.domain.values import IndicatorValue
 from desktop.store import open_repository
 from desktop.ui.app import Controller
 from desktop.ui.paths import settings
-from desktop.ui.widgets import ValueEditor
+from desktop.ui.widgets import ValueLineEdit
 from tests.conftest import SAMPLE
 from tests.ui_helpers import generated_projects, press, replace_text, type_chinese
 
@@ -61,8 +62,8 @@ def test_create_fill_all_four_tabs_undo_redo_and_reopen(make_controller, tmp_pat
     ed.unit.lineEdit().clear()
     type_chinese(ed.unit.lineEdit(), "上海市普陀区公证处")
     press(ed.unit.lineEdit())
-    ed.start.setDate(QDate(2025, 1, 1))
-    ed.end.setDate(QDate(2026, 6, 30))
+    replace_text(ed.start.line, "2025-01-01")
+    replace_text(ed.end.line, "2026/6/30")
 
     # 项目资金: typed as clerks write amounts
     ed.setCurrentIndex(1)
@@ -87,14 +88,14 @@ def test_create_fill_all_four_tabs_undo_redo_and_reopen(make_controller, tmp_pat
     output_row = model.profile.level1_names.index("产出指标")
     model.add_group(output_row, "数量指标")
     _edit_current_name(ed, qtbot, "新建站点数")
-    _edit_current_value(ed, qtbot, "=", "8", "个")
+    _edit_current_value(ed, qtbot, "=8个")
     ed.act_add.trigger()  # after the current row, same group
     _edit_current_name(ed, qtbot, "站点覆盖率")
-    _edit_current_value(ed, qtbot, "≥", "95", "%")
+    _edit_current_value(ed, qtbot, "≥95%")
     satisfaction = model.profile.level1_names.index("满意度指标")
     model.add_group(satisfaction, "服务对象满意度指标")
     _edit_current_name(ed, qtbot, "群众满意度")
-    _edit_current_value(ed, qtbot, "定性", "较高", "")
+    _edit_current_value(ed, qtbot, "较高")
 
     c.shutdown()
     p = stored(path)["社区法律服务站建设"]
@@ -111,6 +112,7 @@ def test_create_fill_all_four_tabs_undo_redo_and_reopen(make_controller, tmp_pat
         ("产出指标", "数量指标", "站点覆盖率", "≥95.00(%)"),
         ("满意度指标", "服务对象满意度指标", "群众满意度", "较高"),
     ]
+    assert [i.value.shown for i in p.indicators] == ["=8个", "≥95%", "较高"]
 
     # Reopen the app on the same file: everything is there, shown in the editor.
     c2 = make_controller(path)
@@ -131,22 +133,15 @@ def _edit_current_name(ed, qtbot, text):
     assert ed.tree.currentIndex().siblingAtColumn(0).data() == text
 
 
-def _edit_current_value(ed, qtbot, op, number, unit):
+def _edit_current_value(ed, qtbot, text):
     index = ed.tree.currentIndex().siblingAtColumn(1)
     ed.tree.setCurrentIndex(index)
     ed.tree.edit(index)
-    editor = next(e for e in ed.tree.findChildren(ValueEditor) if e.isVisible())
-    editor.op.setCurrentIndex(editor.op.findText(op))
-    if op == "定性":
-        type_chinese(editor.text, number)
-        press(editor.text)
-    else:
-        editor.number.setFocus()
-        editor.number.setText(number)
-        editor.unit.setCurrentText(unit)
-        press(editor.number)
+    editor = next(e for e in ed.tree.findChildren(ValueLineEdit) if e.isVisible())
+    type_chinese(editor.line, text)  # the editor selected the old text: typing replaces it
+    QTest.keyClick(editor.line, Qt.Key.Key_Tab)
     qtbot.waitUntil(
-        lambda: not any(e.isVisible() for e in ed.tree.findChildren(ValueEditor)), timeout=2000
+        lambda: not any(e.isVisible() for e in ed.tree.findChildren(ValueLineEdit)), timeout=2000
     )
 
 
@@ -232,7 +227,7 @@ def test_new_duplicate_delete_restore(sample_window):
 
 
 def test_trash_dialog_restores(sample_window, qtbot):
-    from desktop.ui.main_window import TrashDialog
+    from desktop.ui.window_projects import TrashDialog
 
     w = sample_window
     select_name(w, "医患纠纷")
@@ -267,8 +262,8 @@ def test_end_before_start_and_empty_name_keep_the_stored_values(sample_window):
     w = sample_window
     ed = w.editor
     select_name(w, "法制业务经费")
-    ed.end.setDate(QDate(2023, 6, 1))
-    assert ed.date_message.isVisible() and "不能早于" in ed.date_message.text()
+    replace_text(ed.end.line, "2023-06-01")
+    assert ed.end.message.isVisible() and "不能早于" in ed.end.message.text()
     assert stored(w.path)["法制业务经费"].end_date == date(2024, 12, 31)
     replace_text(ed.name, "")
     press(ed.name)
@@ -463,8 +458,8 @@ def test_move_and_delete_with_the_keyboard(sample_window, qtbot):
     assert len(stored(w.path)["法治宣传"].indicators) == 8
 
 
-def test_value_editor_round_trip(qtbot):
-    editor = ValueEditor()
+def test_value_line_round_trip(qtbot):
+    editor = ValueLineEdit()
     qtbot.addWidget(editor)
     for value in (
         IndicatorValue.quantitative("≥", Decimal("85"), "%"),
@@ -472,10 +467,9 @@ def test_value_editor_round_trip(qtbot):
         IndicatorValue.qualitative("全市排名前列"),
     ):
         editor.set_value(value)
-        assert editor.value() == value
-    editor.set_value(IndicatorValue.quantitative("=", Decimal(1), ""))
-    editor.number.setText("abc")
-    assert editor.value() is None  # not a number: nothing is written
+        assert editor.value().same_reading(value)
+    editor.line.setText("abc")
+    assert editor.value().text == "abc"  # not a number: kept as text, never dropped
 
 
 # -- start-up ---------------------------------------------------------------------------------
@@ -503,7 +497,7 @@ def test_window_state_and_recent_files_are_remembered(make_controller, tmp_path)
 def test_import_is_one_undoable_step(make_controller, tmp_path):
     c = make_controller(tmp_path / "imp.db")
     w = c.window
-    from desktop.ui import main_window
+    from desktop.ui import window_files as main_window
 
     shown = []
     original = main_window.ReportDialog.exec

@@ -21,7 +21,7 @@ from desktop.domain.values import OPERATORS, normalize_value_text
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
-RULES_VERSION = 1  # bump when rules change: stored statuses are then computed again
+RULES_VERSION = 2  # bump when rules change: stored statuses are then computed again
 
 STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2
 STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "错误"}
@@ -348,12 +348,30 @@ def _duplicates(p: Project, _profile: Profile):
 def _needs_review(p: Project, _profile: Profile):
     for n, ind in enumerate(p.indicators):
         if ind.needs_review:
-            line = f"（原文第 {ind.source_line} 行）" if ind.source_line else ""
+            # the source line is in the panel's tooltip: the clerk reads the form's words
             yield (
-                f"导入时无法确定的指标“{ind.name or '（未命名）'}”{line}需要复核："
+                f"导入时无法确定的指标“{ind.name or '（未命名）'}”需要复核："
                 f"{ind.review_note}",
                 Location(TAB_INDICATORS, "name", n),
             )
+
+
+_FLAG_TABS = {"goal_overall": TAB_GOALS, "goal_annual": TAB_GOALS, "indicators": TAB_INDICATORS}
+_FLAG_LABELS = {attr: label for attr, label, _ in _REQUIRED} | {"year": "年度"}
+
+
+@rule("fields.needs_review", ERROR)
+def _flagged_fields(p: Project, _profile: Profile):
+    """A field the importer could not fill or only worked out (需复核 on the field): an
+    error until the clerk writes the field."""
+    for key, reason in p.field_flags:
+        if key.startswith("funds."):
+            label = Funds.FIELD_LABELS.get(key[6:], key)
+            tab = TAB_FUNDS
+        else:
+            label = _FLAG_LABELS.get(key, key)
+            tab = _FLAG_TABS.get(key, TAB_BASIC)
+        yield f"{label}需复核：{reason}", Location(tab, key)
 
 
 @rule("indicators.output_quantitative", WARNING)

@@ -6,6 +6,7 @@ from an untrusted database file. Pure Python: no I/O, no Qt, no SQL.
 
 from __future__ import annotations
 
+import re
 import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -14,7 +15,19 @@ from desktop.domain.dates import DATE_STYLES, DateError, parse_date
 from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amount, to_fen
 from desktop.domain.taxonomy import taxonomy
-from desktop.domain.values import OPERATORS, IndicatorValue, parse_value
+from desktop.domain.values import OPERATORS, IndicatorValue, number_in_range, parse_value
+
+# C0 controls except tab/newline/return, DEL, C1 controls, and lone surrogates (text that
+# was not valid UTF-16/UTF-8): never stored raw, kept visible as U+FFFD. (Excel cannot
+# even hold most of them: a workbook export would fail.)
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def clean_text(text: str) -> str:
+    """``text`` with control characters and lone surrogates shown as �."""
+    return _BAD_CHARS.sub(REPLACEMENT, text) if _BAD_CHARS.search(text) else text
+
 
 FUND_KEYS = tuple(Funds.FIELD_LABELS)  # the JSON keys, in the form's order
 MAX_TEXT = 100_000  # characters in any one text field
@@ -83,7 +96,7 @@ def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> s
         raise CodecError(f"{where}“{name}”应为文字")
     if len(value) > MAX_TEXT:
         raise CodecError(f"{where}“{name}”太长（超过 {MAX_TEXT} 个字符）")
-    return value
+    return clean_text(value)
 
 
 def _int(obj: dict, name: str, default: int | None = None) -> int:
@@ -118,12 +131,17 @@ def _indicator(obj: Any, n: int) -> Indicator:
             raise CodecError(f"{where}有运算符但没有数值")
         if isinstance(number, bool) or not isinstance(number, (str, int)):
             raise CodecError(f'{where}数值应写成文字，如 "85.00"')
+        shown = str(number)[:40]
+        if len(str(number)) > 100:
+            raise CodecError(f"{where}数值“{shown}…”太长")
         try:
             dec = Decimal(str(number))
         except InvalidOperation as exc:
-            raise CodecError(f"{where}数值“{number}”无效") from exc
+            raise CodecError(f"{where}数值“{shown}”无效") from exc
         if not dec.is_finite() or text:
-            raise CodecError(f"{where}数值“{number}”无效")
+            raise CodecError(f"{where}数值“{shown}”无效")
+        if not number_in_range(dec):
+            raise CodecError(f"{where}数值“{shown}”超出范围（绝对值应小于 10^16，最多 20 位小数）")
         value = IndicatorValue(op=op, number=dec, unit=unit, entered=entered)
     elif text or unit:
         if unit:
@@ -190,6 +208,10 @@ def _field_flags(raw: Any) -> tuple[tuple[str, str], ...]:
 
 
 MAX_REPLICAS = 1_000
+# A version counter counts one file's edits of one project: 2^40 is beyond any clerk, and
+# leaves room to count on (a counter near 2^62 received from a hostile file would poison
+# the project: after one more edit here every other machine would refuse it).
+MAX_COUNTER = 2**40
 
 
 def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
@@ -202,7 +224,7 @@ def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
     for key, n in raw.items():
         if not isinstance(key, str) or not 0 < len(key) <= 64:
             raise CodecError("“versions”中的编号无效")
-        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 2**62:
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNTER:
             raise CodecError("“versions”中的次数应为非负整数")
         out.append((key, n))
     return tuple(sorted(out))

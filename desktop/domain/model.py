@@ -112,6 +112,21 @@ class Project:
             object.__setattr__(self, "profile", taxonomy().profile_for_year(self.year).id)
 
     def with_changes(self, **changes) -> Project:
+        """A changed copy. A field flagged 需复核 that the change gives a new value is no
+        longer flagged: the clerk has now written it (unless ``field_flags`` is given)."""
+        if self.field_flags and "field_flags" not in changes:
+            changed = set()
+            for name, value in changes.items():
+                if name == "funds" and isinstance(value, Funds):
+                    changed.update(
+                        f"funds.{f.name}"
+                        for f in fields(Funds)
+                        if getattr(value, f.name) != getattr(self.funds, f.name)
+                    )
+                elif getattr(self, name, value) != value:
+                    changed.add(name)
+            if changed & {k for k, _ in self.field_flags}:
+                changes["field_flags"] = tuple(f for f in self.field_flags if f[0] not in changed)
         return replace(self, **changes)
 
     def flag(self, key: str) -> str | None:

@@ -47,7 +47,28 @@ _WORD_OPERATORS = (
     ("等于", "="),
 )
 # A bare unit ending like this is part of a sentence, not a unit: "3天内", "5个以上".
+# A number followed by 年/月 and more words is a date, not a quantity: "2021年全年", "12月底".
 _SENTENCE_TAILS = ("内", "上", "下", "前", "后", "右", "间", "起", "止", "余", "多")
+# A sane range for indicator numbers: formatting expands the exponent, so ``1e999999999``
+# would be a billion-digit string. Numbers outside are refused where they enter (codec) and
+# read as text when typed or imported (``parse_value``).
+MAX_NUMBER_EXPONENT = 15  # |number| < 10**16
+MAX_NUMBER_DECIMALS = 20  # no finer than 10**-20
+
+
+def number_in_range(number: Decimal) -> bool:
+    """True for a finite number this program can format and store."""
+    if not number.is_finite():
+        return False
+    if number.is_zero():
+        return True
+    if number.adjusted() > MAX_NUMBER_EXPONENT:
+        return False
+    _, digits, exponent = number.as_tuple()
+    if exponent < -MAX_NUMBER_DECIMALS:  # trailing zeros do not count: 1.000…0
+        zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+        exponent += zeros
+    return exponent >= -MAX_NUMBER_DECIMALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,8 @@ class IndicatorValue:
                 raise ValueError(f"unknown operator {self.op!r}")
             if not self.number.is_finite():
                 raise ValueError("the number must be finite")
+            if not number_in_range(self.number):
+                raise ValueError("the number is out of range")
             # Canonical scale: at least two decimals (85 → 85.00), so equal values store alike.
             object.__setattr__(self, "number", Decimal(format_number(self.number)))
 
@@ -168,7 +191,7 @@ def parse_value(text: str) -> IndicatorValue:
     unit = m.group("punit")
     if unit is None:
         unit = m.group("unit") or ""
-        if unit.endswith(_SENTENCE_TAILS):
+        if unit.endswith(_SENTENCE_TAILS) or _is_date_text(m.group("num"), unit, m.group("op")):
             return as_text
     unit = " ".join(unit.split())
     op = m.group("op")
@@ -177,4 +200,15 @@ def parse_value(text: str) -> IndicatorValue:
         number = Decimal(m.group("num").replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern only admits numbers
         return as_text
+    if not number_in_range(number):
+        return as_text
     return IndicatorValue(op=op, number=number, unit=unit, entered=raw)
+
+
+def _is_date_text(number: str, unit: str, op: str | None) -> bool:
+    """``2021年全年``, ``2021年``, ``12月底``: a time written in words, kept as text."""
+    if unit[:1] not in ("年", "月"):
+        return False
+    if len(unit) > 1:
+        return True
+    return unit == "年" and op is None and number.isdigit() and 1900 <= int(number) <= 2100

@@ -14,12 +14,12 @@ from typing import TypeVar
 
 from desktop.domain.model import new_id
 from desktop.io import json_format
+from desktop.io.limits import MAX_IMPORT_BYTES, LimitError, check_size, clean_project
 from desktop.io.published_text import parse_published_text
 from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
 from desktop.store.safefile import atomic_write
 
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
 T = TypeVar("T")
 IMPORT_FORMATS = {
     ".txt": "published text",
@@ -69,12 +69,26 @@ def load_file(path: str | os.PathLike) -> ImportResult:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportFormatError(f"“{path.name}”太大，不像申报表文件")
+        check_size(path, MAX_IMPORT_BYTES, "太大，不像申报表文件")
+    except LimitError as exc:
+        raise ImportFormatError(str(exc)) from exc
     except FileNotFoundError as exc:
         raise ImportFormatError(f"找不到文件“{path}”") from exc
     except OSError as exc:
         raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    try:
+        result = _load(path, suffix)
+    except LimitError as exc:
+        raise ImportFormatError(str(exc)) from exc
+    except (RecursionError, MemoryError) as exc:
+        raise ImportFormatError(f"“{path.name}”过于复杂，为安全起见未读取。") from exc
+    # Text from any reader is cleaned at this boundary (control characters, lone
+    # surrogates → �): nothing raw is stored, and Excel exports never fail on it.
+    result.projects = [clean_project(p) for p in result.projects]
+    return result
+
+
+def _load(path: Path, suffix: str) -> ImportResult:
     if suffix == ".xlsx":
         from desktop.io.xlsx_format import load_xlsx
 
@@ -85,8 +99,8 @@ def load_file(path: str | os.PathLike) -> ImportResult:
         return load_pdf(path)
     text = read_text_file(path)
     if suffix == ".json":
-        return json_format.loads(text)
-    return parse_published_text(text)
+        return json_format.loads(text, path.name)
+    return parse_published_text(text, source_name=path.name)
 
 
 @dataclass
@@ -94,6 +108,7 @@ class StoreSummary:
     added: int = 0
     skipped_identical: int = 0
     renumbered: int = 0
+    needing_review: int = 0  # added projects with a flagged field or a needs-review indicator
 
 
 def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSummary]:
@@ -118,6 +133,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
             )
         to_add.append(project)
     summary.added = len(to_add)
+    summary.needing_review = sum(1 for p in to_add if p.review_count or p.field_flags)
     return to_add, summary
 
 

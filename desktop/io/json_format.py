@@ -17,6 +17,7 @@ from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and t
     project_to_dict,
 )
 from desktop.domain.model import Project
+from desktop.io.limits import LimitError, load_json
 from desktop.io.report import ERROR, ImportFormatError, ImportResult
 
 FORMAT = "jixiao-projects"
@@ -32,11 +33,14 @@ def dumps(projects: list[Project]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def loads(text: str) -> ImportResult:
-    """Read a JSON document; bad projects are reported and skipped, not fatal."""
+def loads(text: str, name: str = "JSON 文件") -> ImportResult:
+    """Read a JSON document; bad projects are reported and skipped, not fatal. Numbers,
+    nesting and text are bounded (``limits.load_json``)."""
     try:
-        doc = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+        doc = load_json(text, name)
+    except LimitError as exc:
+        raise ImportFormatError(str(exc)) from exc
+    except ValueError as exc:
         raise ImportFormatError(f"不是有效的 JSON 文件（{exc}）") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportFormatError('不是绩效目标申报的 JSON 文件（缺少 "format": "jixiao-projects"）')

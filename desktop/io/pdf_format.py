@@ -8,17 +8,112 @@ label-driven parser as the published text (title and year lines from the page te
 from __future__ import annotations
 
 import base64
+import contextlib
+import contextvars
+import io
 import json
 import os
 import zlib
 from pathlib import Path
 
-from desktop.io import json_format
+from desktop.io import json_format, limits
 from desktop.io.published_text import Record, _join_wrapped, key, parse_records
 from desktop.io.report import ImportFormatError, ImportResult
+from desktop.io.variants import unit_note
 
 DATA_KEY = "JixiaoProjects"
-MAX_PAGES = 5_000
+MAX_PAGES = limits.MAX_PAGES
+
+# -- bounded inflating ----------------------------------------------------------------------
+# pdfminer inflates every stream whole (``zlib.decompress``); a 1 MB stream can unpack to
+# gigabytes. Its zlib and LZW decoding are replaced by versions that stop at
+# ``limits.MAX_STREAM_INFLATED`` per stream and ``limits.MAX_PDF_INFLATED`` per file.
+
+_left: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("pdf_budget", default=None)
+
+
+def _spend(n: int) -> None:
+    budget = _left.get()
+    if budget is not None:
+        budget[0] -= n
+        if budget[0] < 0:
+            raise limits.LimitError("PDF 中压缩的内容解压后太大")
+
+
+class _BoundedInflater:
+    def __init__(self, *args):
+        self._d = zlib.decompressobj(*args)
+        self._out = 0
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        room = limits.MAX_STREAM_INFLATED - self._out + 1
+        out = self._d.decompress(data, room if not max_length else min(room, max_length))
+        self._out += len(out)
+        _spend(len(out))
+        if self._out > limits.MAX_STREAM_INFLATED:
+            raise limits.LimitError("PDF 中一段压缩的内容解压后太大")
+        return out
+
+    def __getattr__(self, name):
+        return getattr(self._d, name)
+
+
+class _BoundedZlib:
+    error = zlib.error
+    MAX_WBITS = zlib.MAX_WBITS
+
+    @staticmethod
+    def decompressobj(*args) -> _BoundedInflater:
+        return _BoundedInflater(*args)
+
+    @staticmethod
+    def decompress(data: bytes, *args) -> bytes:
+        d = _BoundedInflater(*args)
+        out = d.decompress(data)
+        if not d.eof:
+            raise zlib.error("incomplete or truncated stream")
+        return out
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    d = _BoundedInflater()
+    parts = []
+    try:
+        for start in range(0, len(data), 4096):
+            parts.append(d.decompress(data[start : start + 4096]))
+    except zlib.error:
+        pass
+    return b"".join(parts)
+
+
+def _lzwdecode(data: bytes) -> bytes:
+    from pdfminer.lzw import LZWDecoder
+
+    out, size = [], 0
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        size += len(chunk)
+        _spend(len(chunk))
+        if size > limits.MAX_STREAM_INFLATED:
+            raise limits.LimitError("PDF 中一段压缩的内容解压后太大")
+        out.append(chunk)
+    return b"".join(out)
+
+
+def _bound_pdfminer() -> None:
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+    pdftypes.lzwdecode = _lzwdecode
+    pdftypes.decompress_corrupted = _decompress_corrupted
+
+
+@contextlib.contextmanager
+def _budget():
+    token = _left.set([limits.MAX_PDF_INFLATED])
+    try:
+        yield
+    finally:
+        _left.reset(token)
 
 
 def _embedded(pdf) -> ImportResult | None:
@@ -27,10 +122,15 @@ def _embedded(pdf) -> ImportResult | None:
         return None
     try:
         text = raw.decode("ascii") if isinstance(raw, bytes) else raw
-        doc = json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
+        packed = base64.b64decode(text)
+        data = limits.inflate(packed, limits.MAX_EMBEDDED_JSON, "PDF", "中的项目数据解压后太大")
+        doc = limits.load_json(data.decode("utf-8"), "PDF")
     except (ValueError, zlib.error, UnicodeDecodeError):
         return None
-    if not isinstance(doc, dict) or sum(doc.get("pages", [])) != len(pdf.pages):
+    pages = doc.get("pages") if isinstance(doc, dict) else None
+    if not isinstance(pages, list) or not all(type(n) is int for n in pages):
+        return None
+    if sum(pages) != len(pdf.pages):
         return None  # pages were added or removed since: read what is printed instead
     return json_format.loads(
         json.dumps(
@@ -43,13 +143,45 @@ def _embedded(pdf) -> ImportResult | None:
     )
 
 
-def _records(pdf) -> list[Record]:
+def _pages(pdf, name: str) -> None:
+    """Build pdfplumber's page list with the page limit checked first: the declared count,
+    then while walking the page tree (which may lie about its count)."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import Page
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    if isinstance(count, int) and count > MAX_PAGES:
+        raise limits.refusal(name, f"页数太多（{count:,} 页）", f"{MAX_PAGES:,} 页")
+    pages, doctop = [], 0
+    for number, page in enumerate(PDFPage.create_pages(pdf.doc), 1):
+        if number > MAX_PAGES:
+            raise limits.refusal(name, "页数太多", f"{MAX_PAGES:,} 页")
+        p = Page(pdf, page, page_number=number, initial_doctop=doctop)
+        pages.append(p)
+        doctop += p.height
+    pdf._pages = pages
+
+
+def _records(pdf, name: str) -> list[Record]:
     records: list[Record] = []
+    if len(pdf.pages) > limits.MAX_TABLE_PAGES:
+        raise limits.refusal(
+            name, f"有 {len(pdf.pages):,} 页，表格太多", f"{limits.MAX_TABLE_PAGES:,} 页"
+        )
     for number, page in enumerate(pdf.pages, 1):
+        if len(page.objects.get("char", ())) > limits.MAX_PAGE_CHARS:
+            raise limits.refusal(name, f"第 {number} 页的文字太多", f"{limits.MAX_PAGE_CHARS:,} 个")
         base = number * 1000
         for i, line in enumerate((page.extract_text() or "").split("\n")[:3]):
             k = key(line)
-            if "申报表" in k or (k.startswith("(") and "年度" in k):
+            if (
+                "申报表" in k
+                or "绩效目标表" in k
+                or (k.startswith("(") and "年度" in k)
+                or unit_note(k)
+            ):
                 records.append(Record(base + i, (line.strip(),), line))
         for t, table in enumerate(page.extract_tables()):
             for r, row in enumerate(table):
@@ -65,15 +197,20 @@ def load_pdf(path: str | os.PathLike) -> ImportResult:
     from pdfminer.pdfparser import PDFSyntaxError
 
     path = Path(path)
+    _bound_pdfminer()
     try:
-        with pdfplumber.open(path) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise ImportFormatError(f"“{path.name}”页数太多（{len(pdf.pages)} 页）")
+        with _budget(), pdfplumber.open(path) as pdf:
+            _pages(pdf, path.name)
             result = _embedded(pdf)
             if result is None:
-                result = parse_records(_records(pdf))
+                result = parse_records(_records(pdf, path.name), source_name=path.name)
     except ImportFormatError:
         raise
+    except limits.LimitError as exc:
+        message = str(exc)
+        if not message.startswith("“"):
+            message = f"“{path.name}”：{message}，为安全起见未读取。"
+        raise ImportFormatError(message) from exc
     except (PDFSyntaxError, OSError, ValueError, KeyError, TypeError) as exc:
         raise ImportFormatError(f"“{path.name}”不是可以读取的 PDF 文件（{exc}）") from exc
     except Exception as exc:  # pdfminer raises many kinds for damaged files

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from desktop.domain.model import Project
 
@@ -42,6 +42,8 @@ class ReportItem:
 class ImportResult:
     projects: list[Project] = field(default_factory=list)
     items: list[ReportItem] = field(default_factory=list)
+    # project id → {fund field: "元" | "万元" | "推算"}: the unit each amount was read in
+    fund_sources: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(
         self,
@@ -59,3 +61,18 @@ class ImportResult:
     @property
     def review_indicator_count(self) -> int:
         return sum(p.review_count for p in self.projects)
+
+    @property
+    def flagged_field_count(self) -> int:
+        """Fields the reader could not fill or only worked out (需复核 on the field)."""
+        return sum(len(getattr(p, "field_flags", ())) for p in self.projects)
+
+    @property
+    def needs_review(self) -> bool:
+        """Anything a person must check: a flagged field or a needs-review indicator."""
+        return bool(self.review_indicator_count or self.flagged_field_count)
+
+    @property
+    def projects_without_funds(self) -> list[Project]:
+        """Projects whose amounts are all zero or missing."""
+        return [p for p in self.projects if not any(astuple(p.funds))]

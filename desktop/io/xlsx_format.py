@@ -32,6 +32,7 @@ from desktop.domain.model import Project, ProjectSummary
 from desktop.domain.money import fen_to_decimal
 from desktop.domain.summary import summarize
 from desktop.domain.taxonomy import group_indicators, taxonomy
+from desktop.io import limits
 from desktop.io.published_text import Record, parse_records
 from desktop.io.report import INFO, REVIEW, ImportFormatError, ImportResult
 from desktop.store.safefile import atomic_write
@@ -67,6 +68,25 @@ def _text(ws: Worksheet, ref: str, value: str) -> None:
     cell.data_type = "s"  # text, even when it starts with "="
 
 
+# Dates stay Excel dates, shown in the form's own style (as printed; see format_date).
+DATE_FORMATS = {
+    "": "yyyy-mm-dd",
+    "iso": "yyyy-mm-dd",
+    "slash": "yyyy/m/d",
+    "dot": "yyyy.m.d",
+    "cn": 'yyyy"年"m"月"d"日"',
+    "compact": "yyyymmdd",
+}
+
+
+def _goal_header(p: Project) -> str:
+    """As on the printed form (printing.layout.goal_header): the multi-year wording when
+    the period spans years."""
+    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
+        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
+    return "项目总目标"
+
+
 def _box(
     ws: Worksheet,
     first: str,
@@ -74,6 +94,7 @@ def _box(
     value=None,
     align: Alignment = LEFT,
     money: bool = False,
+    date_style: str = "",
 ) -> None:
     """One (merged) bordered cell."""
     if last and last != first:
@@ -89,7 +110,7 @@ def _box(
         cell.alignment = RIGHT
     elif isinstance(value, date):
         cell.value = datetime(value.year, value.month, value.day)
-        cell.number_format = "yyyy-mm-dd"
+        cell.number_format = DATE_FORMATS.get(date_style, DATE_FORMATS[""])
         cell.alignment = CENTER
     else:
         _text(ws, first, "" if value is None else str(value))
@@ -122,9 +143,9 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
     _box(ws, f"F{r}", f"H{r}", p.implementing_unit)
     r += 1
     _box(ws, f"A{r}", f"B{r}", "计划开始日期", CENTER)
-    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER)
+    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER, date_style=p.date_style)
     _box(ws, f"E{r}", None, "计划完成日期", CENTER)
-    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER)
+    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER, date_style=p.date_style)
     r += 1
     f = p.funds
     _box(ws, f"A{r}", f"B{r + 3}", "项目资金（元）", CENTER)
@@ -143,7 +164,7 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
         _box(ws, f"H{r}", None, right_amount, money=True)
         r += 1
     _box(ws, f"A{r}", f"A{r + 1}", "项目绩效目标", CENTER)
-    _box(ws, f"B{r}", f"E{r}", "项目总目标", CENTER)
+    _box(ws, f"B{r}", f"E{r}", _goal_header(p), CENTER)
     _box(ws, f"F{r}", f"H{r}", "年度总体目标", CENTER)
     r += 1
     _box(ws, f"B{r}", f"E{r}", p.goal_overall)
@@ -280,14 +301,80 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _records(ws: Worksheet) -> list[Record]:
+class _Budget:
+    """Cells left to read in one workbook (``limits.MAX_CELLS``)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.cells = limits.MAX_CELLS
+
+    def spend(self, n: int) -> None:
+        self.cells -= n
+        if self.cells < 0:
+            raise limits.refusal(self.name, "的单元格太多", f"{limits.MAX_CELLS:,} 个")
+
+
+def _rows(ws, budget: _Budget):
+    """(row number, cell values) of a read-only sheet, as stored: missing rows are not
+    made up, rows are cut at ``limits.MAX_SHEET_COLUMNS``, every cell counts against the
+    budget (a cell at XFD1048576 is one cell, not a grid of 17 billion)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=wb.data_only,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for count, (number, cells) in enumerate(parser.parse(), 1):
+            budget.spend(len(cells) + 1)
+            if count > limits.MAX_SHEET_ROWS:
+                raise limits.refusal(
+                    budget.name, f"的工作表“{ws.title}”行数太多", f"{limits.MAX_SHEET_ROWS:,} 行"
+                )
+            values: dict[int, object] = {}
+            for cell in cells:
+                column = cell.get("column") or 0
+                if 1 <= column <= limits.MAX_SHEET_COLUMNS and cell.get("value") is not None:
+                    values[column] = cell["value"]
+            if values:
+                width = max(values)
+                yield number, tuple(values.get(c) for c in range(1, width + 1))
+
+
+def _records(ws, budget: _Budget) -> list[Record]:
     out = []
-    for row in ws.iter_rows():
-        cells = tuple(_cell_text(c.value) for c in row)
+    for number, row in _rows(ws, budget):
+        cells = tuple(_cell_text(v) for v in row)
         if any(cells):
             raw = "\t".join(cells)
-            out.append(Record(row[0].row, cells, raw))
+            out.append(Record(number, cells, raw))
     return out
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to too much, before anything is unpacked."""
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        if len(infos) > limits.MAX_XLSX_MEMBERS:
+            raise limits.refusal(path.name, "的部件太多", f"{limits.MAX_XLSX_MEMBERS:,} 个")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.filename.startswith("xl/worksheets/") and (
+                info.file_size > limits.MAX_SHEET_XML
+            ):
+                raise limits.refusal(
+                    path.name, "中有一个工作表解压后太大", f"{limits.MAX_SHEET_XML // limits.MB} MB"
+                )
+        if total > limits.MAX_XLSX_INFLATED:
+            raise limits.refusal(
+                path.name, "解压后太大", f"{limits.MAX_XLSX_INFLATED // limits.MB} MB"
+            )
 
 
 def load_xlsx(path: str | os.PathLike) -> ImportResult:
@@ -295,24 +382,46 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
     not a readable workbook or holds no form."""
     path = Path(path)
     try:
-        wb = load_workbook(path, data_only=True, read_only=False)
+        _check_zip(path)
+        wb = load_workbook(path, data_only=True, read_only=True)
+    except limits.LimitError:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise ImportFormatError(f"“{path.name}”不是可以读取的 Excel 工作簿（{exc}）") from exc
-    hidden = _hidden_data(wb)
+    except Exception as exc:  # broken XML, bad references: never a traceback
+        raise ImportFormatError(
+            f"“{path.name}”不是可以读取的 Excel 工作簿（{type(exc).__name__}）"
+        ) from exc
+    try:
+        return _read_workbook(wb, path, _Budget(path.name))
+    except (limits.LimitError, ImportFormatError):
+        raise
+    except Exception as exc:  # damaged parts found while streaming
+        raise ImportFormatError(f"“{path.name}”已损坏，无法读取（{type(exc).__name__}）") from exc
+    finally:
+        wb.close()
+
+
+def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
+    hidden = _hidden_data(wb, budget)
     result = ImportResult()
     for ws in wb.worksheets:
         if ws.title in (DATA_SHEET, SUMMARY_SHEET) or ws.sheet_state != "visible":
             continue
-        records = _records(ws)
+        records = _records(ws, budget)
         if not records:
             continue
         sheet = parse_records(
             records,
+            source_name=path.name,
             cell_ref=lambda line, col, t=ws.title: (
                 f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
             ),
         )
         restored = [_with_hidden(p, hidden.get(ws.title), ws.title, result) for p in sheet.projects]
+        for before, after in zip(sheet.projects, restored, strict=True):
+            if before.id in sheet.fund_sources:
+                result.fund_sources[after.id] = sheet.fund_sources[before.id]
         exact = (
             hidden.get(ws.title) is not None
             and len(restored) == 1
@@ -335,16 +444,16 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
     return result
 
 
-def _hidden_data(wb) -> dict[str, dict]:
+def _hidden_data(wb, budget: _Budget) -> dict[str, dict]:
     if DATA_SHEET not in wb.sheetnames:
         return {}
     ws = wb[DATA_SHEET]
     out = {}
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if len(row) >= 2 and isinstance(row[0], str) and isinstance(row[1], str):
+    for number, row in _rows(ws, budget):
+        if number >= 2 and len(row) >= 2 and isinstance(row[0], str) and isinstance(row[1], str):
             try:
-                out[row[0]] = json.loads(row[1])
-            except ValueError:
+                out[row[0]] = limits.load_json(row[1], budget.name)
+            except ValueError:  # over a limit, or not JSON: the visible sheet is read alone
                 continue
     return out
 

@@ -1,26 +1,43 @@
 """Fonts for printing: embedded TrueType subsets, with a fallback chain per character.
 
 Primary: 宋体 from ``%WINDIR%\\Fonts\\simsun.ttc`` when present (Windows), else the bundled
-AR PL UMing CN. Then: SimSun-ExtB (Windows, rare characters), the bundled DejaVu Sans (Latin,
-Greek, Cyrillic, symbols). A character no font has is printed as □ and reported — never a
-silent blank. Text is measured here and drawn as runs of one font each, so no markup is
-involved and user text is printed literally.
+AR PL UMing CN. Then the bundled DejaVu Sans (Latin, Greek, Cyrillic, symbols, some emoji).
+Characters none of those has — the rare CJK Extension A/B characters of some names — come
+from a fallback loaded only when such a character appears: SimSun-ExtB
+(``simsunb.ttf``, Windows), else HanaMin A/B (Debian's ``fonts-hanazono``) where installed.
+A character no font has is printed as □ and reported — never a silent blank.
+
+Text is cleaned before layout (:meth:`FontChain.clean`): NFC normalisation (a combining
+accent joins its letter), zero-width and direction-control characters dropped. Text is
+measured here and drawn as runs of one font each, so no markup is involved and user text
+is printed literally. The ToUnicode maps written into the PDF are correct for characters
+outside the BMP (😀 extracts as 😀).
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.resources import resource
 
 REPLACEMENT = "□"
 _CONTROL = {"\t": " ", "\r": "", "\u00a0": " ", "\u3000": "\u3000"}
+# Invisible characters that only steer shaping or direction: dropped before layout (a
+# font without them would print a visible box such as a dotted "ZWJ").
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
+    + "".join(chr(c) for c in range(0xE0100, 0xE01F0))  # ideographic variation selectors
+)
+_CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -35,16 +52,35 @@ def _windows_fonts() -> Path | None:
     return Path(windir) / "Fonts" if windir else None
 
 
+# Fonts for rare characters (CJK Ext-A/B …), first found first; loaded on first need.
+SYSTEM_FALLBACKS: tuple[tuple[str, str], ...] = (
+    ("HanaMinA", "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
+    ("HanaMinB", "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
+)
+
+
 def candidate_fonts() -> list[FontSpec]:
-    """The chain, best first, of fonts that exist on this machine."""
+    """The chain, best first, of fonts that exist on this machine (loaded at once)."""
     chain: list[FontSpec] = []
     fonts_dir = _windows_fonts()
     if fonts_dir is not None and (fonts_dir / "simsun.ttc").is_file():
         chain.append(FontSpec("SimSun", fonts_dir / "simsun.ttc", 0))
     chain.append(FontSpec("ARPLUMingCN", resource("fonts", "uming-cn-gbk.ttf")))
-    if fonts_dir is not None and (fonts_dir / "simsunb.ttf").is_file():
-        chain.append(FontSpec("SimSunExtB", fonts_dir / "simsunb.ttf"))
     chain.append(FontSpec("DejaVuSans", resource("fonts", "DejaVuSans.ttf")))
+    return chain
+
+
+def fallback_fonts() -> list[FontSpec]:
+    """Fonts for characters the chain lacks, loaded only when one is printed."""
+    chain: list[FontSpec] = []
+    fonts_dir = _windows_fonts()
+    if fonts_dir is not None:
+        for name, file in (("SimSunExtB", "simsunb.ttf"), ("SimSunExtG", "SimSunExtG.ttf")):
+            if (fonts_dir / file).is_file():
+                chain.append(FontSpec(name, fonts_dir / file))
+    for name, path in SYSTEM_FALLBACKS:
+        if Path(path).is_file():
+            chain.append(FontSpec(name, Path(path)))
     return chain
 
 
@@ -54,8 +90,10 @@ class FontChain:
 
     names: list[str]
     cmaps: list[frozenset[int]]
+    fallbacks: list[FontSpec] = field(default_factory=list)
     _font_of: dict[str, int] = field(default_factory=dict)
     _width: dict[tuple[int, str], float] = field(default_factory=dict)
+    _widths: dict[str, float] = field(default_factory=dict)  # whole strings at 1 pt
     missing: set[str] = field(default_factory=set)
 
     @property
@@ -63,12 +101,19 @@ class FontChain:
         return self.names[0]
 
     def clean(self, text: str) -> str:
-        """Printable text: tabs as spaces, other control characters dropped."""
+        """Printable text: NFC, tabs as spaces, control and zero-width characters dropped."""
+        if text.isascii() and text.isprintable():
+            return text
+        text = unicodedata.normalize("NFC", text)
         out = []
         for ch in text:
             if ch in _CONTROL:
                 out.append(_CONTROL[ch])
-            elif ch == "\n" or ord(ch) >= 32:
+            elif ch == "\n":
+                out.append(ch)
+            elif ord(ch) < 32 or ch in INVISIBLE or 0xD800 <= ord(ch) <= 0xDFFF:
+                continue
+            else:
                 out.append(ch)
         return "".join(out)
 
@@ -77,6 +122,17 @@ class FontChain:
         if index is None:
             code = ord(ch)
             index = next((i for i, cmap in enumerate(self.cmaps) if code in cmap), -1)
+            while index < 0 and self.fallbacks:
+                spec = self.fallbacks.pop(0)
+                try:
+                    cmap = _register(spec)
+                except Exception:  # an unreadable system font: go on without it
+                    continue
+                self.names.append(spec.name)
+                self.cmaps.append(cmap)
+                self._font_of = {k: v for k, v in self._font_of.items() if v >= 0}
+                if code in cmap:
+                    index = len(self.cmaps) - 1
             self._font_of[ch] = index
         return index
 
@@ -110,7 +166,48 @@ class FontChain:
         return width * size
 
     def width(self, text: str, size: float) -> float:
-        return sum(self.char_width(ch, size) for ch in text)
+        width = self._widths.get(text)
+        if width is None:
+            width = sum(self.char_width(ch, 1.0) for ch in text)
+            if len(self._widths) > _CACHE_LIMIT:
+                self._widths.clear()
+            self._widths[text] = width
+        return width * size
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with UTF-16 (surrogate pairs) for non-BMP characters:
+    reportlab writes ``<%04X>``, which gives a 5-digit, wrong code for 😀 (U+1F600)."""
+    entries = [
+        f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used by TTFont.addObjects when saving
 
 
 @cache
@@ -132,4 +229,4 @@ def load_chain() -> FontChain:
         cmaps.append(cmap)
     if not names:
         raise RuntimeError("没有可用于打印的中文字体（resources/fonts 中的字体文件缺失）")
-    return FontChain(names, cmaps)
+    return FontChain(names, cmaps, fallback_fonts())

@@ -1,5 +1,11 @@
 """The official layout as rows of cells, and its pagination.
 
+Column widths follow the official Shanghai grid (docs/printing.md has the measurements):
+the 项目总目标 column is ≈1.45 times as wide as 年度总体目标, 项目资金（元） sits on two
+lines. Amounts never wrap: an amount too wide for its cell is set smaller (down to
+MONEY_FLOOR points), and only past that floor that form's money columns widen, taking
+width from their neighbours.
+
 The form is one bordered table of 8 columns. Rows carry ordinary cells and *spans* — cells
 merged down consecutive rows (项目资金（元）, 项目绩效目标, 绩效指标, and each 一级/二级 group).
 Pagination is done here, not by a table library: a span never crosses a page; a section
@@ -12,10 +18,12 @@ fits. Nothing is truncated and no input makes layout fail.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from reportlab.lib.pagesizes import A4
 
-from desktop.domain.model import Project
+from desktop.domain.dates import format_date
+from desktop.domain.model import Indicator, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import group_indicators, taxonomy
 from desktop.printing.fonts import FontChain
@@ -25,9 +33,15 @@ PAGE_W, PAGE_H = A4
 MARGIN_X = 40.0
 MARGIN_TOP = 40.0
 MARGIN_BOTTOM = 48.0
-COLS = (34.0, 56.0, 68.0, 56.0, 74.0, 56.0, 86.0, 85.0)
+# 0 side labels | 1 一级 | 2 二级 | 3 | 4 amounts (left) | 5 | 6 | 7 amounts (right)
+# 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44.
+COLS = (30.0, 58.0, 66.0, 66.0, 96.0, 56.0, 47.0, 96.0)
 COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
+MONEY_COLS = (4, 7)
+MONEY_FLOOR = 7.5  # points: amounts are never set smaller
+# A money column wider than COLS takes width from these neighbours, down to their minimum.
+MONEY_DONORS = {4: ((3, 36.0), (2, 44.0)), 7: ((5, 34.0), (6, 30.0))}
 
 SIZE = 10.0  # body text
 LEADING = 13.5
@@ -41,8 +55,22 @@ MIN_SPLIT_LINES = 3
 LABEL_CAP = 0.45  # of a page: taller span labels continue across their segments
 
 
+class Grid:
+    """The column edges of one form (COLS unless a long amount needed more room)."""
+
+    def __init__(self, cols: tuple[float, ...] = COLS):
+        self.cols = tuple(cols)
+        self.x = tuple(MARGIN_X + sum(self.cols[:i]) for i in range(len(self.cols) + 1))
+
+    def width(self, col: int, span: int) -> float:
+        return self.x[col + span] - self.x[col]
+
+
+DEFAULT_GRID = Grid()
+
+
 def width_of(col: int, span: int) -> float:
-    return COL_X[col + span] - COL_X[col]
+    return DEFAULT_GRID.width(col, span)
 
 
 @dataclass
@@ -52,6 +80,7 @@ class Cell:
     lines: list[str]
     align: str = "left"  # left, center, right
     size: float = SIZE
+    top: bool = False  # top-aligned (both parts of a row split across pages)
 
 
 @dataclass
@@ -87,9 +116,28 @@ class Row:
 
     def split(self, lines: int) -> tuple[Row, Row]:
         """The first ``lines`` lines of every cell, and the rest."""
-        first = [replace(c, lines=c.lines[:lines]) for c in self.cells]
-        rest = [replace(c, lines=c.lines[lines:]) for c in self.cells]
+        first = [replace(c, lines=c.lines[:lines], top=True) for c in self.cells]
+        rest = [replace(c, lines=c.lines[lines:], top=True) for c in self.cells]
         return replace(self, cells=first, extra=0.0), replace(self, cells=rest, extra=0.0)
+
+
+def goal_header(p: Project) -> str:
+    """项目总目标, or 项目总体目标(2024年-2026年) when the period spans years (official form)."""
+    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
+        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
+    return "项目总目标"
+
+
+def date_text(p: Project, d: date | None) -> str:
+    """A date as printed: in the form's own style (an imported ``2026/1/1`` prints as
+    ``2026/1/1``), else the program's convention, ISO ``2026-01-01``."""
+    return format_date(d, p.date_style) if d else ""
+
+
+def value_text(ind: Indicator) -> str:
+    """An indicator value as printed: the text as the clerk typed it or the form had it
+    (``985米`` stays ``985米``); the canonical reading only for values built in code."""
+    return ind.value.shown
 
 
 def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> list[str]:
@@ -115,6 +163,7 @@ class Page:
     rows: list[Row] = field(default_factory=list)
     first: bool = False  # a form's first page: title above the table
     signoff: bool = False
+    grid: Grid = DEFAULT_GRID
 
     @property
     def top(self) -> float:
@@ -130,13 +179,57 @@ class FormBuilder:
 
     def __init__(self, chain: FontChain):
         self.chain = chain
+        self.grid = DEFAULT_GRID
+        self._wrapped: dict[tuple[str, float], list[str]] = {}
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Lines of ``text`` at SIZE (remembered: labels and common indicator texts repeat)."""
+        key = (text, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = wrap(self.chain, text, width, SIZE)
+            if len(self._wrapped) > 50_000:
+                self._wrapped.clear()
+            self._wrapped[key] = lines
+        return list(lines)
 
     def cell(self, col: int, span: int, text: str, align: str = "left") -> Cell:
-        width = width_of(col, span) - 2 * PAD_X
-        return Cell(col, span, wrap(self.chain, text or "", width, SIZE), align)
+        width = self.grid.width(col, span) - 2 * PAD_X
+        return Cell(col, span, self.wrap(text or "", width), align)
+
+    def money(self, col: int, text: str) -> Cell:
+        """An amount on one line: smaller type if need be (the grid was widened for it)."""
+        inner = self.grid.width(col, 1) - 2 * PAD_X
+        size = SIZE
+        width = self.chain.width(text, 1.0)
+        if width * SIZE > inner:
+            size = max(MONEY_FLOOR, int(inner / width * 4) / 4)
+        if width * size > inner + 1e-6:  # past the floor and the neighbours' room: wrap
+            return Cell(col, 1, wrap(self.chain, text, inner, size), "right", size)
+        return Cell(col, 1, [text], "right", size)
+
+    def grid_for(self, p: Project) -> Grid:
+        """COLS, with a money column widened when an amount is too wide even at the floor."""
+        f = p.funds
+        amounts = {
+            4: (f.total, f.fiscal, f.other),
+            7: (f.annual_total, f.annual_appropriation, f.annual_carryover, f.annual_other),
+        }
+        cols = list(COLS)
+        for col, values in amounts.items():
+            need = max(self.chain.width(format_money(v), MONEY_FLOOR) for v in values)
+            extra = need + 2 * PAD_X - cols[col]
+            for donor, minimum in MONEY_DONORS[col]:
+                if extra <= 0:
+                    break
+                take = min(extra, cols[donor] - minimum)
+                cols[donor] -= take
+                cols[col] += take
+                extra -= take
+        return DEFAULT_GRID if tuple(cols) == COLS else Grid(tuple(cols))
 
     def span(self, col: int, span: int, key: tuple, text: str) -> Span:
-        width = width_of(col, span) - 2 * PAD_X
+        width = self.grid.width(col, span) - 2 * PAD_X
         size = SIZE
         lines = wrap(self.chain, text or "", width, size)
         cap = CAPACITY * LABEL_CAP
@@ -150,6 +243,7 @@ class FormBuilder:
         return result
 
     def rows(self, p: Project) -> list[Row]:
+        self.grid = self.grid_for(p)
         c = self.cell
         rows = [
             Row(
@@ -177,16 +271,16 @@ class FormBuilder:
             Row(
                 [
                     c(0, 2, "计划开始日期", "center"),
-                    c(2, 2, p.start_date.isoformat() if p.start_date else "", "center"),
+                    c(2, 2, date_text(p, p.start_date), "center"),
                     c(4, 1, "计划完成日期", "center"),
-                    c(5, 3, p.end_date.isoformat() if p.end_date else "", "center"),
+                    c(5, 3, date_text(p, p.end_date), "center"),
                 ],
                 [],
                 "basic",
             ),
         ]
         f = p.funds
-        funds_label = self.span(0, 2, ("funds",), "项目资金（元）")
+        funds_label = self.span(0, 2, ("funds",), "项目资金\n（元）")
         for left, left_amount, right, right_amount in (
             ("项目资金总额", f.total, "年度资金申请总额", f.annual_total),
             ("其中：财政资金", f.fiscal, "其中：当年财政拨款", f.annual_appropriation),
@@ -197,9 +291,9 @@ class FormBuilder:
                 Row(
                     [
                         c(2, 2, left, "center"),
-                        c(4, 1, "" if left_amount is None else format_money(left_amount), "right"),
+                        self.money(4, "" if left_amount is None else format_money(left_amount)),
                         c(5, 2, right, "center"),
-                        c(7, 1, format_money(right_amount), "right"),
+                        self.money(7, format_money(right_amount)),
                     ],
                     [funds_label],
                     "funds",
@@ -208,7 +302,7 @@ class FormBuilder:
         goals_label = self.span(0, 1, ("goals",), "项目绩效目标")
         rows.append(
             Row(
-                [c(1, 4, "项目总目标", "center"), c(5, 3, "年度总体目标", "center")],
+                [c(1, 4, goal_header(p), "center"), c(5, 3, "年度总体目标", "center")],
                 [goals_label],
                 "goals",
                 header=True,
@@ -253,7 +347,7 @@ class FormBuilder:
                 l2_span = self.span(2, 1, ("l2", i, j), l2)
                 group_rows = [
                     Row(
-                        [c(3, 3, ind.name), c(6, 2, ind.value.shown, "center")],
+                        [c(3, 3, ind.name), c(6, 2, value_text(ind), "center")],
                         [label, l1_span, l2_span],
                         "indicators",
                     )
@@ -300,15 +394,18 @@ def _growth(rows: list[Row], segments: dict[int, tuple[Span, int]]) -> float:
 
 
 class _Paginator:
-    def __init__(self, rows: list[Row]):
+    def __init__(self, rows: list[Row], signoff: bool = False, grid: Grid = DEFAULT_GRID):
         self.queue = list(rows)
         self.headers = {r.section: r for r in rows if r.header}
         self.pages: list[Page] = []
+        self.grid = grid
+        self.signoff = signoff
+        self.reserve = 0.0  # room kept free under the row being placed (the sign-off)
         self._start_page(None)
 
     # -- page state ---------------------------------------------------------------------------
     def _start_page(self, section: str | None) -> None:
-        self.pages.append(Page(first=not self.pages))
+        self.pages.append(Page(first=not self.pages, grid=self.grid))
         self.used = 0.0
         self.segments: dict[int, tuple[Span, int]] = {}
         header = self.headers.get(section) if section else None
@@ -347,7 +444,7 @@ class _Paginator:
             if s.col not in new:
                 new[s.col] = (s, len(rows))
         g2 = _growth(trial, new)
-        if self.used + g1 + row.height + g2 > self.capacity + 1e-6:
+        if self.used + g1 + row.height + g2 + self.reserve > self.capacity + 1e-6:
             if rows:
                 rows[-1].extra -= g1
             return False
@@ -373,7 +470,8 @@ class _Paginator:
     def _place_split(self, row: Row, minimum: int) -> bool:
         """Put as many of ``row``'s lines as fit here (at least ``minimum``); queue the rest."""
         room = self.capacity - self.used - 2 * PAD_Y
-        k = min(int(room // LEADING), row.line_count() - 1)
+        rest = MIN_SPLIT_LINES if minimum > 1 else 1  # lines left for the next page
+        k = min(int(room // LEADING), row.line_count() - rest)
         while k >= minimum:
             first, rest = row.split(k)
             if self._try_add(first):
@@ -385,6 +483,10 @@ class _Paginator:
     def run(self) -> list[Page]:
         while self.queue:
             row = self.queue.pop(0)
+            # The sign-off block stays with the last row: room for it is kept under that row,
+            # so the last row (with its header repeated) moves to a new page rather than the
+            # block going alone on a page of its own.
+            self.reserve = SIGNOFF_H if self.signoff and not self.queue else 0.0
             if self._try_add(row):
                 continue
             rows = self.pages[-1].rows
@@ -396,7 +498,8 @@ class _Paginator:
                     continue
                 self._force_add(row)
                 continue
-            if row.splittable and self._place_split(row, MIN_SPLIT_LINES):
+            tall = row.line_count() >= 2 * MIN_SPLIT_LINES  # moving it whole leaves a gap
+            if (row.splittable or tall) and self._place_split(row, MIN_SPLIT_LINES):
                 self._next_page(row)
                 continue
             if rows[-1].header and rows[-1].section == row.section:
@@ -414,15 +517,10 @@ class _Paginator:
         self._start_page(None if upcoming.header else upcoming.section)
 
 
-def paginate(rows: list[Row], signoff: bool) -> list[Page]:
-    """Lay one form's rows onto pages (the sign-off block after the table)."""
-    pages = _Paginator(rows).run() or [Page(first=True)]
+def paginate(rows: list[Row], signoff: bool, grid: Grid = DEFAULT_GRID) -> list[Page]:
+    """Lay one form's rows onto pages; the sign-off block goes under the table on the last
+    page, never alone on a page."""
+    pages = _Paginator(rows, signoff, grid).run() or [Page(first=True, grid=grid)]
     pages[0].first = True
-    if signoff:
-        last = pages[-1]
-        used = sum(r.height for r in last.rows)
-        if PAGE_H - MARGIN_BOTTOM - last.top - used < SIGNOFF_H:
-            pages.append(Page(signoff=True))
-        else:
-            last.signoff = True
+    pages[-1].signoff = signoff
     return pages

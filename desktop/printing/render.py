@@ -1,4 +1,13 @@
-"""Draw paginated forms on a reportlab canvas: the official 财政项目支出绩效目标申报表."""
+"""Draw paginated forms on a reportlab canvas: the official 财政项目支出绩效目标申报表.
+
+Speed and memory: text is written as PDF operators straight into the page (each distinct
+string is encoded once per document), not through reportlab's text objects; each finished
+page's content is compressed at once and kept in a temporary file until the document is
+written, so memory does not grow with the number of forms (the projects may come from a
+generator). Every page says what it belongs to: continuation pages carry a header line
+with the project's name, year and page within its form; with several forms, the foot also
+counts the pages of the whole batch (a form XObject filled in when the total is known).
+"""
 
 from __future__ import annotations
 
@@ -6,20 +15,32 @@ import base64
 import io
 import json
 import os
+import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
-from reportlab.lib.colors import Color, black
-from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFString
+from reportlab.lib.colors import Color
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import (
+    PDFDate,
+    PDFDictionary,
+    PDFDocument,
+    PDFInfo,
+    PDFObject,
+    PDFString,
+)
+from reportlab.pdfbase.pdfdoc import (
+    format as pdf_format,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop import APP_NAME, __version__
 from desktop.domain.model import Project
+from desktop.printing import watermark
 from desktop.printing.fonts import FontChain, load_chain
 from desktop.printing.layout import (
-    COL_X,
     LEADING,
     MARGIN_BOTTOM,
     MARGIN_X,
@@ -46,6 +67,10 @@ TITLE = "财政项目支出绩效目标申报表"
 LINE_WIDTH = 0.6
 ASCENT = 0.86  # of the font size, from a line's top to its baseline (CJK faces)
 DRAFT_COLOR = Color(0.75, 0.75, 0.75, alpha=0.35)
+DRAFT_SIZE = 110.0
+FOOT_SIZE = 9.0
+HEADER_BASELINE = PAGE_H - 28.0  # continuation pages: project, year, page (in the margin)
+BATCH_FORM = "BatchPages"  # form XObject: "共 y 页" of the whole batch
 
 
 @dataclass
@@ -64,26 +89,58 @@ class RenderResult:
     missing: set[str] = field(default_factory=set)  # characters printed as □
 
 
+def _n(v: float) -> str:
+    return f"{v:.2f}"
+
+
 class _Drawer:
+    """Writes text and rules as PDF operators into the canvas's current page."""
+
     def __init__(self, canvas: Canvas, chain: FontChain):
         self.c = canvas
         self.chain = chain
+        self._encoded: dict[tuple[str, float], str] = {}
+        self._fonts = {}
+
+    def _font(self, name: str):
+        font = self._fonts.get(name)
+        if font is None:
+            font = self._fonts[name] = pdfmetrics.getFont(name)
+        return font
+
+    def encode(self, text: str, size: float) -> str:
+        """``/F1+0 10 Tf <…> Tj`` for each font run of ``text`` (once per document)."""
+        key = (text, size)
+        ops = self._encoded.get(key)
+        if ops is None:
+            doc = self.c._doc
+            parts = []
+            for name, run in self.chain.runs(text):
+                font = self._font(name)
+                for subset, data in font.splitString(run, doc):
+                    internal = font.getSubsetInternalName(subset, doc)
+                    parts.append(f"{internal} {_n(size)} Tf <{data.hex()}> Tj")
+            ops = " ".join(parts)
+            if len(self._encoded) > 100_000:
+                self._encoded.clear()
+            self._encoded[key] = ops
+        return ops
 
     def text_line(
         self, x: float, baseline: float, text: str, size: float, bold: bool = False
     ) -> None:
-        if bold:
-            self.c.saveState()  # the text render mode outlives the text object
-            self.c.setLineWidth(size / 30)
-        t = self.c.beginText(x, baseline)
-        if bold:
-            t.setTextRenderMode(2)  # fill and stroke: a bold face for fonts without one
-        for font, run in self.chain.runs(text):
-            t.setFont(font, size)
-            t.textOut(run)
-        self.c.drawText(t)
-        if bold:
-            self.c.restoreState()
+        if not text:
+            return
+        ops = self.encode(text, size)
+        if bold:  # fill and stroke: a bold face for fonts without one
+            self.c._code.append(
+                f"q {_n(size / 30)} w BT 2 Tr 1 0 0 1 {_n(x)} {_n(baseline)} Tm {ops} ET Q"
+            )
+        else:
+            self.c._code.append(f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm {ops} ET")
+
+    def rect(self, x: float, y: float, w: float, h: float) -> None:
+        self.c._code.append(f"{_n(x)} {_n(y)} {_n(w)} {_n(h)} re S")
 
     def centered(self, y_top: float, text: str, size: float, bold: bool = False) -> None:
         width = self.chain.width(text, size)
@@ -98,12 +155,13 @@ class _Drawer:
         bottom: float,
         align: str,
         size: float = SIZE,
+        valign_top: bool = False,
     ) -> None:
-        """Draw lines inside a cell, vertically centred (top-aligned when they fill it)."""
+        """Draw lines inside a cell, vertically centred (or from its top)."""
         leading = LEADING * size / SIZE
         block = len(lines) * leading
         inner = top - bottom - 2 * PAD_Y
-        y = top - PAD_Y - max(0.0, (inner - block) / 2)
+        y = top - PAD_Y - (0.0 if valign_top else max(0.0, (inner - block) / 2))
         for line in lines:
             baseline = y - (leading - size) / 2 - ASCENT * size
             if align == "left":
@@ -121,6 +179,35 @@ def _y(page: Page, offset: float) -> float:
     return PAGE_H - page.top - offset
 
 
+def _draft_mark(d: _Drawer) -> None:
+    """草稿 across the page as filled outlines: no text, so nothing to copy or extract."""
+    c = d.c
+    c.saveState()
+    c.setFillColor(DRAFT_COLOR)
+    c.translate(PAGE_W / 2, PAGE_H / 2)
+    c.rotate(35)
+    c._code.append(watermark.path_ops(-DRAFT_SIZE, -40, DRAFT_SIZE))
+    c.restoreState()
+
+
+def _continuation_header(d: _Drawer, project: Project, number: int, total: int) -> None:
+    """Name, year and page within the form, over the table of pages 2, 3, …"""
+    right = f"{project.year}年度　第 {number} 页 共 {total} 页（续）"
+    room = TABLE_W - d.chain.width(right, FOOT_SIZE) - 2 * FOOT_SIZE
+    name = d.chain.clean(project.name).replace("\n", " ").strip() or "（未命名项目）"
+    if d.chain.width(name, FOOT_SIZE) > room:
+        while name and d.chain.width(name + "…", FOOT_SIZE) > room:
+            name = name[:-1]
+        name += "…"
+    d.text_line(MARGIN_X, HEADER_BASELINE, name, FOOT_SIZE)
+    width = d.chain.width(right, FOOT_SIZE)
+    d.text_line(MARGIN_X + TABLE_W - width, HEADER_BASELINE, right, FOOT_SIZE)
+    d.c._code.append(
+        f"{_n(MARGIN_X)} {_n(HEADER_BASELINE - 4)} m {_n(MARGIN_X + TABLE_W)} "
+        f"{_n(HEADER_BASELINE - 4)} l S"
+    )
+
+
 def draw_page(
     d: _Drawer,
     page: Page,
@@ -129,40 +216,48 @@ def draw_page(
     total: int,
     signoff: SignOff | None,
     draft: bool,
+    batch_page: int = 0,
 ) -> None:
+    """One page; ``batch_page`` > 0 also numbers it within the batch (共 y 页 via a form)."""
     c = d.c
     if draft:
-        c.saveState()
-        c.setFillColor(DRAFT_COLOR)
-        c.translate(PAGE_W / 2, PAGE_H / 2)
-        c.rotate(35)
-        d.text_line(-1.1 * 110, -40, "草稿", 110)
-        c.restoreState()
-    c.setLineWidth(LINE_WIDTH)
-    c.setStrokeColor(black)
-    c.setFillColor(black)
+        _draft_mark(d)
+    c._code.append(f"{LINE_WIDTH} w 0 G 0 g")
     if page.first:
         d.centered(PAGE_H - 40, TITLE, TITLE_SIZE, bold=True)
         d.centered(PAGE_H - 40 - TITLE_SIZE - 10, f"（{project.year}年度）", YEAR_SIZE)
+    else:
+        _continuation_header(d, project, number, total)
     offsets = []
     y = 0.0
     for row in page.rows:
         offsets.append(y)
         y += row.height
+    x = page.grid.x
     for row, off in zip(page.rows, offsets, strict=True):
         top, bottom = _y(page, off), _y(page, off + row.height)
         for cell in row.cells:
-            _draw_cell(d, cell, top, bottom)
+            _draw_cell(d, x, cell, top, bottom)
     _draw_spans(d, page, offsets)
     if signoff is not None and signoff.enabled and page.signoff:
         _draw_signoff(d, _y(page, y) - 24, signoff)
-    d.centered(MARGIN_BOTTOM - 18, f"第 {number} 页 共 {total} 页", 9)
+    d.centered(MARGIN_BOTTOM - 18, f"第 {number} 页 共 {total} 页", FOOT_SIZE)
+    if batch_page:
+        label = f"全部第 {batch_page} 页"
+        base = MARGIN_BOTTOM - 18 - ASCENT * FOOT_SIZE
+        left = MARGIN_X + TABLE_W - 112
+        d.text_line(left, base, label, FOOT_SIZE)
+        shift = d.chain.width(label + " ", FOOT_SIZE)
+        c._code.append(f"q 1 0 0 1 {_n(left + shift)} {_n(base)} cm")
+        c.doForm(BATCH_FORM)
+        c._code.append("Q")
 
 
-def _draw_cell(d: _Drawer, cell: Cell, top: float, bottom: float) -> None:
-    x0, x1 = COL_X[cell.col], COL_X[cell.col + cell.span]
-    d.c.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
-    d.lines(cell.lines, x0, x1, top, bottom, cell.align, cell.size)
+def _draw_cell(d: _Drawer, x: tuple[float, ...], cell: Cell, top: float, bottom: float) -> None:
+    x0, x1 = x[cell.col], x[cell.col + cell.span]
+    d.rect(x0, bottom, x1 - x0, top - bottom)
+    if cell.lines:
+        d.lines(cell.lines, x0, x1, top, bottom, cell.align, cell.size, cell.top)
 
 
 def _draw_spans(d: _Drawer, page: Page, offsets: list[float]) -> None:
@@ -180,11 +275,12 @@ def _draw_spans(d: _Drawer, page: Page, offsets: list[float]) -> None:
                 open_runs[col] = (span, i)
     for span, start in open_runs.values():
         runs.append((span, start, len(page.rows) - 1))
+    x = page.grid.x
     for span, start, end in runs:
         top = _y(page, offsets[start])
         bottom = _y(page, offsets[end] + page.rows[end].height)
-        x0, x1 = COL_X[span.col], COL_X[span.col + span.span]
-        d.c.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
+        x0, x1 = x[span.col], x[span.col + span.span]
+        d.rect(x0, bottom, x1 - x0, top - bottom)
         lines = span.lines
         if span.absurd:  # a label taller than a page share: continue where it left off
             leading = LEADING * span.size / SIZE
@@ -237,17 +333,97 @@ class _InfoWithData(PDFInfo):
         return PDFDictionary(d).format(document)
 
 
-def _embed(canvas: Canvas, projects: list[Project], pages: list[int]) -> None:
-    from desktop.domain.codec import project_to_dict
+class _Embedding:
+    """The printed projects as compressed JSON, built one project at a time."""
 
-    doc = {
-        "format": "jixiao-projects",
-        "version": 1,
-        "pages": pages,
-        "projects": [project_to_dict(p) for p in projects],
-    }
-    packed = zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 9)
-    canvas._doc.info = _InfoWithData(canvas._doc.info, base64.b64encode(packed).decode("ascii"))
+    def __init__(self) -> None:
+        self.z = zlib.compressobj(9)
+        self.parts: list[bytes] = []
+        self.count = 0
+        self._add('{"format": "jixiao-projects", "version": 1, "projects": [')
+
+    def _add(self, text: str) -> None:
+        self.parts.append(self.z.compress(text.encode("utf-8")))
+
+    def add(self, project: Project) -> None:
+        from desktop.domain.codec import project_to_dict
+
+        sep = ", " if self.count else ""
+        self._add(sep + json.dumps(project_to_dict(project), ensure_ascii=False))
+        self.count += 1
+
+    def finish(self, pages: list[int]) -> str:
+        self._add(f'], "pages": {json.dumps(pages)}}}')
+        self.parts.append(self.z.flush())
+        return base64.b64encode(b"".join(self.parts)).decode("ascii")
+
+
+class _SpilledStream(PDFObject):
+    """A page's compressed content, kept in a temporary file until the document is written."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, spill, offset: int, length: int):
+        self.spill, self.offset, self.length = spill, offset, length
+
+    def format(self, document):
+        self.spill.seek(self.offset)
+        data = self.spill.read(self.length)
+        head = pdf_format(
+            PDFDictionary({"Length": self.length, "Filter": "/FlateDecode"}), document
+        )
+        return head + b"\nstream\n" + data + b"\nendstream\n"
+
+
+class _StreamingDocument(PDFDocument):
+    """reportlab's document, with each page's content compressed and set aside at once."""
+
+    spill = None
+
+    def addPage(self, page):
+        if self.spill is not None and page.stream is not None and not page.Contents:
+            stream = page.stream
+            data = zlib.compress(stream.encode("latin-1") if isinstance(stream, str) else stream, 6)
+            offset = self.spill.seek(0, io.SEEK_END)
+            self.spill.write(data)
+            page.Contents = _SpilledStream(self.spill, offset, len(data))
+            page.stream = None
+        super().addPage(page)
+
+
+def _metadata(canvas: Canvas, projects: list[Project], count: int, signoff: SignOff) -> None:
+    """Author: who filled it in (sign-off), else the implementing unit(s)' department;
+    Subject: the project (or how many forms of which years)."""
+    units = {p.implementing_unit or p.department for p in projects} - {""}
+    if signoff.enabled and signoff.filled_by:
+        author = signoff.filled_by
+    elif len(units) == 1:
+        author = units.pop()
+    else:
+        author = APP_NAME
+    if count == 1 and projects:
+        p = projects[0]
+        subject = f"{p.year}年度 {p.name or '（未命名项目）'} 绩效目标申报表"
+    else:
+        years = sorted({p.year for p in projects})
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (f"{years[0]}" if years else "")
+        subject = f"{span}年度 {count} 份绩效目标申报表" if span else f"{count} 份绩效目标申报表"
+    canvas.setAuthor(author)
+    canvas.setSubject(subject)
+    canvas.setKeywords("绩效目标申报表")
+
+
+def _lookahead(items: Iterable[Project]) -> Iterator[tuple[Project, bool]]:
+    """Each item with whether another follows."""
+    it = iter(items)
+    try:
+        current = next(it)
+    except StopIteration:
+        return
+    for nxt in it:
+        yield current, True
+        current = nxt
+    yield current, False
 
 
 def render(
@@ -259,8 +435,8 @@ def render(
     embed: bool = True,
 ) -> RenderResult:
     """Write the forms of ``projects`` into one PDF; each form starts on a new page.
-    ``embed`` also stores the projects as data in the file (for importing it again)."""
-    projects = list(projects)
+    ``embed`` also stores the projects as data in the file (for importing it again).
+    ``projects`` may be a generator: they are read one at a time."""
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
     drafts = set(drafts)
@@ -271,24 +447,53 @@ def render(
         initialFontName=chain.primary,  # no unembedded Helvetica in the file
         initialFontSize=SIZE,
     )
+    canvas._doc.__class__ = _StreamingDocument
     canvas.setCreator(f"{APP_NAME} {__version__}")
     canvas.setTitle(TITLE)
     drawer = _Drawer(canvas, chain)
     builder = FormBuilder(chain)
     result = RenderResult()
-    for project in projects:
-        rows: list[Row] = builder.rows(project)
-        pages = paginate(rows, signoff.enabled)
-        for n, page in enumerate(pages, 1):
-            draw_page(drawer, page, project, n, len(pages), signoff, project.id in drafts)
-            canvas.showPage()
-        result.pages_per_project[project.id] = len(pages)
-        result.pages += len(pages)
-    if result.pages == 0:
-        canvas.showPage()  # a valid, empty document
-    if embed:
-        _embed(canvas, projects, [result.pages_per_project[p.id] for p in projects])
-    canvas.save()
+    embedding = _Embedding() if embed else None
+    order: list[int] = []
+    described: list[Project] = []  # the first few, for the metadata
+    count = 0
+    with tempfile.TemporaryFile() as spill:
+        canvas._doc.spill = spill
+        batch = False
+        for project, more in _lookahead(projects):
+            batch = batch or more
+            count += 1
+            if len(described) < 50:
+                described.append(project)
+            rows: list[Row] = builder.rows(project)
+            pages = paginate(rows, signoff.enabled, builder.grid)
+            for n, page in enumerate(pages, 1):
+                result.pages += 1
+                draw_page(
+                    drawer,
+                    page,
+                    project,
+                    n,
+                    len(pages),
+                    signoff,
+                    project.id in drafts,
+                    result.pages if batch else 0,
+                )
+                canvas.showPage()
+            result.pages_per_project[project.id] = len(pages)
+            order.append(len(pages))
+            if embedding is not None:
+                embedding.add(project)
+        if result.pages == 0:
+            canvas.showPage()  # a valid, empty document
+        if batch:
+            canvas.beginForm(BATCH_FORM, lowerx=0, lowery=-5, upperx=200, uppery=20)
+            drawer.text_line(0, 0, f"共 {result.pages} 页", FOOT_SIZE)
+            canvas.endForm()
+        _metadata(canvas, described, count, signoff)
+        if embedding is not None:
+            canvas._doc.info = _InfoWithData(canvas._doc.info, embedding.finish(order))
+        canvas.save()
     result.missing = set(chain.missing)
     return result
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
 from desktop.domain.money import decimal_string
+from desktop.io import limits
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
@@ -44,17 +45,17 @@ from desktop.store.repository import (
     Tombstone,
     check_identity,
     open_repository,
+    schema_problem,
 )
 from desktop.store.safefile import replacing
-from desktop.store.schema import (
-    LATEST_VERSION,
-    OBJECTS_BY_VERSION,
-    migrate,
-)
+from desktop.store.schema import LATEST_VERSION, migrate
 
-MAX_FILE_BYTES = 2 * 1024**3
-MAX_PROJECTS = 200_000
+MAX_FILE_BYTES = limits.MAX_DB_BYTES
+MAX_SIDE_BYTES = limits.MAX_SIDE_BYTES
+MAX_PROJECTS = limits.MAX_PROJECTS
 SIDE_FILES = ("-journal", "-wal", "-shm")
+TEMP_PREFIX = "jixiao-incoming-"
+STALE_AFTER_S = 24 * 3600
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -68,6 +69,7 @@ def export_db(
     """Write ``projects`` (and tombstones) into a new standalone database at ``target``."""
     target = Path(target)
     projects = list(projects)
+    sweep_stale_files([target.parent])
     with replacing(target) as tmp_name:
         tmp = Path(tmp_name)
         tmp.unlink()  # open_repository creates it as a database
@@ -145,15 +147,63 @@ def _limit(conn: sqlite3.Connection) -> None:
             conn.setlimit(category, value)
 
 
-def _private_copy(path: Path, folder: Path) -> Path:
-    """Copy the file and its side files (as a killed writer left them) into ``folder``."""
-    copy = folder / "incoming.db"
-    shutil.copyfile(path, copy)
+def _side_files(path: Path) -> list[Path]:
+    """The file's -journal/-wal/-shm as a killed writer left them; refused when one is
+    bigger than any journal of ours could be (a 3 GB sparse file is not copied)."""
+    out = []
     for side in SIDE_FILES:
         src = Path(str(path) + side)
-        if src.is_file():
-            shutil.copyfile(src, Path(str(copy) + side))
+        if not src.is_file():
+            continue
+        size = src.stat().st_size
+        if size > MAX_SIDE_BYTES:
+            raise NotOurFileError(
+                f"“{src.name}”（“{path.name}”旁边的临时文件）太大（{size // limits.MB} MB，"
+                f"上限 {MAX_SIDE_BYTES // limits.MB} MB），为安全起见拒绝读取。"
+                "请在原电脑上用本程序重新导出。"
+            )
+        out.append(src)
+    return out
+
+
+def _private_copy(path: Path, folder: Path) -> Path:
+    """Copy the file and its side files (as a killed writer left them) into ``folder``."""
+    sides = _side_files(path)  # checked before anything is copied
+    copy = folder / "incoming.db"
+    shutil.copyfile(path, copy)
+    for src in sides:
+        shutil.copyfile(src, Path(str(copy) + src.name[len(path.name) :]))
     return copy
+
+
+def sweep_stale_files(folders: Iterable[Path] = (), *, now: float | None = None) -> int:
+    """Remove what killed runs left behind, older than a day: private copies of received
+    files (``jixiao-incoming-*`` in the temp folder) and half-written ``.<name>.*.tmp``
+    files of our atomic writes in ``folders``. Returns how many were removed."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = 0
+
+    def old(p: Path) -> bool:
+        try:
+            return now - p.lstat().st_mtime > STALE_AFTER_S
+        except OSError:
+            return False
+
+    with contextlib.suppress(OSError):
+        for p in Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+            if p.is_dir() and not p.is_symlink() and old(p):
+                shutil.rmtree(p, ignore_errors=True)
+                removed += 1
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for p in Path(folder).glob(".*.tmp"):
+                if p.is_file() and not p.is_symlink() and old(p):
+                    with contextlib.suppress(OSError):
+                        p.unlink()
+                        removed += 1
+    return removed
 
 
 def read_untrusted(path: str | os.PathLike) -> Incoming:
@@ -172,7 +222,10 @@ def read_untrusted(path: str | os.PathLike) -> Incoming:
     if not path.is_file():
         raise NotOurFileError(f"“{name}”不是一个文件。")
     if size > MAX_FILE_BYTES:
-        raise NotOurFileError(f"“{name}”太大，不像绩效目标申报的数据文件。")
+        raise NotOurFileError(
+            f"“{name}”太大（{size // limits.MB} MB，上限 {MAX_FILE_BYTES // limits.MB} MB），"
+            "不像绩效目标申报的数据文件。"
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -180,7 +233,8 @@ def read_untrusted(path: str | os.PathLike) -> Incoming:
         raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。")
-    folder = Path(tempfile.mkdtemp(prefix="jixiao-incoming-"))
+    sweep_stale_files()
+    folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     try:
         try:
             copy = _private_copy(path, folder)
@@ -209,30 +263,17 @@ def _read_copy(copy: Path, name: str) -> Incoming:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            objects = {
-                (t, n)
-                for t, n in conn.execute(
-                    "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%'"
-                )
-            }
             check = [r[0] for r in conn.execute("PRAGMA quick_check")]
         except sqlite3.DatabaseError as exc:
             raise DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。") from exc
         if check != ["ok"]:
             raise DamagedFileError(f"“{name}”已损坏：{check[0]}")
         check_identity(app_id, version, name)
-        expected = OBJECTS_BY_VERSION.get(version)
-        if expected is None:
-            raise DamagedFileError(f"“{name}”的数据格式版本无效（{version}）。")
-        extra = objects - expected
-        if extra:
-            listing = "、".join(f"{t} {n}" for t, n in sorted(extra)[:5])
-            raise NotOurFileError(
-                f"“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝导入。"
-            )
-        missing = {n for t, n in expected - objects if t == "table"}
-        if missing:
-            raise DamagedFileError(f"“{name}”缺少数据表：{'、'.join(sorted(missing))}。")
+        # The exact objects (by name and CREATE statement) our migrations make: no trigger,
+        # view, generated column or CHECK of anyone else's.
+        problem = schema_problem(conn, version, name)
+        if problem is not None:
+            raise problem
         if version < LATEST_VERSION:
             try:
                 import sqlite_utils

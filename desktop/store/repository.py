@@ -32,6 +32,8 @@ from desktop.domain.model import (
     Project,
     ProjectSummary,
     bumped,
+    dominates,
+    merged_versions,
     now_timestamp,
 )
 from desktop.domain.values import IndicatorValue
@@ -46,12 +48,19 @@ from desktop.store.errors import (
     StoreError,
 )
 from desktop.store.safefile import can_write_here, consistent_copy, sqlite_uri
-from desktop.store.schema import APP_VERSION_FOR_SCHEMA, APPLICATION_ID, LATEST_VERSION, migrate
+from desktop.store.schema import (
+    APP_VERSION_FOR_SCHEMA,
+    APPLICATION_ID,
+    LATEST_VERSION,
+    MIGRATIONS,
+    migrate,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_KNOWN = frozenset(range(1, max(MIGRATIONS) + 1))
 BUSY_TIMEOUT_S = 5.0
 
 _FUND_COLUMNS = {
@@ -135,24 +144,31 @@ def open_repository(
         if read_only:
             raise ReadOnlyError(f"“{path.name}”是空文件且只读，无法作为数据库使用。")
         return Repository._create(path)
+    # Checked on a read-only connection first: nothing runs on the file, and nothing is
+    # written to it, before it is known to be ours, with our schema, and (``check``) sound.
+    conn = _checking_connection(path, read_only)
+    try:
+        version = _inspect(conn, path)
+        if version and (check or version < LATEST_VERSION):
+            _quick_check(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    conn.close()
+    if version == 0:
+        if read_only:
+            raise ReadOnlyError(f"“{path.name}”是空数据库且只读，无法初始化。")
+        return Repository._create(path)
+    if version < LATEST_VERSION and read_only:
+        raise ReadOnlyError(
+            f"“{path.name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。"
+            "请先复制到可写的位置再打开。"
+        )
     try:
         conn = _connect(path, read_only)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
     try:
-        version = _inspect(conn, path)
-        if version and (check or version < LATEST_VERSION):
-            _quick_check(conn, path)
-        if version == 0:
-            conn.close()
-            if read_only:
-                raise ReadOnlyError(f"“{path.name}”是空数据库且只读，无法初始化。")
-            return Repository._create(path)
-        if version < LATEST_VERSION and read_only:
-            raise ReadOnlyError(
-                f"“{path.name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。"
-                "请先复制到可写的位置再打开。"
-            )
         repo = Repository(path, conn, read_only=read_only)
         if version < LATEST_VERSION:
             if backup:
@@ -167,6 +183,33 @@ def open_repository(
     except BaseException:
         conn.close()
         raise
+
+
+def _checking_connection(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A read-only connection for the checks. A file a killed writer left with a hot
+    journal cannot be read read-only (SQLite must roll the journal back first): then, if
+    the file may be written, the check runs on a normal connection — the rollback is
+    SQLite's own recovery, and our checks still come before anything we write."""
+    try:
+        conn = _connect(path, read_only=True)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error as exc:
+        with contextlib.suppress(UnboundLocalError, sqlite3.Error):
+            conn.close()
+        if read_only or "readonly" not in str(exc).lower().replace("-", ""):
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                exc, sqlite3.OperationalError
+            ):
+                raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
+            raise translate_error(exc, path) from exc
+    try:
+        conn = _connect(path, read_only=False)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        return conn
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
 
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> int:
@@ -188,7 +231,101 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     check_identity(app_id, version, path.name)
     if version < 1:
         raise DamagedFileError(f"“{path.name}”的数据格式版本无效（{version}）。")
+    problem = schema_problem(conn, version, path.name)
+    if problem is not None:
+        raise problem
     return version
+
+
+class _PlainDatabase:
+    """Just enough of sqlite-utils' Database for the migration steps, on a bare connection
+    (building the expected schema must not cost importing sqlite-utils at start-up)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence = ()):
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    @contextlib.contextmanager
+    def atomic(self):
+        self.conn.execute("SAVEPOINT expected")
+        yield self
+        self.conn.execute("RELEASE SAVEPOINT expected")
+
+
+def _normal_sql(sql: str | None) -> str | None:
+    return None if sql is None else " ".join(sql.split())
+
+
+def _objects(conn: sqlite3.Connection) -> set[tuple]:
+    """Every schema object as (type, name, table, normalised CREATE statement)."""
+    return {
+        (t, n, tbl, _normal_sql(sql))
+        for t, n, tbl, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    }
+
+
+@functools.cache
+def expected_objects(version: int) -> frozenset[tuple]:
+    """The schema objects our migration chain creates up to ``version``, exactly as SQLite
+    stores them (read off a fresh in-memory database)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        try:
+            migrate(_PlainDatabase(conn), 0, version)  # type: ignore[arg-type]
+        except (AttributeError, TypeError):  # a step needs more of sqlite-utils
+            conn.close()
+            import sqlite_utils
+
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+            migrate(sqlite_utils.Database(conn, execute_plugins=False), 0, version)
+        return frozenset(_objects(conn))
+    finally:
+        conn.close()
+
+
+def _is_autoindex(obj: tuple, expected: frozenset[tuple]) -> bool:
+    """SQLite's own index for a PRIMARY KEY/UNIQUE constraint of one of our tables (its
+    name is exactly ``sqlite_autoindex_<table>_<n>``; it has no SQL)."""
+    t, name, table, sql = obj
+    return (
+        t == "index"
+        and sql is None
+        and name.startswith(f"sqlite_autoindex_{table}_")
+        and name[len(f"sqlite_autoindex_{table}_") :].isdigit()
+        and ("table", table, table) in {o[:3] for o in expected}
+    )
+
+
+def schema_problem(conn: sqlite3.Connection, version: int, name: str) -> StoreError | None:
+    """Compare a file's schema objects with what this program creates, by exact name and
+    CREATE statement: a trigger, view, extra table or index, a generated column or a CHECK
+    that we did not write is refused (it would run with the clerk's data). Returns the
+    error to raise, or None when the schema is ours."""
+    if version not in MIGRATIONS_KNOWN:
+        return DamagedFileError(f"“{name}”的数据格式版本无效（{version}）。")
+    try:
+        found = _objects(conn)
+    except sqlite3.DatabaseError as exc:
+        return DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。")
+    expected = expected_objects(version)
+    extra = {o for o in found - expected if not _is_autoindex(o, expected)}
+    if extra:
+        names = {(o[0], o[1]) for o in extra}
+        listing = "、".join(f"{t} {n}" for t, n in sorted(names)[:5])
+        return NotOurFileError(
+            f"“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝打开。"
+        )
+    missing = {o[1] for o in expected - found}
+    if missing:
+        return DamagedFileError(f"“{name}”缺少数据表或索引：{'、'.join(sorted(missing))}。")
+    return None
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -343,6 +480,7 @@ class Repository:
         self.conn = conn
         self._db = None  # the sqlite-utils view, made when first needed (see ``db``)
         conn.execute("PRAGMA recursive_triggers = off")
+        conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
         if not read_only:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
@@ -776,23 +914,36 @@ class Repository:
 
     @_guarded
     def _tombstone(self, project_id: str, name: str, versions: dict[str, int]) -> None:
+        self._merge_tombstone(Tombstone(project_id, name, now_timestamp(), versions))
+
+    def _merge_tombstone(self, t: Tombstone) -> None:
+        """Record a deletion, merged with one already recorded by version vector: the
+        result has seen both, so an older deletion never replaces a newer one (which would
+        let an old export bring the project back)."""
+        row = self.conn.execute(
+            "SELECT name, deleted_at, versions FROM tombstones WHERE project_id = ?",
+            [t.project_id],
+        ).fetchone()
+        versions, name, deleted_at = dict(t.versions), t.name, t.deleted_at
+        if row is not None:
+            known = json.loads(row[2])
+            versions = dict(merged_versions(known, versions))
+            if dominates(known, t.versions):
+                name, deleted_at = row[0], row[1]
         self.conn.execute(
             "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
             "VALUES (?, ?, ?, ?)",
-            [project_id, name, now_timestamp(), json.dumps(versions, sort_keys=True)],
+            [t.project_id, name, deleted_at, json.dumps(versions, sort_keys=True)],
         )
 
     @_guarded
     def add_tombstones(self, tombstones: Iterable[Tombstone]) -> None:
-        """Record deletions made elsewhere (exported files, merges) as they are."""
+        """Record deletions made elsewhere (exported files, merges), merged by version
+        vector with any deletion of the same project recorded here."""
         self._require_writable()
         with self.atomic():
             for t in tombstones:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
-                    "VALUES (?, ?, ?, ?)",
-                    [t.project_id, t.name, t.deleted_at, json.dumps(t.versions, sort_keys=True)],
-                )
+                self._merge_tombstone(t)
 
     @_guarded
     def tombstones(self) -> list[Tombstone]:

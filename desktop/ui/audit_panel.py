@@ -46,12 +46,12 @@ def field_label(widget: QWidget, field: str) -> str:
         "goal_overall": widget.tr("项目总目标"),
         "goal_annual": widget.tr("年度总体目标"),
         "funds.total": widget.tr("项目资金总额"),
-        "funds.fiscal": widget.tr("财政资金"),
+        "funds.fiscal": widget.tr("其中：财政资金"),
         "funds.other": widget.tr("其他资金"),
         "funds.annual_total": widget.tr("年度资金申请总额"),
-        "funds.annual_appropriation": widget.tr("当年财政拨款"),
-        "funds.annual_carryover": widget.tr("上年结转资金"),
-        "funds.annual_other": widget.tr("其他资金（年度）"),
+        "funds.annual_appropriation": widget.tr("年度资金申请总额 › 其中：当年财政拨款"),
+        "funds.annual_carryover": widget.tr("年度资金申请总额 › 上年结转资金"),
+        "funds.annual_other": widget.tr("年度资金申请总额 › 其他资金"),
     }
     return labels.get(field, field)
 
@@ -84,7 +84,8 @@ class AuditPanel(QDockWidget):
             [self.tr("级别"), self.tr("项目"), self.tr("位置"), self.tr("说明")]
         )
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # long findings wrap instead of ending in …
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(True)
         layout = QVBoxLayout(body)
@@ -124,24 +125,42 @@ class AuditPanel(QDockWidget):
                 item.setIcon(0, self._icons[f.severity])
                 item.setData(0, FINDING_ROLE, (project.id, f))
                 item.setToolTip(3, f.message)
+                source = self._source(f, project)
+                if source:
+                    item.setToolTip(2, source)
                 if f.severity == audit.ERROR:
                     item.setForeground(0, QBrush(QColor("#b91c1c")))
                 items.append(item)
         self.tree.addTopLevelItems(items)
-        for col in range(3):
+        for col in range(2):
             self.tree.resizeColumnToContents(col)
+        self.tree.setColumnWidth(2, min(self.tree.sizeHintForColumn(2) + 8, 360))
         if errors or warnings:
             self.summary.setText(self.tr("错误 {0} 条，警告 {1} 条").format(errors, warnings))
         else:
             self.summary.setText(self.tr("✓ 通过审核") if results else "")
 
     def _where(self, f: audit.Finding, project: Project) -> str:
+        """Where on the form, in the form's words: 绩效指标 › 产出指标 › 数量指标 › 名称."""
         tab = tab_label(self, f.location.tab)
-        if f.location.indicator is not None:
+        if f.location.indicator is not None and f.location.indicator < len(project.indicators):
             ind = project.indicators[f.location.indicator]
-            return f"{tab} › {ind.name or self.tr('（未命名）')}"
+            parts = [tab, ind.level1, ind.level2, ind.name or self.tr("（未命名）")]
+            return " › ".join(p for p in parts if p)
         field = field_label(self, f.location.field)
         return f"{tab} › {field}" if f.location.field else tab
+
+    def _source(self, f: audit.Finding, project: Project) -> str:
+        """The imported line an indicator came from (tooltip only)."""
+        if f.location.indicator is None or f.location.indicator >= len(project.indicators):
+            return ""
+        ind = project.indicators[f.location.indicator]
+        if not ind.source_line:
+            return ""
+        text = self.tr("原文第 {0} 行").format(ind.source_line)
+        if ind.raw_text:
+            text += self.tr("：{0}").format(ind.raw_text.replace("\t", " | "))
+        return text
 
     def _activate(self, item: QTreeWidgetItem) -> None:
         data = item.data(0, FINDING_ROLE)

@@ -76,12 +76,18 @@ class EditProjectCommand(_Command):
             self.session.showProject.emit(self.after.id)
         first, self._first = self._first, False
         # A new edit the locked file refuses stays on screen and is written once it is free.
-        hold = (lambda: self.session.hold(self.after, self.text())) if first else None
+        hold = (lambda: self.session.hold(self.after, self._retry())) if first else None
         self._safely(lambda: self.session.put(self.after), on_locked=hold)
 
     def undo(self) -> None:
         self.session.showProject.emit(self.before.id)
         self._safely(lambda: self.session.put(self.before))
+
+    def _retry(self):
+        """How to build the undo step that writes this held edit once the file is free
+        (this command is dropped, and deleted, when the file refuses it)."""
+        session, after, text = self.session, self.after, self.text()
+        return lambda before: EditProjectCommand(session, before, after, text)
 
 
 class AddProjectsCommand(_Command):

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
-    QDateEdit,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -43,12 +45,18 @@ from desktop.store import StoreError
 from desktop.ui.commands import EditProjectCommand, close_merging
 from desktop.ui.indicator_model import KIND_ROLE, IndicatorTreeModel
 from desktop.ui.session import Session
-from desktop.ui.widgets import InlineMessage, MoneyEdit, ValueDelegate
+from desktop.ui.widgets import (
+    ENTER,
+    PREVIOUS,
+    DateField,
+    InlineMessage,
+    MoneyEdit,
+    ValueDelegate,
+)
 
 SAVE_DELAY_MS = 400
 AUDIT_STYLE = "border: 1px solid #d97706; background: #fff7e6;"
 LIBRARY_KEY = "indicator_library"
-EMPTY_DATE = QDate(1999, 12, 31)
 
 
 def _suggestions(read, *args):
@@ -82,11 +90,65 @@ class _FocusOut(QObject):
         return False
 
 
+class _KeyFlow(QObject):
+    """Tab and Enter move through the form's fields in form order, across the tabs (Enter =
+    next field, as in the 预算管理一体化系统; Shift+Enter and Shift+Tab go back; Ctrl+Enter
+    starts a new line in a goal). A field whose entry is refused keeps the focus. Undo and
+    redo keys are left to the window, so Ctrl+Z always undoes the last form edit."""
+
+    def __init__(self, editor: ProjectEditor):
+        super().__init__(editor)
+        self.editor = editor
+
+    def watch(self, widget: QWidget) -> None:
+        for w in (widget, *widget.findChildren(QLineEdit)):
+            w.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            # not the field's own undo: the window's action takes it
+            return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+                QKeySequence.StandardKey.Redo
+            )
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key, mods = event.key(), event.modifiers()
+        field = self.editor.chain_field(watched)
+        if field is None:
+            return False
+        if isinstance(watched, QLineEdit):
+            completer = watched.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None and popup.isVisible():
+                return False
+        if isinstance(field, QComboBox) and field.view().isVisible():
+            return False
+        Mod = Qt.KeyboardModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Mod.ControlModifier:
+                if isinstance(field, QPlainTextEdit):
+                    field.insertPlainText("\n")
+                    return True
+                return False
+            return self.editor.step_from(field, -1 if mods & Mod.ShiftModifier else 1)
+        if key == Qt.Key.Key_Tab and not mods & (Mod.ControlModifier | Mod.AltModifier):
+            return self.editor.step_from(field, 1)
+        if key == Qt.Key.Key_Backtab and not mods & (Mod.ControlModifier | Mod.AltModifier):
+            return self.editor.step_from(field, -1)
+        return False
+
+
 class ProjectEditor(QTabWidget):
+    #: a short note for the window's status bar
+    status = Signal(str)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.project: Project | None = None
+        self._blank_row: tuple[str, int] | None = None  # a row Enter added, still empty
+        self._refused: dict[tuple[str, str], str] = {}  # (project id, field) → refused text
         self._filling = False
         self._pending: dict[str, Callable[[], None]] = {}
         self._timer = QTimer(self)
@@ -107,7 +169,76 @@ class ProjectEditor(QTabWidget):
         self.addTab(self.goals, self.tr("绩效目标"))
         self.addTab(self.indicators, self.tr("绩效指标"))
         session.projectChanged.connect(self._on_saved)
+        self._flow = _KeyFlow(self)
+        for widget in self.form_chain():
+            if widget is not self.tree:
+                self._flow.watch(widget)
         self.set_project(None)
+
+    # -- keyboard flow ---------------------------------------------------------------------
+    def form_chain(self) -> list[QWidget]:
+        """Every field in form order, the four tabs one after the other."""
+        return [
+            self.name,
+            self.year,
+            self.nature,
+            self.category,
+            self.department,
+            self.unit,
+            self.start,
+            self.end,
+            *(self.money[key] for key, _row, _side in self.FUND_ROWS),
+            self.goal_edits["goal_overall"],
+            self.goal_edits["goal_annual"],
+            self.tree,
+        ]
+
+    def chain_field(self, widget: QObject) -> QWidget | None:
+        for field in self.form_chain():
+            if widget is field or (isinstance(widget, QWidget) and field.isAncestorOf(widget)):
+                return field
+        return None
+
+    def _page_of(self, widget: QWidget) -> QWidget:
+        return next(
+            p
+            for p in (self.basic, self.funds, self.goals, self.indicators)
+            if p.isAncestorOf(widget)
+        )
+
+    def step_from(self, field: QWidget, step: int) -> bool:
+        """Confirm ``field`` and go to the next (+1) or previous (-1) field; a refused entry
+        keeps the focus. Returns True (the key is used)."""
+        if isinstance(field, (MoneyEdit, DateField)):
+            field._finish()
+            if field.has_error():
+                return True
+        self._finished()  # written now, whether or not the window is active
+        chain = self.form_chain()
+        target = chain[max(0, min(len(chain) - 1, chain.index(field) + step))]
+        if target is field:
+            return True
+        self.focus_field(target, step > 0)
+        return True
+
+    def focus_field(self, target: QWidget, forward: bool = True) -> None:
+        page = self._page_of(target)
+        if self.currentWidget() is not page:
+            self.setCurrentWidget(page)
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        if target is self.tree:
+            if not self.tree.currentIndex().isValid():
+                first = self.tree_model.first_indicator_index()
+                self.tree.setCurrentIndex(first)
+        elif isinstance(target, QPlainTextEdit):
+            target.moveCursor(target.textCursor().MoveOperation.End)
+        elif isinstance(target, DateField):
+            target.line.selectAll()
+        elif isinstance(target, (QLineEdit, QSpinBox)):
+            target.selectAll()
+        elif isinstance(target, QComboBox):
+            target.lineEdit().selectAll()
 
     # -- the edit path ---------------------------------------------------------------------
     def _edit(self, after: Project, text: str, merge_key: str | None = None) -> None:
@@ -151,11 +282,36 @@ class ProjectEditor(QTabWidget):
             self._pending.clear()
             self._fill()
 
+    def _refusing_fields(self) -> dict[str, MoneyEdit | DateField]:
+        return {
+            "start_date": self.start,
+            "end_date": self.end,
+            **{f"funds.{k}": e for k, e in self.money.items()},
+        }
+
     def set_project(self, project: Project | None) -> None:
         self.flush()
+        old = self.project
+        if old is not None and (project is None or project.id != old.id):
+            # A refused entry is never dropped silently: it waits, red, for the clerk's
+            # return to this project, and the status bar says so.
+            for key, field in self._refusing_fields().items():
+                text = field.refused_text()
+                if text is not None:
+                    self._refused[(old.id, key)] = text
+                    self.status.emit(
+                        self.tr("“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处").format(
+                            old.name, text
+                        )
+                    )
         self.project = project
         self.setEnabled(project is not None)
         self._fill()
+        if project is not None:
+            for key, field in self._refusing_fields().items():
+                text = self._refused.pop((project.id, key), None)
+                if text is not None:
+                    field.keep_refused(text)
 
     def _fill(self) -> None:
         self._filling = True
@@ -182,9 +338,10 @@ class ProjectEditor(QTabWidget):
         self.category = self._combo(tax.categories)
         self.department = self._combo(())
         self.unit = self._combo(())
-        self.start = self._date_edit()
-        self.end = self._date_edit()
-        self.date_message = InlineMessage()
+        self.start = DateField()
+        self.start.setObjectName("startDate")
+        self.end = DateField()
+        self.end.setObjectName("endDate")
 
         form.addRow(self.tr("项目名称(&N)"), self.name)
         form.addRow("", self.name_message)
@@ -194,8 +351,7 @@ class ProjectEditor(QTabWidget):
         form.addRow(self.tr("主管部门(&D)"), self.department)
         form.addRow(self.tr("实施单位(&U)"), self.unit)
         form.addRow(self.tr("计划开始日期(&S)"), self.start)
-        form.addRow(self.tr("计划完成日期(&E)"), self.end)
-        form.addRow("", self.date_message)
+        form.addRow(self.tr("计划完成日期(&W)"), self.end)
 
         self.name.textEdited.connect(lambda: self._later("name", self._commit_name))
         self.name.editingFinished.connect(self._finished)
@@ -210,8 +366,8 @@ class ProjectEditor(QTabWidget):
                 lambda _t, k=key, c=combo: self._later(k, lambda: self._commit_text(k, c))
             )
             combo.lineEdit().editingFinished.connect(self._finished)
-        self.start.dateChanged.connect(self._commit_dates)
-        self.end.dateChanged.connect(self._commit_dates)
+        self.start.changed.connect(lambda: self._commit_dates(self.start))
+        self.end.changed.connect(lambda: self._commit_dates(self.end))
 
     def _combo(self, items) -> QComboBox:
         combo = QComboBox()
@@ -222,14 +378,6 @@ class ProjectEditor(QTabWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(16)
         return combo
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText(self.tr("未填写"))
-        return edit
 
     def _fill_basic(self) -> None:
         p = self.project or Project(year=QDate.currentDate().year())
@@ -251,8 +399,8 @@ class ProjectEditor(QTabWidget):
             combo.setCurrentIndex(-1)
             combo.setEditText(value)
         for edit, value in ((self.start, p.start_date), (self.end, p.end_date)):
-            edit.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)
-        self.date_message.show_message("")
+            edit.set_date(value, p.date_style)
+            edit.default_year = p.year
 
     def _commit_name(self) -> None:
         if self.project is None:
@@ -286,21 +434,14 @@ class ProjectEditor(QTabWidget):
         value = combo.currentText().strip()
         self._edit(self.project.with_changes(**{key: value}), labels[key], key)
 
-    @staticmethod
-    def _date_of(edit: QDateEdit):
-        d = edit.date()
-        return None if d == EMPTY_DATE else d.toPython()
-
-    def _commit_dates(self) -> None:
+    def _commit_dates(self, field: DateField) -> None:
         if self.project is None or self._filling:
             return
-        start, end = self._date_of(self.start), self._date_of(self.end)
+        start, end = self.start.date(), self.end.date()
         if start and end and end < start:
-            self.date_message.show_message(
-                self.tr("计划完成日期不能早于计划开始日期；已保存的日期保持不变。")
-            )
+            stored = self.project.start_date if field is self.start else self.project.end_date
+            field.refuse(self.tr("计划完成日期不能早于计划开始日期；未保存"), stored)
             return
-        self.date_message.show_message("")
         self._edit(
             self.project.with_changes(start_date=start, end_date=end),
             self.tr("修改计划日期"),
@@ -331,26 +472,36 @@ class ProjectEditor(QTabWidget):
             "annual_carryover": self.tr("上年结转资金"),
             "annual_other": self.tr("其他资金"),
         }
+        mnemonics = {  # unique on this tab and against the menu bar (F E P H) and dock (J Q)
+            "total": "&T",
+            "fiscal": "&C",
+            "other": "&O",
+            "annual_total": "&N",
+            "annual_appropriation": "&B",
+            "annual_carryover": "&R",
+            "annual_other": "&W",
+        }
         self.fund_labels = {k: v.removeprefix(self.tr("其中：")) for k, v in labels.items()}
         self.money: dict[str, MoneyEdit] = {}
         for key, row, side in self.FUND_ROWS:
             edit = MoneyEdit()
             edit.setObjectName(f"money_{key}")
-            label = QLabel(labels[key])
+            label = QLabel(f"{labels[key]}({mnemonics[key]})")
             label.setBuddy(edit)
-            col = side * 3
+            col = side * 4
             grid.addWidget(label, row * 2, col)
             grid.addWidget(edit, row * 2, col + 1)
-            grid.addWidget(edit.message, row * 2 + 1, col + 1)
+            grid.addWidget(edit.reading, row * 2, col + 2)
+            grid.addWidget(edit.message, row * 2 + 1, col + 1, 1, 2)
             edit.committed.connect(lambda fen, k=key: self._commit_money(k, fen))
             self.money[key] = edit
-        grid.setColumnMinimumWidth(2, 24)
+        grid.setColumnMinimumWidth(3, 24)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(4, 1)
+        grid.setColumnStretch(5, 1)
         self.sum_left = QLabel()
         self.sum_right = QLabel()
-        self.fill_left = QPushButton(self.tr("按分项填入总额"))
-        self.fill_right = QPushButton(self.tr("按分项填入年度总额"))
+        self.fill_left = QPushButton(self.tr("按分项填入总额(&G)"))
+        self.fill_right = QPushButton(self.tr("按分项填入年度总额(&M)"))
         for text, label, button in (
             (self.tr("财政资金＋其他资金"), self.sum_left, self.fill_left),
             (self.tr("当年财政拨款＋上年结转资金＋其他资金"), self.sum_right, self.fill_right),
@@ -361,7 +512,9 @@ class ProjectEditor(QTabWidget):
             row.addStretch(1)
             row.addWidget(button)
             outer.addLayout(row)
-        outer.addWidget(QLabel(self.tr("金额单位：元。可输入 5100000 或 5,100,000.00。")))
+        outer.addWidget(
+            QLabel(self.tr("金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。"))
+        )
         outer.addStretch(1)
         self.fill_left.clicked.connect(lambda: self._fill_total("total"))
         self.fill_right.clicked.connect(lambda: self._fill_total("annual_total"))
@@ -422,6 +575,7 @@ class ProjectEditor(QTabWidget):
         ):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
+            edit.setToolTip(self.tr("Enter 到下一栏，Ctrl+Enter 换行"))
             label = QLabel(title)
             label.setBuddy(edit)
             count = QLabel()
@@ -468,8 +622,9 @@ class ProjectEditor(QTabWidget):
         self.tree.setModel(self.tree_model)
         self.delegate = ValueDelegate(self.tree)
         self.delegate.suggest = self._suggest_names
-        self.delegate.units = lambda: _suggestions(self.session.repo.units)
+        self.delegate.moved.connect(self._tree_moved)
         self.tree.setItemDelegate(self.delegate)
+        self.tree.installEventFilter(self)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -499,6 +654,16 @@ class ProjectEditor(QTabWidget):
         self.act_reviewed = self._tree_action(
             self.tr("标记为已复核"), "Ctrl+R", self._mark_reviewed
         )
+        self.act_copy = self._tree_action(
+            self.tr("复制行"), QKeySequence.StandardKey.Copy, self.copy_rows
+        )
+        self.act_paste = self._tree_action(
+            self.tr("粘贴行"), QKeySequence.StandardKey.Paste, self.paste_rows
+        )
+        self.act_copy.setToolTip(self.tr("复制选中的指标，可粘贴到 Excel/WPS 或其他项目"))
+        self.act_paste.setToolTip(
+            self.tr("粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）")
+        )
         for act in (
             self.act_add,
             self.act_add_group,
@@ -506,6 +671,8 @@ class ProjectEditor(QTabWidget):
             self.act_up,
             self.act_down,
             self.act_reviewed,
+            self.act_copy,
+            self.act_paste,
         ):
             bar.addAction(act)
             self.tree.addAction(act)
@@ -562,8 +729,192 @@ class ProjectEditor(QTabWidget):
         )
 
     def _add_indicator(self) -> None:
-        self.tree_model.add_indicator(self._current_node())
+        node = self._current_node()
+        if (
+            node is not None
+            and node.kind == "l1"
+            and len(self.tree_model.missing_groups(node.path[0])) + len(node.children) > 1
+        ):
+            self._add_group()  # which 二级? the clerk says, nothing is picked silently
+            return
+        self.tree_model.add_indicator(node)
+        self._blank_row = self._current_flat()
         self.tree.edit(self.tree.currentIndex())
+
+    def _current_flat(self) -> tuple[str, int] | None:
+        node = self._current_node()
+        if self.project is None or node is None or node.kind != "ind":
+            return None
+        return self.project.id, self.tree_model.indicator_paths().index(node.path)
+
+    # -- keys in the tree ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.tree.state() != QAbstractItemView.State.EditingState
+            and not self.session.read_only
+        ):
+            index = self.tree.currentIndex()
+            node = self.tree_model.node(index)
+            if node is None:
+                return False
+            if node.kind == "ind":
+                self.tree.edit(index)
+            elif node.kind == "l2":
+                self.tree.setCurrentIndex(index.siblingAtColumn(0))
+                self._add_indicator_after(node)
+            else:
+                self._add_indicator()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _add_indicator_after(self, node) -> None:
+        self.tree_model.add_indicator(node)
+        self._blank_row = self._current_flat()
+        self.tree.edit(self.tree.currentIndex())
+
+    def _tree_moved(self, path: tuple, column: int, how: str) -> None:
+        """An editor in the tree was left with Tab, Shift+Tab or Enter (already committed):
+        name → value → next row's name; Enter on a group's last value adds a row; Enter on
+        a row just added and left empty takes it away again."""
+        QTimer.singleShot(0, self, lambda: self._move_in_tree(tuple(path), column, how))
+
+    def _move_in_tree(self, path: tuple, column: int, how: str) -> None:
+        self.tree.setFocus()
+        model = self.tree_model
+        paths = model.indicator_paths()
+        if len(path) == 2:  # a 二级 name was edited: go to its first row
+            index = model.index_for_path(path)
+            if how != PREVIOUS and model.rowCount(index):
+                self._edit_cell(model.index(0, 0, index))
+            return
+        if len(path) != 3 or path not in paths:
+            return
+        n = paths.index(path)
+        ind = model.indicator_at(path)
+        if (
+            how == ENTER
+            and column == 0
+            and not ind.name
+            and ind.value.is_empty
+            and self.project is not None
+            and self._blank_row == (self.project.id, n)
+        ):
+            self._blank_row = None
+            self.session.undo_stack.undo()  # the row Enter added and nobody filled
+            self.tree.setFocus()
+            return
+        if how == PREVIOUS:
+            if column == 1:
+                self._edit_cell(model.index_for_path(path, 0))
+            elif n > 0:
+                self._edit_cell(model.index_for_path(paths[n - 1], 1))
+            return
+        if column == 0:
+            self._edit_cell(model.index_for_path(path, 1))
+            return
+        last_in_group = n + 1 >= len(paths) or paths[n + 1][:2] != path[:2]
+        if how == ENTER and last_in_group and not self.session.read_only:
+            self.tree.setCurrentIndex(model.index_for_path(path, 0))
+            self._add_indicator_after(model.node(model.index_for_path(path)))
+            return
+        if n + 1 < len(paths):
+            self._edit_cell(model.index_for_path(paths[n + 1], 0))
+        else:
+            self.tree.setCurrentIndex(model.index_for_path(path, 1))
+
+    def _edit_cell(self, index) -> None:
+        if not index.isValid():
+            return
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        self.tree.edit(index)
+
+    # -- copy and paste ---------------------------------------------------------------------
+    def _selected_indicators(self) -> list:
+        nodes = self._selected_nodes()
+        paths: list = []
+        for node in nodes:
+            if node.kind == "ind":
+                paths.append(node.path)
+            else:
+                stack = [node]
+                while stack:
+                    n = stack.pop(0)
+                    if n.kind == "ind":
+                        paths.append(n.path)
+                    stack[0:0] = n.children
+        order = self.tree_model.indicator_paths()
+        return [self.tree_model.indicator_at(p) for p in sorted(set(paths), key=order.index)]
+
+    def copy_rows(self) -> None:
+        from desktop.ui.indicator_paste import rows_text
+
+        rows = self._selected_indicators()
+        if rows:
+            QApplication.clipboard().setText(rows_text(rows))
+            self.status.emit(
+                self.tr("已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目").format(len(rows))
+            )
+
+    def paste_rows(self, text: str | None = None) -> None:
+        """Add the rows of a tab-separated block (Excel/WPS) under the right groups, one
+        undo step; a block of more than one row is shown first."""
+        from desktop.ui.indicator_paste import PastePreview, read_rows
+
+        if self.project is None or self.session.read_only:
+            return
+        if text is None:
+            text = QApplication.clipboard().text()
+        node = self._current_node()
+        level1 = level2 = ""
+        if node is not None:
+            level1 = self.tree_model.tree[node.path[0]][0]
+            if len(node.path) >= 2:
+                level2 = self.tree_model.tree[node.path[0]][1][node.path[1]][0]
+        result = read_rows(text, self.tree_model.profile, level1, level2)
+        if not result.indicators:
+            QMessageBox.information(
+                self,
+                self.tr("粘贴指标"),
+                "\n".join(result.problems)
+                or self.tr(
+                    "剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”"
+                    "四列（或“三级、指标值”两列）复制后再粘贴。"
+                ),
+            )
+            self.tree.setFocus()
+            return
+        if len(result.indicators) > 1 or result.problems:
+            dialog = PastePreview(self, result)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self.tree.setFocus()
+            if not accepted:
+                return
+        self.tree_model.add_rows(
+            result.indicators, self.tr("粘贴 {0} 条指标").format(len(result.indicators))
+        )
+        self.tree.setFocus()
+
+    def copy_from_project(self) -> None:
+        """项目 › 从其他项目复制指标…"""
+        from desktop.ui.indicator_paste import CopyFromProject
+
+        if self.project is None or self.session.read_only:
+            return
+        self.flush()
+        dialog = CopyFromProject(self, self.session.repo, self.project)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        if chosen:
+            self.setCurrentWidget(self.indicators)
+            self.tree_model.add_rows(
+                chosen, self.tr("从其他项目复制 {0} 条指标").format(len(chosen))
+            )
+            self.tree.setFocus()
 
     def _add_group(self) -> None:
         node = self._current_node()
@@ -611,8 +962,8 @@ class ProjectEditor(QTabWidget):
             "category": self.category,
             "department": self.department,
             "implementing_unit": self.unit,
-            "start_date": self.start,
-            "end_date": self.end,
+            "start_date": self.start.line,
+            "end_date": self.end.line,
             "goal_overall": self.goal_edits["goal_overall"],
             "goal_annual": self.goal_edits["goal_annual"],
         }.get(field)
@@ -643,7 +994,10 @@ class ProjectEditor(QTabWidget):
         ):
             widget = self.field_widget(field)
             messages = marked.get(widget)
-            if isinstance(widget, MoneyEdit) and widget.has_error():
+            owner = widget.parentWidget()
+            if (isinstance(widget, MoneyEdit) and widget.has_error()) or (
+                isinstance(owner, DateField) and owner.has_error()
+            ):
                 continue  # its own inline message shows
             widget.setStyleSheet(AUDIT_STYLE if messages else "")
             widget.setToolTip("\n".join(messages) if messages else "")

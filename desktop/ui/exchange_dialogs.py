@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -23,8 +24,10 @@ from desktop.domain.money import format_money
 from desktop.store.backups import Backup
 from desktop.store.merge import CHOICE_LABELS, STATUS_LABELS, Choice, MergePlan, Status
 from desktop.store.repository import HistoryEntry
+from desktop.ui.screen import fit_to_screen
 
 STATUS_COLORS = {
+    Status.SAME_NAME: "#fde7c8",
     Status.NEW: "#e7f5e9",
     Status.THEIRS_NEWER: "#e8f0fe",
     Status.CONFLICT: "#fde7c8",
@@ -34,6 +37,7 @@ STATUS_COLORS = {
 }
 ORDER = [
     Status.CONFLICT,
+    Status.SAME_NAME,
     Status.CHANGED_THERE,
     Status.CHANGED_HERE,
     Status.THEIRS_NEWER,
@@ -47,9 +51,12 @@ ORDER = [
 
 class MergeDialog(QDialog):
     """Incoming projects grouped by status, with a choice per project; the defaults lose
-    nothing (conflicts keep both)."""
+    nothing (conflicts keep both). Year, unit and total tell projects apart; the row's
+    differences (field by field, old → new) show below the table."""
 
-    def __init__(self, parent: QWidget, plan: MergePlan):
+    COLUMNS = 6  # 项目, 年度, 实施单位, 项目资金总额, 情况, 处理
+
+    def __init__(self, parent: QWidget | None, plan: MergePlan, note: str = ""):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("合并预览：{0}").format(plan.source))
@@ -57,43 +64,77 @@ class MergeDialog(QDialog):
             f"{self._status(s)} {plan.count(s)}" for s in ORDER if plan.count(s)
         ) or self.tr("文件中没有项目")
         head = QLabel(
-            self.tr(
+            (note + "\n" if note else "")
+            + self.tr(
                 "“{0}”中的项目：{1}。请检查每一项的处理方式，"
                 "默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，"
                 "合并前会自动备份。"
             ).format(plan.source, counts)
         )
         head.setWordWrap(True)
+        self.head = head
         self.items = sorted(plan.items, key=lambda i: (ORDER.index(i.status), i.name))
-        self.table = QTableWidget(len(self.items), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("项目"), self.tr("情况"), self.tr("处理")])
+        self.table = QTableWidget(len(self.items), self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("项目"),
+                self.tr("年度"),
+                self.tr("实施单位"),
+                self.tr("项目资金总额"),
+                self.tr("情况"),
+                self.tr("处理"),
+            ]
+        )
         self.table.verticalHeader().hide()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.combos: list[QComboBox] = []
         for row, item in enumerate(self.items):
-            name = QTableWidgetItem(item.name or self.tr("（未命名）"))
-            name.setToolTip(item.project_id)
-            status = QTableWidgetItem(self._status(item.status))
+            shown = item.incoming or item.mine
+            year = str(shown.year) if shown is not None else ""
+            unit = shown.implementing_unit if shown is not None else ""
+            total = format_money(shown.funds.total) if shown is not None else ""
+            if item.incoming is None and item.tombstone is not None:
+                total = ""
+            cells = [
+                QTableWidgetItem(item.name or self.tr("（未命名）")),
+                QTableWidgetItem(year),
+                QTableWidgetItem(unit),
+                QTableWidgetItem(total),
+                QTableWidgetItem(self._status(item.status)),
+            ]
+            cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             color = STATUS_COLORS.get(item.status)
-            for cell in (name, status):
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for col, cell in enumerate(cells):
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if color:
                     cell.setBackground(QBrush(QColor(color)))
-            self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, status)
+                self.table.setItem(row, col, cell)
             combo = QComboBox()
             for choice in item.choices:
                 combo.addItem(self._choice(choice, item.status), choice)
             combo.setCurrentIndex(max(0, combo.findData(item.choice)))
             combo.setEnabled(len(item.choices) > 1)
-            self.table.setCellWidget(row, 2, combo)
+            self.table.setCellWidget(row, 5, combo)
             self.combos.append(combo)
-        self.table.resizeColumnToContents(1)
-        self.table.setColumnWidth(2, 160)
+        for col in (1, 2, 3, 4):
+            self.table.resizeColumnToContents(col)
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 200))
+        self.table.setColumnWidth(5, 160)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(140)
+        self.details.setPlaceholderText(
+            self.tr("选择一行，这里显示对方的版本与我的版本有哪些不同。")
+        )
+        self.table.itemSelectionChanged.connect(self._show_details)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("不同之处（我的 → 对方的）：")))
+        layout.addWidget(self.details)
         if plan.problems:
             problems = QPlainTextEdit("\n".join(plan.problems))
             problems.setReadOnly(True)
@@ -105,7 +146,32 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        fit_to_screen(self, 900, 600)
+        if self.items:
+            self.table.selectRow(0)
+
+    def _show_details(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.details.clear()
+            return
+        item = self.items[rows[0].row()]
+        if item.status == Status.SAME_NAME and item.mine is not None:
+            lines = [self.tr("本机也新建了同名项目（同一年度），可以合为一个或两份都保留：")]
+        else:
+            lines = []
+        changes = item.changes
+        if changes:
+            lines += changes
+        elif item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
+            lines.append(self.tr("对方已彻底删除这个项目。"))
+        elif item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
+            lines.append(self.tr("本机已彻底删除这个项目。"))
+        elif item.status == Status.NEW:
+            lines.append(self.tr("本机没有这个项目。"))
+        elif item.status == Status.IDENTICAL:
+            lines.append(self.tr("内容完全相同。"))
+        self.details.setPlainText("\n".join(lines))
 
     def _status(self, status: Status) -> str:
         labels = {
@@ -118,6 +184,7 @@ class MergeDialog(QDialog):
             Status.CHANGED_THERE: self.tr("我已删除，对方又修改过"),
             Status.DELETED_THERE: self.tr("对方已删除"),
             Status.CHANGED_HERE: self.tr("对方已删除，我又修改过"),
+            Status.SAME_NAME: self.tr("双方都新建了同名项目"),
         }
         return labels.get(status, STATUS_LABELS[status])
 
@@ -128,6 +195,12 @@ class MergeDialog(QDialog):
             return self.tr("移入回收站")
         if status in (Status.DELETED_HERE, Status.CHANGED_THERE):
             return self.tr("恢复对方的") if choice == Choice.THEIRS else self.tr("保持删除")
+        if status == Status.SAME_NAME:
+            return {
+                Choice.BOTH: self.tr("两份都保留"),
+                Choice.MINE: self.tr("合为一个，用我的"),
+                Choice.THEIRS: self.tr("合为一个，用对方的"),
+            }[choice]
         labels = {
             Choice.MINE: self.tr("保留我的"),
             Choice.THEIRS: self.tr("采用对方的"),
@@ -185,7 +258,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         if entries:
             self.table.selectRow(0)
-        self.resize(720, 360)
+        fit_to_screen(self, 720, 360)
 
     def _restore(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -249,10 +322,63 @@ class BackupDialog(QDialog):
         layout.addWidget(buttons)
         if backups:
             self.table.selectRow(0)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
 
     def _restore(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
             self.chosen = self.backups[rows[0].row()]
             self.accept()
+
+
+def run_merge(
+    parent: QWidget | None,
+    repo,
+    incoming,
+    *,
+    edited_outside: bool = False,
+    dialog_hook=None,
+):
+    """Preview and apply a merge; returns the ``MergeResult``, or None if cancelled.
+
+    The merge is applied under the file's write lock only if none of its projects changed
+    since the preview was made; if another program saved one of them meanwhile, the clerk
+    is told and sees the new preview (choices kept where the situation is the same) — an
+    edit made while the preview was open is never overwritten unseen. ``dialog_hook`` (for
+    tests) is called with each dialog before it is shown."""
+    from desktop.store.merge import PlanChangedError, apply_merge, plan_merge
+
+    plan = plan_merge(repo, incoming, edited_outside=edited_outside)
+    note = ""
+    while True:
+        dialog = MergeDialog(parent, plan, note)
+        if dialog_hook is not None:
+            dialog_hook(dialog)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            return apply_merge(repo, plan)
+        except PlanChangedError as exc:
+            plan = exc.plan
+            note = dialog.tr("预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。")
+
+
+def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str | None:
+    """选中 / 全部: which projects to export. Returns "selected", "all" or None (cancel)."""
+    if selected == 0 or selected >= total:
+        return "all"
+    box = QMessageBox(parent)
+    box.setWindowTitle(box.tr("导出"))
+    box.setText(box.tr("导出选中的 {0} 个项目，还是全部 {1} 个项目？").format(selected, total))
+    chosen = box.addButton(
+        box.tr("选中的 {0} 个(&S)").format(selected), QMessageBox.ButtonRole.AcceptRole
+    )
+    everything = box.addButton(box.tr("全部(&A)"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(chosen)
+    box.exec()
+    if box.clickedButton() is chosen:
+        return "selected"
+    if box.clickedButton() is everything:
+        return "all"
+    return None

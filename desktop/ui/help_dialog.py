@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.resources import resource_dir
+from desktop.ui.screen import fit_to_screen
 
 IMAGE_WIDTH = 760
 
@@ -35,7 +36,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(860, 760)
+        fit_to_screen(self, 860, 760)
 
     def _fit_images(self, width: int) -> None:
         """Screenshots are wider than the dialog: show them scaled down to ``width``."""

@@ -19,6 +19,7 @@ from dataclasses import replace
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,6 +30,24 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.model import Indicator
 from desktop.domain.taxonomy import Profile, group_indicators
 from desktop.domain.values import IndicatorValue, parse_value
+
+
+def reading(value: IndicatorValue) -> str:
+    """The structured reading of a value, in words: ``运算符 ≥ · 数值 95 · 单位 %``, or
+    ``文字：提升``."""
+    tr = QCoreApplication.translate
+    if value.is_empty:
+        return tr("IndicatorTreeModel", "（空）")
+    if not value.is_quantitative:
+        return tr("IndicatorTreeModel", "文字：{0}").format(value.text)
+    parts = []
+    if value.op:
+        parts.append(tr("IndicatorTreeModel", "运算符 {0}").format(value.op))
+    parts.append(tr("IndicatorTreeModel", "数值 {0}").format(f"{value.number.normalize():f}"))
+    if value.unit:
+        parts.append(tr("IndicatorTreeModel", "单位 {0}").format(value.unit))
+    return " · ".join(parts)
+
 
 MIME = "application/x-jixiao-indicator-paths"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -211,9 +230,30 @@ class IndicatorTreeModel(QAbstractItemModel):
         return 2
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("指标"), self.tr("年度(/项目)指标值"))[section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("指标（一级 › 二级 › 三级）"), self.tr("今年要达到的值"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称"),
+                self.tr(
+                    "申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，"
+                    "照表上写法输入，如 ≥95%、10个、≤510万元、提升"
+                ),
+            )[section]
         return None
+
+    def first_indicator_index(self) -> QModelIndex:
+        """The first 三级 row (or the first 一级 when there is none)."""
+        node = next((n for n in self._all if n.kind == "ind"), None)
+        if node is None:
+            return self.index(0, 0)
+        return self.createIndex(node.row, 0, node)
+
+    def indicator_paths(self) -> list[tuple[int, int, int]]:
+        """Every 三级 row's path, in form order."""
+        return [n.path for n in self._all if n.kind == "ind"]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -272,9 +312,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return ind.name or self.tr("（请填写指标名称）")
-            return ind.value.display()
+            return ind.value.shown
         if role == Qt.ItemDataRole.EditRole:
-            return ind.name if col == 0 else ind.value.display()
+            return ind.name if col == 0 else ind.value.shown
         if role == VALUE_ROLE:
             return ind.value
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and not ind.name:
@@ -295,6 +335,8 @@ class IndicatorTreeModel(QAbstractItemModel):
                     line = f"第 {ind.source_line} 行" if ind.source_line else ""
                     text += "\n" + self.tr("原文{0}：{1}").format(line, source)
                 return text
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1 and not ind.value.is_empty:
+            return self.tr("读作：{0}").format(reading(ind.value))
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -327,7 +369,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             text = self.tr("修改指标名称")
         else:
             new_value = value if isinstance(value, IndicatorValue) else parse_value(str(value))
-            if new_value == ind.value and new_value.display() == ind.value.display():
+            if new_value == ind.value:
                 return False
             tree[i][1][j][1][k] = replace(ind, value=new_value)
             text = self.tr("修改指标值")
@@ -375,6 +417,32 @@ class IndicatorTreeModel(QAbstractItemModel):
         groups[j][1].append(Indicator())
         path = (l1_row, j, len(groups[j][1]) - 1)
         self._emit(tree, self.tr("添加二级指标"), flat_index(tree, path))
+
+    def add_rows(self, rows: Sequence[Indicator], text: str) -> None:
+        """Add indicators (pasted, or copied from another project) in one step: each goes
+        after the last row of its (一级, 二级) group, a new group at the end of its 一级."""
+        tree = copy_tree(self._tree)
+        for ind in rows:
+            l1 = next((n for n, (name, _) in enumerate(tree) if name == ind.level1), None)
+            if l1 is None:
+                tree.append((ind.level1, []))
+                l1 = len(tree) - 1
+            groups = tree[l1][1]
+            l2 = next((n for n, (name, _) in enumerate(groups) if name == ind.level2), None)
+            if l2 is None:
+                groups.append((ind.level2, []))
+                l2 = len(groups) - 1
+            groups[l2][1].append(ind)
+        last = rows[-1] if rows else None
+        select = None
+        if last is not None:
+            flat = flatten(tree)
+            select = max(
+                n
+                for n, i in enumerate(flat)
+                if i.name == last.name and (i.level1, i.level2) == (last.level1, last.level2)
+            )
+        self._emit(tree, text, select)
 
     def missing_groups(self, l1_row: int) -> list[str]:
         l1, groups = self._tree[l1_row]

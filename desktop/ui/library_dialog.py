@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.library import META_KEY, Library
 from desktop.domain.taxonomy import taxonomy
 from desktop.store import Repository
+from desktop.ui.screen import fit_to_screen
 
 
 class LibraryDialog(QDialog):
@@ -64,7 +65,7 @@ class LibraryDialog(QDialog):
         self.new_name.returnPressed.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
         self.fill()
-        self.resize(460, 480)
+        fit_to_screen(self, 460, 480)
 
     def fill(self) -> None:
         self.names.clear()

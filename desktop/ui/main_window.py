@@ -1,54 +1,52 @@
-"""The main window: project list on the left, editor tabs on the right, menus, toolbar."""
+"""The main window: project list on the left, editor tabs on the right, menus, toolbar.
+
+This file is the frame — layout, actions, menus, window state, 审核 and the session's
+signals. The rooms are mixed in from their own files: ``window_list`` (the project list and
+moving between projects), ``window_projects`` (new/duplicate/delete/trash, next year,
+summary), ``window_files`` (databases, import/export, merging, history) and
+``window_print`` (printing and PDF)."""
 
 from __future__ import annotations
 
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME, __version__
 from desktop.domain import audit
-from desktop.domain.model import Project, new_id, now_timestamp
-from desktop.domain.money import format_money
+from desktop.domain.model import Project
 from desktop.store import LockedError, StoreError
 from desktop.ui.audit_panel import AuditPanel
-from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
 from desktop.ui.editor import ProjectEditor
 from desktop.ui.paths import settings
 from desktop.ui.project_list import (
-    COL_NAME,
-    COL_STATUS,
-    COL_TOTAL,
-    COL_UNIT,
-    COL_YEAR,
     ProjectFilterModel,
     ProjectTableModel,
 )
+from desktop.ui.screen import fit_to_screen, is_small
 from desktop.ui.session import Session
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.window_files import FileActions, ReportDialog
+from desktop.ui.window_list import ProjectNavigation
+from desktop.ui.window_print import PrintActions
+from desktop.ui.window_projects import ProjectActions, TrashDialog
+
+__all__ = ["MainWindow", "ReportDialog", "SettingsDialog", "TrashDialog"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, QMainWindow):
     #: ask the application to open another database (path)
     openRequested = Signal(str)
     #: ask the application to create a new database (path)
@@ -74,7 +72,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.statusBar()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.audit_panel = AuditPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
         self.audit_panel.activated.connect(self.go_to_finding)
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
         session.projectsRemoved.connect(self._on_removed)
+        for signal in (session.projectChanged, session.projectsAdded, session.projectsRemoved):
+            signal.connect(self._show_saved)
         session.conflict.connect(self._on_conflict)
         session.heldChanged.connect(self._on_held)
         session.showProject.connect(self.select_project)
@@ -110,66 +113,16 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_title()
         self._update_actions()
+        if self.current_id() is None and self.proxy.rowCount():
+            # The first project, ready to edit; a file that cannot be read gets its own
+            # message from the check, not a second one here.
+            self._quiet_load = True
+            try:
+                self.table.setCurrentIndex(self.proxy.index(0, 0))
+            finally:
+                self._quiet_load = False
 
     # -- layout ---------------------------------------------------------------------------
-    def _build_left(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索项目名称、实施单位、指标…"))
-        self.search.setClearButtonEnabled(True)
-        self.year_filter = QComboBox()
-        self.year_filter.setToolTip(self.tr("按年度筛选"))
-        self.status_filter = QComboBox()
-        self.status_filter.setToolTip(self.tr("按审核结果筛选"))
-        for text, value in (
-            (self.tr("全部"), None),
-            (self.tr("有错误"), 2),
-            (self.tr("有警告"), 1),
-            (self.tr("通过"), 0),
-        ):
-            self.status_filter.addItem(text, value)
-        self.table = QTableView()
-        self.table.setObjectName("projectTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # Widths from the font, not from the contents: measuring 10,000 rows is slow.
-        metrics = self.table.fontMetrics()
-        for col, sample in (
-            (COL_YEAR, "20240"),
-            (COL_UNIT, "上海市普陀区司法局局"),
-            (COL_TOTAL, "99,999,999.00"),
-            (COL_STATUS, "99 条需复核"),
-        ):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
-        self.count_label = QLabel()
-
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.year_filter)
-        top.addWidget(self.status_filter)
-        box = QVBoxLayout()
-        box.setContentsMargins(4, 4, 4, 4)
-        box.addLayout(top)
-        box.addWidget(self.table, 1)
-        box.addWidget(self.count_label)
-        self.left = QWidget()
-        self.left.setLayout(box)
-
-        self.search.textChanged.connect(self._filter_changed)
-        self.year_filter.currentIndexChanged.connect(self._filter_changed)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-
     def _build_right(self) -> None:
         self.banner = QLabel(
             self.tr(
@@ -272,8 +225,15 @@ class MainWindow(QMainWindow):
             self.tr("删除项目(&D)"), "Ctrl+Del", self.delete_projects, sp.SP_TrashIcon
         )
         self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.show_trash)
-        self.act_next = self._action(self.tr("下一个项目"), "Alt+Down", lambda: self._step(1))
-        self.act_prev = self._action(self.tr("上一个项目"), "Alt+Up", lambda: self._step(-1))
+        # Keys no field uses (Alt+↓ opens a combo box's list, Ctrl+↑/↓ move indicators).
+        self.act_next = self._action(self.tr("下一个项目"), "Ctrl+PgDown", lambda: self._step(1))
+        self.act_prev = self._action(self.tr("上一个项目"), "Ctrl+PgUp", lambda: self._step(-1))
+        self.act_save = self._action(
+            self.tr("保存(&S)"), QKeySequence.StandardKey.Save, self.save_now
+        )
+        self.act_copy_indicators = self._action(
+            self.tr("从其他项目复制指标(&I)…"), None, self.copy_indicators
+        )
         self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
         self.act_guide = self._action(
             self.tr("使用说明(&G)"), QKeySequence.StandardKey.HelpContents, self.show_guide
@@ -282,7 +242,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("文件(&F)"))
-        m.addActions([self.act_new_db, self.act_open])
+        m.addActions([self.act_new_db, self.act_open, self.act_save])
         self.recent_menu = m.addMenu(self.tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addActions([self.act_save_copy, self.act_restore_backup])
@@ -303,6 +263,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_prev, self.act_next])
         m.addSeparator()
+        m.addAction(self.act_copy_indicators)
         m.addActions([self.act_history, self.act_trash])
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_guide, self.act_about])
@@ -324,7 +285,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
+            if is_small(self):  # 1366×768: all of it, status bar included
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -351,121 +314,9 @@ class MainWindow(QMainWindow):
         self.act_import.setEnabled(writable)
         self.act_duplicate.setEnabled(writable and selected)
         self.act_delete.setEnabled(writable and selected)
+        self.act_copy_indicators.setEnabled(writable and self.editor.project is not None)
         self.act_undo.setEnabled(self.session.undo_stack.canUndo())
         self.act_redo.setEnabled(self.session.undo_stack.canRedo())
-
-    def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        money = (
-            sum(
-                self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).total
-                for r in range(shown)
-            )
-            if shown <= 2000
-            else None
-        )
-        text = self.tr("共 {0} 个项目").format(total)
-        if shown != total:
-            text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
-        if money is not None:
-            text += self.tr("，项目资金合计 {0} 元").format(format_money(money))
-        self.count_label.setText(text)
-        self.statusBar().showMessage(str(self.path))
-
-    # -- the list ---------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read the list again, keeping the selection and the project in the editor."""
-        current = self.current_id()
-        selected = set(self.selected_ids())
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        try:
-            self.model.set_rows(self.session.repo.summaries())
-            for pid in selected | ({current} if current else set()):
-                row = self.model.row_of(pid)
-                if row is None:
-                    continue
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                flags = QItemSelectionModel.SelectionFlag.Select
-                if pid == current:
-                    selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
-                else:
-                    selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
-        finally:
-            selection.blockSignals(False)
-        self.table.viewport().update()
-        if current and self.model.row_of(current) is None:
-            self._show(None)
-        self._fill_years()
-        self._update_count()
-
-    def _fill_years(self) -> None:
-        current = self.year_filter.currentData()
-        self.year_filter.blockSignals(True)
-        self.year_filter.clear()
-        self.year_filter.addItem(self.tr("全部年度"), None)
-        for year in self.session.repo.years():
-            self.year_filter.addItem(self.tr("{0} 年度").format(year), year)
-        index = self.year_filter.findData(current)
-        self.year_filter.setCurrentIndex(max(index, 0))
-        self.year_filter.blockSignals(False)
-
-    def _filter_changed(self) -> None:
-        self.proxy.set_search(self.search.text())
-        self.proxy.set_year(self.year_filter.currentData())
-        self.proxy.set_status(self.status_filter.currentData())
-        self._update_count()
-
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def selected_ids(self) -> list[str]:
-        rows = self.table.selectionModel().selectedRows()
-        return [self.proxy.project_id(i) for i in sorted(rows, key=lambda i: i.row())]
-
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return self.proxy.project_id(index) if index.isValid() else None
-
-    def select_project(self, project_id: str) -> None:
-        """Make a project current (clearing a filter that hides it)."""
-        row = self.model.row_of(project_id)
-        if row is None:
-            return
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            self.search.clear()
-            self.year_filter.setCurrentIndex(0)
-            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if self.table.currentIndex().row() != proxy_index.row() or not self.selected_ids():
-            self.table.selectionModel().setCurrentIndex(
-                proxy_index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.table.scrollTo(proxy_index)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.editor.flush()
-        if not current.isValid():
-            self._show(None)
-            return
-        project_id = self.proxy.project_id(current)
-        if self.editor.project is not None and self.editor.project.id == project_id:
-            return
-        try:
-            self._show(self.session.load(project_id))
-        except StoreError as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
-            self._show(None)
-
-    def _show(self, project: Project | None) -> None:
-        self.editor.set_project(project)
-        self.editor.setVisible(project is not None)
-        self.empty_hint.setVisible(project is None)
-        self._update_actions()
-        self.refresh_audit()
 
     # -- 审核 -----------------------------------------------------------------------------------
     def refresh_audit(self) -> None:
@@ -491,39 +342,6 @@ class MainWindow(QMainWindow):
         if self.editor.project is None or self.editor.project.id != project_id:
             self.select_project(project_id)
         self.editor.show_finding(finding.location)
-
-    def show_summary(self) -> None:
-        from desktop.ui.summary_dialog import SummaryDialog
-
-        self.editor.flush()
-        year = self.year_filter.currentData() or (
-            self.editor.project.year if self.editor.project else None
-        )
-        SummaryDialog(self, self.session.repo, year).exec()
-
-    def next_year(self) -> None:
-        from desktop.domain.model import next_year_copy
-
-        ids = self.selected_ids()
-        if not ids or self.session.read_only:
-            return
-        self.editor.flush()
-        copies = [next_year_copy(self.session.repo.get(pid)) for pid in ids]
-        text = self.tr("复制 {0} 个项目到下一年度").format(len(copies))
-        self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
-        self.statusBar().showMessage(
-            self.tr("已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。"), 10000
-        )
-
-    def edit_library(self) -> None:
-        from desktop.ui.library_dialog import LibraryDialog
-
-        LibraryDialog(self, self.session.repo).exec()
-
-    def _step(self, step: int) -> None:
-        row = self.table.currentIndex().row() + step
-        if 0 <= row < self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(row, 0))
 
     # -- session signals --------------------------------------------------------------------
     def _on_project_changed(self, saved: Project) -> None:
@@ -558,10 +376,36 @@ class MainWindow(QMainWindow):
         self._fill_years()
         self._update_count()
 
+    def _show_saved(self, *_args) -> None:
+        """已保存 with the time, after each write."""
+        self.saved_label.setText(
+            self.tr("已保存 {0}").format(QTime.currentTime().toString("HH:mm:ss"))
+        )
+        self.saved_label.setToolTip(self.tr("每次修改都立即写入文件，不需要另外保存"))
+
+    def save_now(self) -> None:
+        """Ctrl+S: every edit is already written; write the last keystrokes and say so."""
+        self.editor.flush()
+        if self.session.held:
+            self.session.retry_held()
+        if self.session.held:
+            self.statusBar().showMessage(
+                self.tr("文件正被其他程序占用，修改尚未写入；程序会自动重试。"), 8000
+            )
+            return
+        self._show_saved()
+        self.statusBar().showMessage(
+            self.tr("所有修改都已保存（每次修改都立即写入文件，无需另外保存）。"), 8000
+        )
+
+    def copy_indicators(self) -> None:
+        self.editor.copy_from_project()
+
     def _on_held(self, held: bool) -> None:
         """Another program holds the file: the edit stays on screen, marked as not yet
         written, and is written as soon as the file is free (no dialog every retry)."""
         if held:
+            self.saved_label.setText(self.tr("未写入（文件被占用）"))
             self.held_banner.setText(
                 self.tr(
                     "“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。"
@@ -587,327 +431,6 @@ class MainWindow(QMainWindow):
             self.reload()
 
     # -- project actions ---------------------------------------------------------------------
-    def undo(self) -> None:
-        self.editor.flush()
-        self.session.undo_stack.undo()
-
-    def redo(self) -> None:
-        self.editor.flush()
-        self.session.undo_stack.redo()
-
-    def new_project(self) -> None:
-        if self.session.read_only:
-            return
-        self.editor.flush()
-        year = self.year_filter.currentData() or (
-            self.editor.project.year if self.editor.project else None
-        )
-        project = Project(year=year) if year else Project()
-        template = self.editor.project
-        if template is not None:
-            project = project.with_changes(
-                department=template.department, implementing_unit=template.implementing_unit
-            )
-        project = project.with_changes(name=self.tr("新项目"), revision=1)
-        self.session.undo_stack.push(
-            AddProjectsCommand(self.session, [project], self.tr("新建项目"))
-        )
-        self.editor.setCurrentIndex(0)
-        self.editor.name.setFocus()
-        self.editor.name.selectAll()
-
-    def duplicate_projects(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.session.read_only:
-            return
-        self.editor.flush()
-        stamp = now_timestamp()
-        copies = [
-            self.session.repo.get(pid).with_changes(
-                id=new_id(),
-                name=self.session.repo.get(pid).name + self.tr("（副本）"),
-                created_at=stamp,
-                updated_at=stamp,
-                revision=1,
-            )
-            for pid in ids
-        ]
-        text = self.tr("复制项目") if len(ids) == 1 else self.tr("复制 {0} 个项目").format(len(ids))
-        self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
-
-    def delete_projects(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.session.read_only:
-            return
-        self.editor.flush()
-        text = self.tr("删除项目") if len(ids) == 1 else self.tr("删除 {0} 个项目").format(len(ids))
-        self.session.undo_stack.push(TrashProjectsCommand(self.session, ids, text))
-        self.statusBar().showMessage(
-            self.tr("已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。"), 8000
-        )
-
-    def show_trash(self) -> None:
-        TrashDialog(self).exec()
-
-    # -- files -----------------------------------------------------------------------------------
-    def _db_filter(self) -> str:
-        return self.tr("绩效目标申报数据 (*.db);;所有文件 (*)")
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("新建数据库"),
-            str(self.path.parent / "新数据库.db"),
-            self._db_filter(),
-            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
-        )
-        if path:
-            self.newRequested.emit(path)
-
-    def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.path.parent), self._db_filter()
-        )
-        if path:
-            self.openRequested.emit(path)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in settings().value("recent", []) or []:
-            act = self.recent_menu.addAction(path)
-            act.triggered.connect(lambda _c=False, p=path: self.openRequested.emit(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
-
-    def save_copy(self) -> None:
-        self.editor.flush()
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("另存副本"),
-            str(self.path.with_name(self.path.stem + "-副本.db")),
-            self._db_filter(),
-        )
-        if not path:
-            return
-        if Path(path).resolve() == self.path.resolve():
-            QMessageBox.warning(self, APP_NAME, self.tr("副本不能保存到正在使用的文件。"))
-            return
-        try:
-            self.session.repo.copy_to(path)
-        except (OSError, StoreError) as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("无法保存副本：{0}").format(exc))
-            return
-        self.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
-
-    def import_file(self, path: str | None = None) -> None:
-        # Loaded when first needed: the window opens faster without them.
-        from desktop.io.files import IMPORT_FORMATS, load_file, plan_import
-        from desktop.io.report import ImportFormatError
-
-        if self.session.read_only:
-            return
-        self.editor.flush()
-        if not path:
-            patterns = " ".join(f"*{ext}" for ext in (*IMPORT_FORMATS, ".db"))
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("导入申报表"),
-                str(self.path.parent),
-                self.tr("申报表 ({0});;所有文件 (*)").format(patterns),
-            )
-            if not path:
-                return
-        if path.lower().endswith(".db"):
-            self.merge_from(path)
-            return
-        try:
-            result = load_file(path)
-            to_add, summary = plan_import(self.session.repo, result)
-        except (ImportFormatError, StoreError) as exc:
-            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
-            return
-        if to_add:
-            text = self.tr("导入 {0} 个项目").format(len(to_add))
-            self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
-        ReportDialog(self, Path(path).name, result, summary).exec()
-
-    def export_file(self) -> None:
-        from desktop.io import json_format
-        from desktop.io.files import atomic_write_text
-        from desktop.store.exchange import export_db
-
-        self.editor.flush()
-        ids = self.selected_ids()
-        everything = len(ids) <= 1
-        title = (
-            self.tr("导出全部项目")
-            if everything
-            else self.tr("导出选中的 {0} 个项目").format(len(ids))
-        )
-        filters = {
-            ".db": self.tr("数据文件，可在其他电脑上合并 (*.db)"),
-            ".xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
-            ".json": self.tr("JSON 文件 (*.json)"),
-        }
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            title,
-            str(self.path.with_name(self.path.stem + "-导出.db")),
-            ";;".join(filters.values()),
-        )
-        if not path:
-            return
-        kind = Path(path).suffix.lower()
-        if kind not in filters:
-            kind = next((k for k, f in filters.items() if f == chosen), ".db")
-            path += kind
-        if kind == ".db" and Path(path).exists() and Path(path).resolve() == self.path.resolve():
-            QMessageBox.warning(self, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。"))
-            return
-        try:
-            repo = self.session.repo
-            if kind == ".db":  # everything travels: the trash and the deletions too
-                projects = (
-                    list(repo.all_projects(trash=True))
-                    if everything
-                    else [repo.get(i) for i in ids]
-                )
-                export_db(projects, path, repo.tombstones() if everything else [])
-            else:
-                projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
-                if kind == ".xlsx":
-                    from desktop.io.xlsx_format import export_xlsx
-
-                    export_xlsx(projects, path)
-                else:
-                    atomic_write_text(path, json_format.dumps(projects))
-        except (OSError, StoreError) as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
-            return
-        self.statusBar().showMessage(
-            self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
-        )
-
-    # -- exchange, history, outside changes --------------------------------------------------------
-    def merge_from(self, path: str) -> bool:
-        """Merge another machine's .db file after a preview; True if merged."""
-        from desktop.store.exchange import read_untrusted
-        from desktop.store.merge import apply_merge, plan_merge
-        from desktop.ui.exchange_dialogs import MergeDialog
-
-        repo = self.session.repo
-        try:
-            plan = plan_merge(repo, read_untrusted(path))
-        except StoreError as exc:
-            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
-            return False
-        if MergeDialog(self, plan).exec() != QDialog.DialogCode.Accepted:
-            return False
-        try:
-            result = apply_merge(repo, plan)
-        except StoreError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc))
-            return False
-        # Commands recorded before the merge may refer to replaced versions.
-        self.session.undo_stack.clear()
-        self._data_version = repo.data_version()
-        current = self.current_id()
-        self.reload()
-        if current:
-            self.editor.project = None
-            self.select_project(current)
-            self._current_changed(self.table.currentIndex(), QModelIndex())
-        self.statusBar().showMessage(
-            self.tr(
-                "已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。"
-                "被替换的版本可在“项目 › 历史版本”中恢复。"
-            ).format(result.added, result.replaced, result.copies, result.deleted),
-            15000,
-        )
-        return True
-
-    def show_history(self) -> None:
-        from desktop.ui.commands import EditProjectCommand
-        from desktop.ui.exchange_dialogs import HistoryDialog
-
-        current = self.editor.project
-        if current is None:
-            return
-        self.editor.flush()
-        current = self.editor.project
-        dialog = HistoryDialog(self, self.session.repo.history(current.id))
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return
-        restored = dialog.chosen.project.with_changes(  # its content, today's bookkeeping
-            id=current.id,
-            created_at=current.created_at,
-            updated_at=current.updated_at,
-            revision=current.revision,
-            versions=current.versions,
-            deleted_at=current.deleted_at,
-        )
-        self.session.repo.add_history(current, self.tr("恢复历史版本前"))
-        self.session.undo_stack.push(
-            EditProjectCommand(self.session, current, restored, self.tr("恢复历史版本"))
-        )
-        self.editor._on_saved(self.session.load(current.id))
-
-    def check_outside_changes(self) -> None:
-        """Show changes another program (another window) committed to the same file."""
-        try:
-            version = self.session.repo.data_version()
-        except Exception:  # the database is being closed
-            return
-        if version == self._data_version:
-            return
-        self._data_version = version
-        self.editor.flush()
-        self.reload()
-        project = self.editor.project
-        if project is not None:
-            try:
-                stored = self.session.repo.revision(project.id)
-            except StoreError:
-                stored = None
-            if stored is None:
-                self._show(None)
-            elif stored != project.revision:
-                self.editor.set_project(self.session.load(project.id))
-        self.statusBar().showMessage(self.tr("另一个程序修改了这个文件，已显示最新内容。"), 8000)
-
-    # -- printing --------------------------------------------------------------------------------
-    def _selected_projects(self) -> list[Project]:
-        self.editor.flush()
-        return [self.session.repo.get(pid) for pid in self.selected_ids()]
-
-    def print_forms(self) -> None:
-        from desktop.ui.print_dialog import PrintDialog  # reportlab and QtPdf on demand
-
-        repo = self.session.repo
-        dialog = PrintDialog(self, self._selected_projects(), lambda: list(repo.all_projects()))
-        dialog.exec()
-
-    def export_pdf(self) -> None:
-        from desktop.ui.print_dialog import confirm_drafts, drafts_of, export_pdf
-
-        projects = self._selected_projects() or list(self.session.repo.all_projects())
-        if not projects or not confirm_drafts(self, drafts_of(projects)):
-            return
-        default = projects[0].name if len(projects) == 1 else self.path.stem
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("导出 PDF"),
-            str(self.path.with_name(f"{default}.pdf")),
-            self.tr("PDF 文件 (*.pdf)"),
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if export_pdf(self, projects, path):
-            self.statusBar().showMessage(
-                self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
-            )
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_settings(self) -> None:
@@ -967,127 +490,3 @@ class MainWindow(QMainWindow):
                 return
         self._save_state()
         super().closeEvent(event)
-
-
-class ReportDialog(QDialog):
-    """What an import did: counts, and every item of the report."""
-
-    def __init__(self, parent: QWidget, source: str, result, summary):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("导入报告"))
-        layout = QVBoxLayout(self)
-        reviews = sum(p.review_count for p in result.projects)
-        head = self.tr("从“{0}”读取 {1} 个项目，新增 {2} 个。").format(
-            source, len(result.projects), summary.added
-        )
-        if summary.skipped_identical:
-            head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
-        if reviews:
-            head += self.tr("{0} 条指标需要人工复核（已用底色标出）。").format(reviews)
-        layout.addWidget(QLabel(head))
-        self.text = QPlainTextEdit(
-            "\n".join(i.describe() for i in result.items) or self.tr("没有需要注意的问题。")
-        )
-        self.text.setReadOnly(True)
-        layout.addWidget(self.text, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.resize(760, 420)
-
-
-class TrashDialog(QDialog):
-    """Projects in the trash: restore (undoable) or delete for good."""
-
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window_ = window
-        self.setWindowTitle(self.tr("回收站"))
-        self.model = ProjectTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(
-            self.tr("恢复(&R)"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.purge_button = buttons.addButton(
-            self.tr("彻底删除(&D)"), QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self.restore)
-        self.purge_button.clicked.connect(self.purge)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("删除的项目保存在这里，可以恢复。")))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(720, 400)
-        self.reload()
-
-    def reload(self) -> None:
-        self.model.set_rows(self.window_.session.repo.summaries(trash=True))
-        writable = not self.window_.session.read_only
-        self.restore_button.setEnabled(writable and self.model.rowCount() > 0)
-        self.purge_button.setEnabled(writable and self.model.rowCount() > 0)
-
-    def _selected(self) -> list[str]:
-        return [self.model.summary(i.row()).id for i in self.table.selectionModel().selectedRows()]
-
-    def restore(self) -> None:
-        ids = self._selected()
-        if ids:
-            session = self.window_.session
-            session.undo_stack.push(RestoreProjectsCommand(session, ids, self.tr("恢复项目")))
-            self.reload()
-
-    def purge(self) -> None:
-        ids = self._selected()
-        if not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("彻底删除"),
-            self.tr("彻底删除 {0} 个项目？此操作不能撤销。").format(len(ids)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        repo = self.window_.session.repo
-        for pid in ids:
-            repo.purge(pid)
-        self.window_.session.undo_stack.clear()  # commands may refer to them
-        self.reload()
-
-
-LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
-
-
-class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("设置"))
-        self.initial = settings().value("language", "zh_CN")
-        self.combo = QComboBox()
-        for code, name in LANGUAGES:
-            self.combo.addItem(name, code)
-        self.combo.setCurrentIndex(max(self.combo.findData(self.initial), 0))
-        label = QLabel(self.tr("界面语言(&L)："))
-        label.setBuddy(self.combo)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.combo, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
-
-    def language(self) -> str:
-        return self.combo.currentData()
-
-    def changed(self) -> bool:
-        return self.language() != self.initial

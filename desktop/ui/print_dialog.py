@@ -42,6 +42,7 @@ from desktop.io.files import atomic_write
 from desktop.printing import SignOff, render
 from desktop.printing.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name, settings
+from desktop.ui.screen import fit_to_screen
 
 PRINT_DPI = 300
 MIN_PRINT_DPI, MAX_PRINT_DPI = 300, 600
@@ -274,7 +275,7 @@ class PrintDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # at 1366×768: the screen height, buttons visible
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

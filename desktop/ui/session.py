@@ -1,13 +1,17 @@
 """One open database in the UI: the repository, the undo stack, and change signals.
 
 Every change goes through an undo command (``commands.py``) whose redo/undo call the
-methods here, which write to SQLite at once and then tell the views what changed.
+methods here, which write to SQLite at once and then tell the views what changed. This
+module does not know the commands (they depend on it, not the other way round): an edit
+held for a locked file comes with the function that builds its undo step.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.model import Project
 from desktop.store import ConflictError, Repository
@@ -36,7 +40,8 @@ class Session(QObject):
         self.undo_stack.setUndoLimit(1000)
         self._known: dict[str, int] = {}  # revision of each project as we last wrote/read it
         self._stored: dict[str, Project] = {}  # and its content then
-        self._held: dict[str, tuple[Project, str]] = {}  # edits the locked file refused
+        # edits the locked file refused, each with the function building its undo step
+        self._held: dict[str, tuple[Project, Callable[[Project], QUndoCommand]]] = {}
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(self.RETRY_MS)
@@ -47,26 +52,24 @@ class Session(QObject):
     def held(self) -> list[Project]:
         return [after for after, _ in self._held.values()]
 
-    def hold(self, after: Project, text: str) -> None:
+    def hold(self, after: Project, command: Callable[[Project], QUndoCommand]) -> None:
         """Keep a refused edit (it stays on screen) and try to write it every few seconds.
-        A newer edit of the same project replaces it: it contains it."""
+        ``command(before)`` builds the undo step that writes it. A newer edit of the same
+        project replaces it: it contains it."""
         was_held = bool(self._held)
-        self._held[after.id] = (after, text)
+        self._held[after.id] = (after, command)
         self._retry.start()
         if not was_held:
             self.heldChanged.emit(True)
 
     def retry_held(self) -> bool:
         """Try to write the held edits (each one undoable step); True if none waits now."""
-        from desktop.ui.commands import EditProjectCommand
-
         if not self._held:
             return True
         held, self._held = self._held, {}
         with self.repo.patience(0.05):  # a short try: the window must not freeze
-            for after, text in held.values():
-                before = self._stored.get(after.id, after)
-                self.undo_stack.push(EditProjectCommand(self, before, after, text))
+            for after, command in held.values():
+                self.undo_stack.push(command(self._stored.get(after.id, after)))
         if self._held:
             return False
         self._retry.stop()

@@ -29,6 +29,7 @@ from desktop.domain.summary import YearSummary, summarize
 from desktop.io.files import atomic_write
 from desktop.store import Repository
 from desktop.ui.paths import dialog_path, remember_dialog_path
+from desktop.ui.screen import fit_to_screen
 
 
 class SummaryDialog(QDialog):
@@ -80,7 +81,7 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.year.currentIndexChanged.connect(self.fill)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         self.fill()
 
     def summary(self) -> YearSummary:

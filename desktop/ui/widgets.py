@@ -1,54 +1,29 @@
-"""Small editing widgets: money fields, the 指标值 editor and its delegate, inline messages."""
+"""Small editing widgets: money and date fields, the 指标值 line and the tree's delegate,
+inline messages."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
+    QCalendarWidget,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
+    QToolButton,
     QWidget,
 )
 
-from desktop.domain.money import MoneyError, format_money, parse_money
-from desktop.domain.values import OPERATORS, IndicatorValue
-from desktop.ui.indicator_model import KIND_ROLE, VALUE_ROLE
+from desktop.domain.dates import DateError, format_date, parse_date
+from desktop.domain.money import MoneyError, format_money, format_wan, parse_money
+from desktop.domain.values import IndicatorValue, parse_value
+from desktop.ui.indicator_model import KIND_ROLE, VALUE_ROLE, reading
 
-UNITS = [
-    "%",
-    "次",
-    "个",
-    "份",
-    "场",
-    "件",
-    "人次",
-    "人",
-    "家",
-    "元",
-    "万元",
-    "天",
-    "月",
-    "年",
-    "项",
-    "户",
-    "所",
-    "条",
-    "篇",
-    "台",
-    "套",
-    "小时",
-    "分钟",
-    "平方米",
-    "公里",
-]
-QUALITATIVE = "定性"
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
 
@@ -67,10 +42,13 @@ class InlineMessage(QLabel):
 
 
 class MoneyEdit(QLineEdit):
-    """An amount in 元, shown ``5,100,000.00``; accepts ``5100000`` and ``5,100,000.00``.
+    """An amount in 元, shown ``5,100,000.00``; accepts ``5100000``, ``5,100,000.00``,
+    ``510万``, ``510万元`` and ``￥5100000.00``. ``reading`` (a label for beside the field)
+    shows the amount in 万元 as the clerk types.
 
     ``committed(fen)`` fires when a valid amount is confirmed (Enter or leaving the field);
-    invalid text shows ``message`` and is not committed, so the stored value stays.
+    refused text stays in the field, red, with ``message`` saying why, until it is fixed or
+    Esc brings back the stored amount — it is never dropped silently.
     """
 
     committed = Signal(int)
@@ -79,6 +57,8 @@ class MoneyEdit(QLineEdit):
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.message = InlineMessage()
+        self.reading = QLabel()
+        self.reading.setStyleSheet("color: #555;")
         self._fen = 0
         self.editingFinished.connect(self._finish)
         self.textEdited.connect(self._check)
@@ -90,23 +70,32 @@ class MoneyEdit(QLineEdit):
         self._fen = fen
         self.setText(format_money(fen))
         self._show_error("")
+        self._show_reading(fen)
+
+    def _show_reading(self, fen: int | None) -> None:
+        self.reading.setText(self.tr("＝{0}").format(format_wan(fen)) if fen else "")
 
     def _show_error(self, text: str) -> None:
         self.message.show_message(text)
         self.setStyleSheet(ERROR_STYLE if text else "")
+        if text:
+            self.reading.setText("")
 
     def _parse(self) -> int | None:
         try:
             return parse_money(self.text())
         except MoneyError as exc:
             self._show_error(
-                self.tr("金额无效：{0}。请输入数字，如 5100000 或 5,100,000.00").format(exc)
+                self.tr("金额无效：{0}。可写 5100000、5,100,000.00 或 510万").format(exc)
             )
             return None
 
     def _check(self) -> None:
-        if self.text().strip() and self._parse() is None:
-            return
+        if self.text().strip():
+            fen = self._parse()
+            if fen is None:
+                return
+            self._show_reading(fen)
         self._show_error("")
 
     def _finish(self) -> None:
@@ -117,154 +106,289 @@ class MoneyEdit(QLineEdit):
             return
         self.setText(format_money(fen))
         self._show_error("")
+        self._show_reading(fen)
         if fen != self._fen:
             self._fen = fen
             self.committed.emit(fen)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.has_error():
+            self.set_fen(self._fen)  # give up the refused text: the stored amount again
+            return
+        super().keyPressEvent(event)
+
     def has_error(self) -> bool:
-        return self.message.isVisible()
+        return bool(self.message.text()) and self.styleSheet() == ERROR_STYLE
+
+    def refused_text(self) -> str | None:
+        """The text the field refused and still shows (not saved), or None."""
+        return self.text() if self.has_error() else None
+
+    def keep_refused(self, text: str) -> None:
+        """Show a refused entry again (coming back to its project)."""
+        self.setText(text)
+        self._parse()
 
 
-class ValueEditor(QWidget):
-    """年度指标值: operator (= ≥ ≤ > < or 定性), number and unit — or free text."""
+CALENDAR_STYLE = """
+QCalendarWidget QWidget#qt_calendar_navigationbar { background: #1f4e79; }
+QCalendarWidget QToolButton { color: white; background: transparent; font-weight: bold; }
+QCalendarWidget QToolButton:hover { background: #2e6da4; }
+QCalendarWidget QSpinBox { color: black; background: white; }
+QCalendarWidget QMenu { color: black; background: white; }
+"""
 
-    done = Signal()
+
+class DateField(QWidget):
+    """A date typed as clerks write it (2025-01-01, 2025/1/1, 2025.1.1, 20250101,
+    2025年1月1日), from empty as well; the reading is shown beside the field and refused text
+    stays, red, with the reason beside it — never a silent change. Delete on the whole text
+    (selected when the field is entered with Tab or Enter) clears the date back to 未填写
+    when the field is left; Alt+↓ or F4 (or the button) opens a calendar at the date,
+    or at the project's year when empty.
+
+    ``changed`` fires when the clerk confirms a new date or clears it (Enter, leaving the
+    field, the calendar); ``date()`` is the stored date (None: not filled in)."""
+
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAutoFillBackground(True)
+        self._date: date | None = None
+        self._style = ""
+        self.default_year = date.today().year
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(self.tr("未填写"))
+        self.line.setToolTip(
+            self.tr("可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空")
+        )
+        self.line.setMaxLength(40)
+        self.button = QToolButton()
+        self.button.setText("▾")
+        self.button.setToolTip(self.tr("选择日期（Alt+↓）"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reading = QLabel()
+        self.reading.setStyleSheet("color: #555;")
+        self.message = InlineMessage()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.op = QComboBox()
-        self.op.addItems(["=", "≥", "≤", ">", "<", self.tr("（无）"), self.tr("定性")])
-        self.op.setToolTip(self.tr("运算符；选“定性”填写文字"))
-        self.number = QLineEdit()
-        self.number.setPlaceholderText(self.tr("数值"))
-        self.unit = QComboBox()
-        self.unit.setEditable(True)
-        self.unit.addItems(["", *UNITS])
-        self.unit.setToolTip(self.tr("单位，可自行输入"))
-        self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("定性指标值，如：提高"))
-        for w in (self.op, self.number, self.unit, self.text):
-            layout.addWidget(w)
-        layout.setStretch(1, 2)
-        layout.setStretch(3, 3)
-        self.op.currentIndexChanged.connect(self._mode_changed)
-        self.setFocusProxy(self.op)
-        self._mode_changed()
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        layout.setSpacing(4)
+        layout.addWidget(self.line, 2)
+        layout.addWidget(self.button)
+        layout.addWidget(self.reading)
+        layout.addWidget(self.message, 3)
+        self.setFocusProxy(self.line)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.line.editingFinished.connect(self._finish)
+        self.line.textEdited.connect(self._check)
+        self.line.installEventFilter(self)
+        self.button.clicked.connect(self.open_calendar)
+        self._popup: QCalendarWidget | None = None
 
-    def _qualitative(self) -> bool:
-        return self.op.currentIndex() == self.op.count() - 1
+    # -- value -----------------------------------------------------------------------------
+    def date(self) -> date | None:
+        return self._date
 
-    def _mode_changed(self) -> None:
-        qualitative = self._qualitative()
-        self.number.setVisible(not qualitative)
-        self.unit.setVisible(not qualitative)
-        self.text.setVisible(qualitative)
+    def set_date(self, value: date | None, style: str = "") -> None:
+        """Show a stored date (no signal)."""
+        self._date = value
+        self._style = style
+        self.line.setText(format_date(value, style) if value else "")
+        self._show_error("")
+        self._show_reading(value)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def _show_reading(self, value: date | None) -> None:
+        self.reading.setText(
+            self.tr("{0}年{1}月{2}日").format(value.year, value.month, value.day) if value else ""
+        )
+
+    def _show_error(self, text: str) -> None:
+        self.message.show_message(text)
+        self.line.setStyleSheet(ERROR_STYLE if text else "")
+        if text:
+            self.reading.setText("")
+
+    def has_error(self) -> bool:
+        return bool(self.message.text())
+
+    def refused_text(self) -> str | None:
+        return self.line.text() if self.has_error() else None
+
+    def keep_refused(self, text: str) -> None:
+        self.line.setText(text)
+        self._finish()
+
+    def _read(self) -> date | None:
+        """The date typed (None for empty); raises DateError."""
+        text = self.line.text().strip()
+        return parse_date(text) if text else None
+
+    def _check(self) -> None:
+        try:
+            value = self._read()
+        except DateError:
+            self.reading.setText("")
+            return
+        self._show_error("")
+        self._show_reading(value)
+
+    def _finish(self) -> None:
+        try:
+            value = self._read()
+        except DateError as exc:
+            self._show_error(self.tr("{0}；未保存").format(exc))
+            return
+        self._accept(value)
+
+    def _accept(self, value: date | None) -> None:
+        self.line.setText(format_date(value, self._style) if value else "")
+        self._show_error("")
+        self._show_reading(value)
+        if value != self._date:
+            self._date = value
+            self.changed.emit()
+
+    def refuse(self, text: str, stored: date | None) -> None:
+        """The form refuses the date (end before start): the typed text stays, red, with
+        the reason beside it; ``date()`` is the stored date again."""
+        self._date = stored
+        self._show_error(text)
+
+    # -- keys and the calendar -------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_F4 or (
+                key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier
+            ):
+                self.open_calendar()
+                return True
+            if key == Qt.Key.Key_Escape and self.has_error():
+                self.set_date(self._date, self._style)
+                return True
+        return False
+
+    def open_calendar(self) -> None:
+        popup = QCalendarWidget()
+        popup.setWindowFlags(Qt.WindowType.Popup)
+        popup.setObjectName("datePopup")
+        popup.setStyleSheet(CALENDAR_STYLE)
+        popup.setGridVisible(True)
+        popup.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        shown = self._date or date(self.default_year, 1, 1)
+        popup.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        popup.setCurrentPage(shown.year, shown.month)
+        popup.activated.connect(lambda d: self._picked(popup, d))
+        popup.clicked.connect(lambda d: self._picked(popup, d))
+        popup.adjustSize()
+        below = self.line.mapToGlobal(self.line.rect().bottomLeft())
+        popup.move(below)
+        self._popup = popup
+        popup.show()
+        popup.setFocus()
+
+    def _picked(self, popup: QCalendarWidget, picked: QDate) -> None:
+        popup.close()
+        self._popup = None
+        self._accept(picked.toPython())
+        self.line.setFocus()
+
+
+class ValueLineEdit(QLineEdit):
+    """年度指标值 as one line of free text (``≥95%``, ``≤510万元``, ``10个``, ``提升``,
+    ``不低于90%``) with its reading shown at the right end of the line; nothing typed is
+    discarded: what is not a number is kept as text, and the text as typed is stored beside
+    its reading."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("valueLine")
+        self.setPlaceholderText(self.tr("如 ≥95%、10个、提升"))
+        self.reading = QLabel(self)
+        self.reading.setObjectName("valueReading")
+        self.reading.setStyleSheet("color: #666; background: #eef3f8; padding: 0 4px;")
+        self.reading.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.textChanged.connect(self._show_reading)
+        self._show_reading()
+
+    @property
+    def line(self) -> QLineEdit:  # the same widget: one line to type in
+        return self
+
+    def _show_reading(self) -> None:
+        self.reading.setText(self.tr("读作：{0}").format(reading(self.value())))
+        self.reading.adjustSize()
+        self._place_reading()
+
+    def _place_reading(self) -> None:
+        width = self.reading.sizeHint().width()
+        self.reading.setGeometry(self.width() - width - 2, 2, width, self.height() - 4)
+        self.setTextMargins(0, 0, width + 4, 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_reading()
 
     def set_value(self, value: IndicatorValue) -> None:
-        if value.is_quantitative:
-            op_index = OPERATORS.index(value.op) if value.op in OPERATORS else 5
-            self.op.setCurrentIndex(op_index)
-            self.number.setText(str(value.number))
-            self.unit.setCurrentText(value.unit)
-        elif value.is_empty:
-            self.op.setCurrentIndex(0)
-        else:
-            self.op.setCurrentIndex(self.op.count() - 1)
-            self.text.setText(value.text)
-        self._mode_changed()
+        self.setText(value.shown)
+        self.selectAll()
 
-    def value(self) -> IndicatorValue | None:
-        """The edited value, or None when the number is not a number."""
-        if self._qualitative():
-            return IndicatorValue.qualitative(self.text.text())
-        raw = self.number.text().strip().replace(",", "").replace("，", "")
-        if not raw:
-            return IndicatorValue()
-        try:
-            number = Decimal(raw)
-        except InvalidOperation:
-            return None
-        if not number.is_finite():
-            return None
-        op_index = self.op.currentIndex()
-        op = OPERATORS[op_index] if op_index < len(OPERATORS) else None
-        return IndicatorValue.quantitative(op, number, self.unit.currentText())
+    def value(self) -> IndicatorValue:
+        return parse_value(self.text())
 
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        """Tab moves between the parts of the editor, not out of it (Enter confirms)."""
-        chain = [w for w in (self.op, self.number, self.unit, self.text) if w.isVisible()]
-        current = next(
-            (
-                w
-                for w in chain
-                if w.isAncestorOf(QApplication.focusWidget()) or w is QApplication.focusWidget()
-            ),
-            None,
-        )
-        if current is None or not chain:
-            return super().focusNextPrevChild(forward)
-        step = 1 if forward else -1
-        chain[(chain.index(current) + step) % len(chain)].setFocus(Qt.FocusReason.TabFocusReason)
-        return True
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), 200 + self.reading.sizeHint().width()))
+        return hint
 
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and not (new is self or self.isAncestorOf(new)):
-            inside_popup = isinstance(new.window(), QWidget) and new.window() is not self.window()
-            if not inside_popup:
-                QTimer.singleShot(0, self, self.done.emit)  # dropped if the editor is gone
+
+#: what the keys that leave a tree editor ask for
+NEXT, PREVIOUS, ENTER = "next", "previous", "enter"
 
 
 class ValueDelegate(QStyledItemDelegate):
-    """Edits column 1 of the indicator tree with a ValueEditor; 三级 names with completion
-    from the indicator library and this database; 二级 with a choice from the taxonomy."""
+    """Edits the indicator tree: 三级 names with completion from the indicator library and
+    this database; 二级 with a choice from the taxonomy; values as free text.
+
+    Tab, Shift+Tab and Enter commit the cell and report ``moved(path, column, how)``: the
+    editor decides where to go (name → value → next row's name; Enter at a group's last
+    value adds a row). The editor is closed before anything moves, so focus stays in the
+    tree."""
+
+    moved = Signal(tuple, int, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.suggest = lambda level2: []  # names offered while typing a 三级 name
-        self.units = lambda: []  # units used in this database
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        model = index.model()
+        node = model.node(index)
         if index.data(KIND_ROLE) == "l2":
-            combo = QComboBox(parent)
-            combo.setEditable(True)
-            model = index.model()
-            level1 = model.tree[model.node(index).path[0]][0]
-            combo.addItems(list(model.profile.level2_for(level1)))
-            return combo
-        if index.column() != 1:
-            editor = super().createEditor(parent, option, index)
-            if isinstance(editor, QLineEdit) and index.data(KIND_ROLE) == "ind":
-                model = index.model()
-                node = model.node(index)
-                level2 = model.tree[node.path[0]][1][node.path[1]][0]
-                completer = QCompleter(self.suggest(level2), editor)
-                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
-                editor.setCompleter(completer)
-            return editor
-        editor = ValueEditor(parent)
-        for unit in self.units():
-            if editor.unit.findText(unit) < 0:
-                editor.unit.addItem(unit)
-        editor.done.connect(lambda e=editor: self._finish(e))
+            editor = QComboBox(parent)
+            editor.setEditable(True)
+            level1 = model.tree[node.path[0]][0]
+            editor.addItems(list(model.profile.level2_for(level1)))
+        elif index.column() == 1:
+            editor = ValueLineEdit(parent)
+        else:
+            editor = QLineEdit(parent)
+            level2 = model.tree[node.path[0]][1][node.path[1]][0]
+            completer = QCompleter(self.suggest(level2), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+        editor.setProperty("cellPath", list(node.path))
+        editor.setProperty("cellColumn", index.column())
         return editor
-
-    def _finish(self, editor: ValueEditor) -> None:
-        try:
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-        except RuntimeError:  # the editor is already gone
-            pass
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
-        elif isinstance(editor, ValueEditor):
+        elif isinstance(editor, ValueLineEdit):
             editor.set_value(index.data(VALUE_ROLE) or IndicatorValue())
         else:
             super().setEditorData(editor, index)
@@ -272,26 +396,41 @@ class ValueDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText())
-        elif isinstance(editor, ValueEditor):
-            value = editor.value()
-            if value is not None:
-                model.setData(index, value)
+        elif isinstance(editor, ValueLineEdit):
+            model.setData(index, editor.value())
         else:
             super().setModelData(editor, model, index)
 
     def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:
         rect = option.rect
-        if isinstance(editor, ValueEditor):
+        if isinstance(editor, ValueLineEdit):
             rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+            rect.moveRight(min(rect.right(), editor.parentWidget().width() - 2))
         editor.setGeometry(rect)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(editor, ValueEditor)
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._finish(editor)
-            return True
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            how = None
+            if key == Qt.Key.Key_Tab:
+                how = NEXT
+            elif key == Qt.Key.Key_Backtab:
+                how = PREVIOUS
+            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                completer = editor.findChild(QCompleter)
+                popup = completer.popup() if completer is not None else None
+                if popup is not None and popup.isVisible():
+                    return False  # Enter picks the suggestion first
+                how = PREVIOUS if shift else ENTER
+            if how is not None:
+                self._leave(editor, how)
+                return True
         return super().eventFilter(editor, event)
+
+    def _leave(self, editor: QWidget, how: str) -> None:
+        path = tuple(editor.property("cellPath") or ())
+        column = int(editor.property("cellColumn") or 0)
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.moved.emit(path, column, how)

@@ -1,127 +1,172 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="40"/>
+        <source>IndicatorTreeModel</source>
+        <comment>（空）</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="42"/>
+        <source>IndicatorTreeModel</source>
+        <comment>文字：{0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
+        <source>IndicatorTreeModel</source>
+        <comment>运算符 {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
+        <source>IndicatorTreeModel</source>
+        <comment>数值 {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
+        <source>IndicatorTreeModel</source>
+        <comment>单位 {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="68" />
+        <location filename="../../desktop/ui/audit_panel.py" line="68"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="70" />
+        <location filename="../../desktop/ui/audit_panel.py" line="70"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="71" />
+        <location filename="../../desktop/ui/audit_panel.py" line="71"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84" />
+        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="118" />
+        <location filename="../../desktop/ui/audit_panel.py" line="119"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="118" />
+        <location filename="../../desktop/ui/audit_panel.py" line="119"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="119" />
+        <location filename="../../desktop/ui/audit_panel.py" line="120"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="134" />
+        <location filename="../../desktop/ui/audit_panel.py" line="139"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="136" />
+        <location filename="../../desktop/ui/audit_panel.py" line="141"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="160"/>
+        <source>原文第 {0} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="162"/>
+        <source>：{0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="203" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="276"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="215" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="288"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="216" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="289"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="217" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="290"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="218" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="291"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="219" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="292"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="232" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="305"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="241" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="314"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="245" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="318"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -129,20 +174,20 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="118" />
+        <location filename="../../desktop/ui/app.py" line="128"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
-        <extracomment>the background checks of a database finished: which opening, the problem found or ""</extracomment>
+        <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="129" />
+        <location filename="../../desktop/ui/app.py" line="139"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="169" />
+        <location filename="../../desktop/ui/app.py" line="178"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -151,24 +196,24 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="194" />
+        <location filename="../../desktop/ui/app.py" line="203"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="253" />
+        <location filename="../../desktop/ui/app.py" line="262"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="268" />
+        <location filename="../../desktop/ui/app.py" line="277"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="297" />
+        <location filename="../../desktop/ui/app.py" line="306"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -178,14 +223,194 @@ Details were written to: {1}</translation>
     </message>
 </context>
 <context>
+    <name>CopyFromProject</name>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="225"/>
+        <source>从其他项目复制指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="233"/>
+        <source>来源项目(&amp;S)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
+        <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="246"/>
+        <source>复制(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="161"/>
+        <source>未填写</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="163"/>
+        <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="168"/>
+        <source>选择日期（Alt+↓）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="205"/>
+        <source>{0}年{1}月{2}日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="242"/>
+        <source>{0}；未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="31"/>
+        <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
+        <translation>Performance target data (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="36"/>
+        <source>新建数据库</source>
+        <translation>New Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="46"/>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="57"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="63"/>
+        <source>另存副本</source>
+        <translation>Save a Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="70"/>
+        <source>副本不能保存到正在使用的文件。</source>
+        <translation>The copy cannot be saved over the file in use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="75"/>
+        <source>无法保存副本：{0}</source>
+        <translation>Cannot save the copy: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="77"/>
+        <source>已保存副本：{0}</source>
+        <translation>Copy saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="91"/>
+        <source>导入申报表</source>
+        <translation>Import Forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="93"/>
+        <source>申报表 ({0});;所有文件 (*)</source>
+        <translation>Forms ({0});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/ui/window_files.py" line="179"/>
+        <source>无法导入：{0}</source>
+        <translation>Cannot import: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="107"/>
+        <source>导入 {0} 个项目</source>
+        <translation>Import {0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="120"/>
+        <source>导出全部项目</source>
+        <translation>Export All Projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="122"/>
+        <source>导出选中的 {0} 个项目</source>
+        <translation>Export the {0} Selected Projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="125"/>
+        <source>数据文件，可在其他电脑上合并 (*.db)</source>
+        <translation>Data file, to merge on another computer (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="126"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="127"/>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="142"/>
+        <source>不能导出到正在使用的数据文件本身。</source>
+        <translation>Cannot export onto the data file in use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="162"/>
+        <source>无法导出：{0}</source>
+        <translation>Cannot export: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <source>已导出 {0} 个项目到 {1}</source>
+        <translation>Exported {0} projects to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="186"/>
+        <source>合并失败，数据未改变：{0}</source>
+        <translation>The merge failed; nothing was changed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="199"/>
+        <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
+        <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="226"/>
+        <source>恢复历史版本前</source>
+        <translation>before restoring an earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="228"/>
+        <source>恢复历史版本</source>
+        <translation>Restore earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="253"/>
+        <source>另一个程序修改了这个文件，已显示最新内容。</source>
+        <translation>Another program changed this file; the latest content is shown.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="22" />
+        <location filename="../../desktop/ui/help_dialog.py" line="23"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="32" />
+        <location filename="../../desktop/ui/help_dialog.py" line="33"/>
         <source>找不到使用说明文件：{0}</source>
         <translation>The user guide was not found: {0}</translation>
     </message>
@@ -193,145 +418,363 @@ Details were written to: {1}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="149" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="222"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="154" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="154" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="154" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="154" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="174" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="247"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="180" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="182" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="56"/>
+        <source>导入预览 — {0}</source>
+        <translation>Import preview — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="64"/>
+        <location filename="../../desktop/ui/import_preview.py" line="197"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="65"/>
+        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="66"/>
+        <location filename="../../desktop/ui/import_preview.py" line="201"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <location filename="../../desktop/ui/import_preview.py" line="206"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="68"/>
+        <location filename="../../desktop/ui/import_preview.py" line="209"/>
+        <source>年度资金申请总额</source>
+        <translation>Annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="69"/>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="70"/>
+        <source>需复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="71"/>
+        <source>资金来源</source>
+        <translation>Amounts read in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="93"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>没有要导入的新项目（文件中的项目都已存在）。</source>
+        <translation>No new projects to import (every project in the file is already there).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
+        <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
+        <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="114"/>
+        <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
+        <translation>{0} projects have fields or indicators to review (red background). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="117"/>
+        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
+        <translation>The funds of {0} projects are all zero or missing. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="118"/>
+        <source>请核对后再导入。</source>
+        <translation>Please check before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <source>需复核：{0}</source>
+        <translation>To review: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="131"/>
+        <source>{0} 元</source>
+        <translation>{0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="133"/>
+        <source>（按万元读取：{0}）</source>
+        <translation> (read in 10,000 yuan: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="135"/>
+        <source>（推算）</source>
+        <translation> (worked out)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="137"/>
+        <source>（未找到）</source>
+        <translation> (not found)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="143"/>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="160"/>
+        <source>字段 {0} 个</source>
+        <translation>{0} fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>指标 {0} 条</source>
+        <translation>{0} indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="163"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="182"/>
+        <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
+        <translation>Indicators: {0}, {1} to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="198"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="199"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="200"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="202"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="203"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="204"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="205"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="207"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="208"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="210"/>
+        <source>其中：当年财政拨款</source>
+        <translation>of which this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="211"/>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="212"/>
+        <source>其他资金（年度）</source>
+        <translation>Other funds (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="216"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="219"/>
+        <source>  — 需复核：{0}</source>
+        <translation>  — to review: {0}</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="215" />
-        <source>指标</source>
-        <translation>Indicator</translation>
+        <location filename="../../desktop/ui/indicator_model.py" line="236"/>
+        <source>指标（一级 › 二级 › 三级）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="215" />
-        <source>年度(/项目)指标值</source>
-        <translation>Annual (/project) target value</translation>
+        <location filename="../../desktop/ui/indicator_model.py" line="236"/>
+        <source>今年要达到的值</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="246" />
+        <location filename="../../desktop/ui/indicator_model.py" line="239"/>
+        <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="241"/>
+        <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="286"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="258" />
+        <location filename="../../desktop/ui/indicator_model.py" line="298"/>
         <source>这个一级指标不在本年度的指标体系中</source>
-        <translation>This level-1 indicator is not in this year's indicator system</translation>
+        <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="265" />
+        <location filename="../../desktop/ui/indicator_model.py" line="305"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="269" />
+        <location filename="../../desktop/ui/indicator_model.py" line="309"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="274" />
+        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="292" />
+        <location filename="../../desktop/ui/indicator_model.py" line="332"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="296" />
+        <location filename="../../desktop/ui/indicator_model.py" line="336"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="316" />
+        <location filename="../../desktop/ui/indicator_model.py" line="339"/>
+        <source>读作：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="327" />
+        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="333" />
+        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="365" />
+        <location filename="../../desktop/ui/indicator_model.py" line="407"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="377" />
+        <location filename="../../desktop/ui/indicator_model.py" line="419"/>
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="404" />
+        <location filename="../../desktop/ui/indicator_model.py" line="472"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="423" />
+        <location filename="../../desktop/ui/indicator_model.py" line="491"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="430" />
+        <location filename="../../desktop/ui/indicator_model.py" line="498"/>
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="444" />
+        <location filename="../../desktop/ui/indicator_model.py" line="512"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="519" />
+        <location filename="../../desktop/ui/indicator_model.py" line="587"/>
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="528" />
+        <location filename="../../desktop/ui/indicator_model.py" line="596"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -339,32 +782,32 @@ Details were written to: {1}</translation>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../desktop/ui/library_dialog.py" line="29" />
+        <location filename="../../desktop/ui/library_dialog.py" line="30"/>
         <source>常用指标库</source>
         <translation>Indicator Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_dialog.py" line="38" />
+        <location filename="../../desktop/ui/library_dialog.py" line="39"/>
         <source>新的三级指标名称</source>
         <translation>New level-3 indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_dialog.py" line="39" />
+        <location filename="../../desktop/ui/library_dialog.py" line="40"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_dialog.py" line="40" />
+        <location filename="../../desktop/ui/library_dialog.py" line="41"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_dialog.py" line="47" />
+        <location filename="../../desktop/ui/library_dialog.py" line="48"/>
         <source>二级指标(&amp;L)：</source>
         <translation>&amp;Level-2 indicator:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_dialog.py" line="56" />
+        <location filename="../../desktop/ui/library_dialog.py" line="57"/>
         <source>填写三级指标名称时会提示这些名称；修改保存在这个数据文件中。</source>
         <translation>These names are offered while you type a level-3 indicator; changes are kept in this data file.</translation>
     </message>
@@ -372,450 +815,238 @@ Details were written to: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
-        <source>搜索项目名称、实施单位、指标…</source>
-        <translation>Search project names, units, indicators…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
-        <source>按年度筛选</source>
-        <translation>Filter by year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
-        <source>按审核结果筛选</source>
-        <translation>Filter by check result</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
-        <source>有错误</source>
-        <translation>With errors</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
-        <source>有警告</source>
-        <translation>With warnings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
-        <source>通过</source>
-        <translation>Passed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <source>保存(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <source>从其他项目复制指标(&amp;I)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307" />
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324" />
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
-        <source>共 {0} 个项目</source>
-        <translation>{0} projects</translation>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <source>已保存 {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
-        <source>显示 {0} / {1} 个项目</source>
-        <translation>Showing {0} of {1} projects</translation>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <source>每次修改都立即写入文件，不需要另外保存</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
-        <source>，项目资金合计 {0} 元</source>
-        <translation>, total funds {0} yuan</translation>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
-        <source>全部年度</source>
-        <translation>All years</translation>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431" />
-        <source>{0} 年度</source>
-        <translation>{0}</translation>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <source>未写入（文件被占用）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535" />
-        <source>复制 {0} 个项目到下一年度</source>
-        <translation>Copy {0} projects to the next year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
-        <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
-        <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="588" />
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593" />
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="632" />
-        <source>新项目</source>
-        <translation>New project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="634" />
-        <source>新建项目</source>
-        <translation>New project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="649" />
-        <source>（副本）</source>
-        <translation> (copy)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="656" />
-        <source>复制项目</source>
-        <translation>Duplicate project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="656" />
-        <source>复制 {0} 个项目</source>
-        <translation>Duplicate {0} projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="664" />
-        <source>删除项目</source>
-        <translation>Delete project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="664" />
-        <source>删除 {0} 个项目</source>
-        <translation>Delete {0} projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="667" />
-        <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
-        <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="675" />
-        <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
-        <translation>Performance target data (*.db);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="680" />
-        <source>新建数据库</source>
-        <translation>New Database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="690" />
-        <source>打开数据库</source>
-        <translation>Open Database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="701" />
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="707" />
-        <source>另存副本</source>
-        <translation>Save a Copy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="714" />
-        <source>副本不能保存到正在使用的文件。</source>
-        <translation>The copy cannot be saved over the file in use.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="719" />
-        <source>无法保存副本：{0}</source>
-        <translation>Cannot save the copy: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="721" />
-        <source>已保存副本：{0}</source>
-        <translation>Copy saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="735" />
-        <source>导入申报表</source>
-        <translation>Import Forms</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="737" />
-        <source>申报表 ({0});;所有文件 (*)</source>
-        <translation>Forms ({0});;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="748" />
-        <location filename="../../desktop/ui/main_window.py" line="823" />
-        <source>无法导入：{0}</source>
-        <translation>Cannot import: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="751" />
-        <source>导入 {0} 个项目</source>
-        <translation>Import {0} projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="764" />
-        <source>导出全部项目</source>
-        <translation>Export All Projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="766" />
-        <source>导出选中的 {0} 个项目</source>
-        <translation>Export the {0} Selected Projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="769" />
-        <source>数据文件，可在其他电脑上合并 (*.db)</source>
-        <translation>Data file, to merge on another computer (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="770" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="771" />
-        <source>JSON 文件 (*.json)</source>
-        <translation>JSON files (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="786" />
-        <source>不能导出到正在使用的数据文件本身。</source>
-        <translation>Cannot export onto the data file in use.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="806" />
-        <source>无法导出：{0}</source>
-        <translation>Cannot export: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="809" />
-        <location filename="../../desktop/ui/main_window.py" line="930" />
-        <source>已导出 {0} 个项目到 {1}</source>
-        <translation>Exported {0} projects to {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="830" />
-        <source>合并失败，数据未改变：{0}</source>
-        <translation>The merge failed; nothing was changed: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="843" />
-        <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
-        <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="870" />
-        <source>恢复历史版本前</source>
-        <translation>before restoring an earlier version</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="872" />
-        <source>恢复历史版本</source>
-        <translation>Restore earlier version</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="897" />
-        <source>另一个程序修改了这个文件，已显示最新内容。</source>
-        <translation>Another program changed this file; the latest content is shown.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="920" />
-        <source>导出 PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="922" />
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="951" />
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="953" />
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="983" />
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -823,563 +1054,838 @@ Details were written to: {1}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="55" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="62"/>
         <source>合并预览：{0}</source>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="65"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="61" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="69"/>
         <source>“{0}”中的项目：{1}。请检查每一项的处理方式，默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，合并前会自动备份。</source>
         <translation>Projects in “{0}”: {1}. Check what happens to each; the defaults lose nothing. Replaced versions are kept in the history, and the database is backed up before the merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="69" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="69" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="81"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="82"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="83"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="69" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="85"/>
         <source>处理</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="75" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="102"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="101" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="130"/>
+        <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
+        <source>不同之处（我的 → 对方的）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="142"/>
         <source>以下内容有错误，不会导入：</source>
         <translation>These have errors and will not be imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="104" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="145"/>
         <source>合并(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="112" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="160"/>
+        <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="167"/>
+        <source>对方已彻底删除这个项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="169"/>
+        <source>本机已彻底删除这个项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="171"/>
+        <source>本机没有这个项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="173"/>
+        <source>内容完全相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="178"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="113" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="179"/>
         <source>完全相同</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="114" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="180"/>
         <source>对方的较新</source>
         <translation>theirs is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="115" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="181"/>
         <source>我的较新</source>
         <translation>mine is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="116" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="182"/>
         <source>双方都修改过</source>
         <translation>changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="117" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="183"/>
         <source>我已删除</source>
         <translation>deleted here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="118" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="184"/>
         <source>我已删除，对方又修改过</source>
         <translation>deleted here, changed there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="119" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
         <source>对方已删除</source>
         <translation>deleted there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="120" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="186"/>
         <source>对方已删除，我又修改过</source>
         <translation>deleted there, changed here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="126" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
+        <source>双方都新建了同名项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="126" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
         <source>不导入</source>
         <translation>do not import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="128" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="195"/>
         <source>移入回收站</source>
         <translation>move to trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="130" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
         <source>恢复对方的</source>
         <translation>bring theirs back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="130" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
         <source>保持删除</source>
         <translation>keep deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="132" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="200"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
+        <source>两份都保留</source>
+        <translation>keep both</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="201"/>
+        <source>合为一个，用我的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="202"/>
+        <source>合为一个，用对方的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="205"/>
         <source>保留我的</source>
         <translation>keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="133" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="206"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="134" />
-        <source>两份都保留</source>
-        <translation>keep both</translation>
     </message>
 </context>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="103" />
-        <source>金额无效：{0}。请输入数字，如 5100000 或 5,100,000.00</source>
-        <translation>Invalid amount: {0}. Enter a number such as 5100000 or 5,100,000.00</translation>
+        <location filename="../../desktop/ui/widgets.py" line="76"/>
+        <source>＝{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="89"/>
+        <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PastePreview</name>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="191"/>
+        <source>粘贴指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="195"/>
+        <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="210"/>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_print.py" line="35"/>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_print.py" line="37"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_print.py" line="45"/>
+        <source>已导出 {0} 个项目到 {1}</source>
+        <translation>Exported {0} projects to {1}</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="130" />
-        <source>打印预览</source>
-        <translation>Print Preview</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="138" />
-        <source>选中的 {0} 个项目</source>
-        <translation>The {0} selected projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="139" />
-        <source>全部项目</source>
-        <translation>All projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="142" />
-        <source>签字栏(&amp;S)</source>
-        <translation>&amp;Sign-off block</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="144" />
-        <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
-        <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="146" />
-        <source>填报人</source>
-        <translation>Filled in by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="148" />
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="152" />
-        <source>填报人：</source>
-        <translation>Filled in by:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="154" />
-        <source>联系电话：</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="166" />
-        <source>打印(&amp;P)…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="169" />
-        <source>导出 PDF(&amp;E)…</source>
-        <translation>&amp;Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="221" />
-        <source>{0} 个项目，共 {1} 页</source>
-        <translation>{0} projects, {1} pages</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="223" />
-        <source>；{0} 个项目有审核错误，带“草稿”水印</source>
-        <translation>; {0} projects have check errors and print with a “draft” mark</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="225" />
-        <source>；字体中没有这些字符，已印为 □：{0}</source>
-        <translation>; these characters are not in the fonts and print as □: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="238" />
-        <source>财政项目支出绩效目标申报表</source>
-        <translation>Performance target declaration forms</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="1" />
-        <source>已发送 {0} 页到打印机（实际大小）</source>
-        <translation>Sent {0} pages to the printer (actual size)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="1" />
-        <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
-        <translation>Sent {0} pages to the printer; its margins cannot hold the whole form, so it was shrunk to {1:.1f}%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="1" />
-        <source>打印机“{0}”无法打印。</source>
-        <translation>The printer “{0}” cannot print.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="1" />
-        <source>申报表</source>
-        <translation>forms</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="1" />
+        <location filename="../../desktop/ui/print_dialog.py" line="205"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="251" />
+        <location filename="../../desktop/ui/print_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
+        <source>导出 PDF(&amp;E)…</source>
+        <translation>&amp;Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <source>选中的 {0} 个项目</source>
+        <translation>The {0} selected projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <source>签字栏(&amp;S)</source>
+        <translation>&amp;Sign-off block</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="241"/>
+        <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
+        <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="243"/>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="245"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
+        <source>填报人：</source>
+        <translation>Filled in by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="251"/>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="318"/>
+        <source>{0} 个项目，共 {1} 页</source>
+        <translation>{0} projects, {1} pages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="320"/>
+        <source>；{0} 个项目有审核错误，带“草稿”水印</source>
+        <translation>; {0} projects have check errors and print with a “draft” mark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="322"/>
+        <source>；字体中没有这些字符，已印为 □：{0}</source>
+        <translation>; these characters are not in the fonts and print as □: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
+        <source>财政项目支出绩效目标申报表</source>
+        <translation>Performance target declaration forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
+        <source>打印机“{0}”无法打印。</source>
+        <translation>The printer “{0}” cannot print.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="349"/>
+        <source>已发送 {0} 页到打印机（实际大小）</source>
+        <translation>Sent {0} pages to the printer (actual size)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="353"/>
+        <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
+        <translation>Sent {0} pages to the printer; its margins cannot hold the whole form, so it was shrunk to {1:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
+        <source>申报表</source>
+        <translation>forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="363"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="251" />
+        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="258" />
+        <location filename="../../desktop/ui/print_dialog.py" line="372"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="55"/>
+        <source>新项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="57"/>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="72"/>
+        <source>（副本）</source>
+        <translation> (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="79"/>
+        <source>复制项目</source>
+        <translation>Duplicate project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="79"/>
+        <source>复制 {0} 个项目</source>
+        <translation>Duplicate {0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="87"/>
+        <source>删除项目</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="87"/>
+        <source>删除 {0} 个项目</source>
+        <translation>Delete {0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
+        <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="113"/>
+        <source>复制 {0} 个项目到下一年度</source>
+        <translation>Copy {0} projects to the next year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="116"/>
+        <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
+        <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="105" />
+        <location filename="../../desktop/ui/editor.py" line="167"/>
         <source>基本信息</source>
+        <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="106" />
+        <location filename="../../desktop/ui/editor.py" line="168"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="107" />
+        <location filename="../../desktop/ui/editor.py" line="169"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="108" />
+        <location filename="../../desktop/ui/editor.py" line="170"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175" />
+        <location filename="../../desktop/ui/editor.py" line="303"/>
+        <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="331"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="189" />
+        <location filename="../../desktop/ui/editor.py" line="346"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="191" />
+        <location filename="../../desktop/ui/editor.py" line="348"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="192" />
+        <location filename="../../desktop/ui/editor.py" line="349"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="193" />
+        <location filename="../../desktop/ui/editor.py" line="350"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="194" />
+        <location filename="../../desktop/ui/editor.py" line="351"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="195" />
+        <location filename="../../desktop/ui/editor.py" line="352"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="196" />
+        <location filename="../../desktop/ui/editor.py" line="353"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="197" />
-        <source>计划完成日期(&amp;E)</source>
-        <translation>Planned &amp;end date</translation>
+        <location filename="../../desktop/ui/editor.py" line="354"/>
+        <source>计划完成日期(&amp;W)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="231" />
-        <source>未填写</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="262" />
+        <location filename="../../desktop/ui/editor.py" line="410"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="265" />
+        <location filename="../../desktop/ui/editor.py" line="413"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="273" />
+        <location filename="../../desktop/ui/editor.py" line="421"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="281" />
+        <location filename="../../desktop/ui/editor.py" line="429"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="282" />
+        <location filename="../../desktop/ui/editor.py" line="430"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="283" />
+        <location filename="../../desktop/ui/editor.py" line="431"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="284" />
+        <location filename="../../desktop/ui/editor.py" line="432"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="300" />
-        <source>计划完成日期不能早于计划开始日期；已保存的日期保持不变。</source>
-        <translation>The planned end date cannot be before the start date; the saved dates are kept.</translation>
+        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <source>计划完成日期不能早于计划开始日期；未保存</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="306" />
+        <location filename="../../desktop/ui/editor.py" line="447"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="326" />
+        <location filename="../../desktop/ui/editor.py" line="467"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="327" />
+        <location filename="../../desktop/ui/editor.py" line="468"/>
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="328" />
-        <location filename="../../desktop/ui/editor.py" line="332" />
+        <location filename="../../desktop/ui/editor.py" line="469"/>
+        <location filename="../../desktop/ui/editor.py" line="473"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="329" />
+        <location filename="../../desktop/ui/editor.py" line="470"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="330" />
+        <location filename="../../desktop/ui/editor.py" line="471"/>
         <source>其中：当年财政拨款</source>
-        <translation>of which: this year's appropriation</translation>
+        <translation>of which: this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="331" />
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="334" />
+        <location filename="../../desktop/ui/editor.py" line="484"/>
         <source>其中：</source>
         <translation>of which: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="352" />
-        <source>按分项填入总额</source>
-        <translation>Fill total from parts</translation>
+        <location filename="../../desktop/ui/editor.py" line="503"/>
+        <source>按分项填入总额(&amp;G)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="353" />
-        <source>按分项填入年度总额</source>
-        <translation>Fill annual total from parts</translation>
+        <location filename="../../desktop/ui/editor.py" line="504"/>
+        <source>按分项填入年度总额(&amp;M)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="355" />
+        <location filename="../../desktop/ui/editor.py" line="506"/>
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="356" />
+        <location filename="../../desktop/ui/editor.py" line="507"/>
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="364" />
-        <source>金额单位：元。可输入 5100000 或 5,100,000.00。</source>
-        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00.</translation>
+        <location filename="../../desktop/ui/editor.py" line="516"/>
+        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="391" />
+        <location filename="../../desktop/ui/editor.py" line="544"/>
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="402" />
+        <location filename="../../desktop/ui/editor.py" line="555"/>
         <source>修改{0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420" />
+        <location filename="../../desktop/ui/editor.py" line="573"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="421" />
+        <location filename="../../desktop/ui/editor.py" line="574"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="441" />
-        <location filename="../../desktop/ui/editor.py" line="459" />
+        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <source>Enter 到下一栏，Ctrl+Enter 换行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="595"/>
+        <location filename="../../desktop/ui/editor.py" line="613"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="448" />
+        <location filename="../../desktop/ui/editor.py" line="602"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="449" />
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="490" />
+        <location filename="../../desktop/ui/editor.py" line="645"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="492" />
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="495" />
+        <location filename="../../desktop/ui/editor.py" line="650"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="497" />
+        <location filename="../../desktop/ui/editor.py" line="652"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="498" />
+        <location filename="../../desktop/ui/editor.py" line="653"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="500" />
+        <location filename="../../desktop/ui/editor.py" line="655"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="536" />
+        <location filename="../../desktop/ui/editor.py" line="658"/>
+        <source>复制行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="661"/>
+        <source>粘贴行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="663"/>
+        <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="665"/>
+        <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="703"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="859"/>
+        <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="881"/>
+        <source>粘贴指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="884"/>
+        <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="897"/>
+        <source>粘贴 {0} 条指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="915"/>
+        <source>从其他项目复制 {0} 条指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectNavigation</name>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="37"/>
+        <source>搜索项目名称、实施单位、指标…</source>
+        <translation>Search project names, units, indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="40"/>
+        <source>按年度筛选</source>
+        <translation>Filter by year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="42"/>
+        <source>按审核结果筛选</source>
+        <translation>Filter by check result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="44"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="45"/>
+        <source>有错误</source>
+        <translation>With errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="46"/>
+        <source>有警告</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="47"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="103"/>
+        <source>共 {0} 个项目</source>
+        <translation>{0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="105"/>
+        <source>显示 {0} / {1} 个项目</source>
+        <translation>Showing {0} of {1} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="107"/>
+        <source>，项目资金合计 {0} 元</source>
+        <translation>, total funds {0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="142"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="144"/>
+        <source>{0} 年度</source>
+        <translation>{0}</translation>
     </message>
 </context>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="90" />
+        <location filename="../../desktop/ui/project_list.py" line="90"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="91" />
+        <location filename="../../desktop/ui/project_list.py" line="91"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="92" />
+        <location filename="../../desktop/ui/project_list.py" line="92"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="93" />
+        <location filename="../../desktop/ui/project_list.py" line="93"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="94" />
+        <location filename="../../desktop/ui/project_list.py" line="94"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="105" />
+        <location filename="../../desktop/ui/project_list.py" line="105"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="114" />
+        <location filename="../../desktop/ui/project_list.py" line="114"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="116" />
+        <location filename="../../desktop/ui/project_list.py" line="116"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="117" />
+        <location filename="../../desktop/ui/project_list.py" line="117"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="139" />
+        <location filename="../../desktop/ui/project_list.py" line="139"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
@@ -1387,27 +1893,27 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="998" />
+        <location filename="../../desktop/ui/window_files.py" line="261"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1001" />
+        <location filename="../../desktop/ui/window_files.py" line="264"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1005" />
+        <location filename="../../desktop/ui/window_files.py" line="268"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1007" />
+        <location filename="../../desktop/ui/window_files.py" line="270"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1010" />
+        <location filename="../../desktop/ui/window_files.py" line="273"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -1415,12 +1921,12 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1090" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="23"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1096" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
     </message>
@@ -1428,107 +1934,107 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="37" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="39"/>
         <source>年度汇总</source>
         <translation>Year Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="40" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="42"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="46" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="47" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="48" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="49" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="50" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="51" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="53"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="57" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="59"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="65" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="67"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="68" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="70"/>
         <source>导出 Excel(&amp;X)…</source>
         <translation>Export E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="71" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="73"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="106" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
         <source>按项目类别小计</source>
         <translation>Subtotals by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="107" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="109"/>
         <source>按实施单位小计</source>
         <translation>Subtotals by implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="113" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="115"/>
         <source>{0}（{1} 个项目）</source>
         <translation>{0} ({1} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="127" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="129"/>
         <source>合计（{0} 个项目）</source>
         <translation>Total ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="163" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="163" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="166" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="167" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="169"/>
         <source>{0}年度项目汇总.{1}</source>
         <translation>{0} summary.{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="183" />
+        <location filename="../../desktop/ui/summary_dialog.py" line="186"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
@@ -1536,88 +2042,124 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1026" />
+        <location filename="../../desktop/ui/window_projects.py" line="131"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1035" />
+        <location filename="../../desktop/ui/window_projects.py" line="140"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1038" />
+        <location filename="../../desktop/ui/window_projects.py" line="143"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1044" />
+        <location filename="../../desktop/ui/window_projects.py" line="149"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1063" />
+        <location filename="../../desktop/ui/window_projects.py" line="168"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1072" />
+        <location filename="../../desktop/ui/window_projects.py" line="177"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1073" />
+        <location filename="../../desktop/ui/window_projects.py" line="178"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
 </context>
 <context>
-    <name>ValueEditor</name>
+    <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="140" />
-        <source>定性</source>
-        <translation>Qualitative</translation>
+        <location filename="../../desktop/ui/widgets.py" line="309"/>
+        <source>如 ≥95%、10个、提升</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="140" />
-        <source>（无）</source>
-        <translation>(none)</translation>
+        <location filename="../../desktop/ui/widgets.py" line="322"/>
+        <source>读作：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="141" />
-        <source>运算符；选“定性”填写文字</source>
-        <translation>Operator; choose “Qualitative” to write text</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
+        <source>导出选中的 {0} 个项目，还是全部 {1} 个项目？</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="143" />
-        <source>数值</source>
-        <translation>Number</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
+        <source>选中的 {0} 个(&amp;S)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="147" />
-        <source>单位，可自行输入</source>
-        <translation>Unit (you can type your own)</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
+        <source>全部(&amp;A)</source>
+        <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>dialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="149" />
-        <source>定性指标值，如：提高</source>
-        <translation>Qualitative value, e.g. improve</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="57" />
+        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
+        <source>一级指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
+        <source>二级指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
+        <source>三级指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
+        <source>指标值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
+        <source>读作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="71"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="72" />
+        <location filename="../../desktop/ui/print_dialog.py" line="86"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="79" />
+        <location filename="../../desktop/ui/print_dialog.py" line="93"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
@@ -1625,104 +2167,104 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="30" />
+        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="31" />
+        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="32" />
+        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="33" />
+        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="39" />
+        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="40" />
+        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="41" />
+        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="42" />
+        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="43" />
+        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="44" />
+        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="45" />
+        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="46" />
+        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="47" />
+        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="48" />
+        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="49" />
-        <source>财政资金</source>
-        <translation>Fiscal funds</translation>
+        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="50" />
+        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="51" />
+        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="52" />
-        <source>当年财政拨款</source>
-        <translation>This year's appropriation</translation>
+        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
+        <source>年度资金申请总额 › 其中：当年财政拨款</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="53" />
-        <source>上年结转资金</source>
-        <translation>Carried over from last year</translation>
+        <location filename="../../desktop/ui/audit_panel.py" line="53"/>
+        <source>年度资金申请总额 › 上年结转资金</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="54" />
-        <source>其他资金（年度）</source>
-        <translation>Other funds (annual)</translation>
+        <location filename="../../desktop/ui/audit_panel.py" line="54"/>
+        <source>年度资金申请总额 › 其他资金</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,51 @@
+"""Windows and dialogs that fit the screen they open on (1366×768 at 100 %, 1920×1080 at
+150 %): every dialog is resizable and clamped to the available area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+#: below this available size the main window starts maximized
+SMALL_SCREEN = (1440, 900)
+
+
+def available(widget: QWidget | None = None) -> QRect:
+    """The available area (without task bar) of the screen the widget is on."""
+    screen = None
+    if widget is not None:
+        parent = widget.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or widget.screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to the wished size, but never beyond the available screen; the dialog stays
+    resizable (no fixed size) and its minimum never exceeds the screen either."""
+    area = available(widget)
+    margin = 40  # window frame and title bar
+    w = min(width, max(area.width() - margin, 200))
+    h = min(height, max(area.height() - margin, 200))
+    if hasattr(widget, "setSizeGripEnabled"):
+        widget.setSizeGripEnabled(True)
+    minimum = widget.minimumSize()
+    widget.setMinimumSize(min(minimum.width(), w), min(minimum.height(), h))
+    widget.resize(w, h)
+    parent = widget.parentWidget()
+    if parent is not None:
+        frame = parent.window().frameGeometry()
+        x = frame.x() + (frame.width() - w) // 2
+        y = frame.y() + (frame.height() - h) // 2
+    else:
+        x = area.x() + (area.width() - w) // 2
+        y = area.y() + (area.height() - h) // 2
+    x = max(area.left(), min(x, area.right() - w))
+    y = max(area.top(), min(y, area.bottom() - h))
+    widget.move(x, y)
+
+
+def is_small(widget: QWidget | None = None) -> bool:
+    area = available(widget)
+    return area.width() < SMALL_SCREEN[0] or area.height() < SMALL_SCREEN[1]

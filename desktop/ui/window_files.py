@@ -1,0 +1,280 @@
+"""The window's file room: databases, import and export, merging another machine's file,
+history, and changes made by another program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.store import StoreError
+from desktop.ui.commands import AddProjectsCommand
+from desktop.ui.paths import settings
+from desktop.ui.screen import fit_to_screen
+
+
+class FileActions:
+    """Mixed into MainWindow: everything that reads or writes files."""
+
+    def _db_filter(self) -> str:
+        return self.tr("绩效目标申报数据 (*.db);;所有文件 (*)")
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("新建数据库"),
+            str(self.path.parent / "新数据库.db"),
+            self._db_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
+        )
+        if path:
+            self.newRequested.emit(path)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开数据库"), str(self.path.parent), self._db_filter()
+        )
+        if path:
+            self.openRequested.emit(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings().value("recent", []) or []:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.openRequested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def save_copy(self) -> None:
+        self.editor.flush()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("另存副本"),
+            str(self.path.with_name(self.path.stem + "-副本.db")),
+            self._db_filter(),
+        )
+        if not path:
+            return
+        if Path(path).resolve() == self.path.resolve():
+            QMessageBox.warning(self, APP_NAME, self.tr("副本不能保存到正在使用的文件。"))
+            return
+        try:
+            self.session.repo.copy_to(path)
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("无法保存副本：{0}").format(exc))
+            return
+        self.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
+
+    def import_file(self, path: str | None = None) -> None:
+        # Loaded when first needed: the window opens faster without them.
+        from desktop.io.files import IMPORT_FORMATS, load_file, plan_import
+        from desktop.io.report import ImportFormatError
+
+        if self.session.read_only:
+            return
+        self.editor.flush()
+        if not path:
+            patterns = " ".join(f"*{ext}" for ext in (*IMPORT_FORMATS, ".db"))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("导入申报表"),
+                str(self.path.parent),
+                self.tr("申报表 ({0});;所有文件 (*)").format(patterns),
+            )
+            if not path:
+                return
+        if path.lower().endswith(".db"):
+            self.merge_from(path)
+            return
+        try:
+            result = load_file(path)
+            to_add, summary = plan_import(self.session.repo, result)
+        except (ImportFormatError, StoreError) as exc:
+            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            return
+        if to_add:
+            text = self.tr("导入 {0} 个项目").format(len(to_add))
+            self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
+        ReportDialog(self, Path(path).name, result, summary).exec()
+
+    def export_file(self) -> None:
+        from desktop.io import json_format
+        from desktop.io.files import atomic_write_text
+        from desktop.store.exchange import export_db
+
+        self.editor.flush()
+        ids = self.selected_ids()
+        everything = len(ids) <= 1
+        title = (
+            self.tr("导出全部项目")
+            if everything
+            else self.tr("导出选中的 {0} 个项目").format(len(ids))
+        )
+        filters = {
+            ".db": self.tr("数据文件，可在其他电脑上合并 (*.db)"),
+            ".xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
+            ".json": self.tr("JSON 文件 (*.json)"),
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            title,
+            str(self.path.with_name(self.path.stem + "-导出.db")),
+            ";;".join(filters.values()),
+        )
+        if not path:
+            return
+        kind = Path(path).suffix.lower()
+        if kind not in filters:
+            kind = next((k for k, f in filters.items() if f == chosen), ".db")
+            path += kind
+        if kind == ".db" and Path(path).exists() and Path(path).resolve() == self.path.resolve():
+            QMessageBox.warning(self, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。"))
+            return
+        try:
+            repo = self.session.repo
+            if kind == ".db":  # everything travels: the trash and the deletions too
+                projects = (
+                    list(repo.all_projects(trash=True))
+                    if everything
+                    else [repo.get(i) for i in ids]
+                )
+                export_db(projects, path, repo.tombstones() if everything else [])
+            else:
+                projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
+                if kind == ".xlsx":
+                    from desktop.io.xlsx_format import export_xlsx
+
+                    export_xlsx(projects, path)
+                else:
+                    atomic_write_text(path, json_format.dumps(projects))
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
+        )
+
+    # -- exchange, history, outside changes --------------------------------------------------------
+    def merge_from(self, path: str) -> bool:
+        """Merge another machine's .db file after a preview; True if merged."""
+        from desktop.store.exchange import read_untrusted
+        from desktop.store.merge import apply_merge, plan_merge
+        from desktop.ui.exchange_dialogs import MergeDialog
+
+        repo = self.session.repo
+        try:
+            plan = plan_merge(repo, read_untrusted(path))
+        except StoreError as exc:
+            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            return False
+        if MergeDialog(self, plan).exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            result = apply_merge(repo, plan)
+        except StoreError as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc))
+            return False
+        # Commands recorded before the merge may refer to replaced versions.
+        self.session.undo_stack.clear()
+        self._data_version = repo.data_version()
+        current = self.current_id()
+        self.reload()
+        if current:
+            self.editor.project = None
+            self.select_project(current)
+            self._current_changed(self.table.currentIndex(), QModelIndex())
+        self.statusBar().showMessage(
+            self.tr(
+                "已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。"
+                "被替换的版本可在“项目 › 历史版本”中恢复。"
+            ).format(result.added, result.replaced, result.copies, result.deleted),
+            15000,
+        )
+        return True
+
+    def show_history(self) -> None:
+        from desktop.ui.commands import EditProjectCommand
+        from desktop.ui.exchange_dialogs import HistoryDialog
+
+        current = self.editor.project
+        if current is None:
+            return
+        self.editor.flush()
+        current = self.editor.project
+        dialog = HistoryDialog(self, self.session.repo.history(current.id))
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        restored = dialog.chosen.project.with_changes(  # its content, today's bookkeeping
+            id=current.id,
+            created_at=current.created_at,
+            updated_at=current.updated_at,
+            revision=current.revision,
+            versions=current.versions,
+            deleted_at=current.deleted_at,
+        )
+        self.session.repo.add_history(current, self.tr("恢复历史版本前"))
+        self.session.undo_stack.push(
+            EditProjectCommand(self.session, current, restored, self.tr("恢复历史版本"))
+        )
+        self.editor._on_saved(self.session.load(current.id))
+
+    def check_outside_changes(self) -> None:
+        """Show changes another program (another window) committed to the same file."""
+        try:
+            version = self.session.repo.data_version()
+        except Exception:  # the database is being closed
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self.editor.flush()
+        self.reload()
+        project = self.editor.project
+        if project is not None:
+            try:
+                stored = self.session.repo.revision(project.id)
+            except StoreError:
+                stored = None
+            if stored is None:
+                self._show(None)
+            elif stored != project.revision:
+                self.editor.set_project(self.session.load(project.id))
+        self.statusBar().showMessage(self.tr("另一个程序修改了这个文件，已显示最新内容。"), 8000)
+
+
+class ReportDialog(QDialog):
+    """What an import did: counts, and every item of the report."""
+
+    def __init__(self, parent: QWidget, source: str, result, summary):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入报告"))
+        layout = QVBoxLayout(self)
+        reviews = sum(p.review_count for p in result.projects)
+        head = self.tr("从“{0}”读取 {1} 个项目，新增 {2} 个。").format(
+            source, len(result.projects), summary.added
+        )
+        if summary.skipped_identical:
+            head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
+        if reviews:
+            head += self.tr("{0} 条指标需要人工复核（已用底色标出）。").format(reviews)
+        layout.addWidget(QLabel(head))
+        self.text = QPlainTextEdit(
+            "\n".join(i.describe() for i in result.items) or self.tr("没有需要注意的问题。")
+        )
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 760, 420)

@@ -1,0 +1,212 @@
+"""The window's list room: the project list, its filters, and moving between projects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.domain.model import Project
+from desktop.domain.money import format_money
+from desktop.store import StoreError
+from desktop.ui.project_list import (
+    COL_NAME,
+    COL_STATUS,
+    COL_TOTAL,
+    COL_UNIT,
+    COL_YEAR,
+)
+
+
+class ProjectNavigation:
+    """Mixed into MainWindow: the list on the left and which project the editor shows."""
+
+    def _build_left(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索项目名称、实施单位、指标…"))
+        self.search.setClearButtonEnabled(True)
+        self.year_filter = QComboBox()
+        self.year_filter.setToolTip(self.tr("按年度筛选"))
+        self.status_filter = QComboBox()
+        self.status_filter.setToolTip(self.tr("按审核结果筛选"))
+        for text, value in (
+            (self.tr("全部"), None),
+            (self.tr("有错误"), 2),
+            (self.tr("有警告"), 1),
+            (self.tr("通过"), 0),
+        ):
+            self.status_filter.addItem(text, value)
+        self.table = QTableView()
+        self.table.setObjectName("projectTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, not from the contents: measuring 10,000 rows is slow.
+        metrics = self.table.fontMetrics()
+        for col, sample in (
+            (COL_YEAR, "20240"),
+            (COL_UNIT, "上海市普陀区司法局局"),
+            (COL_TOTAL, "99,999,999.00"),
+            (COL_STATUS, "99 条需复核"),
+        ):
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.year_filter)
+        top.addWidget(self.status_filter)
+        box = QVBoxLayout()
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
+        self.left = QWidget()
+        self.left.setLayout(box)
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.year_filter.currentIndexChanged.connect(self._filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        money = (
+            sum(
+                self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).total
+                for r in range(shown)
+            )
+            if shown <= 2000
+            else None
+        )
+        text = self.tr("共 {0} 个项目").format(total)
+        if shown != total:
+            text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
+        if money is not None:
+            text += self.tr("，项目资金合计 {0} 元").format(format_money(money))
+        self.count_label.setText(text)
+        self.statusBar().showMessage(str(self.path))
+
+    # -- the list ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the list again, keeping the selection and the project in the editor."""
+        current = self.current_id()
+        selected = set(self.selected_ids())
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_rows(self.session.repo.summaries())
+            for pid in selected | ({current} if current else set()):
+                row = self.model.row_of(pid)
+                if row is None:
+                    continue
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                flags = QItemSelectionModel.SelectionFlag.Select
+                if pid == current:
+                    selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+                else:
+                    selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+        if current and self.model.row_of(current) is None:
+            self._show(None)
+        self._fill_years()
+        self._update_count()
+
+    def _fill_years(self) -> None:
+        current = self.year_filter.currentData()
+        self.year_filter.blockSignals(True)
+        self.year_filter.clear()
+        self.year_filter.addItem(self.tr("全部年度"), None)
+        for year in self.session.repo.years():
+            self.year_filter.addItem(self.tr("{0} 年度").format(year), year)
+        index = self.year_filter.findData(current)
+        self.year_filter.setCurrentIndex(max(index, 0))
+        self.year_filter.blockSignals(False)
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_year(self.year_filter.currentData())
+        self.proxy.set_status(self.status_filter.currentData())
+        self._update_count()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.project_id(i) for i in sorted(rows, key=lambda i: i.row())]
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.proxy.project_id(index) if index.isValid() else None
+
+    def select_project(self, project_id: str) -> None:
+        """Make a project current (clearing a filter that hides it)."""
+        row = self.model.row_of(project_id)
+        if row is None:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.search.clear()
+            self.year_filter.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if self.table.currentIndex().row() != proxy_index.row() or not self.selected_ids():
+            self.table.selectionModel().setCurrentIndex(
+                proxy_index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.scrollTo(proxy_index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.flush()
+        if not current.isValid():
+            self._show(None)
+            return
+        project_id = self.proxy.project_id(current)
+        if self.editor.project is not None and self.editor.project.id == project_id:
+            return
+        try:
+            self._show(self.session.load(project_id))
+        except StoreError as exc:
+            if getattr(self, "_quiet_load", False):
+                self.statusBar().showMessage(str(exc), 15000)
+            else:
+                QMessageBox.warning(self, APP_NAME, str(exc))
+            self._show(None)
+
+    def _show(self, project: Project | None) -> None:
+        self.editor.set_project(project)
+        self.editor.setVisible(project is not None)
+        self.empty_hint.setVisible(project is None)
+        self._update_actions()
+        self.refresh_audit()
+
+    def _step(self, step: int) -> None:
+        row = self.table.currentIndex().row() + step
+        if 0 <= row < self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(row, 0))

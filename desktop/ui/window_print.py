@@ -1,0 +1,46 @@
+"""The window's print room: printing and exporting the forms as PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+)
+
+from desktop.domain.model import Project
+
+
+class PrintActions:
+    """Mixed into MainWindow: the forms on paper and as PDF."""
+
+    def _selected_projects(self) -> list[Project]:
+        self.editor.flush()
+        return [self.session.repo.get(pid) for pid in self.selected_ids()]
+
+    def print_forms(self) -> None:
+        from desktop.ui.print_dialog import PrintDialog  # reportlab and QtPdf on demand
+
+        repo = self.session.repo
+        dialog = PrintDialog(self, self._selected_projects(), lambda: list(repo.all_projects()))
+        dialog.exec()
+
+    def export_pdf(self) -> None:
+        from desktop.ui.print_dialog import confirm_drafts, drafts_of, export_pdf
+
+        projects = self._selected_projects() or list(self.session.repo.all_projects())
+        if not projects or not confirm_drafts(self, drafts_of(projects)):
+            return
+        default = projects[0].name if len(projects) == 1 else self.path.stem
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出 PDF"),
+            str(self.path.with_name(f"{default}.pdf")),
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if export_pdf(self, projects, path):
+            self.statusBar().showMessage(
+                self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
+            )

@@ -1,0 +1,186 @@
+"""The window's project room: new, duplicate, delete, trash, next year, summary, library,
+undo and redo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.domain.model import Project, new_id, now_timestamp
+from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
+from desktop.ui.project_list import (
+    ProjectTableModel,
+)
+from desktop.ui.screen import fit_to_screen
+
+
+def budget_year(today: date) -> int:
+    """The year a new form is for: budgets are drawn up the autumn before, so from
+    September on it is next year (editable on the form)."""
+    return today.year + 1 if today.month >= 9 else today.year
+
+
+class ProjectActions:
+    """Mixed into MainWindow: changes to whole projects."""
+
+    def undo(self) -> None:
+        self.editor.flush()
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.editor.flush()
+        self.session.undo_stack.redo()
+
+    def new_project(self) -> None:
+        if self.session.read_only:
+            return
+        self.editor.flush()
+        project = Project(year=budget_year(QDate.currentDate().toPython()))
+        template = self.editor.project
+        if template is not None:
+            project = project.with_changes(
+                department=template.department, implementing_unit=template.implementing_unit
+            )
+        project = project.with_changes(name=self.tr("新项目"), revision=1)
+        self.session.undo_stack.push(
+            AddProjectsCommand(self.session, [project], self.tr("新建项目"))
+        )
+        self.editor.setCurrentIndex(0)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+
+    def duplicate_projects(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.session.read_only:
+            return
+        self.editor.flush()
+        stamp = now_timestamp()
+        copies = [
+            self.session.repo.get(pid).with_changes(
+                id=new_id(),
+                name=self.session.repo.get(pid).name + self.tr("（副本）"),
+                created_at=stamp,
+                updated_at=stamp,
+                revision=1,
+            )
+            for pid in ids
+        ]
+        text = self.tr("复制项目") if len(ids) == 1 else self.tr("复制 {0} 个项目").format(len(ids))
+        self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
+
+    def delete_projects(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.session.read_only:
+            return
+        self.editor.flush()
+        text = self.tr("删除项目") if len(ids) == 1 else self.tr("删除 {0} 个项目").format(len(ids))
+        self.session.undo_stack.push(TrashProjectsCommand(self.session, ids, text))
+        self.statusBar().showMessage(
+            self.tr("已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。"), 8000
+        )
+
+    def show_trash(self) -> None:
+        TrashDialog(self).exec()
+
+    def show_summary(self) -> None:
+        from desktop.ui.summary_dialog import SummaryDialog
+
+        self.editor.flush()
+        year = self.year_filter.currentData() or (
+            self.editor.project.year if self.editor.project else None
+        )
+        SummaryDialog(self, self.session.repo, year).exec()
+
+    def next_year(self) -> None:
+        from desktop.domain.model import next_year_copy
+
+        ids = self.selected_ids()
+        if not ids or self.session.read_only:
+            return
+        self.editor.flush()
+        copies = [next_year_copy(self.session.repo.get(pid)) for pid in ids]
+        text = self.tr("复制 {0} 个项目到下一年度").format(len(copies))
+        self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
+        self.statusBar().showMessage(
+            self.tr("已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。"), 10000
+        )
+
+    def edit_library(self) -> None:
+        from desktop.ui.library_dialog import LibraryDialog
+
+        LibraryDialog(self, self.session.repo).exec()
+
+
+class TrashDialog(QDialog):
+    """Projects in the trash: restore (undoable) or delete for good."""
+
+    def __init__(self, window):  # the MainWindow
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(self.tr("回收站"))
+        self.model = ProjectTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton(
+            self.tr("恢复(&R)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.purge_button = buttons.addButton(
+            self.tr("彻底删除(&D)"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore)
+        self.purge_button.clicked.connect(self.purge)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("删除的项目保存在这里，可以恢复。")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 720, 400)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(self.window_.session.repo.summaries(trash=True))
+        writable = not self.window_.session.read_only
+        self.restore_button.setEnabled(writable and self.model.rowCount() > 0)
+        self.purge_button.setEnabled(writable and self.model.rowCount() > 0)
+
+    def _selected(self) -> list[str]:
+        return [self.model.summary(i.row()).id for i in self.table.selectionModel().selectedRows()]
+
+    def restore(self) -> None:
+        ids = self._selected()
+        if ids:
+            session = self.window_.session
+            session.undo_stack.push(RestoreProjectsCommand(session, ids, self.tr("恢复项目")))
+            self.reload()
+
+    def purge(self) -> None:
+        ids = self._selected()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("彻底删除"),
+            self.tr("彻底删除 {0} 个项目？此操作不能撤销。").format(len(ids)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        repo = self.window_.session.repo
+        for pid in ids:
+            repo.purge(pid)
+        self.window_.session.undo_stack.clear()  # commands may refer to them
+        self.reload()

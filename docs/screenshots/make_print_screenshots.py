@@ -1,0 +1,67 @@
+"""Page renders of the printed form (no Qt): a one-page form, a multi-page form (its
+continuation pages), and the money stress case (99,999,999,999.99 in every amount).
+
+    .venv/bin/python docs/screenshots/make_print_screenshots.py
+
+Needs pdftoppm (Debian: poppler-utils).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.domain.model import Funds  # noqa: E402
+from desktop.io.published_text import parse_published_text  # noqa: E402
+from desktop.printing import SignOff, render  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
+STRESS = 9_999_999_999_999  # 分: 99,999,999,999.99 元
+
+
+def forms():
+    projects = parse_published_text(SAMPLE.read_text(encoding="utf-8")).projects
+    one = next(p for p in projects if p.name == "安置帮教和社区矫正")
+    every = [i for p in projects for i in p.indicators if not i.needs_review]
+    many = replace(
+        one,
+        name="安置帮教和社区矫正（多页示例：全部样例指标）",
+        start_date=date(2024, 1, 1),
+        end_date=date(2026, 12, 31),
+        indicators=tuple(every),
+    )
+    stress = replace(
+        one,
+        name="资金极大值示例",
+        funds=Funds(*([STRESS] * 7)),
+    )
+    return one, many, stress
+
+
+def shoot(folder: Path) -> None:
+    one, many, stress = forms()
+    signoff = SignOff(filled_by="张三", phone="021-52560000")
+    for name, projects in (
+        ("print-one-page", [one]),
+        ("print-multi-page", [many]),
+        ("print-money-stress", [stress]),
+    ):
+        pdf = folder / f"{name}.pdf"
+        result = render(projects, pdf, signoff=signoff)
+        for old in HERE.glob(f"{name}-*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(HERE / name)], check=True)
+        print(name, result.pages, "pages")
+
+
+if __name__ == "__main__":
+    shoot(Path(tempfile.mkdtemp()))
+    print("saved to", HERE)

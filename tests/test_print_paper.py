@@ -1,0 +1,280 @@
+"""The signed paper copy (printing issue 15): each defect found by printing real forms,
+checked on the produced PDF with pdfplumber."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from desktop.domain.model import Funds, Indicator, Project
+from desktop.domain.values import parse_value
+from desktop.printing import SignOff, fonts, render
+from desktop.printing.layout import COLS, MONEY_FLOOR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STRESS = 9_999_999_999_999  # 分 = 99,999,999,999.99 元
+
+
+def pdf_of(projects, **kwargs):
+    buf = io.BytesIO()
+    result = render(projects, buf, **kwargs)
+    buf.seek(0)
+    return buf, result
+
+
+def tables(page):
+    return [row for table in page.extract_tables() for row in table]
+
+
+def text_of(buf):
+    with pdfplumber.open(buf) as pdf:
+        return [page.extract_text() for page in pdf.pages]
+
+
+def indicators(n, name="指标", value="≥90(%)"):
+    return tuple(
+        Indicator("产出指标", "数量指标", f"{name}{i:03d}", parse_value(value)) for i in range(n)
+    )
+
+
+# 1. Amounts never wrap ---------------------------------------------------------------------
+
+
+def amount_cells(page):
+    """Raw (unnormalised) text of the money cells of the funds rows."""
+    out = []
+    for row in tables(page)[3:7]:
+        out.extend(c for c in (row[4], row[7]) if c)
+    return out
+
+
+@pytest.mark.parametrize("fen", [STRESS, 77_132_580_000, 10**20 + 1])
+def test_amounts_stay_on_one_line_in_every_money_field(fen):
+    p = Project(year=2026, name="资金", funds=Funds(*([fen] * 7)))
+    buf, _ = pdf_of([p])
+    whole = f"{fen // 100:,}.{fen % 100:02d}"
+    with pdfplumber.open(buf) as pdf:
+        page = pdf.pages[0]
+        cells = amount_cells(page)
+        assert cells == [whole] * 7  # no "\n": nothing wrapped, nothing lost
+        sizes = {round(c["size"], 2) for c in page.chars if c["text"] in "0123456789,."}
+    assert min(sizes) >= MONEY_FLOOR
+
+
+def test_an_amount_past_the_floor_widens_its_column_on_that_form_only():
+    huge = Project(year=2026, name="大", funds=Funds(total=10**20))
+    plain = Project(year=2026, name="小", funds=Funds(total=100))
+    buf, _ = pdf_of([huge, plain])
+    with pdfplumber.open(buf) as pdf:
+        widths = []
+        for page in pdf.pages:
+            row = page.find_tables()[0].rows[3]  # 项目资金总额
+            x0, _, x1, _ = row.cells[4]
+            widths.append(x1 - x0)
+    assert widths[0] > COLS[4] + 5 and widths[1] == pytest.approx(COLS[4], abs=0.5)
+
+
+# 2. Sign-off stays with the table; every page says what it belongs to ------------------------
+
+
+def test_no_page_holds_only_the_sign_off():
+    signoff = SignOff(filled_by="张三")
+    for n in range(18, 60, 2):  # table ends at every height of the first and second page
+        p = Project(year=2025, name=f"签字{n}", indicators=indicators(n))
+        buf, _ = pdf_of([p], signoff=signoff)
+        with pdfplumber.open(buf) as pdf:
+            for page in pdf.pages:
+                assert tables(page), (n, page.page_number)  # every page has table rows
+            last = pdf.pages[-1]
+            assert "填报人：张三" in last.extract_text()
+            assert any(row[3] == f"指标{n - 1:03d}" for row in tables(last))
+
+
+def test_continuation_pages_name_their_project_year_and_page():
+    a = Project(year=2025, name="社区矫正专项", indicators=indicators(120))
+    b = Project(year=2024, name="法律援助费", indicators=indicators(70, "援助"))
+    buf, result = pdf_of([a, b])
+    assert result.pages_per_project[a.id] >= 3 and result.pages_per_project[b.id] >= 2
+    texts = text_of(buf)
+    total = result.pages
+    number = 0
+    for project in (a, b):
+        count = result.pages_per_project[project.id]
+        for page in range(1, count + 1):
+            text = texts[number]
+            number += 1
+            first_line = text.split("\n")[0]
+            if page == 1:
+                assert "财政项目支出绩效目标申报表" in first_line
+            else:
+                assert first_line.startswith(project.name), first_line
+                assert f"{project.year}年度 第 {page} 页 共 {count} 页" in first_line
+            assert f"第 {page} 页 共 {count} 页" in text  # the form's page, at the foot
+            assert f"全部第 {number} 页 共 {total} 页" in text  # and the batch's
+
+
+def test_a_single_form_has_no_batch_count():
+    buf, _ = pdf_of([Project(year=2025, name="单份")])
+    assert "全部" not in text_of(buf)[0]
+
+
+# 3. Values and dates as entered -------------------------------------------------------------
+
+
+def test_values_print_exactly_as_entered():
+    typed = ["985米", "≥85(%)", "0", "不低于90%", "=1(次)", "提高"]
+    p = Project(
+        year=2026,
+        name="原样",
+        start_date=date(2026, 1, 1),
+        end_date=date(2026, 12, 31),
+        date_style="slash",
+        indicators=tuple(
+            Indicator("产出指标", "数量指标", f"值{i}", parse_value(v)) for i, v in enumerate(typed)
+        ),
+    )
+    buf, _ = pdf_of([p])
+    with pdfplumber.open(buf) as pdf:
+        rows = tables(pdf.pages[0])
+    assert [r[6] for r in rows[10:]] == typed
+    assert rows[2][2] == "2026/1/1" and rows[2][5] == "2026/12/31"
+
+
+def test_dates_use_the_program_convention_without_a_form_style():
+    p = Project(year=2026, name="日期", start_date=date(2026, 1, 1), end_date=date(2026, 3, 5))
+    buf, _ = pdf_of([p])
+    with pdfplumber.open(buf) as pdf:
+        row = tables(pdf.pages[0])[2]
+    assert row[2] == "2026-01-01" and row[5] == "2026-03-05"
+
+
+# 4. Goal header -------------------------------------------------------------------------------
+
+
+def test_goal_header_names_the_years_when_the_period_spans_years():
+    multi = Project(year=2024, name="多", start_date=date(2024, 1, 1), end_date=date(2026, 12, 31))
+    single = replace(multi, end_date=date(2024, 12, 31))
+    for project, header in ((multi, "项目总体目标(2024年-2026年)"), (single, "项目总目标")):
+        buf, _ = pdf_of([project])
+        with pdfplumber.open(buf) as pdf:
+            assert tables(pdf.pages[0])[7][1] == header
+
+
+# 6. Column proportions ------------------------------------------------------------------------
+
+
+def test_goal_columns_and_funds_label_follow_the_official_form():
+    buf, _ = pdf_of([Project(year=2025, name="比例", goal_overall="目" * 300)])
+    with pdfplumber.open(buf) as pdf:
+        page = pdf.pages[0]
+        rows = page.find_tables()[0].rows
+        overall, annual = rows[8].cells[1], rows[8].cells[5]
+        ratio = (overall[2] - overall[0]) / (annual[2] - annual[0])
+        label = tables(page)[3][0]
+        top = rows[8].bbox[1]
+        line = [c for c in page.chars if c["text"] == "目" and top < c["top"] < top + 15]
+    assert 1.40 <= ratio <= 1.50  # official: ~23 characters a line against ~16
+    assert label == "项目资金\n（元）"  # two lines, as on the official form
+    assert 24 <= len(line) <= 30
+
+
+# 7. Text clean-up and rare characters ---------------------------------------------------------
+
+
+def test_zero_width_and_combining_characters_are_cleaned_before_printing():
+    name = "社区\u200d矫正\u200b项目 Cafe\u0301 \ufeff"
+    buf, result = pdf_of([Project(year=2025, name=name)])
+    text = text_of(buf)[0]
+    assert result.missing == set()
+    assert "社区矫正项目 Café" in text
+    assert "ZWJ" not in text and "\u200d" not in text and "\u0301" not in text
+
+
+def test_non_bmp_characters_extract_as_themselves():
+    buf, result = pdf_of([Project(year=2025, name="笑😀")])
+    assert result.missing == set()
+    assert "笑😀" in text_of(buf)[0]
+
+
+@pytest.fixture
+def rare_fonts(monkeypatch):
+    """Stand-ins for SimSun-ExtB / HanaMin: tiny subsets holding 㐀 and 𠀀."""
+    monkeypatch.delenv("WINDIR", raising=False)
+    monkeypatch.delenv("SYSTEMROOT", raising=False)
+    monkeypatch.setattr(
+        fonts,
+        "SYSTEM_FALLBACKS",
+        (
+            ("TestRareExtA", str(FIXTURES / "rare-ext-a.ttf")),
+            ("TestRareExtB", str(FIXTURES / "rare-ext-b.ttf")),
+        ),
+    )
+
+
+def test_ext_a_and_ext_b_characters_come_from_the_fallback_fonts(rare_fonts):
+    buf, result = pdf_of([Project(year=2025, name="张𠀀㐀")])
+    assert result.missing == set()
+    assert "张𠀀㐀" in text_of(buf)[0]
+    used = {
+        str(f.get_object()["/BaseFont"])
+        for f in PdfReader(buf).pages[0]["/Resources"]["/Font"].values()
+    }
+    assert any("Hana" in f for f in used)  # the fixtures are HanaMin subsets
+
+
+def test_without_a_fallback_font_rare_characters_are_boxes_and_reported(monkeypatch):
+    monkeypatch.delenv("WINDIR", raising=False)
+    monkeypatch.delenv("SYSTEMROOT", raising=False)
+    monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    buf, result = pdf_of([Project(year=2025, name="张𠀀㐀")])
+    assert result.missing == {"𠀀", "㐀"}
+    assert "张□□" in text_of(buf)[0]
+
+
+# 9. Cosmetics -----------------------------------------------------------------------------------
+
+
+def test_short_goal_is_top_aligned_when_the_other_goal_splits():
+    p = Project(
+        year=2025,
+        name="顶端",
+        indicators=indicators(25),
+        goal_overall="长" * 2600,
+        goal_annual="短目标",
+    )
+    buf, result = pdf_of([p])
+    assert result.pages >= 2
+    with pdfplumber.open(buf) as pdf:
+        page = pdf.pages[0]
+        first_long = min(c["top"] for c in page.chars if c["text"] == "长")
+        short = min(c["top"] for c in page.chars if c["text"] == "短")
+    assert short == pytest.approx(first_long, abs=1)
+
+
+def test_a_tall_indicator_row_splits_instead_of_leaving_the_page_a_third_blank():
+    inds = (*indicators(10), Indicator("产出指标", "数量指标", "长" * 900, parse_value("提高")))
+    buf, _ = pdf_of([Project(year=2025, name="高行", indicators=inds)])
+    with pdfplumber.open(buf) as pdf:
+        page = pdf.pages[0]
+        bottom = max(r["bottom"] for r in page.rects)
+        assert bottom > page.height * 0.85  # the table runs to the foot of the page
+        text = "".join(re.sub(r"\s+", "", p.extract_text()) for p in pdf.pages)
+    assert text.count("长") == 900
+
+
+def test_pdf_metadata_names_the_author_and_subject():
+    p = Project(year=2025, name="社区矫正", implementing_unit="上海市普陀区司法局")
+    buf, _ = pdf_of([p], signoff=SignOff(enabled=False))
+    info = PdfReader(buf).metadata
+    assert info["/Author"] == "上海市普陀区司法局"
+    assert info["/Subject"] == "2025年度 社区矫正 绩效目标申报表"
+    buf, _ = pdf_of([p, replace(p, id="x", year=2026)], signoff=SignOff(filled_by="张三"))
+    info = PdfReader(buf).metadata
+    assert info["/Author"] == "张三" and info["/Subject"] == "2025–2026年度 2 份绩效目标申报表"
