@@ -328,3 +328,30 @@ def test_a_missing_xcb_library_is_one_clear_line_not_an_abort(monkeypatch, capsy
     assert "sudo apt-get install libxcb-cursor0" in err
     monkeypatch.setattr(system_libs, "_loadable", lambda lib: True)
     assert cli.main([]) == 0 and started == [None]  # all there: the window starts
+
+
+def test_export_pdf_of_a_project_named_with_slashes(make_controller, tmp_path, monkeypatch):
+    """The suggested file name came from the project name beside the (hidden) database:
+    a name with / or \\ raised ValueError; now it is made safe, in Documents."""
+    from PySide6.QtWidgets import QFileDialog
+
+    paths.settings().remove("last_dir")
+    c = make_controller(tmp_path / "数据.db")
+    c.load_sample()
+    w = c.window
+    project = next(iter(c.session.repo.all_projects()))
+    c.session.repo.save(project.with_changes(name="2024/司法\\调解"))
+    w.reload()
+    w.select_project(project.id)
+    asked = []
+
+    def save_as(parent, title, suggested, *rest, **kw):
+        asked.append(suggested)
+        return str(tmp_path / "导出的.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    w.act_export_pdf.trigger()
+    assert Path(asked[0]) == paths.documents_dir() / "2024_司法_调解.pdf"
+    assert (tmp_path / "导出的.pdf").stat().st_size > 10_000
+    assert paths.dialog_path() == str(tmp_path)  # next time: the folder just used
+    paths.settings().remove("last_dir")

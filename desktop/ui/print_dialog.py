@@ -194,7 +194,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return printed
 
 
-def no_printer(parent: QWidget) -> bool:
+def no_printer(parent: QWidget, export=None) -> bool:
     """No printer installed: say so, and offer 导出 PDF instead. True if there is none."""
     if QPrinterInfo.availablePrinterNames():
         return False
@@ -208,14 +208,14 @@ def no_printer(parent: QWidget) -> bool:
             "可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。",
         )
     )
-    export = box.addButton(
+    export_button = box.addButton(
         QCoreApplication.translate("PrintDialog", "导出 PDF(&E)…"),
         QMessageBox.ButtonRole.AcceptRole,
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    if box.clickedButton() is export and hasattr(parent, "export"):
-        parent.export()
+    if box.clickedButton() is export_button and export is not None:
+        export()
     return True
 
 
@@ -330,7 +330,7 @@ class PrintDialog(QDialog):
             self.refresh()
         if not confirm_drafts(self, self.drafts):
             return
-        if no_printer(self):
+        if no_printer(self, self.export):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(PRINT_DPI)
