@@ -11,6 +11,7 @@ Prints one line; exit status 0 or 1.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -120,6 +121,8 @@ def run() -> int:
     except Exception as exc:  # the point is to report anything at all
         _say(f"自检失败（{step}）：{type(exc).__name__}: {exc}")
         return 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # nothing left behind in %TEMP%
     seconds = time.perf_counter() - started
     _say(
         f"自检通过：{count} 个示例项目，审核 {len(findings)} 条，PDF {len(data) // 1024} KB，"
