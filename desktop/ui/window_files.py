@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.store import StoreError
 from desktop.ui.commands import AddProjectsCommand
-from desktop.ui.paths import settings
+from desktop.ui.paths import dialog_path, remember_dialog_path, settings
 from desktop.ui.screen import fit_to_screen
 
 
@@ -34,17 +34,19 @@ class FileActions:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("新建数据库"),
-            str(self.path.parent / "新数据库.db"),
+            dialog_path("新数据库.db"),
             self._db_filter(),
             options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
         )
+        remember_dialog_path(path)
         if path:
             self.newRequested.emit(path)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.path.parent), self._db_filter()
+            self, self.tr("打开数据库"), dialog_path(), self._db_filter()
         )
+        remember_dialog_path(path)
         if path:
             self.openRequested.emit(path)
 
@@ -61,9 +63,10 @@ class FileActions:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("另存副本"),
-            str(self.path.with_name(self.path.stem + "-副本.db")),
+            dialog_path(self.path.stem + "-副本.db"),
             self._db_filter(),
         )
+        remember_dialog_path(path)
         if not path:
             return
         if Path(path).resolve() == self.path.resolve():
@@ -89,9 +92,10 @@ class FileActions:
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("导入申报表"),
-                str(self.path.parent),
+                dialog_path(),
                 self.tr("申报表 ({0});;所有文件 (*)").format(patterns),
             )
+            remember_dialog_path(path)
             if not path:
                 return
         if path.lower().endswith(".db"):
@@ -154,9 +158,10 @@ class FileActions:
         path, chosen = QFileDialog.getSaveFileName(
             self,
             title,
-            str(self.path.with_name(self.path.stem + "-导出.db")),
+            dialog_path(self.path.stem + "-导出.db"),
             ";;".join(filters.values()),
         )
+        remember_dialog_path(path)
         if not path:
             return
         kind = Path(path).suffix.lower()

@@ -382,124 +382,124 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="46"/>
+        <location filename="../../desktop/ui/window_files.py" line="47"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="57"/>
+        <location filename="../../desktop/ui/window_files.py" line="59"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="63"/>
+        <location filename="../../desktop/ui/window_files.py" line="65"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="70"/>
+        <location filename="../../desktop/ui/window_files.py" line="73"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="75"/>
+        <location filename="../../desktop/ui/window_files.py" line="78"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="77"/>
+        <location filename="../../desktop/ui/window_files.py" line="80"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="91"/>
+        <location filename="../../desktop/ui/window_files.py" line="94"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="93"/>
+        <location filename="../../desktop/ui/window_files.py" line="96"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="110"/>
-        <location filename="../../desktop/ui/window_files.py" line="119"/>
-        <location filename="../../desktop/ui/window_files.py" line="201"/>
+        <location filename="../../desktop/ui/window_files.py" line="114"/>
+        <location filename="../../desktop/ui/window_files.py" line="123"/>
+        <location filename="../../desktop/ui/window_files.py" line="206"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="126"/>
+        <location filename="../../desktop/ui/window_files.py" line="130"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="128"/>
+        <location filename="../../desktop/ui/window_files.py" line="132"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="145"/>
+        <location filename="../../desktop/ui/window_files.py" line="149"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/ui/window_files.py" line="151"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="150"/>
+        <location filename="../../desktop/ui/window_files.py" line="154"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="151"/>
+        <location filename="../../desktop/ui/window_files.py" line="155"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="152"/>
+        <location filename="../../desktop/ui/window_files.py" line="156"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="167"/>
+        <location filename="../../desktop/ui/window_files.py" line="172"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="187"/>
+        <location filename="../../desktop/ui/window_files.py" line="192"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="190"/>
+        <location filename="../../desktop/ui/window_files.py" line="195"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="214"/>
+        <location filename="../../desktop/ui/window_files.py" line="219"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="229"/>
+        <location filename="../../desktop/ui/window_files.py" line="234"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="256"/>
+        <location filename="../../desktop/ui/window_files.py" line="261"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="258"/>
+        <location filename="../../desktop/ui/window_files.py" line="263"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/ui/window_files.py" line="288"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -1556,17 +1556,17 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="35"/>
+        <location filename="../../desktop/ui/window_print.py" line="36"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="37"/>
+        <location filename="../../desktop/ui/window_print.py" line="38"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="45"/>
+        <location filename="../../desktop/ui/window_print.py" line="47"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
@@ -1574,112 +1574,120 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="213"/>
-        <source>打印预览</source>
-        <translation>Print Preview</translation>
+        <location filename="../../desktop/ui/print_dialog.py" line="205"/>
+        <source>这台电脑没有安装打印机，无法打印。
+可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
+        <translation>No printer is installed on this computer.
+You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="221"/>
-        <source>选中的 {0} 个项目</source>
-        <translation>The {0} selected projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="222"/>
-        <source>全部项目</source>
-        <translation>All projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="225"/>
-        <source>签字栏(&amp;S)</source>
-        <translation>&amp;Sign-off block</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
-        <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
-        <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="229"/>
-        <source>填报人</source>
-        <translation>Filled in by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="231"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
-        <source>填报人：</source>
-        <translation>Filled in by:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="237"/>
-        <source>联系电话：</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
-        <source>打印(&amp;P)…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="304"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <source>选中的 {0} 个项目</source>
+        <translation>The {0} selected projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <source>签字栏(&amp;S)</source>
+        <translation>&amp;Sign-off block</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="241"/>
+        <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
+        <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="243"/>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="245"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
+        <source>填报人：</source>
+        <translation>Filled in by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="251"/>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="318"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="320"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="322"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="323"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="332"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="335"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="349"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="353"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="366"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="360"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="374"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2157,37 +2165,37 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="291"/>
+        <location filename="../../desktop/ui/window_files.py" line="296"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="294"/>
+        <location filename="../../desktop/ui/window_files.py" line="299"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="298"/>
+        <location filename="../../desktop/ui/window_files.py" line="303"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="300"/>
+        <location filename="../../desktop/ui/window_files.py" line="305"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="302"/>
+        <location filename="../../desktop/ui/window_files.py" line="307"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="306"/>
+        <location filename="../../desktop/ui/window_files.py" line="311"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="311"/>
+        <location filename="../../desktop/ui/window_files.py" line="316"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2367,32 +2375,19 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="71"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="86"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="93"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="196"/>
-        <source>这台电脑没有安装打印机，无法打印。
-可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
-        <extracomment>the part of a form page that carries ink, in points from the page&apos;s edges (left, top, right, bottom): the table inside the layout&apos;s margins, the page number under it</extracomment>
-        <translation>This computer has no printer installed.
-Export a PDF and print it on a computer with a printer (at &quot;actual size&quot;).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="200"/>
-        <source>导出 PDF(&amp;E)…</source>
-        <translation>&amp;Export PDF…</translation>
     </message>
 </context>
 </TS>
