@@ -192,6 +192,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run()
     if args.command is None:
+        from desktop.system_libs import install_hint, missing_for_window
+
+        missing = missing_for_window()
+        if missing:  # Qt would print a paragraph and abort
+            print(install_hint(missing), file=sys.stderr)
+            return EXIT_FAILED
         from desktop.ui.app import run_gui  # Qt is loaded only for the window
 
         return run_gui(args.db)
@@ -399,9 +405,17 @@ def _cmd_print(args: argparse.Namespace) -> int:
     target = Path(args.out)
     if target.suffix.lower() != ".pdf":
         raise CliError(f"输出文件应以 .pdf 结尾：“{target.name}”")
+    from desktop.domain import audit
+
+    def is_draft(p) -> bool:
+        return audit.status(audit.check(p)) == audit.STATUS_ERROR
+
+    signoff = SignOff(enabled=not args.no_signoff, filled_by=args.filled_by, phone=args.phone)
     with _open(args.db) as repo:
         if args.all:
-            projects = list(repo.all_projects())
+            if not repo.summaries():
+                raise CliError("没有可打印的项目")
+            projects = repo.all_projects()  # one at a time: memory does not grow with the count
         else:
             projects = []
             for pid in args.project:
@@ -409,17 +423,16 @@ def _cmd_print(args: argparse.Namespace) -> int:
                     projects.append(repo.get(pid))
                 except NotFoundError as exc:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未打印任何内容") from exc
-    if not projects:
-        raise CliError("没有可打印的项目")
-    from desktop.domain import audit
-
-    signoff = SignOff(enabled=not args.no_signoff, filled_by=args.filled_by, phone=args.phone)
-    drafts = {p.id for p in projects if audit.status(audit.check(p)) == audit.STATUS_ERROR}
-    result = atomic_write(target, lambda fh: render(projects, fh, signoff=signoff, drafts=drafts))
-    print(f"已打印 {len(projects)} 个项目，共 {result.pages} 页，保存到“{target}”。")
-    if drafts:
+            if not projects:
+                raise CliError("没有可打印的项目")
+        result = atomic_write(
+            target, lambda fh: render(projects, fh, signoff=signoff, drafts=is_draft)
+        )
+    count = len(result.pages_per_project)
+    print(f"已打印 {count} 个项目，共 {result.pages} 页，保存到“{target}”。")
+    if result.drafts:
         print(
-            f"注意：{len(drafts)} 个项目有审核错误，已带“草稿”水印（运行 check 查看）。",
+            f"注意：{result.drafts} 个项目有审核错误，已带“草稿”水印（运行 check 查看）。",
             file=sys.stderr,
         )
     if result.missing:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from desktop.io.files import load_file
 from desktop.ui.import_preview import FLAGGED, ImportPreviewDialog
@@ -67,3 +68,127 @@ def test_funds_all_missing_are_named_in_the_summary(qtbot):
     qtbot.addWidget(dialog)
     assert "1 个项目的资金全部为 0 或没有找到" in dialog.summary.text()
     assert dialog.table.item(0, 3).text() == "0.00 元（未找到）"
+
+
+# -- in the window -----------------------------------------------------------------------------
+
+
+def _import(window, path, answer, monkeypatch):
+    """Import through the window; the preview answers ``answer`` after it was looked at."""
+    from desktop.ui import window_files
+
+    seen = {}
+
+    def look(dialog):
+        seen["rows"] = dialog.table.rowCount()
+        seen["funds"] = dialog.table.item(0, 3).text()
+        return answer
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", look)
+    monkeypatch.setattr(
+        window_files.ReportDialog, "exec", lambda self: seen.setdefault("report", self)
+    )
+    window.import_file(str(path))
+    return seen
+
+
+def test_cancelling_the_preview_stores_nothing(make_controller, tmp_path, monkeypatch):
+    c = make_controller(tmp_path / "p.db")
+    seen = _import(c.window, VARIANTS / "c1-province-2024.txt", 0, monkeypatch)
+    assert seen["rows"] == 1 and seen["funds"] == "8,540,000.00 元（按万元读取：854万元）"
+    assert c.window.model.rowCount() == 0 and "report" not in seen
+    assert c.session.repo.summaries() == []
+
+
+def test_accepted_preview_stores_and_the_flagged_fields_are_marked(
+    make_controller, tmp_path, monkeypatch
+):
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    seen = _import(
+        w, VARIANTS / "a1-central-2023.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    assert w.model.rowCount() == 1
+    assert "3 个字段需复核" not in seen["report"].findChild(QLabel).text()
+    assert "8 个字段需复核" in seen["report"].findChild(QLabel).text()
+    w.select_project(w.model.summary(0).id)
+    (project,) = c.session.repo.all_projects()
+    assert project.flag("funds.total") and project.flag("nature")
+    editor = w.editor
+    assert "项目资金总额需复核" in editor.money["total"].toolTip()
+    assert "项目性质需复核" in editor.field_widget("nature").toolTip()
+
+
+def test_the_original_group_names_show_in_the_indicator_tree(
+    make_controller, tmp_path, monkeypatch
+):
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    _import(
+        w, VARIANTS / "d1-county-older.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    w.select_project(w.model.summary(0).id)
+    model = w.editor.tree_model
+    tips = []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if tip:
+                tips.append(tip)
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert any("原表：原分组：项目完成指标/数量指标；上年实际值：580公里" in t for t in tips)
+
+
+def test_a_guessed_year_is_marked_on_the_year_field(make_controller, tmp_path, monkeypatch):
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    _import(
+        w, VARIANTS / "d2-county-2018.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    w.select_project(w.model.summary(0).id)
+    assert w.editor.year.value() == 2018
+    assert "年度需复核：表头没有年度，按文件名推断为 2018 年" in w.editor.year.toolTip()
+
+
+def test_a_right_derived_value_is_confirmed_as_one_undo_step(
+    make_controller, tmp_path, monkeypatch
+):
+    from desktop.domain import audit
+    from desktop.ui.flag_review import FlagReviewDialog
+
+    c = make_controller(tmp_path / "p.db")
+    w = c.window
+    _import(
+        w, VARIANTS / "d1-county-older.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
+    )
+    w.select_project(w.model.summary(0).id)
+    before = w.editor.project
+    assert before.flag("funds.total") and before.flag("year")
+    listed = []
+
+    def tick(dialog):
+        for i in range(dialog.list.count()):
+            item = dialog.list.item(i)
+            listed.append(item.text())
+            if item.data(Qt.ItemDataRole.UserRole) in ("funds.total", "year"):
+                item.setCheckState(Qt.CheckState.Checked)
+        return FlagReviewDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FlagReviewDialog, "exec", tick)
+    w.act_confirm_flags.trigger()
+    assert "项目资金总额：1,500,000.00 元  — 表中没有总额，由分项金额合计得出" in listed
+    (stored,) = c.session.repo.all_projects()
+    assert stored.flag("funds.total") is None and stored.flag("year") is None
+    assert stored.flag("nature")  # not ticked: still to review
+    rules = {(f.rule, f.location.field) for f in audit.check(stored)}
+    assert ("fields.needs_review", "funds.total") not in rules
+    assert w.act_undo.text() == "撤销 确认 2 个需复核的字段"
+    w.act_undo.trigger()
+    (stored,) = c.session.repo.all_projects()
+    assert stored.flag("funds.total") and stored.flag("year")

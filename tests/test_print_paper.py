@@ -185,6 +185,17 @@ def test_goal_columns_and_funds_label_follow_the_official_form():
     assert 24 <= len(line) <= 30
 
 
+def test_level2_labels_break_where_the_official_form_breaks_them():
+    inds = (
+        Indicator("效益指标", "可持续影响指标", "制度", parse_value("健全")),
+        Indicator("满意度指标", "服务对象满意度指标", "满意度", parse_value("高")),
+    )
+    buf, _ = pdf_of([Project(year=2024, name="标签", indicators=inds)])
+    with pdfplumber.open(buf) as pdf:
+        rows = tables(pdf.pages[0])
+    assert [r[2] for r in rows[10:]] == ["可持续影响指标", "服务对象满意度\n指标"]
+
+
 # 7. Text clean-up and rare characters ---------------------------------------------------------
 
 
@@ -278,3 +289,28 @@ def test_pdf_metadata_names_the_author_and_subject():
     buf, _ = pdf_of([p, replace(p, id="x", year=2026)], signoff=SignOff(filled_by="张三"))
     info = PdfReader(buf).metadata
     assert info["/Author"] == "张三" and info["/Subject"] == "2025–2026年度 2 份绩效目标申报表"
+
+
+# 3/4 in Excel export: the same text as on paper --------------------------------------------------
+
+
+def test_excel_export_writes_values_dates_and_goal_header_as_printed(tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop.io.xlsx_format import export_xlsx
+
+    p = Project(
+        year=2024,
+        name="导出",
+        start_date=date(2024, 1, 1),
+        end_date=date(2026, 12, 31),
+        date_style="cn",
+        indicators=(Indicator("产出指标", "数量指标", "长度", parse_value("985米")),),
+    )
+    export_xlsx([p], tmp_path / "out.xlsx")
+    ws = load_workbook(tmp_path / "out.xlsx")["导出"]
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "985米" in texts and "项目总体目标(2024年-2026年)" in texts
+    dates = [c for row in ws.iter_rows() for c in row if hasattr(c.value, "year")]
+    assert [d.value.date() for d in dates] == [date(2024, 1, 1), date(2026, 12, 31)]
+    assert {d.number_format for d in dates} == {'yyyy"年"m"月"d"日"'}

@@ -494,10 +494,13 @@ def test_window_state_and_recent_files_are_remembered(make_controller, tmp_path)
     assert settings().value("recent")[:2] == [str(tmp_path / "b.db"), str(tmp_path / "a.db")]
 
 
-def test_import_is_one_undoable_step(make_controller, tmp_path):
+def test_import_is_one_undoable_step(make_controller, tmp_path, monkeypatch):
     c = make_controller(tmp_path / "imp.db")
     w = c.window
     from desktop.ui import window_files as main_window
+    from desktop.ui.import_preview import ImportPreviewDialog
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: self.DialogCode.Accepted)
 
     shown = []
     original = main_window.ReportDialog.exec

@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain import audit
 from desktop.domain.money import MoneyError, decimal_string
@@ -149,9 +151,7 @@ def test_no_silent_zero_or_empty(truth_path):
             for f in audit.check(project)
             if f.rule == "fields.needs_review" and f.severity == audit.ERROR
         }
-        assert flagged == {k for k, _ in project.field_flags if k != "year"} | (
-            {"year"} if project.flag("year") else set()
-        )
+        assert flagged == {k for k, _ in project.field_flags}
 
 
 def test_fund_units_are_reported_and_exact():
@@ -326,3 +326,82 @@ def test_an_unknown_group_is_kept_and_flagged_never_dropped():
         False,
     )
     assert second.note == "原分组：满意度指标/满意度指标"
+
+
+TEXT_FORMS = sorted(HERE.glob("*.txt"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_mangled_variant_forms_never_crash(data):
+    """Lines dropped, doubled, shifted or cut: a result or a clear error, never a traceback."""
+    path = data.draw(st.sampled_from(TEXT_FORMS))
+    lines = path.read_text("utf-8").split("\n")
+    for _ in range(data.draw(st.integers(1, 8))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["drop", "dup", "shift", "cut"]))
+        if op == "drop" and len(lines) > 1:
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "shift":
+            lines[i] = "\t" + lines[i]
+        else:
+            lines[i] = lines[i][: data.draw(st.integers(0, len(lines[i])))]
+    try:
+        result = parse_published_text("\n".join(lines), path.name)
+    except ImportFormatError as exc:
+        assert str(exc)
+        return
+    for p in result.projects:
+        assert all(v >= 0 for v in (p.funds.total, p.funds.annual_total))
+        for key, reason in p.field_flags:
+            assert key and reason
+
+
+def test_standard_columns_go_to_the_note_and_a_unit_note_above_the_title_counts():
+    text = "\n".join(
+        [
+            "单位：万元",
+            "2023年度项目支出绩效目标表",
+            "项目名称\t乙",
+            "项目资金\t年度资金总额\t12.5",
+            "一级指标\t二级指标\t三级指标\t指标值\t绩效标准\t指标方向",
+            "产出指标\t数量指标\t检查次数\t4次\t每季度一次\t正向",
+            "\t时效指标\t完成时间\t2023年全年\t按时完成\t",
+        ]
+    )
+    result = parse_published_text(text)
+    (p,) = result.projects
+    assert p.funds.annual_total == 125_000_00
+    assert result.fund_sources[p.id]["annual_total"] == "万元"
+    assert [(i.value.display(), i.note) for i in p.indicators] == [
+        ("≥4.00(次)", "绩效标准：每季度一次"),
+        ("2023年全年", "绩效标准：按时完成"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["a1-central-2023.txt", "d1-county-older.txt", "x2-province-2024.xlsx"]
+)
+def test_our_workbook_of_an_imported_variant_comes_back_with_its_flags_and_notes(tmp_path, name):
+    from desktop.io.xlsx_format import export_xlsx, load_xlsx
+
+    (project,) = load_file(HERE / name).projects
+    export_xlsx([project], tmp_path / "back.xlsx")
+    back = load_xlsx(tmp_path / "back.xlsx")
+    assert back.projects == [project]  # field flags, notes, entered values, date style
+    assert not any("修改过" in i.message for i in back.items)
+
+
+def test_a_phone_number_beside_the_name_does_not_hide_the_row():
+    text = "2024年度项目支出绩效目标表\n项目名称\t甲项目\t联系电话\t12345678\n主管部门\t乙局\n"
+    (p,) = parse_published_text(text).projects
+    assert (p.name, p.department) == ("甲项目", "乙局")
+
+
+def test_an_unlabelled_cell_after_a_value_is_not_glued_on_but_flagged():
+    text = "2024年度项目支出绩效目标表\n项目名称\t社区养老服务\t驿站运营补贴\n"
+    (p,) = parse_published_text(text).projects
+    assert p.name == "社区养老服务"
+    assert p.flag("name") == "同一行还有“驿站运营补贴”，未并入，请核对"

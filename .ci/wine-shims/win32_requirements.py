@@ -11,10 +11,19 @@ from pip._vendor.packaging.requirements import Requirement
 from pip._vendor.packaging.utils import canonicalize_name as canon
 
 site = sys.argv[1]
-env = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "extra": "",
-       "python_version": "3.13", "python_full_version": "3.13.0", "platform_machine": "AMD64"}
-have = {canon(re.sub(r"-[^-]+\.dist-info$", "", p.replace("\\", "/").split("/")[-1]))
-        for p in glob.glob(f"{site}/*.dist-info")}
+env = {
+    "sys_platform": "win32",
+    "platform_system": "Windows",
+    "os_name": "nt",
+    "extra": "",
+    "python_version": "3.13",
+    "python_full_version": "3.13.0",
+    "platform_machine": "AMD64",
+}
+have = {
+    canon(re.sub(r"-[^-]+\.dist-info$", "", p.replace("\\", "/").split("/")[-1]))
+    for p in glob.glob(f"{site}/*.dist-info")
+}
 wanted = set()
 for meta in glob.glob(f"{site}/*.dist-info/METADATA"):
     with open(meta, encoding="utf-8") as fh:

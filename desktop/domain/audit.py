@@ -350,8 +350,7 @@ def _needs_review(p: Project, _profile: Profile):
         if ind.needs_review:
             # the source line is in the panel's tooltip: the clerk reads the form's words
             yield (
-                f"导入时无法确定的指标“{ind.name or '（未命名）'}”需要复核："
-                f"{ind.review_note}",
+                f"导入时无法确定的指标“{ind.name or '（未命名）'}”需要复核：{ind.review_note}",
                 Location(TAB_INDICATORS, "name", n),
             )
 

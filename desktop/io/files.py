@@ -138,7 +138,9 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
             result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
             continue
         if repo.exists(project.id) or any(p.id == project.id for p in to_add):
-            project = replace(project, id=new_id())
+            old_id, project = project.id, replace(project, id=new_id())
+            if old_id in result.fund_sources:  # how its amounts were read, for the preview
+                result.fund_sources[project.id] = result.fund_sources[old_id]
             summary.renumbered += 1
             result.add(
                 WARNING,

@@ -15,6 +15,11 @@ needs-review with its source line, and listed in the report. Nothing is dropped 
 Also read: quoted cells with line breaks inside (``"阶段\\n性项\\n目"``), 8-column layouts,
 amounts in 元 or 万元, dates such as ``2026/1/1``, goal headers such as
 ``项目总体目标(2024 年-2026 年)``, and 成本指标 as a 一级 or a 二级.
+
+Other bureaus', provinces' and years' forms: the labels, fund labels, indicator columns and
+group names they use are data (``variants.py`` and ``domain/data/``). A field this parser
+could not fill, or only worked out (a total from its parts, a year from the file name), is
+flagged on the project (``Project.field_flags``), never left as a silent 0 or blank.
 """
 
 from __future__ import annotations
@@ -150,14 +155,6 @@ def key(cell: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", cell))
 
 
-def _fund_key(cell: str) -> str:
-    k = key(cell)
-    for prefix in ("其中:", "其中"):
-        if k.startswith(prefix):
-            return k[len(prefix) :]
-    return k
-
-
 _FOOTER = ("填报人", "联系电话", "单位负责人", "填报日期", "审核人", "财务负责人", "单位(盖章)")
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
@@ -182,14 +179,6 @@ _COPY = {  # a side the form does not have at all, from the other side
     "other": "annual_other",
 }
 DERIVED = "推算"  # a fund source: worked out from other amounts, not read
-
-
-def _is_goal_overall(k: str) -> bool:
-    return synonyms().goal_kind(k) == "overall"
-
-
-def _is_goal_annual(k: str) -> bool:
-    return synonyms().goal_kind(k) == "annual"
 
 
 def _is_label(k: str) -> bool:
@@ -310,7 +299,9 @@ class _Parser:
         if form.section != "footer" and self._is_footer(keys, lkeys):
             if form.section in ("indicators", "goals") or form.indicators:
                 form.section = "footer"
-            return
+                return
+            if not any(syn.field_of(k) or syn.fund_of(k) for k in lkeys[1:]):
+                return  # 填报单位：… above the table: not part of the form
         if form.section == "indicators" or (
             form.section == "goals"
             and (
@@ -338,7 +329,10 @@ class _Parser:
         self._label_row(rec)
 
     def _is_footer(self, keys: list[str], lkeys: list[str]) -> bool:
-        return self.syn.is_footer(keys[0]) or any(k.startswith(_FOOTER) for k in keys)
+        """注：…, 审核意见, 填表人 … first in the row; in the table also 联系电话 etc. anywhere."""
+        if self.syn.is_footer(keys[0]):
+            return True
+        return self.form.section == "indicators" and any(k.startswith(_FOOTER) for k in keys)
 
     def _period_of(self, lkeys: list[str]) -> str:
         for k in lkeys:
@@ -463,6 +457,8 @@ class _Parser:
             form.note(WARNING, f"“{label_key(label)}”的值后面的“{rest}”不属于它，已忽略", line)
         for _, extra in values[1:]:
             form.note(WARNING, f"“{label_key(label)}”后的单元格“{extra}”不属于它，已忽略", line)
+            # not a label: it may be the rest of a wrapped value — the clerk decides
+            form.flags.setdefault(name, f"同一行还有“{extra}”，未并入，请核对")
         if name in ("name", "department", "implementing_unit"):
             text = strip_code(text).strip()
         if name in form.basic and form.basic[name] != text:
@@ -892,6 +888,8 @@ class _Parser:
                 funds["fiscal"] = funds.get("fiscal", 0) + funds["annual_carryover"]
             if not has["annual"]:
                 funds.setdefault("annual_carryover", 0)
+        elif has["project"] and funds.get("total") == funds.get("annual_total"):
+            _same_make_up(funds, sources, flags)
         for attr, label in Funds.FIELD_LABELS.items():
             if attr not in funds:
                 funds[attr] = 0
@@ -1008,6 +1006,30 @@ class _Parser:
         elif value not in official:
             note(INFO, f"{label}“{value}”不在标准列表中，按原样导入", form.basic_lines.get(attr))
         return value
+
+
+def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
+    """项目资金总额 equal to 年度资金申请总额 and one side without any parts: that side is made
+    up like the other (a one-year project), flagged as worked out."""
+    project_parts, annual_parts = ("fiscal", "other"), _SIDES["annual"][1:]
+    reason = "表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算"
+    if not any(a in funds for a in project_parts) and all(a in funds for a in annual_parts):
+        made = {
+            "fiscal": funds["annual_appropriation"] + funds["annual_carryover"],
+            "other": funds["annual_other"],
+        }
+    elif not any(a in funds for a in annual_parts) and all(a in funds for a in project_parts):
+        made = {
+            "annual_appropriation": funds["fiscal"],
+            "annual_carryover": 0,
+            "annual_other": funds["other"],
+        }
+    else:
+        return
+    for attr, fen in made.items():
+        funds[attr] = fen
+        sources[attr] = DERIVED
+        flags[f"funds.{attr}"] = reason
 
 
 def _field_label(field_key: str) -> str:

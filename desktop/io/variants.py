@@ -21,11 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from desktop.domain.money import MoneyError, to_fen
 from desktop.domain.taxonomy import taxonomy
+from desktop.domain.values import parse_value
 
 WAN = Decimal(10000)
 YUAN, WAN_YUAN = "元", "万元"
@@ -44,6 +45,7 @@ def squash(cell: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", cell or ""))
 
 
+@lru_cache(maxsize=8192)
 def label_key(cell: str) -> str:
     """A cell as a label: ``squash`` without a trailing colon, a leading 其中 or a code."""
     k = squash(strip_code(cell))
@@ -102,6 +104,7 @@ class Synonyms:
     indicator_columns: dict[str, str]  # header → role
     directions: dict[str, str]  # word → operator ("" = qualitative)
     footer: tuple[str, ...]
+    wan_notes: frozenset[str] = frozenset()  # notes saying the amounts are in 万元
 
     # -- labels --------------------------------------------------------------------------
     def field_of(self, k: str) -> str | None:
@@ -200,9 +203,13 @@ _UNIT_NOTE = re.compile(r"^(?:(?:金额)?单位|金额)?[:]?[(]?(万?元)[)]?$")
 
 
 def unit_note(cell: str) -> str | None:
-    """``单位：万元``, ``金额单位：元``, ``(万元)``, ``金额（万元）`` → the unit; else None."""
-    m = _UNIT_NOTE.match(squash(cell))
-    return m.group(1) if m else None
+    """``单位：万元``, ``金额单位：元``, ``(万元)``, ``金额（万元）`` (or a note listed in the
+    table's ``wan_notes``) → the unit; else None."""
+    k = squash(cell)
+    m = _UNIT_NOTE.match(k)
+    if m:
+        return m.group(1)
+    return WAN_YUAN if k in synonyms().wan_notes else None
 
 
 @cache
@@ -239,6 +246,7 @@ def synonyms() -> Synonyms:
         indicator_columns=columns,
         directions=directions,
         footer=tuple(squash(x) for x in raw["footer"]),
+        wan_notes=frozenset(squash(x) for x in raw.get("wan_notes", ())),
     )
 
 
@@ -339,6 +347,8 @@ class IndicatorHeader:
 def indicator_header(cells: list[tuple[int, str]]) -> IndicatorHeader | None:
     """The header of an indicator table, or None if the row is not one. A header names at
     least two of 一级指标 / 二级指标 / 三级指标 / 指标值 (by any of their synonyms)."""
+    if sum(1 for _, c in cells if "指标" in c or "值" in c) < 2:
+        return None  # every header names at least two of its columns so
     syn = synonyms()
     roles: dict[int, str] = {}
     titles: dict[int, str] = {}
@@ -404,8 +414,10 @@ def compose_value(value: str, unit: str, direction: str) -> tuple[str, str | Non
     text = v
     if numeric and unit and unit not in ("/", "-", "无"):
         text = f"{v}({unit})"
-    if numeric and op and not has_op:
-        text = op + text
+    reading = parse_value(v)
+    quantity = numeric or (reading.is_quantitative and reading.op is None)
+    if quantity and op and not has_op:
+        text = op + text  # 4次 with 正向: ≥4次
     return text, problem
 
 
@@ -418,15 +430,14 @@ class GroupVariants:
     level2: dict[str, str]
     pairs: dict[tuple[str, str], tuple[str, str]]
 
+    known_l1: frozenset[str] = frozenset()  # the taxonomy's own names
+    known_l2: frozenset[str] = frozenset()
+
     def canonical_l1(self, k: str) -> str | None:
-        if k in taxonomy().level1_names:
-            return k
-        return self.level1.get(k)
+        return k if k in self.known_l1 else self.level1.get(k)
 
     def canonical_l2(self, k: str) -> str | None:
-        if k in taxonomy().level2_names:
-            return k
-        return self.level2.get(k)
+        return k if k in self.known_l2 else self.level2.get(k)
 
     def place(self, l1: str, l2: str) -> tuple[str, str]:
         """The (一级, 二级) a pair of canonical names belongs under (pairs moved as a whole)."""
@@ -442,6 +453,8 @@ def group_variants() -> GroupVariants:
         level1={label_key(k): v for k, v in raw["level1"].items()},
         level2={label_key(k): v for k, v in raw["level2"].items()},
         pairs={tuple(p["from"]): tuple(p["to"]) for p in raw["pairs"]},
+        known_l1=taxonomy().level1_names,
+        known_l2=taxonomy().level2_names,
     )
 
 

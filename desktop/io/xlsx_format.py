@@ -474,14 +474,24 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         stored = project_from_dict(data)
     except CodecError:
         return visible
-    same_indicators = [(i.level1, i.level2, i.name, i.value.shown) for i in visible.indicators] == [
-        (i.level1, i.level2, i.name, i.value.shown) for i in stored.indicators
+
+    def rows(indicators):
+        return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
+
+    try:
+        order = taxonomy().profile(stored.profile).level1_names
+    except KeyError:
+        order = taxonomy().profile_for_year(stored.year).level1_names
+    as_exported = [
+        i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g
     ]
+    same_indicators = rows(visible.indicators) in (rows(stored.indicators), rows(as_exported))
     shown = (
         visible.with_changes(profile=stored.profile, indicators=stored.indicators)
         if same_indicators
         else visible
     )
+    shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
         return stored
     result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=visible.name)
@@ -490,4 +500,24 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         created_at=stored.created_at,
         revision=stored.revision,
         versions=stored.versions,
+    )
+
+
+def _field_value(p: Project, key: str):
+    return getattr(p.funds, key[6:], None) if key.startswith("funds.") else getattr(p, key, None)
+
+
+def _with_stored_flags(visible: Project, stored: Project) -> Project:
+    """Flags (需复核) and the date style of our own workbook's project, for the fields the
+    sheet still shows as they were; a field changed in the sheet keeps the sheet's reading."""
+    flags = {
+        k: r for k, r in stored.field_flags if _field_value(visible, k) == _field_value(stored, k)
+    }
+    for k, r in visible.field_flags:
+        if _field_value(visible, k) != _field_value(stored, k):
+            flags.setdefault(k, r)
+    same_dates = (visible.start_date, visible.end_date) == (stored.start_date, stored.end_date)
+    return visible.with_changes(
+        field_flags=tuple(sorted(flags.items())),
+        date_style=stored.date_style if same_dates else visible.date_style,
     )

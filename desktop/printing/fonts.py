@@ -17,6 +17,7 @@ outside the BMP (😀 extracts as 😀).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,7 +38,13 @@ INVISIBLE = frozenset(
     + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
     + "".join(chr(c) for c in range(0xE0100, 0xE01F0))  # ideographic variation selectors
 )
-_CACHE_LIMIT = 200_000
+_DIRTY = re.compile(
+    "[\x00-\x1f\x7f\u00a0" + re.escape("".join(sorted(INVISIBLE))) + "\ud800-\udfff]"
+)
+# Measured strings are remembered when short (labels, indicator names and values repeat from
+# form to form); the memory stays bounded whatever the number of forms.
+CACHE_LIMIT = 20_000
+CACHE_MAX_LEN = 40
 
 
 @dataclass(frozen=True)
@@ -102,8 +109,8 @@ class FontChain:
 
     def clean(self, text: str) -> str:
         """Printable text: NFC, tabs as spaces, control and zero-width characters dropped."""
-        if text.isascii() and text.isprintable():
-            return text
+        if not _DIRTY.search(text) and unicodedata.is_normalized("NFC", text):
+            return text  # the usual case: nothing to do
         text = unicodedata.normalize("NFC", text)
         out = []
         for ch in text:
@@ -169,9 +176,10 @@ class FontChain:
         width = self._widths.get(text)
         if width is None:
             width = sum(self.char_width(ch, 1.0) for ch in text)
-            if len(self._widths) > _CACHE_LIMIT:
-                self._widths.clear()
-            self._widths[text] = width
+            if len(text) <= CACHE_MAX_LEN:
+                if len(self._widths) > CACHE_LIMIT:
+                    self._widths.clear()
+                self._widths[text] = width
         return width * size
 
 

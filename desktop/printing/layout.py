@@ -35,7 +35,7 @@ MARGIN_TOP = 40.0
 MARGIN_BOTTOM = 48.0
 # 0 side labels | 1 一级 | 2 二级 | 3 | 4 amounts (left) | 5 | 6 | 7 amounts (right)
 # 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44.
-COLS = (30.0, 58.0, 66.0, 66.0, 96.0, 56.0, 47.0, 96.0)
+COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 56.0, 47.0, 96.0)
 COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
 MONEY_COLS = (4, 7)
@@ -43,6 +43,7 @@ MONEY_FLOOR = 7.5  # points: amounts are never set smaller
 # A money column wider than COLS takes width from these neighbours, down to their minimum.
 MONEY_DONORS = {4: ((3, 36.0), (2, 44.0)), 7: ((5, 34.0), (6, 30.0))}
 
+WRAP_CACHE_CHARS = 1_000_000  # wrapped texts remembered (a few MB at most)
 SIZE = 10.0  # body text
 LEADING = 13.5
 PAD_X = 3.0
@@ -141,8 +142,10 @@ def value_text(ind: Indicator) -> str:
 
 
 def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> list[str]:
-    """Short labels wrapped evenly (可持续影/响指标, not 可持续影响指/标)."""
-    if len(lines) < 2 or len(lines) > 4:
+    """A short label whose last line would be one character wrapped evenly (可持续影/响指标,
+    not 可持续影响指/标); otherwise the natural breaks, as on the official form
+    (服务对象满意度/指标)."""
+    if len(lines) < 2 or len(lines) > 4 or len(lines[-1]) > 1:
         return lines
     text = "".join(lines)
     if not text or " " in text or len(text) > 40:
@@ -181,15 +184,19 @@ class FormBuilder:
         self.chain = chain
         self.grid = DEFAULT_GRID
         self._wrapped: dict[tuple[str, float], list[str]] = {}
+        self._wrapped_chars = 0
 
     def wrap(self, text: str, width: float) -> list[str]:
-        """Lines of ``text`` at SIZE (remembered: labels and common indicator texts repeat)."""
+        """Lines of ``text`` at SIZE, remembered (labels, indicator texts, goals shared by
+        forms repeat) up to WRAP_CACHE_CHARS characters, so memory stays bounded."""
         key = (text, width)
         lines = self._wrapped.get(key)
         if lines is None:
             lines = wrap(self.chain, text, width, SIZE)
-            if len(self._wrapped) > 50_000:
+            self._wrapped_chars += len(text) + 16
+            if self._wrapped_chars > WRAP_CACHE_CHARS:
                 self._wrapped.clear()
+                self._wrapped_chars = len(text) + 16
             self._wrapped[key] = lines
         return list(lines)
 
@@ -231,7 +238,7 @@ class FormBuilder:
     def span(self, col: int, span: int, key: tuple, text: str) -> Span:
         width = self.grid.width(col, span) - 2 * PAD_X
         size = SIZE
-        lines = wrap(self.chain, text or "", width, size)
+        lines = self.wrap(text or "", width)
         cap = CAPACITY * LABEL_CAP
         while len(lines) * LEADING * size / SIZE + 2 * PAD_Y > cap and size > 5:
             size -= 1  # an absurdly long label: smaller type first
@@ -367,9 +374,9 @@ class FormBuilder:
         for i, row in enumerate(rows):
             out.append(row)
             nxt = rows[i + 1] if i + 1 < len(rows) else None
-            for span in sorted(row.spans, key=lambda s: -s.col):  # inner groups first
-                continues = nxt is not None and any(s.key == span.key for s in nxt.spans)
-                if not span.absurd or continues:
+            absurd = [s for s in row.spans if s.absurd]
+            for span in sorted(absurd, key=lambda s: -s.col):  # inner groups first
+                if nxt is not None and any(s.key == span.key for s in nxt.spans):
                     continue
                 height = sum(r.natural for r in out if any(s.key == span.key for s in r.spans))
                 missing = label_height(span) - height + 2 * LEADING
@@ -388,8 +395,13 @@ def _growth(rows: list[Row], segments: dict[int, tuple[Span, int]]) -> float:
         span, start = segments[col]
         if span.absurd:
             continue  # carried by filler rows, drawn in pieces
-        height = sum(r.height for r in rows[start:]) + growth
-        growth += max(0.0, label_height(span) - height)
+        need = label_height(span) - growth
+        height = 0.0
+        for i in range(len(rows) - 1, start - 1, -1):  # from the end: usually a row or two
+            height += rows[i].height
+            if height >= need:
+                break
+        growth += max(0.0, need - height)
     return growth
 
 
@@ -438,17 +450,17 @@ class _Paginator:
         g1 = _growth(rows, ended) if rows and ended else 0.0
         if rows:
             rows[-1].extra += g1
-        trial = [*rows, row]
         new = dict(kept)
         for s in row.spans:
             if s.col not in new:
                 new[s.col] = (s, len(rows))
-        g2 = _growth(trial, new)
+        rows.append(row)  # on trial
+        g2 = _growth(rows, new)
         if self.used + g1 + row.height + g2 + self.reserve > self.capacity + 1e-6:
+            rows.pop()
             if rows:
                 rows[-1].extra -= g1
             return False
-        rows.append(row)
         self.segments = new
         self.used += g1 + row.height
         return True

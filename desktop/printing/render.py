@@ -17,19 +17,24 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
+    PDFCrossReferenceTable,
     PDFDate,
     PDFDictionary,
     PDFDocument,
+    PDFIndirectObject,
     PDFInfo,
     PDFObject,
+    PDFObjectReference,
+    PDFPage,
     PDFString,
+    PDFTrailer,
 )
 from reportlab.pdfbase.pdfdoc import (
     format as pdf_format,
@@ -39,7 +44,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop import APP_NAME, __version__
 from desktop.domain.model import Project
 from desktop.printing import watermark
-from desktop.printing.fonts import FontChain, load_chain
+from desktop.printing.fonts import CACHE_LIMIT, CACHE_MAX_LEN, FontChain, load_chain
 from desktop.printing.layout import (
     LEADING,
     MARGIN_BOTTOM,
@@ -87,6 +92,7 @@ class RenderResult:
     pages: int = 0
     pages_per_project: dict[str, int] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)  # characters printed as □
+    drafts: int = 0  # forms marked 草稿
 
 
 def _n(v: float) -> str:
@@ -108,8 +114,9 @@ class _Drawer:
             font = self._fonts[name] = pdfmetrics.getFont(name)
         return font
 
-    def encode(self, text: str, size: float) -> str:
-        """``/F1+0 10 Tf <…> Tj`` for each font run of ``text`` (once per document)."""
+    def encode(self, text: str, size: float, remember: bool = True) -> str:
+        """``/F1+0 10 Tf <…> Tj`` for each font run of ``text`` (short texts: once per
+        document)."""
         key = (text, size)
         ops = self._encoded.get(key)
         if ops is None:
@@ -121,26 +128,34 @@ class _Drawer:
                     internal = font.getSubsetInternalName(subset, doc)
                     parts.append(f"{internal} {_n(size)} Tf <{data.hex()}> Tj")
             ops = " ".join(parts)
-            if len(self._encoded) > 100_000:
-                self._encoded.clear()
-            self._encoded[key] = ops
+            if remember and len(text) <= CACHE_MAX_LEN:
+                if len(self._encoded) > CACHE_LIMIT:
+                    self._encoded.clear()
+                self._encoded[key] = ops
         return ops
 
     def text_line(
-        self, x: float, baseline: float, text: str, size: float, bold: bool = False
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        size: float,
+        bold: bool = False,
+        remember: bool = True,
     ) -> None:
+        """``remember=False``: a text printed once (a page number), not worth keeping."""
         if not text:
             return
-        ops = self.encode(text, size)
+        ops = self.encode(text, size, remember)
         if bold:  # fill and stroke: a bold face for fonts without one
             self.c._code.append(
-                f"q {_n(size / 30)} w BT 2 Tr 1 0 0 1 {_n(x)} {_n(baseline)} Tm {ops} ET Q"
+                f"q {size / 30:.2f} w BT 2 Tr 1 0 0 1 {x:.2f} {baseline:.2f} Tm {ops} ET Q"
             )
         else:
-            self.c._code.append(f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm {ops} ET")
+            self.c._code.append(f"BT 1 0 0 1 {x:.2f} {baseline:.2f} Tm {ops} ET")
 
     def rect(self, x: float, y: float, w: float, h: float) -> None:
-        self.c._code.append(f"{_n(x)} {_n(y)} {_n(w)} {_n(h)} re S")
+        self.c._code.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re S")
 
     def centered(self, y_top: float, text: str, size: float, bold: bool = False) -> None:
         width = self.chain.width(text, size)
@@ -157,20 +172,26 @@ class _Drawer:
         size: float = SIZE,
         valign_top: bool = False,
     ) -> None:
-        """Draw lines inside a cell, vertically centred (or from its top)."""
+        """Draw lines inside a cell, vertically centred (or from its top). The hot path of
+        printing: text_line and encode inlined."""
         leading = LEADING * size / SIZE
-        block = len(lines) * leading
-        inner = top - bottom - 2 * PAD_Y
-        y = top - PAD_Y - (0.0 if valign_top else max(0.0, (inner - block) / 2))
+        y = top - PAD_Y
+        if not valign_top:
+            y -= max(0.0, (top - bottom - 2 * PAD_Y - len(lines) * leading) / 2)
+        drop = (leading - size) / 2 + ASCENT * size
+        append = self.c._code.append
+        encoded = self._encoded
+        width = self.chain.width
         for line in lines:
-            baseline = y - (leading - size) / 2 - ASCENT * size
-            if align == "left":
-                x = x0 + PAD_X
-            else:
-                width = self.chain.width(line, size)
-                x = x1 - PAD_X - width if align == "right" else (x0 + x1 - width) / 2
             if line:
-                self.text_line(x, baseline, line, size)
+                ops = encoded.get((line, size)) or self.encode(line, size)
+                if align == "left":
+                    x = x0 + PAD_X
+                elif align == "right":
+                    x = x1 - PAD_X - width(line, size)
+                else:
+                    x = (x0 + x1 - width(line, size)) / 2
+                append(f"BT 1 0 0 1 {x:.2f} {y - drop:.2f} Tm {ops} ET")
             y -= leading
 
 
@@ -195,10 +216,13 @@ def _continuation_header(d: _Drawer, project: Project, number: int, total: int) 
     right = f"{project.year}年度　第 {number} 页 共 {total} 页（续）"
     room = TABLE_W - d.chain.width(right, FOOT_SIZE) - 2 * FOOT_SIZE
     name = d.chain.clean(project.name).replace("\n", " ").strip() or "（未命名项目）"
-    if d.chain.width(name, FOOT_SIZE) > room:
-        while name and d.chain.width(name + "…", FOOT_SIZE) > room:
-            name = name[:-1]
-        name += "…"
+    if d.chain.width(name, FOOT_SIZE) > room:  # a long name: as much as fits, then …
+        used = d.chain.width("…", FOOT_SIZE)
+        for i, ch in enumerate(name):
+            used += d.chain.char_width(ch, FOOT_SIZE)
+            if used > room:
+                name = name[:i] + "…"
+                break
     d.text_line(MARGIN_X, HEADER_BASELINE, name, FOOT_SIZE)
     width = d.chain.width(right, FOOT_SIZE)
     d.text_line(MARGIN_X + TABLE_W - width, HEADER_BASELINE, right, FOOT_SIZE)
@@ -243,11 +267,11 @@ def draw_page(
         _draw_signoff(d, _y(page, y) - 24, signoff)
     d.centered(MARGIN_BOTTOM - 18, f"第 {number} 页 共 {total} 页", FOOT_SIZE)
     if batch_page:
-        label = f"全部第 {batch_page} 页"
+        label = f"全部第 {batch_page} 页 "
         base = MARGIN_BOTTOM - 18 - ASCENT * FOOT_SIZE
         left = MARGIN_X + TABLE_W - 112
-        d.text_line(left, base, label, FOOT_SIZE)
-        shift = d.chain.width(label + " ", FOOT_SIZE)
+        d.text_line(left, base, label, FOOT_SIZE, remember=False)
+        shift = sum(d.chain.char_width(ch, FOOT_SIZE) for ch in label)
         c._code.append(f"q 1 0 0 1 {_n(left + shift)} {_n(base)} cm")
         c.doForm(BATCH_FORM)
         c._code.append("Q")
@@ -255,7 +279,7 @@ def draw_page(
 
 def _draw_cell(d: _Drawer, x: tuple[float, ...], cell: Cell, top: float, bottom: float) -> None:
     x0, x1 = x[cell.col], x[cell.col + cell.span]
-    d.rect(x0, bottom, x1 - x0, top - bottom)
+    d.c._code.append(f"{x0:.2f} {bottom:.2f} {x1 - x0:.2f} {top - bottom:.2f} re S")
     if cell.lines:
         d.lines(cell.lines, x0, x1, top, bottom, cell.align, cell.size, cell.top)
 
@@ -308,6 +332,17 @@ def _draw_signoff(d: _Drawer, top: float, s: SignOff) -> None:
 DATA_KEY = "JixiaoProjects"
 
 
+class _Base64String(PDFObject):
+    """A literal string of base64 text, written as is (PDFString escapes it character by
+    character, which took longer than writing all the pages' text)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def format(self, document):
+        return b"(" + self.text.encode("ascii") + b")"
+
+
 class _InfoWithData(PDFInfo):
     """The document information dictionary, plus the forms as data (compressed JSON), so
     that importing our own printout gives back exactly the projects that were printed."""
@@ -325,7 +360,7 @@ class _InfoWithData(PDFInfo):
             "Creator": PDFString(self.creator),
             "Subject": PDFString(self.subject),
             "Keywords": PDFString(self.keywords),
-            DATA_KEY: PDFString(self.data),
+            DATA_KEY: _Base64String(self.data),
         }
         d["ModDate"] = d["CreationDate"] = PDFDate(
             ts=document._timeStamp, dateFormatter=self._dateFormatter
@@ -337,7 +372,7 @@ class _Embedding:
     """The printed projects as compressed JSON, built one project at a time."""
 
     def __init__(self) -> None:
-        self.z = zlib.compressobj(9)
+        self.z = zlib.compressobj(6)
         self.parts: list[bytes] = []
         self.count = 0
         self._add('{"format": "jixiao-projects", "version": 1, "projects": [')
@@ -362,6 +397,7 @@ class _SpilledStream(PDFObject):
     """A page's compressed content, kept in a temporary file until the document is written."""
 
     __RefOnly__ = 1
+    __slots__ = ("__InternalName__", "length", "offset", "spill")
 
     def __init__(self, spill, offset: int, length: int):
         self.spill, self.offset, self.length = spill, offset, length
@@ -375,10 +411,61 @@ class _SpilledStream(PDFObject):
         return head + b"\nstream\n" + data + b"\nendstream\n"
 
 
+_PAGE_DEFAULTS = frozenset(vars(PDFPage()))
+_OWN = frozenset(("__InternalName__", "Contents", "XObjects", "ExtGState", "stream"))
+
+
+class _SlimPage(PDFObject):
+    """A finished page until the file is written: its content, its XObjects and graphics
+    states, and its other attributes as a tuple shared by all pages that have the same."""
+
+    __slots__ = ("contents", "extgstate", "rest", "xobjects")
+
+    def __init__(self, page: PDFPage, shared: dict):
+        rest = []
+        for k, v in vars(page).items():
+            if k in _OWN or (v is None and k in _PAGE_DEFAULTS):
+                continue
+            if isinstance(v, list | dict) and not v:
+                continue  # [] annotations, {} colours and shadings: PDFPage's defaults
+            if isinstance(v, PDFDictionary) and not v.dict:
+                continue  # an empty page transition
+            rest.append((k, v))
+        rest_t = tuple(rest)
+        self.rest = shared.setdefault(rest_t, rest_t) if _hashable(rest_t) else rest_t
+        self.contents = page.Contents
+        self.extgstate = page.ExtGState
+        xobjects = page.XObjects
+        if xobjects is not None:  # the same form references on every page: one dictionary
+            xobjects = shared.setdefault(("XObjects", *sorted(xobjects.dict)), xobjects)
+        self.xobjects = xobjects
+
+    def format(self, document):
+        page = PDFPage()
+        page._shadingUsed = {}  # set by the canvas on every page (no class default)
+        for k, v in self.rest:
+            setattr(page, k, v)
+        page.Contents = self.contents
+        page.ExtGState = self.extgstate
+        page.XObjects = self.xobjects
+        return page.format(document)
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 class _StreamingDocument(PDFDocument):
-    """reportlab's document, with each page's content compressed and set aside at once."""
+    """reportlab's document, with each page's content compressed and set aside at once, and
+    the file written object by object (each page freed once written), so that memory does
+    not grow with the number of pages."""
 
     spill = None
+    shared: dict
 
     def addPage(self, page):
         if self.spill is not None and page.stream is not None and not page.Contents:
@@ -388,26 +475,103 @@ class _StreamingDocument(PDFDocument):
             self.spill.write(data)
             page.Contents = _SpilledStream(self.spill, offset, len(data))
             page.stream = None
+        name = self.thisPageName()
         super().addPage(page)
+        if self.spill is not None:  # keep a few attributes, not a whole page object
+            self.Pages.pages[-1] = PDFObjectReference(name)  # the tree needs only its number
+            self.idToObject[name] = _SlimPage(page, self.shared)
+
+    def SaveToFile(self, filename, canvas):
+        if hasattr(filename, "write"):
+            self._write(filename, canvas)
+        else:
+            with open(filename, "wb") as f:
+                self._write(f, canvas)
+
+    def _write(self, f, canvas) -> None:
+        """PDFDocument.GetPDFData + format, writing each object as it is formatted."""
+        for font in self.delayedFonts:
+            font.addObjects(self)
+        self.info.invariant = self.invariant
+        self.info.digest(self.signature)
+        self.Reference(self.Catalog)
+        self.Reference(self.info)
+        self.Outlines.prepare(self, canvas)
+        if self.Outlines.ready < 0:
+            self.Catalog.Outlines = None
+        self.encrypt.prepare(self)
+        offset = 0
+
+        def add(data: bytes) -> int:
+            nonlocal offset
+            start = offset
+            f.write(data)
+            offset += len(data)
+            return start
+
+        add(
+            f"%PDF-{self._pdfVersion[0]}.{self._pdfVersion[1]}\n".encode("ascii")
+            + b"%\223\214\213\236 ReportLab Generated PDF document (opensource)\n"
+        )
+        ids = []
+        number = 0
+        while True:
+            number += 1
+            if number not in self.numberToId:
+                break
+            oid = self.numberToId[number]
+            obj = self.idToObject[oid]
+            self.idToOffset[oid] = add(PDFIndirectObject(oid, obj).format(self))
+            ids.append(oid)
+            if isinstance(obj, _SlimPage | _SpilledStream):
+                self.idToObject[oid] = None  # written: let it go
+        xref = PDFCrossReferenceTable()
+        xref.addsection(0, ids)
+        start = add(xref.format(self))
+        trailer = PDFTrailer(
+            startxref=start,
+            Size=len(self.numberToId) + 1,
+            Root=self.Reference(self.Catalog),
+            Info=self.Reference(self.info),
+            ID=self.ID(),
+        )
+        add(trailer.format(self))
 
 
-def _metadata(canvas: Canvas, projects: list[Project], count: int, signoff: SignOff) -> None:
-    """Author: who filled it in (sign-off), else the implementing unit(s)' department;
-    Subject: the project (or how many forms of which years)."""
-    units = {p.implementing_unit or p.department for p in projects} - {""}
+@dataclass
+class _About:
+    """What the document information says: gathered form by form, bounded in size."""
+
+    first: Project | None = None
+    count: int = 0
+    years: set[int] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)  # up to two: one unit, or several
+
+    def add(self, p: Project) -> None:
+        self.first = self.first or p
+        self.count += 1
+        self.years.add(p.year)
+        if len(self.units) < 2:
+            self.units |= {p.implementing_unit or p.department} - {""}
+
+
+def _metadata(canvas: Canvas, about: _About, signoff: SignOff) -> None:
+    """Author: who filled it in (sign-off), else the implementing unit when all forms have
+    the same; Subject: the project, or how many forms of which years."""
     if signoff.enabled and signoff.filled_by:
         author = signoff.filled_by
-    elif len(units) == 1:
-        author = units.pop()
+    elif len(about.units) == 1:
+        author = next(iter(about.units))
     else:
         author = APP_NAME
-    if count == 1 and projects:
-        p = projects[0]
+    if about.count == 1 and about.first is not None:
+        p = about.first
         subject = f"{p.year}年度 {p.name or '（未命名项目）'} 绩效目标申报表"
     else:
-        years = sorted({p.year for p in projects})
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (f"{years[0]}" if years else "")
-        subject = f"{span}年度 {count} 份绩效目标申报表" if span else f"{count} 份绩效目标申报表"
+        years = sorted(about.years)
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+        subject = f"{span}年度 " if span else ""
+        subject += f"{about.count} 份绩效目标申报表"
     canvas.setAuthor(author)
     canvas.setSubject(subject)
     canvas.setKeywords("绩效目标申报表")
@@ -431,15 +595,23 @@ def render(
     target: str | os.PathLike | io.BufferedIOBase,
     *,
     signoff: SignOff | None = None,
-    drafts: Iterable[str] = (),
+    drafts: Iterable[str] | Callable[[Project], bool] = (),
     embed: bool = True,
 ) -> RenderResult:
     """Write the forms of ``projects`` into one PDF; each form starts on a new page.
+    ``drafts``: the ids of the forms to mark 草稿, or a test applied to each form.
     ``embed`` also stores the projects as data in the file (for importing it again).
     ``projects`` may be a generator: they are read one at a time."""
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
-    drafts = set(drafts)
+    if callable(drafts):
+        is_draft = drafts
+    else:
+        draft_ids = set(drafts)
+
+        def is_draft(p: Project) -> bool:
+            return p.id in draft_ids
+
     canvas = Canvas(
         target if not isinstance(target, os.PathLike) else os.fspath(target),
         pagesize=(PAGE_W, PAGE_H),
@@ -455,16 +627,16 @@ def render(
     result = RenderResult()
     embedding = _Embedding() if embed else None
     order: list[int] = []
-    described: list[Project] = []  # the first few, for the metadata
-    count = 0
+    about = _About()
     with tempfile.TemporaryFile() as spill:
         canvas._doc.spill = spill
+        canvas._doc.shared = {}
         batch = False
         for project, more in _lookahead(projects):
             batch = batch or more
-            count += 1
-            if len(described) < 50:
-                described.append(project)
+            about.add(project)
+            draft = is_draft(project)
+            result.drafts += draft
             rows: list[Row] = builder.rows(project)
             pages = paginate(rows, signoff.enabled, builder.grid)
             for n, page in enumerate(pages, 1):
@@ -476,7 +648,7 @@ def render(
                     n,
                     len(pages),
                     signoff,
-                    project.id in drafts,
+                    draft,
                     result.pages if batch else 0,
                 )
                 canvas.showPage()
@@ -490,7 +662,7 @@ def render(
             canvas.beginForm(BATCH_FORM, lowerx=0, lowery=-5, upperx=200, uppery=20)
             drawer.text_line(0, 0, f"共 {result.pages} 页", FOOT_SIZE)
             canvas.endForm()
-        _metadata(canvas, described, count, signoff)
+        _metadata(canvas, about, signoff)
         if embedding is not None:
             canvas._doc.info = _InfoWithData(canvas._doc.info, embedding.finish(order))
         canvas.save()

@@ -78,9 +78,7 @@ def file_id(source: sqlite3.Connection | str | os.PathLike) -> str | None:
                 return None
             conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True, timeout=1)
             try:
-                row = conn.execute(
-                    "SELECT value FROM meta WHERE key = ?", [FILE_ID_KEY]
-                ).fetchone()
+                row = conn.execute("SELECT value FROM meta WHERE key = ?", [FILE_ID_KEY]).fetchone()
             finally:
                 conn.close()
     except (sqlite3.Error, OSError):

@@ -420,9 +420,7 @@ def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if code is not None:
         primary = code & 0xFF
         if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return LockedError(
-                f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。"
-            )
+            return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
         if primary == _SQLITE_FULL:
             return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
         if primary == _SQLITE_READONLY:

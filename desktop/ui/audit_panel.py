@@ -3,7 +3,7 @@ clerk to the field or indicator row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,31 +27,37 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
 
 def tab_label(widget: QWidget, tab: str) -> str:
     return {
-        "basic": widget.tr("基本信息"),
-        "funds": widget.tr("项目资金"),
-        "goals": widget.tr("绩效目标"),
-        "indicators": widget.tr("绩效指标"),
+        "basic": QCoreApplication.translate("AuditPanel", "基本信息"),
+        "funds": QCoreApplication.translate("AuditPanel", "项目资金"),
+        "goals": QCoreApplication.translate("AuditPanel", "绩效目标"),
+        "indicators": QCoreApplication.translate("AuditPanel", "绩效指标"),
     }[tab]
 
 
 def field_label(widget: QWidget, field: str) -> str:
     labels = {
-        "name": widget.tr("项目名称"),
-        "nature": widget.tr("项目性质"),
-        "category": widget.tr("项目类别"),
-        "department": widget.tr("主管部门"),
-        "implementing_unit": widget.tr("实施单位"),
-        "start_date": widget.tr("计划开始日期"),
-        "end_date": widget.tr("计划完成日期"),
-        "goal_overall": widget.tr("项目总目标"),
-        "goal_annual": widget.tr("年度总体目标"),
-        "funds.total": widget.tr("项目资金总额"),
-        "funds.fiscal": widget.tr("其中：财政资金"),
-        "funds.other": widget.tr("其他资金"),
-        "funds.annual_total": widget.tr("年度资金申请总额"),
-        "funds.annual_appropriation": widget.tr("年度资金申请总额 › 其中：当年财政拨款"),
-        "funds.annual_carryover": widget.tr("年度资金申请总额 › 上年结转资金"),
-        "funds.annual_other": widget.tr("年度资金申请总额 › 其他资金"),
+        "name": QCoreApplication.translate("AuditPanel", "项目名称"),
+        "nature": QCoreApplication.translate("AuditPanel", "项目性质"),
+        "category": QCoreApplication.translate("AuditPanel", "项目类别"),
+        "department": QCoreApplication.translate("AuditPanel", "主管部门"),
+        "implementing_unit": QCoreApplication.translate("AuditPanel", "实施单位"),
+        "start_date": QCoreApplication.translate("AuditPanel", "计划开始日期"),
+        "end_date": QCoreApplication.translate("AuditPanel", "计划完成日期"),
+        "goal_overall": QCoreApplication.translate("AuditPanel", "项目总目标"),
+        "goal_annual": QCoreApplication.translate("AuditPanel", "年度总体目标"),
+        "funds.total": QCoreApplication.translate("AuditPanel", "项目资金总额"),
+        "funds.fiscal": QCoreApplication.translate("AuditPanel", "其中：财政资金"),
+        "funds.other": QCoreApplication.translate("AuditPanel", "其他资金"),
+        "funds.annual_total": QCoreApplication.translate("AuditPanel", "年度资金申请总额"),
+        "funds.annual_appropriation": QCoreApplication.translate(
+            "AuditPanel", "年度资金申请总额 › 其中：当年财政拨款"
+        ),
+        "funds.annual_carryover": QCoreApplication.translate(
+            "AuditPanel", "年度资金申请总额 › 上年结转资金"
+        ),
+        "funds.annual_other": QCoreApplication.translate(
+            "AuditPanel", "年度资金申请总额 › 其他资金"
+        ),
     }
     return labels.get(field, field)
 
@@ -85,6 +91,7 @@ class AuditPanel(QDockWidget):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)  # long findings wrap instead of ending in …
+        self.tree.header().setMinimumSectionSize(60)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(True)
@@ -132,9 +139,10 @@ class AuditPanel(QDockWidget):
                     item.setForeground(0, QBrush(QColor("#b91c1c")))
                 items.append(item)
         self.tree.addTopLevelItems(items)
-        for col in range(2):
+        for col, least in ((0, 70), (1, 100)):
             self.tree.resizeColumnToContents(col)
-        self.tree.setColumnWidth(2, min(self.tree.sizeHintForColumn(2) + 8, 360))
+            self.tree.setColumnWidth(col, max(self.tree.columnWidth(col), least))
+        self.tree.setColumnWidth(2, max(min(self.tree.sizeHintForColumn(2) + 8, 360), 160))
         if errors or warnings:
             self.summary.setText(self.tr("错误 {0} 条，警告 {1} 条").format(errors, warnings))
         else:

@@ -658,7 +658,7 @@ class ProjectEditor(QTabWidget):
             self.tr("复制行"), QKeySequence.StandardKey.Copy, self.copy_rows
         )
         self.act_paste = self._tree_action(
-            self.tr("粘贴行"), QKeySequence.StandardKey.Paste, self.paste_rows
+            self.tr("粘贴行"), QKeySequence.StandardKey.Paste, lambda: self.paste_rows()
         )
         self.act_copy.setToolTip(self.tr("复制选中的指标，可粘贴到 Excel/WPS 或其他项目"))
         self.act_paste.setToolTip(
@@ -735,7 +735,7 @@ class ProjectEditor(QTabWidget):
             and node.kind == "l1"
             and len(self.tree_model.missing_groups(node.path[0])) + len(node.children) > 1
         ):
-            self._add_group()  # which 二级? the clerk says, nothing is picked silently
+            self._add_group(every=True)  # which 二级? the clerk says; nothing picked silently
             return
         self.tree_model.add_indicator(node)
         self._blank_row = self._current_flat()
@@ -890,6 +890,7 @@ class ProjectEditor(QTabWidget):
         if len(result.indicators) > 1 or result.problems:
             dialog = PastePreview(self, result)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self.window().activateWindow()  # back to the tree, ready for the next key
             self.tree.setFocus()
             if not accepted:
                 return
@@ -916,21 +917,33 @@ class ProjectEditor(QTabWidget):
             )
             self.tree.setFocus()
 
-    def _add_group(self) -> None:
+    def _add_group(self, every: bool = False) -> None:
+        """Ask which 二级 to add a row to: the missing ones (添加二级指标…), or ``every`` one
+        of the 一级 (Ins or Enter on a 一级: nothing is picked silently)."""
         node = self._current_node()
         if node is None:
             return
         l1_row = node.path[0]
         options = self.tree_model.missing_groups(l1_row)
+        if every:
+            present = [name for name, _ in self.tree_model.tree[l1_row][1]]
+            options = [*present, *(n for n in options if n not in present)]
         if not options:
             self.tree_model.add_indicator(node)
             return
         menu = QMenu(self)
+        chosen = []
         for name in options:
-            menu.addAction(name, lambda n=name: self.tree_model.add_group(l1_row, n))
+            menu.addAction(name, lambda n=name: chosen.append(self.tree_model.add_group(l1_row, n)))
         rect = self.tree.visualRect(self.tree.currentIndex())
+        first = menu.actions()[0]
+        QTimer.singleShot(0, menu, lambda: menu.setActiveAction(first))  # Enter takes it
         menu.exec(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
-        self.tree.edit(self.tree.currentIndex())
+        self.window().activateWindow()  # back in the tree whatever was chosen
+        self.tree.setFocus()
+        if chosen:
+            self._blank_row = self._current_flat()
+            self.tree.edit(self.tree.currentIndex())
 
     def _delete_indicators(self) -> None:
         self.tree_model.delete(self._selected_nodes())
@@ -957,6 +970,7 @@ class ProjectEditor(QTabWidget):
         if field.startswith("funds."):
             return self.money.get(field.removeprefix("funds."))
         return {
+            "year": self.year,
             "name": self.name,
             "nature": self.nature,
             "category": self.category,
@@ -981,6 +995,7 @@ class ProjectEditor(QTabWidget):
             if widget is not None:
                 marked.setdefault(widget, []).append(f.message)
         for field in (
+            "year",
             "name",
             "nature",
             "category",

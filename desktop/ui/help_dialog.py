@@ -28,7 +28,6 @@ class HelpDialog(QDialog):
             self.browser.setSearchPaths([str(path.parent)])
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path)))
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
-            self._fit_images(IMAGE_WIDTH)
         else:
             self.browser.setPlainText(self.tr("找不到使用说明文件：{0}").format(path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -37,6 +36,8 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         fit_to_screen(self, 860, 760)
+        if path.is_file():  # scaled to the dialog as it fits this screen
+            self._fit_images(min(IMAGE_WIDTH, self.width() - 100))
 
     def _fit_images(self, width: int) -> None:
         """Screenshots are wider than the dialog: show them scaled down to ``width``."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money, format_wan
+from desktop.ui.screen import fit_to_screen
 
 FLAGGED = QColor("#ffd7d2")  # a field the reader could not fill or only worked out
 FIELDS = (
@@ -102,7 +103,7 @@ class ImportPreviewDialog(QDialog):
             self._show(0)
         else:
             self.details.setPlainText(self.tr("没有要导入的新项目（文件中的项目都已存在）。"))
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
 
     # -- the table ----------------------------------------------------------------------------
     def _summary_text(self, source: str) -> str:
@@ -146,7 +147,10 @@ class ImportPreviewDialog(QDialog):
             self._item(self.amount_text(p, "total"), p.flag("funds.total")),
             self._item(self.amount_text(p, "annual_total"), p.flag("funds.annual_total")),
             self._item(str(len(p.indicators))),
-            self._item(self._review_text(p), "、".join(k for k, _ in p.field_flags) or None),
+            self._item(
+                self._review_text(p),
+                "、".join(self._labels().get(k, k) for k, _ in p.field_flags) or None,
+            ),
             self._item("、".join(s for s in ("万元", "元", "推算") if s in sources) or "—"),
         ]
         for col, item in enumerate(cells):

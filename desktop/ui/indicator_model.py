@@ -35,17 +35,24 @@ from desktop.domain.values import IndicatorValue, parse_value
 def reading(value: IndicatorValue) -> str:
     """The structured reading of a value, in words: ``运算符 ≥ · 数值 95 · 单位 %``, or
     ``文字：提升``."""
-    tr = QCoreApplication.translate
     if value.is_empty:
-        return tr("IndicatorTreeModel", "（空）")
+        return QCoreApplication.translate("IndicatorTreeModel", "（空）")
     if not value.is_quantitative:
-        return tr("IndicatorTreeModel", "文字：{0}").format(value.text)
+        return QCoreApplication.translate("IndicatorTreeModel", "文字：{0}").format(value.text)
     parts = []
     if value.op:
-        parts.append(tr("IndicatorTreeModel", "运算符 {0}").format(value.op))
-    parts.append(tr("IndicatorTreeModel", "数值 {0}").format(f"{value.number.normalize():f}"))
+        parts.append(
+            QCoreApplication.translate("IndicatorTreeModel", "运算符 {0}").format(value.op)
+        )
+    parts.append(
+        QCoreApplication.translate("IndicatorTreeModel", "数值 {0}").format(
+            f"{value.number.normalize():f}"
+        )
+    )
     if value.unit:
-        parts.append(tr("IndicatorTreeModel", "单位 {0}").format(value.unit))
+        parts.append(
+            QCoreApplication.translate("IndicatorTreeModel", "单位 {0}").format(value.unit)
+        )
     return " · ".join(parts)
 
 
@@ -58,6 +65,7 @@ Index = QModelIndex | QPersistentModelIndex
 Tree = list[tuple[str, list[tuple[str, list[Indicator]]]]]
 ChangeCallback = Callable[[tuple[Indicator, ...], str, int | None], None]
 
+KEEP_GENERATIONS = 3  # node lists kept alive after resets (see _rebuild_nodes)
 REVIEW_BRUSH = QBrush(QColor("#fde7c8"))
 ERROR_BRUSH = QBrush(QColor("#fbd5d5"))
 PLACEHOLDER_BRUSH = QBrush(QColor("#999999"))
@@ -144,6 +152,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         return [(l1, [(l2, len(inds)) for l2, inds in groups]) for l1, groups in tree]
 
     def _rebuild_nodes(self) -> None:
+        # An index made before a reset may still be used (a view's stale index, a test's):
+        # its internal pointer must stay a live Node, so the last generations are kept.
+        self._retired = [*getattr(self, "_retired", [])[-(KEEP_GENERATIONS - 1) :], self._all]
         self._roots, self._all = [], []
         for i, (_, groups) in enumerate(self._tree):
             root = Node("l1", (i,), None)
@@ -157,6 +168,7 @@ class IndicatorTreeModel(QAbstractItemModel):
                     leaf = Node("ind", (i, j, k), mid)
                     mid.children.append(leaf)
                     self._all.append(leaf)
+        self._current = set(self._all)
 
     def set_problems(self, indicators: Sequence[Indicator], problems: dict[int, tuple]) -> None:
         """Mark rows with 审核 findings: ``problems`` maps an index in ``indicators`` to
@@ -179,7 +191,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         return None
 
     def node(self, index: Index) -> Node | None:
-        return index.internalPointer() if index.isValid() else None
+        """The node of an index of the current tree (None for a stale one)."""
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if node in self._current else None
 
     def index_for_path(self, path: tuple[int, ...], column: int = 0) -> QModelIndex:
         nodes = self._roots
@@ -324,7 +340,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.BackgroundRole and problem[0] == "error":
                 return ERROR_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole:
-                return problem[1]
+                note = "\n" + self.tr("原表：{0}").format(ind.note) if ind.note else ""
+                return problem[1] + note
         if ind.needs_review:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return REVIEW_BRUSH
@@ -334,9 +351,14 @@ class IndicatorTreeModel(QAbstractItemModel):
                     source = ind.raw_text.replace("\t", " | ")
                     line = f"第 {ind.source_line} 行" if ind.source_line else ""
                     text += "\n" + self.tr("原文{0}：{1}").format(line, source)
+                if ind.note:
+                    text += "\n" + self.tr("原表：{0}").format(ind.note)
                 return text
         if role == Qt.ItemDataRole.ToolTipRole and col == 1 and not ind.value.is_empty:
             return self.tr("读作：{0}").format(reading(ind.value))
+        if ind.note and role == Qt.ItemDataRole.ToolTipRole:
+            # what the source form said beside it: original group names, extra columns
+            return self.tr("原表：{0}").format(ind.note)
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -162,11 +162,11 @@ def _table(parent: QWidget, indicators: Sequence[Indicator]) -> QTableWidget:
     table = QTableWidget(len(indicators), 5, parent)
     table.setHorizontalHeaderLabels(
         [
-            parent.tr("一级指标"),
-            parent.tr("二级指标"),
-            parent.tr("三级指标"),
-            parent.tr("指标值"),
-            parent.tr("读作"),
+            QCoreApplication.translate("PastePreview", "一级指标"),
+            QCoreApplication.translate("PastePreview", "二级指标"),
+            QCoreApplication.translate("PastePreview", "三级指标"),
+            QCoreApplication.translate("PastePreview", "指标值"),
+            QCoreApplication.translate("PastePreview", "读作"),
         ]
     )
     for r, ind in enumerate(indicators):

@@ -249,6 +249,9 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self.act_copy_indicators = self._action(
             self.tr("从其他项目复制指标(&I)…"), None, self.copy_indicators
         )
+        self.act_confirm_flags = self._action(
+            self.tr("确认需复核的字段(&F)…"), None, self.confirm_flags
+        )
         self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
         self.act_guide = self._action(
             self.tr("使用说明(&G)"), QKeySequence.StandardKey.HelpContents, self.show_guide
@@ -279,6 +282,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         m.addActions([self.act_prev, self.act_next])
         m.addSeparator()
         m.addAction(self.act_copy_indicators)
+        m.addAction(self.act_confirm_flags)
         m.addActions([self.act_history, self.act_trash])
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_guide, self.act_about])
@@ -306,6 +310,8 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
+        else:  # first start: the editor gets the height, the 审核 panel a strip
+            self.resizeDocks([self.audit_panel], [150], Qt.Orientation.Vertical)
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -330,6 +336,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self.act_duplicate.setEnabled(writable and selected)
         self.act_delete.setEnabled(writable and selected)
         self.act_copy_indicators.setEnabled(writable and self.editor.project is not None)
+        self.act_confirm_flags.setEnabled(writable and self.editor.project is not None)
         self.act_undo.setEnabled(self.session.undo_stack.canUndo())
         self.act_redo.setEnabled(self.session.undo_stack.canRedo())
 
@@ -415,6 +422,11 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
 
     def copy_indicators(self) -> None:
         self.editor.copy_from_project()
+
+    def confirm_flags(self) -> None:
+        from desktop.ui.flag_review import confirm_flags
+
+        confirm_flags(self)
 
     def _on_held(self, held: bool) -> None:
         """Another program holds the file: the edit stays on screen, marked as not yet

@@ -44,8 +44,14 @@ def default_db_path() -> Path:
 # -- file dialogs ---------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 def safe_file_name(name: str, fallback: str = "申报表") -> str:

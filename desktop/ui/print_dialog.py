@@ -6,7 +6,17 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -85,8 +95,8 @@ def export_pdf(
     return True
 
 
-#: the part of a form page that carries ink, in points from the page's edges (left, top,
-#: right, bottom): the table inside the layout's margins, the page number under it
+# The part of a form page that carries ink, in points from the page's edges (left, top,
+# right, bottom): the table inside the layout's margins, the page number under it
 INK_MARGINS_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM - 24)
 
 
@@ -184,7 +194,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return printed
 
 
-def no_printer(parent: QWidget) -> bool:
+def no_printer(parent: QWidget, export=None) -> bool:
     """No printer installed: say so, and offer 导出 PDF instead. True if there is none."""
     if QPrinterInfo.availablePrinterNames():
         return False
@@ -192,16 +202,20 @@ def no_printer(parent: QWidget) -> bool:
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(APP_NAME)
     box.setText(
-        parent.tr(
+        QCoreApplication.translate(
+            "PrintDialog",
             "这台电脑没有安装打印机，无法打印。\n"
-            "可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。"
+            "可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。",
         )
     )
-    export = box.addButton(parent.tr("导出 PDF(&E)…"), QMessageBox.ButtonRole.AcceptRole)
+    export_button = box.addButton(
+        QCoreApplication.translate("PrintDialog", "导出 PDF(&E)…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    if box.clickedButton() is export and hasattr(parent, "export"):
-        parent.export()
+    if box.clickedButton() is export_button and export is not None:
+        export()
     return True
 
 
@@ -316,7 +330,7 @@ class PrintDialog(QDialog):
             self.refresh()
         if not confirm_drafts(self, self.drafts):
             return
-        if no_printer(self):
+        if no_printer(self, self.export):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(PRINT_DPI)
@@ -346,7 +360,9 @@ class PrintDialog(QDialog):
         projects = self.projects()
         name = projects[0].name if len(projects) == 1 else self.tr("申报表")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 PDF"), dialog_path(f"{safe_file_name(name)}.pdf"),
+            self,
+            self.tr("导出 PDF"),
+            dialog_path(f"{safe_file_name(name)}.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if not path:

@@ -188,8 +188,10 @@ class SummaryDialog(QDialog):
         self.last_export = path
 
     def print_(self) -> None:
-        from desktop.ui.print_dialog import PRINT_DPI, print_document
+        from desktop.ui.print_dialog import PRINT_DPI, no_printer, print_document
 
+        if no_printer(self, lambda: self.export("pdf")):
+            return
         document = QPdfDocument(self)
         buffer = QBuffer(self)
         buffer.setData(QByteArray(self._pdf_bytes()))

@@ -173,10 +173,12 @@ class DateField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.line, 2)
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("2025年12月31日") + 24)
+        self.line.setMaximumWidth(self.line.minimumWidth() * 2)
+        layout.addWidget(self.line, 1)
         layout.addWidget(self.button)
         layout.addWidget(self.reading)
-        layout.addWidget(self.message, 3)
+        layout.addWidget(self.message, 2)
         self.setFocusProxy(self.line)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.line.editingFinished.connect(self._finish)
@@ -349,6 +351,39 @@ class ValueLineEdit(QLineEdit):
 NEXT, PREVIOUS, ENTER = "next", "previous", "enter"
 
 
+def _leaving(event: QKeyEvent) -> str | None:
+    """What a key that leaves a tree editor asks for (None: not such a key)."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return None
+    key = event.key()
+    if key == Qt.Key.Key_Tab:
+        return NEXT
+    if key == Qt.Key.Key_Backtab:
+        return PREVIOUS
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return PREVIOUS if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else ENTER
+    return None
+
+
+class NameLineEdit(QLineEdit):
+    """A 三级 name in the tree, with suggestions. A completer hands Tab and Enter to its
+    line edit by calling ``event()`` directly (past every event filter, after taking the
+    suggestion): they are caught here so that they move on in the tree too, instead of
+    moving the focus out of it."""
+
+    def __init__(self, parent: QWidget, delegate: ValueDelegate):
+        super().__init__(parent)
+        self._delegate = delegate
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            how = _leaving(event)
+            if how is not None:
+                self._delegate._leave(self, how)
+                return True
+        return super().event(event)
+
+
 class ValueDelegate(QStyledItemDelegate):
     """Edits the indicator tree: 三级 names with completion from the indicator library and
     this database; 二级 with a choice from the taxonomy; values as free text.
@@ -375,7 +410,7 @@ class ValueDelegate(QStyledItemDelegate):
         elif index.column() == 1:
             editor = ValueLineEdit(parent)
         else:
-            editor = QLineEdit(parent)
+            editor = NameLineEdit(parent, self)
             level2 = model.tree[node.path[0]][1][node.path[1]][0]
             completer = QCompleter(self.suggest(level2), editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -410,25 +445,20 @@ class ValueDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            how = None
-            if key == Qt.Key.Key_Tab:
-                how = NEXT
-            elif key == Qt.Key.Key_Backtab:
-                how = PREVIOUS
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                completer = editor.findChild(QCompleter)
-                popup = completer.popup() if completer is not None else None
-                if popup is not None and popup.isVisible():
-                    return False  # Enter picks the suggestion first
-                how = PREVIOUS if shift else ENTER
+            completer = editor.completer() if isinstance(editor, QLineEdit) else None
+            popup = completer.popup() if completer is not None else None
+            if popup is not None and popup.isVisible():
+                return False  # the completer takes the suggestion, then hands the key on
+            how = _leaving(event)
             if how is not None:
                 self._leave(editor, how)
                 return True
         return super().eventFilter(editor, event)
 
     def _leave(self, editor: QWidget, how: str) -> None:
+        if editor.property("left"):
+            return  # already committed and closed
+        editor.setProperty("left", True)
         path = tuple(editor.property("cellPath") or ())
         column = int(editor.property("cellColumn") or 0)
         self.commitData.emit(editor)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.store import StoreError
 from desktop.ui.commands import AddProjectsCommand
-from desktop.ui.paths import settings
+from desktop.ui.paths import dialog_path, remember_dialog_path, settings
 from desktop.ui.screen import fit_to_screen
 
 
@@ -34,17 +34,19 @@ class FileActions:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("新建数据库"),
-            str(self.path.parent / "新数据库.db"),
+            dialog_path("新数据库.db"),
             self._db_filter(),
             options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
         )
+        remember_dialog_path(path)
         if path:
             self.newRequested.emit(path)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.path.parent), self._db_filter()
+            self, self.tr("打开数据库"), dialog_path(), self._db_filter()
         )
+        remember_dialog_path(path)
         if path:
             self.openRequested.emit(path)
 
@@ -61,9 +63,10 @@ class FileActions:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("另存副本"),
-            str(self.path.with_name(self.path.stem + "-副本.db")),
+            dialog_path(self.path.stem + "-副本.db"),
             self._db_filter(),
         )
+        remember_dialog_path(path)
         if not path:
             return
         if Path(path).resolve() == self.path.resolve():
@@ -89,9 +92,10 @@ class FileActions:
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("导入申报表"),
-                str(self.path.parent),
+                dialog_path(),
                 self.tr("申报表 ({0});;所有文件 (*)").format(patterns),
             )
+            remember_dialog_path(path)
             if not path:
                 return
         if path.lower().endswith(".db"):
@@ -119,6 +123,12 @@ class FileActions:
             QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return
         if to_add:
+            from desktop.ui.import_preview import ImportPreviewDialog
+
+            preview = ImportPreviewDialog(self, Path(path).name, result, to_add)
+            if preview.exec() != QDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(self.tr("已取消导入，没有保存任何内容"), 8000)
+                return
             text = self.tr("导入 {0} 个项目").format(len(to_add))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
         ReportDialog(self, Path(path).name, result, summary).exec()
@@ -148,9 +158,10 @@ class FileActions:
         path, chosen = QFileDialog.getSaveFileName(
             self,
             title,
-            str(self.path.with_name(self.path.stem + "-导出.db")),
+            dialog_path(self.path.stem + "-导出.db"),
             ";;".join(filters.values()),
         )
+        remember_dialog_path(path)
         if not path:
             return
         kind = Path(path).suffix.lower()
@@ -292,7 +303,15 @@ class ReportDialog(QDialog):
             head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
         if reviews:
             head += self.tr("{0} 条指标需要人工复核（已用底色标出）。").format(reviews)
-        layout.addWidget(QLabel(head))
+        if result.flagged_field_count:
+            head += self.tr("{0} 个字段需复核（已在字段旁标出）。").format(
+                result.flagged_field_count
+            )
+        if no_funds := result.projects_without_funds:
+            head += self.tr("{0} 个项目的资金全部为 0 或没有找到。").format(len(no_funds))
+        label = QLabel(head)
+        label.setWordWrap(True)
+        layout.addWidget(label)
         self.text = QPlainTextEdit(
             "\n".join(i.describe() for i in result.items) or self.tr("没有需要注意的问题。")
         )

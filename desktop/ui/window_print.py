@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Project
+from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
 
 
 class PrintActions:
@@ -33,9 +34,10 @@ class PrintActions:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出 PDF"),
-            str(self.path.with_name(f"{default}.pdf")),
+            dialog_path(f"{safe_file_name(default)}.pdf"),  # a project name may hold / or \\
             self.tr("PDF 文件 (*.pdf)"),
         )
+        remember_dialog_path(path)
         if not path:
             return
         if not path.lower().endswith(".pdf"):

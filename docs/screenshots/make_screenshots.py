@@ -90,10 +90,6 @@ def shoot_merge(window, rows) -> None:
 
 
 def shoot_printing(window, rows) -> None:
-    import subprocess
-    from dataclasses import replace
-
-    from desktop.printing import SignOff, render
     from desktop.ui.print_dialog import PrintDialog
 
     repo = window.session.repo
@@ -109,23 +105,9 @@ def shoot_printing(window, rows) -> None:
         time.sleep(0.05)
     dialog.grab().save(str(HERE / "6-print-preview.png"))
     dialog.close()
-    every = [i for p in repo.all_projects() for i in p.indicators if not i.needs_review]
-    many = replace(
-        one, name="安置帮教和社区矫正（多页示例：全部样例指标）", indicators=tuple(every)
-    )
-    folder = Path(tempfile.mkdtemp())
-    signoff = SignOff(filled_by="张三", phone="021-52560000")
-    render([one], folder / "one.pdf", signoff=signoff)
-    result = render([many], folder / "many.pdf", signoff=signoff)
-    subprocess.run(
-        ["pdftoppm", "-r", "80", "-png", str(folder / "one.pdf"), str(HERE / "print-one-page")],
-        check=True,
-    )
-    subprocess.run(
-        ["pdftoppm", "-r", "80", "-png", str(folder / "many.pdf"), str(HERE / "print-multi-page")],
-        check=True,
-    )
-    print("multi-page form:", result.pages, "pages")
+    from make_print_screenshots import shoot as shoot_pages  # the page renders (no Qt)
+
+    shoot_pages(Path(tempfile.mkdtemp()))
 
 
 if __name__ == "__main__":

@@ -2,110 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="40"/>
-        <source>IndicatorTreeModel</source>
-        <comment>（空）</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="42"/>
-        <source>IndicatorTreeModel</source>
-        <comment>文字：{0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
-        <source>IndicatorTreeModel</source>
-        <comment>运算符 {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
-        <source>IndicatorTreeModel</source>
-        <comment>数值 {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
-        <source>IndicatorTreeModel</source>
-        <comment>单位 {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="68"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
+        <source>项目资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
+        <source>绩效目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
+        <source>年度资金申请总额</source>
+        <translation>Annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
+        <source>年度资金申请总额 › 其中：当年财政拨款</source>
+        <translation>Annual funds requested › of which: appropriation this year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="55"/>
+        <source>年度资金申请总额 › 上年结转资金</source>
+        <translation>Annual funds requested › carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="58"/>
+        <source>年度资金申请总额 › 其他资金</source>
+        <translation>Annual funds requested › other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="74"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="70"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="71"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="77"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="84"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="119"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="119"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="120"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="156"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="139"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="147"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="141"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="149"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="160"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="168"/>
         <source>原文第 {0} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="162"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="170"/>
         <source>：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>: {0}</translation>
     </message>
 </context>
 <context>
@@ -174,20 +241,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="128"/>
+        <location filename="../../desktop/ui/app.py" line="138"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="139"/>
+        <location filename="../../desktop/ui/app.py" line="151"/>
+        <location filename="../../desktop/ui/app.py" line="181"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="178"/>
+        <location filename="../../desktop/ui/app.py" line="184"/>
+        <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
+        <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="194"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="224"/>
+        <location filename="../../desktop/ui/app.py" line="279"/>
+        <source>无法恢复备份：{0}</source>
+        <translation>Cannot restore the backup: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="254"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -196,24 +280,19 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="203"/>
-        <source>无法恢复备份：{0}</source>
-        <translation>Cannot restore the backup: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="262"/>
+        <location filename="../../desktop/ui/app.py" line="338"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="277"/>
+        <location filename="../../desktop/ui/app.py" line="353"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="306"/>
+        <location filename="../../desktop/ui/app.py" line="406"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -221,36 +300,28 @@ To keep it from further damage the file is now open read-only: you can view, pri
 {0}
 Details were written to: {1}</translation>
     </message>
-    <message>
-        <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
-        <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
-    </message>
-    <message>
-        <source>从备份恢复(&amp;R)…</source>
-        <translation>&amp;Restore from backup…</translation>
-    </message>
 </context>
 <context>
     <name>CopyFromProject</name>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="225"/>
         <source>从其他项目复制指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy indicators from another project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="233"/>
         <source>来源项目(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Source project:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="246"/>
         <source>复制(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy</translation>
     </message>
 </context>
 <context>
@@ -263,22 +334,39 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="163"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
-        <translation type="unfinished"></translation>
+        <translation>Type 2025-01-01, 2025/1/1, 2025.1.1, 20250101 or 2025年1月1日; Delete clears</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="168"/>
         <source>选择日期（Alt+↓）</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="205"/>
+        <location filename="../../desktop/ui/widgets.py" line="207"/>
         <source>{0}年{1}月{2}日</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="242"/>
+        <location filename="../../desktop/ui/widgets.py" line="244"/>
         <source>{0}；未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}; not saved</translation>
+    </message>
+</context>
+<context>
+    <name>ExportScope</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="379"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
+        <source>只导出选中的 {0} 个项目吗？
+
+选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
+        <translation>Export only the {0} selected projects?
+
+Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
@@ -294,120 +382,219 @@ Details were written to: {1}</translation>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="46"/>
+        <location filename="../../desktop/ui/window_files.py" line="47"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="57"/>
+        <location filename="../../desktop/ui/window_files.py" line="59"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="63"/>
+        <location filename="../../desktop/ui/window_files.py" line="65"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="70"/>
+        <location filename="../../desktop/ui/window_files.py" line="73"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="75"/>
+        <location filename="../../desktop/ui/window_files.py" line="78"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="77"/>
+        <location filename="../../desktop/ui/window_files.py" line="80"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="91"/>
+        <location filename="../../desktop/ui/window_files.py" line="94"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="93"/>
+        <location filename="../../desktop/ui/window_files.py" line="96"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="104"/>
-        <location filename="../../desktop/ui/window_files.py" line="179"/>
+        <location filename="../../desktop/ui/window_files.py" line="114"/>
+        <location filename="../../desktop/ui/window_files.py" line="123"/>
+        <location filename="../../desktop/ui/window_files.py" line="206"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="107"/>
+        <location filename="../../desktop/ui/window_files.py" line="130"/>
+        <source>已取消导入，没有保存任何内容</source>
+        <translation>Import cancelled; nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="132"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="120"/>
+        <location filename="../../desktop/ui/window_files.py" line="149"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="122"/>
+        <location filename="../../desktop/ui/window_files.py" line="151"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="125"/>
+        <location filename="../../desktop/ui/window_files.py" line="154"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="126"/>
+        <location filename="../../desktop/ui/window_files.py" line="155"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="127"/>
+        <location filename="../../desktop/ui/window_files.py" line="156"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="142"/>
+        <location filename="../../desktop/ui/window_files.py" line="172"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="162"/>
+        <location filename="../../desktop/ui/window_files.py" line="192"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <location filename="../../desktop/ui/window_files.py" line="195"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="186"/>
+        <location filename="../../desktop/ui/window_files.py" line="219"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="199"/>
+        <location filename="../../desktop/ui/window_files.py" line="234"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="226"/>
+        <location filename="../../desktop/ui/window_files.py" line="261"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="228"/>
+        <location filename="../../desktop/ui/window_files.py" line="263"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="253"/>
+        <location filename="../../desktop/ui/window_files.py" line="288"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
+    </message>
+</context>
+<context>
+    <name>FlagReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="34"/>
+        <source>确认需复核的字段</source>
+        <translation>Confirm fields to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="38"/>
+        <source>下列字段在导入时无法读到或由其他数据推算。核对原表后，勾选值正确的字段，它们将不再标为需复核（可撤销）。值不对的字段请直接改写。</source>
+        <translation>These fields could not be read on import or were worked out from other data. After checking the source form, tick the fields whose value is right: they will no longer be marked for review (undoable). Rewrite any field that is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="47"/>
+        <source>{0}：{1}  — {2}</source>
+        <translation>{0}: {1}  — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="56"/>
+        <source>确认勾选的字段(&amp;C)</source>
+        <translation>&amp;Confirm ticked fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="72"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="73"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="74"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="75"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="76"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="77"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="78"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="79"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="80"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="81"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="90"/>
+        <source>{0} 元</source>
+        <translation>{0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="93"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="106"/>
+        <source>这个项目没有标为需复核的字段。</source>
+        <translation>This project has no fields marked for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/flag_review.py" line="115"/>
+        <source>确认 {0} 个需复核的字段</source>
+        <translation>confirm {0} fields to review</translation>
     </message>
 </context>
 <context>
@@ -418,7 +605,7 @@ Details were written to: {1}</translation>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="32"/>
         <source>找不到使用说明文件：{0}</source>
         <translation>The user guide was not found: {0}</translation>
     </message>
@@ -469,202 +656,202 @@ Details were written to: {1}</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="56"/>
+        <location filename="../../desktop/ui/import_preview.py" line="57"/>
         <source>导入预览 — {0}</source>
         <translation>Import preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="64"/>
-        <location filename="../../desktop/ui/import_preview.py" line="197"/>
+        <location filename="../../desktop/ui/import_preview.py" line="65"/>
+        <location filename="../../desktop/ui/import_preview.py" line="201"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="65"/>
-        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <location filename="../../desktop/ui/import_preview.py" line="66"/>
+        <location filename="../../desktop/ui/import_preview.py" line="200"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="66"/>
-        <location filename="../../desktop/ui/import_preview.py" line="201"/>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <location filename="../../desktop/ui/import_preview.py" line="205"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="67"/>
-        <location filename="../../desktop/ui/import_preview.py" line="206"/>
+        <location filename="../../desktop/ui/import_preview.py" line="68"/>
+        <location filename="../../desktop/ui/import_preview.py" line="210"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="68"/>
-        <location filename="../../desktop/ui/import_preview.py" line="209"/>
+        <location filename="../../desktop/ui/import_preview.py" line="69"/>
+        <location filename="../../desktop/ui/import_preview.py" line="213"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="69"/>
+        <location filename="../../desktop/ui/import_preview.py" line="70"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="70"/>
+        <location filename="../../desktop/ui/import_preview.py" line="71"/>
         <source>需复核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="71"/>
+        <location filename="../../desktop/ui/import_preview.py" line="72"/>
         <source>资金来源</source>
         <translation>Amounts read in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="93"/>
+        <location filename="../../desktop/ui/import_preview.py" line="94"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
         <source>没有要导入的新项目（文件中的项目都已存在）。</source>
         <translation>No new projects to import (every project in the file is already there).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="109"/>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
         <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="114"/>
+        <location filename="../../desktop/ui/import_preview.py" line="115"/>
         <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
         <translation>{0} projects have fields or indicators to review (red background). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="117"/>
+        <location filename="../../desktop/ui/import_preview.py" line="118"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="118"/>
+        <location filename="../../desktop/ui/import_preview.py" line="119"/>
         <source>请核对后再导入。</source>
         <translation>Please check before importing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <location filename="../../desktop/ui/import_preview.py" line="125"/>
         <source>需复核：{0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="131"/>
+        <location filename="../../desktop/ui/import_preview.py" line="132"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="133"/>
+        <location filename="../../desktop/ui/import_preview.py" line="134"/>
         <source>（按万元读取：{0}）</source>
         <translation> (read in 10,000 yuan: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="135"/>
+        <location filename="../../desktop/ui/import_preview.py" line="136"/>
         <source>（推算）</source>
         <translation> (worked out)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="137"/>
+        <location filename="../../desktop/ui/import_preview.py" line="138"/>
         <source>（未找到）</source>
         <translation> (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="143"/>
+        <location filename="../../desktop/ui/import_preview.py" line="144"/>
         <source>（无名称）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="160"/>
+        <location filename="../../desktop/ui/import_preview.py" line="164"/>
         <source>字段 {0} 个</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <location filename="../../desktop/ui/import_preview.py" line="166"/>
         <source>指标 {0} 条</source>
         <translation>{0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="163"/>
+        <location filename="../../desktop/ui/import_preview.py" line="167"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="182"/>
+        <location filename="../../desktop/ui/import_preview.py" line="186"/>
         <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
         <translation>Indicators: {0}, {1} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="198"/>
+        <location filename="../../desktop/ui/import_preview.py" line="202"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="199"/>
+        <location filename="../../desktop/ui/import_preview.py" line="203"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="200"/>
+        <location filename="../../desktop/ui/import_preview.py" line="204"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="202"/>
+        <location filename="../../desktop/ui/import_preview.py" line="206"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="203"/>
+        <location filename="../../desktop/ui/import_preview.py" line="207"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="204"/>
+        <location filename="../../desktop/ui/import_preview.py" line="208"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="205"/>
+        <location filename="../../desktop/ui/import_preview.py" line="209"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="207"/>
+        <location filename="../../desktop/ui/import_preview.py" line="211"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="208"/>
+        <location filename="../../desktop/ui/import_preview.py" line="212"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="210"/>
+        <location filename="../../desktop/ui/import_preview.py" line="214"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="211"/>
+        <location filename="../../desktop/ui/import_preview.py" line="215"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="212"/>
+        <location filename="../../desktop/ui/import_preview.py" line="216"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="216"/>
+        <location filename="../../desktop/ui/import_preview.py" line="220"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="219"/>
+        <location filename="../../desktop/ui/import_preview.py" line="223"/>
         <source>  — 需复核：{0}</source>
         <translation>  — to review: {0}</translation>
     </message>
@@ -672,117 +859,149 @@ Details were written to: {1}</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="39"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="41"/>
+        <source>文字：{0}</source>
+        <translation>text: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
+        <source>运算符 {0}</source>
+        <translation>operator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
+        <source>数值 {0}</source>
+        <translation>number {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="54"/>
+        <source>单位 {0}</source>
+        <translation>unit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
         <source>指标（一级 › 二级 › 三级）</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
         <source>今年要达到的值</source>
-        <translation type="unfinished"></translation>
+        <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="239"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="255"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
-        <translation type="unfinished"></translation>
+        <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="241"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="257"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
-        <translation type="unfinished"></translation>
+        <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="286"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="302"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="298"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="305"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="321"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="309"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="325"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="330"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="332"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="343"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="355"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="361"/>
+        <source>原表：{0}</source>
+        <translation>On the source form: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="349"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="336"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="353"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="339"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
         <source>读作：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="380"/>
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="397"/>
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="407"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="429"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="419"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="472"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="494"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="491"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="513"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="498"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="520"/>
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="512"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="534"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="587"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="609"/>
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="596"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="618"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -823,248 +1042,255 @@ Details were written to: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
-        <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
-        <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
-        <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
-        <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
-        <source>新建数据库(&amp;N)…</source>
-        <translation>&amp;New Database…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
-        <source>打开(&amp;O)…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
-        <source>另存副本(&amp;A)…</source>
-        <translation>Save a Cop&amp;y…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
-        <source>从文件导入(&amp;I)…</source>
-        <translation>&amp;Import from File…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
-        <source>导出到文件(&amp;E)…</source>
-        <translation>&amp;Export to File…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
-        <source>恢复备份(&amp;B)…</source>
-        <translation>Restore &amp;Backup…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
-        <source>历史版本(&amp;H)…</source>
-        <translation>&amp;History…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
-        <source>常用指标库(&amp;L)…</source>
-        <translation>Indicator &amp;Library…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
-        <source>年度汇总(&amp;S)…</source>
-        <translation>Year &amp;Summary…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
-        <source>复制到下一年度(&amp;Y)</source>
-        <translation>Copy to Next &amp;Year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
-        <source>打印(&amp;P)…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
-        <source>导出 PDF(&amp;D)…</source>
-        <translation>Export P&amp;DF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
-        <source>退出(&amp;X)</source>
-        <translation>E&amp;xit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
-        <source>查找项目(&amp;F)</source>
-        <translation>&amp;Find Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
-        <source>设置(&amp;S)…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
-        <source>新建项目(&amp;N)</source>
-        <translation>&amp;New Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
-        <source>复制项目(&amp;C)</source>
-        <translation>&amp;Duplicate Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
-        <source>删除项目(&amp;D)</source>
-        <translation>De&amp;lete Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
-        <source>回收站(&amp;T)…</source>
-        <translation>&amp;Trash…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <source>下一个项目</source>
-        <translation>Next Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
-        <source>上一个项目</source>
-        <translation>Previous Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
-        <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
-        <source>从其他项目复制指标(&amp;I)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
-        <source>关于(&amp;A)</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
-        <source>使用说明(&amp;G)</source>
-        <translation>User &amp;Guide</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
-        <source>最近打开(&amp;R)</source>
-        <translation>&amp;Recent Files</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
-        <source>项目(&amp;P)</source>
-        <translation>&amp;Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
-        <source> [只读]</source>
-        <translation> [read-only]</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
-        <source>已保存 {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
-        <source>每次修改都立即写入文件，不需要另外保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
-        <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
-        <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
-        <source>未写入（文件被占用）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
-        <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
-        <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
-        <source>文件已可写入，修改已保存。</source>
-        <translation>The file is free again; your changes are saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
-        <source>关于 {0}</source>
-        <translation>About {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
-        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
-        <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
-        <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
-    </message>
-    <message>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
+        <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
+        <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <source>新建数据库(&amp;N)…</source>
+        <translation>&amp;New Database…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <source>打开(&amp;O)…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <source>另存副本(&amp;A)…</source>
+        <translation>Save a Cop&amp;y…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <source>从文件导入(&amp;I)…</source>
+        <translation>&amp;Import from File…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <source>导出到文件(&amp;E)…</source>
+        <translation>&amp;Export to File…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <source>恢复备份(&amp;B)…</source>
+        <translation>Restore &amp;Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <source>历史版本(&amp;H)…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <source>常用指标库(&amp;L)…</source>
+        <translation>Indicator &amp;Library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <source>年度汇总(&amp;S)…</source>
+        <translation>Year &amp;Summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <source>复制到下一年度(&amp;Y)</source>
+        <translation>Copy to Next &amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <source>导出 PDF(&amp;D)…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <source>查找项目(&amp;F)</source>
+        <translation>&amp;Find Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <source>新建项目(&amp;N)</source>
+        <translation>&amp;New Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <source>复制项目(&amp;C)</source>
+        <translation>&amp;Duplicate Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <source>删除项目(&amp;D)</source>
+        <translation>De&amp;lete Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <source>回收站(&amp;T)…</source>
+        <translation>&amp;Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <source>下一个项目</source>
+        <translation>Next Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <source>上一个项目</source>
+        <translation>Previous Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <source>从其他项目复制指标(&amp;I)…</source>
+        <translation>Copy &amp;indicators from another project…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <source>确认需复核的字段(&amp;F)…</source>
+        <translation>Confirm &amp;flagged fields…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <source>项目(&amp;P)</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <source> [只读]</source>
+        <translation> [read-only]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <source>每次修改都立即写入文件，不需要另外保存</source>
+        <translation>Every change is written to the file at once; there is nothing else to save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
+        <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
+        <translation>All changes are saved (every change is written to the file at once).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <source>未写入（文件被占用）</source>
+        <translation>Not written (file in use)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
+        <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <source>文件已可写入，修改已保存。</source>
+        <translation>The file is free again; your changes are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <source>关于 {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
+        <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
 </context>
 <context>
@@ -1122,12 +1348,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="130"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
         <source>不同之处（我的 → 对方的）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences (mine → theirs):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="142"/>
@@ -1142,27 +1368,27 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="160"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="167"/>
         <source>对方已彻底删除这个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="169"/>
         <source>本机已彻底删除这个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="171"/>
         <source>本机没有这个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer does not have this project.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="173"/>
         <source>内容完全相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The content is identical.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="178"/>
@@ -1212,7 +1438,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
         <source>双方都新建了同名项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Both created a project of that name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
@@ -1248,12 +1474,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="201"/>
         <source>合为一个，用我的</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge into one, keep mine</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="202"/>
         <source>合为一个，用对方的</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge into one, take theirs</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="205"/>
@@ -1266,6 +1492,7 @@ Details were written to: {1}</translation>
         <translation>take theirs</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1275,25 +1502,50 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="76"/>
         <source>＝{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>= {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="89"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid amount: {0}. Type 5100000, 5,100,000.00 or 510万</translation>
     </message>
 </context>
 <context>
     <name>PastePreview</name>
     <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
+        <source>三级指标</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
+        <source>指标值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
+        <source>读作</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="191"/>
         <source>粘贴指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="195"/>
         <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="210"/>
@@ -1304,17 +1556,17 @@ Details were written to: {1}</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="35"/>
+        <location filename="../../desktop/ui/window_print.py" line="36"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="37"/>
+        <location filename="../../desktop/ui/window_print.py" line="38"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="45"/>
+        <location filename="../../desktop/ui/window_print.py" line="47"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
@@ -1322,112 +1574,120 @@ Details were written to: {1}</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="213"/>
-        <source>打印预览</source>
-        <translation>Print Preview</translation>
+        <location filename="../../desktop/ui/print_dialog.py" line="205"/>
+        <source>这台电脑没有安装打印机，无法打印。
+可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
+        <translation>No printer is installed on this computer.
+You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="221"/>
-        <source>选中的 {0} 个项目</source>
-        <translation>The {0} selected projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="222"/>
-        <source>全部项目</source>
-        <translation>All projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="225"/>
-        <source>签字栏(&amp;S)</source>
-        <translation>&amp;Sign-off block</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
-        <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
-        <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="229"/>
-        <source>填报人</source>
-        <translation>Filled in by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="231"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
-        <source>填报人：</source>
-        <translation>Filled in by:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="237"/>
-        <source>联系电话：</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
-        <source>打印(&amp;P)…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="304"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <source>选中的 {0} 个项目</source>
+        <translation>The {0} selected projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <source>签字栏(&amp;S)</source>
+        <translation>&amp;Sign-off block</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="241"/>
+        <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
+        <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="243"/>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="245"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
+        <source>填报人：</source>
+        <translation>Filled in by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="251"/>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="318"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="320"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="322"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="323"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="332"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
         <source>打印机“{0}”无法打印。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="335"/>
-        <source>已发送 {0} 页到打印机（实际大小）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="339"/>
-        <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="347"/>
-        <source>申报表</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="349"/>
+        <source>已发送 {0} 页到打印机（实际大小）</source>
+        <translation>Sent {0} pages to the printer (actual size)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="353"/>
+        <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
+        <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
+        <source>申报表</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="366"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="358"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="374"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1511,7 +1771,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="303"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="331"/>
@@ -1556,7 +1816,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="354"/>
         <source>计划完成日期(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="410"/>
@@ -1596,7 +1856,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="443"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="447"/>
@@ -1642,12 +1902,12 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="503"/>
         <source>按分项填入总额(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="504"/>
         <source>按分项填入年度总额(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="506"/>
@@ -1662,7 +1922,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
-        <translation type="unfinished"></translation>
+        <translation>Amounts in yuan. Type 5100000, 5,100,000.00, 510万 or 510万元.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="544"/>
@@ -1687,7 +1947,7 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="578"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="595"/>
@@ -1738,22 +1998,22 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="658"/>
         <source>复制行</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy rows</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="661"/>
         <source>粘贴行</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste rows</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="663"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="665"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="703"/>
@@ -1763,27 +2023,27 @@ Details were written to: {1}</translation>
     <message>
         <location filename="../../desktop/ui/editor.py" line="859"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="881"/>
         <source>粘贴指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="884"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
-        <translation type="unfinished"></translation>
+        <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="897"/>
+        <location filename="../../desktop/ui/editor.py" line="898"/>
         <source>粘贴 {0} 条指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="915"/>
+        <location filename="../../desktop/ui/editor.py" line="916"/>
         <source>从其他项目复制 {0} 条指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy {0} indicators from another project</translation>
     </message>
 </context>
 <context>
@@ -1905,27 +2165,37 @@ Details were written to: {1}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="261"/>
+        <location filename="../../desktop/ui/window_files.py" line="296"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="264"/>
+        <location filename="../../desktop/ui/window_files.py" line="299"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="268"/>
+        <location filename="../../desktop/ui/window_files.py" line="303"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="270"/>
+        <location filename="../../desktop/ui/window_files.py" line="305"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="273"/>
+        <location filename="../../desktop/ui/window_files.py" line="307"/>
+        <source>{0} 个字段需复核（已在字段旁标出）。</source>
+        <translation>{0} fields to review (marked beside each field). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="311"/>
+        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
+        <translation>The funds of {0} projects are all zero or missing. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="316"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2092,218 +2362,32 @@ Details were written to: {1}</translation>
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="309"/>
+        <location filename="../../desktop/ui/widgets.py" line="311"/>
         <source>如 ≥95%、10个、提升</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. ≥95%, 10个, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="322"/>
+        <location filename="../../desktop/ui/widgets.py" line="324"/>
         <source>读作：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
-        <source>导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
-        <source>导出选中的 {0} 个项目，还是全部 {1} 个项目？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
-        <source>选中的 {0} 个(&amp;S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
-        <source>全部(&amp;A)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
-        <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read as: {0}</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
-        <source>一级指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
-        <source>二级指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
-        <source>三级指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
-        <source>指标值</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
-        <source>读作</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="71"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="86"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="93"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="196"/>
-        <source>这台电脑没有安装打印机，无法打印。
-可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
-        <extracomment>the part of a form page that carries ink, in points from the page&apos;s edges (left, top, right, bottom): the table inside the layout&apos;s margins, the page number under it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="200"/>
-        <source>导出 PDF(&amp;E)…</source>
-        <translation>&amp;Export PDF…</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
-        <source>基本信息</source>
-        <translation>Basic information</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
-        <source>项目资金</source>
-        <translation>Funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
-        <source>绩效目标</source>
-        <translation>Goals</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
-        <source>绩效指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
-        <source>项目名称</source>
-        <translation>Project name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
-        <source>项目性质</source>
-        <translation>Project nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
-        <source>项目类别</source>
-        <translation>Project category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
-        <source>主管部门</source>
-        <translation>Supervising department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
-        <source>实施单位</source>
-        <translation>Implementing unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
-        <source>计划开始日期</source>
-        <translation>Planned start date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
-        <source>计划完成日期</source>
-        <translation>Planned end date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
-        <source>项目总目标</source>
-        <translation>Overall project goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
-        <source>年度总体目标</source>
-        <translation>Annual goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
-        <source>项目资金总额</source>
-        <translation>Total project funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
-        <source>其中：财政资金</source>
-        <translation>of which fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
-        <source>年度资金申请总额</source>
-        <translation>Total annual request</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
-        <source>年度资金申请总额 › 其中：当年财政拨款</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="53"/>
-        <source>年度资金申请总额 › 上年结转资金</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="54"/>
-        <source>年度资金申请总额 › 其他资金</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportScope</name>
-    <message>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>只导出选中的 {0} 个项目吗？
-
-选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
-        <translation>Export only the {0} selected projects?
-
-Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 </TS>
