@@ -58,11 +58,14 @@ def main() -> None:
     tree = window.editor.indicator_tree if hasattr(window.editor, "indicator_tree") else None
     if tree is not None:
         step("expand the indicator tree", tree.expandAll)
-    step("hover data() over the list", lambda: [
-        window.proxy.data(window.proxy.index(r, c))
-        for r in range(min(200, window.proxy.rowCount()))
-        for c in range(window.proxy.columnCount())
-    ])
+    step(
+        "hover data() over the list",
+        lambda: [
+            window.proxy.data(window.proxy.index(r, c))
+            for r in range(min(200, window.proxy.rowCount()))
+            for c in range(window.proxy.columnCount())
+        ],
+    )
     print("None refcount before shutdown:", count(), flush=True)
     controller.shutdown()
     print("None refcount after shutdown:", count(), flush=True)
