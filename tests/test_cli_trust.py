@@ -138,3 +138,15 @@ def test_control_characters_stored_earlier_never_break_an_excel_export(tmp_path,
         capsys, "summary", "--year", "2024", "--out", str(tmp_path / "s.xlsx"), "--db", str(db)
     )
     assert code == 0, err
+
+
+def test_reimporting_our_own_printout_merges_by_id_and_adds_nothing(tmp_path, capsys):
+    db = tmp_path / "a.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+    pdf = tmp_path / "申报表.pdf"
+    assert run(capsys, "print", "--all", "--out", str(pdf), "--db", str(db))[0] == 0
+    code, printed, err = run(capsys, "import", str(pdf), "--db", str(db))
+    assert code in (0, 1), err
+    assert printed.count("完全相同") == 13 and "新增 0 个" in printed
+    with open_repository(db, read_only=True) as repo:
+        assert repo.count() == 13
