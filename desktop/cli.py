@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
+from desktop.domain.model import field_label
 from desktop.domain.money import format_money
 from desktop.io import json_format
 from desktop.io.files import (
@@ -442,24 +443,6 @@ def _cmd_print(args: argparse.Namespace) -> int:
 
 
 _TABS = {"basic": "基本信息", "funds": "项目资金", "goals": "绩效目标", "indicators": "绩效指标"}
-_FIELDS = {
-    "name": "项目名称",
-    "nature": "项目性质",
-    "category": "项目类别",
-    "department": "主管部门",
-    "implementing_unit": "实施单位",
-    "start_date": "计划开始日期",
-    "end_date": "计划完成日期",
-    "goal_overall": "项目总目标",
-    "goal_annual": "年度总体目标",
-    "funds.total": "项目资金总额",
-    "funds.fiscal": "财政资金",
-    "funds.other": "其他资金",
-    "funds.annual_total": "年度资金申请总额",
-    "funds.annual_appropriation": "当年财政拨款",
-    "funds.annual_carryover": "上年结转资金",
-    "funds.annual_other": "其他资金（年度）",
-}
 
 
 def describe_location(location, project) -> str:
@@ -467,7 +450,7 @@ def describe_location(location, project) -> str:
     if location.indicator is not None:
         ind = project.indicators[location.indicator]
         return f"{where}/第{location.indicator + 1}条（{ind.level1}/{ind.level2}/{ind.name}）"
-    field = _FIELDS.get(location.field, location.field)
+    field = field_label(location.field) if location.field else location.field
     return f"{where}/{field}" if field else where
 
 

@@ -173,22 +173,7 @@ def _indicator(obj: Any, n: int) -> Indicator:
 
 
 MAX_FLAGS = 100
-FLAG_KEYS = frozenset(
-    {
-        "year",
-        "name",
-        "nature",
-        "category",
-        "department",
-        "implementing_unit",
-        "start_date",
-        "end_date",
-        "goal_overall",
-        "goal_annual",
-        "indicators",
-        *(f"funds.{k}" for k in FUND_KEYS),
-    }
-)
+FLAG_KEYS = frozenset({*Project.FIELD_LABELS, "indicators", *(f"funds.{k}" for k in FUND_KEYS)})
 
 
 def _field_flags(raw: Any) -> tuple[tuple[str, str], ...]:

@@ -98,6 +98,20 @@ class Project:
     # How the form writes dates (desktop.domain.dates styles); "" is the program's convention.
     date_style: str = ""
 
+    # The form's own fields (besides funds and indicators), in form order, with their labels.
+    FIELD_LABELS: ClassVar[dict[str, str]] = {
+        "year": "年度",
+        "name": "项目名称",
+        "nature": "项目性质",
+        "category": "项目类别",
+        "department": "主管部门",
+        "implementing_unit": "实施单位",
+        "start_date": "计划开始日期",
+        "end_date": "计划完成日期",
+        "goal_overall": "项目总目标",
+        "goal_annual": "年度总体目标",
+    }
+
     def __post_init__(self) -> None:
         if not isinstance(self.indicators, tuple):
             object.__setattr__(self, "indicators", tuple(self.indicators))
@@ -165,6 +179,13 @@ class Project:
         parts = [self.name, self.implementing_unit, self.department]
         parts.extend(i.name for i in self.indicators)
         return "\n".join(p for p in parts if p).lower()
+
+
+def field_label(key: str) -> str:
+    """The form's label of a field key (``name``, ``funds.total`` …); the key when unknown."""
+    if key.startswith("funds."):
+        return Funds.FIELD_LABELS.get(key[6:], key)
+    return Project.FIELD_LABELS.get(key, key)
 
 
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "versions", "deleted_at"})

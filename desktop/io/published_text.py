@@ -32,7 +32,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop.domain.dates import DateError, date_style, parse_date
-from desktop.domain.model import Funds, Indicator, Project, now_timestamp
+from desktop.domain.model import Funds, Indicator, Project, field_label, now_timestamp
 from desktop.domain.money import MoneyError
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import parse_value
@@ -965,7 +965,7 @@ class _Parser:
                     ind.source_line,
                 )
         for field_key, reason in sorted(flags.items()):
-            note(REVIEW, f"{_field_label(field_key)}：{reason}", form.basic_lines.get(field_key))
+            note(REVIEW, f"{field_label(field_key)}：{reason}", form.basic_lines.get(field_key))
         profile = tax.best_profile(year, ((i.level1, i.level2) for i in indicators))
         stamp = now_timestamp()
         project = Project(
@@ -1030,26 +1030,6 @@ def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
         funds[attr] = fen
         sources[attr] = DERIVED
         flags[f"funds.{attr}"] = reason
-
-
-def _field_label(field_key: str) -> str:
-    if field_key.startswith("funds."):
-        return Funds.FIELD_LABELS.get(field_key[6:], field_key)
-    return _FIELD_LABELS.get(field_key, field_key)
-
-
-_FIELD_LABELS = {
-    "name": "项目名称",
-    "year": "年度",
-    "nature": "项目性质",
-    "category": "项目类别",
-    "department": "主管部门",
-    "implementing_unit": "实施单位",
-    "start_date": "计划开始日期",
-    "end_date": "计划完成日期",
-    "goal_overall": "项目总目标",
-    "goal_annual": "年度总体目标",
-}
 
 
 def _split_goals(text: str, first: str) -> dict[str, str] | None:

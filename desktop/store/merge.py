@@ -334,19 +334,7 @@ def field_changes(old: Project, new: Project) -> list[str]:
         return (text[:60] + "…") if len(text) > 60 else (text or "（空）")
 
     out = []
-    labels = {
-        "year": "年度",
-        "name": "项目名称",
-        "nature": "项目性质",
-        "category": "项目类别",
-        "department": "主管部门",
-        "implementing_unit": "实施单位",
-        "start_date": "计划开始日期",
-        "end_date": "计划完成日期",
-        "goal_overall": "项目总目标",
-        "goal_annual": "年度总体目标",
-    }
-    for attr, label in labels.items():
+    for attr, label in Project.FIELD_LABELS.items():
         a, b = getattr(old, attr), getattr(new, attr)
         if a != b:
             out.append(f"{label}：{short(a)} → {short(b)}")

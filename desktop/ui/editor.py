@@ -994,19 +994,7 @@ class ProjectEditor(QTabWidget):
             widget = self.field_widget(f.location.field)
             if widget is not None:
                 marked.setdefault(widget, []).append(f.message)
-        for field in (
-            "year",
-            "name",
-            "nature",
-            "category",
-            "department",
-            "implementing_unit",
-            "start_date",
-            "end_date",
-            "goal_overall",
-            "goal_annual",
-            *(f"funds.{k}" for k in self.money),
-        ):
+        for field in (*Project.FIELD_LABELS, *(f"funds.{k}" for k in self.money)):
             widget = self.field_widget(field)
             messages = marked.get(widget)
             owner = widget.parentWidget()

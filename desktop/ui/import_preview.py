@@ -31,18 +31,7 @@ from desktop.domain.money import format_money, format_wan
 from desktop.ui.screen import fit_to_screen
 
 FLAGGED = QColor("#ffd7d2")  # a field the reader could not fill or only worked out
-FIELDS = (
-    "year",
-    "name",
-    "nature",
-    "category",
-    "department",
-    "implementing_unit",
-    "start_date",
-    "end_date",
-    "goal_overall",
-    "goal_annual",
-)
+FIELDS = tuple(Project.FIELD_LABELS)
 
 
 class ImportPreviewDialog(QDialog):
