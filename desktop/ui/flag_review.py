@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.domain.model import Funds, Project
+from desktop.domain.model import Project
 from desktop.domain.money import format_money
+from desktop.ui.field_labels import field_label
 
 
 class FlagReviewDialog(QDialog):
@@ -44,7 +45,7 @@ class FlagReviewDialog(QDialog):
         self.list = QListWidget()
         for key, reason in project.field_flags:
             item = QListWidgetItem(
-                self.tr("{0}：{1}  — {2}").format(self._label(key), self._value(key), reason)
+                self.tr("{0}：{1}  — {2}").format(field_label(key), self._value(key), reason)
             )
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -66,23 +67,6 @@ class FlagReviewDialog(QDialog):
             for i in range(self.list.count())
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         }
-
-    def _label(self, key: str) -> str:
-        labels = {
-            "year": self.tr("年度"),
-            "name": self.tr("项目名称"),
-            "nature": self.tr("项目性质"),
-            "category": self.tr("项目类别"),
-            "department": self.tr("主管部门"),
-            "implementing_unit": self.tr("实施单位"),
-            "start_date": self.tr("计划开始日期"),
-            "end_date": self.tr("计划完成日期"),
-            "goal_overall": self.tr("项目总目标"),
-            "goal_annual": self.tr("年度总体目标"),
-        }
-        if key.startswith("funds."):
-            return Funds.FIELD_LABELS.get(key[6:], key)
-        return labels.get(key, key)
 
     def _value(self, key: str) -> str:
         p = self.project

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money, format_wan
+from desktop.ui.field_labels import field_labels
 from desktop.ui.screen import fit_to_screen
 
 FLAGGED = QColor("#ffd7d2")  # a field the reader could not fill or only worked out
@@ -138,7 +139,7 @@ class ImportPreviewDialog(QDialog):
             self._item(str(len(p.indicators))),
             self._item(
                 self._review_text(p),
-                "、".join(self._labels().get(k, k) for k, _ in p.field_flags) or None,
+                "、".join(field_labels().get(k, k) for k, _ in p.field_flags) or None,
             ),
             self._item("、".join(s for s in ("万元", "元", "推算") if s in sources) or "—"),
         ]
@@ -160,7 +161,7 @@ class ImportPreviewDialog(QDialog):
         if not 0 <= row < len(self.projects):
             return
         p = self.projects[row]
-        labels = self._labels()
+        labels = field_labels()
         lines = []
         for attr in FIELDS:
             value = getattr(p, attr)
@@ -183,27 +184,6 @@ class ImportPreviewDialog(QDialog):
                 line += f"  — {ind.review_note}"
             lines.append(line)
         self.details.setPlainText("\n".join(lines))
-
-    def _labels(self) -> dict[str, str]:
-        return {
-            "year": self.tr("年度"),
-            "name": self.tr("项目名称"),
-            "nature": self.tr("项目性质"),
-            "category": self.tr("项目类别"),
-            "department": self.tr("主管部门"),
-            "implementing_unit": self.tr("实施单位"),
-            "start_date": self.tr("计划开始日期"),
-            "end_date": self.tr("计划完成日期"),
-            "goal_overall": self.tr("项目总目标"),
-            "goal_annual": self.tr("年度总体目标"),
-            "funds.total": self.tr("项目资金总额"),
-            "funds.fiscal": self.tr("其中：财政资金"),
-            "funds.other": self.tr("其他资金"),
-            "funds.annual_total": self.tr("年度资金申请总额"),
-            "funds.annual_appropriation": self.tr("其中：当年财政拨款"),
-            "funds.annual_carryover": self.tr("上年结转资金"),
-            "funds.annual_other": self.tr("其他资金（年度）"),
-        }
 
     def _line(self, label: str, value: str, reason: str | None) -> str:
         empty = self.tr("（空）")

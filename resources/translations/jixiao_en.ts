@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="13"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="14"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="15"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="16"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="17"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="18"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="19"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="20"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="21"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="22"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="23"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="24"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="25"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="26"/>
+        <source>年度资金申请总额</source>
+        <translation>Annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="27"/>
+        <source>其中：当年财政拨款</source>
+        <translation>of which this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="28"/>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/field_labels.py" line="29"/>
+        <source>其他资金（年度）</source>
+        <translation>Other funds (annual)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="30"/>
@@ -507,92 +595,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FlagReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="34"/>
+        <location filename="../../desktop/ui/flag_review.py" line="35"/>
         <source>确认需复核的字段</source>
         <translation>Confirm fields to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="38"/>
+        <location filename="../../desktop/ui/flag_review.py" line="39"/>
         <source>下列字段在导入时无法读到或由其他数据推算。核对原表后，勾选值正确的字段，它们将不再标为需复核（可撤销）。值不对的字段请直接改写。</source>
         <translation>These fields could not be read on import or were worked out from other data. After checking the source form, tick the fields whose value is right: they will no longer be marked for review (undoable). Rewrite any field that is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="47"/>
+        <location filename="../../desktop/ui/flag_review.py" line="48"/>
         <source>{0}：{1}  — {2}</source>
         <translation>{0}: {1}  — {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="56"/>
+        <location filename="../../desktop/ui/flag_review.py" line="57"/>
         <source>确认勾选的字段(&amp;C)</source>
         <translation>&amp;Confirm ticked fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="72"/>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="73"/>
-        <source>项目名称</source>
-        <translation>Project name</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/flag_review.py" line="74"/>
-        <source>项目性质</source>
-        <translation>Nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="75"/>
-        <source>项目类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="76"/>
-        <source>主管部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="77"/>
-        <source>实施单位</source>
-        <translation>Implementing unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="78"/>
-        <source>计划开始日期</source>
-        <translation>Planned start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="79"/>
-        <source>计划完成日期</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="80"/>
-        <source>项目总目标</source>
-        <translation>Overall goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="81"/>
-        <source>年度总体目标</source>
-        <translation>Annual goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/flag_review.py" line="90"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="93"/>
+        <location filename="../../desktop/ui/flag_review.py" line="77"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="106"/>
+        <location filename="../../desktop/ui/flag_review.py" line="90"/>
         <source>这个项目没有标为需复核的字段。</source>
         <translation>This project has no fields marked for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="115"/>
+        <location filename="../../desktop/ui/flag_review.py" line="99"/>
         <source>确认 {0} 个需复核的字段</source>
         <translation>confirm {0} fields to review</translation>
     </message>
@@ -656,202 +694,137 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="57"/>
+        <location filename="../../desktop/ui/import_preview.py" line="47"/>
         <source>导入预览 — {0}</source>
         <translation>Import preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="65"/>
-        <location filename="../../desktop/ui/import_preview.py" line="201"/>
+        <location filename="../../desktop/ui/import_preview.py" line="55"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="66"/>
-        <location filename="../../desktop/ui/import_preview.py" line="200"/>
+        <location filename="../../desktop/ui/import_preview.py" line="56"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="67"/>
-        <location filename="../../desktop/ui/import_preview.py" line="205"/>
+        <location filename="../../desktop/ui/import_preview.py" line="57"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="68"/>
-        <location filename="../../desktop/ui/import_preview.py" line="210"/>
+        <location filename="../../desktop/ui/import_preview.py" line="58"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="69"/>
-        <location filename="../../desktop/ui/import_preview.py" line="213"/>
+        <location filename="../../desktop/ui/import_preview.py" line="59"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="70"/>
+        <location filename="../../desktop/ui/import_preview.py" line="60"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="71"/>
+        <location filename="../../desktop/ui/import_preview.py" line="61"/>
         <source>需复核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="72"/>
+        <location filename="../../desktop/ui/import_preview.py" line="62"/>
         <source>资金来源</source>
         <translation>Amounts read in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="94"/>
+        <location filename="../../desktop/ui/import_preview.py" line="84"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <location filename="../../desktop/ui/import_preview.py" line="95"/>
         <source>没有要导入的新项目（文件中的项目都已存在）。</source>
         <translation>No new projects to import (every project in the file is already there).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="110"/>
+        <location filename="../../desktop/ui/import_preview.py" line="100"/>
         <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="115"/>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
         <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
         <translation>{0} projects have fields or indicators to review (red background). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="118"/>
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="119"/>
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
         <source>请核对后再导入。</source>
         <translation>Please check before importing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="125"/>
+        <location filename="../../desktop/ui/import_preview.py" line="115"/>
         <source>需复核：{0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="132"/>
+        <location filename="../../desktop/ui/import_preview.py" line="122"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="134"/>
+        <location filename="../../desktop/ui/import_preview.py" line="124"/>
         <source>（按万元读取：{0}）</source>
         <translation> (read in 10,000 yuan: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="136"/>
+        <location filename="../../desktop/ui/import_preview.py" line="126"/>
         <source>（推算）</source>
         <translation> (worked out)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="138"/>
+        <location filename="../../desktop/ui/import_preview.py" line="128"/>
         <source>（未找到）</source>
         <translation> (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="144"/>
+        <location filename="../../desktop/ui/import_preview.py" line="134"/>
         <source>（无名称）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="164"/>
+        <location filename="../../desktop/ui/import_preview.py" line="154"/>
         <source>字段 {0} 个</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="166"/>
+        <location filename="../../desktop/ui/import_preview.py" line="156"/>
         <source>指标 {0} 条</source>
         <translation>{0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="167"/>
+        <location filename="../../desktop/ui/import_preview.py" line="157"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="186"/>
+        <location filename="../../desktop/ui/import_preview.py" line="176"/>
         <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
         <translation>Indicators: {0}, {1} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="202"/>
-        <source>项目性质</source>
-        <translation>Nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="203"/>
-        <source>项目类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="204"/>
-        <source>主管部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="206"/>
-        <source>计划开始日期</source>
-        <translation>Planned start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="207"/>
-        <source>计划完成日期</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="208"/>
-        <source>项目总目标</source>
-        <translation>Overall goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="209"/>
-        <source>年度总体目标</source>
-        <translation>Annual goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="211"/>
-        <source>其中：财政资金</source>
-        <translation>of which fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="212"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="214"/>
-        <source>其中：当年财政拨款</source>
-        <translation>of which this year&apos;s appropriation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="215"/>
-        <source>上年结转资金</source>
-        <translation>Carried over from last year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="216"/>
-        <source>其他资金（年度）</source>
-        <translation>Other funds (annual)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="220"/>
+        <location filename="../../desktop/ui/import_preview.py" line="189"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="223"/>
+        <location filename="../../desktop/ui/import_preview.py" line="192"/>
         <source>  — 需复核：{0}</source>
         <translation>  — to review: {0}</translation>
     </message>
