@@ -30,3 +30,30 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     atomic_write(target, lambda fh: fh.write(b"new"))
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_ctrl_pgdown_moves_to_the_next_project_without_selecting_several(make_controller, tmp_path):
+    # Found with xdotool on a real X server: three Ctrl+PgUp left four projects selected, so
+    # the next 打印/删除项目/导出 would act on all four while the clerk sees one form.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    c = make_controller(tmp_path / "sample.db")
+    c.load_sample()
+    w = c.window
+    w.show()
+    w.activateWindow()
+    assert QTest.qWaitForWindowActive(w)
+    w.select_project(w.proxy.project_id(w.proxy.index(0, 0)))
+    w.editor.nature.setFocus()  # the clerk is in the form, not in the list
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for _ in range(3):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ctrl)
+    fourth = w.proxy.project_id(w.proxy.index(3, 0))
+    assert w.editor.project.id == fourth
+    assert w.selected_ids() == [fourth]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, ctrl)
+    third = w.proxy.project_id(w.proxy.index(2, 0))
+    assert w.editor.project.id == third
+    assert w.selected_ids() == [third]
