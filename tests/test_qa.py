@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,16 @@ def test_audit_lines_quote_the_indicator_value_as_the_clerk_typed_it():
     assert "10个" in lines["indicators.number_without_operator"]
     assert "10.00" not in lines["indicators.number_without_operator"]
     assert "≥120%" in lines["indicators.percent"]
+
+
+def test_the_next_year_copy_of_an_imported_form_keeps_its_date_style(tmp_path):
+    # 主体班 imported with 2021年1月1日 printed its 2022 copy as 2022-01-01
+    from desktop.domain.dates import format_date
+    from desktop.domain.model import next_year_copy
+    from desktop.io.files import load_file
+
+    (form,) = load_file(Path(__file__).parent / "fixtures/variants/e1-keyvalue-2021.txt").projects
+    assert form.date_style == "cn"
+    copy = next_year_copy(form)
+    assert copy.date_style == "cn"
+    assert format_date(copy.start_date, copy.date_style) == "2022年1月1日"
