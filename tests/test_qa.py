@@ -104,3 +104,13 @@ def test_the_next_year_copy_of_an_imported_form_keeps_its_date_style(tmp_path):
     copy = next_year_copy(form)
     assert copy.date_style == "cn"
     assert format_date(copy.start_date, copy.date_style) == "2022年1月1日"
+
+
+def test_the_command_list_names_every_format_import_reads(capsys):
+    # import reads .xlsx and .pdf forms too, but `--help` said “.txt，或 .json”
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    (line,) = [ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith("import")]
+    assert ".xlsx" in line and "PDF" in line and ".json" in line
