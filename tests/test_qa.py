@@ -114,3 +114,45 @@ def test_the_command_list_names_every_format_import_reads(capsys):
         main(["--help"])
     (line,) = [ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith("import")]
     assert ".xlsx" in line and "PDF" in line and ".json" in line
+
+
+def test_esc_in_a_row_just_added_takes_the_empty_row_away(make_controller, tmp_path):
+    # Ins on a 二级 opens a new row; the clerk changes their mind and presses Esc. The empty
+    # row stayed (saved, two 审核 errors) — Enter already took it away, Esc did not.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    c = make_controller(tmp_path / "sample.db")
+    c.load_sample()
+    w = c.window
+    w.show()
+    w.activateWindow()
+    assert QTest.qWaitForWindowActive(w)
+    ed = w.editor
+    before = ed.project.indicators
+    ed.setCurrentWidget(ed.indicators)
+    ed.tree.setFocus()
+    first_ind = ed.tree_model.indicator_paths()[0]
+    ed.tree.setCurrentIndex(ed.tree_model.index_for_path(first_ind[:2]))  # its 二级
+    QTest.keyClick(ed.tree, Qt.Key.Key_Insert)
+    QApplication.processEvents()
+    assert len(ed.project.indicators) == len(before) + 1
+    assert ed.tree.state() == ed.tree.State.EditingState
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert ed.project.indicators == before
+    assert c.session.repo.get(ed.project.id).indicators == before
+    # a row the clerk filled is not taken away by a later Esc
+    ed.tree.setCurrentIndex(ed.tree_model.index_for_path(first_ind[:2]))
+    QTest.keyClick(ed.tree, Qt.Key.Key_Insert)
+    QApplication.processEvents()
+    QTest.keyClicks(QApplication.focusWidget(), "abc")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert len(ed.project.indicators) == len(before) + 1
