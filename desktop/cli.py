@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import",
         parents=[db_parent],
-        help="导入申报表（公开的文本格式 .txt，或 .json）",
+        help="导入申报表（公开的文本 .txt、Excel .xlsx、PDF 或 .json）",
         description="导入申报表：按扩展名识别格式（" + "、".join(IMPORT_FORMATS) + "）。",
     )
     p.add_argument("file", metavar="FILE", help="要导入的文件")

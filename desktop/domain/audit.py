@@ -299,7 +299,7 @@ def _percent(p: Project, _profile: Profile):
         v = ind.value
         if v.is_quantitative and v.unit == "%" and not Decimal(0) <= v.number <= Decimal(100):
             yield (
-                f"指标“{ind.name}”的百分比 {v.display()} 不在 0–100 之间",
+                f"指标“{ind.name}”的百分比“{v.shown}”不在 0–100 之间",
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -326,7 +326,7 @@ def _number_without_operator(p: Project, _profile: Profile):
         v = ind.value
         if v.is_quantitative and v.op is None and v.unit:
             yield (
-                f"指标“{ind.name}”的指标值 {v.display()} 没有运算符（=、≥、≤ 等）",
+                f"指标“{ind.name}”的指标值“{v.shown}”没有运算符（=、≥、≤ 等）",
                 Location(TAB_INDICATORS, "value", n),
             )
 

@@ -271,6 +271,7 @@ def next_year_copy(project: Project) -> Project:
         implementing_unit=project.implementing_unit,
         start_date=later(project.start_date),
         end_date=later(project.end_date),
+        date_style=project.date_style,  # an imported form's dates keep their form
         funds=funds,
         goal_overall=project.goal_overall,
         goal_annual=project.goal_annual,

@@ -10,6 +10,7 @@ import ntpath
 import os
 import posixpath
 import sqlite3
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -121,6 +122,21 @@ def fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _give_usual_mode(tmp: str, path: Path) -> None:
+    """mkstemp makes a file only its owner can read: give the new file the mode the file it
+    replaces had, or else the mode any new file gets (0666 less the umask)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
+
+
 @contextlib.contextmanager
 def replacing(path: Path) -> Iterator[str]:
     """A temporary file beside ``path`` to fill; when the block ends it is synced and renamed
@@ -129,6 +145,7 @@ def replacing(path: Path) -> Iterator[str]:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
+        _give_usual_mode(tmp, path)
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())

@@ -14,6 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -623,6 +624,7 @@ class ProjectEditor(QTabWidget):
         self.delegate = ValueDelegate(self.tree)
         self.delegate.suggest = self._suggest_names
         self.delegate.moved.connect(self._tree_moved)
+        self.delegate.closeEditor.connect(self._tree_editor_closed)
         self.tree.setItemDelegate(self.delegate)
         self.tree.installEventFilter(self)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -774,6 +776,28 @@ class ProjectEditor(QTabWidget):
         self.tree_model.add_indicator(node)
         self._blank_row = self._current_flat()
         self.tree.edit(self.tree.currentIndex())
+
+    def _tree_editor_closed(self, editor: QWidget, hint) -> None:
+        """Esc in a row just added and still empty takes the row away again, as Enter does
+        (a mistaken Ins must not leave an empty row with two 审核 errors behind)."""
+        if hint != QAbstractItemDelegate.EndEditHint.RevertModelCache or self.project is None:
+            return
+        path = tuple(editor.property("cellPath") or ())
+        paths = self.tree_model.indicator_paths()
+        if self._blank_row is None or len(path) != 3 or path not in paths:
+            return
+        ind = self.tree_model.indicator_at(path)
+        if (
+            self._blank_row == (self.project.id, paths.index(path))
+            and not ind.name
+            and ind.value.is_empty
+        ):
+            self._blank_row = None
+            QTimer.singleShot(0, self, self._take_back_blank_row)
+
+    def _take_back_blank_row(self) -> None:
+        self.session.undo_stack.undo()  # the row Ins/Enter added and nobody filled
+        self.tree.setFocus()
 
     def _tree_moved(self, path: tuple, column: int, how: str) -> None:
         """An editor in the tree was left with Tab, Shift+Tab or Enter (already committed):

@@ -209,4 +209,10 @@ class ProjectNavigation:
     def _step(self, step: int) -> None:
         row = self.table.currentIndex().row() + step
         if 0 <= row < self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(row, 0))
+            # not table.setCurrentIndex: with Ctrl held (Ctrl+PgDn) the view would toggle or
+            # extend the selection, leaving other projects selected for print/delete/export
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
