@@ -197,6 +197,14 @@ def test_decimal_percent_bounds_are_inclusive():
     assert "indicators.percent" not in rules_hit(p)
 
 
+def test_an_empty_flagged_field_is_one_line_with_its_reason():
+    p = good().with_changes(nature="").with_flag("nature", "原表没有项目性质")
+    lines = [f for f in audit.check(p) if f.location.field == "nature"]
+    assert [(f.rule, f.message) for f in lines] == [
+        ("required", "项目性质未填写（需复核：原表没有项目性质）")
+    ]
+
+
 def test_a_flagged_field_is_an_error_until_the_clerk_writes_it():
     flagged = good().with_flag("funds.total", "由分项金额合计得出").with_flag("name", "没有找到")
     findings = [f for f in audit.check(flagged) if f.rule == "fields.needs_review"]

@@ -116,7 +116,7 @@ def test_accepted_preview_stores_and_the_flagged_fields_are_marked(
     assert project.flag("funds.total") and project.flag("nature")
     editor = w.editor
     assert "项目资金总额需复核" in editor.money["total"].toolTip()
-    assert "项目性质需复核" in editor.field_widget("nature").toolTip()
+    assert "项目性质未填写（需复核：" in editor.field_widget("nature").toolTip()
 
 
 def test_the_original_group_names_show_in_the_indicator_tree(

@@ -145,13 +145,15 @@ def test_no_silent_zero_or_empty(truth_path):
         for k in ("start_date", "end_date"):
             if getattr(project, k) is None:
                 assert project.flag(k)
-        # every flag is an error in 审核, with the field it belongs to
-        flagged = {
+        # every flag is one error in 审核, with the field it belongs to (an empty required
+        # field: its "未填写" line, carrying the reason)
+        errors = [
             f.location.field
             for f in audit.check(project)
-            if f.rule == "fields.needs_review" and f.severity == audit.ERROR
-        }
-        assert flagged == {k for k, _ in project.field_flags}
+            if f.rule in ("fields.needs_review", "required") and f.severity == audit.ERROR
+        ]
+        assert len(errors) == len(set(errors)), f"{form_text}: two lines for one field"
+        assert {k for k, _ in project.field_flags} <= set(errors)
 
 
 def test_fund_units_are_reported_and_exact():

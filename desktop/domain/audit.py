@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Funds, Project
+from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Funds, Project, field_label
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
 from desktop.domain.values import OPERATORS, normalize_value_text
@@ -21,7 +21,7 @@ from desktop.domain.values import OPERATORS, normalize_value_text
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
-RULES_VERSION = 2  # bump when rules change: stored statuses are then computed again
+RULES_VERSION = 3  # bump when rules change: stored statuses are then computed again
 
 STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2
 STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "错误"}
@@ -130,12 +130,23 @@ _REQUIRED = (
 )
 
 
+def _empty(p: Project, attr: str) -> bool:
+    value = getattr(p, attr)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+_REQUIRED_ATTRS = frozenset(attr for attr, _label, _tab in _REQUIRED)
+
+
 @rule("required", ERROR)
 def _required(p: Project, _profile: Profile) -> Iterator[tuple[str, Location]]:
     for attr, label, tab in _REQUIRED:
-        value = getattr(p, attr)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            yield f"{label}未填写", Location(tab, attr)
+        if _empty(p, attr):
+            reason = p.flag(attr)  # an empty field the importer flagged: one line, with why
+            yield (
+                f"{label}未填写" + (f"（需复核：{reason}）" if reason else ""),
+                Location(tab, attr),
+            )
 
 
 # -- funds -------------------------------------------------------------------------------------
@@ -356,7 +367,6 @@ def _needs_review(p: Project, _profile: Profile):
 
 
 _FLAG_TABS = {"goal_overall": TAB_GOALS, "goal_annual": TAB_GOALS, "indicators": TAB_INDICATORS}
-_FLAG_LABELS = {attr: label for attr, label, _ in _REQUIRED} | {"year": "年度"}
 
 
 @rule("fields.needs_review", ERROR)
@@ -364,13 +374,10 @@ def _flagged_fields(p: Project, _profile: Profile):
     """A field the importer could not fill or only worked out (需复核 on the field): an
     error until the clerk writes the field."""
     for key, reason in p.field_flags:
-        if key.startswith("funds."):
-            label = Funds.FIELD_LABELS.get(key[6:], key)
-            tab = TAB_FUNDS
-        else:
-            label = _FLAG_LABELS.get(key, key)
-            tab = _FLAG_TABS.get(key, TAB_BASIC)
-        yield f"{label}需复核：{reason}", Location(tab, key)
+        if key in _REQUIRED_ATTRS and _empty(p, key):
+            continue  # "未填写" already says it, with the reason
+        tab = TAB_FUNDS if key.startswith("funds.") else _FLAG_TABS.get(key, TAB_BASIC)
+        yield f"{field_label(key)}需复核：{reason}", Location(tab, key)
 
 
 @rule("indicators.output_quantitative", WARNING)
