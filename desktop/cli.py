@@ -182,10 +182,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ClosedPipeAware:
+    """stdout whose reader went away raises BrokenPipeError on Windows too, where writing to
+    a closed pipe fails with EINVAL ("Invalid argument") instead of EPIPE."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def _guarded(self, call, *args):
+        try:
+            return call(*args)
+        except OSError as exc:
+            if exc.errno == errno.EINVAL and not isinstance(exc, BrokenPipeError):
+                raise BrokenPipeError(errno.EPIPE, "Broken pipe") from exc
+            raise
+
+    def write(self, text: str) -> int:
+        return self._guarded(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    if sys.stdout is not None and not isinstance(sys.stdout, _ClosedPipeAware):
+        sys.stdout = _ClosedPipeAware(sys.stdout)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:

@@ -105,7 +105,8 @@ def test_two_concurrent_merges_end_in_a_state_of_one_order(tmp_path, capsys):
             subprocess.run(
                 [sys.executable, "-m", "desktop", "merge", str(src), "--db", str(target)],
                 capture_output=True,
-                text=True,
+                encoding="utf-8",
+                errors="replace",
                 cwd=ROOT,
                 timeout=120,
             )
@@ -150,3 +151,27 @@ def test_reimporting_our_own_printout_merges_by_id_and_adds_nothing(tmp_path, ca
     assert printed.count("完全相同") == 13 and "新增 0 个" in printed
     with open_repository(db, read_only=True) as repo:
         assert repo.count() == 13
+
+
+def test_a_reader_gone_on_windows_is_quiet_too(tmp_path, monkeypatch, capsys):
+    """On Windows, writing to a pipe whose reader has gone fails with EINVAL, not EPIPE."""
+    db = tmp_path / "a.db"
+    run(capsys, "import", str(SAMPLE), "--db", str(db))
+
+    class GoneReader:
+        encoding = "utf-8"
+
+        def write(self, text):
+            raise OSError(errno.EINVAL, "Invalid argument")
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return os.open(os.devnull, os.O_WRONLY)
+
+    monkeypatch.setattr(sys, "stdout", GoneReader())
+    from desktop.cli import main
+
+    assert main(["list", "--db", str(db)]) == 0
+    assert capsys.readouterr().err == ""
