@@ -46,6 +46,14 @@ _WORD_OPERATORS = (
     ("少于", "<"),
     ("等于", "="),
 )
+# ... and after the number: "95%以上", "5个及以上", "1%以下", "3天以内".
+_TRAILING_OPERATORS = (
+    ("及以上", "≥"),
+    ("以上", "≥"),
+    ("及以下", "≤"),
+    ("以下", "≤"),
+    ("以内", "≤"),
+)
 # A bare unit ending like this is part of a sentence, not a unit: "3天内", "5个以上".
 # A number followed by 年/月 and more words is a date, not a quantity: "2021年全年", "12月底".
 _SENTENCE_TAILS = ("内", "上", "下", "前", "后", "右", "间", "起", "止", "余", "多")
@@ -185,6 +193,11 @@ def parse_value(text: str) -> IndicatorValue:
         if s.startswith(word):
             word_op, s = sign, s[len(word) :].lstrip()
             break
+    else:
+        for word, sign in _TRAILING_OPERATORS:  # "95%以上" reads as ≥95(%)
+            if s.endswith(word) and len(s) > len(word):
+                word_op, s = sign, s[: -len(word)].rstrip()
+                break
     m = _QUANT.match(s)
     if m is None or (word_op and m.group("op")):
         return as_text
