@@ -151,6 +151,24 @@ class ProjectNavigation:
         self.proxy.set_year(self.year_filter.currentData())
         self.proxy.set_status(self.status_filter.currentData())
         self._update_count()
+        self._keep_a_selection()
+
+    def _keep_a_selection(self) -> None:
+        """After a filter change that hid the chosen project (or cleared the search), the
+        first project shown is chosen again, as at start: otherwise 打印/导出 would have
+        nothing selected and the editor would stay empty."""
+        if self.selected_ids() or not self.proxy.rowCount():
+            return
+        current = self.table.currentIndex()
+        index = current if current.isValid() else self.proxy.index(0, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if not current.isValid():
+            self._current_changed(index, QModelIndex())  # in case the index did not change
+        self.table.scrollTo(index)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
