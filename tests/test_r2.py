@@ -115,3 +115,51 @@ def test_ctrl_e_exports_while_the_search_box_or_a_form_field_has_the_focus(
     QTest.keyClicks(w.editor.name, "abc")
     QTest.keyClick(w.editor.name, Qt.Key.Key_Z, CTRL)
     assert not w.editor.name.text().endswith("abc")
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_after_esc_on_a_new_row_or_deleting_the_last_row_the_tree_keeps_a_current_row(
+    make_controller, tmp_path
+):
+    # QA: after Esc took a new row away (or Delete removed the last row) the tree had no
+    # current row, and the next Up jumped to 成本指标 at the top
+    c = make_controller(tmp_path / "sample.db")
+    c.load_sample()
+    w = _shown(c.window)
+    ed = w.editor
+    ed.setCurrentWidget(ed.indicators)
+    ed.tree.setFocus()
+    model = ed.tree_model
+    paths = model.indicator_paths()
+    last, before_last = paths[-1], paths[-2]
+
+    def above(path):  # the row Up goes to from a row
+        return model.node(ed.tree.indexAbove(model.index_for_path(path))).path
+
+    ed.tree.setCurrentIndex(model.index_for_path(last))
+    QTest.keyClick(ed.tree, Qt.Key.Key_Insert)  # a new row after the last one …
+    _settle()
+    assert len(model.indicator_paths()) == len(paths) + 1
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # … given up
+    _settle()
+    assert model.indicator_paths() == paths
+    assert model.node(ed.tree.currentIndex()).path == last  # the neighbour
+    up = above(last)
+    QTest.keyClick(ed.tree, Qt.Key.Key_Up)
+    assert model.node(ed.tree.currentIndex()).path == up
+
+    # Delete of the tree's last row: the row before it becomes current
+    QTest.keyClick(ed.tree, Qt.Key.Key_Down)
+    assert model.node(ed.tree.currentIndex()).path == last
+    QTest.keyClick(ed.tree, Qt.Key.Key_Delete)
+    _settle()
+    assert len(model.indicator_paths()) == len(paths) - 1
+    current = model.node(ed.tree.currentIndex())
+    assert current is not None and current.path == before_last
+    up = above(before_last)
+    QTest.keyClick(ed.tree, Qt.Key.Key_Up)
+    assert model.node(ed.tree.currentIndex()).path == up
