@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,15 +62,7 @@ class ProjectNavigation:
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # Widths from the font, not from the contents: measuring 10,000 rows is slow.
-        metrics = self.table.fontMetrics()
-        for col, sample in (
-            (COL_YEAR, "20240"),
-            (COL_UNIT, "上海市普陀区司法局局"),
-            (COL_TOTAL, "99,999,999.00"),
-            (COL_STATUS, "99 条需复核"),
-        ):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self._size_columns()
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -89,6 +82,32 @@ class ProjectNavigation:
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+    def _size_columns(self) -> None:
+        """Widths from the font, not from the contents (measuring 10,000 rows is slow): wide
+        enough for a long value and for the column's title in the language shown (English
+        titles are longer: “Total project funds”)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        icon = self.table.iconSize().width()
+        if icon <= 0:
+            icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+
+        def cell_text(text: str) -> str:  # as ProjectTableModel.data translates it
+            return QCoreApplication.translate("ProjectTableModel", text)
+
+        for col, samples, extra in (
+            (COL_YEAR, ["20240"], 0),
+            (COL_UNIT, ["上海市普陀区司法局局"], 0),
+            (COL_TOTAL, ["99,999,999.00"], 0),
+            (
+                COL_STATUS,
+                [cell_text("错误 {0}").format(99), cell_text("警告 {0}").format(99)],
+                icon + 6,
+            ),
+        ):
+            cell = max(metrics.horizontalAdvance(t) for t in samples) + extra + 16
+            header.resizeSection(col, max(cell, header.sectionSizeHint(col)))
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
