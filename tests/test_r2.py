@@ -96,6 +96,7 @@ def test_ctrl_e_exports_while_the_search_box_or_a_form_field_has_the_focus(
     claims = _EmacsKeys()
     for field in w.findChildren(QLineEdit) + w.findChildren(QPlainTextEdit):
         field.installEventFilter(claims)
+    w.editor.department.installEventFilter(claims)  # an editable combo box asks its line edit
     w.editor.setCurrentWidget(w.editor.goals)
     goal = w.editor.goal_edits["goal_overall"]
     for field in (w.search, goal):
@@ -112,6 +113,11 @@ def test_ctrl_e_exports_while_the_search_box_or_a_form_field_has_the_focus(
     w.editor.name.setFocus()
     QTest.keyClick(w.editor.name, Qt.Key.Key_E, CTRL)
     assert len(asked) == 1
+    w.editor.department.setFocus()
+    assert QApplication.focusWidget() is w.editor.department
+    QTest.keyClick(w.editor.department, Qt.Key.Key_E, CTRL)
+    assert len(asked) == 2
+    asked.clear()
     QTest.keyClicks(w.editor.name, "abc")
     QTest.keyClick(w.editor.name, Qt.Key.Key_Z, CTRL)
     assert not w.editor.name.text().endswith("abc")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -132,7 +133,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             finally:
                 self._quiet_load = False
 
-    _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+    _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
     #: the keys a text field keeps for itself even when an action has them too
     _FIELD_KEYS = (
         QKeySequence.StandardKey.Undo,
