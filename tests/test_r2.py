@@ -216,3 +216,25 @@ def test_the_list_columns_are_wide_enough_for_their_titles_in_english(make_contr
         room = header.sectionSize(4) - 16 - 6  # the icon, the margins
         assert w.table.fontMetrics().horizontalAdvance(status) <= room, status
     assert w.model.headerData(3, Qt.Orientation.Horizontal) == "项目资金总额"
+
+
+def test_going_to_a_project_the_filters_hide_loads_only_that_project(
+    make_controller, tmp_path, monkeypatch
+):
+    # select_project clears the filters; the first row must not be loaded on the way
+    c = make_controller(tmp_path / "sample.db")
+    c.load_sample()
+    w = _shown(c.window)
+    w.status_filter.setCurrentIndex(w.status_filter.findData(2))  # 有错误 only
+    hidden = next(
+        w.model.summary(r).id
+        for r in range(w.model.rowCount())
+        if not w.model.summary(r).audit_status
+    )
+    loaded = []
+    real_load = c.session.load
+    monkeypatch.setattr(c.session, "load", lambda pid: loaded.append(pid) or real_load(pid))
+    w.select_project(hidden)
+    assert w.editor.project.id == hidden
+    assert w.selected_ids() == [hidden]
+    assert loaded == [hidden]

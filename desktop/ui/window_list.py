@@ -176,7 +176,7 @@ class ProjectNavigation:
         """After a filter change that hid the chosen project (or cleared the search), the
         first project shown is chosen again, as at start: otherwise 打印/导出 would have
         nothing selected and the editor would stay empty."""
-        if self.selected_ids() or not self.proxy.rowCount():
+        if getattr(self, "_choosing", False) or self.selected_ids() or not self.proxy.rowCount():
             return
         current = self.table.currentIndex()
         index = current if current.isValid() else self.proxy.index(0, 0)
@@ -208,8 +208,13 @@ class ProjectNavigation:
             return
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not proxy_index.isValid():
-            self.search.clear()
-            self.year_filter.setCurrentIndex(0)
+            self._choosing = True  # not the first row on the way: this project is chosen
+            try:
+                self.search.clear()
+                self.year_filter.setCurrentIndex(0)
+                self.status_filter.setCurrentIndex(0)
+            finally:
+                self._choosing = False
             proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if self.table.currentIndex().row() != proxy_index.row() or not self.selected_ids():
             self.table.selectionModel().setCurrentIndex(
