@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -697,8 +697,12 @@ class ProjectEditor(QTabWidget):
         indicators = p.indicators if p else ()
         profile = profile_of(p) if p else taxonomy().profiles[-1]
         self.tree_model.read_only = self.session.read_only
+        was = self.tree_model.node(self.tree.currentIndex())
+        column = max(self.tree.currentIndex().column(), 0)
         self.tree_model.set_indicators(indicators, profile)
         self.tree.expandAll()
+        if was is not None and p is not None and not self.tree.currentIndex().isValid():
+            self._keep_current(was.path, column)
         reviews = sum(1 for i in indicators if i.needs_review)
         self.review_hint.setText(
             self.tr(
@@ -707,6 +711,24 @@ class ProjectEditor(QTabWidget):
             ).format(reviews)
         )
         self.review_hint.setVisible(bool(reviews))
+
+    def _keep_current(self, path: tuple[int, ...], column: int) -> None:
+        """After the rows were rebuilt (undo, Esc on a new row, Delete) the cursor stays
+        where it was, or on the neighbour before it, so Up/Down go on from there."""
+        model = self.tree_model
+        while path:
+            index = model.index_for_path(path, column)
+            if index.isValid():
+                break
+            path = (*path[:-1], path[-1] - 1) if path[-1] > 0 else path[:-1]
+        else:
+            index = model.index(0, 0)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _indicators_changed(self, indicators, text: str, select: int | None) -> None:
         if self.project is None:

@@ -367,8 +367,19 @@ def run_merge(
 
 def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str | None:
     """选中 / 全部: which projects to export. Returns "selected", "all" or None (cancel)."""
-    if selected == 0 or selected >= total:
+    if selected >= total:
         return "all"
+    if selected == 0:  # nothing chosen (say the search shows nothing): ask, do not assume
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("ExportScope", "导出"),
+            QCoreApplication.translate(
+                "ExportScope", "没有选中任何项目。要导出全部 {0} 个项目吗？"
+            ).format(total),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return "all" if answer == QMessageBox.StandardButton.Yes else None
     buttons = (
         QMessageBox.StandardButton.Yes
         | QMessageBox.StandardButton.No

@@ -12,15 +12,21 @@ import contextlib
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -110,6 +116,10 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self._watch.timeout.connect(self.check_outside_changes)
         self._watch.start()
 
+        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
+        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
+        QApplication.instance().installEventFilter(self)
+
         self.reload()
         self._restore_state()
         self._update_title()
@@ -122,6 +132,44 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
                 self.table.setCurrentIndex(self.proxy.index(0, 0))
             finally:
                 self._quiet_load = False
+
+    _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+    #: the keys a text field keeps for itself even when an action has them too
+    _FIELD_KEYS = (
+        QKeySequence.StandardKey.Undo,
+        QKeySequence.StandardKey.Redo,
+        QKeySequence.StandardKey.Copy,
+        QKeySequence.StandardKey.Cut,
+        QKeySequence.StandardKey.Paste,
+        QKeySequence.StandardKey.SelectAll,
+    )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(obj, self._TEXT_FIELDS)
+            and obj.window() is self
+            and self._is_window_shortcut(event)
+        ):
+            return True  # not accepted by the field: the window's shortcut fires
+        return super().eventFilter(obj, event)
+
+    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
+        """Ctrl(+Shift)+letter that one of the window's actions has as its shortcut."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not (Qt.Key.Key_A <= event.key() <= Qt.Key.Key_Z) or mods not in (
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ):
+            return False
+        if any(event.matches(key) for key in self._FIELD_KEYS):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            act.isEnabled() and pressed in act.shortcuts()
+            for act in self.findChildren(QAction)
+            if act not in (self.act_undo, self.act_redo)
+        )
 
     def show_damaged(self, problem: str) -> None:
         """The file is damaged and opened read-only: say so, with 从备份恢复 at hand."""

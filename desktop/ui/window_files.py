@@ -223,6 +223,7 @@ class FileActions:
         # Commands recorded before the merge may refer to replaced versions.
         self.session.undo_stack.clear()
         self._data_version = repo.data_version()
+        self._show_saved()  # written to the file, as after an import or an edit
         current = self.current_id()
         self.reload()
         if current:

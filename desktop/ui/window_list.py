@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,15 +62,7 @@ class ProjectNavigation:
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # Widths from the font, not from the contents: measuring 10,000 rows is slow.
-        metrics = self.table.fontMetrics()
-        for col, sample in (
-            (COL_YEAR, "20240"),
-            (COL_UNIT, "上海市普陀区司法局局"),
-            (COL_TOTAL, "99,999,999.00"),
-            (COL_STATUS, "99 条需复核"),
-        ):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self._size_columns()
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -89,6 +82,32 @@ class ProjectNavigation:
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+    def _size_columns(self) -> None:
+        """Widths from the font, not from the contents (measuring 10,000 rows is slow): wide
+        enough for a long value and for the column's title in the language shown (English
+        titles are longer: “Total project funds”)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        icon = self.table.iconSize().width()
+        if icon <= 0:
+            icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+
+        def cell_text(text: str) -> str:  # as ProjectTableModel.data translates it
+            return QCoreApplication.translate("ProjectTableModel", text)
+
+        for col, samples, extra in (
+            (COL_YEAR, ["20240"], 0),
+            (COL_UNIT, ["上海市普陀区司法局局"], 0),
+            (COL_TOTAL, ["99,999,999.00"], 0),
+            (
+                COL_STATUS,
+                [cell_text("错误 {0}").format(99), cell_text("警告 {0}").format(99)],
+                icon + 6,
+            ),
+        ):
+            cell = max(metrics.horizontalAdvance(t) for t in samples) + extra + 16
+            header.resizeSection(col, max(cell, header.sectionSizeHint(col)))
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -151,6 +170,24 @@ class ProjectNavigation:
         self.proxy.set_year(self.year_filter.currentData())
         self.proxy.set_status(self.status_filter.currentData())
         self._update_count()
+        self._keep_a_selection()
+
+    def _keep_a_selection(self) -> None:
+        """After a filter change that hid the chosen project (or cleared the search), the
+        first project shown is chosen again, as at start: otherwise 打印/导出 would have
+        nothing selected and the editor would stay empty."""
+        if getattr(self, "_choosing", False) or self.selected_ids() or not self.proxy.rowCount():
+            return
+        current = self.table.currentIndex()
+        index = current if current.isValid() else self.proxy.index(0, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if not current.isValid():
+            self._current_changed(index, QModelIndex())  # in case the index did not change
+        self.table.scrollTo(index)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -171,8 +208,13 @@ class ProjectNavigation:
             return
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not proxy_index.isValid():
-            self.search.clear()
-            self.year_filter.setCurrentIndex(0)
+            self._choosing = True  # not the first row on the way: this project is chosen
+            try:
+                self.search.clear()
+                self.year_filter.setCurrentIndex(0)
+                self.status_filter.setCurrentIndex(0)
+            finally:
+                self._choosing = False
             proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if self.table.currentIndex().row() != proxy_index.row() or not self.selected_ids():
             self.table.selectionModel().setCurrentIndex(

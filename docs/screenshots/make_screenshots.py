@@ -1,16 +1,32 @@
 """Render the main window offscreen with the 2024 sample forms and save one PNG per tab.
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+.venv/bin/python docs/screenshots/make_screenshots.py
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A desktop-sized offscreen screen: on the default 800×800 one the program counts as a small
+# screen and starts maximized, and the pictures come out 796×796 whatever size is asked.
+_config = Path(tempfile.mkdtemp()) / "screen.json"
+_config.write_text(
+    json.dumps(
+        {
+            "synchronousWindowSystemEvents": False,
+            "windowFrameMargins": False,
+            "screens": [
+                {"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1200, "logicalDpi": 96}
+            ],
+        }
+    )
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
+os.environ.setdefault("JIXIAO_DATA_DIR", tempfile.mkdtemp())
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 

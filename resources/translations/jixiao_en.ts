@@ -443,12 +443,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="379"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="375"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
+        <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
+        <translation>No project is selected. Export all {0} projects?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -1721,300 +1727,300 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="167"/>
+        <location filename="../../desktop/ui/editor.py" line="168"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="168"/>
+        <location filename="../../desktop/ui/editor.py" line="169"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <location filename="../../desktop/ui/editor.py" line="170"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="170"/>
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="303"/>
+        <location filename="../../desktop/ui/editor.py" line="304"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="331"/>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="346"/>
+        <location filename="../../desktop/ui/editor.py" line="347"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="348"/>
+        <location filename="../../desktop/ui/editor.py" line="349"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="349"/>
+        <location filename="../../desktop/ui/editor.py" line="350"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="350"/>
+        <location filename="../../desktop/ui/editor.py" line="351"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="351"/>
+        <location filename="../../desktop/ui/editor.py" line="352"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="352"/>
+        <location filename="../../desktop/ui/editor.py" line="353"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="353"/>
+        <location filename="../../desktop/ui/editor.py" line="354"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="354"/>
+        <location filename="../../desktop/ui/editor.py" line="355"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="410"/>
+        <location filename="../../desktop/ui/editor.py" line="411"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="413"/>
+        <location filename="../../desktop/ui/editor.py" line="414"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="421"/>
+        <location filename="../../desktop/ui/editor.py" line="422"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="429"/>
+        <location filename="../../desktop/ui/editor.py" line="430"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430"/>
+        <location filename="../../desktop/ui/editor.py" line="431"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="431"/>
+        <location filename="../../desktop/ui/editor.py" line="432"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="432"/>
+        <location filename="../../desktop/ui/editor.py" line="433"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor.py" line="444"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="447"/>
+        <location filename="../../desktop/ui/editor.py" line="448"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="467"/>
+        <location filename="../../desktop/ui/editor.py" line="468"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="468"/>
+        <location filename="../../desktop/ui/editor.py" line="469"/>
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="469"/>
-        <location filename="../../desktop/ui/editor.py" line="473"/>
+        <location filename="../../desktop/ui/editor.py" line="470"/>
+        <location filename="../../desktop/ui/editor.py" line="474"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="470"/>
+        <location filename="../../desktop/ui/editor.py" line="471"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="471"/>
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>其中：当年财政拨款</source>
         <translation>of which: this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="472"/>
+        <location filename="../../desktop/ui/editor.py" line="473"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <location filename="../../desktop/ui/editor.py" line="485"/>
         <source>其中：</source>
         <translation>of which: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="503"/>
+        <location filename="../../desktop/ui/editor.py" line="504"/>
         <source>按分项填入总额(&amp;G)</source>
         <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="504"/>
+        <location filename="../../desktop/ui/editor.py" line="505"/>
         <source>按分项填入年度总额(&amp;M)</source>
         <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="506"/>
+        <location filename="../../desktop/ui/editor.py" line="507"/>
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="507"/>
+        <location filename="../../desktop/ui/editor.py" line="508"/>
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="516"/>
+        <location filename="../../desktop/ui/editor.py" line="517"/>
         <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
         <translation>Amounts in yuan. Type 5100000, 5,100,000.00, 510万 or 510万元.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="544"/>
+        <location filename="../../desktop/ui/editor.py" line="545"/>
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="555"/>
+        <location filename="../../desktop/ui/editor.py" line="556"/>
         <source>修改{0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="573"/>
+        <location filename="../../desktop/ui/editor.py" line="574"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="574"/>
+        <location filename="../../desktop/ui/editor.py" line="575"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="595"/>
-        <location filename="../../desktop/ui/editor.py" line="613"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="614"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="602"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="647"/>
+        <location filename="../../desktop/ui/editor.py" line="649"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="650"/>
+        <location filename="../../desktop/ui/editor.py" line="652"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="652"/>
+        <location filename="../../desktop/ui/editor.py" line="654"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="653"/>
+        <location filename="../../desktop/ui/editor.py" line="655"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="655"/>
+        <location filename="../../desktop/ui/editor.py" line="657"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="658"/>
+        <location filename="../../desktop/ui/editor.py" line="660"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="661"/>
+        <location filename="../../desktop/ui/editor.py" line="663"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="663"/>
+        <location filename="../../desktop/ui/editor.py" line="665"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="665"/>
+        <location filename="../../desktop/ui/editor.py" line="667"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="703"/>
+        <location filename="../../desktop/ui/editor.py" line="705"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="859"/>
+        <location filename="../../desktop/ui/editor.py" line="883"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="881"/>
+        <location filename="../../desktop/ui/editor.py" line="905"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="884"/>
+        <location filename="../../desktop/ui/editor.py" line="908"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="898"/>
+        <location filename="../../desktop/ui/editor.py" line="922"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="916"/>
+        <location filename="../../desktop/ui/editor.py" line="940"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
