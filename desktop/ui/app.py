@@ -206,16 +206,28 @@ class Controller(QObject):
         import shutil
         from datetime import datetime
 
+        kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+        restored = self._pick_and_restore(
+            path, found, after_shutdown=lambda: shutil.copyfile(path, kept)
+        )
+        return bool(restored) and self.open(path)
+
+    def _pick_and_restore(self, path: Path, found, *, before=None, after_shutdown=None):
+        """Let the clerk pick one of ``found`` and put it in place of ``path``: ``before``
+        runs while the database is still open, ``after_shutdown`` once it is closed. None
+        when cancelled, False when it failed (the clerk was told why), True when restored."""
         from desktop.ui.exchange_dialogs import BackupDialog
 
         dialog = BackupDialog(self.window, found)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
-            return False
+            return None
         try:
+            if before is not None:
+                before()
             if not self.shutdown():
-                return False
-            kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-            shutil.copyfile(path, kept)
+                return None
+            if after_shutdown is not None:
+                after_shutdown()
             backups.restore(dialog.chosen, path)
         except (OSError, StoreError) as exc:
             QMessageBox.critical(
@@ -224,7 +236,7 @@ class Controller(QObject):
                 self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
             )
             return False
-        return self.open(path)
+        return True
 
     def _start_checks(self, repo) -> None:
         daily = not repo.read_only and repo.count_all() > 0
@@ -261,24 +273,15 @@ class Controller(QObject):
 
     def restore_backup(self) -> None:
         """Let the clerk pick a backup and put it in place of the open database."""
-        from desktop.ui.exchange_dialogs import BackupDialog
-
         path = self.session.repo.path
-        dialog = BackupDialog(self.window, backups.list_backups(path))
-        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
-            return
-        try:
-            backups.take(self.session.repo.conn, path, "restore")
-            if not self.shutdown():
-                return
-            backups.restore(dialog.chosen, path)
-        except (OSError, StoreError) as exc:
-            QMessageBox.critical(
-                self.window,
-                APP_NAME,
-                self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
-            )
-        self.open(path)
+        conn = self.session.repo.conn
+        restored = self._pick_and_restore(
+            path,
+            backups.list_backups(path),
+            before=lambda: backups.take(conn, path, "restore"),  # today's state first
+        )
+        if restored is not None:
+            self.open(path)
 
     def _show_window(self) -> None:
         window = MainWindow(self.session)
