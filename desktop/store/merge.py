@@ -170,11 +170,16 @@ class MergeResult:
     unchanged: int = 0
 
 
+def _in_chunks(ids: list[str], size: int = 500):
+    """``(chunk, "?, ?, …")`` pairs for ``WHERE id IN (…)`` within SQLite's variable limit."""
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        yield chunk, ", ".join("?" for _ in chunk)
+
+
 def _locals(repo: Repository, ids: list[str]) -> dict[str, _Local]:
     out: dict[str, _Local] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in _in_chunks(ids):
         for r in repo.conn.execute(
             f"SELECT id, name, versions, content_hash, deleted_at FROM projects "
             f"WHERE id IN ({marks})",
@@ -187,9 +192,7 @@ def _locals(repo: Repository, ids: list[str]) -> dict[str, _Local]:
 def _stamp(repo: Repository, ids: list[str]) -> dict[str, tuple]:
     """The local state of each id: (versions, content hash, in the trash, tombstone)."""
     out: dict[str, tuple] = {pid: (None, None, None, None) for pid in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in _in_chunks(ids):
         for r in repo.conn.execute(
             f"SELECT id, versions, content_hash, deleted_at IS NOT NULL, revision "
             f"FROM projects WHERE id IN ({marks})",
