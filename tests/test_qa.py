@@ -62,30 +62,18 @@ def test_ctrl_pgdown_moves_to_the_next_project_without_selecting_several(make_co
 
 def test_audit_lines_quote_the_indicator_value_as_the_clerk_typed_it():
     # the clerk typed 10个 and 120%; the 审核 panel said 10.00(个) and 120.00(%)
-    from datetime import date
-
     from desktop.domain import audit
-    from desktop.domain.model import Funds, Indicator, Project
+    from desktop.domain.model import Indicator
     from desktop.domain.values import parse_value
+    from tests.test_audit import good
 
-    p = Project(
-        year=2024,
-        name="法律援助",
-        nature="经常性项目",
-        category="特定目标类",
-        department="某区司法局",
-        implementing_unit="某区法律援助中心",
-        start_date=date(2024, 1, 1),
-        end_date=date(2024, 12, 31),
-        funds=Funds(100_00, 80_00, 20_00, 100_00, 70_00, 10_00, 20_00),
-        goal_overall="保障困难群众获得法律服务。",
-        goal_annual="全年办结法律援助案件。",
+    p = good()
+    p = p.with_changes(
         indicators=(
             Indicator("产出指标", "数量指标", "办案数量", parse_value("10个")),
             Indicator("产出指标", "质量指标", "结案率", parse_value("≥120%")),
-            Indicator("效益指标", "社会效益指标", "群众获得感", parse_value("增强")),
-            Indicator("满意度指标", "服务对象满意度指标", "受援人满意度", parse_value("≥90%")),
-        ),
+            *p.indicators[2:],
+        )
     )
     lines = {f.rule: f.message for f in audit.check(p)}
     assert "10个" in lines["indicators.number_without_operator"]
