@@ -2,7 +2,9 @@
 
 The project stores a flat, ordered tuple of indicators; the model groups it into a tree whose
 top level always shows the profile's 一级 (so there is somewhere to add), plus any other 一级
-the data uses. The model owns its nodes (``createIndex`` does not keep Python objects alive).
+the data uses. The model owns its nodes, and an index carries a node's id, never a pointer:
+``createIndex`` does not keep Python objects alive, and an index made before a reset must find
+nothing rather than freed memory.
 
 The model never changes itself: every operation computes the new flat tuple and hands it to
 ``on_change(indicators, text, select)``; the editor turns that into one undo command, and the
@@ -12,6 +14,7 @@ rows in place; others reset the model.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -65,16 +68,17 @@ Index = QModelIndex | QPersistentModelIndex
 Tree = list[tuple[str, list[tuple[str, list[Indicator]]]]]
 ChangeCallback = Callable[[tuple[Indicator, ...], str, int | None], None]
 
-KEEP_GENERATIONS = 3  # node lists kept alive after resets (see _rebuild_nodes)
+_uids = itertools.count(1)  # node ids are never reused, so a stale index finds no node
 REVIEW_BRUSH = QBrush(QColor("#fde7c8"))
 ERROR_BRUSH = QBrush(QColor("#fbd5d5"))
 PLACEHOLDER_BRUSH = QBrush(QColor("#999999"))
 
 
 class Node:
-    __slots__ = ("children", "kind", "parent", "path")
+    __slots__ = ("children", "kind", "parent", "path", "uid")
 
     def __init__(self, kind: str, path: tuple[int, ...], parent: Node | None):
+        self.uid = next(_uids)  # the index's internal id (never a pointer: see node())
         self.kind = kind  # "l1", "l2" or "ind"
         self.path = path  # (i,), (i, j) or (i, j, k) into the tree
         self.parent = parent
@@ -138,8 +142,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             self._tree = new_tree
             for node in self._all:
                 if node.kind == "ind":
-                    left = self.createIndex(node.row, 0, node)
-                    self.dataChanged.emit(left, self.createIndex(node.row, 1, node))
+                    left = self.createIndex(node.row, 0, node.uid)
+                    self.dataChanged.emit(left, self.createIndex(node.row, 1, node.uid))
             return
         self.beginResetModel()
         self.profile = profile
@@ -152,9 +156,6 @@ class IndicatorTreeModel(QAbstractItemModel):
         return [(l1, [(l2, len(inds)) for l2, inds in groups]) for l1, groups in tree]
 
     def _rebuild_nodes(self) -> None:
-        # An index made before a reset may still be used (a view's stale index, a test's):
-        # its internal pointer must stay a live Node, so the last generations are kept.
-        self._retired = [*getattr(self, "_retired", [])[-(KEEP_GENERATIONS - 1) :], self._all]
         self._roots, self._all = [], []
         for i, (_, groups) in enumerate(self._tree):
             root = Node("l1", (i,), None)
@@ -168,7 +169,9 @@ class IndicatorTreeModel(QAbstractItemModel):
                     leaf = Node("ind", (i, j, k), mid)
                     mid.children.append(leaf)
                     self._all.append(leaf)
-        self._current = set(self._all)
+        # An index made before a reset may still be used (a view's stale index, a test's):
+        # indexes carry a node id, never a pointer, and an id of an old tree finds nothing.
+        self._by_uid = {n.uid: n for n in self._all}
 
     def set_problems(self, indicators: Sequence[Indicator], problems: dict[int, tuple]) -> None:
         """Mark rows with 审核 findings: ``problems`` maps an index in ``indicators`` to
@@ -180,7 +183,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             if node.kind == "l2" and node.children:
                 first, last = node.children[0], node.children[-1]
                 self.dataChanged.emit(
-                    self.createIndex(first.row, 0, first), self.createIndex(last.row, 1, last)
+                    self.createIndex(first.row, 0, first.uid),
+                    self.createIndex(last.row, 1, last.uid),
                 )
 
     def path_of_indicator(self, indicator: Indicator) -> tuple[int, int, int] | None:
@@ -194,8 +198,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         """The node of an index of the current tree (None for a stale one)."""
         if not index.isValid():
             return None
-        node = index.internalPointer()
-        return node if node in self._current else None
+        return self._by_uid.get(index.internalId())
 
     def index_for_path(self, path: tuple[int, ...], column: int = 0) -> QModelIndex:
         nodes = self._roots
@@ -205,7 +208,7 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return QModelIndex()
             node = nodes[step]
             nodes = node.children
-        return self.createIndex(node.row, column, node) if node else QModelIndex()
+        return self.createIndex(node.row, column, node.uid) if node else QModelIndex()
 
     def indicator_at(self, path: tuple[int, int, int]) -> Indicator:
         i, j, k = path
@@ -224,23 +227,27 @@ class IndicatorTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         if column < 0 or column > 1 or row < 0:
             return QModelIndex()
-        siblings = self._roots if not parent.isValid() else parent.internalPointer().children
+        if not parent.isValid():
+            siblings = self._roots
+        else:
+            up = self.node(parent)
+            siblings = up.children if up is not None else []
         if row >= len(siblings):
             return QModelIndex()
-        return self.createIndex(row, column, siblings[row])
+        return self.createIndex(row, column, siblings[row].uid)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        up = index.internalPointer().parent
-        return QModelIndex() if up is None else self.createIndex(up.row, 0, up)
+        node = self.node(index)
+        up = node.parent if node is not None else None
+        return QModelIndex() if up is None else self.createIndex(up.row, 0, up.uid)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._roots)
         if parent.column() != 0:
             return 0
-        return len(parent.internalPointer().children)
+        node = self.node(parent)
+        return len(node.children) if node is not None else 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 2
@@ -265,7 +272,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         node = next((n for n in self._all if n.kind == "ind"), None)
         if node is None:
             return self.index(0, 0)
-        return self.createIndex(node.row, 0, node)
+        return self.createIndex(node.row, 0, node.uid)
 
     def indicator_paths(self) -> list[tuple[int, int, int]]:
         """Every 三级 row's path, in form order."""
@@ -274,7 +281,9 @@ class IndicatorTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        node = index.internalPointer()
+        node = self.node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.read_only:
             return flags
