@@ -73,6 +73,14 @@ def test_funds_all_missing_are_named_in_the_summary(qtbot):
 # -- in the window -----------------------------------------------------------------------------
 
 
+def _imported_and_shown(make_controller, tmp_path, name, monkeypatch):
+    """A new database with the variant form ``name`` imported (preview accepted) and shown."""
+    w = make_controller(tmp_path / "p.db").window
+    _import(w, VARIANTS / name, ImportPreviewDialog.DialogCode.Accepted, monkeypatch)
+    w.select_project(w.model.summary(0).id)
+    return w
+
+
 def _import(window, path, answer, monkeypatch):
     """Import through the window; the preview answers ``answer`` after it was looked at."""
     from desktop.ui import window_files
@@ -122,12 +130,7 @@ def test_accepted_preview_stores_and_the_flagged_fields_are_marked(
 def test_the_original_group_names_show_in_the_indicator_tree(
     make_controller, tmp_path, monkeypatch
 ):
-    c = make_controller(tmp_path / "p.db")
-    w = c.window
-    _import(
-        w, VARIANTS / "d1-county-older.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
-    )
-    w.select_project(w.model.summary(0).id)
+    w = _imported_and_shown(make_controller, tmp_path, "d1-county-older.txt", monkeypatch)
     model = w.editor.tree_model
     tips = []
 
@@ -146,12 +149,7 @@ def test_the_original_group_names_show_in_the_indicator_tree(
 
 
 def test_a_guessed_year_is_marked_on_the_year_field(make_controller, tmp_path, monkeypatch):
-    c = make_controller(tmp_path / "p.db")
-    w = c.window
-    _import(
-        w, VARIANTS / "d2-county-2018.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
-    )
-    w.select_project(w.model.summary(0).id)
+    w = _imported_and_shown(make_controller, tmp_path, "d2-county-2018.txt", monkeypatch)
     assert w.editor.year.value() == 2018
     assert "年度需复核：表头没有年度，按文件名推断为 2018 年" in w.editor.year.toolTip()
 
@@ -162,12 +160,7 @@ def test_a_right_derived_value_is_confirmed_as_one_undo_step(
     from desktop.domain import audit
     from desktop.ui.flag_review import FlagReviewDialog
 
-    c = make_controller(tmp_path / "p.db")
-    w = c.window
-    _import(
-        w, VARIANTS / "d1-county-older.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
-    )
-    w.select_project(w.model.summary(0).id)
+    w = _imported_and_shown(make_controller, tmp_path, "d1-county-older.txt", monkeypatch)
     before = w.editor.project
     assert before.flag("funds.total") and before.flag("year")
     listed = []
@@ -183,12 +176,12 @@ def test_a_right_derived_value_is_confirmed_as_one_undo_step(
     monkeypatch.setattr(FlagReviewDialog, "exec", tick)
     w.act_confirm_flags.trigger()
     assert "项目资金总额：1,500,000.00 元  — 表中没有总额，由分项金额合计得出" in listed
-    (stored,) = c.session.repo.all_projects()
+    (stored,) = w.session.repo.all_projects()
     assert stored.flag("funds.total") is None and stored.flag("year") is None
     assert stored.flag("nature")  # not ticked: still to review
     rules = {(f.rule, f.location.field) for f in audit.check(stored)}
     assert ("fields.needs_review", "funds.total") not in rules
     assert w.act_undo.text() == "撤销 确认 2 个需复核的字段"
     w.act_undo.trigger()
-    (stored,) = c.session.repo.all_projects()
+    (stored,) = w.session.repo.all_projects()
     assert stored.flag("funds.total") and stored.flag("year")

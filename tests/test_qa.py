@@ -33,12 +33,9 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
-def test_ctrl_pgdown_moves_to_the_next_project_without_selecting_several(make_controller, tmp_path):
-    # Found with xdotool on a real X server: three Ctrl+PgUp left four projects selected, so
-    # the next 打印/删除项目/导出 would act on all four while the clerk sees one form.
-    from PySide6.QtCore import Qt
+def _active_sample_window(make_controller, tmp_path):
+    """The window on the sample, shown and active, as a clerk has it (key events need it)."""
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     c = make_controller(tmp_path / "sample.db")
     c.load_sample()
@@ -46,6 +43,17 @@ def test_ctrl_pgdown_moves_to_the_next_project_without_selecting_several(make_co
     w.show()
     w.activateWindow()
     assert QTest.qWaitForWindowActive(w)
+    return w
+
+
+def test_ctrl_pgdown_moves_to_the_next_project_without_selecting_several(make_controller, tmp_path):
+    # Found with xdotool on a real X server: three Ctrl+PgUp left four projects selected, so
+    # the next 打印/删除项目/导出 would act on all four while the clerk sees one form.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    w = _active_sample_window(make_controller, tmp_path)
     w.select_project(w.proxy.project_id(w.proxy.index(0, 0)))
     w.editor.nature.setFocus()  # the clerk is in the form, not in the list
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -111,12 +119,7 @@ def test_esc_in_a_row_just_added_takes_the_empty_row_away(make_controller, tmp_p
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    c = make_controller(tmp_path / "sample.db")
-    c.load_sample()
-    w = c.window
-    w.show()
-    w.activateWindow()
-    assert QTest.qWaitForWindowActive(w)
+    w = _active_sample_window(make_controller, tmp_path)
     ed = w.editor
     before = ed.project.indicators
     ed.setCurrentWidget(ed.indicators)
@@ -131,7 +134,7 @@ def test_esc_in_a_row_just_added_takes_the_empty_row_away(make_controller, tmp_p
     for _ in range(3):
         QApplication.processEvents()
     assert ed.project.indicators == before
-    assert c.session.repo.get(ed.project.id).indicators == before
+    assert w.session.repo.get(ed.project.id).indicators == before
     # a row the clerk filled is not taken away by a later Esc
     ed.tree.setCurrentIndex(ed.tree_model.index_for_path(first_ind[:2]))
     QTest.keyClick(ed.tree, Qt.Key.Key_Insert)
