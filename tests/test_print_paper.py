@@ -244,9 +244,39 @@ def test_without_a_fallback_font_rare_characters_are_boxes_and_reported(monkeypa
     monkeypatch.delenv("WINDIR", raising=False)
     monkeypatch.delenv("SYSTEMROOT", raising=False)
     monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    monkeypatch.setattr(fonts, "SYSTEM_SEARCH", False)
     buf, result = pdf_of([Project(year=2025, name="张𠀀㐀")])
     assert result.missing == {"𠀀", "㐀"}
     assert "张□□" in text_of(buf)[0]
+
+
+def test_a_character_no_known_font_has_is_looked_for_in_the_system_fonts(monkeypatch):
+    """Neither the bundled fonts nor SimSun-ExtB/HanaMin: fontconfig's answer (here a stand-in
+    for Droid Sans Fallback, which has 㐀) is used before giving up; only what no font on
+    the machine has is a box."""
+    monkeypatch.delenv("WINDIR", raising=False)
+    monkeypatch.delenv("SYSTEMROOT", raising=False)
+    monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    asked = []
+
+    def fc_list(ch):
+        asked.append(ch)
+        return [(FIXTURES / "rare-ext-a.ttf", 0)] if ch == "㐀" else []
+
+    monkeypatch.setattr(fonts, "_fontconfig_fonts", fc_list)
+    buf, result = pdf_of([Project(year=2025, name="张㐀𠀀㐀")])
+    assert result.missing == {"𠀀"}
+    assert "张㐀□㐀" in text_of(buf)[0]
+    assert sorted(asked) == ["㐀", "𠀀"]  # once per character, only for what nothing had
+
+
+@pytest.mark.skipif(not fonts._fontconfig_fonts("㐀"), reason="no system font with 㐀")
+def test_fontconfig_finds_a_truetype_font_of_the_machine(monkeypatch):
+    monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    specs = fonts.system_fonts_for("㐀")
+    assert specs and all(s.path.suffix.lower() in (".ttf", ".ttc") for s in specs)
+    _, result = pdf_of([Project(year=2025, name="张㐀")])
+    assert result.missing == set()
 
 
 # 9. Cosmetics -----------------------------------------------------------------------------------
