@@ -30,7 +30,13 @@ def pdf_of(projects, **kwargs):
 
 
 def tables(page):
-    return [row for table in page.extract_tables() for row in table]
+    """The table's rows under the title rows of a form's first page (title and year are
+    the table's first two rows, merged across all columns)."""
+    rows = [row for table in page.extract_tables() for row in table]
+    if rows and rows[0][0] == "财政项目支出绩效目标申报表":
+        assert rows[0][1:] == [None] * 7 and rows[1][0].startswith("（")
+        rows = rows[2:]
+    return rows
 
 
 def text_of(buf):
@@ -175,10 +181,10 @@ def test_goal_columns_and_funds_label_follow_the_official_form():
     with pdfplumber.open(buf) as pdf:
         page = pdf.pages[0]
         rows = page.find_tables()[0].rows
-        overall, annual = rows[8].cells[1], rows[8].cells[5]
+        overall, annual = rows[10].cells[1], rows[10].cells[5]
         ratio = (overall[2] - overall[0]) / (annual[2] - annual[0])
         label = tables(page)[3][0]
-        top = rows[8].bbox[1]
+        top = rows[10].bbox[1]
         line = [c for c in page.chars if c["text"] == "目" and top < c["top"] < top + 15]
     assert 1.40 <= ratio <= 1.50  # official: ~23 characters a line against ~16
     assert label == "项目资金\n（元）"  # two lines, as on the official form
@@ -344,3 +350,37 @@ def test_excel_export_writes_values_dates_and_goal_header_as_printed(tmp_path):
     dates = [c for row in ws.iter_rows() for c in row if hasattr(c.value, "year")]
     assert [d.value.date() for d in dates] == [date(2024, 1, 1), date(2026, 12, 31)]
     assert {d.number_format for d in dates} == {'yyyy"年"m"月"d"日"'}
+
+
+def test_group_labels_of_2026_forms_break_after_four_characters():
+    inds = (
+        Indicator("效益指标", "社会效益指标", "公信力", parse_value("增强")),
+        Indicator("满意度指标", "服务对象满意度指标", "满意度", parse_value("高")),
+    )
+    buf, _ = pdf_of([Project(year=2026, name="标签", indicators=inds)])
+    with pdfplumber.open(buf) as pdf:
+        rows = tables(pdf.pages[0])
+    assert [(r[1], r[2]) for r in rows[10:]] == [
+        ("效益指标", "社会效益\n指标"),
+        ("满意度\n指标", "服务对象\n满意度\n指标"),
+    ]
+
+
+@pytest.mark.parametrize("n", range(17, 26))
+def test_a_single_indicator_row_is_never_alone_on_the_last_page(n):
+    """Forms of about 20 indicators: the last row and the sign-off used to go to page 2
+    alone; the row before it goes along (keep-with)."""
+    p = Project(
+        year=2024,
+        name="留行",
+        indicators=indicators(n),
+        goal_overall="目" * 120,
+        goal_annual="年" * 80,
+    )
+    buf, _ = pdf_of([p], signoff=SignOff(filled_by="张三"))
+    with pdfplumber.open(buf) as pdf:
+        per_page = [
+            [r[3] for r in tables(page) if r[3] and r[3].startswith("指标")] for page in pdf.pages
+        ]
+    assert sum(map(len, per_page)) == n
+    assert all(len(names) != 1 for names in per_page), per_page

@@ -35,10 +35,17 @@ def form_pages(pdf, result, projects, index):
 
 
 def table_rows(pages):
+    """The form's rows under the title rows (the title and the year are the first two rows
+    of the table on a form's first page, merged across all columns)."""
     rows = []
     for page in pages:
         for table in page.extract_tables():
-            rows.extend([norm(c) for c in row] for row in table)
+            cells = [[norm(c) for c in row] for row in table]
+            if cells and cells[0][0] == "财政项目支出绩效目标申报表":
+                assert cells[0][1:] == [None] * 7 and cells[1][1:] == [None] * 7
+                assert re.fullmatch(r"（\d{4}年度）", cells[1][0])
+                cells = cells[2:]
+            rows.extend(cells)
     return rows
 
 

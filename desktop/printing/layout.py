@@ -48,9 +48,15 @@ SIZE = 10.0  # body text
 LEADING = 13.5
 PAD_X = 3.0
 PAD_Y = 3.5
+TITLE = "财政项目支出绩效目标申报表"
 TITLE_SIZE = 18.0
 YEAR_SIZE = 12.0
-TITLE_BLOCK = 62.0  # title and year above the table on a form's first page
+# The official 一级/二级 cells: the published 2024 forms wrap them at the column's width
+# (服务对象满意度/指标, 可持续影响指标 whole); the 2026 forms break them after 4 characters
+# (社会效益/指标). From GROUP_CHARS_FROM on, labels take the 4-character breaks.
+GROUP_CHARS = 4
+GROUP_CHARS_FROM = 2026
+GROUP_SUFFIX = "指标"
 SIGNOFF_H = 64.0
 MIN_SPLIT_LINES = 3
 LABEL_CAP = 0.45  # of a page: taller span labels continue across their segments
@@ -82,6 +88,7 @@ class Cell:
     align: str = "left"  # left, center, right
     size: float = SIZE
     top: bool = False  # top-aligned (both parts of a row split across pages)
+    bold: bool = False
 
 
 @dataclass
@@ -157,6 +164,33 @@ def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> l
     return lines
 
 
+def group_label(text: str, year: int = GROUP_CHARS_FROM) -> str:
+    """A 一级/二级 label with the official line breaks of the form's year: from
+    GROUP_CHARS_FROM at most GROUP_CHARS characters a line, the 指标 suffix on a line of its
+    own (社会效益/指标, 服务对象/满意度/指标, 可持续/影响/指标, 产出指标 whole); before, as the
+    column wraps it. Labels with spaces or Latin text, and long ones, wrap normally."""
+    text = text or ""
+    if (
+        year < GROUP_CHARS_FROM
+        or len(text) <= GROUP_CHARS
+        or len(text) > 24
+        or not text.isalpha()
+        or text.isascii()
+    ):
+        return text
+    stem, suffix = text, ""
+    if text.endswith(GROUP_SUFFIX) and len(text) > len(GROUP_SUFFIX):
+        stem, suffix = text[: -len(GROUP_SUFFIX)], GROUP_SUFFIX
+    n = -(-len(stem) // GROUP_CHARS)  # lines of the stem, filled evenly
+    per, extra = divmod(len(stem), n)
+    lines, at = [], 0
+    for k in range(n):
+        size = per + (1 if k < extra else 0)
+        lines.append(stem[at : at + size])
+        at += size
+    return "\n".join([*lines, suffix] if suffix else lines)
+
+
 def label_height(span: Span) -> float:
     return len(span.lines) * LEADING * span.size / SIZE + 2 * PAD_Y
 
@@ -170,8 +204,9 @@ class Page:
 
     @property
     def top(self) -> float:
-        """Distance from the page's top edge to the table's top."""
-        return MARGIN_TOP + (TITLE_BLOCK if self.first else 0.0)
+        """Distance from the page's top edge to the table's top (the title and the year are
+        the table's first rows, as on the official form)."""
+        return MARGIN_TOP
 
 
 CAPACITY = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
@@ -253,6 +288,8 @@ class FormBuilder:
         self.grid = self.grid_for(p)
         c = self.cell
         rows = [
+            Row([Cell(0, 8, [TITLE], "center", TITLE_SIZE, bold=True)], [], "title"),
+            Row([Cell(0, 8, [f"（{p.year}年度）"], "center", YEAR_SIZE)], [], "title"),
             Row(
                 [
                     c(0, 2, "项目名称", "center"),
@@ -349,9 +386,9 @@ class FormBuilder:
             order = tax.profile_for_year(p.year).level1_names
         groups = group_indicators(p.indicators, order)
         for i, (l1, subgroups) in enumerate(groups):
-            l1_span = self.span(1, 1, ("l1", i), l1)
+            l1_span = self.span(1, 1, ("l1", i), group_label(l1, p.year))
             for j, (l2, inds) in enumerate(subgroups):
-                l2_span = self.span(2, 1, ("l2", i, j), l2)
+                l2_span = self.span(2, 1, ("l2", i, j), group_label(l2, p.year))
                 group_rows = [
                     Row(
                         [c(3, 3, ind.name), c(6, 2, value_text(ind), "center")],
@@ -406,7 +443,16 @@ def _growth(rows: list[Row], segments: dict[int, tuple[Span, int]]) -> float:
 
 
 class _Paginator:
-    def __init__(self, rows: list[Row], signoff: bool = False, grid: Grid = DEFAULT_GRID):
+    def __init__(
+        self,
+        rows: list[Row],
+        signoff: bool = False,
+        grid: Grid = DEFAULT_GRID,
+        break_before: frozenset[int] = frozenset(),
+    ):
+        for row in rows:
+            row.extra = 0.0  # growth is worked out again on every run
+        self.break_before = break_before  # ids of rows that start a new page (keep-with)
         self.queue = list(rows)
         self.headers = {r.section: r for r in rows if r.header}
         self.pages: list[Page] = []
@@ -499,6 +545,8 @@ class _Paginator:
             # so the last row (with its header repeated) moves to a new page rather than the
             # block going alone on a page of its own.
             self.reserve = SIGNOFF_H if self.signoff and not self.queue else 0.0
+            if id(row) in self.break_before and any(not r.header for r in self.pages[-1].rows):
+                self._next_page(row)
             if self._try_add(row):
                 continue
             rows = self.pages[-1].rows
@@ -529,10 +577,39 @@ class _Paginator:
         self._start_page(None if upcoming.header else upcoming.section)
 
 
+def _lone_row(pages: list[Page], rows: list[Row]) -> Row | None:
+    """The row to move along when the form's last page holds a single indicator row: the
+    indicator row before it (an original row, so it can be moved whole)."""
+    if len(pages) < 2:
+        return None
+    body = [r for r in pages[-1].rows if not r.header]
+    before = [r for r in pages[-2].rows if not r.header]
+    if len(body) != 1 or body[0].section != "indicators" or len(before) < 2:
+        return None
+    prev = before[-1]
+    if prev.section != "indicators" or not any(prev is r for r in rows):
+        return None
+    return prev
+
+
 def paginate(rows: list[Row], signoff: bool, grid: Grid = DEFAULT_GRID) -> list[Page]:
     """Lay one form's rows onto pages; the sign-off block goes under the table on the last
-    page, never alone on a page."""
-    pages = _Paginator(rows, signoff, grid).run() or [Page(first=True, grid=grid)]
+    page, never alone on a page, and a single indicator row is never alone on the form's
+    last page when the row before it can go along (keep-with: the two move together)."""
+    pages = _Paginator(rows, signoff, grid).run()
+    breaks: frozenset[int] = frozenset()
+    for _ in range(3):
+        prev = _lone_row(pages, rows)
+        if prev is None:
+            break
+        breaks = breaks | {id(prev)}
+        again = _Paginator(rows, signoff, grid, breaks).run()
+        if len(again) > len(pages):  # the two rows do not fit there either: as it was
+            # (run again: a run sets the rows' growth for its own pages)
+            pages = _Paginator(rows, signoff, grid, breaks - {id(prev)}).run()
+            break
+        pages = again
+    pages = pages or [Page(first=True, grid=grid)]
     pages[0].first = True
     pages[-1].signoff = signoff
     return pages
