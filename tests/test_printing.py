@@ -121,17 +121,18 @@ def test_every_form_reads_back_in_the_official_layout(sample_tables):
             None,
             m(f.annual_appropriation),
         ]
-        assert rows[5] == [None, None, "", None, "", "上年结转资金", None, m(f.annual_carryover)]
-        assert rows[6] == [
+        # the project's 其他资金 is merged over the rows of 上年结转资金 and 其他资金
+        assert rows[5] == [
             None,
             None,
             "其他资金",
             None,
             m(f.other),
-            "其他资金",
+            "上年结转资金",
             None,
-            m(f.annual_other),
+            m(f.annual_carryover),
         ]
+        assert rows[6] == [None, None, None, None, None, "其他资金", None, m(f.annual_other)]
         assert rows[7] == [
             "项目绩效目标",
             "项目总目标",

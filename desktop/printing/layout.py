@@ -99,6 +99,7 @@ class Span:
     lines: list[str]
     size: float = SIZE
     absurd: bool = False  # taller than LABEL_CAP: drawn in pieces across segments
+    align: str = "center"
 
 
 @dataclass
@@ -328,18 +329,35 @@ class FormBuilder:
         for left, left_amount, right, right_amount in (
             ("项目资金总额", f.total, "年度资金申请总额", f.annual_total),
             ("其中：财政资金", f.fiscal, "其中：当年财政拨款", f.annual_appropriation),
-            ("", None, "上年结转资金", f.annual_carryover),
-            ("其他资金", f.other, "其他资金", f.annual_other),
         ):
             rows.append(
                 Row(
                     [
                         c(2, 2, left, "center"),
-                        self.money(4, "" if left_amount is None else format_money(left_amount)),
+                        self.money(4, format_money(left_amount)),
                         c(5, 2, right, "center"),
                         self.money(7, format_money(right_amount)),
                     ],
                     [funds_label],
+                    "funds",
+                )
+            )
+        # The project's 其他资金 faces two rows of the year's side (上年结转资金, 其他资金):
+        # on the official grid its label and amount are cells merged over both rows.
+        other = self.money(4, format_money(f.other))
+        left_spans = [
+            funds_label,
+            self.span(2, 2, ("funds-other",), "其他资金"),
+            Span(4, 1, ("funds-other-amount",), other.lines, other.size, align="right"),
+        ]
+        for right, right_amount in (
+            ("上年结转资金", f.annual_carryover),
+            ("其他资金", f.annual_other),
+        ):
+            rows.append(
+                Row(
+                    [c(5, 2, right, "center"), self.money(7, format_money(right_amount))],
+                    list(left_spans),
                     "funds",
                 )
             )

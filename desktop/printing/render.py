@@ -315,7 +315,7 @@ def _draw_spans(d: _Drawer, page: Page, offsets: list[float]) -> None:
             span._consumed = consumed + len(lines)  # type: ignore[attr-defined]
         elif label_height(span) > top - bottom + 1e-6:
             lines = lines  # cannot happen: pagination grows the segment to fit
-        d.lines(lines, x0, x1, top, bottom, "center", span.size)
+        d.lines(lines, x0, x1, top, bottom, span.align, span.size)
 
 
 def _draw_signoff(d: _Drawer, top: float, s: SignOff) -> None:
