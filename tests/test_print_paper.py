@@ -164,10 +164,15 @@ def test_dates_use_the_program_convention_without_a_form_style():
 # 4. Goal header -------------------------------------------------------------------------------
 
 
-def test_goal_header_names_the_years_when_the_period_spans_years():
-    multi = Project(year=2024, name="多", start_date=date(2024, 1, 1), end_date=date(2026, 12, 31))
-    single = replace(multi, end_date=date(2024, 12, 31))
-    for project, header in ((multi, "项目总体目标(2024年-2026年)"), (single, "项目总目标")):
+def test_goal_header_is_printed_as_the_form_writes_it():
+    """The header is part of the form: a 2026–2027 form that writes 项目总目标 prints 项目总目标
+    (no years invented from the period); 项目总体目标 (2024 年-2026 年) prints as written."""
+    multi = Project(year=2026, name="多", start_date=date(2026, 1, 1), end_date=date(2027, 12, 31))
+    for project, header in (
+        (multi, "项目总目标"),
+        (replace(multi, goal_header="项目总体目标"), "项目总体目标"),
+        (replace(multi, goal_header="项目总体目标(2024年-2026年)"), "项目总体目标(2024年-2026年)"),
+    ):
         buf, _ = pdf_of([project])
         with pdfplumber.open(buf) as pdf:
             assert tables(pdf.pages[0])[7][1] == header
@@ -341,6 +346,7 @@ def test_excel_export_writes_values_dates_and_goal_header_as_printed(tmp_path):
         start_date=date(2024, 1, 1),
         end_date=date(2026, 12, 31),
         date_style="cn",
+        goal_header="项目总体目标(2024年-2026年)",
         indicators=(Indicator("产出指标", "数量指标", "长度", parse_value("985米")),),
     )
     export_xlsx([p], tmp_path / "out.xlsx")

@@ -23,7 +23,7 @@ from datetime import date
 from reportlab.lib.pagesizes import A4
 
 from desktop.domain.dates import format_date
-from desktop.domain.model import Indicator, Project
+from desktop.domain.model import Indicator, Project, goal_header_text
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import group_indicators, taxonomy
 from desktop.printing.fonts import FontChain
@@ -131,10 +131,9 @@ class Row:
 
 
 def goal_header(p: Project) -> str:
-    """项目总目标, or 项目总体目标(2024年-2026年) when the period spans years (official form)."""
-    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
-        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
-    return "项目总目标"
+    """The goal column's header as the form writes it (项目总目标, 项目总体目标, 项目总体目标
+    (2024年-2026年)): part of the form, stored, printed as stored."""
+    return goal_header_text(p)
 
 
 def date_text(p: Project, d: date | None) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 5
+LATEST_VERSION = 6
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
@@ -214,6 +214,24 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """The goal column's header as the form writes it (项目总目标 / 项目总体目标 / 项目总体目标
+    (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
+    was not kept; content hashes are recomputed (the field is part of the content)."""
+    db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
+    from desktop.store.repository import _project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = _project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -228,6 +246,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -259,6 +278,7 @@ OBJECTS_BY_VERSION = {
     3: EXPECTED_OBJECTS,
     4: EXPECTED_OBJECTS,
     5: EXPECTED_OBJECTS,
+    6: EXPECTED_OBJECTS,
 }
 
 
