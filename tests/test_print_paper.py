@@ -390,3 +390,25 @@ def test_a_single_indicator_row_is_never_alone_on_the_last_page(n):
         ]
     assert sum(map(len, per_page)) == n
     assert all(len(names) != 1 for names in per_page), per_page
+
+
+def test_an_inferred_level1_prints_as_the_form_had_it_until_confirmed():
+    """The form had no 一级 for the row; the importer worked it out (kept for 审核, 需复核).
+    The printout shows the form's empty cell until the clerk confirms the label."""
+    inferred = Indicator(
+        "满意度指标",
+        "服务对象满意度指标",
+        "工作人员满意度",
+        parse_value("≥98.00(%)"),
+        needs_review=True,
+        review_note="一级指标为空，按指标体系推断为“满意度指标”",
+        note="原分组：/服务对象满意度指标",
+    )
+    first = Indicator("产出指标", "数量指标", "办理率", parse_value("=100.00(%)"))
+    for row, printed in ((inferred, None), (replace(inferred, needs_review=False), "满意度\n指标")):
+        buf, _ = pdf_of([Project(year=2026, name="推断", indicators=(first, row))])
+        with pdfplumber.open(buf) as pdf:
+            rows = tables(pdf.pages[0])
+        assert rows[-1][3] == "工作人员满意度"
+        assert (rows[-1][1] or None) == printed
+        assert rows[-1][2] == "服务对象\n满意度\n指标"

@@ -25,7 +25,7 @@ from reportlab.lib.pagesizes import A4
 from desktop.domain.dates import format_date
 from desktop.domain.model import Indicator, Project, goal_header_text
 from desktop.domain.money import format_money
-from desktop.domain.taxonomy import group_indicators, taxonomy
+from desktop.domain.taxonomy import group_indicators, inferred_level1, taxonomy
 from desktop.printing.fonts import FontChain
 from desktop.printing.text import wrap
 
@@ -403,7 +403,10 @@ class FormBuilder:
             order = tax.profile_for_year(p.year).level1_names
         groups = group_indicators(p.indicators, order)
         for i, (l1, subgroups) in enumerate(groups):
-            l1_span = self.span(1, 1, ("l1", i), group_label(l1, p.year))
+            # a 一级 the form did not have (worked out on import, not confirmed): printed as
+            # the form had it — empty — until the clerk confirms it
+            as_form = "" if all(inferred_level1(x) for _, xs in subgroups for x in xs) else l1
+            l1_span = self.span(1, 1, ("l1", i), group_label(as_form, p.year))
             for j, (l2, inds) in enumerate(subgroups):
                 l2_span = self.span(2, 1, ("l2", i, j), group_label(l2, p.year))
                 group_rows = [
