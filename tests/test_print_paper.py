@@ -412,3 +412,16 @@ def test_an_inferred_level1_prints_as_the_form_had_it_until_confirmed():
         assert rows[-1][3] == "工作人员满意度"
         assert (rows[-1][1] or None) == printed
         assert rows[-1][2] == "服务对象\n满意度\n指标"
+
+
+def test_the_nature_cell_leaves_room_around_its_words():
+    """经常性项目 no longer fills its cell edge to edge (3 pt each side in a 56 pt cell)."""
+    buf, _ = pdf_of([Project(year=2026, name="性质", nature="经常性项目", category="特定目标类")])
+    with pdfplumber.open(buf) as pdf:
+        page = pdf.pages[0]
+        row = page.find_tables()[0].rows[2]  # 项目名称 … 项目性质 … 项目类别
+        x0, top, x1, bottom = row.cells[5]
+        chars = [c for c in page.chars if x0 <= c["x0"] < x1 and top <= c["top"] < bottom]
+    assert "".join(c["text"] for c in chars) == "经常性项目"
+    assert min(c["x0"] for c in chars) - x0 >= 5.5
+    assert x1 - max(c["x1"] for c in chars) >= 5.5

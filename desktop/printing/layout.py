@@ -34,8 +34,9 @@ MARGIN_X = 40.0
 MARGIN_TOP = 40.0
 MARGIN_BOTTOM = 48.0
 # 0 side labels | 1 一级 | 2 二级 | 3 | 4 amounts (left) | 5 | 6 | 7 amounts (right)
-# 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44.
-COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 56.0, 47.0, 96.0)
+# 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44. Column 5
+# (项目性质's value) is 62 pt so that 经常性项目 has 6 pt on each side.
+COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 62.0, 47.0, 90.0)
 COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
 MONEY_COLS = (4, 7)
