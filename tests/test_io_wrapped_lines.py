@@ -79,3 +79,55 @@ def test_no_cjk_word_keeps_a_space_from_a_line_break(cell):
 )
 def test_examples_from_published_forms(extracted, form):
     assert join_wrapped(extracted) == form
+
+
+SAFE = "山水花草树木风云雨雪江河湖海日月星辰春夏秋冬东西南北桥路灯塔"
+
+
+@st.composite
+def wrapped_text(draw, min_size=2, max_size=16):
+    """CJK text, and the same text with a space wherever a line broke."""
+    text = draw(st.text(alphabet=SAFE, min_size=min_size, max_size=max_size))
+    cuts = sorted(set(draw(st.lists(st.integers(1, len(text) - 1), max_size=3))))
+    pieces, last = [], 0
+    for c in cuts:
+        pieces.append(text[last:c])
+        last = c
+    pieces.append(text[last:])
+    return text, " ".join(pieces)
+
+
+def _form(cells: dict[str, str]) -> str:
+    return "\n".join(
+        [
+            "2026年度项目支出绩效目标表",
+            f"项目名称\t{cells['name']}",
+            f"主管部门\t{cells['department']}\t实施单位\t{cells['unit']}",
+            "项目资金（元）\t年度资金总额\t100",
+            f"年度总体目标\t{cells['goal']}",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+            f"\t产出指标\t数量指标\t{cells['indicator']}\t{cells['value']}",
+        ]
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {k: wrapped_text() for k in ("name", "department", "unit", "goal", "indicator", "value")}
+    )
+)
+def test_no_cjk_word_contains_a_space_after_import(cells):
+    from desktop.io.published_text import parse_published_text
+
+    (p,) = parse_published_text(_form({k: v[1] for k, v in cells.items()})).projects
+    (ind,) = p.indicators
+    got = {
+        "name": p.name,
+        "department": p.department,
+        "unit": p.implementing_unit,
+        "goal": p.goal_annual,
+        "indicator": ind.name,
+        "value": ind.value.shown,
+    }
+    assert got == {k: v[0] for k, v in cells.items()}
