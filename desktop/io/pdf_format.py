@@ -17,7 +17,8 @@ import re
 import zlib
 from pathlib import Path
 
-from desktop.io import json_format, limits
+from desktop.domain import limits
+from desktop.io import json_format
 from desktop.io.published_text import Record, _join_wrapped, key, parse_records
 from desktop.io.report import ImportFormatError, ImportResult
 from desktop.io.variants import unit_note

@@ -19,8 +19,6 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +26,6 @@ from typing import TYPE_CHECKING
 from desktop.domain import audit
 from desktop.domain.codec import project_from_dict, project_to_dict
 from desktop.domain.model import (
-    Funds,
-    Indicator,
     Project,
     ProjectSummary,
     bumped,
@@ -37,7 +33,6 @@ from desktop.domain.model import (
     merged_versions,
     now_timestamp,
 )
-from desktop.domain.values import IndicatorValue
 from desktop.store.errors import (
     ConflictError,
     DamagedFileError,
@@ -48,6 +43,7 @@ from desktop.store.errors import (
     ReadOnlyError,
     StoreError,
 )
+from desktop.store.rows import FUND_COLUMNS, date_text, project_from_row
 from desktop.store.safefile import can_write_here, consistent_copy, sqlite_uri
 from desktop.store.schema import (
     APP_VERSION_FOR_SCHEMA,
@@ -64,15 +60,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_KNOWN = frozenset(range(1, max(MIGRATIONS) + 1))
 BUSY_TIMEOUT_S = 5.0
 
-_FUND_COLUMNS = {
-    "total": "funds_total",
-    "fiscal": "funds_fiscal",
-    "other": "funds_other",
-    "annual_total": "annual_total",
-    "annual_appropriation": "annual_appropriation",
-    "annual_carryover": "annual_carryover",
-    "annual_other": "annual_other",
-}
 _SUMMARY_COLUMNS = (
     "id, year, name, nature, category, department, implementing_unit, funds_total, "
     "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text, "
@@ -374,14 +361,6 @@ def check_identity(app_id: int, version: int, name: str) -> None:
             f"本程序只支持到第 {LATEST_VERSION} 版。{hint}",
             version,
         )
-
-
-def _date_text(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _text_date(s: str | None) -> date | None:
-    return date.fromisoformat(s) if s else None
 
 
 @dataclass(frozen=True)
@@ -792,7 +771,7 @@ class Repository:
         indicators = self._query(
             "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
         )
-        return _project_from_row(rows[0], indicators)
+        return project_from_row(rows[0], indicators)
 
     def all_projects(
         self, ids: Sequence[str] | None = None, *, trash: bool = False
@@ -1005,9 +984,9 @@ class Repository:
             "category": p.category,
             "department": p.department,
             "implementing_unit": p.implementing_unit,
-            "start_date": _date_text(p.start_date),
-            "end_date": _date_text(p.end_date),
-            **{col: getattr(p.funds, attr) for attr, col in _FUND_COLUMNS.items()},
+            "start_date": date_text(p.start_date),
+            "end_date": date_text(p.end_date),
+            **{col: getattr(p.funds, attr) for attr, col in FUND_COLUMNS.items()},
             "goal_overall": p.goal_overall,
             "goal_annual": p.goal_annual,
             "created_at": p.created_at,
@@ -1072,57 +1051,3 @@ def _audit_columns(p: Project) -> dict[str, int]:
         "audit_errors": errors,
         "audit_warnings": warnings,
     }
-
-
-def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
-    indicators = tuple(
-        Indicator(
-            level1=i["level1"],
-            level2=i["level2"],
-            name=i["name"],
-            value=IndicatorValue(
-                op=i["op"],
-                number=None if i["number"] is None else Decimal(i["number"]),
-                unit=i["unit"],
-                text=i["text"],
-                entered=_get(i, "value_text", ""),
-            ),
-            needs_review=bool(i["needs_review"]),
-            review_note=i["review_note"],
-            raw_text=i["raw_text"],
-            source_line=i["source_line"],
-            note=_get(i, "note", ""),
-        )
-        for i in indicator_rows
-    )
-    return Project(
-        id=r["id"],
-        year=r["year"],
-        name=r["name"],
-        nature=r["nature"],
-        category=r["category"],
-        department=r["department"],
-        implementing_unit=r["implementing_unit"],
-        start_date=_text_date(r["start_date"]),
-        end_date=_text_date(r["end_date"]),
-        funds=Funds(**{attr: r[col] for attr, col in _FUND_COLUMNS.items()}),
-        goal_overall=r["goal_overall"],
-        goal_annual=r["goal_annual"],
-        indicators=indicators,
-        profile=r["profile"],
-        created_at=r["created_at"],
-        updated_at=r["updated_at"],
-        revision=r["revision"],
-        versions=tuple(sorted(json.loads(r.get("versions") or "{}").items())),
-        deleted_at=r.get("deleted_at"),
-        field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
-        date_style=r.get("date_style") or "",
-    )
-
-
-def _get(row, key: str, default):
-    """A column that older schema versions lack (their migration steps read rows too)."""
-    try:
-        return row[key]
-    except (KeyError, IndexError):
-        return default

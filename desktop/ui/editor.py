@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.library import Library
+from desktop.domain.library import META_KEY, Library
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
@@ -57,7 +57,6 @@ from desktop.ui.widgets import (
 
 SAVE_DELAY_MS = 400
 AUDIT_STYLE = "border: 1px solid #d97706; background: #fff7e6;"
-LIBRARY_KEY = "indicator_library"
 
 
 def _suggestions(read, *args):
@@ -1007,7 +1006,7 @@ class ProjectEditor(QTabWidget):
 
     # -- 审核 ---------------------------------------------------------------------------------
     def _suggest_names(self, level2: str) -> list[str]:
-        library = Library.from_json(_suggestions(self.session.repo.meta, LIBRARY_KEY) or "")
+        library = Library.from_json(_suggestions(self.session.repo.meta, META_KEY) or "")
         names = library.names(level2)
         used = _suggestions(self.session.repo.indicator_names)
         return names + [n for n in used if n not in names]
