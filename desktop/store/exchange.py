@@ -39,13 +39,8 @@ from desktop.store.errors import (
     NotOurFileError,
     StoreError,
 )
-from desktop.store.repository import (
-    SQLITE_HEADER,
-    Tombstone,
-    check_identity,
-    open_repository,
-    schema_problem,
-)
+from desktop.store.opening import SQLITE_HEADER, check_identity, open_repository, schema_problem
+from desktop.store.repository import Tombstone
 from desktop.store.rows import FUND_COLUMNS
 from desktop.store.safefile import replacing
 from desktop.store.schema import LATEST_VERSION, migrate
