@@ -33,7 +33,8 @@ from desktop.domain.model import Project, ProjectSummary
 from desktop.domain.money import fen_to_decimal
 from desktop.domain.summary import summarize
 from desktop.domain.taxonomy import group_indicators, taxonomy
-from desktop.io.published_text import Record, parse_records
+from desktop.io.published_text import parse_records
+from desktop.io.records import Record
 from desktop.io.report import INFO, REVIEW, ImportFormatError, ImportResult
 from desktop.store.safefile import atomic_write
 
