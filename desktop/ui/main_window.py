@@ -469,7 +469,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         )
 
     def copy_indicators(self) -> None:
-        self.editor.copy_from_project()
+        self.editor.indicators.copy_from_project()
 
     def confirm_flags(self) -> None:
         from desktop.ui.flag_review import confirm_flags
