@@ -4,6 +4,7 @@ Edits go through the editor's edit path (``ProjectEditor._edit``): one undo step
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
@@ -58,7 +59,7 @@ class IndicatorPage(QWidget):
     def __init__(self, session: Session, editor: ProjectEditor):
         super().__init__()
         self.session = session
-        self.editor = editor
+        self._editor = weakref.ref(editor)  # no reference cycle between editor and page
         self._blank_row: tuple[str, int] | None = None  # a row Enter added, still empty
         layout = QVBoxLayout(self)
         self.tree_model = IndicatorTreeModel(
@@ -136,6 +137,10 @@ class IndicatorPage(QWidget):
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(slot)
         return act
+
+    @property
+    def editor(self) -> ProjectEditor:
+        return self._editor()
 
     def fill(self) -> None:
         p = self.editor.project

@@ -33,10 +33,13 @@ class FileActions(QObject):
     """Database files, import, export, merge and history (the window's ``files``)."""
 
     def __init__(self, window: MainWindow, session: Session):
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window owns it; ``window`` is its parent
         self.session = session
         self._data_version = session.repo.data_version()  # see check_outside_changes
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def _db_filter(self) -> str:
         return self.tr("绩效目标申报数据 (*.db);;所有文件 (*)")

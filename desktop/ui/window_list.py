@@ -40,9 +40,12 @@ class ProjectNavigation(QObject):
     """The list on the left and which project the editor shows (the window's ``nav``)."""
 
     def __init__(self, window: MainWindow, session: Session):
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window owns it; ``window`` is its parent
         self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def _build_left(self) -> None:
         self.search = QLineEdit()

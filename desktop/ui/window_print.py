@@ -21,9 +21,12 @@ class PrintActions(QObject):
     """The forms on paper and as PDF (the window's ``printing``)."""
 
     def __init__(self, window: MainWindow, session: Session):
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window owns it; ``window`` is its parent
         self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def _selected_projects(self) -> list[Project]:
         self.window.editor.flush()

@@ -41,9 +41,12 @@ class ProjectActions(QObject):
     (the window's ``projects``)."""
 
     def __init__(self, window: MainWindow, session: Session):
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window owns it; ``window`` is its parent
         self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def undo(self) -> None:
         self.window.editor.flush()
