@@ -20,7 +20,7 @@ import pdfplumber
 from desktop.io.files import load_file
 from desktop.printing import render
 from desktop.resources import resource
-from tests.test_print_grid_fidelity import compare, report, sample_forms
+from tests.test_printing_grid_fidelity import compare, report, sample_forms
 from tests.truth_forms import HERE, TRUTHS, score
 
 

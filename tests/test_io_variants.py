@@ -1,6 +1,6 @@
 """Forms of other bureaus, provinces and years (tests/fixtures/variants/) against their
 snapshots (``*.snapshot.json``: the reader's own output, kept to see what a parser change
-changes — not evidence of correctness; that is ``test_import_truth.py``, against truths
+changes — not evidence of correctness; that is ``test_io_import_truth.py``, against truths
 written by hand). The forms were written from
 the public structure of the 绩效目标表 variants; the workbooks and the PDF come from
 ``make_workbooks.py`` (the PDF printed by LibreOffice)."""

@@ -219,14 +219,14 @@ def _v6(db: sqlite_utils.Database) -> None:
     (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
     was not kept; content hashes are recomputed (the field is part of the content)."""
     db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
-    from desktop.store.repository import _project_from_row
+    from desktop.store.rows import project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         inds = db.query(
             "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
         )
         try:
-            digest = _project_from_row(row, inds).content_hash()
+            digest = project_from_row(row, inds).content_hash()
         except (ValueError, ArithmeticError, TypeError):
             continue
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
