@@ -11,9 +11,6 @@ import pytest
 from desktop.io.files import load_file
 from tests.truth_forms import HERE, TRUTHS, read_truth, score
 
-# Forms whose truth the reader does not meet yet (the reason is the miss list).
-KNOWN_MISSES: set[str] = {"b1-midterm-2024.txt", "b2-midterm-2021.txt"}
-
 
 def _form(truth_path):
     return truth_path.name.removesuffix(".truth.txt")
@@ -30,8 +27,6 @@ def test_every_fixture_form_has_a_hand_written_truth():
 
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=_form)
 def test_the_reader_meets_the_hand_written_truth(truth_path):
-    if _form(truth_path) in KNOWN_MISSES:
-        pytest.xfail("known misses")
     s = score(truth_path, load_file(HERE / _form(truth_path)).projects)
     assert s.right == s.total, f"{s.right}/{s.total}:\n" + "\n".join(s.misses)
 

@@ -211,9 +211,6 @@ def test_the_sample_has_thirteen_forms():
     assert len(sample_forms()) == 13
 
 
-@pytest.mark.xfail(
-    strict=True, reason="<p> of 公共法律服务 dropped on import; 法律援助费's inferred 一级 printed"
-)
 def test_every_printed_form_matches_its_official_grid(grid_scores):
     print("\n" + report(grid_scores))
     misses = [
