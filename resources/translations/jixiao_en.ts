@@ -465,134 +465,134 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="42"/>
+        <location filename="../../desktop/ui/window_files.py" line="45"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="47"/>
+        <location filename="../../desktop/ui/window_files.py" line="50"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="58"/>
+        <location filename="../../desktop/ui/window_files.py" line="61"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="70"/>
+        <location filename="../../desktop/ui/window_files.py" line="73"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="76"/>
+        <location filename="../../desktop/ui/window_files.py" line="79"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="84"/>
+        <location filename="../../desktop/ui/window_files.py" line="87"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="89"/>
+        <location filename="../../desktop/ui/window_files.py" line="92"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="91"/>
+        <location filename="../../desktop/ui/window_files.py" line="94"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="105"/>
+        <location filename="../../desktop/ui/window_files.py" line="108"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="107"/>
+        <location filename="../../desktop/ui/window_files.py" line="110"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="125"/>
-        <location filename="../../desktop/ui/window_files.py" line="134"/>
-        <location filename="../../desktop/ui/window_files.py" line="223"/>
+        <location filename="../../desktop/ui/window_files.py" line="128"/>
+        <location filename="../../desktop/ui/window_files.py" line="137"/>
+        <location filename="../../desktop/ui/window_files.py" line="226"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="141"/>
+        <location filename="../../desktop/ui/window_files.py" line="144"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="143"/>
+        <location filename="../../desktop/ui/window_files.py" line="146"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="160"/>
+        <location filename="../../desktop/ui/window_files.py" line="163"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="162"/>
+        <location filename="../../desktop/ui/window_files.py" line="165"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <location filename="../../desktop/ui/window_files.py" line="168"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="166"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="167"/>
+        <location filename="../../desktop/ui/window_files.py" line="170"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="188"/>
+        <location filename="../../desktop/ui/window_files.py" line="191"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="209"/>
+        <location filename="../../desktop/ui/window_files.py" line="212"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="212"/>
+        <location filename="../../desktop/ui/window_files.py" line="215"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/ui/window_files.py" line="240"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="254"/>
+        <location filename="../../desktop/ui/window_files.py" line="257"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="281"/>
+        <location filename="../../desktop/ui/window_files.py" line="284"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/ui/window_files.py" line="286"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="309"/>
+        <location filename="../../desktop/ui/window_files.py" line="312"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -837,82 +837,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="92"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="93"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="94"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="97"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="99"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="102"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="105"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="108"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="110"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="111"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="112"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="113"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="154"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="159"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="353"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="358"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="380"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="378"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="383"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="392"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="410"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="415"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1618,17 +1618,17 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="50"/>
+        <location filename="../../desktop/ui/window_print.py" line="53"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="52"/>
+        <location filename="../../desktop/ui/window_print.py" line="55"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="61"/>
+        <location filename="../../desktop/ui/window_print.py" line="64"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
@@ -1757,52 +1757,52 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="66"/>
+        <location filename="../../desktop/ui/window_projects.py" line="69"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="68"/>
+        <location filename="../../desktop/ui/window_projects.py" line="71"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="83"/>
+        <location filename="../../desktop/ui/window_projects.py" line="86"/>
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <location filename="../../desktop/ui/window_projects.py" line="93"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <location filename="../../desktop/ui/window_projects.py" line="93"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="98"/>
+        <location filename="../../desktop/ui/window_projects.py" line="101"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="98"/>
+        <location filename="../../desktop/ui/window_projects.py" line="101"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="104"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="124"/>
+        <location filename="../../desktop/ui/window_projects.py" line="127"/>
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="127"/>
+        <location filename="../../desktop/ui/window_projects.py" line="130"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2012,81 +2012,96 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="568"/>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="562"/>
+        <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
+        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="566"/>
+        <source>表头：</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <location filename="../../desktop/ui/editor.py" line="611"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <location filename="../../desktop/ui/editor.py" line="587"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <source>修改目标表头</source>
+        <translation>Change goal header</translation>
     </message>
 </context>
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="49"/>
+        <location filename="../../desktop/ui/window_list.py" line="52"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="52"/>
+        <location filename="../../desktop/ui/window_list.py" line="55"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="54"/>
+        <location filename="../../desktop/ui/window_list.py" line="57"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="56"/>
+        <location filename="../../desktop/ui/window_list.py" line="59"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="57"/>
+        <location filename="../../desktop/ui/window_list.py" line="60"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="58"/>
+        <location filename="../../desktop/ui/window_list.py" line="61"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="59"/>
+        <location filename="../../desktop/ui/window_list.py" line="62"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="137"/>
+        <location filename="../../desktop/ui/window_list.py" line="140"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="139"/>
+        <location filename="../../desktop/ui/window_list.py" line="142"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="141"/>
+        <location filename="../../desktop/ui/window_list.py" line="144"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="176"/>
+        <location filename="../../desktop/ui/window_list.py" line="179"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="178"/>
+        <location filename="../../desktop/ui/window_list.py" line="181"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2147,37 +2162,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="318"/>
+        <location filename="../../desktop/ui/window_files.py" line="321"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/ui/window_files.py" line="324"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="325"/>
+        <location filename="../../desktop/ui/window_files.py" line="328"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="327"/>
+        <location filename="../../desktop/ui/window_files.py" line="330"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="329"/>
+        <location filename="../../desktop/ui/window_files.py" line="332"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="333"/>
+        <location filename="../../desktop/ui/window_files.py" line="336"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="338"/>
+        <location filename="../../desktop/ui/window_files.py" line="341"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2306,37 +2321,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="142"/>
+        <location filename="../../desktop/ui/window_projects.py" line="145"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="151"/>
+        <location filename="../../desktop/ui/window_projects.py" line="154"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="154"/>
+        <location filename="../../desktop/ui/window_projects.py" line="157"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="160"/>
+        <location filename="../../desktop/ui/window_projects.py" line="163"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="179"/>
+        <location filename="../../desktop/ui/window_projects.py" line="182"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="188"/>
+        <location filename="../../desktop/ui/window_projects.py" line="191"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="189"/>
+        <location filename="../../desktop/ui/window_projects.py" line="192"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
