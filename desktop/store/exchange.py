@@ -330,6 +330,7 @@ _PROJECT_TEXT = (
     "updated_at",
 )
 _INDICATOR_TEXT = (
+    "uid",
     "level1",
     "level2",
     "name",
@@ -455,6 +456,7 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
                 "source_line": source_line,
                 "entered": i["value_text"],
                 "note": i["note"],
+                "uid": i["uid"],
             }
         )
     for column in ("start_date", "end_date", "deleted_at"):
@@ -490,6 +492,10 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
         obj["field_flags"] = json.loads(_as_text(r["field_flags"], "field_flags") or "{}")
     except ValueError as exc:
         raise CodecError("需复核字段记录无效") from exc
+    try:
+        obj["field_versions"] = json.loads(_as_text(r["field_versions"], "field_versions") or "{}")
+    except ValueError as exc:
+        raise CodecError("字段版本记录无效") from exc
     return project_from_dict(obj)
 
 

@@ -24,6 +24,7 @@ from desktop.domain.model import (
     merged_versions,
     new_id,
     now_timestamp,
+    with_new_indicator_ids,
 )
 from desktop.store.errors import StoreError
 from desktop.store.exchange import Incoming
@@ -520,6 +521,8 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                     updated_at=stamp,
                     revision=1,
                     versions=bumped({}, me),
+                    field_versions=(),
+                    indicators=with_new_indicator_ids(theirs.indicators),  # a new form
                 )
                 repo.add([copy])
                 result.copies += 1

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain import audit
 from desktop.domain.codec import project_from_dict, project_to_dict
+from desktop.domain.combine import stamped
 from desktop.domain.model import (
     Funds,
     Indicator,
@@ -863,11 +864,14 @@ class Repository:
                     f"这里是第 {project.revision} 版），为避免覆盖，本次保存未执行。"
                 )
             stored = json.loads(row[1]) if row is not None else project.version_map
+            versions = bumped(stored, self.replica_id)
             saved = project.with_changes(
-                revision=project.revision + 1,
-                updated_at=now_timestamp(),
-                versions=bumped(stored, self.replica_id),
+                revision=project.revision + 1, updated_at=now_timestamp(), versions=versions
             )
+            if row is not None:  # which fields this change set (for the three-way merge)
+                saved = stamped(
+                    self.get(project.id), saved, self.replica_id, dict(versions)[self.replica_id]
+                )
             self._write(saved, insert=row is None)
         return saved
 
@@ -884,15 +888,23 @@ class Repository:
         self._require_writable()
         with self.atomic():
             row = self.conn.execute(
-                "SELECT versions FROM projects WHERE id = ?", [project_id]
+                "SELECT versions, field_versions FROM projects WHERE id = ?", [project_id]
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
-            versions = json.dumps(dict(bumped(json.loads(row[0]), self.replica_id)))
+            versions = dict(bumped(json.loads(row[0]), self.replica_id))
+            dots = json.loads(row[1] or "{}")
+            dots["trash"] = [self.replica_id, versions[self.replica_id]]
             self.conn.execute(
                 "UPDATE projects SET deleted_at = ?, revision = revision + 1, updated_at = ?, "
-                "versions = ? WHERE id = ?",
-                [deleted_at, now_timestamp(), versions, project_id],
+                "versions = ?, field_versions = ? WHERE id = ?",
+                [
+                    deleted_at,
+                    now_timestamp(),
+                    json.dumps(versions),
+                    json.dumps(dots, ensure_ascii=False, sort_keys=True),
+                    project_id,
+                ],
             )
 
     @_guarded
@@ -1023,6 +1035,9 @@ class Repository:
             "review_count": p.review_count,
             "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
             "date_style": p.date_style,
+            "field_versions": json.dumps(
+                {k: [r, n] for k, r, n in p.field_versions}, ensure_ascii=False, sort_keys=True
+            ),
         }
         columns = list(row)
         if insert:
@@ -1039,8 +1054,8 @@ class Repository:
             self.conn.execute("DELETE FROM indicators WHERE project_id = ?", [p.id])
         self.conn.executemany(
             "INSERT INTO indicators (project_id, position, level1, level2, name, op, number, "
-            "unit, text, needs_review, review_note, raw_text, source_line, value_text, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "unit, text, needs_review, review_note, raw_text, source_line, value_text, note, uid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     p.id,
@@ -1058,6 +1073,7 @@ class Repository:
                     i.source_line,
                     i.value.entered,
                     i.note,
+                    i.uid,
                 )
                 for pos, i in enumerate(p.indicators)
             ],
@@ -1092,6 +1108,7 @@ def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
             raw_text=i["raw_text"],
             source_line=i["source_line"],
             note=_get(i, "note", ""),
+            uid=_get(i, "uid", ""),
         )
         for i in indicator_rows
     )
@@ -1117,6 +1134,9 @@ def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
         deleted_at=r.get("deleted_at"),
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
+        field_versions={
+            k: tuple(d) for k, d in json.loads(r.get("field_versions") or "{}").items()
+        },
     )
 
 
