@@ -153,8 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--policy",
         choices=sorted(POLICIES),
-        help="双方都改过等情况的处理：keep-both 两份都保留（默认）、"
-        "theirs 采用对方的、mine 保留我的",
+        help="双方都改过的项目的处理。不写时：改的是不同的地方就合并双方的修改，"
+        "同一处改得不同就两份都保留。keep-both 两份都保留、theirs 采用对方的、mine 保留我的",
     )
     p.add_argument("--dry-run", action="store_true", help="只预览，不修改数据文件")
 
@@ -393,7 +393,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         result = apply_merge(repo, plan, replan=True)
     print(
         f"已合并“{source.name}”：{counts}。新增 {result.added} 个，替换 {result.replaced} 个，"
-        f"另存副本 {result.copies} 个，移入回收站 {result.deleted} 个。"
+        f"合并双方的修改 {result.combined} 个，另存副本 {result.copies + result.forged} 个，"
+        f"移入回收站 {result.deleted} 个。"
         "被替换的版本已保存在历史版本中。"
     )
     return EXIT_PARTIAL if plan.problems else EXIT_OK
@@ -406,8 +407,11 @@ def _print_plan(plan) -> str:
             f"{STATUS_LABELS[item.status]}\t{CHOICE_LABELS[item.choice]}\t"
             f"{item.project_id}\t{item.name}"
         )
-        for change in item.changes[:20]:
+        changes = item.changes
+        for change in changes[:40]:
             print(f"    {change}")
+        if len(changes) > 40:
+            print(f"    ……另有 {len(changes) - 40} 处不同")
     for problem in plan.problems:
         print(f"[未导入] {problem}")
     return (
