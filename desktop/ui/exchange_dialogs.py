@@ -135,6 +135,7 @@ class MergeDialog(QDialog):
         # the selected project's handling: one radio button per choice
         self.choice_box = QGroupBox(self.tr("处理"))
         self.choice_layout = QHBoxLayout(self.choice_box)
+        self.choice_layout.addStretch(1)  # the buttons side by side, on the left
         self.choice_group = QButtonGroup(self)
         self.choice_group.idClicked.connect(self._choice_clicked)
         self.choice_buttons: list[QRadioButton] = []
@@ -159,7 +160,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.choice_box)
         layout.addWidget(self.picks_box)
-        label = QLabel(self.tr("不同之处(&D)（〔+…〕对方多出的文字，〔−…〕对方没有的文字）："))
+        label = QLabel(self.tr("不同之处(&D)（〔+…〕加上的文字，〔−…〕删去的文字）："))
         label.setBuddy(self.details)
         layout.addWidget(label)
         layout.addWidget(self.details, 2)

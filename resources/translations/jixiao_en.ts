@@ -266,62 +266,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="288"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="497"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="289"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="498"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="292"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="501"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="305"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="514"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="314"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="523"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="527"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -329,37 +329,36 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="138"/>
+        <location filename="../../desktop/ui/app.py" line="145"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="151"/>
-        <location filename="../../desktop/ui/app.py" line="181"/>
+        <location filename="../../desktop/ui/app.py" line="158"/>
+        <location filename="../../desktop/ui/app.py" line="188"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="184"/>
+        <location filename="../../desktop/ui/app.py" line="191"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="194"/>
+        <location filename="../../desktop/ui/app.py" line="201"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="224"/>
-        <location filename="../../desktop/ui/app.py" line="279"/>
+        <location filename="../../desktop/ui/app.py" line="243"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="254"/>
+        <location filename="../../desktop/ui/app.py" line="273"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -368,19 +367,19 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="338"/>
+        <location filename="../../desktop/ui/app.py" line="348"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="353"/>
+        <location filename="../../desktop/ui/app.py" line="363"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="406"/>
+        <location filename="../../desktop/ui/app.py" line="416"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -443,18 +442,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="375"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="584"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="599"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="585"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="600"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -578,22 +577,22 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="234"/>
+        <location filename="../../desktop/ui/window_files.py" line="235"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="261"/>
+        <location filename="../../desktop/ui/window_files.py" line="262"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="263"/>
+        <location filename="../../desktop/ui/window_files.py" line="264"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="288"/>
+        <location filename="../../desktop/ui/window_files.py" line="289"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -657,42 +656,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="222"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="431"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="247"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="456"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="462"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="464"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -838,149 +837,149 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="39"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="42"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="41"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="44"/>
         <source>文字：{0}</source>
         <translation>text: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
         <source>运算符 {0}</source>
         <translation>operator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="51"/>
         <source>数值 {0}</source>
         <translation>number {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="54"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="57"/>
         <source>单位 {0}</source>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="259"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="259"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="255"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="257"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="264"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
         <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="302"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="311"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="323"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="321"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="330"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="325"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="334"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="330"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="339"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="343"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="355"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="361"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="352"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="364"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="370"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="349"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="353"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="362"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="367"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="380"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="389"/>
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="400"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="397"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="406"/>
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="429"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="438"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="450"/>
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="494"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="503"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="513"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="522"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="520"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="529"/>
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="534"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="543"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="609"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="618"/>
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="618"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="627"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1021,253 +1020,254 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
+        <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1275,203 +1275,260 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="77"/>
         <source>合并预览：{0}</source>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="65"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="69"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
         <source>“{0}”中的项目：{1}。请检查每一项的处理方式，默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，合并前会自动备份。</source>
         <translation>Projects in “{0}”: {1}. Check what happens to each; the defaults lose nothing. Replaced versions are kept in the history, and the database is backed up before the merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="95"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="96"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="97"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="98"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="99"/>
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="85"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
         <source>处理</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="117"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="130"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="144"/>
+        <source>双方都修改过的内容：逐项选择（选择后按“合并双方的修改”处理）</source>
+        <translation>Changed on both sides: pick per item (a pick means “combine both sides’ changes”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="152"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
         <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
-        <source>不同之处（我的 → 对方的）：</source>
-        <translation>Differences (mine → theirs):</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="163"/>
+        <source>不同之处(&amp;D)（〔+…〕加上的文字，〔−…〕删去的文字）：</source>
+        <translation>&amp;Differences (〔+…〕 text added, 〔−…〕 text removed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="172"/>
         <source>以下内容有错误，不会导入：</source>
         <translation>These have errors and will not be imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="145"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="175"/>
         <source>合并(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="160"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
         <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="167"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="213"/>
+        <source>这个文件记录的本机修改次数比本机自己记录的多：版本记录被改动过（或本机的数据文件是从较早的备份恢复的）。为安全起见，它不会替换本机的版本，只另存为一个新项目供核对。</source>
+        <translation>This file records more changes made on this computer than this computer itself recorded: its version record was altered (or this computer’s data file was restored from an older backup). To be safe it does not replace this computer’s version; it is only kept as a new project for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="224"/>
+        <source>两份都保留后，列表中会有两个同名（同一年度）的项目；审核会提示“可能重复”，直到删除或改名其中一个。</source>
+        <translation>Keeping both leaves two projects of the same name and year in the list; the check warns “possible duplicate” until one of them is deleted or renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="234"/>
         <source>对方已彻底删除这个项目。</source>
         <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="236"/>
         <source>本机已彻底删除这个项目。</source>
         <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="171"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="238"/>
         <source>本机没有这个项目。</source>
         <translation>This computer does not have this project.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="173"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="240"/>
         <source>内容完全相同。</source>
         <translation>The content is identical.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="178"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="284"/>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="285"/>
+        <source>对方的</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="324"/>
+        <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
+        <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="334"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="179"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="335"/>
         <source>完全相同</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="180"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="336"/>
         <source>对方的较新</source>
         <translation>theirs is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="337"/>
         <source>我的较新</source>
         <translation>mine is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="182"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="338"/>
         <source>双方都修改过</source>
         <translation>changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="339"/>
         <source>我已删除</source>
         <translation>deleted here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="340"/>
         <source>我已删除，对方又修改过</source>
         <translation>deleted here, changed there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
         <source>对方已删除</source>
         <translation>deleted there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
         <source>对方已删除，我又修改过</source>
         <translation>deleted there, changed here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="343"/>
         <source>双方都新建了同名项目</source>
         <translation>Both created a project of that name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="344"/>
+        <source>版本记录可疑</source>
+        <translation>suspicious version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
         <source>不导入</source>
         <translation>do not import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="195"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
+        <source>另存为新项目供核对</source>
+        <translation>keep as a new project for review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
         <source>移入回收站</source>
         <translation>move to trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>恢复对方的</source>
         <translation>bring theirs back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>保持删除</source>
         <translation>keep deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="200"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="366"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="373"/>
         <source>两份都保留</source>
         <translation>keep both</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="367"/>
         <source>合为一个，用我的</source>
         <translation>Merge into one, keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="202"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="368"/>
         <source>合为一个，用对方的</source>
         <translation>Merge into one, take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="205"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
         <source>保留我的</source>
         <translation>keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="206"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
+        <source>合并双方的修改</source>
+        <translation>combine both sides’ changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="396"/>
+        <source>指标 {0}</source>
+        <translation>Indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="399"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="572"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1995,32 +2052,32 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="705"/>
+        <location filename="../../desktop/ui/editor.py" line="709"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="883"/>
+        <location filename="../../desktop/ui/editor.py" line="905"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="905"/>
+        <location filename="../../desktop/ui/editor.py" line="927"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="908"/>
+        <location filename="../../desktop/ui/editor.py" line="930"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="922"/>
+        <location filename="../../desktop/ui/editor.py" line="944"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="940"/>
+        <location filename="../../desktop/ui/editor.py" line="962"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -2028,62 +2085,62 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="37"/>
+        <location filename="../../desktop/ui/window_list.py" line="38"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="40"/>
+        <location filename="../../desktop/ui/window_list.py" line="41"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="42"/>
+        <location filename="../../desktop/ui/window_list.py" line="43"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="44"/>
+        <location filename="../../desktop/ui/window_list.py" line="45"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="45"/>
+        <location filename="../../desktop/ui/window_list.py" line="46"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="46"/>
+        <location filename="../../desktop/ui/window_list.py" line="47"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="47"/>
+        <location filename="../../desktop/ui/window_list.py" line="48"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="103"/>
+        <location filename="../../desktop/ui/window_list.py" line="122"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="105"/>
+        <location filename="../../desktop/ui/window_list.py" line="124"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="107"/>
+        <location filename="../../desktop/ui/window_list.py" line="126"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="142"/>
+        <location filename="../../desktop/ui/window_list.py" line="161"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="144"/>
+        <location filename="../../desktop/ui/window_list.py" line="163"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2144,37 +2201,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="296"/>
+        <location filename="../../desktop/ui/window_files.py" line="297"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="299"/>
+        <location filename="../../desktop/ui/window_files.py" line="300"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="303"/>
+        <location filename="../../desktop/ui/window_files.py" line="304"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="305"/>
+        <location filename="../../desktop/ui/window_files.py" line="306"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="307"/>
+        <location filename="../../desktop/ui/window_files.py" line="308"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="311"/>
+        <location filename="../../desktop/ui/window_files.py" line="312"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="316"/>
+        <location filename="../../desktop/ui/window_files.py" line="317"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
