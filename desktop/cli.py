@@ -498,9 +498,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
         else:
             projects = list(repo.all_projects())
+        duplicates = repo.duplicate_keys()
     errors = warnings = 0
     for project in projects:
-        for f in audit.check(project):
+        for f in audit.check(project, duplicates=duplicates):
             print(
                 f"{f.severity_label}\t{project.name}\t{describe_location(f.location, project)}"
                 f"\t{f.message}"

@@ -22,7 +22,7 @@ from desktop.domain.values import OPERATORS, normalize_value_text
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
-RULES_VERSION = 3  # bump when rules change: stored statuses are then computed again
+RULES_VERSION = 4  # bump when rules change: stored statuses are then computed again
 
 STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2
 STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "错误"}
@@ -130,10 +130,14 @@ _COPY_SUFFIX = re.compile(r"（来自[^（）]*）$")
 def duplicate_key(p: Project) -> tuple[int, str]:
     """Projects with the same key look like one form twice: same year, same name (spaces
     and a merge copy's “（来自…）” aside)."""
-    name = "".join(p.name.split())
+    return name_key(p.year, p.name)
+
+
+def name_key(year: int, name: str) -> tuple[int, str]:
+    name = "".join(name.split())
     while _COPY_SUFFIX.search(name):
         name = _COPY_SUFFIX.sub("", name)
-    return (p.year, name)
+    return (year, name)
 
 
 def status(findings: Iterable[Finding]) -> int:

@@ -456,6 +456,14 @@ def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change
                 out += [_indent(x) for x in field_change(key, am.get(key), at.get(key))]
         if "order" in c.from_theirs:
             out.append(Change("  指标的顺序"))
+        if "trash" in c.from_theirs:
+            out.append(
+                Change(
+                    "  对方已把这个项目移入回收站（合并后在回收站中，可以恢复）"
+                    if theirs.deleted_at
+                    else "  对方已把这个项目从回收站恢复"
+                )
+            )
     added = [k for k in at if k.startswith("ind:") and k not in am and k in _kept(c)]
     removed = [k for k in am if k.startswith("ind:") and k not in _kept(c)]
     for key in added:
@@ -467,6 +475,14 @@ def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change
         for key in c.from_mine:
             if key != "order" and key != "trash":
                 out += [_indent(x) for x in field_change(key, at.get(key), am.get(key))]
+        if "trash" in c.from_mine:
+            out.append(
+                Change(
+                    "  我已把这个项目移入回收站"
+                    if mine.deleted_at
+                    else "  我已把这个项目从回收站恢复"
+                )
+            )
     return out
 
 

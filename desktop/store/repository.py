@@ -559,12 +559,13 @@ class Repository:
             return
         with self.atomic():
             ids = [r[0] for r in self.conn.execute("SELECT id FROM projects")]
+            duplicates = self.duplicate_keys()
             for project in self.all_projects(ids):
                 self.conn.execute(
                     "UPDATE projects SET audit_status = :audit_status, "
                     "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
                     "WHERE id = :id",
-                    {**_audit_columns(project), "id": project.id},
+                    {**_audit_columns(project, duplicates), "id": project.id},
                 )
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
@@ -892,6 +893,7 @@ class Repository:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
+            before = self._old_key(project_id)
             versions = dict(bumped(json.loads(row[0]), self.replica_id))
             dots = json.loads(row[1] or "{}")
             dots["trash"] = [self.replica_id, versions[self.replica_id]]
@@ -906,6 +908,17 @@ class Repository:
                     project_id,
                 ],
             )
+            after = self._old_key(project_id)
+            if before != after:  # 可能重复 warnings: this project's and its namesakes'
+                project = self.get(project_id)
+                shared = self._keys_shared(after, project_id)
+                self.conn.execute(
+                    "UPDATE projects SET audit_status = :audit_status, "
+                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
+                    "WHERE id = :id",
+                    {**_audit_columns(project, shared), "id": project_id},
+                )
+                self._recheck_neighbours(before | after, project_id)
 
     @_guarded
     def purge(self, project_id: str) -> None:
@@ -1008,7 +1021,68 @@ class Repository:
         return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
 
     @_guarded
+    def duplicate_keys(self) -> set[tuple[int, str]]:
+        """The 审核 duplicate keys (year, name) that more than one live project has."""
+        seen: set[tuple[int, str]] = set()
+        shared: set[tuple[int, str]] = set()
+        for year, name in self.conn.execute(
+            "SELECT year, name FROM projects WHERE deleted_at IS NULL"
+        ):
+            key = audit.name_key(year, name)
+            (shared if key in seen else seen).add(key)
+        return shared
+
+    def _keys_shared(self, keys: set[tuple[int, str]], but: str) -> set[tuple[int, str]]:
+        """Of ``keys``, those a live project other than ``but`` has."""
+        out = set()
+        for year in {k[0] for k in keys}:
+            for (name,) in self.conn.execute(
+                "SELECT name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
+                [year, but],
+            ):
+                key = audit.name_key(year, name)
+                if key in keys:
+                    out.add(key)
+        return out
+
+    def _recheck_neighbours(self, keys: set[tuple[int, str]], but: str) -> None:
+        """The live projects of these duplicate keys (other than ``but``) checked again: one
+        more or one less of a name changes their 可能重复 warning."""
+        years = {k[0] for k in keys if k[1]}
+        if not years:
+            return
+        duplicates = None
+        for year in years:
+            rows = self.conn.execute(
+                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
+                [year, but],
+            ).fetchall()
+            for pid, name in rows:
+                key = audit.name_key(year, name)
+                if key not in keys:
+                    continue
+                if duplicates is None:
+                    duplicates = self.duplicate_keys()
+                self.conn.execute(
+                    "UPDATE projects SET audit_status = :audit_status, "
+                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
+                    "WHERE id = :id",
+                    {**_audit_columns(self.get(pid), duplicates), "id": pid},
+                )
+
+    def _old_key(self, project_id: str) -> set[tuple[int, str]]:
+        row = self.conn.execute(
+            "SELECT year, name, deleted_at FROM projects WHERE id = ?", [project_id]
+        ).fetchone()
+        if row is None or row[2] is not None:
+            return set()
+        return {audit.name_key(row[0], row[1])}
+
+    @_guarded
     def _write(self, p: Project, *, insert: bool) -> None:
+        before = set() if insert else self._old_key(p.id)
+        key = audit.duplicate_key(p) if p.deleted_at is None else None
+        shared = self._keys_shared({key}, p.id) if key is not None else set()
         row = {
             "id": p.id,
             "year": p.year,
@@ -1027,7 +1101,7 @@ class Repository:
             "revision": p.revision,
             "versions": json.dumps(dict(p.versions), sort_keys=True),
             "content_hash": p.content_hash(),
-            **_audit_columns(p),
+            **_audit_columns(p, shared),
             "deleted_at": p.deleted_at,
             "profile": p.profile,
             "search_text": p.search_text(),
@@ -1078,10 +1152,13 @@ class Repository:
                 for pos, i in enumerate(p.indicators)
             ],
         )
+        after = {key} if key is not None else set()
+        if before != after:  # renamed, moved to another year, trashed or new
+            self._recheck_neighbours(before | after, p.id)
 
 
-def _audit_columns(p: Project) -> dict[str, int]:
-    findings = audit.check(p)
+def _audit_columns(p: Project, duplicates=()) -> dict[str, int]:
+    findings = audit.check(p, duplicates=duplicates)
     errors, warnings = audit.counts(findings)
     return {
         "audit_status": audit.status(findings),
