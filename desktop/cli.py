@@ -37,7 +37,7 @@ from desktop.io.files import (
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, Repository, StoreError, open_repository
-from desktop.store.exchange import export_db, read_untrusted
+from desktop.store.exchange import export_db, read_untrusted, shared_bases
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
@@ -362,6 +362,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:  # everything: for a .db also the trash and the deletions, so they travel
             projects = list(repo.all_projects(trash=kind == ".db"))
             tombstones = repo.tombstones()
+        bases = shared_bases(repo, projects) if kind == ".db" else []
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
     elif kind == ".xlsx":
@@ -369,7 +370,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         export_xlsx(projects, target)
     else:
-        export_db(projects, target, tombstones)
+        export_db(projects, target, tombstones, bases)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return EXIT_OK
 

@@ -75,7 +75,10 @@ def test_disjoint_edits_become_one_project_with_both(tmp_path):
             p.with_changes(goal_overall="健全人民调解组织网络，覆盖全部村居。", indicators=inds)
         )
     with open_repository(b) as repo:
-        plan = plan_merge(repo, read_untrusted(export(a, tmp_path / "from-a.db")))
+        mine_before = repo.get(pid)
+        incoming = read_untrusted(export(a, tmp_path / "from-a.db"))
+        theirs_before = incoming.projects[0]
+        plan = plan_merge(repo, incoming)
         (item,) = plan.items
         assert item.status == Status.CONFLICT
         assert item.choice == Choice.COMBINE  # the default: 合并双方的修改
@@ -91,7 +94,7 @@ def test_disjoint_edits_become_one_project_with_both(tmp_path):
         assert got.goal_overall == "健全人民调解组织网络，覆盖全部村居。"  # mine
         assert got.indicators[1].value == parse_value("≥96(%)")  # mine
         history = {h.project.content_hash() for h in repo.history(pid)}
-        assert len(history) == 2  # both originals kept
+        assert {mine_before.content_hash(), theirs_before.content_hash()} <= history
         merged_b = got
     # the other machine merges back: the same content, nothing left to combine
     with open_repository(a) as repo:
@@ -131,10 +134,30 @@ def test_same_field_changed_both_ways_keeps_both_texts(tmp_path):
         assert item.choice == Choice.BOTH  # a real conflict: nothing lost by default
         assert [k.key for k in item.combined.conflicts] == ["goal_annual"]
         shown = "\n".join(item.changes)
-        assert "我的：" in shown and "对方的：" in shown and "原来的：" in shown
+        assert f"我的：{ANNUAL}乙的补充。" in shown and f"对方的：{ANNUAL}甲的补充。" in shown
+        assert f"原来的：{ANNUAL}\n" in shown + "\n"  # the version both started from
         apply_merge(repo, plan, backup=False)
         texts = sorted(p.goal_annual for p in repo.all_projects())
         assert texts == sorted([ANNUAL + "甲的补充。", ANNUAL + "乙的补充。"])
+
+
+def test_the_original_value_is_known_on_the_side_that_made_the_form_too(tmp_path):
+    """The creator's history never held the shared version; the colleague's export
+    carries it (its last shared version), so 原来的 shows on both sides."""
+    a, b, pid = two_machines(tmp_path)
+    edit(a, pid, goal_annual=ANNUAL + "甲的补充。")
+    edit(b, pid, goal_annual=ANNUAL + "乙的补充。")
+    with open_repository(a) as repo:
+        assert repo.history(pid) == []
+        target = tmp_path / "from-b.db"
+    with open_repository(b) as repo:
+        from desktop.store.exchange import shared_bases
+
+        export_db(list(repo.all_projects()), target, bases=shared_bases(repo, repo.all_projects()))
+    with open_repository(a) as repo:
+        (item,) = plan_merge(repo, read_untrusted(target)).items
+        shown = "\n".join(item.changes)
+        assert f"原来的：{ANNUAL}\n" in shown + "\n"
 
 
 def test_a_conflict_settled_per_field(tmp_path):

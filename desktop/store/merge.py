@@ -349,7 +349,9 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
         if status in (Status.CONFLICT, Status.THEIRS_NEWER, Status.MINE_NEWER):
             item.local = functools.partial(repo.get, p.id)
         if status == Status.CONFLICT:
-            item.ancestor = functools.partial(_ancestor, repo, p.id, mine.versions, theirs)
+            item.ancestor = functools.partial(
+                _ancestor, repo, p.id, mine.versions, theirs, incoming.bases.get(p.id)
+            )
         plan.items.append(item)
     # Projects new to this file: added, or offered as a pair with a local project of the
     # same year and name (both sides typed in the same form).
@@ -391,16 +393,24 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
     return plan
 
 
-def _ancestor(repo: Repository, pid: str, mine: dict, theirs: dict) -> Project | None:
-    """The latest version in the history both sides descend from (its version vector
-    within both), to show a conflicting field's 原来的 value; None when the history holds
-    none."""
+RECEIVED = "收到的版本"
+
+
+def _ancestor(
+    repo: Repository, pid: str, mine: dict, theirs: dict, carried: Project | None = None
+) -> Project | None:
+    """The latest version both sides descend from (its version vector within both), from
+    the history here or the one the incoming file carries (the sender's last shared
+    version), to show a conflicting field's 原来的 value; None when neither has one."""
     best = None
-    for entry in repo.history(pid):
-        v = entry.project.version_map
-        fits = v and dominates(mine, v) and dominates(theirs, v)
+    candidates = [e.project for e in repo.history(pid)]
+    if carried is not None and carried.id == pid:
+        candidates.append(carried)
+    for project in candidates:
+        v = project.version_map
+        fits = dominates(mine, v) and dominates(theirs, v)
         if fits and (best is None or dominates(v, best.version_map)):
-            best = entry.project
+            best = project
     return best
 
 
@@ -580,6 +590,8 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
             if item.status == Status.NEW:
                 if choice == Choice.THEIRS:
                     repo.add([theirs])
+                    # the version both sides now share: the ancestor of their next edits
+                    repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
                     result.added += 1
                 else:
                     result.unchanged += 1
@@ -642,8 +654,10 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                 result.combined += 1
                 continue
             if choice == Choice.THEIRS:
-                repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
                 needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
+                if not needs_bump:  # the version both sides now share (the next ancestor)
+                    repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
+                repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
                 versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
                 taken = theirs.with_changes(
                     created_at=mine.created_at, revision=mine.revision, versions=versions

@@ -18,11 +18,14 @@ HERE = Path(__file__).resolve().parent
 def scenario(window, rows, folder: Path):
     """Edits at home and in the office; returns the home file to merge."""
     from desktop.store import open_repository
-    from desktop.store.exchange import export_db
+    from desktop.store.exchange import export_db, read_untrusted, shared_bases
+    from desktop.store.merge import apply_merge, plan_merge
 
     repo = window.session.repo
+    export_db(repo.all_projects(), folder / "带回家.db")
     with open_repository(folder / "家里.db") as other:
-        other.add(list(repo.all_projects()))
+        received = read_untrusted(folder / "带回家.db")
+        apply_merge(other, plan_merge(other, received), backup=False)
         p = next(x for x in other.all_projects() if x.name == "人民调解")
         other.save(
             p.with_changes(
@@ -31,7 +34,8 @@ def scenario(window, rows, folder: Path):
         )
         p = next(x for x in other.all_projects() if x.name == "司法鉴定")
         other.save(p.with_changes(goal_annual="家里改过的年度目标。"))
-        export_db(other.all_projects(), folder / "交换.db")
+        projects = list(other.all_projects())
+        export_db(projects, folder / "交换.db", bases=shared_bases(other, projects))
     p = repo.get(rows["人民调解"])
     repo.save(p.with_changes(goal_overall=p.goal_overall + "覆盖全区所有村居。"))
     p = repo.get(rows["司法鉴定"])
