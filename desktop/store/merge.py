@@ -29,9 +29,9 @@ from desktop.domain.model import (
     now_timestamp,
     with_new_indicator_ids,
 )
-from desktop.store.errors import StoreError
+from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
-from desktop.store.repository import Repository, Tombstone, translate_error
+from desktop.store.repository import Repository, Tombstone
 
 
 class Status(StrEnum):
