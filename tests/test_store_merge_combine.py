@@ -240,7 +240,7 @@ def test_dry_run_shows_the_added_sentence_and_the_default(tmp_path, capsys):
         assert (p.goal_annual, p.goal_overall) == (ANNUAL + ADDED, "乙改的总目标。")
 
 
-def test_a_forged_counter_of_mine_is_kept_as_a_copy_for_review(tmp_path):
+def test_a_forged_counter_of_mine_is_kept_as_a_copy_for_review(tmp_path, capsys):
     """Someone who saw my export knows my replica id: a file setting my counter to the
     accepted maximum must not pass as newer (after my next edit every merge would refuse
     the project)."""
@@ -258,13 +258,14 @@ def test_a_forged_counter_of_mine_is_kept_as_a_copy_for_review(tmp_path):
     )
     conn.commit()
     conn.close()
-    for _ in range(2):  # merging the same file again adds nothing more
-        with open_repository(b) as repo:
-            plan = plan_merge(repo, read_untrusted(forged))
-            (item,) = plan.items
-            assert item.status == Status.FORGED
-            assert any("版本记录可疑" in p for p in plan.problems)
-            apply_merge(repo, plan, backup=False)
+    with open_repository(b) as repo:
+        plan = plan_merge(repo, read_untrusted(forged))
+        (item,) = plan.items
+        assert item.status == Status.FORGED
+        assert any("版本记录可疑" in p for p in plan.problems)
+    for _ in range(2):  # from the command line; merging the same file again adds nothing
+        assert main(["merge", str(forged), "--db", str(b)]) == 1  # done, with attention
+    assert "版本记录可疑" in capsys.readouterr().out
     with open_repository(b) as repo:
         assert repo.get(pid).content_hash() == mine.content_hash()
         assert repo.get(pid).version_map[me] == mine.version_map[me]
