@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 5
+LATEST_VERSION = 6
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -214,6 +214,23 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """What was printed with check codes: each printed version of a form once (its content
+    as JSON, the revision, the pages, the last print time), so that a signed paper can be
+    checked against the data after the form was changed (``store.paper``)."""
+    db.execute(
+        """CREATE TABLE printed (
+            project_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            printed_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (project_id, content_hash)
+        )"""
+    )
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -228,6 +245,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -242,6 +260,7 @@ EXPECTED_OBJECTS = frozenset(
         ("index", "projects_year"),
         ("index", "projects_deleted"),
         ("index", "history_project"),
+        ("table", "printed"),
     }
 )
 # Objects of each older version (an incoming file is checked before it is migrated).
@@ -256,9 +275,10 @@ OBJECTS_BY_VERSION = {
             ("index", "projects_deleted"),
         }
     ),
-    3: EXPECTED_OBJECTS,
-    4: EXPECTED_OBJECTS,
-    5: EXPECTED_OBJECTS,
+    3: EXPECTED_OBJECTS - {("table", "printed")},
+    4: EXPECTED_OBJECTS - {("table", "printed")},
+    5: EXPECTED_OBJECTS - {("table", "printed")},
+    6: EXPECTED_OBJECTS,
 }
 
 
