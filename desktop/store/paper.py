@@ -73,13 +73,17 @@ class Verdict:
         return EXIT_STATUS[self.status]
 
     @property
-    def title(self) -> str:
-        """Which form and page: ``社区矫正（2024年度）第 2 页 共 3 页``."""
+    def form(self) -> str:
+        """Which form: ``社区矫正（2024年度）``."""
         if not self.project_id:
             return ""
-        name = self.name or "（未命名项目）"
-        where = f"{name}（{self.year}年度）"
-        if self.page:
+        return f"{self.name or '（未命名项目）'}（{self.year}年度）"
+
+    @property
+    def title(self) -> str:
+        """Which form and page: ``社区矫正（2024年度）第 2 页 共 3 页``."""
+        where = self.form
+        if where and self.page:
             where += f"第 {self.page} 页 共 {self.pages} 页"
         return where
 
