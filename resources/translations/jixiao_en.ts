@@ -465,134 +465,134 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="42"/>
+        <location filename="../../desktop/ui/window_files.py" line="45"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="47"/>
+        <location filename="../../desktop/ui/window_files.py" line="50"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="58"/>
+        <location filename="../../desktop/ui/window_files.py" line="61"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="70"/>
+        <location filename="../../desktop/ui/window_files.py" line="73"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="76"/>
+        <location filename="../../desktop/ui/window_files.py" line="79"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="84"/>
+        <location filename="../../desktop/ui/window_files.py" line="87"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="89"/>
+        <location filename="../../desktop/ui/window_files.py" line="92"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="91"/>
+        <location filename="../../desktop/ui/window_files.py" line="94"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="105"/>
+        <location filename="../../desktop/ui/window_files.py" line="108"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="107"/>
+        <location filename="../../desktop/ui/window_files.py" line="110"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="125"/>
-        <location filename="../../desktop/ui/window_files.py" line="134"/>
-        <location filename="../../desktop/ui/window_files.py" line="223"/>
+        <location filename="../../desktop/ui/window_files.py" line="128"/>
+        <location filename="../../desktop/ui/window_files.py" line="137"/>
+        <location filename="../../desktop/ui/window_files.py" line="226"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="141"/>
+        <location filename="../../desktop/ui/window_files.py" line="144"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="143"/>
+        <location filename="../../desktop/ui/window_files.py" line="146"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="160"/>
+        <location filename="../../desktop/ui/window_files.py" line="163"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="162"/>
+        <location filename="../../desktop/ui/window_files.py" line="165"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <location filename="../../desktop/ui/window_files.py" line="168"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="166"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="167"/>
+        <location filename="../../desktop/ui/window_files.py" line="170"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="188"/>
+        <location filename="../../desktop/ui/window_files.py" line="191"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="209"/>
+        <location filename="../../desktop/ui/window_files.py" line="212"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="212"/>
+        <location filename="../../desktop/ui/window_files.py" line="215"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/ui/window_files.py" line="240"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="254"/>
+        <location filename="../../desktop/ui/window_files.py" line="257"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="281"/>
+        <location filename="../../desktop/ui/window_files.py" line="284"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/ui/window_files.py" line="286"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="309"/>
+        <location filename="../../desktop/ui/window_files.py" line="312"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -837,82 +837,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="92"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="93"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="94"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="97"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="99"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="102"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="105"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="108"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="110"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="111"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="112"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="113"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="154"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="159"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="353"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="358"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="380"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="378"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="383"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="392"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="410"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="415"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1190,167 +1190,172 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <source>核对纸质件(&amp;K)…</source>
+        <translation>Chec&amp;k a Paper Copy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="509"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="518"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <location filename="../../desktop/ui/main_window.py" line="583"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="582"/>
+        <location filename="../../desktop/ui/main_window.py" line="585"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="612"/>
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1573,6 +1578,84 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
+    <name>PaperCheckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="39"/>
+        <source>核对纸质件</source>
+        <translation>Check a Paper Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="42"/>
+        <source>输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。</source>
+        <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer's QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page's answer and the missing pages are listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="48"/>
+        <source>校验码或二维码</source>
+        <translation>Check code or QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="59"/>
+        <source>校验码(&amp;C)：</source>
+        <translation>&amp;Check code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="72"/>
+        <source>清空(&amp;L)</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="114"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="115"/>
+        <source>第 {0}/{1} 页</source>
+        <translation>page {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="117"/>
+        <source>（重复）</source>
+        <translation>(again) </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <source>第 {0} 版</source>
+        <translation> revision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="140"/>
+        <source>{0}{1}：有第 {2} 页</source>
+        <translation>{0}{1}: pages {2} present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="142"/>
+        <source>，缺第 {0} 页</source>
+        <translation>, pages {0} missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <source>，共 {0} 页，齐全</source>
+        <translation>, all {0} pages</translation>
+    </message>
+</context>
+<context>
     <name>PastePreview</name>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
@@ -1618,138 +1701,153 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="50"/>
+        <location filename="../../desktop/ui/window_print.py" line="58"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="52"/>
+        <location filename="../../desktop/ui/window_print.py" line="60"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="61"/>
+        <location filename="../../desktop/ui/window_print.py" line="69"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_print.py" line="85"/>
+        <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
+        <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="229"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="212"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="307"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="260"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="268"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="269"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="272"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="274"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="276"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="278"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="279"/>
+        <source>校验码(&amp;Q)</source>
+        <translation>Check &amp;codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="283"/>
+        <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
+        <translation>Print a check code and a QR code in each page's footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="290"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="292"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="304"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="318"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="367"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="369"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="322"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="371"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="386"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="395"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="399"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="353"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="403"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="411"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="414"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="366"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="416"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="374"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="431"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1757,52 +1855,52 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="66"/>
+        <location filename="../../desktop/ui/window_projects.py" line="69"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="68"/>
+        <location filename="../../desktop/ui/window_projects.py" line="71"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="83"/>
+        <location filename="../../desktop/ui/window_projects.py" line="86"/>
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <location filename="../../desktop/ui/window_projects.py" line="93"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <location filename="../../desktop/ui/window_projects.py" line="93"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="98"/>
+        <location filename="../../desktop/ui/window_projects.py" line="101"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="98"/>
+        <location filename="../../desktop/ui/window_projects.py" line="101"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="104"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="124"/>
+        <location filename="../../desktop/ui/window_projects.py" line="127"/>
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="127"/>
+        <location filename="../../desktop/ui/window_projects.py" line="130"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2031,62 +2129,62 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="49"/>
+        <location filename="../../desktop/ui/window_list.py" line="52"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="52"/>
+        <location filename="../../desktop/ui/window_list.py" line="55"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="54"/>
+        <location filename="../../desktop/ui/window_list.py" line="57"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="56"/>
+        <location filename="../../desktop/ui/window_list.py" line="59"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="57"/>
+        <location filename="../../desktop/ui/window_list.py" line="60"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="58"/>
+        <location filename="../../desktop/ui/window_list.py" line="61"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="59"/>
+        <location filename="../../desktop/ui/window_list.py" line="62"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="137"/>
+        <location filename="../../desktop/ui/window_list.py" line="140"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="139"/>
+        <location filename="../../desktop/ui/window_list.py" line="142"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="141"/>
+        <location filename="../../desktop/ui/window_list.py" line="144"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="176"/>
+        <location filename="../../desktop/ui/window_list.py" line="179"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="178"/>
+        <location filename="../../desktop/ui/window_list.py" line="181"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2147,37 +2245,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="318"/>
+        <location filename="../../desktop/ui/window_files.py" line="321"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/ui/window_files.py" line="324"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="325"/>
+        <location filename="../../desktop/ui/window_files.py" line="328"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="327"/>
+        <location filename="../../desktop/ui/window_files.py" line="330"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="329"/>
+        <location filename="../../desktop/ui/window_files.py" line="332"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="333"/>
+        <location filename="../../desktop/ui/window_files.py" line="336"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="338"/>
+        <location filename="../../desktop/ui/window_files.py" line="341"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2306,37 +2404,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="142"/>
+        <location filename="../../desktop/ui/window_projects.py" line="145"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="151"/>
+        <location filename="../../desktop/ui/window_projects.py" line="154"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="154"/>
+        <location filename="../../desktop/ui/window_projects.py" line="157"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="160"/>
+        <location filename="../../desktop/ui/window_projects.py" line="163"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="179"/>
+        <location filename="../../desktop/ui/window_projects.py" line="182"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="188"/>
+        <location filename="../../desktop/ui/window_projects.py" line="191"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="189"/>
+        <location filename="../../desktop/ui/window_projects.py" line="192"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
@@ -2357,17 +2455,17 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="81"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="105"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="112"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
