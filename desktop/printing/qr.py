@@ -22,6 +22,7 @@ MASK = 0  # fixed: decoders read it from the format information
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _ALNUM_VALUE = {ch: i for i, ch in enumerate(ALNUM)}
 _PAD = (0xEC, 0x11)
+_SET_BITS = tuple(tuple(j for j in range(8) if b & (0x80 >> j)) for b in range(256))
 
 
 def _gf_tables() -> tuple[list[int], list[int]]:
@@ -51,17 +52,25 @@ def _generator(ec_count: int) -> tuple[int, ...]:
     return tuple(poly.get(i) for i in range(1, poly.getLength()))
 
 
-def _ecc(data: list[int], ec_count: int) -> list[int]:
+@cache
+def _gen_products(ec_count: int) -> tuple[int, ...]:
+    """For every byte f: f times the generator's coefficients, packed into one integer (the
+    remainder register of the division below, one byte a coefficient)."""
     gen = _generator(ec_count)
-    rem = [0] * ec_count
+    return tuple(int.from_bytes(bytes(_mul_row(f)[g] for g in gen), "big") for f in range(256))
+
+
+def _ecc(data: list[int], ec_count: int) -> list[int]:
+    """The Reed–Solomon remainder of ``data`` (polynomial division as a shift register,
+    the register held in one integer)."""
+    products = _gen_products(ec_count)
+    shift = 8 * (ec_count - 1)
+    mask = (1 << (8 * ec_count)) - 1
+    rem = 0
     for byte in data:
-        factor = byte ^ rem[0]
-        rem = rem[1:]
-        rem.append(0)
-        if factor:
-            row = _mul_row(factor)
-            rem = [r ^ row[g] for r, g in zip(rem, gen, strict=True)]
-    return rem
+        factor = byte ^ (rem >> shift)
+        rem = ((rem << 8) & mask) ^ products[factor]
+    return list(rem.to_bytes(ec_count, "big"))
 
 
 class _Template:
@@ -145,10 +154,9 @@ def matrix(text: str) -> tuple[int, tuple[int, ...]]:
     for k, byte in enumerate(codewords):
         if byte:
             base = k * 8
-            for j in range(8):
-                if byte & (0x80 >> j):
-                    r, bit = positions[base + j]
-                    rows[r] ^= bit
+            for j in _SET_BITS[byte]:
+                r, bit = positions[base + j]
+                rows[r] ^= bit
     return t.n, tuple(rows)
 
 
