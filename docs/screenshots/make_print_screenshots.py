@@ -1,5 +1,7 @@
 """Page renders of the printed form (no Qt): a one-page form, a multi-page form (its
-continuation pages), and the money stress case (99,999,999,999.99 in every amount).
+continuation pages), and the money stress case (99,999,999,999.99 in every amount), each
+with the check code and QR code in the footer; and the footer of a page at 300 dpi
+(``print-check-code.png``: the code legible, the table's last rows above it).
 
     .venv/bin/python docs/screenshots/make_print_screenshots.py
 
@@ -60,6 +62,35 @@ def shoot(folder: Path) -> None:
             old.unlink()
         subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(HERE / name)], check=True)
         print(name, result.pages, "pages")
+    # The footer close up, as printed (300 dpi grey): the QR code and the check code under
+    # the table, left of the page number.
+    pdf = folder / "print-multi-page.pdf"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "300",
+            "-gray",
+            "-png",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-x",
+            "0",
+            "-y",
+            "3080",
+            "-W",
+            "2481",
+            "-H",
+            "428",
+            str(pdf),
+            str(folder / "foot"),
+        ],
+        check=True,
+    )
+    foot = next(folder.glob("foot*.png"))
+    (HERE / "print-check-code.png").write_bytes(foot.read_bytes())
 
 
 if __name__ == "__main__":
