@@ -49,6 +49,16 @@ def test_the_symbol_is_reportlabs_module_for_module():
         ]
 
 
+def test_each_pages_code_and_qr_text_are_its_stamps():
+    from desktop.printing.check_stamp import PrintedForm
+
+    form = PrintedForm("any-id", 7, "c0ffee" * 10 + "abcd", 93, AT)
+    for n in (1, 2, 90, 93):
+        stamp = form.stamp(n)
+        assert form.page(n) == (stamp.code, stamp.qr_text)
+        assert checkcode.parse(stamp.qr_text) == stamp
+
+
 @pytest.fixture
 def printed(tmp_path, sample_result):
     """A file with three forms (one of several pages), printed through the CLI."""

@@ -128,3 +128,22 @@ def test_codes_can_be_left_off_and_the_choice_is_remembered(make_controller, tmp
     again = PrintDialog(c.window, one, lambda: [])
     qtbot.addWidget(again)
     assert not again.codes.isChecked() and not again.result.forms
+
+
+def test_with_codes_the_qr_code_stays_within_the_printers_reach():
+    """An ordinary laser printer (4 mm dead edges) prints the page with its QR code at true
+    size; a printer that cannot print the lowest 6 mm shrinks the page just enough that the
+    QR code is printed whole (without codes the page number is the lowest ink)."""
+    from PySide6.QtCore import QSizeF
+
+    from desktop.printing.check_stamp import QR_BOTTOM
+    from desktop.ui.print_dialog import INK_MARGINS_PT, INK_WITH_CODES_PT, place_page
+
+    a4 = QSizeF(595.2756, 841.8898)
+    mm = 72 / 25.4
+    assert place_page(a4, a4, (4 * mm,) * 4, INK_WITH_CODES_PT).scale == 1.0
+    wide = place_page(a4, a4, (4 * mm, 4 * mm, 4 * mm, 6 * mm), INK_WITH_CODES_PT)
+    assert wide.scale < 1.0
+    qr_bottom = a4.height() - (wide.rect.y() + (a4.height() - QR_BOTTOM) * wide.scale)
+    assert qr_bottom >= 6 * mm - 0.01  # from the paper's lower edge: within reach
+    assert place_page(a4, a4, (4 * mm, 4 * mm, 4 * mm, 6 * mm), INK_MARGINS_PT).scale == 1.0

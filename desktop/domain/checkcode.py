@@ -110,29 +110,23 @@ class Stamp:
 
     @property
     def code(self) -> str:
-        value = (
-            (self.id_key << (HASH_BITS + PAGE_BITS))
-            | (self.hash_key << PAGE_BITS)
-            | _pages_value_or_beyond(self.page, self.pages)
-        )
-        digits = []
-        for _ in range(DATA_LENGTH):
-            value, d = divmod(value, BASE)
-            digits.append(ALPHABET[d])
-        data = "".join(reversed(digits))
-        return data + check_char(data)
+        return encode(self.id_key, self.hash_key, self.page, self.pages)
 
     @property
     def qr_text(self) -> str:
-        parts = [QR_PREFIX, self.code]
-        if self.revision is not None:
-            parts.append(f"R{self.revision}")
-        parts.append(f"P{self.page}/{self.pages}")
+        head, tail = self.qr_parts()
+        return f"{QR_PREFIX} {self.code} {head}P{self.page}/{self.pages}{tail}"
+
+    def qr_parts(self) -> tuple[str, str]:
+        """What the QR text says before and after the page (the same on every page of a
+        form): ``R5 `` and `` T202612042203 H3F9A2C1D8E7B``."""
+        head = "" if self.revision is None else f"R{self.revision} "
+        tail = ""
         if self.printed_at is not None:
-            parts.append("T" + self.printed_at.strftime("%Y%m%d%H%M"))
+            tail += " T" + self.printed_at.strftime("%Y%m%d%H%M")
         if self.hash_prefix:
-            parts.append("H" + self.hash_prefix.upper())
-        return " ".join(parts)
+            tail += " H" + self.hash_prefix.upper()
+        return head, tail
 
     def matches_hash(self, content_hash: str) -> bool:
         """Whether a version with this content hash is the one printed."""
@@ -145,6 +139,21 @@ def _pages_value_or_beyond(page: int, pages: int) -> int:
     if page == 0 or pages > MAX_PAGES:
         return PAGES_BEYOND
     return _pages_value(page, pages)
+
+
+def encode(id_key_: int, hash_key_: int, page: int, pages: int) -> str:
+    """The 12 characters (no separators) for these keys and page."""
+    value = (
+        (id_key_ << (HASH_BITS + PAGE_BITS))
+        | (hash_key_ << PAGE_BITS)
+        | _pages_value_or_beyond(page, pages)
+    )
+    digits = []
+    for _ in range(DATA_LENGTH):
+        value, d = divmod(value, BASE)
+        digits.append(ALPHABET[d])
+    data = "".join(reversed(digits))
+    return data + check_char(data)
 
 
 def stamp_for(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.domain.checkcode import Stamp, grouped, stamp_for
+from desktop.domain.checkcode import QR_PREFIX, Stamp, encode, grouped, stamp_for
 from desktop.domain.model import Project
 from desktop.printing import qr
 from desktop.printing.layout import MARGIN_X
@@ -25,6 +25,7 @@ NOTE_SIZE = 7.5
 CODE_BASELINE = 30.0
 NOTE_BASELINE = 19.0
 LABEL = "校验码"
+LABEL_WIDTH = 3 * CODE_SIZE + CODE_SIZE / 2  # three CJK characters and a space
 
 
 @dataclass
@@ -38,6 +39,7 @@ class PrintedForm:
     pages: int
     printed_at: datetime  # local time, to the minute
     codes: list[str] = field(default_factory=list)
+    qr: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, project: Project, pages: int, printed_at: datetime) -> PrintedForm:
@@ -54,6 +56,17 @@ class PrintedForm:
             self.project_id, self.content_hash, self.revision, page, self.pages, self.printed_at
         )
 
+    def page(self, page: int) -> tuple[str, str]:
+        """The code and the QR text of a page (computed once per form but the page's part;
+        the same as ``stamp(page).code`` and ``.qr_text``)."""
+        parts = self.__dict__.get("_parts")
+        if parts is None:
+            first = self.stamp(1)
+            parts = self.__dict__["_parts"] = (first.id_key, first.hash_key, *first.qr_parts())
+        id_key, hash_key, head, tail = parts
+        code = encode(id_key, hash_key, page, self.pages)
+        return code, f"{QR_PREFIX} {code} {head}P{page}/{self.pages}{tail}"
+
     def to_dict(self) -> dict:
         return {
             "project_id": self.project_id,
@@ -62,17 +75,19 @@ class PrintedForm:
             "pages": self.pages,
             "printed_at": self.printed_at.strftime("%Y-%m-%d %H:%M"),
             "codes": [grouped(c) for c in self.codes],
-            "qr": [self.stamp(n).qr_text for n in range(1, self.pages + 1)],
+            "qr": list(self.qr),
         }
 
 
 def draw(drawer, form: PrintedForm, page: int) -> None:
-    """The QR symbol (a one-bit image mask) and the code with the print time, in the footer."""
-    stamp = form.stamp(page)
-    code = stamp.code
+    """The QR symbol (a one-bit image mask) and the code with the print time, in the
+    footer."""
+    code, text = form.page(page)
     form.codes.append(code)
-    drawer.c._code.append(qr.image_ops(stamp.qr_text, MARGIN_X, QR_BOTTOM, QR_SIZE))
-    drawer.text_line(TEXT_X, CODE_BASELINE, f"{LABEL} {grouped(code)}", CODE_SIZE, remember=False)
+    form.qr.append(text)
+    drawer.c._code.append(qr.image_ops(text, MARGIN_X, QR_BOTTOM, QR_SIZE))
+    drawer.text_line(TEXT_X, CODE_BASELINE, LABEL, CODE_SIZE)
+    drawer.text_line(TEXT_X + LABEL_WIDTH, CODE_BASELINE, grouped(code), CODE_SIZE, remember=False)
     note = f"{form.printed_at:%Y-%m-%d %H:%M} 打印"
     if form.revision:  # 0: a form not saved in a file (printed from an import)
         note = f"第 {form.revision} 版　{note}"

@@ -119,9 +119,11 @@ def export_pdf(
 
 
 # The part of a form page that carries ink, in points from the page's edges (left, top,
-# right, bottom): the table inside the layout's margins, the page number and the QR code
-# (from QR_BOTTOM = 12 pt, 4.2 mm, within an ordinary laser printer's reach) under it
-INK_MARGINS_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, min(MARGIN_BOTTOM - 24, QR_BOTTOM))
+# right, bottom): the table inside the layout's margins, the page number under it; with
+# check codes, the QR code too (from QR_BOTTOM = 12 pt, 4.2 mm: within an ordinary laser
+# printer's reach, so only printers with wider dead edges shrink the page for it)
+INK_MARGINS_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM - 24)
+INK_WITH_CODES_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, QR_BOTTOM)
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,10 @@ class Placement:
 
 
 def place_page(
-    paper: QSizeF, page: QSizeF, physical: tuple[float, float, float, float]
+    paper: QSizeF,
+    page: QSizeF,
+    physical: tuple[float, float, float, float],
+    ink: tuple[float, float, float, float] = INK_MARGINS_PT,
 ) -> Placement:
     """A form page at true size on the paper (centred if the sizes differ), unless the
     printer's unprintable edges (``physical``: left, top, right, bottom, points) would cut
@@ -141,7 +146,6 @@ def place_page(
     x0 = (paper.width() - page.width()) / 2
     y0 = (paper.height() - page.height()) / 2
     cx, cy = paper.width() / 2, paper.height() / 2
-    ink = INK_MARGINS_PT
     reach = (  # how far the ink reaches from the centre, and the room the printer has there
         (cx - (x0 + ink[0]), cx - physical[0]),
         (cy - (y0 + ink[1]), cy - physical[1]),
@@ -153,14 +157,16 @@ def place_page(
     return Placement(QRectF(cx - (cx - x0) * scale, cy - (cy - y0) * scale, w, h), scale)
 
 
-def printer_placement(printer: QPrinter, page_pt: QSizeF) -> Placement:
+def printer_placement(
+    printer: QPrinter, page_pt: QSizeF, ink: tuple[float, float, float, float] = INK_MARGINS_PT
+) -> Placement:
     """Where a page of ``page_pt`` points goes on this printer's paper (its physical margins
     are the layout's minimum margins)."""
     layout = QPageLayout(printer.pageLayout())
     layout.setUnits(QPageLayout.Unit.Point)
     m = layout.minimumMargins()
     physical = (m.left(), m.top(), m.right(), m.bottom())
-    return place_page(QSizeF(layout.fullRectPoints().size()), page_pt, physical)
+    return place_page(QSizeF(layout.fullRectPoints().size()), page_pt, physical, ink)
 
 
 def _gray_page(document: QPdfDocument, index: int, pixels: QSize) -> QImage:
@@ -175,7 +181,11 @@ def _gray_page(document: QPdfDocument, index: int, pixels: QSize) -> QImage:
     return canvas.convertToFormat(QImage.Format.Format_Grayscale8)
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+def print_document(
+    document: QPdfDocument,
+    printer: QPrinter,
+    ink: tuple[float, float, float, float] = INK_MARGINS_PT,
+) -> int:
     """Send a PDF's pages to a printer at true size (full-page mode: positions measured from
     the paper's edge, whatever the printer's margins; shrunk only when its unprintable
     edges would cut into the form — see ``printer_placement``), in grey at 300–600 dpi,
@@ -204,7 +214,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
             if printed:
                 printer.newPage()
             size_pt = document.pagePointSize(number - 1)
-            place = printer_placement(printer, size_pt)
+            place = printer_placement(printer, size_pt, ink)
             pixels = QSize(
                 round(place.rect.width() / 72 * dpi), round(place.rect.height() / 72 * dpi)
             )
@@ -389,7 +399,8 @@ class PrintDialog(QDialog):
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        printed = print_document(self.document, printer)
+        ink = INK_WITH_CODES_PT if self.result is not None and self.result.forms else INK_MARGINS_PT
+        printed = print_document(self.document, printer, ink)
         if not printed:
             QMessageBox.critical(
                 self, APP_NAME, self.tr("打印机“{0}”无法打印。").format(printer.printerName())
@@ -397,7 +408,7 @@ class PrintDialog(QDialog):
             return
         self._record()
         text = self.tr("已发送 {0} 页到打印机（实际大小）").format(printed)
-        scale = printer_placement(printer, self.document.pagePointSize(0)).scale
+        scale = printer_placement(printer, self.document.pagePointSize(0), ink).scale
         if scale < 0.9995:
             text = self.tr(
                 "已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%"
