@@ -172,11 +172,16 @@ def test_after_an_edit_the_paper_names_the_changed_fields(printed, tmp_path, cap
         verdict = verify(repo, text)
     assert verdict.status == CHANGED
     assert verdict.message.startswith(f"这是第 {old.revision} 版，当前是第 {old.revision + 1} 版")
-    assert f"项目名称：{old.name} → {old.name}（调整）" in verdict.changes
+    # The changed fields by their labels on the form, old → new (the differing words marked).
+    name_line = next(line for line in verdict.changes if line.startswith("项目名称："))
+    before, after = name_line.split(" → ")
+    assert old.name in before and f"{old.name}（调整）" in after.replace("〔+", "").replace(
+        "〕", ""
+    )
     first = old.indicators[0]
     assert any(
         line.startswith(f"指标 {first.level1}/{first.level2}/{first.name}：")
-        and line.endswith("→ ≥99(%)")
+        and "≥99(%)" in line.split(" → ")[1]
         for line in verdict.changes
     ), verdict.changes
     # The CLI: the same answer, exit 1, the changed fields by their labels.
@@ -184,7 +189,7 @@ def test_after_an_edit_the_paper_names_the_changed_fields(printed, tmp_path, cap
     capsys.readouterr()
     assert main(["verify", code, "--db", str(db)]) == 1
     out = capsys.readouterr().out
-    assert "这是第" in out and f"  项目名称：{old.name} → " in out
+    assert "这是第" in out and "\n  项目名称：" in out
 
 
 def _with_value(indicator, text):
