@@ -32,6 +32,7 @@ sys.path.insert(0, {root!r})
 from desktop.printing import render
 from desktop.printing.fonts import load_chain
 from desktop.store import open_repository
+from desktop.store.paper import stored_hashes
 load_chain()  # the fonts are read once per process, as in the floor before its clock starts
 with open_repository(sys.argv[1], read_only=True) as repo:
     if sys.argv[3] == "list":  # speed: the projects read first, as the floor's pages are
@@ -39,7 +40,10 @@ with open_repository(sys.argv[1], read_only=True) as repo:
     else:  # memory: one project at a time from the database
         projects = repo.all_projects()
     t0 = time.perf_counter()
-    result = render(projects, sys.argv[2], codes=sys.argv[4] == "codes")
+    # the content hashes the database keeps, as the CLI and the print dialog pass them
+    result = render(
+        projects, sys.argv[2], codes=sys.argv[4] == "codes", content_hash=stored_hashes(repo)
+    )
     seconds = time.perf_counter() - t0
 print(seconds, result.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """

@@ -478,12 +478,13 @@ def _cmd_print(args: argparse.Namespace) -> int:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未打印任何内容") from exc
             if not projects:
                 raise CliError("没有可打印的项目")
+        from desktop.store.paper import record_print, stored_hashes
+
         record = None
         if not args.no_codes and not repo.read_only:
-            from desktop.store.paper import record_print
 
             def record(project, form) -> None:
-                record_print(repo, project, form.pages, form.printed_at)
+                record_print(repo, project, form.pages, form.printed_at, form.content_hash)
 
         with repo.atomic():  # the record of prints is kept only if the PDF was written
             result = atomic_write(
@@ -495,6 +496,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
                     drafts=is_draft,
                     codes=not args.no_codes,
                     on_form=record,
+                    content_hash=stored_hashes(repo),
                 ),
             )
     count = len(result.pages_per_project)

@@ -285,3 +285,16 @@ def test_printing_from_a_read_only_file_or_without_codes_records_nothing(tmp_pat
     with open_repository(db, read_only=True) as repo:
         rows = repo.conn.execute("SELECT project_id, pages FROM printed").fetchall()
     assert rows == [(pid, 1)]
+
+
+def test_the_stored_content_hash_is_the_forms_own(repo, sample_result):
+    """Printing many forms takes each content hash from the file (no hashing again); it is
+    the one the form has, and a form not as saved is hashed itself."""
+    from desktop.store.paper import stored_hashes
+
+    repo.add(sample_result.projects[:2])
+    saved = repo.get(sample_result.projects[0].id)
+    hashes = stored_hashes(repo)
+    assert hashes(saved) == saved.content_hash()
+    edited = saved.with_changes(name="另一个名称", revision=saved.revision + 1)
+    assert hashes(edited) == edited.content_hash() != saved.content_hash()

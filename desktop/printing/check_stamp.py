@@ -42,11 +42,13 @@ class PrintedForm:
     qr: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, project: Project, pages: int, printed_at: datetime) -> PrintedForm:
+    def of(
+        cls, project: Project, pages: int, printed_at: datetime, content_hash: str = ""
+    ) -> PrintedForm:
         return cls(
             project.id,
             project.revision,
-            project.content_hash(),
+            content_hash or project.content_hash(),
             pages,
             printed_at.replace(second=0, microsecond=0),
         )

@@ -145,10 +145,13 @@ def matrix(text: str) -> tuple[int, tuple[int, ...]]:
         offset += dc
         blocks.append(block)
         eccs.append(_ecc(block, ec))
-    codewords = []
-    for group in (blocks, eccs):
-        for i in range(max(len(b) for b in group)):
-            codewords.extend(b[i] for b in group if i < len(b))
+    if len(blocks) == 1:
+        codewords = blocks[0] + eccs[0]
+    else:
+        codewords = []
+        for group in (blocks, eccs):
+            for i in range(max(len(b) for b in group)):
+                codewords.extend(b[i] for b in group if i < len(b))
     rows = list(t.rows)
     positions = t.positions
     for k, byte in enumerate(codewords):

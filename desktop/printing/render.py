@@ -607,6 +607,7 @@ def render(
     codes: bool = True,
     printed_at: datetime | None = None,
     on_form: Callable[[Project, PrintedForm], None] | None = None,
+    content_hash: Callable[[Project], str] | None = None,
 ) -> RenderResult:
     """Write the forms of ``projects`` into one PDF; each form starts on a new page.
     ``drafts``: the ids of the forms to mark 草稿, or a test applied to each form.
@@ -614,7 +615,9 @@ def render(
     ``codes`` prints a check code and a QR code in each page's footer (``check_stamp``),
     saying which project, version and page it is and when it was printed (``printed_at``,
     local time; now by default); ``on_form`` is told of each form printed with them (to
-    record the print). ``projects`` may be a generator: they are read one at a time."""
+    record the print); ``content_hash`` gives a form's content hash when it is known (the
+    database keeps it: ``store.paper.stored_hashes``), instead of computing it.
+    ``projects`` may be a generator: they are read one at a time."""
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
     if callable(drafts):
@@ -653,7 +656,10 @@ def render(
             result.drafts += draft
             rows: list[Row] = builder.rows(project)
             pages = paginate(rows, signoff.enabled, builder.grid)
-            form = PrintedForm.of(project, len(pages), printed_at) if codes else None
+            form = None
+            if codes:
+                digest = content_hash(project) if content_hash is not None else ""
+                form = PrintedForm.of(project, len(pages), printed_at, digest)
             for n, page in enumerate(pages, 1):
                 result.pages += 1
                 draw_page(

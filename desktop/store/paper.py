@@ -4,7 +4,7 @@ Each printed page carries a check code (``domain.checkcode``): 28 bits of the pr
 14 bits of the content hash at printing, the page. Checking one finds the project whose id
 has those bits (in the projects, the trash, the history and the record of prints), then the
 version: the current content (与当前数据一致), or an earlier one kept in the record of
-prints (schema v6 ``printed``: each printed version once, with its revision) or in the
+prints (schema v7 ``printed``: each printed version once, with its revision) or in the
 history of replaced versions (这是第 3 版，当前是第 5 版, with the fields and indicators
 changed since, old → new). A code that fails its check character is a typing error.
 """
@@ -12,6 +12,7 @@ changed since, old → new). A code that fails its check character is a typing e
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,10 +25,27 @@ MATCH, CHANGED, UNKNOWN, BAD_CODE = "match", "changed", "unknown", "bad_code"
 EXIT_STATUS = {MATCH: 0, CHANGED: 1, UNKNOWN: 2, BAD_CODE: 2}
 
 
-def record_print(repo: Repository, project: Project, pages: int, printed_at: datetime) -> None:
+def stored_hashes(repo: Repository) -> Callable[[Project], str]:
+    """A project's content hash as the file keeps it (for printing many forms without
+    hashing each again); computed when the file holds another revision of it."""
+
+    def content_hash(project: Project) -> str:
+        row = repo.conn.execute(
+            "SELECT content_hash FROM projects WHERE id = ? AND revision = ?",
+            [project.id, project.revision],
+        ).fetchone()
+        return row[0] if row and row[0] else project.content_hash()
+
+    return content_hash
+
+
+def record_print(
+    repo: Repository, project: Project, pages: int, printed_at: datetime, digest: str = ""
+) -> None:
     """Remember that this version of ``project`` was printed (its content once; the
-    revision, the number of pages and the time of the last print updated)."""
-    digest = project.content_hash()
+    revision, the number of pages and the time of the last print updated). ``digest``:
+    the content hash the pages' codes carry (computed when not given)."""
+    digest = digest or project.content_hash()
     when = printed_at.strftime("%Y-%m-%d %H:%M")
     with repo.atomic():
         known = repo.conn.execute(

@@ -90,6 +90,7 @@ def export_pdf(
     signoff: SignOff | None = None,
     record: Recorder | None = None,
     codes: bool | None = None,
+    content_hash: Callable[[Project], str] | None = None,
 ) -> bool:
     """Write the forms to ``path`` (atomically); report problems in a dialog. ``record``
     keeps what was printed with check codes (see ``PrintActions.record``)."""
@@ -98,7 +99,15 @@ def export_pdf(
     drafts = drafts_of(projects)
     try:
         result = atomic_write(
-            path, lambda fh: render(projects, fh, signoff=signoff, drafts=drafts, codes=codes)
+            path,
+            lambda fh: render(
+                projects,
+                fh,
+                signoff=signoff,
+                drafts=drafts,
+                codes=codes,
+                content_hash=content_hash,
+            ),
         )
     except OSError as exc:
         QMessageBox.critical(
@@ -262,9 +271,11 @@ class PrintDialog(QDialog):
         selected: list[Project],
         all_projects,
         record: Recorder | None = None,
+        content_hash: Callable[[Project], str] | None = None,
     ):
         super().__init__(parent)
         self.record = record  # keeps what was printed with check codes
+        self.content_hash = content_hash  # the hashes the file keeps (``stored_hashes``)
         self.result: RenderResult | None = None
         self.rendered: list[Project] = []
         self.setWindowTitle(self.tr("打印预览"))
@@ -366,6 +377,7 @@ class PrintDialog(QDialog):
             signoff=self.current_signoff(),
             drafts=self.drafts,
             codes=self.codes.isChecked(),
+            content_hash=self.content_hash,
         )
         self.result, self.rendered = result, projects
         self.pdf_bytes = out.getvalue()
@@ -438,6 +450,7 @@ class PrintDialog(QDialog):
             self.current_signoff(),
             self.record,
             self.codes.isChecked(),
+            self.content_hash,
         ):
             self.status.setText(self.tr("已导出到 {0}").format(path))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Project
 from desktop.store import StoreError
+from desktop.store.paper import stored_hashes
 from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class PrintActions(QObject):
             self._selected_projects(),
             lambda: list(repo.all_projects()),
             self.record,
+            stored_hashes(repo),
         )
         dialog.exec()
 
@@ -64,7 +66,8 @@ class PrintActions(QObject):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if export_pdf(self.window, projects, path, record=self.record):
+        hashes = stored_hashes(self.session.repo)
+        if export_pdf(self.window, projects, path, record=self.record, content_hash=hashes):
             self.window.statusBar().showMessage(
                 self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
             )
@@ -80,7 +83,7 @@ class PrintActions(QObject):
         try:
             with repo.atomic():
                 for project, form in zip(projects, result.forms, strict=False):
-                    record_print(repo, project, form.pages, form.printed_at)
+                    record_print(repo, project, form.pages, form.printed_at, form.content_hash)
         except StoreError as exc:
             return self.tr("打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}").format(
                 exc
