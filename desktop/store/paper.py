@@ -175,6 +175,8 @@ def verify(repo: Repository, text: str) -> Verdict:
             verdict.name, verdict.year, verdict.current_revision = row[0], row[1], row[2]
             trashed = "（该项目在回收站中）" if row[4] else ""
             if stamp.matches_hash(row[3]):
+                if verdict.printed_revision is None:  # a typed code: the current content
+                    verdict.printed_revision = row[2]
                 verdict.status = MATCH
                 verdict.content_hash = row[3]
                 verdict.message = "与当前数据一致" + trashed
