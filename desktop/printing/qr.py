@@ -13,9 +13,29 @@ checks the result against reportlab's own encoder module for module.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import cache, lru_cache
 
-from reportlab.graphics.barcode import qrencoder
+
+def _load_qrencoder():
+    """reportlab's QR encoder module alone: importing it as
+    ``reportlab.graphics.barcode.qrencoder`` first runs the package's ``__init__``, which
+    loads every barcode widget and Platypus (0.1 s at each start of the command line). The
+    module itself needs only ``re`` and ``itertools``."""
+    name = "reportlab.graphics.barcode.qrencoder"
+    if name in sys.modules:
+        return sys.modules[name]
+    reportlab = importlib.util.find_spec("reportlab")
+    folder = next(iter(reportlab.submodule_search_locations or ()))
+    path = f"{folder}/graphics/barcode/qrencoder.py"
+    spec = importlib.util.spec_from_file_location("desktop.printing._qrencoder", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+qrencoder = _load_qrencoder()
 
 LEVEL = qrencoder.QRErrorCorrectLevel.M  # 15 % of the symbol may be lost (a photocopy)
 MASK = 0  # fixed: decoders read it from the format information
@@ -37,15 +57,6 @@ _EXP, _LOG = _gf_tables()
 
 
 @cache
-def _mul_row(factor: int) -> tuple[int, ...]:
-    """factor · x in GF(256) for every byte x."""
-    if factor == 0:
-        return (0,) * 256
-    lf = _LOG[factor]
-    return (0, *(_EXP[(lf + _LOG[x]) % 255] for x in range(1, 256)))
-
-
-@cache
 def _generator(ec_count: int) -> tuple[int, ...]:
     """The generator polynomial's coefficients after the leading 1 (reportlab's)."""
     poly = qrencoder.QRUtil.getErrorCorrectPolynomial(ec_count)
@@ -57,7 +68,11 @@ def _gen_products(ec_count: int) -> tuple[int, ...]:
     """For every byte f: f times the generator's coefficients, packed into one integer (the
     remainder register of the division below, one byte a coefficient)."""
     gen = _generator(ec_count)
-    return tuple(int.from_bytes(bytes(_mul_row(f)[g] for g in gen), "big") for f in range(256))
+
+    def times(f: int, g: int) -> int:
+        return _EXP[(_LOG[f] + _LOG[g]) % 255] if f and g else 0
+
+    return tuple(int.from_bytes(bytes(times(f, g) for g in gen), "big") for f in range(256))
 
 
 def _ecc(data: list[int], ec_count: int) -> list[int]:
