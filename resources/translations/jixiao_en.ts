@@ -1758,22 +1758,22 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="58"/>
+        <location filename="../../desktop/ui/window_print.py" line="60"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="60"/>
+        <location filename="../../desktop/ui/window_print.py" line="62"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="69"/>
+        <location filename="../../desktop/ui/window_print.py" line="72"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="85"/>
+        <location filename="../../desktop/ui/window_print.py" line="88"/>
         <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
         <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
@@ -1781,130 +1781,130 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="248"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="246"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="317"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="328"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="270"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="281"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="278"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="279"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="290"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="282"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="293"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="284"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="295"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="286"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="297"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="299"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
         <source>校验码(&amp;Q)</source>
         <translation>Check &amp;codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="304"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
         <translation>Print a check code and a QR code in each page's footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="311"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="302"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="313"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="314"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="325"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="389"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="379"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="391"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="381"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="393"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="396"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="408"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="406"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="418"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="410"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="414"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="426"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="434"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="425"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="437"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="427"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="442"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="455"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2167,20 +2167,35 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="568"/>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="562"/>
+        <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
+        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="566"/>
+        <source>表头：</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <location filename="../../desktop/ui/editor.py" line="611"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <location filename="../../desktop/ui/editor.py" line="587"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <source>修改目标表头</source>
+        <translation>Change goal header</translation>
     </message>
 </context>
 <context>
@@ -2517,12 +2532,12 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="114"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="121"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
