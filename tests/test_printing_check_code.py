@@ -259,29 +259,19 @@ def test_codes_off_leave_the_footer_as_it_was_and_never_touch_the_grid(tmp_path,
         assert top >= PAGE_H - MARGIN_BOTTOM, (n, box)
 
 
-def test_printing_from_a_read_only_file_or_without_codes_records_nothing(tmp_path, sample_result):
+def test_printing_without_codes_records_nothing_and_with_codes_each_version_once(
+    tmp_path, sample_result
+):
     db = tmp_path / "a.db"
     with open_repository(db) as repo:
         repo.add(sample_result.projects[:2])
         pid = sample_result.projects[0].id
-    assert (
-        main(
-            [
-                "print",
-                "--db",
-                str(db),
-                "--project",
-                pid,
-                "--out",
-                str(tmp_path / "x.pdf"),
-                "--no-codes",
-            ]
-        )
-        == 0
-    )
+    command = ["print", "--db", str(db), "--project", pid, "--out"]
+    assert main([*command, str(tmp_path / "x.pdf"), "--no-codes"]) == 0
     with open_repository(db, read_only=True) as repo:
         assert repo.conn.execute("SELECT count(*) FROM printed").fetchone()[0] == 0
-    assert main(["print", "--db", str(db), "--project", pid, "--out", str(tmp_path / "y.pdf")]) == 0
+    for name in ("y.pdf", "z.pdf"):  # the same version printed twice: recorded once
+        assert main([*command, str(tmp_path / name)]) == 0
     with open_repository(db, read_only=True) as repo:
         rows = repo.conn.execute("SELECT project_id, pages FROM printed").fetchall()
     assert rows == [(pid, 1)]

@@ -4,7 +4,7 @@ Each printed page carries a check code (``domain.checkcode``): 28 bits of the pr
 14 bits of the content hash at printing, the page. Checking one finds the project whose id
 has those bits (in the projects, the trash, the history and the record of prints), then the
 version: the current content (与当前数据一致), or an earlier one kept in the record of
-prints (schema v7 ``printed``: each printed version once, with its revision) or in the
+prints (schema v8 ``printed``: each printed version once, with its revision) or in the
 history of replaced versions (这是第 3 版，当前是第 5 版, with the fields and indicators
 changed since, old → new). A code that fails its check character is a typing error.
 """
