@@ -16,23 +16,29 @@ from __future__ import annotations
 import importlib.util
 import sys
 from functools import cache, lru_cache
+from pathlib import Path
 
 
 def _load_qrencoder():
     """reportlab's QR encoder module alone: importing it as
     ``reportlab.graphics.barcode.qrencoder`` first runs the package's ``__init__``, which
     loads every barcode widget and Platypus (0.1 s at each start of the command line). The
-    module itself needs only ``re`` and ``itertools``."""
+    module itself needs only ``re`` and ``itertools``. A frozen build (no source files)
+    imports it the package's way."""
     name = "reportlab.graphics.barcode.qrencoder"
     if name in sys.modules:
         return sys.modules[name]
-    reportlab = importlib.util.find_spec("reportlab")
-    folder = next(iter(reportlab.submodule_search_locations or ()))
-    path = f"{folder}/graphics/barcode/qrencoder.py"
-    spec = importlib.util.spec_from_file_location("desktop.printing._qrencoder", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    spec = importlib.util.find_spec("reportlab")
+    for folder in (spec.submodule_search_locations or ()) if spec else ():
+        path = Path(folder, "graphics", "barcode", "qrencoder.py")
+        if path.is_file():
+            alone = importlib.util.spec_from_file_location("desktop.printing._qrencoder", path)
+            module = importlib.util.module_from_spec(alone)
+            alone.loader.exec_module(module)
+            return module
+    from reportlab.graphics.barcode import qrencoder
+
+    return qrencoder
 
 
 qrencoder = _load_qrencoder()
