@@ -288,3 +288,19 @@ def test_the_stored_content_hash_is_the_forms_own(repo, sample_result):
     assert hashes(saved) == saved.content_hash()
     edited = saved.with_changes(name="另一个名称", revision=saved.revision + 1)
     assert hashes(edited) == edited.content_hash() != saved.content_hash()
+
+
+def test_the_encoder_loads_alone_and_in_a_frozen_build(monkeypatch):
+    """From source the encoder module is loaded without reportlab's barcode package (its
+    widgets and Platypus cost 0.1 s at each start); a frozen build, which has no source
+    files, gets it the package's way — the same encoder either way."""
+    import sys
+    from pathlib import Path
+
+    monkeypatch.delitem(sys.modules, "reportlab.graphics.barcode.qrencoder", raising=False)
+    alone = qr._load_qrencoder()
+    assert alone.__name__ == "desktop.printing._qrencoder"
+    monkeypatch.setattr(Path, "is_file", lambda self: False)
+    frozen = qr._load_qrencoder()
+    assert frozen.__name__ == "reportlab.graphics.barcode.qrencoder"
+    assert frozen.QRCode.makeImpl.__code__.co_code == alone.QRCode.makeImpl.__code__.co_code
