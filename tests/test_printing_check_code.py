@@ -304,3 +304,26 @@ def test_the_encoder_loads_alone_and_in_a_frozen_build(monkeypatch):
     frozen = qr._load_qrencoder()
     assert frozen.__name__ == "reportlab.graphics.barcode.qrencoder"
     assert frozen.QRCode.makeImpl.__code__.co_code == alone.QRCode.makeImpl.__code__.co_code
+
+
+def test_a_file_locked_by_another_program_is_said_in_a_sentence(printed):
+    import sqlite3
+
+    from desktop.store import StoreError
+
+    db, _pdf, ids = printed
+    with open_repository(db) as repo:
+        digest = repo.conn.execute(
+            "SELECT content_hash FROM projects WHERE id = ?", [ids[1]]
+        ).fetchone()[0]
+        code = checkcode.stamp_for(ids[1], digest, 1, 1, 1, AT).code
+        assert verify(repo, code).status == MATCH
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with repo.patience(0.05), pytest.raises(StoreError) as err:
+                verify(repo, code)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+    assert "占用" in str(err.value)
