@@ -33,6 +33,7 @@ from pathlib import Path
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
 from desktop.domain.money import decimal_string
+from desktop.domain.review import Records
 from desktop.io import limits
 from desktop.store.errors import (
     DamagedFileError,
@@ -67,8 +68,10 @@ def export_db(
     projects: Iterable[Project],
     target: str | os.PathLike,
     tombstones: Iterable[Tombstone] = (),
+    reviews: Records | None = None,
 ) -> int:
-    """Write ``projects`` (and tombstones) into a new standalone database at ``target``."""
+    """Write ``projects`` (and tombstones, and the review records ``reviews``) into a new
+    standalone database at ``target``."""
     target = Path(target)
     projects = list(projects)
     sweep_stale_files([target.parent])
@@ -78,6 +81,10 @@ def export_db(
         with open_repository(tmp) as out, out.atomic():
             out.add(projects)
             out.add_tombstones(tombstones)
+            if reviews:
+                from desktop.store.review import add_records
+
+                add_records(out, reviews)
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
                 raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
@@ -99,6 +106,7 @@ class Incoming:
     projects: list[Project] = field(default_factory=list)
     tombstones: list[Tombstone] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # rows not imported, and why
+    reviews: Records = field(default_factory=Records)  # status events, opinions, answers
 
 
 _DENY = sqlite3.SQLITE_DENY
@@ -298,7 +306,16 @@ def _read_copy(copy: Path, name: str) -> Incoming:
 def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return {
         table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        for table in ("projects", "indicators", "meta", "history", "tombstones")
+        for table in (
+            "projects",
+            "indicators",
+            "meta",
+            "history",
+            "tombstones",
+            "review_events",
+            "opinions",
+            "opinion_changes",
+        )
     }
 
 
@@ -409,6 +426,9 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
             )
         except (CodecError, ValueError, TypeError, AttributeError) as exc:
             incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
+    from desktop.store.review_check import read_review_rows
+
+    read_review_rows(conn, incoming)
 
 
 def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:

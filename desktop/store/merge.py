@@ -168,6 +168,7 @@ class MergeResult:
     copies: int = 0
     deleted: int = 0
     unchanged: int = 0
+    reviews: int = 0  # review records (status events, opinions, answers) new to this file
 
 
 def _in_chunks(ids: list[str], size: int = 500):
@@ -528,6 +529,12 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                     repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
                 result.unchanged += 1
         repo.add_tombstones(plan.tombstones)
+        if plan.incoming is not None and plan.incoming.reviews:
+            # The review loop's records: a union by id, whatever happened to the forms
+            # (their content and version vectors are not touched by them).
+            from desktop.store.review import add_records
+
+            result.reviews = add_records(repo, plan.incoming.reviews)
     return result
 
 

@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 5
+LATEST_VERSION = 6
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.3.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -214,6 +214,54 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """The review loop: status events, opinions and opinion state changes, each an
+    append-only record with its own id (merged as a union; see ``domain/review.py``).
+    No foreign key to ``projects``: the records of a project purged here stay, so an old
+    file cannot bring them back as new."""
+    for sql in (
+        """CREATE TABLE review_events (
+            id TEXT PRIMARY KEY NOT NULL,
+            project_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            person TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX review_events_project ON review_events(project_id, seq)",
+        """CREATE TABLE opinions (
+            id TEXT PRIMARY KEY NOT NULL,
+            project_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT '',
+            code INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            person TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX opinions_project ON opinions(project_id)",
+        """CREATE TABLE opinion_changes (
+            id TEXT PRIMARY KEY NOT NULL,
+            opinion_id TEXT NOT NULL,
+            project_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            person TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX opinion_changes_project ON opinion_changes(project_id)",
+    ):
+        db.execute(sql)
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -228,10 +276,11 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 
-# What a file of the latest version holds; anything else was not made by us.
-EXPECTED_OBJECTS = frozenset(
+# What a file of versions 3 to 5 holds.
+_OBJECTS_V3 = frozenset(
     {
         ("table", "projects"),
         ("table", "indicators"),
@@ -256,10 +305,21 @@ OBJECTS_BY_VERSION = {
             ("index", "projects_deleted"),
         }
     ),
-    3: EXPECTED_OBJECTS,
-    4: EXPECTED_OBJECTS,
-    5: EXPECTED_OBJECTS,
+    3: _OBJECTS_V3,
+    4: _OBJECTS_V3,
+    5: _OBJECTS_V3,
+    6: _OBJECTS_V3
+    | {
+        ("table", "review_events"),
+        ("table", "opinions"),
+        ("table", "opinion_changes"),
+        ("index", "review_events_project"),
+        ("index", "opinions_project"),
+        ("index", "opinion_changes_project"),
+    },
 }
+# What a file of the latest version holds; anything else was not made by us.
+EXPECTED_OBJECTS = OBJECTS_BY_VERSION[LATEST_VERSION]
 
 
 def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = LATEST_VERSION) -> None:
