@@ -102,7 +102,7 @@ def test_two_units_and_a_reviewer(tmp_path, capsys):
     run(capsys, "review", "--db", r_db, "--project", b, "--approve")
     lines = run(capsys, "opinions", "--db", r_db).splitlines()
     assert [line.split("\t")[:5] for line in lines] == [
-        ["普法宣传", "项目资金/项目资金/其中：财政资金", "4 指标与指标值不匹配",
+        ["普法宣传", "项目资金/其中：财政资金", "4 指标与指标值不匹配",
          "财政资金与预算批复不符", "未处理"],
         ["普法宣传", "绩效指标/第1条（产出指标/数量指标/培训人次）", "2 指标不够细化、量化",
          "请写明培训对象", "未处理"],

@@ -404,12 +404,10 @@ def field_known(key: str) -> bool:
 def field_place(key: str) -> str:
     """``项目资金/其中：财政资金``-style place of a field, as the form names it."""
     if key.startswith("funds."):
-        sub = key[6:]
-        part = "年度资金" if sub.startswith("annual") else "项目资金"
         label = field_label(key)
-        if sub in ("fiscal", "annual_appropriation"):
+        if key[6:] in ("fiscal", "annual_appropriation"):
             label = f"其中：{label}"
-        return f"项目资金/{part}/{label}"
+        return f"项目资金/{label}"
     return f"{_FIELD_TABS.get(key, '基本信息')}/{field_label(key)}"
 
 

@@ -112,16 +112,17 @@ def _who(repo: Repository, unit: str | None, person: str | None) -> Identity:
 
 
 def _rows(repo: Repository, table: str, columns: Sequence[str], project_ids):
+    """Rows in id order (the same set reads the same in every database)."""
     sql = f"SELECT {', '.join(columns)} FROM {table}"
     if project_ids is None:
-        return list(repo.conn.execute(sql))
+        return list(repo.conn.execute(f"{sql} ORDER BY id"))
     out = []
     ids = list(project_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
         out += repo.conn.execute(f"{sql} WHERE project_id IN ({marks})", chunk).fetchall()
-    return out
+    return sorted(out)
 
 
 def records(repo: Repository, project_ids: Iterable[str] | None = None) -> rv.Records:
