@@ -258,6 +258,9 @@ def _review_parsers(sub, db_parent) -> None:
     )
     p.add_argument("--project", action="append", metavar="ID", help="只列出这个项目的（可重复）")
     p.add_argument("--codes", action="store_true", help="列出意见原因的代码")
+    p.add_argument(
+        "--pdf", metavar="FILE.pdf", help="打印审核意见：把一个项目的意见和答复输出为 A4 表格"
+    )
 
 
 class _ClosedPipeAware:

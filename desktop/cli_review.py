@@ -97,7 +97,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
                 person=args.person,
             )
             print(
-                f"已提出意见 {opinion.id}：{store.place(opinion, project)}\t"
+                f"已提出意见 {opinion.id}：{rv.opinion_place(opinion, project)}\t"
                 f"{opinion.code} {opinion.reason}\t{opinion.text}"
             )
             return cli.EXIT_OK
@@ -145,6 +145,8 @@ def _cmd_opinions(args: argparse.Namespace) -> int:
         for r in rv.reasons():
             print(f"{r.code}\t{r.text}")
         return cli.EXIT_OK
+    if args.pdf:
+        return _print_opinions(args)
     with cli._open(args.db) as repo:
         if args.project:
             for pid in args.project:
@@ -162,9 +164,32 @@ def _cmd_opinions(args: argparse.Namespace) -> int:
             project = projects[o.project_id]
             name = project.name if project is not None else o.project_id
             state = s.state_label + (f"（{s.answer}）" if s.answer else "")
-            print(
-                f"{name}\t{store.place(o, project)}\t{o.code} {o.reason}\t{o.text}\t{state}\t{o.id}"
-            )
+            where = rv.opinion_place(o, project)
+            print(f"{name}\t{where}\t{o.code} {o.reason}\t{o.text}\t{state}\t{o.id}")
+    return cli.EXIT_OK
+
+
+def _print_opinions(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.io.files import atomic_write
+    from desktop.printing.opinions_pdf import render_opinions
+
+    target = Path(args.pdf)
+    if target.suffix.lower() != ".pdf":
+        raise cli.CliError(f"输出文件应以 .pdf 结尾：“{target.name}”")
+    if not args.project or len(args.project) != 1:
+        raise cli.CliError("打印审核意见需要指定一个项目（--project）")
+    with cli._open(args.db) as repo:
+        project = _project(repo, args.project[0])
+        recs = store.records(repo, [project.id])
+        states = rv.opinion_states(recs, project.id)
+        status = rv.current_status(recs.events)
+        atomic_write(
+            target,
+            lambda fh: render_opinions(project, states, fh, status=status, events=recs.events),
+        )
+    print(f"已把“{project.name}”的 {len(states)} 条审核意见打印到“{target}”。")
     return cli.EXIT_OK
 
 

@@ -228,6 +228,7 @@ class OpinionState:
     answer: str  # the clerk's last answer ("" if none)
     answered_by: str  # unit and person of that answer
     confirmed_by: str
+    answer_state: str = ""  # FIXED or EXPLAINED: how the clerk last answered ("" if not)
 
     @property
     def is_open(self) -> bool:
@@ -241,17 +242,33 @@ class OpinionState:
 
 def opinion_state(opinion: Opinion, changes: Iterable[OpinionChange]) -> OpinionState:
     mine = sorted((c for c in changes if c.opinion_id == opinion.id), key=lambda c: c.order)
-    state, answer, answered_by, confirmed_by = OPEN, "", "", ""
+    state, answer, answered_by, confirmed_by, answer_state = OPEN, "", "", "", ""
     for c in mine:
         if STATE_RANK.get(c.state, -1) > STATE_RANK[state] or (
             STATE_RANK.get(c.state, -1) == STATE_RANK[state] and c.state != OPEN
         ):
             state = c.state
         if c.state in (FIXED, EXPLAINED):
-            answer, answered_by = c.answer, _who(c.unit, c.person)
+            answer, answered_by, answer_state = c.answer, _who(c.unit, c.person), c.state
         if c.state == CONFIRMED:
             confirmed_by = _who(c.unit, c.person)
-    return OpinionState(opinion, state, answer, answered_by, confirmed_by)
+    return OpinionState(opinion, state, answer, answered_by, confirmed_by, answer_state)
+
+
+def handling(s: OpinionState) -> str:
+    """How an opinion was handled, in one line: 已修改：…（甲司法所 张三）；审核单位已确认（…）."""
+    if not s.answer_state:
+        out = s.state_label if s.state != CONFIRMED else ""
+    else:
+        out = STATE_LABELS[s.answer_state] + (f"：{s.answer}" if s.answer else "")
+        out += f"（{s.answered_by}）" if s.answered_by else ""
+    if s.state == CONFIRMED:
+        out += (
+            ("；" if out else "")
+            + "审核单位已确认"
+            + (f"（{s.confirmed_by}）" if s.confirmed_by else "")
+        )
+    return out
 
 
 def _who(unit: str, person: str) -> str:
@@ -427,6 +444,20 @@ def find_indicator(project: Project, target: str) -> int | None:
         return None
     # An opinion written before the indicator had an id, read where ids exist now: by name.
     return None
+
+
+def opinion_place(opinion: Opinion, project: Project | None) -> str:
+    """Where an opinion is, as the form names it now."""
+    if opinion.kind == ON_INDICATOR and project is not None:
+        n = find_indicator(project, opinion.target)
+        if n is None:
+            return f"绩效指标/{opinion.label}（已删除）"
+        ind = project.indicators[n]
+        path = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x)
+        return f"绩效指标/第{n + 1}条（{path}）"
+    if opinion.kind == ON_INDICATOR:
+        return f"绩效指标/{opinion.label}"
+    return opinion.label
 
 
 def is_uuid(text: str) -> bool:

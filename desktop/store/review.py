@@ -380,20 +380,6 @@ def changes_since_approval(repo: Repository, project_id: str) -> list[str] | Non
     return field_changes(approved, repo.get(project_id))
 
 
-def place(opinion: rv.Opinion, project: Project | None) -> str:
-    """Where an opinion is, as the form names it now."""
-    if opinion.kind == rv.ON_INDICATOR and project is not None:
-        n = rv.find_indicator(project, opinion.target)
-        if n is None:
-            return f"绩效指标/{opinion.label}（已删除）"
-        ind = project.indicators[n]
-        path = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x)
-        return f"绩效指标/第{n + 1}条（{path}）"
-    if opinion.kind == rv.ON_INDICATOR:
-        return f"绩效指标/{opinion.label}"
-    return opinion.label
-
-
 __all__ = [
     "Identity",
     "ReviewRefused",
