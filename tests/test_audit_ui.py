@@ -67,7 +67,7 @@ def test_checks_rerun_as_the_clerk_types(make_controller, tmp_path, qtbot):
             "警告",
             "司法调解",
             "绩效指标 › 成本指标",
-            "没有成本指标：按现行指标体系，每个项目都应设置成本指标",
+            "没有成本指标：按现行指标体系，每个项目都应设置成本指标（意见代码 1）",
         ]
     ]
     assert panel_rows(w) == no_cost

@@ -21,7 +21,8 @@ from desktop.domain.values import OPERATORS, normalize_value_text
 
 ERROR = "error"
 WARNING = "warning"
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
+OPINION = "opinion"  # a reviewer's open opinion shown among the findings (domain.review)
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", OPINION: "审核意见"}
 RULES_VERSION = 4  # bump when rules change: stored statuses are then computed again
 
 STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2

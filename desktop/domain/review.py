@@ -460,6 +460,38 @@ def opinion_place(opinion: Opinion, project: Project | None) -> str:
     return opinion.label
 
 
+def opinion_location(opinion: Opinion, project: Project):
+    """Where on the form an opinion is (an ``audit.Location``, so that it is marked and
+    reached like a 审核 finding)."""
+    from desktop.domain.audit import TAB_BASIC, TAB_FUNDS, TAB_GOALS, TAB_INDICATORS, Location
+
+    if opinion.kind == ON_INDICATOR:
+        n = find_indicator(project, opinion.target)
+        return Location(TAB_INDICATORS, "name" if n is not None else "", n)
+    if opinion.kind == ON_FIELD:
+        key = opinion.target
+        if key.startswith("funds."):
+            return Location(TAB_FUNDS, key)
+        return Location(TAB_GOALS if key.startswith("goal_") else TAB_BASIC, key)
+    return Location(TAB_BASIC)
+
+
+def opinion_findings(project: Project, states: Iterable[OpinionState]) -> list:
+    """The opinions still 未处理 as 审核 findings (severity ``opinion``, with their code)."""
+    from desktop.domain.audit import OPINION, Finding
+
+    out = []
+    for s in states:
+        if not s.is_open or s.opinion.project_id != project.id:
+            continue
+        o = s.opinion
+        text = f"{o.code} {o.reason}" + (f"：{o.text}" if o.text else "")
+        if o.unit:
+            text += f"（{o.unit}）"
+        out.append(Finding("review.opinion", OPINION, text, opinion_location(o, project), o.code))
+    return out
+
+
 def is_uuid(text: str) -> bool:
     try:
         return str(uuid.UUID(text)) == text
