@@ -446,15 +446,20 @@ def find_indicator(project: Project, target: str) -> int | None:
     return None
 
 
+def indicator_place(project: Project, n: int) -> str:
+    """``绩效指标/第3条（产出指标/数量指标/培训人次）``."""
+    ind = project.indicators[n]
+    path = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x)
+    return f"绩效指标/第{n + 1}条（{path}）"
+
+
 def opinion_place(opinion: Opinion, project: Project | None) -> str:
     """Where an opinion is, as the form names it now."""
     if opinion.kind == ON_INDICATOR and project is not None:
         n = find_indicator(project, opinion.target)
         if n is None:
             return f"绩效指标/{opinion.label}（已删除）"
-        ind = project.indicators[n]
-        path = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x)
-        return f"绩效指标/第{n + 1}条（{path}）"
+        return indicator_place(project, n)
     if opinion.kind == ON_INDICATOR:
         return f"绩效指标/{opinion.label}"
     return opinion.label
