@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -173,13 +174,12 @@ REVIEW_COLORS = {rv.RETURNED: "#b91c1c", rv.APPROVED: "#15803d", rv.SUBMITTED: "
 
 def review_label(status: str) -> str:
     """The review status in the interface language."""
-    tr = QApplication.translate
     return {
-        rv.DRAFT: tr("review", "编制中"),
-        rv.SUBMITTED: tr("review", "已报送"),
-        rv.RETURNED: tr("review", "退回修改"),
-        rv.APPROVED: tr("review", "审核通过"),
-        rv.ADJUSTING: tr("review", "调整中"),
+        rv.DRAFT: QCoreApplication.translate("review", "编制中"),
+        rv.SUBMITTED: QCoreApplication.translate("review", "已报送"),
+        rv.RETURNED: QCoreApplication.translate("review", "退回修改"),
+        rv.APPROVED: QCoreApplication.translate("review", "审核通过"),
+        rv.ADJUSTING: QCoreApplication.translate("review", "调整中"),
     }[status]
 
 

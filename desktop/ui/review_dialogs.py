@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -24,19 +24,18 @@ from desktop.ui.screen import fit_to_screen
 
 def reason_words(code: int) -> str:
     """The standard reason of ``code`` in the interface language (data: review_reasons.json)."""
-    tr = QApplication.translate
     known = {
-        1: tr("reasons", "指标不够完整"),
-        2: tr("reasons", "指标不够细化、量化"),
-        3: tr("reasons", "指标与项目的相关性不够"),
-        4: tr("reasons", "指标与指标值不匹配"),
-        5: tr("reasons", "建议拆分指标"),
-        6: tr("reasons", "一级指标类型错误"),
-        7: tr("reasons", "二级指标类型错误"),
-        8: tr("reasons", "建议增加明确效益指标"),
-        9: tr("reasons", "建议增加明确产出指标"),
-        10: tr("reasons", "建议增加满意度指标"),
-        11: tr("reasons", "其他"),
+        1: QCoreApplication.translate("reasons", "指标不够完整"),
+        2: QCoreApplication.translate("reasons", "指标不够细化、量化"),
+        3: QCoreApplication.translate("reasons", "指标与项目的相关性不够"),
+        4: QCoreApplication.translate("reasons", "指标与指标值不匹配"),
+        5: QCoreApplication.translate("reasons", "建议拆分指标"),
+        6: QCoreApplication.translate("reasons", "一级指标类型错误"),
+        7: QCoreApplication.translate("reasons", "二级指标类型错误"),
+        8: QCoreApplication.translate("reasons", "建议增加明确效益指标"),
+        9: QCoreApplication.translate("reasons", "建议增加明确产出指标"),
+        10: QCoreApplication.translate("reasons", "建议增加满意度指标"),
+        11: QCoreApplication.translate("reasons", "其他"),
     }
     text = rv.reason_text(code)
     # A reason list edited since (other words for a code) is shown as the data says.
@@ -47,12 +46,11 @@ _SOURCE = {r.code: r.text for r in rv.reasons()}
 
 
 def state_words(state: str) -> str:
-    tr = QApplication.translate
     return {
-        rv.OPEN: tr("review", "未处理"),
-        rv.FIXED: tr("review", "已修改"),
-        rv.EXPLAINED: tr("review", "已说明"),
-        rv.CONFIRMED: tr("review", "已确认"),
+        rv.OPEN: QCoreApplication.translate("review", "未处理"),
+        rv.FIXED: QCoreApplication.translate("review", "已修改"),
+        rv.EXPLAINED: QCoreApplication.translate("review", "已说明"),
+        rv.CONFIRMED: QCoreApplication.translate("review", "已确认"),
     }[state]
 
 
