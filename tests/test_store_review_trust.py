@@ -100,3 +100,12 @@ def test_a_file_with_review_records_of_an_unknown_shape_is_refused(tmp_path):
     conn.close()
     with pytest.raises(StoreError):
         read_untrusted(out)
+
+
+def test_too_many_review_records_are_refused_before_they_are_read(tmp_path, monkeypatch):
+    from desktop.store import review_check
+
+    _, _, out = exported(tmp_path)
+    monkeypatch.setattr(review_check, "MAX_ROWS", 0)
+    with pytest.raises(StoreError, match="状态记录太多（1 条，上限 0 条）"):
+        read_untrusted(out)

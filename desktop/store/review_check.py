@@ -15,7 +15,9 @@ from datetime import datetime
 from desktop.domain import review as rv
 from desktop.store.errors import DamagedFileError, NotOurFileError
 
-MAX_ROWS = 2_000_000  # per table: ten opinions and events for each of 200,000 projects
+# Per table: more than a reviewer's file of 50,000 forms holds (a few events and opinions
+# each); counted before any row is read, rows checked one at a time.
+MAX_ROWS = 500_000
 _HASH = re.compile(r"^([0-9a-f]{64})?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -132,21 +134,23 @@ def read_review_rows(conn: sqlite3.Connection, incoming) -> None:
     """Fill ``incoming.reviews`` with the good rows; list the bad ones in its problems."""
     found: list[list] = []
     for table, make, label in _TABLES:
-        try:
-            rows = conn.execute(f"SELECT * FROM {table} LIMIT ?", [MAX_ROWS + 1]).fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
-        if len(rows) > MAX_ROWS:
-            raise NotOurFileError(f"“{incoming.source}”中的{label}太多。")
         good = []
         bad = 0
         first = ""
-        for r in rows:
-            try:
-                good.append(make(r))
-            except _Bad as exc:
-                bad += 1
-                first = first or str(exc)
+        try:
+            (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            if count > MAX_ROWS:
+                raise NotOurFileError(
+                    f"“{incoming.source}”中的{label}太多（{count} 条，上限 {MAX_ROWS} 条）。"
+                )
+            for r in conn.execute(f"SELECT * FROM {table}"):
+                try:
+                    good.append(make(r))
+                except _Bad as exc:
+                    bad += 1
+                    first = first or str(exc)
+        except sqlite3.DatabaseError as exc:
+            raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
         if bad:
             incoming.problems.append(f"{bad} 条{label}无效，未导入（例如：{first}）")
         found.append(good)
