@@ -9,8 +9,9 @@ the answer to a question)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,14 +35,33 @@ from desktop.ui.review_dialogs import (
     state_words,
 )
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
+
 RECEIVED = "received"
 
 
-class ReviewActions:
-    """Mixin of MainWindow (uses ``session``, ``editor``, ``model``, ``audit_panel``)."""
+class ReviewActions(QObject):
+    """The review loop in the window (the window's ``review``)."""
+
+    def __init__(self, window: MainWindow, session: Session):
+        super().__init__(window)  # the window owns it; ``window`` is its parent
+        self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
+
+    @property
+    def editor(self):
+        return self.window.editor
+
+    def statusBar(self):  # the window's
+        return self.window.statusBar()
 
     # -- building ---------------------------------------------------------------------------
-    def _build_review(self) -> None:
+    def build(self) -> None:
         self._refusal: dict[str, str | None] = {}  # project id → why it may not be edited
         self.review_label = QLabel()
         self.review_label.setObjectName("reviewStatus")
@@ -49,11 +69,11 @@ class ReviewActions:
         self.editor.setCornerWidget(self.review_label, Qt.Corner.TopRightCorner)
 
         def action(text: str, shortcut, slot) -> QAction:
-            act = QAction(text, self)
+            act = QAction(text, self.window)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
-            self.addAction(act)  # its key works wherever the focus is
+            self.window.addAction(act)  # its key works wherever the focus is
             return act
 
         self.act_add_opinion = action(self.tr("添加审核意见(&O)…"), "F8", self.add_opinion_here)
@@ -64,12 +84,12 @@ class ReviewActions:
         self.act_answer = action(self.tr("答复审核意见(&W)…"), "F9", self.answer_opinion)
         self.act_adjust = action(self.tr("申请调整(&J)…"), None, self.adjust_current)
         self.act_print_opinions = action(self.tr("打印审核意见(&P)…"), None, self.print_opinions)
-        menu = self.review_menu = QMenu(self.tr("审核流程(&R)"), self)
-        bar = self.menuBar().actions()
-        if bar:  # before 帮助, the last menu of the bar
-            self.menuBar().insertMenu(bar[-1], menu)
+        menu = self.menu = QMenu(self.tr("审核流程(&R)"), self.window)
+        bar = self.window.menuBar()
+        if bar.actions():  # before 帮助, the last menu of the bar
+            bar.insertMenu(bar.actions()[-1], menu)
         else:
-            self.menuBar().addMenu(menu)
+            bar.addMenu(menu)
         menu.addActions([self.act_submit, self.act_answer, self.act_adjust])
         menu.addSeparator()
         menu.addActions([self.act_add_opinion, self.act_confirm, self.act_return, self.act_approve])
@@ -93,15 +113,14 @@ class ReviewActions:
             statuses, open_counts = self.session.review_overview()
         except StoreError:
             return
-        self.model.set_review(statuses, open_counts)
+        self.window.model.set_review(statuses, open_counts)
         self._refusal.clear()
         self._show_review_status()
         self._update_review_actions()
 
     def _on_review_changed(self, _ids: list) -> None:
         self.refresh_review()
-        if hasattr(self, "refresh_audit"):
-            self.refresh_audit()
+        self.window.refresh_audit()
 
     def _records(self, project_id: str) -> rv.Records:
         try:
@@ -166,7 +185,7 @@ class ReviewActions:
             "“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。"
             "审核通过的版本保留在历史版本中，调整后需要重新报送。"
         ).format(project.name)
-        dialog = ReasonDialog(self, self.tr("申请调整"), prompt)
+        dialog = ReasonDialog(self.window, self.tr("申请调整"), prompt)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.reason():
             if before_edit:
                 self.statusBar().showMessage(self.tr("没有申请调整，修改未保存。"), 8000)
@@ -174,7 +193,7 @@ class ReviewActions:
         try:
             self.session.move([project.id], rv.ADJUSTING, dialog.reason())
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("申请调整"), str(exc))
+            QMessageBox.warning(self.window, self.tr("申请调整"), str(exc))
             return False
         self.statusBar().showMessage(self.tr("已申请调整，可以修改了。"), 8000)
         return True
@@ -185,7 +204,7 @@ class ReviewActions:
             return
         if self.session.edit_refusal(project.id) != rv.APPROVED:
             QMessageBox.information(
-                self, self.tr("申请调整"), self.tr("只有审核通过的项目需要申请调整。")
+                self.window, self.tr("申请调整"), self.tr("只有审核通过的项目需要申请调整。")
             )
             return
         if self._ask_adjustment(project):
@@ -241,21 +260,21 @@ class ReviewActions:
         if project is None or not self._identity().is_reviewer:
             return
         field, indicator, place = self._place_here()
-        dialog = OpinionDialog(self, place)
+        dialog = OpinionDialog(self.window, place)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         code, text = dialog.chosen()
         try:
             self.session.add_opinion(project.id, code, text, field=field, indicator=indicator)
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("添加审核意见"), str(exc))
+            QMessageBox.warning(self.window, self.tr("添加审核意见"), str(exc))
             return
         self.statusBar().showMessage(
             self.tr("已添加意见：{0} {1}").format(code, reason_words(code)), 8000
         )
 
     def _move_selected(self, to: str, title: str, note: str = "") -> None:
-        ids = self.selected_ids() if hasattr(self, "selected_ids") else []
+        ids = self.window.nav.selected_ids()
         if not ids and self.editor.project is not None:
             ids = [self.editor.project.id]
         if not ids:
@@ -263,7 +282,7 @@ class ReviewActions:
         try:
             self.session.move(ids, to, note)
         except StoreError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self.window, title, str(exc))
             return
         self.statusBar().showMessage(
             self.tr("{0}：{1} 个项目").format(review_label(to), len(ids)), 8000
@@ -271,7 +290,7 @@ class ReviewActions:
 
     def return_selected(self) -> None:
         dialog = ReasonDialog(
-            self,
+            self.window,
             self.tr("退回修改"),
             self.tr("退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因："),
         )
@@ -280,7 +299,7 @@ class ReviewActions:
 
     def approve_selected(self) -> None:
         answer = QMessageBox.question(
-            self,
+            self.window,
             self.tr("审核通过"),
             self.tr("把选中的项目标为审核通过？审核通过的版本保留在历史版本中。"),
         )
@@ -294,7 +313,7 @@ class ReviewActions:
         try:
             self.session.set_opinion_state(state.opinion, rv.CONFIRMED)
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("确认意见"), str(exc))
+            QMessageBox.warning(self.window, self.tr("确认意见"), str(exc))
 
     # -- the unit -----------------------------------------------------------------------
     def submit_selected(self) -> None:
@@ -334,7 +353,7 @@ class ReviewActions:
             for s in choices
         ]
         label, ok = QInputDialog.getItem(
-            self, self.tr("审核意见"), self.tr("选择一条意见："), labels, 0, False
+            self.window, self.tr("审核意见"), self.tr("选择一条意见："), labels, 0, False
         )
         return choices[labels.index(label)] if ok else None
 
@@ -342,14 +361,15 @@ class ReviewActions:
         state = self._pick_opinion(lambda s: s.state != rv.CONFIRMED)
         if state is None:
             return
-        dialog = AnswerDialog(self, state, rv.opinion_place(state.opinion, self.editor.project))
+        place = rv.opinion_place(state.opinion, self.editor.project)
+        dialog = AnswerDialog(self.window, state, place)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         how, text = dialog.chosen()
         try:
             self.session.set_opinion_state(state.opinion, how, text)
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("答复审核意见"), str(exc))
+            QMessageBox.warning(self.window, self.tr("答复审核意见"), str(exc))
 
     # -- print ----------------------------------------------------------------------------
     def print_opinions(self) -> None:
@@ -357,7 +377,7 @@ class ReviewActions:
         if project is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self,
+            self.window,
             self.tr("打印审核意见"),
             str(Path.home() / f"{project.name or 'project'}-审核意见.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
@@ -376,7 +396,7 @@ class ReviewActions:
                 lambda fh: render_opinions(project, states, fh, status=status, events=recs.events),
             )
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("打印审核意见"), str(exc.strerror or exc))
+            QMessageBox.warning(self.window, self.tr("打印审核意见"), str(exc.strerror or exc))
             return
         self.statusBar().showMessage(self.tr("已保存到“{0}”").format(path), 8000)
 
