@@ -146,6 +146,13 @@ def run_steps(tmp, steps) -> None:
             recs = store.records(repo)
             states = {s.opinion.id: (s.state, s.answer) for s in rv.opinion_states(recs)}
             status = {p.id: store.status(repo, p.id) for p in repo.all_projects(trash=True)}
+            # The list's quick reads agree with the records read in full.
+            open_ = {}
+            for s in rv.opinion_states(recs):
+                if s.is_open:
+                    open_[s.opinion.project_id] = open_.get(s.opinion.project_id, 0) + 1
+            assert store.open_counts(repo) == open_
+            assert store.statuses(repo) == {pid: st for pid, st in status.items() if st != rv.DRAFT}
             seen.append((recs, states, status))
     for recs, _, _ in seen:
         assert world.made <= recs.ids()  # nothing made anywhere is lost

@@ -185,13 +185,20 @@ def submitted_by(repo: Repository, unit: str) -> list[str]:
 
 
 def open_counts(repo: Repository) -> dict[str, int]:
-    """Projects → how many of their opinions are still 未处理."""
-    recs = records(repo)
-    out: dict[str, int] = {}
-    for s in rv.opinion_states(recs):
-        if s.is_open:
-            out[s.opinion.project_id] = out.get(s.opinion.project_id, 0) + 1
-    return out
+    """Projects → how many of their opinions are still 未处理: those without any change
+    (every change answers or confirms; the state never goes back)."""
+
+    def read():
+        return dict(
+            repo.conn.execute(
+                "SELECT o.project_id, count(*) FROM opinions o WHERE NOT EXISTS ("
+                "SELECT 1 FROM opinion_changes c "
+                "WHERE c.project_id = o.project_id AND c.opinion_id = o.id) "
+                "GROUP BY o.project_id"
+            )
+        )
+
+    return _sql(repo, read)
 
 
 def opinions(repo: Repository, project_id: str | None = None) -> list[rv.OpinionState]:

@@ -257,7 +257,7 @@ def _v6(db: sqlite_utils.Database) -> None:
             person TEXT NOT NULL DEFAULT '',
             at TEXT NOT NULL
         )""",
-        "CREATE INDEX opinion_changes_project ON opinion_changes(project_id)",
+        "CREATE INDEX opinion_changes_project ON opinion_changes(project_id, opinion_id)",
     ):
         db.execute(sql)
 
