@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from desktop.domain import review as rv
 from desktop.domain.model import Project
-from desktop.store.errors import StoreError
-from desktop.store.repository import Repository, translate_error
+from desktop.store.errors import StoreError, translate_error
+from desktop.store.repository import Repository
 
 _EVENT_COLUMNS = (
     "id",
