@@ -4,11 +4,10 @@ row (code first), a received form that does not take edits, the clerk's marks an
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from desktop.domain import review as rv
 from desktop.domain.audit import Location
@@ -16,9 +15,7 @@ from desktop.store import open_repository
 from desktop.store import review as store
 from desktop.ui.review_dialogs import AnswerDialog, OpinionDialog, ReasonDialog
 from tests.test_cli_review_loop import form
-from tests.ui_helpers import type_chinese
-
-pytestmark = pytest.mark.skip(reason="the window is wired to the review loop in the next step")
+from tests.ui_helpers import replace_text, type_chinese
 
 
 def shown(w):
@@ -81,9 +78,9 @@ def test_the_reviewer_adds_an_opinion_on_the_focused_indicator_row(make_controll
     w.select_project(f.id)
     row = w.model.row_of(f.id)
     assert w.model.index(row, 5).data() == "已报送"
-    assert "已报送" in w.review_label.text()
-    w.editor.show_finding(Location("indicators", "name", 0))  # the row of 培训人次
-    QTest.keyClick(w.editor.tree, Qt.Key.Key_Down)  # → 群众知晓率 (the 效益 row)
+    assert "已报送" in w.review.review_label.text()
+    w.editor.show_finding(Location("indicators", "name", 1))  # focus on 群众知晓率's row
+    assert QApplication.focusWidget() is w.editor.tree
 
     def answer(dialog):
         assert dialog.focusWidget() is dialog.code  # the code first
@@ -120,10 +117,14 @@ def test_the_clerk_sees_the_opinions_marked_and_listed_and_answers_with_f9(
     f = unit_db(tmp_path / "u.db")
     w = shown(make_controller(tmp_path / "u.db").window)
     w.select_project(f.id)
-    assert "退回修改" in w.review_label.text() and "未处理意见 2" in w.review_label.text()
+    assert (
+        "退回修改" in w.review.review_label.text()
+        and "未处理意见 2" in w.review.review_label.text()
+    )
     fiscal = w.editor.money["fiscal"]
     assert fiscal.styleSheet() and "4 指标与指标值不匹配：与批复不符" in fiscal.toolTip()
-    first = w.editor.tree_model.index_for_path((0, 0, 0))
+    model = w.editor.tree_model
+    first = model.index_for_path(model.path_of_indicator(w.editor.project.indicators[0]))
     assert first.data(Qt.ItemDataRole.BackgroundRole) is not None  # the indicator row
     assert "请写明培训对象" in first.data(Qt.ItemDataRole.ToolTipRole)
     tree = w.audit_panel.tree
@@ -148,17 +149,17 @@ def test_the_clerk_sees_the_opinions_marked_and_listed_and_answers_with_f9(
         states = {s.opinion.code: s.state for s in store.opinions(repo, f.id)}
     assert states == {4: rv.FIXED, 2: rv.OPEN}
     assert not fiscal.styleSheet()  # answered: no longer marked
-    assert "未处理意见 1" in w.review_label.text()
+    assert "未处理意见 1" in w.review.review_label.text()
 
 
 def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(make_controller, tmp_path):
     f = unit_db(tmp_path / "u.db", rv.APPROVED)
     w = shown(make_controller(tmp_path / "u.db").window)
     w.select_project(f.id)
-    assert "审核通过" in w.review_label.text()
+    assert "审核通过" in w.review.review_label.text()
 
     def refuse(dialog):
-        dialog.reject()
+        QTest.keyClick(dialog.text, Qt.Key.Key_Escape)
 
     seen = when_dialog(ReasonDialog, refuse)
     type_chinese(w.editor.name, "改")
@@ -171,12 +172,11 @@ def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(make_cont
 
     def give_reason(dialog):
         type_chinese(dialog.text, "预算调减")
-        key(dialog.text, Qt.Key.Key_Tab)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the OK button
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        QTest.keyClick(ok, Qt.Key.Key_Space)
 
     seen = when_dialog(ReasonDialog, give_reason)
-    type_chinese(w.editor.name, "普法宣传（调整）")
-    key(w.editor.name, Qt.Key.Key_Return)
+    replace_text(w.editor.name, "普法宣传（调整）")
     assert seen
     with open_repository(tmp_path / "u.db") as repo:
         assert repo.get(f.id).name == "普法宣传（调整）"
@@ -186,4 +186,4 @@ def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(make_cont
         kept = [h.project.content_hash() for h in repo.history(f.id) if "审核通过" in h.reason]
         assert kept == [f.content_hash()]
         assert store.changes_since_approval(repo, f.id) == ["项目名称：普法宣传 → 普法宣传（调整）"]
-    assert "调整中" in w.review_label.text()
+    assert "调整中" in w.review.review_label.text()

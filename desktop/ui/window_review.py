@@ -114,8 +114,9 @@ class ReviewActions(QObject):
         except StoreError:
             return
         self.window.model.set_review(statuses, open_counts)
+        self._open = open_counts
         self._refusal.clear()
-        self._show_review_status()
+        self.show_status()
         self._update_review_actions()
 
     def _on_review_changed(self, _ids: list) -> None:
@@ -128,7 +129,12 @@ class ReviewActions(QObject):
         except StoreError:
             return rv.Records()
 
-    def _show_review_status(self) -> None:
+    def open_projects(self) -> list[str]:
+        """Projects with opinions still 未处理."""
+        return [pid for pid, n in getattr(self, "_open", {}).items() if n]
+
+    def show_status(self) -> None:
+        """The current project's status in the editor's corner."""
         project = self.editor.project
         if project is None:
             self.review_label.setText("")
@@ -172,6 +178,8 @@ class ReviewActions(QObject):
         why = self._refusal[project.id]
         if why is None:
             return True
+        if getattr(self, "_asking", False):  # the field lost focus to the question itself
+            return False
         if why == RECEIVED:
             self.statusBar().showMessage(
                 self.tr("这是报送来的项目，审核单位不能修改；按 F8 在当前位置添加审核意见。"),
@@ -186,7 +194,12 @@ class ReviewActions(QObject):
             "审核通过的版本保留在历史版本中，调整后需要重新报送。"
         ).format(project.name)
         dialog = ReasonDialog(self.window, self.tr("申请调整"), prompt)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.reason():
+        self._asking = True
+        try:
+            answered = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self._asking = False
+        if not answered or not dialog.reason():
             if before_edit:
                 self.statusBar().showMessage(self.tr("没有申请调整，修改未保存。"), 8000)
             return False
