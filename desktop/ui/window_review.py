@@ -84,7 +84,7 @@ class ReviewActions(QObject):
         self.act_answer = action(self.tr("答复审核意见(&W)…"), "F9", self.answer_opinion)
         self.act_adjust = action(self.tr("申请调整(&J)…"), None, self.adjust_current)
         self.act_print_opinions = action(self.tr("打印审核意见(&P)…"), None, self.print_opinions)
-        menu = self.menu = QMenu(self.tr("审核流程(&R)"), self.window)
+        menu = self.menu = QMenu(self.tr("审核流程(&V)"), self.window)
         bar = self.window.menuBar()
         if bar.actions():  # before 帮助, the last menu of the bar
             bar.insertMenu(bar.actions()[-1], menu)
