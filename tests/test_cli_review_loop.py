@@ -158,7 +158,9 @@ def test_two_units_and_a_reviewer(tmp_path, capsys):
         store.check_editable(repo, a)  # no longer refused
         kept = [h for h in repo.history(a) if h.reason.startswith("审核通过的版本")]
         assert [h.project.content_hash() for h in kept] == [a_saved]
-        assert store.changes_since_approval(repo, a) == ["年度总体目标：（空） → 年内完成四次宣传"]
+        assert store.changes_since_approval(repo, a) == [
+            "年度总体目标：（空） → 〔+年内完成四次宣传〕"
+        ]  # marked as the merge preview marks it
     # B's form was never touched by any of this.
     assert content(b_db, b) == b_saved and content(r_db, b) == b_saved
 

@@ -239,7 +239,11 @@ def test_the_sample_forms_exactly(sample_result):
     # 9th row 社区矫正对象再犯罪率: 低于全市平均水平; 3rd row 人民调解组织建立数量: 不变.
     assert found["安置帮教和社区矫正"] == [(*text_value, 8)]
     assert found["人民调解"] == [(*text_value, 2)]
+    # Sample line 72: the 满意度 rows of 法律援助费 have an empty 一级 cell on the published
+    # form; the label inferred from the taxonomy waits for the clerk's confirmation (需复核).
+    assert found["法律援助费"] == [(*review, 4), (*review, 5)]
     others = set(found) - {
+        "法律援助费",
         "公共法律服务",
         "依法治区",
         "普陀区司法行政视频会议系统运维项目",
@@ -248,7 +252,7 @@ def test_the_sample_forms_exactly(sample_result):
         "安置帮教和社区矫正",
         "人民调解",
     }
-    assert len(others) == 6 and all(found[n] == [] for n in others)
+    assert len(others) == 5 and all(found[n] == [] for n in others)
 
 
 def test_decimal_percent_bounds_are_inclusive():

@@ -97,7 +97,7 @@ class World:
         target = self.tmp / f"x{self.n}.db"
         with open_repository(self.dbs[r]) as repo:
             projects = list(repo.all_projects(trash=True))
-            export_db(projects, target, repo.tombstones(), store.records(repo))
+            export_db(projects, target, repo.tombstones(), reviews=store.records(repo))
         self.exports.append(target)
 
     def merge(self, r: int, which: int) -> None:

@@ -450,8 +450,17 @@ class MainWindow(QMainWindow):
         project = self.editor.project
         review = getattr(self, "review", None)
         opinions = review.opinion_findings if review is not None else lambda p: []
+        # 可能重复 needs the file's other projects: the store names the shared keys
+        try:
+            duplicates = self.session.repo.duplicate_keys()
+        except StoreError:  # the file is busy: checked again after the next change
+            duplicates = set()
         # A reviewer's open opinions first: an error still wins the row's mark.
-        findings = [*opinions(project), *audit.check(project)] if project is not None else []
+        findings = (
+            [*opinions(project), *audit.check(project, duplicates=duplicates)]
+            if project is not None
+            else []
+        )
         self.editor.apply_findings(findings)
         if review is not None:
             review.show_status()
@@ -465,11 +474,11 @@ class MainWindow(QMainWindow):
             for p in repo.all_projects(ids):
                 if project is not None and p.id == project.id:
                     p = project
-                results.append((p, [*audit.check(p), *opinions(p)]))
+                results.append((p, [*audit.check(p, duplicates=duplicates), *opinions(p)]))
             self.audit_panel.show_findings(results)
         else:
             if project is not None:  # the 审核 findings, then the 审核意见
-                findings = [*audit.check(project), *opinions(project)]
+                findings = [*audit.check(project, duplicates=duplicates), *opinions(project)]
             self.audit_panel.show_findings([(project, findings)] if project else [])
 
     def go_to_finding(self, project_id: str, finding) -> None:
