@@ -185,10 +185,7 @@ def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(make_cont
         assert event.note == "预算调减"
         kept = [h.project.content_hash() for h in repo.history(f.id) if "审核通过" in h.reason]
         assert kept == [f.content_hash()]
-        assert (
-            store.changes_since_approval(repo, f.id)
-            == [
-                "项目名称：〔−普法宣传〕 → 〔+普法宣传（调整）〕"  # marked as the merge preview marks it
-            ]
-        )
+        # What changed since approval, marked as the merge preview marks it.
+        changed = ["项目名称：〔−普法宣传〕 → 〔+普法宣传（调整）〕"]
+        assert store.changes_since_approval(repo, f.id) == changed
     assert "调整中" in w.review.review_label.text()
