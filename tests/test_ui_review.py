@@ -152,7 +152,9 @@ def test_the_clerk_sees_the_opinions_marked_and_listed_and_answers_with_f9(
     assert "未处理意见 1" in w.review.review_label.text()
 
 
-def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(make_controller, tmp_path):
+def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(
+    make_controller, tmp_path, qtbot
+):
     f = unit_db(tmp_path / "u.db", rv.APPROVED)
     w = shown(make_controller(tmp_path / "u.db").window)
     w.select_project(f.id)
@@ -188,4 +190,6 @@ def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(make_cont
         # What changed since approval, marked as the merge preview marks it.
         changed = ["项目名称：〔−普法宣传〕 → 〔+普法宣传（调整）〕"]
         assert store.changes_since_approval(repo, f.id) == changed
-    assert "调整中" in w.review.review_label.text()
+    label = w.review.review_label
+    qtbot.waitUntil(lambda: "审核通过以来修改 1 处" in label.text(), timeout=2000)
+    assert "调整中" in label.text() and changed[0] in label.toolTip()

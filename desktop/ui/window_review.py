@@ -148,7 +148,16 @@ class ReviewActions(QObject):
         n = sum(s.is_open for s in rv.opinion_states(recs, project.id))
         if n:
             text += self.tr(" · 未处理意见 {0} 条").format(n)
+        tip = ""
+        if status == rv.ADJUSTING:  # the 调整 shows what changed since approval
+            changes = self.changes_since_approval(project.id)
+            if changes:
+                text += self.tr(" · 审核通过以来修改 {0} 处").format(len(changes))
+                tip = self.tr("审核通过以来的修改：\n{0}").format("\n".join(changes))
+            elif changes is None:
+                tip = self.tr("这个文件中没有审核通过的版本，无法比较。")
         self.review_label.setText(text)
+        self.review_label.setToolTip(tip)
         color = {rv.RETURNED: "#b91c1c", rv.APPROVED: "#15803d"}.get(status, "#1d4ed8")
         self.review_label.setStyleSheet(f"color: {color}; font-weight: bold;")
 
@@ -220,18 +229,7 @@ class ReviewActions(QObject):
                 self.window, self.tr("申请调整"), self.tr("只有审核通过的项目需要申请调整。")
             )
             return
-        if self._ask_adjustment(project):
-            changes = None
-            try:
-                from desktop.store.review import changes_since_approval
-
-                changes = changes_since_approval(self.session.repo, project.id)
-            except StoreError:
-                pass
-            if changes is not None:
-                self.statusBar().showMessage(
-                    self.tr("已申请调整；审核通过以来的修改会在报送时列出。"), 8000
-                )
+        self._ask_adjustment(project)
 
     def changes_since_approval(self, project_id: str) -> list[str] | None:
         from desktop.store.review import changes_since_approval
@@ -330,6 +328,20 @@ class ReviewActions(QObject):
 
     # -- the unit -----------------------------------------------------------------------
     def submit_selected(self) -> None:
+        project = self.editor.project
+        if project is not None and project.id in self.window.nav.selected_ids():
+            recs = self._records(project.id)
+            if rv.current_status(recs.events) == rv.ADJUSTING:
+                changes = self.changes_since_approval(project.id) or []
+                answer = QMessageBox.question(
+                    self.window,
+                    self.tr("报送调整"),
+                    self.tr("“{0}”审核通过以来的修改：\n{1}\n\n报送这些调整？").format(
+                        project.name, "\n".join(changes) or self.tr("（没有修改）")
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
         self._move_selected(rv.SUBMITTED, self.tr("报送"))
         if self._identity().unit:
             self.statusBar().showMessage(
