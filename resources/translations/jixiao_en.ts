@@ -6,28 +6,29 @@
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="97"/>
         <source>答复审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer Review Opinion</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="100"/>
         <source>{0}
 {1} {2}：{3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+{1} {2}: {3}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="103"/>
         <source>已修改(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fixed</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="104"/>
         <source>已说明(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Explained</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="111"/>
         <source>已说明时必填：为什么不改，或改成了什么</source>
-        <translation type="unfinished"></translation>
+        <translation>Required for “explained”: why it stays, or what it became</translation>
     </message>
 </context>
 <context>
@@ -180,12 +181,12 @@
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="124"/>
         <source>审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review opinions</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="133"/>
         <source>{0}（意见代码 {1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (opinion code {1})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="137"/>
@@ -206,7 +207,7 @@
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="168"/>
         <source>审核意见 {0} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} review opinions</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="190"/>
@@ -419,6 +420,94 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="31"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="32"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="33"/>
+        <source>项目性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="34"/>
+        <source>项目类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="35"/>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="36"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="37"/>
+        <source>计划开始日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="38"/>
+        <source>计划完成日期</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="39"/>
+        <source>项目总目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="40"/>
+        <source>年度总体目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="41"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="42"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="43"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="44"/>
+        <source>年度资金申请总额</source>
+        <translation>Annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="45"/>
+        <source>其中：当年财政拨款</source>
+        <translation>of which: this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="46"/>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/model.py" line="47"/>
+        <source>其他资金（年度）</source>
+        <translation>Other funds (annual)</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="45"/>
@@ -540,7 +629,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="270"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
-        <translation type="unfinished"></translation>
+        <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="298"/>
@@ -1595,27 +1684,27 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="72"/>
         <source>添加审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Review Opinion</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="77"/>
         <source>可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="79"/>
         <source>位置：</source>
-        <translation type="unfinished"></translation>
+        <translation>Where:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="80"/>
         <source>原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="81"/>
         <source>意见(&amp;T)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text:</translation>
     </message>
 </context>
 <context>
@@ -2129,12 +2218,12 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/window_list.py" line="70"/>
         <source>按报送、审核的状态筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by submission and review status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_list.py" line="71"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Any status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_list.py" line="152"/>
@@ -2192,7 +2281,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/project_list.py" line="111"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/project_list.py" line="122"/>
@@ -2222,7 +2311,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/project_list.py" line="169"/>
         <source>{0} · 意见 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} opinions</translation>
     </message>
 </context>
 <context>
@@ -2268,192 +2357,225 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/window_review.py" line="79"/>
         <source>添加审核意见(&amp;O)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add review &amp;opinion…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="80"/>
         <source>退回修改(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Return for changes…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="81"/>
         <source>审核通过(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approve</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="82"/>
         <source>确认意见已处理(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm opinion handled</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="83"/>
         <source>报送(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Submit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="84"/>
         <source>答复审核意见(&amp;W)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ans&amp;wer review opinion…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="85"/>
         <source>申请调整(&amp;J)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask for ad&amp;justment…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="86"/>
         <source>打印审核意见(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print review opinions…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="87"/>
         <source>审核流程(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;view</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="145"/>
         <source>状态：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="147"/>
         <source>（{0} {1}）</source>
-        <translation type="unfinished"></translation>
+        <translation> ({0} {1})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="150"/>
         <source> · 未处理意见 {0} 条</source>
-        <translation type="unfinished"></translation>
+        <translation> · {0} open opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="185"/>
+        <location filename="../../desktop/ui/window_review.py" line="155"/>
+        <source> · 审核通过以来修改 {0} 处</source>
+        <translation> · {0} changes since approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="156"/>
+        <source>审核通过以来的修改：
+{0}</source>
+        <translation>Changes since approval:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <source>这个文件中没有审核通过的版本，无法比较。</source>
+        <translation>This file does not hold the approved version; nothing to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="194"/>
         <source>这是报送来的项目，审核单位不能修改；按 F8 在当前位置添加审核意见。</source>
-        <translation type="unfinished"></translation>
+        <translation>This form was submitted to you: a reviewer does not edit it. Press F8 to add a review opinion here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="193"/>
+        <location filename="../../desktop/ui/window_review.py" line="202"/>
         <source>“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。审核通过的版本保留在历史版本中，调整后需要重新报送。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}” is approved. Approved targets are normally not changed; if a change is needed, give the reason for the adjustment. The approved version is kept in the history; after the adjustment the form is submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="196"/>
-        <location filename="../../desktop/ui/window_review.py" line="209"/>
-        <location filename="../../desktop/ui/window_review.py" line="220"/>
+        <location filename="../../desktop/ui/window_review.py" line="205"/>
+        <location filename="../../desktop/ui/window_review.py" line="218"/>
+        <location filename="../../desktop/ui/window_review.py" line="229"/>
         <source>申请调整</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask for Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="204"/>
+        <location filename="../../desktop/ui/window_review.py" line="213"/>
         <source>没有申请调整，修改未保存。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_review.py" line="211"/>
-        <source>已申请调整，可以修改了。</source>
-        <translation type="unfinished"></translation>
+        <translation>No adjustment asked for: the change was not saved.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="220"/>
+        <source>已申请调整，可以修改了。</source>
+        <translation>Adjustment asked for: the form can be changed now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="229"/>
         <source>只有审核通过的项目需要申请调整。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="233"/>
-        <source>已申请调整；审核通过以来的修改会在报送时列出。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_review.py" line="269"/>
+        <location filename="../../desktop/ui/window_review.py" line="267"/>
         <source>整个项目</source>
-        <translation type="unfinished"></translation>
+        <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="283"/>
+        <location filename="../../desktop/ui/window_review.py" line="281"/>
         <source>添加审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="286"/>
+        <location filename="../../desktop/ui/window_review.py" line="284"/>
         <source>已添加意见：{0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="301"/>
+        <location filename="../../desktop/ui/window_review.py" line="299"/>
         <source>{0}：{1} 个项目</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="307"/>
-        <location filename="../../desktop/ui/window_review.py" line="311"/>
+        <location filename="../../desktop/ui/window_review.py" line="305"/>
+        <location filename="../../desktop/ui/window_review.py" line="309"/>
         <source>退回修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="308"/>
+        <location filename="../../desktop/ui/window_review.py" line="306"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="316"/>
-        <location filename="../../desktop/ui/window_review.py" line="320"/>
+        <location filename="../../desktop/ui/window_review.py" line="314"/>
+        <location filename="../../desktop/ui/window_review.py" line="318"/>
         <source>审核通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="317"/>
+        <location filename="../../desktop/ui/window_review.py" line="315"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="329"/>
+        <location filename="../../desktop/ui/window_review.py" line="327"/>
         <source>确认意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="333"/>
+        <location filename="../../desktop/ui/window_review.py" line="338"/>
+        <source>报送调整</source>
+        <translation>Submit Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="339"/>
+        <source>“{0}”审核通过以来的修改：
+{1}
+
+报送这些调整？</source>
+        <translation>Changes to “{0}” since approval:
+{1}
+
+Submit these adjustments?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
+        <source>（没有修改）</source>
+        <translation>(no changes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="345"/>
         <source>报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="336"/>
+        <location filename="../../desktop/ui/window_review.py" line="348"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="346"/>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
         <source>当前项目没有需要处理的审核意见。</source>
-        <translation type="unfinished"></translation>
+        <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="369"/>
+        <location filename="../../desktop/ui/window_review.py" line="381"/>
         <source>审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="369"/>
+        <location filename="../../desktop/ui/window_review.py" line="381"/>
         <source>选择一条意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="385"/>
+        <location filename="../../desktop/ui/window_review.py" line="397"/>
         <source>答复审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="394"/>
-        <location filename="../../desktop/ui/window_review.py" line="412"/>
+        <location filename="../../desktop/ui/window_review.py" line="406"/>
+        <location filename="../../desktop/ui/window_review.py" line="424"/>
         <source>打印审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="396"/>
+        <location filename="../../desktop/ui/window_review.py" line="408"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="414"/>
+        <location filename="../../desktop/ui/window_review.py" line="426"/>
         <source>已保存到“{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to “{0}”</translation>
     </message>
 </context>
 <context>
@@ -2471,37 +2593,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
         <source>审核流程（保存在这个数据文件中）</source>
-        <translation type="unfinished"></translation>
+        <translation>Review (kept in this data file)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>报送、审核时署名的单位</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit named when submitting and reviewing</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>填报单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>审核单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewing unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
         <source>本机单位(&amp;U)：</source>
-        <translation type="unfinished"></translation>
+        <translation>This &amp;unit:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
         <source>本机角色(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source>经办人(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Person:</translation>
     </message>
 </context>
 <context>
@@ -2686,57 +2808,57 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="28"/>
         <source>指标不够完整</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators incomplete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="29"/>
         <source>指标不够细化、量化</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators not detailed or quantified enough</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="30"/>
         <source>指标与项目的相关性不够</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators not relevant enough to the project</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="31"/>
         <source>指标与指标值不匹配</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator and value do not match</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="32"/>
         <source>建议拆分指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Split the indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="33"/>
         <source>一级指标类型错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong level-1 indicator type</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="34"/>
         <source>二级指标类型错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong level-2 indicator type</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="35"/>
         <source>建议增加明确效益指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a clear benefit indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="36"/>
         <source>建议增加明确产出指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a clear output indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="37"/>
         <source>建议增加满意度指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a satisfaction indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="38"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -2744,47 +2866,47 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/project_list.py" line="178"/>
         <source>编制中</source>
-        <translation type="unfinished"></translation>
+        <translation>Drafting</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/project_list.py" line="179"/>
         <source>已报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/project_list.py" line="180"/>
         <source>退回修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Return for changes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/project_list.py" line="181"/>
         <source>审核通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/project_list.py" line="182"/>
         <source>调整中</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjusting</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="50"/>
         <source>未处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="51"/>
         <source>已修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="52"/>
         <source>已说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Explained</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_dialogs.py" line="53"/>
         <source>已确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
 </context>
 </TS>
