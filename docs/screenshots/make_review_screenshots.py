@@ -78,7 +78,7 @@ def reviewer_db(path: Path) -> dict:
             store.move(repo, [p.id], rv.SUBMITTED, unit=p.implementing_unit, person="张三")
         p = next(x for x in chosen if x.name == "人民调解")
         store.add_opinion(repo, p.id, 4, "组织数量写“不变”，请填写具体个数", indicator=2)
-        store.add_opinion(repo, p.id, 1, "缺少成本指标", field="funds.fiscal")
+        store.add_opinion(repo, p.id, 11, "财政资金与预算批复不一致，请核对", field="funds.fiscal")
         store.move(repo, [p.id], rv.RETURNED)
         store.move(repo, [ids["司法鉴定"]], rv.APPROVED)
     return ids
