@@ -1,4 +1,4 @@
-"""The review loop in the window, driven by keys: the reviewer's F8 on a focused indicator
+"""The review loop in the window, driven by keys: the reviewer's F9 on a focused indicator
 row (code first), a received form that does not take edits, the clerk's marks and the
 审核意见 in the panel, answering with F9, and an approved form that asks for 调整."""
 
@@ -88,7 +88,7 @@ def test_the_reviewer_adds_an_opinion_on_the_focused_indicator_row(make_controll
         key(dialog.code, Qt.Key.Key_Return)
 
     seen = when_dialog(OpinionDialog, answer)
-    QTest.keyClick(w.editor.tree, Qt.Key.Key_F8)
+    QTest.keyClick(w.editor.tree, Qt.Key.Key_F9)
     assert seen and seen[0].result() == QDialog.DialogCode.Accepted
     with open_repository(tmp_path / "r.db") as repo:
         (state,) = store.opinions(repo, f.id)
@@ -108,7 +108,7 @@ def test_a_received_form_does_not_take_edits_on_the_reviewer_side(make_controlle
     with open_repository(tmp_path / "r.db") as repo:
         assert repo.get(f.id).content_hash() == f.content_hash()  # nothing written
     assert w.editor.name.text() == "普法宣传"  # and the field shows what is stored
-    assert "F8" in w.statusBar().currentMessage()
+    assert "F9" in w.statusBar().currentMessage()
 
 
 def test_the_clerk_sees_the_opinions_marked_and_listed_and_answers_with_f9(

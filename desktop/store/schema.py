@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 8
+LATEST_VERSION = 9
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {
@@ -28,7 +28,8 @@ APP_VERSION_FOR_SCHEMA = {
     5: "0.2.0",
     6: "0.2.0",
     7: "0.2.0",
-    8: "0.3.0",
+    8: "0.2.0",
+    9: "0.3.0",
 }
 
 
@@ -301,6 +302,23 @@ def _v7(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """What was printed with check codes: each printed version of a form once (its content
+    as JSON, the revision, the pages, the last print time), so that a signed paper can be
+    checked against the data after the form was changed (``store.paper``)."""
+    db.execute(
+        """CREATE TABLE printed (
+            project_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            printed_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (project_id, content_hash)
+        )"""
+    )
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -309,7 +327,7 @@ def _decimal(text: object):
     return Decimal(text)
 
 
-def _v8(db: sqlite_utils.Database) -> None:
+def _v9(db: sqlite_utils.Database) -> None:
     """The review loop: status events, opinions and opinion state changes, each an
     append-only record with its own id (merged as a union; see ``domain/review.py``).
     No foreign key to ``projects``: the records of a project purged here stay, so an old
@@ -366,10 +384,11 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     6: _v6,
     7: _v7,
     8: _v8,
+    9: _v9,
 }
 
-# What a file of versions 3 to 7 holds.
-_OBJECTS_V3 = frozenset(
+# What a file of the latest version holds; anything else was not made by us.
+EXPECTED_OBJECTS = frozenset(
     {
         ("table", "projects"),
         ("table", "indicators"),
@@ -380,6 +399,23 @@ _OBJECTS_V3 = frozenset(
         ("index", "projects_year"),
         ("index", "projects_deleted"),
         ("index", "history_project"),
+        ("table", "printed"),
+        ("table", "review_events"),
+        ("table", "opinions"),
+        ("table", "opinion_changes"),
+        ("index", "review_events_project"),
+        ("index", "opinions_project"),
+        ("index", "opinion_changes_project"),
+    }
+)
+_REVIEW_OBJECTS = frozenset(
+    {
+        ("table", "review_events"),
+        ("table", "opinions"),
+        ("table", "opinion_changes"),
+        ("index", "review_events_project"),
+        ("index", "opinions_project"),
+        ("index", "opinion_changes_project"),
     }
 )
 # Objects of each older version (an incoming file is checked before it is migrated).
@@ -394,23 +430,14 @@ OBJECTS_BY_VERSION = {
             ("index", "projects_deleted"),
         }
     ),
-    3: _OBJECTS_V3,
-    4: _OBJECTS_V3,
-    5: _OBJECTS_V3,
-    6: _OBJECTS_V3,
-    7: _OBJECTS_V3,
-    8: _OBJECTS_V3
-    | {
-        ("table", "review_events"),
-        ("table", "opinions"),
-        ("table", "opinion_changes"),
-        ("index", "review_events_project"),
-        ("index", "opinions_project"),
-        ("index", "opinion_changes_project"),
-    },
+    3: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
+    4: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
+    5: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
+    6: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
+    7: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
+    8: EXPECTED_OBJECTS - _REVIEW_OBJECTS,
+    9: EXPECTED_OBJECTS,
 }
-# What a file of the latest version holds; anything else was not made by us.
-EXPECTED_OBJECTS = OBJECTS_BY_VERSION[LATEST_VERSION]
 
 
 def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = LATEST_VERSION) -> None:

@@ -1,5 +1,5 @@
 """The main window's review loop: status in the list and the editor, the reviewer's opinions
-(F8 on a field or an indicator row), 退回修改 / 审核通过 on the selected projects, the unit's
+(F9 on a field or an indicator row), 退回修改 / 审核通过 on the selected projects, the unit's
 answers, 报送, 申请调整 of an approved form, 打印审核意见.
 
 The records are written through the session (``store/review.py``), never as SQL; they are
@@ -76,7 +76,7 @@ class ReviewActions(QObject):
             self.window.addAction(act)  # its key works wherever the focus is
             return act
 
-        self.act_add_opinion = action(self.tr("添加审核意见(&O)…"), "F8", self.add_opinion_here)
+        self.act_add_opinion = action(self.tr("添加审核意见(&O)…"), "F9", self.add_opinion_here)
         self.act_return = action(self.tr("退回修改(&R)…"), None, self.return_selected)
         self.act_approve = action(self.tr("审核通过(&A)"), None, self.approve_selected)
         self.act_confirm = action(self.tr("确认意见已处理(&C)"), None, self.confirm_opinion)
@@ -167,6 +167,8 @@ class ReviewActions(QObject):
         for act in (self.act_add_opinion, self.act_return, self.act_approve, self.act_confirm):
             act.setVisible(reviewer)
             act.setEnabled(writable)
+        # F9 is the opinion at the focus: the reviewer adds one, the unit answers it.
+        self.act_answer.setVisible(not reviewer)
         for act in (self.act_submit, self.act_answer, self.act_adjust):
             act.setEnabled(writable)
 
@@ -191,7 +193,7 @@ class ReviewActions(QObject):
             return False
         if why == RECEIVED:
             self.statusBar().showMessage(
-                self.tr("这是报送来的项目，审核单位不能修改；按 F8 在当前位置添加审核意见。"),
+                self.tr("这是报送来的项目，审核单位不能修改；按 F9 在当前位置添加审核意见。"),
                 10000,
             )
             return False

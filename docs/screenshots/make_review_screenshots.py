@@ -135,7 +135,7 @@ def main() -> None:
         dialog.reject()
 
     QTimer.singleShot(100, shoot_dialog)
-    QTest.keyClick(ed.tree, Qt.Key.Key_F8)
+    QTest.keyClick(ed.tree, Qt.Key.Key_F9)
     controller.shutdown()
 
     # The unit that got 人民调解 back.
