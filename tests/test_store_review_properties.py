@@ -7,51 +7,33 @@ opinion states, and no review step ever changed a form's content or version vect
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import review as rv
-from desktop.domain.model import Indicator, Project
-from desktop.domain.values import parse_value
 from desktop.store import open_repository
 from desktop.store import review as store
 from desktop.store.exchange import export_db, read_untrusted
 from desktop.store.merge import apply_merge, plan_merge
+from tests import test_store_merge_properties as merge_world
 
-NAMES = ("甲", "乙")
-REVIEWER, UNITS = 0, (1, 2)
+REVIEWER = 0
 DBS = (0, 1, 2)
+NAMES = merge_world.NAMES
 
 
-def project(name: str) -> Project:
-    return Project(
-        year=2025,
-        name=name,
-        implementing_unit="某区司法局",
-        indicators=(Indicator("产出指标", "数量指标", f"{name}指标", parse_value("≥1(次)")),),
-    )
+class World(merge_world.World):
+    """Three copies of one file (the merge property test's), one of them the reviewer's."""
 
-
-class World:
     def __init__(self, tmp):
-        self.tmp = tmp
-        base = tmp / "base.db"
-        with open_repository(base) as repo:
-            repo.add([project(n) for n in NAMES])
-        self.dbs = []
-        for r in DBS:
-            path = tmp / f"r{r}.db"
-            shutil.copyfile(base, path)
+        super().__init__(tmp)
+        for r, path in enumerate(self.dbs):
             with open_repository(path) as repo:
                 role = rv.ROLE_REVIEWER if r == REVIEWER else rv.ROLE_UNIT
                 store.set_identity(repo, store.Identity(f"单位{r}", role))
-            self.dbs.append(path)
         self.made: set[str] = set()  # every review record made anywhere
-        self.exports: list = []
-        self.n = 0
 
     def _forms(self, repo) -> dict:
         return {p.id: (p.content_hash(), p.versions) for p in repo.all_projects(trash=True)}

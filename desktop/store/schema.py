@@ -387,27 +387,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     9: _v9,
 }
 
-# What a file of the latest version holds; anything else was not made by us.
-EXPECTED_OBJECTS = frozenset(
-    {
-        ("table", "projects"),
-        ("table", "indicators"),
-        ("table", "meta"),
-        ("table", "history"),
-        ("table", "tombstones"),
-        ("index", "indicators_project"),
-        ("index", "projects_year"),
-        ("index", "projects_deleted"),
-        ("index", "history_project"),
-        ("table", "printed"),
-        ("table", "review_events"),
-        ("table", "opinions"),
-        ("table", "opinion_changes"),
-        ("index", "review_events_project"),
-        ("index", "opinions_project"),
-        ("index", "opinion_changes_project"),
-    }
-)
+# The review loop's records (v9).
 _REVIEW_OBJECTS = frozenset(
     {
         ("table", "review_events"),
@@ -417,6 +397,24 @@ _REVIEW_OBJECTS = frozenset(
         ("index", "opinions_project"),
         ("index", "opinion_changes_project"),
     }
+)
+# What a file of the latest version holds; anything else was not made by us.
+EXPECTED_OBJECTS = (
+    frozenset(
+        {
+            ("table", "projects"),
+            ("table", "indicators"),
+            ("table", "meta"),
+            ("table", "history"),
+            ("table", "tombstones"),
+            ("index", "indicators_project"),
+            ("index", "projects_year"),
+            ("index", "projects_deleted"),
+            ("index", "history_project"),
+            ("table", "printed"),
+        }
+    )
+    | _REVIEW_OBJECTS
 )
 # Objects of each older version (an incoming file is checked before it is migrated).
 OBJECTS_BY_VERSION = {
