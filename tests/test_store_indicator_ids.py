@@ -110,6 +110,8 @@ def test_migration_gives_old_rows_the_derived_ids_on_every_machine(tmp_path):
         conn.execute("ALTER TABLE indicators DROP COLUMN uid")
         conn.execute("ALTER TABLE projects DROP COLUMN field_versions")
         conn.execute("ALTER TABLE projects DROP COLUMN goal_header")  # added in version 7
+        for table in ("printed", "review_events", "opinions", "opinion_changes"):  # v8, v9
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("PRAGMA user_version = 5")
         conn.commit()
         conn.close()
