@@ -120,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--project", action="append", metavar="ID", help="只导出这个项目（可重复）；默认全部"
     )
+    p.add_argument(
+        "--unit",
+        metavar="单位",
+        help="只导出这个单位报送的项目（审核单位把状态和意见交回各单位时用）",
+    )
 
     p = sub.add_parser(
         "check",
@@ -196,10 +201,86 @@ def build_parser() -> argparse.ArgumentParser:
         "list",
         parents=[db_parent],
         help="列出项目",
-        description="每行一个项目：编号、年度、名称、项目资金总额。",
+        description="每行一个项目：编号、年度、名称、项目资金总额、审核状态。",
     )
     p.add_argument("--year", type=int, help="只列出这一年度")
+    _review_parsers(sub, db_parent)
     return parser
+
+
+def _review_parsers(sub, db_parent) -> None:
+    """The review loop: role, submit, review, answer, opinions."""
+    who = _Parser(add_help=False)
+    who.add_argument("--unit", metavar="单位", help="以这个单位的名义（默认为本机单位）")
+    who.add_argument("--person", metavar="姓名", help="经办人（默认为本机设置的）")
+
+    p = sub.add_parser(
+        "role",
+        parents=[db_parent],
+        help="本机单位与角色（填报单位 / 审核单位）",
+        description="显示或设置这个数据文件的本机单位、角色和经办人。",
+    )
+    p.add_argument("--unit", metavar="单位", help="本机单位")
+    p.add_argument("--role", choices=["unit", "reviewer"], help="unit 填报单位，reviewer 审核单位")
+    p.add_argument("--person", metavar="姓名", help="经办人")
+
+    p = sub.add_parser(
+        "submit",
+        parents=[db_parent, who],
+        help="报送项目（编制中、退回修改或调整中 → 已报送）",
+        description="把项目标为已报送，然后用 export 导出 .db 文件交给审核单位。",
+    )
+    p.add_argument("--project", action="append", required=True, metavar="ID", help="项目（可重复）")
+
+    p = sub.add_parser(
+        "review",
+        parents=[db_parent, who],
+        help="审核：提出意见、退回修改、审核通过、确认意见",
+        description="审核单位提出审核意见（代码见 opinions --codes），或退回修改、审核通过。",
+    )
+    p.add_argument("--project", action="append", metavar="ID", help="项目（可重复）")
+    act = p.add_mutually_exclusive_group(required=True)
+    act.add_argument("--opinion", type=int, metavar="CODE", help="提出一条意见，CODE 为原因代码")
+    act.add_argument("--return", dest="ret", action="store_true", help="退回修改")
+    act.add_argument("--approve", action="store_true", help="审核通过")
+    act.add_argument("--confirm", metavar="OPINION", help="确认这条意见已处理好")
+    p.add_argument("--text", default="", metavar="T", help="意见的内容（或退回的原因）")
+    place = p.add_mutually_exclusive_group()
+    place.add_argument("--field", metavar="KEY", help="针对的字段（name、funds.fiscal 等）")
+    place.add_argument("--indicator", metavar="NAME", help="针对的指标（三级指标名称或第几条）")
+
+    p = sub.add_parser(
+        "answer",
+        parents=[db_parent, who],
+        help="答复审核意见（已修改 / 已说明）",
+        description="填报单位答复一条审核意见：--fixed 已按意见修改，--explain 说明理由。",
+    )
+    p.add_argument("--opinion", required=True, metavar="ID", help="意见编号（opinions 的最后一列）")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--fixed", action="store_true", help="已修改")
+    how.add_argument("--explain", metavar="说明", help="已说明：说明的内容")
+    p.add_argument("--text", default="", help="修改的说明（可选）")
+
+    p = sub.add_parser(
+        "adjust",
+        parents=[db_parent, who],
+        help="申请调整已审核通过的项目",
+        description="已审核通过的项目在修改前申请调整，需要说明原因；审核通过的版本保留在历史版本中。",
+    )
+    p.add_argument("--project", action="append", required=True, metavar="ID", help="项目（可重复）")
+    p.add_argument("--reason", required=True, metavar="原因", help="调整的原因")
+
+    p = sub.add_parser(
+        "opinions",
+        parents=[db_parent],
+        help="列出审核意见",
+        description="每行一条意见：项目、位置、代码及原因、内容、状态（答复）、意见编号。",
+    )
+    p.add_argument("--project", action="append", metavar="ID", help="只列出这个项目的（可重复）")
+    p.add_argument("--codes", action="store_true", help="列出意见原因的代码")
+    p.add_argument(
+        "--pdf", metavar="FILE.pdf", help="打印审核意见：把一个项目的意见和答复输出为 A4 表格"
+    )
 
 
 class _ClosedPipeAware:
@@ -370,6 +451,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"不支持导出为“{suffix}”，请使用 .json、.xlsx 或 .db 文件名")
     if kind == ".db" and target.exists() and target.resolve() == Path(args.db).resolve():
         raise CliError("不能导出到正在使用的数据文件本身")
+    from desktop.store import review
+
     with _open(args.db) as repo:
         if args.project:
             projects = []
@@ -379,10 +462,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 except NotFoundError as exc:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未导出任何内容") from exc
             tombstones = []
+        elif args.unit:
+            ids = review.submitted_by(repo, args.unit)
+            if not ids:
+                raise CliError(f"没有“{args.unit}”报送的项目，未导出任何内容")
+            projects = list(repo.all_projects(ids))
+            tombstones = []
         else:  # everything: for a .db also the trash and the deletions, so they travel
             projects = list(repo.all_projects(trash=kind == ".db"))
             tombstones = repo.tombstones()
         bases = shared_bases(repo, projects) if kind == ".db" else []
+        reviews = review.records(repo, [p.id for p in projects]) if kind == ".db" else None
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
     elif kind == ".xlsx":
@@ -390,7 +480,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         export_xlsx(projects, target)
     else:
-        export_db(projects, target, tombstones, bases)
+        export_db(projects, target, tombstones, bases, reviews=reviews)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return EXIT_OK
 
@@ -418,6 +508,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         f"移入回收站 {result.deleted} 个。"
         "被替换的版本已保存在历史版本中。"
     )
+    if result.reviews:
+        print(f"新的审核记录（状态、意见、答复）{result.reviews} 条。")
     return EXIT_PARTIAL if plan.problems else EXIT_OK
 
 
@@ -446,9 +538,14 @@ def _print_plan(plan) -> str:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from desktop.domain.review import DRAFT, STATUS_LABELS
+    from desktop.store.review import statuses
+
     with _open(args.db) as repo:
+        status = statuses(repo)
         for s in repo.summaries(year=args.year):
-            print(f"{s.id}\t{s.year}\t{s.name}\t{format_money(s.total)}")
+            label = STATUS_LABELS[status.get(s.id, DRAFT)]
+            print(f"{s.id}\t{s.year}\t{s.name}\t{format_money(s.total)}\t{label}")
     return EXIT_OK
 
 
@@ -619,7 +716,22 @@ def _cmd_rollover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review_command(name: str):
+    """A command of the review loop (``cli_review``, which uses the helpers above)."""
+
+    def run(args: argparse.Namespace) -> int:
+        from desktop.cli_review import REVIEW_COMMANDS
+
+        return REVIEW_COMMANDS[name](args)
+
+    return run
+
+
 COMMANDS = {
+    **{
+        name: _review_command(name)
+        for name in ("role", "submit", "review", "answer", "adjust", "opinions")
+    },
     "summary": _cmd_summary,
     "rollover": _cmd_rollover,
     "check": _cmd_check,

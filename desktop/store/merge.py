@@ -224,6 +224,7 @@ class MergeResult:
     unchanged: int = 0
     combined: int = 0  # one project holding both sides' edits
     forged: int = 0  # kept as copies for review
+    reviews: int = 0  # review records (status events, opinions, answers) new to this file
 
 
 def _in_chunks(ids: list[str], size: int = 500):
@@ -689,6 +690,12 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                     repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
                 result.unchanged += 1
         repo.add_tombstones(plan.tombstones)
+        if plan.incoming is not None and plan.incoming.reviews:
+            # The review loop's records: a union by id, whatever happened to the forms
+            # (their content and version vectors are not touched by them).
+            from desktop.store.review import add_records
+
+            result.reviews = add_records(repo, plan.incoming.reviews)
     return result
 
 

@@ -49,6 +49,7 @@ from desktop.ui.window_files import FileActions, ReportDialog
 from desktop.ui.window_list import ProjectNavigation
 from desktop.ui.window_print import PrintActions
 from desktop.ui.window_projects import ProjectActions, TrashDialog
+from desktop.ui.window_review import ReviewActions
 
 __all__ = ["MainWindow", "ReportDialog", "SettingsDialog", "TrashDialog"]
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.projects = ProjectActions(self, session)
         self.files = FileActions(self, session)
         self.printing = PrintActions(self, session)
+        self.review = ReviewActions(self, session)
         self.nav._build_left()
         nav = self.nav  # the list's widgets, as the window and its tests know them
         self.table, self.search, self.left = nav.table, nav.search, nav.left
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self.project_menu.addActions([self.act_summary, self.act_rollover])
         self.project_menu.addSeparator()
         self.project_menu.addActions([self.act_library, self.act_audit])
+        self.review.build()
+        self.editor.edit_guard = self.review.may_edit
 
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
@@ -447,25 +451,37 @@ class MainWindow(QMainWindow):
     def refresh_audit(self) -> None:
         """Check the current project (or all) again and show the findings."""
         project = self.editor.project
+        review = getattr(self, "review", None)
+        opinions = review.opinion_findings if review is not None else lambda p: []
         # 可能重复 needs the file's other projects: the store names the shared keys
         try:
             duplicates = self.session.repo.duplicate_keys()
         except StoreError:  # the file is busy: checked again after the next change
             duplicates = set()
-        findings = audit.check(project, duplicates=duplicates) if project is not None else []
+        # A reviewer's open opinions first: an error still wins the row's mark.
+        findings = (
+            [*opinions(project), *audit.check(project, duplicates=duplicates)]
+            if project is not None
+            else []
+        )
         self.editor.apply_findings(findings)
+        if review is not None:
+            review.show_status()
         if not hasattr(self, "audit_panel"):
             return
         if self.audit_panel.show_all:
             repo = self.session.repo
-            ids = [s.id for s in self.model._rows if s.audit_status]
+            open_ids = set(review.open_projects()) if review is not None else set()
+            ids = [s.id for s in self.model._rows if s.audit_status or s.id in open_ids]
             results = []
             for p in repo.all_projects(ids):
                 if project is not None and p.id == project.id:
                     p = project
-                results.append((p, audit.check(p, duplicates=duplicates)))
+                results.append((p, [*audit.check(p, duplicates=duplicates), *opinions(p)]))
             self.audit_panel.show_findings(results)
         else:
+            if project is not None:  # the 审核 findings, then the 审核意见
+                findings = [*audit.check(project, duplicates=duplicates), *opinions(project)]
             self.audit_panel.show_findings([(project, findings)] if project else [])
 
     def go_to_finding(self, project_id: str, finding) -> None:
@@ -569,8 +585,17 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed():
+        identity = None if self.session.read_only else self.session.identity()
+        dialog = SettingsDialog(self, identity)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.identity()
+        if chosen is not None and chosen != identity:
+            try:
+                self.session.set_identity(chosen)
+            except StoreError as exc:
+                QMessageBox.warning(self, APP_NAME, str(exc))
+        if dialog.changed():
             settings().setValue("language", dialog.language())
             self.languageChanged.emit(dialog.language())
 

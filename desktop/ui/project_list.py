@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,13 +18,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.domain import review as rv
 from desktop.domain.model import ProjectSummary
 from desktop.domain.money import format_money
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS = range(5)
+COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS, COL_REVIEW = range(6)
+# The review statuses in the loop's order (for sorting the 状态 column).
+REVIEW_ORDER = {s: n for n, s in enumerate(rv.STATUS_LABELS)}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +37,8 @@ class ProjectTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
+        self._review: dict[str, str] = {}  # id → review status (absent: 编制中)
+        self._open: dict[str, int] = {}  # id → opinions still 未处理
         style = QApplication.style()
         self._icons = {
             0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -46,6 +52,16 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._reindex()
         self.endResetModel()
+
+    def set_review(self, statuses: dict[str, str], open_counts: dict[str, int]) -> None:
+        """The review status and open opinions of every project (read from the records)."""
+        self._review, self._open = dict(statuses), dict(open_counts)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, COL_REVIEW), self.index(last, COL_REVIEW))
+
+    def review_status(self, project_id: str) -> str:
+        return self._review.get(project_id, rv.DRAFT)
 
     def _reindex(self) -> None:
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
@@ -82,7 +98,7 @@ class ProjectTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -92,6 +108,7 @@ class ProjectTableModel(QAbstractTableModel):
                 self.tr("实施单位"),
                 self.tr("项目资金总额"),
                 self.tr("审核"),
+                self.tr("状态"),
             ][section]
         return None
 
@@ -115,7 +132,11 @@ class ProjectTableModel(QAbstractTableModel):
                 if s.audit_status == 1:
                     return self.tr("警告 {0}").format(s.audit_warnings)
                 return self.tr("通过")
+            if col == COL_REVIEW:
+                return self._review_text(s.id)
         elif role == SORT_ROLE:
+            if col == COL_REVIEW:
+                return REVIEW_ORDER[self.review_status(s.id)] * 10000 + self._open.get(s.id, 0)
             return (
                 s.name,
                 s.year,
@@ -135,9 +156,31 @@ class ProjectTableModel(QAbstractTableModel):
                 return QBrush(QColor("#b91c1c" if s.audit_status == 2 else "#b45309"))
             if col == COL_NAME and not s.name:
                 return QBrush(QColor("#888888"))
+            if col == COL_REVIEW:
+                color = REVIEW_COLORS.get(self.review_status(s.id))
+                return QBrush(QColor(color)) if color else None
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
             return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
         return None
+
+    def _review_text(self, project_id: str) -> str:
+        text = review_label(self.review_status(project_id))
+        n = self._open.get(project_id, 0)
+        return self.tr("{0} · 意见 {1}").format(text, n) if n else text
+
+
+REVIEW_COLORS = {rv.RETURNED: "#b91c1c", rv.APPROVED: "#15803d", rv.SUBMITTED: "#1d4ed8"}
+
+
+def review_label(status: str) -> str:
+    """The review status in the interface language."""
+    return {
+        rv.DRAFT: QCoreApplication.translate("review", "编制中"),
+        rv.SUBMITTED: QCoreApplication.translate("review", "已报送"),
+        rv.RETURNED: QCoreApplication.translate("review", "退回修改"),
+        rv.APPROVED: QCoreApplication.translate("review", "审核通过"),
+        rv.ADJUSTING: QCoreApplication.translate("review", "调整中"),
+    }[status]
 
 
 class ProjectFilterModel(QSortFilterProxyModel):
@@ -148,6 +191,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         self._words: list[str] = []
         self._year: int | None = None
         self._status: int | None = None  # 0 通过, 1 with warnings, 2 with errors
+        self._review: str | None = None  # a review status (domain.review), or any
         self._verdicts: list[bool] | None = None  # during a filter change only
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
@@ -165,6 +209,10 @@ class ProjectFilterModel(QSortFilterProxyModel):
         if status != self._status:
             self._refilter(lambda: setattr(self, "_status", status))
 
+    def set_review(self, status: str | None) -> None:
+        if status != self._review:
+            self._refilter(lambda: setattr(self, "_review", status))
+
     def _refilter(self, change) -> None:
         """Apply a filter change to every row. The verdicts are computed in one pass first,
         so Qt's call back per row only looks one up: at 10,000 projects this halves the time
@@ -173,7 +221,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         change()
         rows = self.sourceModel()._rows
         year, status, words = self._year, self._status, self._words
-        if year is None and status is None:
+        if year is None and status is None and self._review is None:
             if not words:
                 self._verdicts = [True] * len(rows)
             elif len(words) == 1:
@@ -193,6 +241,8 @@ class ProjectFilterModel(QSortFilterProxyModel):
             return False
         if self._status is not None and s.audit_status != self._status:
             return False
+        if self._review is not None and self.sourceModel().review_status(s.id) != self._review:
+            return False
         haystack = s.search_text
         return all(w in haystack for w in self._words)
 
@@ -200,7 +250,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         verdicts = self._verdicts
         if verdicts is not None:
             return verdicts[source_row]
-        if not self._words and self._year is None and self._status is None:
+        if not self._words and self._year is None and self._status is None and not self._review:
             return True  # nothing to filter (the usual case when the list is loaded)
         return self._accepts(self.sourceModel().summary(source_row))
 

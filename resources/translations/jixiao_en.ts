@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="97"/>
+        <source>答复审核意见</source>
+        <translation>Answer Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="100"/>
+        <source>{0}
+{1} {2}：{3}</source>
+        <translation>{0}
+{1} {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="103"/>
+        <source>已修改(&amp;F)</source>
+        <translation>&amp;Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="104"/>
+        <source>已说明(&amp;E)</source>
+        <translation>&amp;Explained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="111"/>
+        <source>已说明时必填：为什么不改，或改成了什么</source>
+        <translation>Required for “explained”: why it stays, or what it became</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="30"/>
@@ -139,38 +169,53 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="122"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="123"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="156"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="124"/>
+        <source>审核意见</source>
+        <translation>Review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="133"/>
+        <source>{0}（意见代码 {1}）</source>
+        <translation>{0} (opinion code {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="137"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="178"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="147"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="159"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="149"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="163"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="168"/>
+        <source>审核意见 {0} 条</source>
+        <translation>{0} review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="190"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="170"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="192"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -517,7 +562,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="128"/>
         <location filename="../../desktop/ui/window_files.py" line="137"/>
-        <location filename="../../desktop/ui/window_files.py" line="231"/>
+        <location filename="../../desktop/ui/window_files.py" line="235"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
@@ -562,37 +607,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="217"/>
+        <location filename="../../desktop/ui/window_files.py" line="221"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="220"/>
+        <location filename="../../desktop/ui/window_files.py" line="224"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="245"/>
+        <location filename="../../desktop/ui/window_files.py" line="249"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="262"/>
+        <location filename="../../desktop/ui/window_files.py" line="266"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="289"/>
+        <location filename="../../desktop/ui/window_files.py" line="270"/>
+        <source>新的审核记录（状态、意见、答复）{0} 条。</source>
+        <translation> {0} new review records (status, opinions, answers).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="298"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="291"/>
+        <location filename="../../desktop/ui/window_files.py" line="300"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="317"/>
+        <location filename="../../desktop/ui/window_files.py" line="326"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -945,124 +995,124 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="259"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="260"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="259"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="260"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="263"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="264"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="265"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
         <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="311"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="312"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="323"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="324"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="330"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="331"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="334"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="335"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="339"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="340"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="352"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="364"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="370"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="355"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="367"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="373"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="361"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="362"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="365"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="367"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="370"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="389"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="392"/>
         <source>修改二级指标</source>
         <translation>Change level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="400"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="403"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="406"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="409"/>
         <source>修改指标值</source>
         <translation>Change target value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="438"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="450"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="453"/>
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="506"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="509"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="525"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="528"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="532"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="535"/>
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="546"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="549"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="621"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="624"/>
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="630"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="633"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1103,259 +1153,259 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546"/>
+        <location filename="../../desktop/ui/main_window.py" line="562"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="551"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="588"/>
+        <location filename="../../desktop/ui/main_window.py" line="613"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="590"/>
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="620"/>
+        <location filename="../../desktop/ui/main_window.py" line="645"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1635,6 +1685,34 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="72"/>
+        <source>添加审核意见</source>
+        <translation>Add Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="77"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="79"/>
+        <source>位置：</source>
+        <translation>Where:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="80"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="81"/>
+        <source>意见(&amp;T)：</source>
+        <translation>&amp;Text:</translation>
+    </message>
+</context>
+<context>
     <name>PaperCheckDialog</name>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="39"/>
@@ -1644,7 +1722,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="42"/>
         <source>输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。</source>
-        <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer's QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page's answer and the missing pages are listed below.</translation>
+        <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer&apos;s QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page&apos;s answer and the missing pages are listed below.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="48"/>
@@ -1836,7 +1914,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="304"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
-        <translation>Print a check code and a QR code in each page's footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
+        <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="311"/>
@@ -1965,235 +2043,235 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="140"/>
+        <location filename="../../desktop/ui/editor.py" line="143"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor.py" line="144"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="142"/>
+        <location filename="../../desktop/ui/editor.py" line="145"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="143"/>
+        <location filename="../../desktop/ui/editor.py" line="146"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="276"/>
+        <location filename="../../desktop/ui/editor.py" line="283"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="304"/>
+        <location filename="../../desktop/ui/editor.py" line="311"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <location filename="../../desktop/ui/editor.py" line="326"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="321"/>
+        <location filename="../../desktop/ui/editor.py" line="328"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="322"/>
+        <location filename="../../desktop/ui/editor.py" line="329"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="323"/>
+        <location filename="../../desktop/ui/editor.py" line="330"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="324"/>
+        <location filename="../../desktop/ui/editor.py" line="331"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="325"/>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="326"/>
+        <location filename="../../desktop/ui/editor.py" line="333"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="327"/>
+        <location filename="../../desktop/ui/editor.py" line="334"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="383"/>
+        <location filename="../../desktop/ui/editor.py" line="390"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="386"/>
+        <location filename="../../desktop/ui/editor.py" line="393"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="394"/>
+        <location filename="../../desktop/ui/editor.py" line="401"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="402"/>
+        <location filename="../../desktop/ui/editor.py" line="409"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="410"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="404"/>
+        <location filename="../../desktop/ui/editor.py" line="411"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="412"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="416"/>
+        <location filename="../../desktop/ui/editor.py" line="423"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="427"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="440"/>
+        <location filename="../../desktop/ui/editor.py" line="447"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="441"/>
+        <location filename="../../desktop/ui/editor.py" line="448"/>
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="442"/>
-        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <location filename="../../desktop/ui/editor.py" line="449"/>
+        <location filename="../../desktop/ui/editor.py" line="453"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor.py" line="450"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="444"/>
+        <location filename="../../desktop/ui/editor.py" line="451"/>
         <source>其中：当年财政拨款</source>
         <translation>of which: this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="445"/>
+        <location filename="../../desktop/ui/editor.py" line="452"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="457"/>
+        <location filename="../../desktop/ui/editor.py" line="464"/>
         <source>其中：</source>
         <translation>of which: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="476"/>
+        <location filename="../../desktop/ui/editor.py" line="483"/>
         <source>按分项填入总额(&amp;G)</source>
         <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="477"/>
+        <location filename="../../desktop/ui/editor.py" line="484"/>
         <source>按分项填入年度总额(&amp;M)</source>
         <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="479"/>
+        <location filename="../../desktop/ui/editor.py" line="486"/>
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="480"/>
+        <location filename="../../desktop/ui/editor.py" line="487"/>
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="489"/>
+        <location filename="../../desktop/ui/editor.py" line="496"/>
         <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
         <translation>Amounts in yuan. Type 5100000, 5,100,000.00, 510万 or 510万元.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="517"/>
+        <location filename="../../desktop/ui/editor.py" line="524"/>
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="528"/>
+        <location filename="../../desktop/ui/editor.py" line="535"/>
         <source>修改{0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="546"/>
+        <location filename="../../desktop/ui/editor.py" line="553"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="547"/>
+        <location filename="../../desktop/ui/editor.py" line="554"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="551"/>
+        <location filename="../../desktop/ui/editor.py" line="558"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="562"/>
+        <location filename="../../desktop/ui/editor.py" line="569"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
         <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="566"/>
+        <location filename="../../desktop/ui/editor.py" line="573"/>
         <source>表头：</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="579"/>
-        <location filename="../../desktop/ui/editor.py" line="611"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="618"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="593"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="587"/>
+        <location filename="../../desktop/ui/editor.py" line="594"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>修改目标表头</source>
         <translation>Change goal header</translation>
     </message>
@@ -2201,62 +2279,72 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="52"/>
+        <location filename="../../desktop/ui/window_list.py" line="55"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="55"/>
+        <location filename="../../desktop/ui/window_list.py" line="58"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="57"/>
+        <location filename="../../desktop/ui/window_list.py" line="60"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="59"/>
+        <location filename="../../desktop/ui/window_list.py" line="62"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="60"/>
+        <location filename="../../desktop/ui/window_list.py" line="63"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="61"/>
+        <location filename="../../desktop/ui/window_list.py" line="64"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="62"/>
+        <location filename="../../desktop/ui/window_list.py" line="65"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="140"/>
+        <location filename="../../desktop/ui/window_list.py" line="70"/>
+        <source>按报送、审核的状态筛选</source>
+        <translation>Filter by submission and review status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="71"/>
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="152"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="142"/>
+        <location filename="../../desktop/ui/window_list.py" line="154"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="144"/>
+        <location filename="../../desktop/ui/window_list.py" line="156"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="179"/>
+        <location filename="../../desktop/ui/window_list.py" line="194"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="181"/>
+        <location filename="../../desktop/ui/window_list.py" line="196"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2264,105 +2352,376 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="90"/>
+        <location filename="../../desktop/ui/project_list.py" line="106"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="91"/>
+        <location filename="../../desktop/ui/project_list.py" line="107"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="92"/>
+        <location filename="../../desktop/ui/project_list.py" line="108"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="93"/>
+        <location filename="../../desktop/ui/project_list.py" line="109"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="94"/>
+        <location filename="../../desktop/ui/project_list.py" line="110"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="105"/>
+        <location filename="../../desktop/ui/project_list.py" line="111"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="122"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="114"/>
+        <location filename="../../desktop/ui/project_list.py" line="131"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="116"/>
+        <location filename="../../desktop/ui/project_list.py" line="133"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="117"/>
+        <location filename="../../desktop/ui/project_list.py" line="134"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="139"/>
+        <location filename="../../desktop/ui/project_list.py" line="163"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="169"/>
+        <source>{0} · 意见 {1}</source>
+        <translation>{0} · {1} opinions</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="326"/>
+        <location filename="../../desktop/ui/window_files.py" line="335"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="329"/>
+        <location filename="../../desktop/ui/window_files.py" line="338"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="333"/>
+        <location filename="../../desktop/ui/window_files.py" line="342"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="335"/>
+        <location filename="../../desktop/ui/window_files.py" line="344"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="337"/>
+        <location filename="../../desktop/ui/window_files.py" line="346"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="341"/>
+        <location filename="../../desktop/ui/window_files.py" line="350"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="346"/>
+        <location filename="../../desktop/ui/window_files.py" line="355"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="79"/>
+        <source>添加审核意见(&amp;O)…</source>
+        <translation>Add review &amp;opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="80"/>
+        <source>退回修改(&amp;R)…</source>
+        <translation>&amp;Return for changes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="81"/>
+        <source>审核通过(&amp;A)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="82"/>
+        <source>确认意见已处理(&amp;C)</source>
+        <translation>&amp;Confirm opinion handled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="83"/>
+        <source>报送(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="84"/>
+        <source>答复审核意见(&amp;W)…</source>
+        <translation>Ans&amp;wer review opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="85"/>
+        <source>申请调整(&amp;J)…</source>
+        <translation>Ask for ad&amp;justment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="86"/>
+        <source>打印审核意见(&amp;P)…</source>
+        <translation>&amp;Print review opinions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="87"/>
+        <source>审核流程(&amp;V)</source>
+        <translation>Re&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="145"/>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="147"/>
+        <source>（{0} {1}）</source>
+        <translation> ({0} {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="150"/>
+        <source> · 未处理意见 {0} 条</source>
+        <translation> · {0} open opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="155"/>
+        <source> · 审核通过以来修改 {0} 处</source>
+        <translation> · {0} changes since approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="156"/>
+        <source>审核通过以来的修改：
+{0}</source>
+        <translation>Changes since approval:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <source>这个文件中没有审核通过的版本，无法比较。</source>
+        <translation>This file does not hold the approved version; nothing to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="194"/>
+        <source>这是报送来的项目，审核单位不能修改；按 F9 在当前位置添加审核意见。</source>
+        <translation>This form was submitted to you: a reviewer does not edit it. Press F9 to add a review opinion here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="202"/>
+        <source>“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。审核通过的版本保留在历史版本中，调整后需要重新报送。</source>
+        <translation>“{0}” is approved. Approved targets are normally not changed; if a change is needed, give the reason for the adjustment. The approved version is kept in the history; after the adjustment the form is submitted again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="205"/>
+        <location filename="../../desktop/ui/window_review.py" line="218"/>
+        <location filename="../../desktop/ui/window_review.py" line="229"/>
+        <source>申请调整</source>
+        <translation>Ask for Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="213"/>
+        <source>没有申请调整，修改未保存。</source>
+        <translation>No adjustment asked for: the change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="220"/>
+        <source>已申请调整，可以修改了。</source>
+        <translation>Adjustment asked for: the form can be changed now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="229"/>
+        <source>只有审核通过的项目需要申请调整。</source>
+        <translation>Only approved forms need an adjustment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="267"/>
+        <source>整个项目</source>
+        <translation>The whole project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="281"/>
+        <source>添加审核意见</source>
+        <translation>Add Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="284"/>
+        <source>已添加意见：{0} {1}</source>
+        <translation>Opinion added: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="299"/>
+        <source>{0}：{1} 个项目</source>
+        <translation>{0}: {1} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="305"/>
+        <location filename="../../desktop/ui/window_review.py" line="309"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="306"/>
+        <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
+        <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="314"/>
+        <location filename="../../desktop/ui/window_review.py" line="318"/>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="315"/>
+        <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
+        <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="327"/>
+        <source>确认意见</source>
+        <translation>Confirm Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="338"/>
+        <source>报送调整</source>
+        <translation>Submit Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="339"/>
+        <source>“{0}”审核通过以来的修改：
+{1}
+
+报送这些调整？</source>
+        <translation>Changes to “{0}” since approval:
+{1}
+
+Submit these adjustments?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
+        <source>（没有修改）</source>
+        <translation>(no changes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="345"/>
+        <source>报送</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="348"/>
+        <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
+        <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
+        <source>当前项目没有需要处理的审核意见。</source>
+        <translation>The current project has no review opinion to handle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="381"/>
+        <source>审核意见</source>
+        <translation>Review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="381"/>
+        <source>选择一条意见：</source>
+        <translation>Choose an opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="397"/>
+        <source>答复审核意见</source>
+        <translation>Answer Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="406"/>
+        <location filename="../../desktop/ui/window_review.py" line="424"/>
+        <source>打印审核意见</source>
+        <translation>Print Review Opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="408"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="426"/>
+        <source>已保存到“{0}”</source>
+        <translation>Saved to “{0}”</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <source>审核流程（保存在这个数据文件中）</source>
+        <translation>Review (kept in this data file)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <source>报送、审核时署名的单位</source>
+        <translation>The unit named when submitting and reviewing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <source>填报单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <source>审核单位</source>
+        <translation>Reviewing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
+        <source>本机单位(&amp;U)：</source>
+        <translation>This &amp;unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
+        <source>本机角色(&amp;R)：</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <source>经办人(&amp;P)：</source>
+        <translation>&amp;Person:</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2899,112 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <location filename="../../desktop/ui/print_dialog.py" line="121"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="28"/>
+        <source>指标不够完整</source>
+        <translation>Indicators incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="29"/>
+        <source>指标不够细化、量化</source>
+        <translation>Indicators not detailed or quantified enough</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="30"/>
+        <source>指标与项目的相关性不够</source>
+        <translation>Indicators not relevant enough to the project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="31"/>
+        <source>指标与指标值不匹配</source>
+        <translation>Indicator and value do not match</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="32"/>
+        <source>建议拆分指标</source>
+        <translation>Split the indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="33"/>
+        <source>一级指标类型错误</source>
+        <translation>Wrong level-1 indicator type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="34"/>
+        <source>二级指标类型错误</source>
+        <translation>Wrong level-2 indicator type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="35"/>
+        <source>建议增加明确效益指标</source>
+        <translation>Add a clear benefit indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="36"/>
+        <source>建议增加明确产出指标</source>
+        <translation>Add a clear output indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="37"/>
+        <source>建议增加满意度指标</source>
+        <translation>Add a satisfaction indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="38"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="178"/>
+        <source>编制中</source>
+        <translation>Drafting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="179"/>
+        <source>已报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="180"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="181"/>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="182"/>
+        <source>调整中</source>
+        <translation>Adjusting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="50"/>
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="51"/>
+        <source>已修改</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="52"/>
+        <source>已说明</source>
+        <translation>Explained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="53"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
     </message>
 </context>
 </TS>
