@@ -75,17 +75,9 @@ def rule(rule_id: str, severity: str, first_year: int | None = None, last_year: 
     return register
 
 
-def profile_for(project: Project) -> Profile:
-    tax = taxonomy()
-    try:
-        return tax.profile(project.profile)
-    except KeyError:
-        return tax.profile_for_year(project.year)
-
-
 def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding]:
     """Every finding for one project, errors first, in form order."""
-    profile = profile_for(project)
+    profile = taxonomy().profile_of(project)
     findings = [
         Finding(r.id, r.severity, message, location)
         for r in (RULES if rules is None else rules)

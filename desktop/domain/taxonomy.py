@@ -65,6 +65,14 @@ class Taxonomy:
                 return p
         return self.profiles[-1]
 
+    def profile_of(self, project) -> Profile:
+        """A project's (or summary's) own profile, else its year's (an id this taxonomy
+        no longer has)."""
+        try:
+            return self.profile(project.profile)
+        except KeyError:
+            return self.profile_for_year(project.year)
+
     def best_profile(self, year: int, pairs: Iterable[tuple[str, str]]) -> Profile:
         """The year's profile, unless the form's (一级, 二级) pairs fit another one better."""
         pairs = [(a, b) for a, b in pairs if a and b]

@@ -16,12 +16,6 @@ from desktop.io.records import key, strip_html
 from desktop.io.report import ERROR, INFO, REVIEW, WARNING, ImportResult
 from desktop.io.variants import label_key, synonyms, year_from_file_name, years_in_period
 
-_INLINE_GOAL = re.compile(
-    r"(?P<label>项目中长期目标|中长期目标|长期目标|项目总体目标|项目总目标|总体目标|"
-    r"年度总体目标|年度绩效目标|年度目标|本年度目标)\s*[:：]"
-)
-
-
 # Fund fields by side, the total first.
 _SIDES = {
     "project": ("total", "fiscal", "other"),
@@ -66,7 +60,7 @@ def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
 def _split_goals(text: str, first: str) -> dict[str, str] | None:
     """``长期目标：… 年度目标：…`` in one text (read as the ``first`` goal) → the two goals;
     None when it is one goal."""
-    found = list(_INLINE_GOAL.finditer(text))
+    found = list(synonyms().inline_goal.finditer(text))
     kinds = {synonyms().goal_kind(label_key(m.group("label"))) for m in found}
     if not found or (kinds != {"overall", "annual"} and kinds == {first}):
         return None
@@ -240,7 +234,8 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         flags["name"] = "表中没有找到项目名称"
     _dates_from_period(form)
     dates: dict[str, date | None] = {}
-    for field_name, label in (("start_date", "计划开始日期"), ("end_date", "计划完成日期")):
+    for field_name in ("start_date", "end_date"):
+        label = field_label(field_name)
         text = form.basic.get(field_name, "")
         dates[field_name] = None
         if not text:
@@ -254,10 +249,11 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
             flags[field_name] = f"“{text}”无法识别为日期"
     year = _year(form, dates, note, source_name)
     tax = taxonomy()
-    nature = _choice(form, "nature", tax.natures, "项目性质", note)
-    category = _choice(form, "category", tax.categories, "项目类别", note)
-    for attr, label in (("department", "主管部门"), ("implementing_unit", "实施单位")):
+    nature = _choice(form, "nature", tax.natures, field_label("nature"), note)
+    category = _choice(form, "category", tax.categories, field_label("category"), note)
+    for attr in ("department", "implementing_unit"):
         if not form.basic.get(attr):
+            label = field_label(attr)
             flags[attr] = f"表中没有找到{label}"
     _derive_funds(form)
     goals = {k: strip_html("\n".join(v)) for k, v in form.goal.texts.items()}
@@ -267,8 +263,9 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         goals = _split_goals(goals["annual"], "annual") or goals
     if not form.goal.cols:
         note(WARNING, "没有找到项目绩效目标", form.first_line)
-    for attr, label in (("overall", "项目总目标"), ("annual", "年度总体目标")):
+    for attr in ("overall", "annual"):
         if not goals[attr]:
+            label = field_label(f"goal_{attr}")
             flags[f"goal_{attr}"] = f"表中没有找到{label}"
     indicators = _merge_long_term(form.indicators, form.long_term)
     if not indicators:

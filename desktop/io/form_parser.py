@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from desktop.domain.chars import has_wide_gap
 from desktop.domain.model import Indicator
 from desktop.domain.money import MoneyError
 from desktop.domain.taxonomy import taxonomy
@@ -34,9 +35,6 @@ from desktop.io.variants import (
     unit_note,
 )
 
-_FOOTER = ("填报人", "联系电话", "单位负责人", "填报日期", "审核人", "财务负责人", "单位(盖章)")
-
-
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
 
 
@@ -44,10 +42,6 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 
 
 _YEAR_LINE = re.compile(r"^\(?(\d{4})年度?\)?$")
-
-
-# A gap between two wide characters inside one cell: two text pieces, e.g. two merged rows.
-_WIDE_GAP = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
 
 
 _CUT_OFF_ENDINGS = tuple("及和与或并的、，,;；:：（(")
@@ -160,7 +154,7 @@ class FormParser:
         """注：…, 审核意见, 填表人 … first in the row; in the table also 联系电话 etc. anywhere."""
         if self.syn.is_footer(keys[0]):
             return True
-        return self.form.section == Section.INDICATORS and any(k.startswith(_FOOTER) for k in keys)
+        return self.form.section == Section.INDICATORS and self.syn.ends_table(keys)
 
     def _period_of(self, lkeys: list[str]) -> str:
         for k in lkeys:
@@ -553,7 +547,7 @@ class FormParser:
             reasons.extend(problems)
         else:
             name, value_text = self._by_order(rest, cols, shift, reasons)
-        if _WIDE_GAP.search(name) or _WIDE_GAP.search(value_text):
+        if has_wide_gap(name) or has_wide_gap(value_text):
             reasons.append("单元格中有空格分开的两段文字，可能是两行合并")
         if name.endswith(_CUT_OFF_ENDINGS):
             reasons.append("指标名称可能被截断")

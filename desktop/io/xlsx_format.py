@@ -173,10 +173,7 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
     lines = max(len(p.goal_overall) / 24, len(p.goal_annual) / 19, 1)
     ws.row_dimensions[r].height = min(409, 15 * (int(lines) + 1) + 4)
     r += 1
-    try:
-        order = taxonomy().profile(p.profile).level1_names
-    except KeyError:
-        order = taxonomy().profile_for_year(p.year).level1_names
+    order = taxonomy().profile_of(p).level1_names
     groups = group_indicators(p.indicators, order)
     rows = sum(len(inds) for _, subs in groups for _, inds in subs)
     _box(ws, f"A{r}", f"A{r + max(rows, 1)}", "绩效指标", CENTER)
@@ -479,10 +476,7 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
     def rows(indicators):
         return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
 
-    try:
-        order = taxonomy().profile(stored.profile).level1_names
-    except KeyError:
-        order = taxonomy().profile_for_year(stored.year).level1_names
+    order = taxonomy().profile_of(stored).level1_names
     as_exported = [
         i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g
     ]

@@ -342,11 +342,7 @@ class FormBuilder:
                 header=True,
             )
         ]
-        tax = taxonomy()
-        try:
-            order = tax.profile(p.profile).level1_names
-        except KeyError:
-            order = tax.profile_for_year(p.year).level1_names
+        order = taxonomy().profile_of(p).level1_names
         groups = group_indicators(p.indicators, order)
         for i, (l1, subgroups) in enumerate(groups):
             l1_span = self.span(1, 1, ("l1", i), l1)
