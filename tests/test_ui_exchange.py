@@ -28,7 +28,7 @@ def accept(monkeypatch, cls, prepare=None):
             self._accept()
         elif hasattr(self, "_restore"):
             self._restore()
-        return QDialog.DialogCode.Accepted if self.result() == 1 or True else 0
+        return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(cls, "exec", run)
 

@@ -40,11 +40,6 @@ class Profile:
             self.last_year is None or year <= self.last_year
         )
 
-    def level1_rank(self, level1: str) -> int:
-        """Print order of a 一级 (成本, 产出, 效益, 满意度); unknown names sort last."""
-        names = self.level1_names
-        return names.index(level1) if level1 in names else len(names)
-
 
 @dataclass(frozen=True)
 class Taxonomy:

@@ -105,13 +105,13 @@ def _join_notes(ind: Indicator, extra: str) -> str:
 
 
 def with_note(ind: Indicator, note: str) -> Indicator:
-    if not note or not hasattr(ind, "note"):
+    if not note:
         return ind
     return replace(ind, note=note)
 
 
 def _with_flags(project: Project, flags: dict[str, str]) -> Project:
-    if not flags or not hasattr(project, "field_flags"):
+    if not flags:
         return project
     return project.with_changes(field_flags=tuple(sorted(flags.items())))
 

@@ -36,9 +36,7 @@ MARGIN_BOTTOM = 48.0
 # 0 side labels | 1 一级 | 2 二级 | 3 | 4 amounts (left) | 5 | 6 | 7 amounts (right)
 # 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44.
 COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 56.0, 47.0, 96.0)
-COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
-MONEY_COLS = (4, 7)
 MONEY_FLOOR = 7.5  # points: amounts are never set smaller
 # A money column wider than COLS takes width from these neighbours, down to their minimum.
 MONEY_DONORS = {4: ((3, 36.0), (2, 44.0)), 7: ((5, 34.0), (6, 30.0))}
@@ -68,10 +66,6 @@ class Grid:
 
 
 DEFAULT_GRID = Grid()
-
-
-def width_of(col: int, span: int) -> float:
-    return DEFAULT_GRID.width(col, span)
 
 
 @dataclass

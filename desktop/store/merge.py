@@ -382,9 +382,7 @@ def apply_merge(
     no one to ask), otherwise ``PlanChangedError`` carries the new plan to show."""
     repo._require_writable()
     if backup:
-        from desktop.store.backups import take
-
-        take(repo.conn, repo.path, "merge")
+        repo.backup("merge")
     conn = repo.conn
     try:
         if conn.in_transaction:

@@ -31,6 +31,7 @@ from desktop.domain.model import (
     merged_versions,
     now_timestamp,
 )
+from desktop.store import backups
 from desktop.store.errors import (
     ConflictError,
     NotFoundError,
@@ -217,6 +218,10 @@ class Repository:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('replica_place', ?)", [place]
             )
         self._replica = None
+
+    def backup(self, reason: str) -> Path:
+        """Copy this file, as it is now, into its backups folder (``store.backups``)."""
+        return backups.take(self.conn, self.path, reason)
 
     @_guarded
     def data_version(self) -> int:

@@ -280,12 +280,12 @@ class Controller(QObject):
 
     def restore_backup(self) -> None:
         """Let the clerk pick a backup and put it in place of the open database."""
-        path = self.session.repo.path
-        conn = self.session.repo.conn
+        repo = self.session.repo
+        path = repo.path
         restored = self._pick_and_restore(
             path,
             backups.list_backups(path),
-            before=lambda: backups.take(conn, path, "restore"),  # today's state first
+            before=lambda: repo.backup("restore"),  # today's state first
         )
         if restored is not None:
             self.open(path)

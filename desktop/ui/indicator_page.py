@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.library import META_KEY, Library
 from desktop.domain.taxonomy import taxonomy
 from desktop.store import StoreError
-from desktop.ui.indicator_model import KIND_ROLE, IndicatorTreeModel
+from desktop.ui.indicator_model import IndicatorTreeModel
 from desktop.ui.session import Session
 from desktop.ui.widgets import ENTER, PREVIOUS, ValueDelegate
 
@@ -445,9 +445,6 @@ class IndicatorPage(QWidget):
 
     def _mark_reviewed(self) -> None:
         self.tree_model.mark_reviewed(self._selected_nodes())
-
-    def current_kind(self) -> str | None:
-        return self.tree.currentIndex().data(KIND_ROLE)
 
     def _suggest_names(self, level2: str) -> list[str]:
         library = Library.from_json(suggestions(self.session.repo.meta, META_KEY) or "")
