@@ -97,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
+    _add_form_commands(sub, db_parent)
+    _add_file_commands(sub, db_parent)
+    return parser
+
+
+def _add_form_commands(sub, db_parent) -> None:
+    """import, export, check, summary, rollover."""
     p = sub.add_parser(
         "import",
         parents=[db_parent],
@@ -143,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="从这个年度复制")
     p.add_argument("--project", action="append", metavar="ID", help="只复制这个项目（可重复）")
 
+
+def _add_file_commands(sub, db_parent) -> None:
+    """merge, print, list."""
     p = sub.add_parser(
         "merge",
         parents=[db_parent],
@@ -179,7 +189,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="每行一个项目：编号、年度、名称、项目资金总额。",
     )
     p.add_argument("--year", type=int, help="只列出这一年度")
-    return parser
 
 
 class _ClosedPipeAware:

@@ -232,21 +232,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     if not name:
         note(WARNING, "没有找到项目名称", form.first_line)
         flags["name"] = "表中没有找到项目名称"
-    _dates_from_period(form)
-    dates: dict[str, date | None] = {}
-    for field_name in ("start_date", "end_date"):
-        label = field_label(field_name)
-        text = form.basic.get(field_name, "")
-        dates[field_name] = None
-        if not text:
-            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
-            flags[field_name] = f"表中没有找到{label}"
-            continue
-        try:
-            dates[field_name] = parse_date(text)
-        except DateError as exc:
-            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
-            flags[field_name] = f"“{text}”无法识别为日期"
+    dates = _dates(form, note)
     year = _year(form, dates, note, source_name)
     tax = taxonomy()
     nature = _choice(form, "nature", tax.natures, field_label("nature"), note)
@@ -256,17 +242,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
             label = field_label(attr)
             flags[attr] = f"表中没有找到{label}"
     _derive_funds(form)
-    goals = {k: strip_html("\n".join(v)) for k, v in form.goal.texts.items()}
-    if goals["overall"] and not goals["annual"]:
-        goals = _split_goals(goals["overall"], "overall") or goals
-    elif goals["annual"] and not goals["overall"]:
-        goals = _split_goals(goals["annual"], "annual") or goals
-    if not form.goal.cols:
-        note(WARNING, "没有找到项目绩效目标", form.first_line)
-    for attr in ("overall", "annual"):
-        if not goals[attr]:
-            label = field_label(f"goal_{attr}")
-            flags[f"goal_{attr}"] = f"表中没有找到{label}"
+    goals = _goals(form, note)
     indicators = _merge_long_term(form.indicators, form.long_term)
     if not indicators:
         note(WARNING, "没有找到绩效指标", form.first_line)
@@ -299,17 +275,59 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         updated_at=stamp,
         revision=1,
     )
+    project = _with_flags(_with_date_style(project, form, dates), flags)
+    result.projects.append(project)
+    result.fund_sources[project.id] = dict(form.money.sources)
+
+
+def _dates(form: Form, note) -> dict[str, date | None]:
+    """计划开始日期 and 计划完成日期 (from the period when the form gives only that);
+    a missing or unreadable one is noted and flagged."""
+    _dates_from_period(form)
+    dates: dict[str, date | None] = {}
+    for field_name in ("start_date", "end_date"):
+        label = field_label(field_name)
+        text = form.basic.get(field_name, "")
+        dates[field_name] = None
+        if not text:
+            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
+            form.flags[field_name] = f"表中没有找到{label}"
+            continue
+        try:
+            dates[field_name] = parse_date(text)
+        except DateError as exc:
+            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
+            form.flags[field_name] = f"“{text}”无法识别为日期"
+    return dates
+
+
+def _goals(form: Form, note) -> dict[str, str]:
+    """The two goal texts, split when one text holds both; a missing one is flagged."""
+    goals = {k: strip_html("\n".join(v)) for k, v in form.goal.texts.items()}
+    if goals["overall"] and not goals["annual"]:
+        goals = _split_goals(goals["overall"], "overall") or goals
+    elif goals["annual"] and not goals["overall"]:
+        goals = _split_goals(goals["annual"], "annual") or goals
+    if not form.goal.cols:
+        note(WARNING, "没有找到项目绩效目标", form.first_line)
+    for attr in ("overall", "annual"):
+        if not goals[attr]:
+            label = field_label(f"goal_{attr}")
+            form.flags[f"goal_{attr}"] = f"表中没有找到{label}"
+    return goals
+
+
+def _with_date_style(project: Project, form: Form, dates: dict) -> Project:
+    """The form's way of writing dates, kept (ISO is the program's convention, "")."""
     written = form.basic.get("start_date", "") or form.basic.get("end_date", "")
     if dates["start_date"] or dates["end_date"]:
         try:
             style = date_style(written)
-            if style != "iso":  # ISO is the program's convention ("")
-                project = project.with_changes(date_style=style)
+            if style != "iso":
+                return project.with_changes(date_style=style)
         except DateError:
             pass
-    project = _with_flags(project, flags)
-    result.projects.append(project)
-    result.fund_sources[project.id] = dict(form.money.sources)
+    return project
 
 
 def _choice(form: Form, attr: str, official: tuple[str, ...], label: str, note) -> str:

@@ -65,6 +65,7 @@ from desktop.printing.layout import (
     label_height,
     paginate,
 )
+from desktop.printing.rl_internals import check_reportlab_internals
 
 rl_config.useA85 = 0  # binary (compressed) streams: smaller files, faster output
 
@@ -411,46 +412,7 @@ class _SpilledStream(PDFObject):
         return head + b"\nstream\n" + data + b"\nendstream\n"
 
 
-# -- reportlab's internals this module relies on -------------------------------------------
-# The canvas's ``_doc`` (its class swapped for _StreamingDocument) and ``_code``; the
-# document's attributes _StreamingDocument._write and _InfoWithData.format read; the page's
-# attributes _SlimPage keeps, which PDFPage.check_format reads (``_shadingUsed`` too). A reportlab
-# release that renamed one would otherwise fail late or, worse, write a wrong file: checked
-# at import (pyproject bounds reportlab to the tested releases).
-_CANVAS_ATTRS = ("_doc", "_code")
-_DOC_ATTRS = (
-    "delayedFonts", "info", "invariant", "signature", "Catalog", "Outlines", "encrypt",
-    "_pdfVersion", "numberToId", "idToObject", "idToOffset", "Pages", "_timeStamp",
-    "thisPageName", "Reference", "ID", "addPage", "SaveToFile",
-)  # fmt: skip
-# what PDFPage.check_format reads of a page (set by the canvas; _SlimPage sets them again)
-_PAGE_READS = ("stream", "Contents", "XObjects", "ExtGState", "_shadingUsed")
-
-
-class ReportlabChanged(ImportError):
-    """This reportlab lacks an internal the printing relies on."""
-
-
-def check_reportlab_internals() -> None:
-    """Raise ``ReportlabChanged`` naming what is missing."""
-    canvas = Canvas(io.BytesIO())
-    missing = [f"Canvas.{a}" for a in _CANVAS_ATTRS if not hasattr(canvas, a)]
-    doc = getattr(canvas, "_doc", None)
-    missing += [f"PDFDocument.{a}" for a in _DOC_ATTRS if not hasattr(doc, a)]
-    check = getattr(PDFPage, "check_format", None)
-    reads = check.__code__.co_names if check is not None else ()
-    missing += [f"PDFPage.check_format reading {a}" for a in _PAGE_READS if a not in reads]
-    if not hasattr(getattr(doc, "Pages", None), "pages"):
-        missing.append("PDFDocument.Pages.pages")
-    if missing:
-        import reportlab
-
-        raise ReportlabChanged(
-            f"reportlab {reportlab.Version} lacks what printing relies on: {', '.join(missing)}"
-        )
-
-
-check_reportlab_internals()
+check_reportlab_internals()  # fail loudly at import on a reportlab without them
 
 _PAGE_DEFAULTS = frozenset(vars(PDFPage()))
 _OWN = frozenset(("__InternalName__", "Contents", "XObjects", "ExtGState", "stream"))

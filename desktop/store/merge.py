@@ -27,7 +27,8 @@ from desktop.domain.model import (
 )
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
-from desktop.store.repository import Repository, Tombstone
+from desktop.store.repository import Repository
+from desktop.store.rows import Tombstone
 
 
 class Status(StrEnum):
