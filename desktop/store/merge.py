@@ -427,107 +427,133 @@ def _purge_merged(repo: Repository, mine: Project, versions: dict[str, int], whe
 def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
     result = MergeResult()
     me = repo.replica_id
-    source = plan.source
     with repo.atomic():
         for item in plan.items:
             choice = item.choice if item.choice in item.choices else item.default
-            theirs = item.incoming
             if item.status == Status.SAME_NAME:
-                _apply_pair(repo, item, choice, source, me, result)
-                continue
-            if item.status == Status.NEW:
-                if choice == Choice.THEIRS:
-                    repo.add([theirs])
-                    result.added += 1
-                else:
-                    result.unchanged += 1
-                continue
-            if item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
-                if choice == Choice.THEIRS:
-                    versions = bumped(
-                        dict(merged_versions(item.tombstone.versions, theirs.version_map)), me
-                    )
-                    repo.add([theirs.with_changes(versions=versions)])
-                    result.added += 1
-                else:
-                    merged = dict(merged_versions(item.tombstone.versions, theirs.version_map))
-                    if item.status == Status.CHANGED_THERE:
-                        merged = dict(bumped(merged, me))
-                        repo.add_history(theirs, f"合并时未采用（来自“{source}”，本机已删除）")
-                    repo.add_tombstones(
-                        [
-                            Tombstone(
-                                item.project_id,
-                                item.tombstone.name,
-                                item.tombstone.deleted_at,
-                                merged,
-                            )
-                        ]
-                    )
-                    result.unchanged += 1
-                continue
-            mine = repo.get(item.project_id)
-            if item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
-                merged = dict(merged_versions(mine.version_map, item.tombstone.versions))
-                if choice == Choice.THEIRS and mine.deleted_at is not None:
-                    # Purged there from the trash, in my trash here: purged here too, so
-                    # the trash converges (it would be reported as deleted forever).
-                    repo.add_history(mine, f"对方已彻底删除（来自“{source}”）")
-                    _purge_merged(repo, mine, merged, item.tombstone.deleted_at)
-                    result.deleted += 1
-                    continue
-                if choice == Choice.THEIRS:
-                    repo.add_history(mine, f"对方已删除（来自“{source}”），移入回收站前的版本")
-                    _overwrite(
-                        repo,
-                        mine.with_changes(
-                            deleted_at=now_timestamp(), versions=tuple(sorted(merged.items()))
-                        ),
-                    )
-                    result.deleted += 1
-                else:
-                    _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
-                    result.unchanged += 1
-                continue
-            merged = dict(merged_versions(mine.version_map, theirs.version_map))
-            if item.status == Status.IDENTICAL:
-                if merged != mine.version_map:
-                    _overwrite(repo, mine.with_changes(versions=tuple(sorted(merged.items()))))
-                result.unchanged += 1
-                continue
-            if choice == Choice.THEIRS:
-                repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
-                needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
-                versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
-                _overwrite(
-                    repo,
-                    theirs.with_changes(
-                        created_at=mine.created_at, revision=mine.revision, versions=versions
-                    ),
-                )
-                result.replaced += 1
-                continue
-            if item.status != Status.MINE_NEWER or choice == Choice.BOTH:
-                # Mine stays and now has seen theirs: the next merge finds mine newer.
-                _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
-            if choice == Choice.BOTH:
-                stamp = now_timestamp()
-                copy = theirs.with_changes(
-                    id=new_id(),
-                    name=f"{theirs.name}（来自{source}）",
-                    created_at=stamp,
-                    updated_at=stamp,
-                    revision=1,
-                    versions=bumped({}, me),
-                )
-                repo.add([copy])
-                result.copies += 1
+                handle = _apply_pair
+            elif item.status == Status.NEW:
+                handle = _apply_new
+            elif item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
+                handle = _apply_deleted_here
+            elif item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
+                handle = _apply_deleted_there
             else:
-                if item.status != Status.MINE_NEWER:  # mine-newer: theirs is my own past
-                    repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
-                result.unchanged += 1
+                handle = _apply_present
+            handle(repo, item, choice, plan.source, me, result)
         repo.add_tombstones(plan.tombstones)
     return result
+
+
+def _apply_new(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """A project only they have: added, or not."""
+    theirs = item.incoming
+    if choice == Choice.THEIRS:
+        repo.add([theirs])
+        result.added += 1
+    else:
+        result.unchanged += 1
+
+
+def _apply_deleted_here(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """Deleted here (changed there or not): theirs comes back, or the deletion stands and
+    has now seen their version."""
+    theirs = item.incoming
+    if choice == Choice.THEIRS:
+        versions = bumped(dict(merged_versions(item.tombstone.versions, theirs.version_map)), me)
+        repo.add([theirs.with_changes(versions=versions)])
+        result.added += 1
+    else:
+        merged = dict(merged_versions(item.tombstone.versions, theirs.version_map))
+        if item.status == Status.CHANGED_THERE:
+            merged = dict(bumped(merged, me))
+            repo.add_history(theirs, f"合并时未采用（来自“{source}”，本机已删除）")
+        repo.add_tombstones(
+            [
+                Tombstone(
+                    item.project_id,
+                    item.tombstone.name,
+                    item.tombstone.deleted_at,
+                    merged,
+                )
+            ]
+        )
+        result.unchanged += 1
+
+
+def _apply_deleted_there(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """Deleted there (changed here or not): mine goes to the trash (or is purged when it is
+    in my trash already), or stays and has now seen the deletion."""
+    mine = repo.get(item.project_id)
+    merged = dict(merged_versions(mine.version_map, item.tombstone.versions))
+    if choice == Choice.THEIRS and mine.deleted_at is not None:
+        # Purged there from the trash, in my trash here: purged here too, so
+        # the trash converges (it would be reported as deleted forever).
+        repo.add_history(mine, f"对方已彻底删除（来自“{source}”）")
+        _purge_merged(repo, mine, merged, item.tombstone.deleted_at)
+        result.deleted += 1
+        return
+    if choice == Choice.THEIRS:
+        repo.add_history(mine, f"对方已删除（来自“{source}”），移入回收站前的版本")
+        _overwrite(
+            repo,
+            mine.with_changes(deleted_at=now_timestamp(), versions=tuple(sorted(merged.items()))),
+        )
+        result.deleted += 1
+    else:
+        _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
+        result.unchanged += 1
+
+
+def _apply_present(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """On both sides: identical, theirs newer, mine newer or a conflict, as the plan chose."""
+    theirs = item.incoming
+    mine = repo.get(item.project_id)
+    merged = dict(merged_versions(mine.version_map, theirs.version_map))
+    if item.status == Status.IDENTICAL:
+        if merged != mine.version_map:
+            _overwrite(repo, mine.with_changes(versions=tuple(sorted(merged.items()))))
+        result.unchanged += 1
+        return
+    if choice == Choice.THEIRS:
+        repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
+        needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
+        versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
+        _overwrite(
+            repo,
+            theirs.with_changes(
+                created_at=mine.created_at, revision=mine.revision, versions=versions
+            ),
+        )
+        result.replaced += 1
+        return
+    if item.status != Status.MINE_NEWER or choice == Choice.BOTH:
+        # Mine stays and now has seen theirs: the next merge finds mine newer.
+        _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
+    if choice == Choice.BOTH:
+        stamp = now_timestamp()
+        copy = theirs.with_changes(
+            id=new_id(),
+            name=f"{theirs.name}（来自{source}）",
+            created_at=stamp,
+            updated_at=stamp,
+            revision=1,
+            versions=bumped({}, me),
+        )
+        repo.add([copy])
+        result.copies += 1
+    else:
+        if item.status != Status.MINE_NEWER:  # mine-newer: theirs is my own past
+            repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
+        result.unchanged += 1
 
 
 def _apply_pair(
