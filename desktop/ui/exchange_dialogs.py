@@ -92,33 +92,7 @@ class MergeDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.combos: list[QComboBox] = []
         for row, item in enumerate(self.items):
-            shown = item.incoming or item.mine
-            year = str(shown.year) if shown is not None else ""
-            unit = shown.implementing_unit if shown is not None else ""
-            total = format_money(shown.funds.total) if shown is not None else ""
-            if item.incoming is None and item.tombstone is not None:
-                total = ""
-            cells = [
-                QTableWidgetItem(item.name or self.tr("（未命名）")),
-                QTableWidgetItem(year),
-                QTableWidgetItem(unit),
-                QTableWidgetItem(total),
-                QTableWidgetItem(self._status(item.status)),
-            ]
-            cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            color = STATUS_COLORS.get(item.status)
-            for col, cell in enumerate(cells):
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if color:
-                    cell.setBackground(QBrush(QColor(color)))
-                self.table.setItem(row, col, cell)
-            combo = QComboBox()
-            for choice in item.choices:
-                combo.addItem(self._choice(choice, item.status), choice)
-            combo.setCurrentIndex(max(0, combo.findData(item.choice)))
-            combo.setEnabled(len(item.choices) > 1)
-            self.table.setCellWidget(row, 5, combo)
-            self.combos.append(combo)
+            self._fill_row(row, item)
         for col in (1, 2, 3, 4):
             self.table.resizeColumnToContents(col)
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 200))
@@ -149,6 +123,36 @@ class MergeDialog(QDialog):
         fit_to_screen(self, 900, 600)
         if self.items:
             self.table.selectRow(0)
+
+    def _fill_row(self, row: int, item) -> None:
+        """One incoming project: what it is, its status (coloured) and the choice."""
+        shown = item.incoming or item.mine
+        year = str(shown.year) if shown is not None else ""
+        unit = shown.implementing_unit if shown is not None else ""
+        total = format_money(shown.funds.total) if shown is not None else ""
+        if item.incoming is None and item.tombstone is not None:
+            total = ""
+        cells = [
+            QTableWidgetItem(item.name or self.tr("（未命名）")),
+            QTableWidgetItem(year),
+            QTableWidgetItem(unit),
+            QTableWidgetItem(total),
+            QTableWidgetItem(self._status(item.status)),
+        ]
+        cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        color = STATUS_COLORS.get(item.status)
+        for col, cell in enumerate(cells):
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            if color:
+                cell.setBackground(QBrush(QColor(color)))
+            self.table.setItem(row, col, cell)
+        combo = QComboBox()
+        for choice in item.choices:
+            combo.addItem(self._choice(choice, item.status), choice)
+        combo.setCurrentIndex(max(0, combo.findData(item.choice)))
+        combo.setEnabled(len(item.choices) > 1)
+        self.table.setCellWidget(row, 5, combo)
+        self.combos.append(combo)
 
     def _show_details(self) -> None:
         rows = self.table.selectionModel().selectedRows()

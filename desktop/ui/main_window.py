@@ -307,6 +307,11 @@ class MainWindow(QMainWindow):
             self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.printing.export_pdf
         )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
+        self._build_edit_actions(sp)
+        self._build_project_actions(sp)
+
+    def _build_edit_actions(self, sp) -> None:
+        """Undo, redo, find, settings."""
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
@@ -322,6 +327,9 @@ class MainWindow(QMainWindow):
             self.tr("查找项目(&F)"), QKeySequence.StandardKey.Find, self.nav._focus_search
         )
         self.act_settings = self._action(self.tr("设置(&S)…"), None, self.show_settings)
+
+    def _build_project_actions(self, sp) -> None:
+        """Projects: new, duplicate, delete, trash, next/previous, save, indicators, help."""
         self.act_new_project = self._action(
             self.tr("新建项目(&N)"),
             QKeySequence.StandardKey.New,
