@@ -1,4 +1,4 @@
-"""Windows realities, simulated where they cannot run here (issue 8): portable mode, paths
+"""Windows realities, simulated where they cannot run here: portable mode, paths
 with Chinese characters and spaces, a stick pulled out, a file locked by another program,
 宋体 from ``%WINDIR%\\Fonts``, and the ``--self-test``."""
 
