@@ -496,8 +496,9 @@ class MainWindow(QMainWindow):
 
     def _on_removed(self, ids: list[str]) -> None:
         showing = self.editor.project.id if self.editor.project else None
-        for pid in ids:
-            self.model.remove(pid)
+        with self.nav.rows_going():  # the current row moves onto rows about to go too
+            for pid in ids:
+                self.model.remove(pid)
         if showing in ids:
             self.nav._show(None)
             current = self.table.currentIndex()
