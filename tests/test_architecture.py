@@ -14,7 +14,7 @@ MAX_FUNCTION_LINES = 80
 # summary PDF): each may not grow, and must leave this list once it is split — the test
 # fails when an entry is no longer over the limit or has grown.
 OVERSIZE = {
-    "desktop/store/merge.py": 807,
+    "desktop/store/merge.py": 799,
     "desktop/store/repository.py": 785,
     "desktop/domain/codec.py:project_from_dict": 81,
     "desktop/domain/combine.py:combine": 111,

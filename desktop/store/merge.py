@@ -693,17 +693,7 @@ def _apply_present(
         # Mine stays and now has seen theirs: the next merge finds mine newer.
         _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
     if choice == Choice.BOTH:
-        stamp = now_timestamp()
-        copy = theirs.with_changes(
-            id=new_id(),
-            name=f"{theirs.name}（来自{source}）",
-            created_at=stamp,
-            updated_at=stamp,
-            revision=1,
-            versions=bumped({}, me),
-            field_versions=(),
-            indicators=with_new_indicator_ids(theirs.indicators),  # a new form
-        )
+        copy = _new_copy(theirs, new_id(), f"{theirs.name}（来自{source}）", me)
         repo.add([copy])
         result.copies += 1
     else:
@@ -733,6 +723,22 @@ def _apply_combined(
     )
 
 
+def _new_copy(theirs: Project, copy_id: str, name: str, me: str, **changes) -> Project:
+    """Theirs as a new form of its own here: new ids, made now, no shared history."""
+    stamp = now_timestamp()
+    return theirs.with_changes(
+        id=copy_id,
+        name=name,
+        created_at=stamp,
+        updated_at=stamp,
+        revision=1,
+        versions=bumped({}, me),
+        field_versions=(),
+        indicators=with_new_indicator_ids(theirs.indicators),
+        **changes,
+    )
+
+
 def _apply_forged(
     repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
 ) -> None:
@@ -747,22 +753,8 @@ def _apply_forged(
     if repo.exists(copy_id) or repo.tombstone(copy_id) is not None:
         result.unchanged += 1
         return
-    stamp = now_timestamp()
-    repo.add(
-        [
-            theirs.with_changes(
-                id=copy_id,
-                name=f"{theirs.name}（来自{source}，版本记录可疑，待核对）",
-                created_at=stamp,
-                updated_at=stamp,
-                revision=1,
-                versions=bumped({}, me),
-                field_versions=(),
-                deleted_at=None,
-                indicators=with_new_indicator_ids(theirs.indicators),
-            )
-        ]
-    )
+    name = f"{theirs.name}（来自{source}，版本记录可疑，待核对）"
+    repo.add([_new_copy(theirs, copy_id, name, me, deleted_at=None)])
     result.forged += 1
 
 
