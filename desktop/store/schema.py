@@ -17,10 +17,19 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 7
+LATEST_VERSION = 8
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {
+    1: "0.1.0",
+    2: "0.1.0",
+    3: "0.1.0",
+    4: "0.1.0",
+    5: "0.2.0",
+    6: "0.2.0",
+    7: "0.2.0",
+    8: "0.2.0",
+}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -292,6 +301,23 @@ def _v7(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """What was printed with check codes: each printed version of a form once (its content
+    as JSON, the revision, the pages, the last print time), so that a signed paper can be
+    checked against the data after the form was changed (``store.paper``)."""
+    db.execute(
+        """CREATE TABLE printed (
+            project_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            printed_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (project_id, content_hash)
+        )"""
+    )
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -308,6 +334,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     5: _v5,
     6: _v6,
     7: _v7,
+    8: _v8,
 }
 
 
