@@ -32,6 +32,9 @@ _cost_present
 _quantitative_name
 _placeholders
 _output_quantitative
+_cost_present
+_quantitative_name
+_placeholders
 
 # openpyxl cell and sheet settings (read when the workbook is written)
 _.border
@@ -73,5 +76,7 @@ pytestmark
 # reportlab's QR encoder, given an empty data cache (printing/qr.py)
 _.dataCache
 
-# public API listed in __all__, not yet called (domain/checkcode.py)
+# public API not called yet: checkcode (in __all__), the review records (domain/review.py)
 footer_text
+OTHER_CODE
+_.for_projects
