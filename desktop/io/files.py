@@ -128,16 +128,20 @@ class StoreSummary:
 def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSummary]:
     """Decide what an import adds, without writing: a project identical to one already in
     the database is skipped; one whose id is taken by a different project gets a new id.
-    Both cases are added to the report."""
+    Both cases are added to the report. Set-based: one indexed look-up per chunk of the
+    incoming projects, whatever the size of the database."""
+    from desktop.store.lookups import existing_ids, same_content
+
     summary = StoreSummary()
     to_add = []
-    for project in result.projects:
-        same = repo.find_same_content(project)
-        if same is not None:
+    identical = same_content(repo, result.projects)
+    taken = existing_ids(repo, (p.id for p in result.projects))
+    for n, project in enumerate(result.projects):
+        if n in identical:
             summary.skipped_identical += 1
             result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
             continue
-        if repo.exists(project.id) or any(p.id == project.id for p in to_add):
+        if project.id in taken:
             old_id, project = project.id, replace(project, id=new_id())
             if old_id in result.fund_sources:  # how its amounts were read, for the preview
                 result.fund_sources[project.id] = result.fund_sources[old_id]
@@ -147,6 +151,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
                 "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）",
                 project=project.name,
             )
+        taken.add(project.id)
         to_add.append(project)
     summary.added = len(to_add)
     summary.needing_review = sum(1 for p in to_add if p.review_count or p.field_flags)

@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 5
+LATEST_VERSION = 6
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -214,6 +214,14 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """Look-ups that follow the work, not the size of the file: an import finds a project
+    with the same content, and a merge the projects of the same year and name, through an
+    index instead of reading every row (a reviewer's file holds tens of thousands)."""
+    db.execute("CREATE INDEX projects_content ON projects(content_hash)")
+    db.execute("CREATE INDEX projects_year_name ON projects(year, name)")
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -228,6 +236,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -242,8 +251,11 @@ EXPECTED_OBJECTS = frozenset(
         ("index", "projects_year"),
         ("index", "projects_deleted"),
         ("index", "history_project"),
+        ("index", "projects_content"),
+        ("index", "projects_year_name"),
     }
 )
+_V3_OBJECTS = EXPECTED_OBJECTS - {("index", "projects_content"), ("index", "projects_year_name")}
 # Objects of each older version (an incoming file is checked before it is migrated).
 OBJECTS_BY_VERSION = {
     1: frozenset({("table", "projects"), ("table", "indicators"), ("index", "indicators_project")}),
@@ -256,9 +268,10 @@ OBJECTS_BY_VERSION = {
             ("index", "projects_deleted"),
         }
     ),
-    3: EXPECTED_OBJECTS,
-    4: EXPECTED_OBJECTS,
-    5: EXPECTED_OBJECTS,
+    3: _V3_OBJECTS,
+    4: _V3_OBJECTS,
+    5: _V3_OBJECTS,
+    6: EXPECTED_OBJECTS,
 }
 
 
