@@ -183,9 +183,11 @@ def main() -> int:
             check=True,
         )
     results: dict[str, dict] = {}
+    if args.out and args.out.exists():  # a run continued (figures measured again replace)
+        results = json.loads(args.out.read_text())
     try:
         for figure in args.only.split(","):
-            results[figure] = {}
+            results.setdefault(figure, {})
             for n in sizes:
                 if figure == "xlsx" and n > XLSX_MAX:
                     continue

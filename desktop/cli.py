@@ -351,6 +351,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if kind == ".db" and target.exists() and target.resolve() == Path(args.db).resolve():
         raise CliError("不能导出到正在使用的数据文件本身")
     with _open(args.db) as repo:
+        if kind == ".xlsx" and not args.project:
+            # Streamed: one project read and written at a time (memory stays flat).
+            from desktop.io.xlsx_format import export_xlsx
+
+            summaries = repo.summaries()
+            export_xlsx(repo.all_projects([s.id for s in summaries]), target, summaries)
+            print(f"已导出 {len(summaries)} 个项目到“{target}”。")
+            return EXIT_OK
         if args.project:
             projects = []
             for pid in args.project:
