@@ -188,6 +188,9 @@ def filter_floor(db: str) -> None:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QLineEdit, QSplitter, QTableView
 
+    from desktop.ui.refcounts import immortalize_singletons
+
+    immortalize_singletons()  # PySide6's lost references of None (as the program does)
     app = QApplication([])
     conn = sqlite3.connect(db)
     rows = conn.execute(
