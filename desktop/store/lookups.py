@@ -8,7 +8,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from desktop.domain.model import Project
-from desktop.store.repository import Repository, translate_error
+from desktop.store.errors import translate_error
+from desktop.store.repository import Repository
 
 CHUNK = 500  # within SQLite's limit of variables per statement
 
