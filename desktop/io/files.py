@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
+    MAX_JSON_IMPORT_BYTES,
     MAX_TEXT_IMPORT_BYTES,
     LimitError,
     check_size,
@@ -36,13 +37,13 @@ IMPORT_FORMATS = {
 }
 
 
-def read_text_file(path: str | os.PathLike) -> str:
+def read_text_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> str:
     """Read a text file written on any clerk's machine: UTF-8 (with or without BOM),
     UTF-16 with BOM, or GB18030 (which covers GBK/GB2312). Raise ImportFormatError."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
+        if size > limit:
             megabytes = size // 1024 // 1024
             raise ImportFormatError(f"“{path.name}”太大（{megabytes} MB），不像申报表文件")
         data = path.read_bytes()
@@ -74,11 +75,8 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     if suffix not in IMPORT_FORMATS:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
-    text_form = suffix in (".txt", ".tsv")
     try:
-        check_size(
-            path, MAX_TEXT_IMPORT_BYTES if text_form else MAX_IMPORT_BYTES, "太大，不像申报表文件"
-        )
+        check_size(path, _size_limit(suffix), "太大，不像申报表文件")
     except LimitError as exc:
         raise ImportFormatError(str(exc)) from exc
     except FileNotFoundError as exc:
@@ -102,6 +100,12 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     return result
 
 
+def _size_limit(suffix: str) -> int:
+    if suffix in (".txt", ".tsv"):
+        return MAX_TEXT_IMPORT_BYTES
+    return MAX_JSON_IMPORT_BYTES if suffix == ".json" else MAX_IMPORT_BYTES
+
+
 def _load(path: Path, suffix: str) -> ImportResult:
     if suffix == ".xlsx":
         from desktop.io.xlsx_format import load_xlsx
@@ -111,7 +115,7 @@ def _load(path: Path, suffix: str) -> ImportResult:
         from desktop.io.pdf_format import load_pdf
 
         return load_pdf(path)
-    text = read_text_file(path)
+    text = read_text_file(path, _size_limit(suffix))
     if suffix == ".json":
         return json_format.loads(text, path.name)
     return parse_published_text(text, source_name=path.name)
