@@ -501,17 +501,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 except NotFoundError as exc:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
         else:
-            projects = list(repo.all_projects())
-    errors = warnings = 0
-    for project in projects:
-        for f in audit.check(project):
-            print(
-                f"{f.severity_label}\t{project.name}\t{describe_location(f.location, project)}"
-                f"\t{f.message}"
-            )
-            errors += f.severity == audit.ERROR
-            warnings += f.severity == audit.WARNING
-    print(f"审核了 {len(projects)} 个项目：错误 {errors} 条，警告 {warnings} 条。", file=sys.stderr)
+            projects = repo.all_projects()  # streamed: the projects are not all held
+        # The findings are printed once every project is read, so that a file that
+        # cannot be read prints nothing but its error.
+        lines, errors, warnings, count = [], 0, 0, 0
+        for project in projects:
+            count += 1
+            for f in audit.check(project):
+                where = describe_location(f.location, project)
+                lines.append(f"{f.severity_label}\t{project.name}\t{where}\t{f.message}\n")
+                errors += f.severity == audit.ERROR
+                warnings += f.severity == audit.WARNING
+    sys.stdout.write("".join(lines))
+    print(f"审核了 {count} 个项目：错误 {errors} 条，警告 {warnings} 条。", file=sys.stderr)
     return EXIT_PARTIAL if errors else EXIT_OK
 
 

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_S = 5.0
+_CHUNK = 500  # ids in one "IN (…)", within SQLite's limit of variables
 
 _SUMMARY_COLUMNS = (
     "id, year, name, nature, category, department, implementing_unit, funds_total, "
@@ -428,8 +429,32 @@ class Repository:
             ids = [s.id for s in self.summaries()]
             if trash:
                 ids += [s.id for s in self.summaries(trash=True)]
-        for project_id in ids:
-            yield self.get(project_id)
+        ids = list(ids)
+        # In bulk: two queries (projects, then their indicators) per chunk of ids, streamed
+        # chunk by chunk, instead of two queries a project.
+        for start in range(0, len(ids), _CHUNK):
+            loaded = self._load(ids[start : start + _CHUNK])
+            for project_id in ids[start : start + _CHUNK]:
+                project = loaded.get(project_id)
+                if project is None:
+                    raise NotFoundError(f"找不到项目 {project_id}。")
+                yield project
+
+    @_guarded
+    def _load(self, ids: list[str]) -> dict[str, Project]:
+        marks = ", ".join("?" for _ in ids)
+        rows = {
+            r["id"]: r for r in self._query(f"SELECT * FROM projects WHERE id IN ({marks})", ids)
+        }
+        indicators: dict[str, list] = {pid: [] for pid in rows}
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row  # looked up by name in C, not a dict per row
+        for i in cursor.execute(
+            f"SELECT * FROM indicators WHERE project_id IN ({marks}) ORDER BY project_id, position",
+            ids,
+        ):
+            indicators[i["project_id"]].append(i)
+        return {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
 
     @_guarded
     def find_same_content(self, project: Project) -> str | None:
