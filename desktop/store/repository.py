@@ -304,7 +304,7 @@ class Repository:
         """Suggestion lists (aggregates over the whole file) are asked for on every project
         shown; recompute them only when the file has changed — by this connection
         (``total_changes``) or by another program (``data_version``)."""
-        stamp = (self.conn.total_changes, self.data_version())
+        stamp = self._stamp()
         if self._cache_stamp != stamp:
             self._cache.clear()
             self._cache_stamp = stamp
@@ -501,9 +501,12 @@ class Repository:
         is raised without writing. The version vector counts one more change by this file.
         """
         self._require_writable()
+        stamp = self._stamp()
         with self.atomic():
             row = self.conn.execute(
-                "SELECT revision, versions FROM projects WHERE id = ?", [project.id]
+                "SELECT revision, versions, deleted_at, "
+                f"{', '.join(self._TEXT_COLUMNS)} FROM projects WHERE id = ?",
+                [project.id],
             ).fetchone()
             if row is None and project.revision != 0:
                 raise ConflictError(f"项目“{project.name}”已在别处被彻底删除，无法保存。")
@@ -518,8 +521,36 @@ class Repository:
                 updated_at=now_timestamp(),
                 versions=bumped(stored, self.replica_id),
             )
+            before = None if row is None else (row[2:], self._suggested_indicators(project.id))
             self._write(saved, insert=row is None)
+        self._keep_suggestions(stamp, before, saved)
         return saved
+
+    def _suggested_indicators(self, project_id: str) -> list[tuple]:
+        return self.conn.execute(
+            "SELECT level2, name, unit FROM indicators WHERE project_id = ? ORDER BY position",
+            [project_id],
+        ).fetchall()
+
+    def _keep_suggestions(self, stamp: tuple, before: tuple | None, saved: Project) -> None:
+        """After saving one project, keep the suggestion lists its edit cannot have changed
+        (invalidated per column, not all after every write): a goal or an amount typed
+        leaves them all, a unit typed only the text fields' lists. Only when they were
+        current before this write (nothing else changed the file meanwhile)."""
+        if before is None or self._cache_stamp != stamp:
+            return
+        texts = tuple(getattr(saved, c) for c in self._TEXT_COLUMNS)
+        kept = set()
+        if before[0] == (saved.deleted_at, *texts):
+            kept |= {"live rows", "distinct"}
+        indicators = [(i.level2, i.name, i.value.unit) for i in saved.indicators]
+        if sorted(before[1]) == sorted(indicators):
+            kept |= {"names", "units"}
+        self._cache = {k: v for k, v in self._cache.items() if k[0] in kept}
+        self._cache_stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, int]:
+        return (self.conn.total_changes, self.data_version())
 
     def trash(self, project_id: str) -> None:
         """Move a project to the trash (restorable)."""
