@@ -65,14 +65,12 @@ def test_an_import_plan_costs_the_same_in_a_file_ten_times_larger(tmp_path, samp
     assert steps[1] <= 1.5 * steps[0] + 2, steps
 
 
-def test_a_stored_hash_alone_never_makes_a_project_identical(repo, sample_result):
-    a, b = stored(repo, sample_result, 1)[:2]
-    # a forged file: a's row claims b's content hash
-    repo.conn.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [b.content_hash(), a.id])
-    repo.conn.execute("DELETE FROM projects WHERE id = ?", [b.id])
-    repo.conn.commit()
-    _, summary = plan_import(repo, ImportResult(projects=[replace(b, id=new_id())]))
-    assert summary.skipped_identical == 0 and summary.added == 1
+def test_the_same_year_and_name_with_other_content_is_not_identical(repo, sample_result):
+    a = stored(repo, sample_result, 1)[0]
+    other = replace(a, id=new_id()).with_changes(goal_annual="另写的目标")
+    twin = replace(a, id=new_id())
+    _, summary = plan_import(repo, ImportResult(projects=[other, twin]))
+    assert summary.skipped_identical == 1 and summary.added == 1
 
 
 def test_a_merge_pairs_same_year_and_name_at_a_cost_independent_of_the_file(

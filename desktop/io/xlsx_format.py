@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, clean_text, project_from_dict, project_to_dict
-from desktop.domain.model import Project, ProjectSummary
+from desktop.domain.model import Project, ProjectSummary, carry_indicator_ids
 from desktop.domain.money import fen_to_decimal
 from desktop.domain.summary import summarize
 from desktop.domain.taxonomy import group_indicators, taxonomy
@@ -591,7 +591,10 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
     shown = (
         visible.with_changes(profile=stored.profile, indicators=stored.indicators)
         if same_indicators
-        else visible
+        # rows edited in the sheet: those still of the same names keep their ids
+        else visible.with_changes(
+            indicators=carry_indicator_ids(visible.indicators, stored.indicators)
+        )
     )
     shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
@@ -602,6 +605,7 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         created_at=stored.created_at,
         revision=stored.revision,
         versions=stored.versions,
+        field_versions=stored.field_versions,
     )
 
 

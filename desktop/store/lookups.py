@@ -38,29 +38,21 @@ def same_content(repo: Repository, projects: Sequence[Project]) -> dict[int, str
     """For each project (by its position in ``projects``) whose content (everything but
     identity, times and trash state) a live stored project matches exactly: that id.
 
-    Found through the stored content hash (indexed), then confirmed by comparing the
-    content itself, so a hash stored wrongly in a forged file never skips a project."""
-    by_hash: dict[str, list[int]] = {}
+    Candidates are found through the (year, name) index, one probe a distinct pair, and
+    compared by content (a stored hash would not do: it also covers the indicators' ids,
+    which every import makes anew)."""
+    wanted: dict[tuple[int, str], list[int]] = {}
     for n, p in enumerate(projects):
-        by_hash.setdefault(p.content_hash(), []).append(n)
+        wanted.setdefault((p.year, p.name), []).append(n)
     out: dict[int, str] = {}
-    try:
-        for chunk, marks in in_chunks(list(by_hash)):
-            rows = repo.conn.execute(
-                f"SELECT content_hash, id FROM projects WHERE content_hash IN ({marks}) "
-                "AND +deleted_at IS NULL ORDER BY rowid",
-                chunk,
-            ).fetchall()
-            for digest, stored_id in rows:
-                waiting = [n for n in by_hash[digest] if n not in out]
-                if not waiting:
-                    continue
-                content = repo.get(stored_id).content()
-                for n in waiting:
-                    if projects[n].content() == content:
-                        out[n] = stored_id
-    except sqlite3.Error as exc:
-        raise translate_error(exc, repo.path) from exc
+    for stored_id, year, name in live_by_year_name(repo, list(wanted)):
+        waiting = [n for n in wanted[(year, name)] if n not in out]
+        if not waiting:
+            continue
+        content = repo.get(stored_id).content()
+        for n in waiting:
+            if projects[n].content() == content:
+                out[n] = stored_id
     return out
 
 

@@ -17,10 +17,18 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 6
+LATEST_VERSION = 7
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {
+    1: "0.1.0",
+    2: "0.1.0",
+    3: "0.1.0",
+    4: "0.1.0",
+    5: "0.2.0",
+    6: "0.2.0",
+    7: "0.2.0",
+}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -215,10 +223,58 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
+    """Stable ids of indicators (merges match rows by them) and, per project, which change
+    last set each field (the three-way merge's record). Existing rows get the id derived
+    from their project and names (``model.legacy_uids``: every machine upgrading the same
+    form finds the same ids); content hashes, which include the ids, are recomputed, in the
+    history too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+    from desktop.domain.model import legacy_uids
+
+    for sql in (
+        "ALTER TABLE indicators ADD COLUMN uid TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE projects ADD COLUMN field_versions TEXT NOT NULL DEFAULT '{}'",
+    ):
+        db.execute(sql)
+    rows = db.execute(
+        "SELECT id, project_id, level1, level2, name FROM indicators ORDER BY project_id, position"
+    ).fetchall()
+    by_project: dict = {}
+    for r in rows:
+        by_project.setdefault(r[1], []).append(r)
+    for pid, inds in by_project.items():
+        if not isinstance(pid, str):
+            continue
+        uids = legacy_uids(pid, [(str(r[2]), str(r[3]), str(r[4])) for r in inds])
+        db.conn.executemany(
+            "UPDATE indicators SET uid = ? WHERE id = ?",
+            [(u, r[0]) for u, r in zip(uids, inds, strict=True)],
+        )
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
+def _v7(db: sqlite_utils.Database) -> None:
     """Look-ups that follow the work, not the size of the file: an import finds a project
     with the same content, and a merge the projects of the same year and name, through an
     index instead of reading every row (a reviewer's file holds tens of thousands)."""
-    db.execute("CREATE INDEX projects_content ON projects(content_hash)")
     db.execute("CREATE INDEX projects_year_name ON projects(year, name)")
 
 
@@ -237,6 +293,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: _v4,
     5: _v5,
     6: _v6,
+    7: _v7,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -251,11 +308,10 @@ EXPECTED_OBJECTS = frozenset(
         ("index", "projects_year"),
         ("index", "projects_deleted"),
         ("index", "history_project"),
-        ("index", "projects_content"),
         ("index", "projects_year_name"),
     }
 )
-_V3_OBJECTS = EXPECTED_OBJECTS - {("index", "projects_content"), ("index", "projects_year_name")}
+_V3_OBJECTS = EXPECTED_OBJECTS - {("index", "projects_year_name")}
 # Objects of each older version (an incoming file is checked before it is migrated).
 OBJECTS_BY_VERSION = {
     1: frozenset({("table", "projects"), ("table", "indicators"), ("index", "indicators_project")}),
@@ -271,7 +327,8 @@ OBJECTS_BY_VERSION = {
     3: _V3_OBJECTS,
     4: _V3_OBJECTS,
     5: _V3_OBJECTS,
-    6: EXPECTED_OBJECTS,
+    6: _V3_OBJECTS,
+    7: EXPECTED_OBJECTS,
 }
 
 
