@@ -58,6 +58,9 @@ _.text_factory
 _.row_factory
 
 # Qt virtual methods
+sortColumn
+sortOrder
+hasChildren
 _.mergeWith
 _.supportedDropActions
 _.supportedDragActions

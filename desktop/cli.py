@@ -371,6 +371,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from desktop.store import review
 
     with _open(args.db) as repo:
+        if kind == ".xlsx" and not args.project:
+            # Streamed: one project read and written at a time (memory stays flat).
+            from desktop.io.xlsx_format import export_xlsx
+
+            summaries = repo.summaries()
+            export_xlsx(repo.all_projects([s.id for s in summaries]), target, summaries)
+            print(f"已导出 {len(summaries)} 个项目到“{target}”。")
+            return EXIT_OK
         if args.project:
             projects = []
             for pid in args.project:
@@ -566,18 +574,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 except NotFoundError as exc:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
         else:
-            projects = list(repo.all_projects())
+            projects = repo.all_projects()  # streamed: the projects are not all held
         duplicates = repo.duplicate_keys()
-    errors = warnings = 0
-    for project in projects:
-        for f in audit.check(project, duplicates=duplicates):
-            print(
-                f"{f.severity_label}\t{project.name}\t{describe_location(f.location, project)}"
-                f"\t{f.message}"
-            )
-            errors += f.severity == audit.ERROR
-            warnings += f.severity == audit.WARNING
-    print(f"审核了 {len(projects)} 个项目：错误 {errors} 条，警告 {warnings} 条。", file=sys.stderr)
+        # The findings are printed once every project is read, so that a file that
+        # cannot be read prints nothing but its error.
+        lines, errors, warnings, count = [], 0, 0, 0
+        for project in projects:
+            count += 1
+            for f in audit.check(project, duplicates=duplicates):
+                where = describe_location(f.location, project)
+                lines.append(f"{f.severity_label}\t{project.name}\t{where}\t{f.message}\n")
+                errors += f.severity == audit.ERROR
+                warnings += f.severity == audit.WARNING
+    sys.stdout.write("".join(lines))
+    print(f"审核了 {count} 个项目：错误 {errors} 条，警告 {warnings} 条。", file=sys.stderr)
     return EXIT_PARTIAL if errors else EXIT_OK
 
 

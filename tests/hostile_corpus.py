@@ -121,7 +121,7 @@ def json_cases(d: Path) -> list[Case]:
         Case("json-deep-nesting", _write_json_text(d / "deep.json", "[" * 200_000 + "]" * 200_000)),
         Case("json-nan", _write_json_text(d / "nan.json", '{"format": NaN}')),
         Case("json-not-utf8", _write_bytes(d / "bytes.json", b"\xff\xfe\x00\x00" + b"\x00" * 100)),
-        Case("json-too-big", _sparse(d / "huge.json", 60 * 1024 * 1024)),
+        Case("json-too-big", _sparse(d / "huge.json", 200 * 1024 * 1024)),
         Case(
             "json-counter-2^62-1",
             _write_json(

@@ -23,7 +23,12 @@ from desktop.domain.values import MAX_NUMBER_DECIMALS, MAX_NUMBER_EXPONENT, numb
 MB = 1024 * 1024
 
 # -- files --------------------------------------------------------------------------------
-MAX_IMPORT_BYTES = 50 * MB  # .json/.xlsx/.pdf on disk
+MAX_IMPORT_BYTES = 50 * MB  # .xlsx/.pdf on disk
+# A JSON file is parsed whole (≈ 8× its size in memory). The limit admits our own export
+# of the largest database exchanged as JSON — 10,000 forms of a reviewer's average (28
+# indicators): ≈ 140 MB pretty-printed — and refuses anything larger before reading it.
+# Larger files travel as .db (merge: 200,000 projects, read row by row).
+MAX_JSON_IMPORT_BYTES = 192 * MB
 MAX_TEXT_IMPORT_BYTES = 4 * MB  # published text (.txt/.tsv): ≈ 2,500 forms, ≈ 5 s to read
 MAX_DB_BYTES = 1024 * MB  # a .db opened or received (10,000 projects ≈ 66 MB)
 MAX_SIDE_BYTES = 256 * MB  # a received .db's -journal / -wal beside it

@@ -7,6 +7,7 @@ was written under.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -23,18 +24,23 @@ class Profile:
     last_year: int | None
     level1: tuple[tuple[str, tuple[str, ...]], ...]
 
-    @property
+    @functools.cached_property
     def level1_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.level1)
 
+    @functools.cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.level1)
+
+    @functools.cached_property
+    def _pairs(self) -> frozenset[tuple[str, str]]:
+        return frozenset((name, child) for name, children in self.level1 for child in children)
+
     def level2_for(self, level1: str) -> tuple[str, ...]:
-        for name, children in self.level1:
-            if name == level1:
-                return children
-        return ()
+        return self._children.get(level1, ())
 
     def fits(self, level1: str, level2: str) -> bool:
-        return level2 in self.level2_for(level1)
+        return (level1, level2) in self._pairs
 
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
+    MAX_JSON_IMPORT_BYTES,
     MAX_TEXT_IMPORT_BYTES,
     LimitError,
     check_size,
@@ -36,13 +37,13 @@ IMPORT_FORMATS = {
 }
 
 
-def read_text_file(path: str | os.PathLike) -> str:
+def read_text_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> str:
     """Read a text file written on any clerk's machine: UTF-8 (with or without BOM),
     UTF-16 with BOM, or GB18030 (which covers GBK/GB2312). Raise ImportFormatError."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
+        if size > limit:
             megabytes = size // 1024 // 1024
             raise ImportFormatError(f"“{path.name}”太大（{megabytes} MB），不像申报表文件")
         data = path.read_bytes()
@@ -74,11 +75,8 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     if suffix not in IMPORT_FORMATS:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
-    text_form = suffix in (".txt", ".tsv")
     try:
-        check_size(
-            path, MAX_TEXT_IMPORT_BYTES if text_form else MAX_IMPORT_BYTES, "太大，不像申报表文件"
-        )
+        check_size(path, _size_limit(suffix), "太大，不像申报表文件")
     except LimitError as exc:
         raise ImportFormatError(str(exc)) from exc
     except FileNotFoundError as exc:
@@ -102,6 +100,12 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     return result
 
 
+def _size_limit(suffix: str) -> int:
+    if suffix in (".txt", ".tsv"):
+        return MAX_TEXT_IMPORT_BYTES
+    return MAX_JSON_IMPORT_BYTES if suffix == ".json" else MAX_IMPORT_BYTES
+
+
 def _load(path: Path, suffix: str) -> ImportResult:
     if suffix == ".xlsx":
         from desktop.io.xlsx_format import load_xlsx
@@ -111,7 +115,7 @@ def _load(path: Path, suffix: str) -> ImportResult:
         from desktop.io.pdf_format import load_pdf
 
         return load_pdf(path)
-    text = read_text_file(path)
+    text = read_text_file(path, _size_limit(suffix))
     if suffix == ".json":
         return json_format.loads(text, path.name)
     return parse_published_text(text, source_name=path.name)
@@ -127,16 +131,20 @@ class StoreSummary:
 def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSummary]:
     """Decide what an import adds, without writing: a project identical to one already in
     the database is skipped; one whose id is taken by a different project gets a new id.
-    Both cases are added to the report."""
+    Both cases are added to the report. Set-based: one indexed look-up per chunk of the
+    incoming projects, whatever the size of the database."""
+    from desktop.store.lookups import existing_ids, same_content
+
     summary = StoreSummary()
     to_add = []
-    for project in result.projects:
-        same = repo.find_same_content(project)
-        if same is not None:
+    identical = same_content(repo, result.projects)
+    taken = existing_ids(repo, (p.id for p in result.projects))
+    for n, project in enumerate(result.projects):
+        if n in identical:
             summary.skipped_identical += 1
             result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
             continue
-        if repo.exists(project.id) or any(p.id == project.id for p in to_add):
+        if project.id in taken:
             old_id, project = project.id, replace(project, id=new_id())
             if old_id in result.fund_sources:  # how its amounts were read, for the preview
                 result.fund_sources[project.id] = result.fund_sources[old_id]
@@ -145,6 +153,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
                 "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）",
                 project=project.name,
             )
+        taken.add(project.id)
         to_add.append(project)
     summary.added = len(to_add)
     summary.needing_review = sum(1 for p in to_add if p.review_count or p.field_flags)

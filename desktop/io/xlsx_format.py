@@ -18,13 +18,17 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.styles.fonts import DEFAULT_FONT
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain import limits
@@ -68,12 +72,6 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def _text(ws: Worksheet, ref: str, value: str) -> None:
-    cell = ws[ref]
-    cell.value = clean_text(value)  # a control character stored earlier: Excel refuses it
-    cell.data_type = "s"  # text, even when it starts with "="
-
-
 # Dates stay Excel dates, shown in the form's own style (as printed; see format_date).
 DATE_FORMATS = {
     "": "yyyy-mm-dd",
@@ -85,210 +83,313 @@ DATE_FORMATS = {
 }
 
 
+def _styles() -> list[NamedStyle]:
+    """Every cell format of the export, as named styles registered once per workbook: a
+    cell refers to one by name instead of carrying its own font, border and alignment."""
+    bold = Font(name="宋体", bold=True)
+    plain = DEFAULT_FONT  # a cell without a font of its own
+    styles = [
+        NamedStyle("jx_box", font=FONT, border=BORDER),  # a covered cell of a merged box
+        NamedStyle("jx_left", font=FONT, border=BORDER, alignment=LEFT),
+        NamedStyle("jx_center", font=FONT, border=BORDER, alignment=CENTER),
+        NamedStyle(
+            "jx_money", font=FONT, border=BORDER, alignment=RIGHT, number_format=MONEY_FORMAT
+        ),
+        NamedStyle("jx_title", font=Font(name="宋体", size=18, bold=True), alignment=CENTER),
+        NamedStyle("jx_year", font=Font(name="宋体", size=12), alignment=CENTER),
+        NamedStyle("jx_sum_title", font=Font(name="宋体", size=14, bold=True)),
+        NamedStyle("jx_sum_head", font=bold, border=BORDER, alignment=CENTER),
+        NamedStyle("jx_sum_cell", font=FONT, border=BORDER),
+        NamedStyle("jx_sum_money", font=plain, border=BORDER, number_format=MONEY_FORMAT),
+        NamedStyle("jx_bold", font=bold),
+        NamedStyle("jx_plain_money", font=plain, number_format=MONEY_FORMAT),
+        NamedStyle("jx_bold_money", font=bold, number_format=MONEY_FORMAT),
+    ]
+    for key, fmt in DATE_FORMATS.items():
+        styles.append(
+            NamedStyle(
+                _date_style(key),
+                font=FONT,
+                border=BORDER,
+                alignment=CENTER,
+                number_format=fmt,
+            )
+        )
+    return styles
+
+
+def _date_style(key: str) -> str:
+    return f"jx_date_{key or 'default'}"
+
+
+class _Grid:
+    """One sheet's cells, merged ranges and row heights, gathered before the sheet is
+    streamed: a write-only sheet takes its rows in order, each cell once, and its merged
+    ranges are set once, as ranges (never cell by cell)."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], tuple] = {}  # (row, col) → (value, style, text)
+        self.merges: list[str] = []
+        self.heights: dict[int, float] = {}
+
+    def put(self, row: int, col: int, value=None, style: str | None = None, text=False) -> None:
+        if value is None and style is None:
+            return
+        self.cells[(row, col)] = (value, style, text)
+
+    def write(self, ws, widths: tuple[float, ...] = ()) -> None:
+        for i, width in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        for row, height in self.heights.items():
+            ws.row_dimensions[row].height = height
+        # Set once, as text: adding ranges one by one checks each against all before it,
+        # and the writer parses each range again anyway (openpyxl < 3.2).
+        ws.merged_cells = MultiCellRange()
+        ws.merged_cells.ranges = set(self.merges)
+        last = max((r for r, _ in self.cells), default=0)
+        rows: list[list] = [[] for _ in range(last)]
+        for (r, c), cell in sorted(self.cells.items()):
+            line = rows[r - 1]
+            line.extend([None] * (c - 1 - len(line)))
+            line.append(cell)
+        for line in rows:
+            ws.append([None if cell is None else _cell(ws, *cell) for cell in line])
+
+
+def _cell(ws, value, style: str | None, text: bool) -> Cell:
+    cell = Cell(ws, row=1, column=1, value=value, style_array=_style_array(ws, style))
+    if text:
+        cell.data_type = "s"  # text, even when it starts with "="
+    return cell
+
+
+def _style_array(ws, name: str | None):
+    """The cell format of a named style, worked out once per workbook: naming the style
+    on each cell looks it up among all of them every time (a tenth of the export)."""
+    if name is None:
+        return None
+    known = ws.parent.__dict__.setdefault("_jx_style_arrays", {})
+    if name not in known:
+        probe = WriteOnlyCell(ws)
+        probe.style = name
+        known[name] = probe._style  # openpyxl's cell format (pinned below 3.2)
+    return known[name]
+
+
 def _goal_header(p: Project) -> str:
     """As on the printed form (printing.layout.goal_header): as the form writes it."""
     return goal_header_text(p)
 
 
 def _box(
-    ws: Worksheet,
+    g: _Grid,
     first: str,
     last: str | None = None,
     value=None,
-    align: Alignment = LEFT,
+    align: str = "jx_left",
     money: bool = False,
     date_style: str = "",
 ) -> None:
     """One (merged) bordered cell."""
-    if last and last != first:
-        ws.merge_cells(f"{first}:{last}")
-    for row in ws[f"{first}:{last or first}"]:
-        for c in row:
-            c.border = BORDER
-            c.font = FONT
-    cell = ws[first]
+    col0, row0, col1, row1 = range_boundaries(f"{first}:{last or first}")
+    if (col0, row0) != (col1, row1):
+        g.merges.append(f"{first}:{last}")
+    for r in range(row0, row1 + 1):
+        for c in range(col0, col1 + 1):
+            g.put(r, c, style="jx_box")
     if money:
-        cell.value = float(fen_to_decimal(value))
-        cell.number_format = MONEY_FORMAT
-        cell.alignment = RIGHT
+        g.put(row0, col0, float(fen_to_decimal(value)), "jx_money")
     elif isinstance(value, date):
-        cell.value = datetime(value.year, value.month, value.day)
-        cell.number_format = DATE_FORMATS.get(date_style, DATE_FORMATS[""])
-        cell.alignment = CENTER
+        style = date_style if date_style in DATE_FORMATS else ""
+        g.put(row0, col0, datetime(value.year, value.month, value.day), _date_style(style))
     else:
-        _text(ws, first, "" if value is None else str(value))
-        cell.alignment = align
+        # cleaned: a control character stored earlier makes Excel refuse the file
+        g.put(row0, col0, clean_text("" if value is None else str(value)), align, True)
 
 
-def _form_sheet(ws: Worksheet, p: Project) -> None:
-    for i, width in enumerate(WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.merge_cells("A1:H1")
-    _text(ws, "A1", TITLE)
-    ws["A1"].font = Font(name="宋体", size=18, bold=True)
-    ws["A1"].alignment = CENTER
-    ws.row_dimensions[1].height = 30
-    ws.merge_cells("A2:H2")
-    _text(ws, "A2", f"（{p.year}年度）")
-    ws["A2"].font = Font(name="宋体", size=12)
-    ws["A2"].alignment = CENTER
+def _form_sheet(p: Project) -> _Grid:
+    g = _Grid()
+    g.merges += ["A1:H1", "A2:H2"]
+    g.put(1, 1, clean_text(TITLE), "jx_title", True)
+    g.heights[1] = 30
+    g.put(2, 1, clean_text(f"（{p.year}年度）"), "jx_year", True)
     r = 3
-    _box(ws, f"A{r}", f"B{r}", "项目名称", CENTER)
-    _box(ws, f"C{r}", f"D{r}", p.name)
-    _box(ws, f"E{r}", None, "项目性质", CENTER)
-    _box(ws, f"F{r}", None, p.nature, CENTER)
-    _box(ws, f"G{r}", None, "项目类别", CENTER)
-    _box(ws, f"H{r}", None, p.category, CENTER)
+    _box(g, f"A{r}", f"B{r}", "项目名称", "jx_center")
+    _box(g, f"C{r}", f"D{r}", p.name)
+    _box(g, f"E{r}", None, "项目性质", "jx_center")
+    _box(g, f"F{r}", None, p.nature, "jx_center")
+    _box(g, f"G{r}", None, "项目类别", "jx_center")
+    _box(g, f"H{r}", None, p.category, "jx_center")
     r += 1
-    _box(ws, f"A{r}", f"B{r}", "主管部门", CENTER)
-    _box(ws, f"C{r}", f"D{r}", p.department)
-    _box(ws, f"E{r}", None, "实施单位", CENTER)
-    _box(ws, f"F{r}", f"H{r}", p.implementing_unit)
+    _box(g, f"A{r}", f"B{r}", "主管部门", "jx_center")
+    _box(g, f"C{r}", f"D{r}", p.department)
+    _box(g, f"E{r}", None, "实施单位", "jx_center")
+    _box(g, f"F{r}", f"H{r}", p.implementing_unit)
     r += 1
-    _box(ws, f"A{r}", f"B{r}", "计划开始日期", CENTER)
-    _box(ws, f"C{r}", f"D{r}", p.start_date, CENTER, date_style=p.date_style)
-    _box(ws, f"E{r}", None, "计划完成日期", CENTER)
-    _box(ws, f"F{r}", f"H{r}", p.end_date, CENTER, date_style=p.date_style)
+    _box(g, f"A{r}", f"B{r}", "计划开始日期", "jx_center")
+    _box(g, f"C{r}", f"D{r}", p.start_date, "jx_center", date_style=p.date_style)
+    _box(g, f"E{r}", None, "计划完成日期", "jx_center")
+    _box(g, f"F{r}", f"H{r}", p.end_date, "jx_center", date_style=p.date_style)
     r += 1
     f = p.funds
-    _box(ws, f"A{r}", f"B{r + 3}", "项目资金（元）", CENTER)
+    _box(g, f"A{r}", f"B{r + 3}", "项目资金（元）", "jx_center")
     for left, left_amount, right, right_amount in (
         ("项目资金总额", f.total, "年度资金申请总额", f.annual_total),
         ("其中：财政资金", f.fiscal, "其中：当年财政拨款", f.annual_appropriation),
         ("", None, "上年结转资金", f.annual_carryover),
         ("其他资金", f.other, "其他资金", f.annual_other),
     ):
-        _box(ws, f"C{r}", f"D{r}", left, CENTER)
+        _box(g, f"C{r}", f"D{r}", left, "jx_center")
         if left_amount is None:
-            _box(ws, f"E{r}", None, "", CENTER)
+            _box(g, f"E{r}", None, "", "jx_center")
         else:
-            _box(ws, f"E{r}", None, left_amount, money=True)
-        _box(ws, f"F{r}", f"G{r}", right, CENTER)
-        _box(ws, f"H{r}", None, right_amount, money=True)
+            _box(g, f"E{r}", None, left_amount, money=True)
+        _box(g, f"F{r}", f"G{r}", right, "jx_center")
+        _box(g, f"H{r}", None, right_amount, money=True)
         r += 1
-    _box(ws, f"A{r}", f"A{r + 1}", "项目绩效目标", CENTER)
-    _box(ws, f"B{r}", f"E{r}", _goal_header(p), CENTER)
-    _box(ws, f"F{r}", f"H{r}", "年度总体目标", CENTER)
+    _box(g, f"A{r}", f"A{r + 1}", "项目绩效目标", "jx_center")
+    _box(g, f"B{r}", f"E{r}", _goal_header(p), "jx_center")
+    _box(g, f"F{r}", f"H{r}", "年度总体目标", "jx_center")
     r += 1
-    _box(ws, f"B{r}", f"E{r}", p.goal_overall)
-    _box(ws, f"F{r}", f"H{r}", p.goal_annual)
+    _box(g, f"B{r}", f"E{r}", p.goal_overall)
+    _box(g, f"F{r}", f"H{r}", p.goal_annual)
     lines = max(len(p.goal_overall) / 24, len(p.goal_annual) / 19, 1)
-    ws.row_dimensions[r].height = min(409, 15 * (int(lines) + 1) + 4)
+    g.heights[r] = min(409, 15 * (int(lines) + 1) + 4)
     r += 1
-    _indicator_rows(ws, p, r)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.print_title_rows = None
+    _indicator_rows(g, p, r)
+    return g
 
 
-def _indicator_rows(ws: Worksheet, p: Project, r: int) -> None:
+def _indicator_rows(g: _Grid, p: Project, r: int) -> None:
     """The 绩效指标 part from row ``r``: 一级 and 二级 merged over their rows."""
     order = taxonomy().profile_of(p).level1_names
     groups = group_indicators(p.indicators, order)
     rows = sum(len(inds) for _, subs in groups for _, inds in subs)
-    _box(ws, f"A{r}", f"A{r + max(rows, 1)}", "绩效指标", CENTER)
-    _box(ws, f"B{r}", None, "一级指标", CENTER)
-    _box(ws, f"C{r}", None, "二级指标", CENTER)
-    _box(ws, f"D{r}", f"F{r}", "三级指标", CENTER)
-    _box(ws, f"G{r}", f"H{r}", "年度(/项目)指标值", CENTER)
+    _box(g, f"A{r}", f"A{r + max(rows, 1)}", "绩效指标", "jx_center")
+    _box(g, f"B{r}", None, "一级指标", "jx_center")
+    _box(g, f"C{r}", None, "二级指标", "jx_center")
+    _box(g, f"D{r}", f"F{r}", "三级指标", "jx_center")
+    _box(g, f"G{r}", f"H{r}", "年度(/项目)指标值", "jx_center")
     r += 1
     if not rows:
         for first, last in (("B", None), ("C", None), ("D", "F"), ("G", "H")):
-            _box(ws, f"{first}{r}", f"{last}{r}" if last else None, "")
+            _box(g, f"{first}{r}", f"{last}{r}" if last else None, "")
         r += 1
     for l1, subs in groups:
         l1_rows = sum(len(inds) for _, inds in subs)
-        _box(ws, f"B{r}", f"B{r + l1_rows - 1}", l1, CENTER)
+        _box(g, f"B{r}", f"B{r + l1_rows - 1}", l1, "jx_center")
         for l2, inds in subs:
-            _box(ws, f"C{r}", f"C{r + len(inds) - 1}", l2, CENTER)
+            _box(g, f"C{r}", f"C{r + len(inds) - 1}", l2, "jx_center")
             for ind in inds:
-                _box(ws, f"D{r}", f"F{r}", ind.name)
-                _box(ws, f"G{r}", f"H{r}", ind.value.shown, CENTER)
+                _box(g, f"D{r}", f"F{r}", ind.name)
+                _box(g, f"G{r}", f"H{r}", ind.value.shown, "jx_center")
                 label_lines = max(
                     len(l2) / 6, len(l1) / 5 if l1_rows == 1 else 0, len(ind.name) / 18
                 )
                 if (len(inds) == 1 and label_lines > 1) or len(ind.name) > 18:
-                    ws.row_dimensions[r].height = 15 * (int(label_lines) + 1) + 2
+                    g.heights[r] = 15 * (int(label_lines) + 1) + 2
                 r += 1
 
 
-def _summary_sheet(ws: Worksheet, summaries: list[ProjectSummary | Project]) -> None:
+def _page_setup(ws, portrait: bool = True) -> None:
+    """A4, fitted to the page width (set before the first row: a streamed sheet writes
+    its properties first)."""
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    if portrait:
+        ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if portrait:
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+
+
+def _summary_sheet(summaries: Iterable[ProjectSummary | Project]) -> _Grid:
+    summaries = list(summaries)
+    g = _Grid()
     years = sorted({s.year for s in summaries}, reverse=True)
     headers = ("项目名称", "项目性质", "项目类别", "实施单位", "项目资金总额", "年度资金申请总额")
-    for i, width in enumerate((30, 12, 12, 26, 16, 16), 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
     r = 1
     for year in years:
         s = summarize(year, summaries)
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
-        _text(ws, f"A{r}", f"{year}年度项目汇总")
-        ws[f"A{r}"].font = Font(name="宋体", size=14, bold=True)
+        g.merges.append(f"A{r}:F{r}")
+        g.put(r, 1, clean_text(f"{year}年度项目汇总"), "jx_sum_title", True)
         r += 1
         for col, h in enumerate(headers, 1):
-            c = ws.cell(r, col)
-            c.value, c.border, c.font, c.alignment = h, BORDER, Font(name="宋体", bold=True), CENTER
+            g.put(r, col, h, "jx_sum_head")
         r += 1
         for line in s.lines:
             values = (line.name, line.nature, line.category, line.unit)
             for col, v in enumerate(values, 1):
-                c = ws.cell(r, col)
-                c.value, c.border, c.font = clean_text(v), BORDER, FONT
-                c.data_type = "s"
+                g.put(r, col, clean_text(v), "jx_sum_cell", True)
             for col, v in ((5, line.total), (6, line.annual_total)):
-                c = ws.cell(r, col)
-                c.value, c.number_format, c.border = float(fen_to_decimal(v)), MONEY_FORMAT, BORDER
+                g.put(r, col, float(fen_to_decimal(v)), "jx_sum_money")
             r += 1
         for title, subtotals in (("按项目类别小计", s.by_category), ("按实施单位小计", s.by_unit)):
-            _text(ws, f"A{r}", title)
-            ws[f"A{r}"].font = Font(name="宋体", bold=True)
+            g.put(r, 1, clean_text(title), "jx_bold", True)
             r += 1
             for sub in subtotals:
-                ws.cell(r, 1).value = clean_text(f"{sub.key}（{sub.count} 个项目）")
+                g.put(r, 1, clean_text(f"{sub.key}（{sub.count} 个项目）"))
                 for col, v in ((5, sub.total), (6, sub.annual_total)):
-                    c = ws.cell(r, col)
-                    c.value, c.number_format = float(fen_to_decimal(v)), MONEY_FORMAT
+                    g.put(r, col, float(fen_to_decimal(v)), "jx_plain_money")
                 r += 1
-        ws.cell(r, 1).value = f"合计（{len(s.lines)} 个项目）"
-        ws.cell(r, 1).font = Font(name="宋体", bold=True)
+        g.put(r, 1, f"合计（{len(s.lines)} 个项目）", "jx_bold")
         for col, v in ((5, s.total), (6, s.annual_total)):
-            c = ws.cell(r, col)
-            c.value, c.number_format = float(fen_to_decimal(v)), MONEY_FORMAT
-            c.font = Font(name="宋体", bold=True)
+            g.put(r, col, float(fen_to_decimal(v)), "jx_bold_money")
         r += 2
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return g
 
 
 def export_xlsx(
-    projects: list[Project],
+    projects: Iterable[Project],
     target: str | os.PathLike,
-    summaries: list[ProjectSummary] | None = None,
+    summaries: Iterable[ProjectSummary] | None = None,
 ) -> None:
-    """``summaries``: what the 汇总 sheet covers (default: the exported projects)."""
-    """Write the workbook atomically: 汇总, one sheet per form, and the hidden data sheet."""
-    wb = Workbook()
-    summary_ws = wb.active
-    summary_ws.title = SUMMARY_SHEET
-    _summary_sheet(summary_ws, summaries if summaries is not None else projects)
+    """Write the workbook atomically: 汇总, one sheet per form, and the hidden data sheet.
+
+    ``summaries``: what the 汇总 sheet covers (default: the exported projects). The workbook
+    is streamed (openpyxl's write-only mode): each form's sheet goes to a temporary file
+    as soon as it is laid out, so memory does not grow with the number of projects when
+    ``projects`` is a generator and ``summaries`` is given."""
+    if summaries is None:
+        projects = list(projects)
+        summaries = projects
+    wb = Workbook(write_only=True)
+    for style in _styles():
+        wb.add_named_style(style)
+    summary_ws = wb.create_sheet(SUMMARY_SHEET)
+    _page_setup(summary_ws, portrait=False)
+    _summary_sheet(summaries).write(summary_ws, (30, 12, 12, 26, 16, 16))
+    summary_ws.close()
     data = wb.create_sheet(DATA_SHEET)
     data.sheet_state = "hidden"
+    data.append([_cell(data, "jixiao-projects", None, True), _cell(data, "1", None, True)])
     taken: set[str] = set()
-    for n, p in enumerate(projects, 2):
+    for p in projects:
         ws = wb.create_sheet(_sheet_title(p.name, taken))
-        _form_sheet(ws, p)
-        _text(data, f"A{n}", ws.title)
-        _text(data, f"B{n}", json.dumps(project_to_dict(p), ensure_ascii=False))
-    _text(data, "A1", "jixiao-projects")
-    _text(data, "B1", "1")
+        _page_setup(ws)
+        ws.print_title_rows = None
+        _form_sheet(p).write(ws, WIDTHS)
+        _close(ws)
+        record = json.dumps(project_to_dict(p), ensure_ascii=False)
+        data.append(
+            [
+                _cell(data, clean_text(ws.title), None, True),
+                _cell(data, clean_text(record), None, True),
+            ]
+        )
     wb.move_sheet(DATA_SHEET, offset=len(wb.sheetnames))
     atomic_write(target, wb.save)
+
+
+def _close(ws) -> None:
+    """Finish a streamed sheet now (its rows are in its temporary file) and drop what it
+    no longer needs, so that thousands of sheets keep neither files open nor memory."""
+    ws.close()
+    ws.merged_cells = MultiCellRange()
+    ws.row_dimensions.clear()
+    ws.column_dimensions.clear()
 
 
 # -- import -------------------------------------------------------------------------------------

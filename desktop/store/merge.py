@@ -31,6 +31,7 @@ from desktop.domain.model import (
 )
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
+from desktop.store.lookups import live_by_year_name
 from desktop.store.repository import Repository
 from desktop.store.review import add_records
 from desktop.store.rows import Tombstone
@@ -272,10 +273,9 @@ def _same_name_pairs(repo: Repository, new: list[Project], others: set[str]) -> 
         return {}
     wanted = {(p.year, p.name) for p in new if p.name}
     local: dict[tuple[int, str], str] = {}
-    for pid, year, name in repo.conn.execute(
-        "SELECT id, year, name FROM projects WHERE deleted_at IS NULL"
-    ):
-        if (year, name) in wanted and pid not in others:
+    # An indexed probe per wanted (year, name), never a pass over every stored project.
+    for pid, year, name in live_by_year_name(repo, sorted(wanted)):
+        if pid not in others:
             local.setdefault((year, name), pid)
     out = {}
     taken: set[str] = set()

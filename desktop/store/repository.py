@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_S = 5.0
+_CHUNK = 500  # ids in one "IN (…)", within SQLite's limit of variables
 
 _SUMMARY_COLUMNS = (
     "id, year, name, nature, category, department, implementing_unit, funds_total, "
@@ -297,7 +298,7 @@ class Repository:
         """Suggestion lists (aggregates over the whole file) are asked for on every project
         shown; recompute them only when the file has changed — by this connection
         (``total_changes``) or by another program (``data_version``)."""
-        stamp = (self.conn.total_changes, self.data_version())
+        stamp = self._stamp()
         if self._cache_stamp != stamp:
             self._cache.clear()
             self._cache_stamp = stamp
@@ -422,20 +423,32 @@ class Repository:
             ids = [s.id for s in self.summaries()]
             if trash:
                 ids += [s.id for s in self.summaries(trash=True)]
-        for project_id in ids:
-            yield self.get(project_id)
+        ids = list(ids)
+        # In bulk: two queries (projects, then their indicators) per chunk of ids, streamed
+        # chunk by chunk, instead of two queries a project.
+        for start in range(0, len(ids), _CHUNK):
+            loaded = self._load(ids[start : start + _CHUNK])
+            for project_id in ids[start : start + _CHUNK]:
+                project = loaded.get(project_id)
+                if project is None:
+                    raise NotFoundError(f"找不到项目 {project_id}。")
+                yield project
 
     @_guarded
-    def find_same_content(self, project: Project) -> str | None:
-        """The id of a stored project with exactly this content (ignoring id and times)."""
-        rows = self.conn.execute(
-            "SELECT id FROM projects WHERE year = ? AND name = ? AND deleted_at IS NULL",
-            [project.year, project.name],
-        ).fetchall()
-        for (candidate,) in rows:
-            if self.get(candidate).content() == project.content():
-                return candidate
-        return None
+    def _load(self, ids: list[str]) -> dict[str, Project]:
+        marks = ", ".join("?" for _ in ids)
+        rows = {
+            r["id"]: r for r in self._query(f"SELECT * FROM projects WHERE id IN ({marks})", ids)
+        }
+        indicators: dict[str, list] = {pid: [] for pid in rows}
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row  # looked up by name in C, not a dict per row
+        for i in cursor.execute(
+            f"SELECT * FROM indicators WHERE project_id IN ({marks}) ORDER BY project_id, position",
+            ids,
+        ):
+            indicators[i["project_id"]].append(i)
+        return {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
 
     @_guarded
     def copy_to(self, target: str | os.PathLike) -> None:
@@ -470,9 +483,12 @@ class Repository:
         is raised without writing. The version vector counts one more change by this file.
         """
         self._require_writable()
+        stamp = self._stamp()
         with self.atomic():
             row = self.conn.execute(
-                "SELECT revision, versions FROM projects WHERE id = ?", [project.id]
+                "SELECT revision, versions, deleted_at, "
+                f"{', '.join(self._TEXT_COLUMNS)} FROM projects WHERE id = ?",
+                [project.id],
             ).fetchone()
             if row is None and project.revision != 0:
                 raise ConflictError(f"项目“{project.name}”已在别处被彻底删除，无法保存。")
@@ -486,12 +502,40 @@ class Repository:
             saved = project.with_changes(
                 revision=project.revision + 1, updated_at=now_timestamp(), versions=versions
             )
+            before = None if row is None else (row[2:], self._suggested_indicators(project.id))
             if row is not None:  # which fields this change set (for the three-way merge)
                 saved = stamped(
                     self.get(project.id), saved, self.replica_id, dict(versions)[self.replica_id]
                 )
             self._write(saved, insert=row is None)
+        self._keep_suggestions(stamp, before, saved)
         return saved
+
+    def _suggested_indicators(self, project_id: str) -> list[tuple]:
+        return self.conn.execute(
+            "SELECT level2, name, unit FROM indicators WHERE project_id = ? ORDER BY position",
+            [project_id],
+        ).fetchall()
+
+    def _keep_suggestions(self, stamp: tuple, before: tuple | None, saved: Project) -> None:
+        """After saving one project, keep the suggestion lists its edit cannot have changed
+        (invalidated per column, not all after every write): a goal or an amount typed
+        leaves them all, a unit typed only the text fields' lists. Only when they were
+        current before this write (nothing else changed the file meanwhile)."""
+        if before is None or self._cache_stamp != stamp:
+            return
+        texts = tuple(getattr(saved, c) for c in self._TEXT_COLUMNS)
+        kept = set()
+        if before[0] == (saved.deleted_at, *texts):
+            kept |= {"live rows", "distinct"}
+        indicators = [(i.level2, i.name, i.value.unit) for i in saved.indicators]
+        if sorted(before[1]) == sorted(indicators):
+            kept |= {"names", "units"}
+        self._cache = {k: v for k, v in self._cache.items() if k[0] in kept}
+        self._cache_stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, int]:
+        return (self.conn.total_changes, self.data_version())
 
     def trash(self, project_id: str) -> None:
         """Move a project to the trash (restorable)."""
