@@ -274,11 +274,24 @@ def test_a_character_no_known_font_has_is_looked_for_in_the_system_fonts(monkeyp
         asked.append(ch)
         return [(FIXTURES / "rare-ext-a.ttf", 0)] if ch == "㐀" else []
 
+    monkeypatch.setattr(fonts, "_in_windows_fonts", lambda: False)
     monkeypatch.setattr(fonts, "_fontconfig_fonts", fc_list)
     buf, result = pdf_of([Project(year=2025, name="张㐀𠀀㐀")])
     assert result.missing == {"𠀀"}
     assert "张㐀□㐀" in text_of(buf)[0]
     assert sorted(asked) == ["㐀", "𠀀"]  # once per character, only for what nothing had
+
+
+def test_on_windows_the_fonts_folder_is_searched(monkeypatch):
+    """On Windows the fonts folder (here holding a font that has 㐀 and not 𠀀) is read
+    instead of asking fontconfig."""
+    monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    monkeypatch.setattr(fonts, "_in_windows_fonts", lambda: True)
+    monkeypatch.setattr(fonts, "_windows_font_files", lambda: [FIXTURES / "rare-ext-a.ttf"])
+    monkeypatch.setattr(fonts, "_fontconfig_fonts", lambda ch: pytest.fail("fontconfig asked"))
+    buf, result = pdf_of([Project(year=2025, name="张㐀𠀀")])
+    assert result.missing == {"𠀀"}
+    assert "张㐀□" in text_of(buf)[0]
 
 
 @pytest.mark.skipif(not fonts._fontconfig_fonts("㐀"), reason="no system font with 㐀")

@@ -180,7 +180,7 @@ def test_a_conflict_settled_per_field(tmp_path):
     # the pick is a decision the other side has not seen: merging back, it wins there too
     with open_repository(a) as repo:
         apply_merge(
-            repo, plan_merge(repo, read_untrusted(export(b, tmp_path / "b.db"))), backup=False
+            repo, plan_merge(repo, read_untrusted(export(b, tmp_path / "from-b.db"))), backup=False
         )
         assert repo.get(pid).goal_overall == "乙改的总目标。"
 
@@ -200,7 +200,7 @@ def test_indicators_matched_by_id_edited_here_moved_and_added_there(tmp_path):
         edited = replace(i2, name="群众满意率", value=parse_value("≥92(%)"))
         repo.save(p.with_changes(indicators=(i0, i1, edited)))
     with open_repository(b) as repo:
-        plan = plan_merge(repo, read_untrusted(export(a, tmp_path / "a.db")))
+        plan = plan_merge(repo, read_untrusted(export(a, tmp_path / "from-a.db")))
         assert plan.items[0].choice == Choice.COMBINE
         apply_merge(repo, plan, backup=False)
         got = repo.get(pid).indicators
@@ -216,7 +216,7 @@ def test_a_row_deleted_there_and_untouched_here_goes(tmp_path):
     edit(b, pid, goal_overall="乙改的总目标。")
     with open_repository(b) as repo:
         apply_merge(
-            repo, plan_merge(repo, read_untrusted(export(a, tmp_path / "a.db"))), backup=False
+            repo, plan_merge(repo, read_untrusted(export(a, tmp_path / "from-a.db"))), backup=False
         )
         got = repo.get(pid)
         assert [i.name for i in got.indicators] == ["调解案件数", "调解成功率"]

@@ -143,13 +143,18 @@ def _windows_cmap(path: Path, index: int) -> frozenset[int]:
         return frozenset()
 
 
+def _in_windows_fonts() -> bool:
+    """Whether the machine's fonts are a Windows fonts folder (else fontconfig's)."""
+    return sys.platform == "win32" or _windows_fonts() is not None
+
+
 def system_fonts_for(ch: str) -> list[FontSpec]:
     """TrueType fonts of this machine that have ``ch``, for a character that neither the
     bundled fonts nor the known fallbacks have (searched only then, once per character)."""
     if not SYSTEM_SEARCH:
         return []
     found: list[tuple[Path, int]] = []
-    if sys.platform == "win32" or _windows_fonts() is not None:
+    if _in_windows_fonts():
         for path in _windows_font_files():
             for index in range(4 if path.suffix.lower() == ".ttc" else 1):
                 if ord(ch) in _windows_cmap(path, index):
