@@ -1,6 +1,6 @@
 """The review loop's records in the database: status events, opinions, opinion changes.
 
-Append-only tables (schema v6): a record is written once and never changed or deleted;
+Append-only tables (schema v9): a record is written once and never changed or deleted;
 a merge adds the records it does not know (``add_records``: a union by id), so a file
 merged twice changes nothing and databases that exchange files converge. Nothing here
 touches a form's content or its version vector.
