@@ -29,6 +29,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
+from desktop.cli_common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError
+from desktop.cli_common import open_db as _open
+from desktop.cli_review import REVIEW_COMMANDS, review_parsers
 from desktop.domain.model import field_label
 from desktop.domain.money import format_money
 from desktop.io import json_format
@@ -40,11 +43,9 @@ from desktop.io.files import (
     store_import,
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
-from desktop.store import NotFoundError, Repository, StoreError, open_repository
+from desktop.store import NotFoundError, StoreError
 from desktop.store.exchange import export_db, read_untrusted, shared_bases
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
-
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
 _ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
@@ -67,10 +68,6 @@ class _Parser(argparse.ArgumentParser):
                 break
         self.print_usage(sys.stderr)
         self.exit(EXIT_FAILED, f"{self.prog}：参数错误：{message}\n")
-
-
-class CliError(Exception):
-    """Stops a command with a one-line message and exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
+    _add_form_commands(sub, db_parent)
+    _add_file_commands(sub, db_parent)
+    return parser
+
+
+def _add_form_commands(sub, db_parent) -> None:
+    """import, export, check, summary, rollover."""
     p = sub.add_parser(
         "import",
         parents=[db_parent],
@@ -153,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="从这个年度复制")
     p.add_argument("--project", action="append", metavar="ID", help="只复制这个项目（可重复）")
 
+
+def _add_file_commands(sub, db_parent) -> None:
+    """merge, print, list."""
     p = sub.add_parser(
         "merge",
         parents=[db_parent],
@@ -204,83 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="每行一个项目：编号、年度、名称、项目资金总额、审核状态。",
     )
     p.add_argument("--year", type=int, help="只列出这一年度")
-    _review_parsers(sub, db_parent)
-    return parser
-
-
-def _review_parsers(sub, db_parent) -> None:
-    """The review loop: role, submit, review, answer, opinions."""
-    who = _Parser(add_help=False)
-    who.add_argument("--unit", metavar="单位", help="以这个单位的名义（默认为本机单位）")
-    who.add_argument("--person", metavar="姓名", help="经办人（默认为本机设置的）")
-
-    p = sub.add_parser(
-        "role",
-        parents=[db_parent],
-        help="本机单位与角色（填报单位 / 审核单位）",
-        description="显示或设置这个数据文件的本机单位、角色和经办人。",
-    )
-    p.add_argument("--unit", metavar="单位", help="本机单位")
-    p.add_argument("--role", choices=["unit", "reviewer"], help="unit 填报单位，reviewer 审核单位")
-    p.add_argument("--person", metavar="姓名", help="经办人")
-
-    p = sub.add_parser(
-        "submit",
-        parents=[db_parent, who],
-        help="报送项目（编制中、退回修改或调整中 → 已报送）",
-        description="把项目标为已报送，然后用 export 导出 .db 文件交给审核单位。",
-    )
-    p.add_argument("--project", action="append", required=True, metavar="ID", help="项目（可重复）")
-
-    p = sub.add_parser(
-        "review",
-        parents=[db_parent, who],
-        help="审核：提出意见、退回修改、审核通过、确认意见",
-        description="审核单位提出审核意见（代码见 opinions --codes），或退回修改、审核通过。",
-    )
-    p.add_argument("--project", action="append", metavar="ID", help="项目（可重复）")
-    act = p.add_mutually_exclusive_group(required=True)
-    act.add_argument("--opinion", type=int, metavar="CODE", help="提出一条意见，CODE 为原因代码")
-    act.add_argument("--return", dest="ret", action="store_true", help="退回修改")
-    act.add_argument("--approve", action="store_true", help="审核通过")
-    act.add_argument("--confirm", metavar="OPINION", help="确认这条意见已处理好")
-    p.add_argument("--text", default="", metavar="T", help="意见的内容（或退回的原因）")
-    place = p.add_mutually_exclusive_group()
-    place.add_argument("--field", metavar="KEY", help="针对的字段（name、funds.fiscal 等）")
-    place.add_argument("--indicator", metavar="NAME", help="针对的指标（三级指标名称或第几条）")
-
-    p = sub.add_parser(
-        "answer",
-        parents=[db_parent, who],
-        help="答复审核意见（已修改 / 已说明）",
-        description="填报单位答复一条审核意见：--fixed 已按意见修改，--explain 说明理由。",
-    )
-    p.add_argument("--opinion", required=True, metavar="ID", help="意见编号（opinions 的最后一列）")
-    how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--fixed", action="store_true", help="已修改")
-    how.add_argument("--explain", metavar="说明", help="已说明：说明的内容")
-    p.add_argument("--text", default="", help="修改的说明（可选）")
-
-    p = sub.add_parser(
-        "adjust",
-        parents=[db_parent, who],
-        help="申请调整已审核通过的项目",
-        description="已审核通过的项目在修改前申请调整，需要说明原因；审核通过的版本保留在历史版本中。",
-    )
-    p.add_argument("--project", action="append", required=True, metavar="ID", help="项目（可重复）")
-    p.add_argument("--reason", required=True, metavar="原因", help="调整的原因")
-
-    p = sub.add_parser(
-        "opinions",
-        parents=[db_parent],
-        help="列出审核意见",
-        description="每行一条意见：项目、位置、代码及原因、内容、状态（答复）、意见编号。",
-    )
-    p.add_argument("--project", action="append", metavar="ID", help="只列出这个项目的（可重复）")
-    p.add_argument("--codes", action="store_true", help="列出意见原因的代码")
-    p.add_argument(
-        "--pdf", metavar="FILE.pdf", help="打印审核意见：把一个项目的意见和答复输出为 A4 表格"
-    )
+    review_parsers(sub, db_parent)
 
 
 class _ClosedPipeAware:
@@ -378,20 +309,6 @@ def _os_error(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return f"找不到“{exc.filename}”（文件夹是否存在？）。"
     return f"{exc.strerror or exc}（{exc.filename or ''}）"
-
-
-def _open(db: str, *, create: bool = False) -> Repository:
-    """Open the database; only commands that add data (``create``: import, merge) make a
-    new one (and say so) — a mistyped name must not become an empty database."""
-    existed = Path(db).exists()
-    if not existed and not create:
-        raise CliError(
-            f"找不到数据文件“{db}”。请检查文件名；要新建数据文件，请先用 import 或 merge 导入项目。"
-        )
-    repo = open_repository(db, create=create)
-    if not existed:
-        print(f"已新建数据文件“{db}”。", file=sys.stderr)
-    return repo
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -717,11 +634,9 @@ def _cmd_rollover(args: argparse.Namespace) -> int:
 
 
 def _review_command(name: str):
-    """A command of the review loop (``cli_review``, which uses the helpers above)."""
+    """A command of the review loop (``cli_review``)."""
 
     def run(args: argparse.Namespace) -> int:
-        from desktop.cli_review import REVIEW_COMMANDS
-
         return REVIEW_COMMANDS[name](args)
 
     return run

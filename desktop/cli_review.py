@@ -5,10 +5,85 @@ from __future__ import annotations
 
 import argparse
 
-import desktop.cli as cli
+from desktop import cli_common as cli
 from desktop.domain import review as rv
 from desktop.store import NotFoundError
 from desktop.store import review as store
+
+
+def review_parsers(sub, db_parent) -> None:
+    """The review loop: role, submit, review, answer, opinions."""
+    who = argparse.ArgumentParser(add_help=False)
+    who.add_argument("--unit", metavar="单位", help="以这个单位的名义（默认为本机单位）")
+    who.add_argument("--person", metavar="姓名", help="经办人（默认为本机设置的）")
+
+    p = sub.add_parser(
+        "role",
+        parents=[db_parent],
+        help="本机单位与角色（填报单位 / 审核单位）",
+        description="显示或设置这个数据文件的本机单位、角色和经办人。",
+    )
+    p.add_argument("--unit", metavar="单位", help="本机单位")
+    p.add_argument("--role", choices=["unit", "reviewer"], help="unit 填报单位，reviewer 审核单位")
+    p.add_argument("--person", metavar="姓名", help="经办人")
+
+    p = sub.add_parser(
+        "submit",
+        parents=[db_parent, who],
+        help="报送项目（编制中、退回修改或调整中 → 已报送）",
+        description="把项目标为已报送，然后用 export 导出 .db 文件交给审核单位。",
+    )
+    p.add_argument("--project", action="append", required=True, metavar="ID", help="项目（可重复）")
+
+    p = sub.add_parser(
+        "review",
+        parents=[db_parent, who],
+        help="审核：提出意见、退回修改、审核通过、确认意见",
+        description="审核单位提出审核意见（代码见 opinions --codes），或退回修改、审核通过。",
+    )
+    p.add_argument("--project", action="append", metavar="ID", help="项目（可重复）")
+    act = p.add_mutually_exclusive_group(required=True)
+    act.add_argument("--opinion", type=int, metavar="CODE", help="提出一条意见，CODE 为原因代码")
+    act.add_argument("--return", dest="ret", action="store_true", help="退回修改")
+    act.add_argument("--approve", action="store_true", help="审核通过")
+    act.add_argument("--confirm", metavar="OPINION", help="确认这条意见已处理好")
+    p.add_argument("--text", default="", metavar="T", help="意见的内容（或退回的原因）")
+    place = p.add_mutually_exclusive_group()
+    place.add_argument("--field", metavar="KEY", help="针对的字段（name、funds.fiscal 等）")
+    place.add_argument("--indicator", metavar="NAME", help="针对的指标（三级指标名称或第几条）")
+
+    p = sub.add_parser(
+        "answer",
+        parents=[db_parent, who],
+        help="答复审核意见（已修改 / 已说明）",
+        description="填报单位答复一条审核意见：--fixed 已按意见修改，--explain 说明理由。",
+    )
+    p.add_argument("--opinion", required=True, metavar="ID", help="意见编号（opinions 的最后一列）")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--fixed", action="store_true", help="已修改")
+    how.add_argument("--explain", metavar="说明", help="已说明：说明的内容")
+    p.add_argument("--text", default="", help="修改的说明（可选）")
+
+    p = sub.add_parser(
+        "adjust",
+        parents=[db_parent, who],
+        help="申请调整已审核通过的项目",
+        description="已审核通过的项目在修改前申请调整，需要说明原因；审核通过的版本保留在历史版本中。",
+    )
+    p.add_argument("--project", action="append", required=True, metavar="ID", help="项目（可重复）")
+    p.add_argument("--reason", required=True, metavar="原因", help="调整的原因")
+
+    p = sub.add_parser(
+        "opinions",
+        parents=[db_parent],
+        help="列出审核意见",
+        description="每行一条意见：项目、位置、代码及原因、内容、状态（答复）、意见编号。",
+    )
+    p.add_argument("--project", action="append", metavar="ID", help="只列出这个项目的（可重复）")
+    p.add_argument("--codes", action="store_true", help="列出意见原因的代码")
+    p.add_argument(
+        "--pdf", metavar="FILE.pdf", help="打印审核意见：把一个项目的意见和答复输出为 A4 表格"
+    )
 
 
 def _project(repo, pid: str):
@@ -24,7 +99,7 @@ def _writable(repo, db: str) -> None:
 
 
 def _cmd_role(args: argparse.Namespace) -> int:
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         me = store.identity(repo)
         if args.unit is not None or args.role is not None or args.person is not None:
             _writable(repo, args.db)
@@ -41,7 +116,7 @@ def _cmd_role(args: argparse.Namespace) -> int:
 
 
 def _cmd_submit(args: argparse.Namespace) -> int:
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         _writable(repo, args.db)
         for pid in args.project:
             _project(repo, pid)
@@ -70,7 +145,7 @@ def _indicator(project, name: str) -> int:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         _writable(repo, args.db)
         if args.confirm:
             change = store.set_state(
@@ -117,7 +192,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 
 def _cmd_answer(args: argparse.Namespace) -> int:
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         _writable(repo, args.db)
         if args.fixed:
             state, text = rv.FIXED, args.text
@@ -129,7 +204,7 @@ def _cmd_answer(args: argparse.Namespace) -> int:
 
 
 def _cmd_adjust(args: argparse.Namespace) -> int:
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         _writable(repo, args.db)
         for pid in args.project:
             _project(repo, pid)
@@ -147,7 +222,7 @@ def _cmd_opinions(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     if args.pdf:
         return _print_opinions(args)
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         if args.project:
             for pid in args.project:
                 _project(repo, pid)
@@ -180,7 +255,7 @@ def _print_opinions(args: argparse.Namespace) -> int:
         raise cli.CliError(f"输出文件应以 .pdf 结尾：“{target.name}”")
     if not args.project or len(args.project) != 1:
         raise cli.CliError("打印审核意见需要指定一个项目（--project）")
-    with cli._open(args.db) as repo:
+    with cli.open_db(args.db) as repo:
         project = _project(repo, args.project[0])
         recs = store.records(repo, [project.id])
         states = rv.opinion_states(recs, project.id)

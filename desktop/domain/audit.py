@@ -88,14 +88,6 @@ def rule(
     return register
 
 
-def profile_for(project: Project) -> Profile:
-    tax = taxonomy()
-    try:
-        return tax.profile(project.profile)
-    except KeyError:
-        return tax.profile_for_year(project.year)
-
-
 def check(
     project: Project,
     rules: Iterable[Rule] | None = None,
@@ -104,7 +96,7 @@ def check(
     """Every finding for one project, errors first, in form order. ``duplicates``: the
     ``duplicate_key``s that more than one live project of the file has (the store knows the
     other projects; a rule sees only its own)."""
-    profile = profile_for(project)
+    profile = taxonomy().profile_of(project)
     findings = [
         Finding(r.id, r.severity, found[0], found[1], found[2] if len(found) > 2 else r.code)
         for r in (RULES if rules is None else rules)

@@ -33,6 +33,30 @@ def _date(stamp: str) -> str:
     return stamp[:10]
 
 
+def _headings(project: Project, status: str, events: Sequence[rv.StatusEvent]) -> list[str]:
+    """The lines above the table: the project, its unit and its review status."""
+    last = max(events, key=lambda e: e.order, default=None)
+    when = f"（{_date(last.at)}，{last.unit}）" if last is not None else ""
+    return [
+        f"项目名称：{project.name}　　年度：{project.year}",
+        f"实施单位：{project.implementing_unit}　　主管部门：{project.department}",
+        f"审核状态：{rv.STATUS_LABELS.get(status, status)}{when}",
+    ]
+
+
+def _cells(n: int, state: rv.OpinionState, project: Project) -> list[str]:
+    """One opinion's row: number, place, code and reason, text, author, handling."""
+    o = state.opinion
+    return [
+        str(n),
+        rv.opinion_place(o, project),
+        f"{o.code} {o.reason}",
+        o.text,
+        " ".join(x for x in (o.unit, o.person, _date(o.at)) if x),
+        rv.handling(state),
+    ]
+
+
 def render_opinions(
     project: Project,
     states: Sequence[rv.OpinionState],
@@ -90,28 +114,14 @@ def render_opinions(
     title = "绩效目标审核意见"
     text((PAGE_W - chain.width(title, 16)) / 2, y - 16, title, 16, bold=True)
     y -= 34
-    line(f"项目名称：{project.name}　　年度：{project.year}")
-    line(f"实施单位：{project.implementing_unit}　　主管部门：{project.department}")
-    last = max(events, key=lambda e: e.order, default=None)
-    when = f"（{_date(last.at)}，{last.unit}）" if last is not None else ""
-    line(f"审核状态：{rv.STATUS_LABELS.get(status, status)}{when}")
+    for heading in _headings(project, status, events):
+        line(heading)
     y -= 6
     row([h for h, _ in COLUMNS], bold=True)
     if not states:
         row(["", "", "", "没有审核意见", "", ""])
     for n, s in enumerate(states, 1):
-        o = s.opinion
-        handled = rv.handling(s)
-        row(
-            [
-                str(n),
-                rv.opinion_place(o, project),
-                f"{o.code} {o.reason}",
-                o.text,
-                " ".join(x for x in (o.unit, o.person, _date(o.at)) if x),
-                handled,
-            ]
-        )
+        row(_cells(n, s, project))
     footer()
     c.showPage()
     c.save()

@@ -41,8 +41,7 @@ from desktop.store.errors import (
     StoreError,
 )
 from desktop.store.opening import SQLITE_HEADER, check_identity, open_repository, schema_problem
-from desktop.store.repository import Tombstone
-from desktop.store.rows import FUND_COLUMNS
+from desktop.store.rows import FUND_COLUMNS, Tombstone
 from desktop.store.safefile import replacing
 from desktop.store.schema import LATEST_VERSION, migrate
 

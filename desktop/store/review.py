@@ -379,7 +379,7 @@ def approved_version(repo: Repository, project_id: str) -> Project | None:
 
 def changes_since_approval(repo: Repository, project_id: str) -> list[str] | None:
     """What the 调整 changed since approval, field by field (None: approved version unknown)."""
-    from desktop.store.merge import field_changes
+    from desktop.domain.diff import field_changes
 
     approved = approved_version(repo, project_id)
     if approved is None:

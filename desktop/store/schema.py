@@ -387,56 +387,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     9: _v9,
 }
 
-# The review loop's records (v9).
-_REVIEW_OBJECTS = frozenset(
-    {
-        ("table", "review_events"),
-        ("table", "opinions"),
-        ("table", "opinion_changes"),
-        ("index", "review_events_project"),
-        ("index", "opinions_project"),
-        ("index", "opinion_changes_project"),
-    }
-)
-# What a file of the latest version holds; anything else was not made by us.
-EXPECTED_OBJECTS = (
-    frozenset(
-        {
-            ("table", "projects"),
-            ("table", "indicators"),
-            ("table", "meta"),
-            ("table", "history"),
-            ("table", "tombstones"),
-            ("index", "indicators_project"),
-            ("index", "projects_year"),
-            ("index", "projects_deleted"),
-            ("index", "history_project"),
-            ("table", "printed"),
-        }
-    )
-    | _REVIEW_OBJECTS
-)
-# Objects of each older version (an incoming file is checked before it is migrated).
-OBJECTS_BY_VERSION = {
-    1: frozenset({("table", "projects"), ("table", "indicators"), ("index", "indicators_project")}),
-    2: frozenset(
-        {
-            ("table", "projects"),
-            ("table", "indicators"),
-            ("index", "indicators_project"),
-            ("index", "projects_year"),
-            ("index", "projects_deleted"),
-        }
-    ),
-    3: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
-    4: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
-    5: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
-    6: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
-    7: EXPECTED_OBJECTS - {("table", "printed")} - _REVIEW_OBJECTS,
-    8: EXPECTED_OBJECTS - _REVIEW_OBJECTS,
-    9: EXPECTED_OBJECTS,
-}
-
 
 def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = LATEST_VERSION) -> None:
     """Run each step from ``from_version`` + 1 up to ``to_version``, one transaction each."""

@@ -97,13 +97,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.audit_panel = AuditPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
-        self.audit_panel.activated.connect(self.go_to_finding)
-        self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
-        self.act_audit = self.audit_panel.toggleViewAction()
-        self.act_audit.setText(self.tr("审核面板(&K)"))
-        self.act_audit.setShortcut(QKeySequence("F7"))
+        self._build_audit_panel()
         self.project_menu.addSeparator()
         self.project_menu.addActions([self.act_summary, self.act_rollover])
         self.project_menu.addSeparator()
@@ -147,6 +141,16 @@ class MainWindow(QMainWindow):
                 self.table.setCurrentIndex(self.proxy.index(0, 0))
             finally:
                 self._quiet_load = False
+
+    def _build_audit_panel(self) -> None:
+        """The 审核 panel, docked under the editor, and its action (F7)."""
+        self.audit_panel = AuditPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
+        self.audit_panel.activated.connect(self.go_to_finding)
+        self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
+        self.act_audit = self.audit_panel.toggleViewAction()
+        self.act_audit.setText(self.tr("审核面板(&K)"))
+        self.act_audit.setShortcut(QKeySequence("F7"))
 
     _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
     #: the keys a text field keeps for itself even when an action has them too
@@ -314,6 +318,11 @@ class MainWindow(QMainWindow):
             self.tr("核对纸质件(&K)…"), "F8", self.printing.check_paper
         )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
+        self._build_edit_actions(sp)
+        self._build_project_actions(sp)
+
+    def _build_edit_actions(self, sp) -> None:
+        """Undo, redo, find, settings."""
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
@@ -329,6 +338,9 @@ class MainWindow(QMainWindow):
             self.tr("查找项目(&F)"), QKeySequence.StandardKey.Find, self.nav._focus_search
         )
         self.act_settings = self._action(self.tr("设置(&S)…"), None, self.show_settings)
+
+    def _build_project_actions(self, sp) -> None:
+        """Projects: new, duplicate, delete, trash, next/previous, save, indicators, help."""
         self.act_new_project = self._action(
             self.tr("新建项目(&N)"),
             QKeySequence.StandardKey.New,
@@ -512,8 +524,9 @@ class MainWindow(QMainWindow):
 
     def _on_removed(self, ids: list[str]) -> None:
         showing = self.editor.project.id if self.editor.project else None
-        for pid in ids:
-            self.model.remove(pid)
+        with self.nav.rows_going():  # the current row moves onto rows about to go too
+            for pid in ids:
+                self.model.remove(pid)
         if showing in ids:
             self.nav._show(None)
             current = self.table.currentIndex()

@@ -185,7 +185,6 @@ class SummaryDialog(QDialog):
         except OSError as exc:
             QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
             return
-        self.last_export = path
 
     def print_(self) -> None:
         from desktop.ui.print_dialog import PRINT_DPI, no_printer, print_document

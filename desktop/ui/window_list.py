@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QObject, Qt
@@ -263,7 +264,19 @@ class ProjectNavigation(QObject):
             )
         self.table.scrollTo(proxy_index)
 
+    @contextlib.contextmanager
+    def rows_going(self):
+        """Rows are being removed one by one: the current row is not loaded meanwhile (it
+        may already be gone from the file); the caller picks the row to show after."""
+        self._rows_going = True
+        try:
+            yield
+        finally:
+            self._rows_going = False
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if getattr(self, "_rows_going", False):
+            return
         self.window.editor.flush()
         if not current.isValid():
             self._show(None)
