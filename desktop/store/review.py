@@ -168,6 +168,21 @@ def statuses(repo: Repository) -> dict[str, str]:
     return _sql(repo, read)
 
 
+def submitting_units(repo: Repository) -> list[str]:
+    """The units that have submitted forms to this file, by name."""
+
+    def read():
+        return sorted(
+            r[0]
+            for r in repo.conn.execute(
+                "SELECT DISTINCT unit FROM review_events WHERE to_status = ? AND unit != ''",
+                [rv.SUBMITTED],
+            )
+        )
+
+    return _sql(repo, read)
+
+
 def submitted_by(repo: Repository, unit: str) -> list[str]:
     """Live projects that ``unit`` has submitted (at least once), in list order."""
 
