@@ -28,6 +28,9 @@ _number_without_operator
 _duplicates
 _needs_review
 _flagged_fields
+_cost_present
+_quantitative_name
+_placeholders
 _output_quantitative
 
 # openpyxl cell and sheet settings (read when the workbook is written)

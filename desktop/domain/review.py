@@ -108,9 +108,6 @@ def reason_text(code: int) -> str:
     return f"代码 {code}"
 
 
-OTHER_CODE = 11
-
-
 @dataclass(frozen=True, slots=True)
 class StatusEvent:
     id: str
@@ -181,14 +178,6 @@ class Records:
 
     def ids(self) -> frozenset[str]:
         return frozenset(r.id for r in (*self.events, *self.opinions, *self.changes))
-
-    def for_projects(self, ids: Iterable[str]) -> Records:
-        wanted = set(ids)
-        return Records(
-            tuple(e for e in self.events if e.project_id in wanted),
-            tuple(o for o in self.opinions if o.project_id in wanted),
-            tuple(c for c in self.changes if c.project_id in wanted),
-        )
 
     def __len__(self) -> int:
         return len(self.events) + len(self.opinions) + len(self.changes)
