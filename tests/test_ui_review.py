@@ -193,3 +193,34 @@ def test_editing_an_approved_form_asks_for_an_adjustment_with_a_reason(
     label = w.review.review_label
     qtbot.waitUntil(lambda: "审核通过以来修改 1 处" in label.text(), timeout=2000)
     assert "调整中" in label.text() and changed[0] in label.toolTip()
+
+
+def test_the_reviewer_exports_each_unit_its_own_forms_with_status_and_opinions(
+    make_controller, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from desktop.store.exchange import read_untrusted
+
+    f = reviewer_db(tmp_path / "r.db")
+    other = form("人民调解", "乙司法所")
+    with open_repository(tmp_path / "r.db") as repo:
+        repo.add([other])
+        store.move(repo, [other.id], rv.SUBMITTED, unit="乙司法所")
+        store.add_opinion(repo, f.id, 2, "请写明培训对象", indicator=0)
+    w = shown(make_controller(tmp_path / "r.db").window)
+    offered = []
+
+    def choose(parent, title, label, items, *args):
+        offered.append(list(items))
+        return "甲司法所", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    target = tmp_path / "给甲.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.review.act_export_unit.trigger()
+    assert offered == [["乙司法所", "甲司法所"]]
+    incoming = read_untrusted(target)
+    assert [p.id for p in incoming.projects] == [f.id]  # never the other unit's form
+    assert [e.to_status for e in incoming.reviews.events] == [rv.SUBMITTED]
+    assert [o.text for o in incoming.reviews.opinions] == ["请写明培训对象"]

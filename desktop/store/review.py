@@ -1,6 +1,6 @@
 """The review loop's records in the database: status events, opinions, opinion changes.
 
-Append-only tables (schema v6): a record is written once and never changed or deleted;
+Append-only tables (schema v9): a record is written once and never changed or deleted;
 a merge adds the records it does not know (``add_records``: a union by id), so a file
 merged twice changes nothing and databases that exchange files converge. Nothing here
 touches a form's content or its version vector.
@@ -164,6 +164,21 @@ def statuses(repo: Repository) -> dict[str, str]:
             if pid not in best or key > best[pid][0]:
                 best[pid] = (key, to)
         return {pid: to for pid, (_, to) in best.items()}
+
+    return _sql(repo, read)
+
+
+def submitting_units(repo: Repository) -> list[str]:
+    """The units that have submitted forms to this file, by name."""
+
+    def read():
+        return sorted(
+            r[0]
+            for r in repo.conn.execute(
+                "SELECT DISTINCT unit FROM review_events WHERE to_status = ? AND unit != ''",
+                [rv.SUBMITTED],
+            )
+        )
 
     return _sql(repo, read)
 

@@ -84,6 +84,7 @@ class ReviewActions(QObject):
         self.act_answer = action(self.tr("答复审核意见(&W)…"), "F9", self.answer_opinion)
         self.act_adjust = action(self.tr("申请调整(&J)…"), None, self.adjust_current)
         self.act_print_opinions = action(self.tr("打印审核意见(&P)…"), None, self.print_opinions)
+        self.act_export_unit = action(self.tr("导出给报送单位(&E)…"), None, self.export_for_unit)
         menu = self.menu = QMenu(self.tr("审核流程(&V)"), self.window)
         bar = self.window.menuBar()
         if bar.actions():  # before 帮助, the last menu of the bar
@@ -93,6 +94,7 @@ class ReviewActions(QObject):
         menu.addActions([self.act_submit, self.act_answer, self.act_adjust])
         menu.addSeparator()
         menu.addActions([self.act_add_opinion, self.act_confirm, self.act_return, self.act_approve])
+        menu.addAction(self.act_export_unit)
         menu.addSeparator()
         menu.addAction(self.act_print_opinions)
         self.session.reviewChanged.connect(self._on_review_changed)
@@ -164,7 +166,13 @@ class ReviewActions(QObject):
     def _update_review_actions(self) -> None:
         reviewer = self._identity().is_reviewer
         writable = not self.session.read_only
-        for act in (self.act_add_opinion, self.act_return, self.act_approve, self.act_confirm):
+        for act in (
+            self.act_add_opinion,
+            self.act_return,
+            self.act_approve,
+            self.act_confirm,
+            self.act_export_unit,
+        ):
             act.setVisible(reviewer)
             act.setEnabled(writable)
         # F9 is the opinion at the focus: the reviewer adds one, the unit answers it.
@@ -399,6 +407,60 @@ class ReviewActions(QObject):
             QMessageBox.warning(self.window, self.tr("答复审核意见"), str(exc))
 
     # -- print ----------------------------------------------------------------------------
+    def export_for_unit(self) -> None:
+        """The file for one unit: the forms it submitted, with their status and opinions
+        (never the other units' forms)."""
+        from desktop.store import review as review_store
+        from desktop.store.exchange import export_db, shared_bases
+        from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
+
+        repo = self.session.repo
+        try:
+            units = review_store.submitting_units(repo)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, self.tr("导出给报送单位"), str(exc))
+            return
+        if not units:
+            QMessageBox.information(
+                self.window, self.tr("导出给报送单位"), self.tr("还没有单位报送过项目。")
+            )
+            return
+        unit, ok = QInputDialog.getItem(
+            self.window, self.tr("导出给报送单位"), self.tr("报送单位："), units, 0, False
+        )
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("导出给报送单位"),
+            dialog_path(f"{safe_file_name(unit)}-审核结果.db"),
+            self.tr("数据文件 (*.db)"),
+        )
+        remember_dialog_path(path)
+        if not path:
+            return
+        if not path.lower().endswith(".db"):
+            path += ".db"
+        self.editor.flush()
+        try:
+            projects = list(repo.all_projects(review_store.submitted_by(repo, unit)))
+            export_db(
+                projects,
+                path,
+                (),
+                shared_bases(repo, projects),
+                reviews=review_store.records(repo, [p.id for p in projects]),
+            )
+        except (OSError, StoreError) as exc:
+            QMessageBox.critical(self.window, self.tr("导出给报送单位"), str(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}").format(
+                unit, len(projects), path
+            ),
+            10000,
+        )
+
     def print_opinions(self) -> None:
         project = self.editor.project
         if project is None:

@@ -310,12 +310,12 @@
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="243"/>
+        <location filename="../../desktop/ui/app.py" line="242"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="273"/>
+        <location filename="../../desktop/ui/app.py" line="272"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -324,19 +324,19 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="348"/>
+        <location filename="../../desktop/ui/app.py" line="347"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 （以后可以删除。）</source>
         <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="363"/>
+        <location filename="../../desktop/ui/app.py" line="362"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="416"/>
+        <location filename="../../desktop/ui/app.py" line="411"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -348,22 +348,22 @@ Details were written to: {1}</translation>
 <context>
     <name>CopyFromProject</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="225"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="220"/>
         <source>从其他项目复制指标</source>
         <translation>Copy indicators from another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="233"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
         <source>来源项目(&amp;S)：</source>
         <translation>&amp;Source project:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="231"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
         <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="246"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="241"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -422,87 +422,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="43"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="44"/>
+        <location filename="../../desktop/domain/model.py" line="43"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="45"/>
+        <location filename="../../desktop/domain/model.py" line="44"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="46"/>
+        <location filename="../../desktop/domain/model.py" line="45"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="47"/>
+        <location filename="../../desktop/domain/model.py" line="46"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -665,27 +665,27 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>{0}: {1}  — {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="57"/>
+        <location filename="../../desktop/ui/flag_review.py" line="56"/>
         <source>确认勾选的字段(&amp;C)</source>
         <translation>&amp;Confirm ticked fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="74"/>
+        <location filename="../../desktop/ui/flag_review.py" line="72"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="77"/>
+        <location filename="../../desktop/ui/flag_review.py" line="75"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="90"/>
+        <location filename="../../desktop/ui/flag_review.py" line="88"/>
         <source>这个项目没有标为需复核的字段。</source>
         <translation>This project has no fields marked for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="99"/>
+        <location filename="../../desktop/ui/flag_review.py" line="97"/>
         <source>确认 {0} 个需复核的字段</source>
         <translation>confirm {0} fields to review</translation>
     </message>
@@ -887,82 +887,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="93"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="84"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="86"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="89"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="91"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="92"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="94"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="97"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="111"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="102"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="113"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="104"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="159"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="150"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="349"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="380"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="371"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="383"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="374"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="388"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="415"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="406"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1153,259 +1153,259 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="447"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559"/>
+        <location filename="../../desktop/ui/main_window.py" line="572"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/ui/main_window.py" line="580"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <location filename="../../desktop/ui/main_window.py" line="626"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="628"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="645"/>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1793,42 +1793,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PastePreview</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="160"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="161"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="162"/>
         <source>三级指标</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="163"/>
         <source>指标值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="164"/>
         <source>读作</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="191"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="186"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="195"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="190"/>
         <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
         <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="210"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="205"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
@@ -2279,72 +2279,72 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="55"/>
+        <location filename="../../desktop/ui/window_list.py" line="56"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="58"/>
+        <location filename="../../desktop/ui/window_list.py" line="59"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="60"/>
+        <location filename="../../desktop/ui/window_list.py" line="61"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="62"/>
+        <location filename="../../desktop/ui/window_list.py" line="63"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="63"/>
+        <location filename="../../desktop/ui/window_list.py" line="64"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="64"/>
+        <location filename="../../desktop/ui/window_list.py" line="65"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="65"/>
+        <location filename="../../desktop/ui/window_list.py" line="66"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="70"/>
+        <location filename="../../desktop/ui/window_list.py" line="71"/>
         <source>按报送、审核的状态筛选</source>
         <translation>Filter by submission and review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="71"/>
+        <location filename="../../desktop/ui/window_list.py" line="72"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="152"/>
+        <location filename="../../desktop/ui/window_list.py" line="153"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="154"/>
+        <location filename="../../desktop/ui/window_list.py" line="155"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="156"/>
+        <location filename="../../desktop/ui/window_list.py" line="157"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="194"/>
+        <location filename="../../desktop/ui/window_list.py" line="195"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="196"/>
+        <location filename="../../desktop/ui/window_list.py" line="197"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2494,127 +2494,132 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="87"/>
+        <source>导出给报送单位(&amp;E)…</source>
+        <translation>&amp;Export for a submitting unit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="88"/>
         <source>审核流程(&amp;V)</source>
         <translation>Re&amp;view</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="145"/>
+        <location filename="../../desktop/ui/window_review.py" line="147"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="147"/>
+        <location filename="../../desktop/ui/window_review.py" line="149"/>
         <source>（{0} {1}）</source>
         <translation> ({0} {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="150"/>
+        <location filename="../../desktop/ui/window_review.py" line="152"/>
         <source> · 未处理意见 {0} 条</source>
         <translation> · {0} open opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="155"/>
+        <location filename="../../desktop/ui/window_review.py" line="157"/>
         <source> · 审核通过以来修改 {0} 处</source>
         <translation> · {0} changes since approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="156"/>
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
         <source>审核通过以来的修改：
 {0}</source>
         <translation>Changes since approval:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <location filename="../../desktop/ui/window_review.py" line="160"/>
         <source>这个文件中没有审核通过的版本，无法比较。</source>
         <translation>This file does not hold the approved version; nothing to compare with.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="194"/>
+        <location filename="../../desktop/ui/window_review.py" line="204"/>
         <source>这是报送来的项目，审核单位不能修改；按 F9 在当前位置添加审核意见。</source>
         <translation>This form was submitted to you: a reviewer does not edit it. Press F9 to add a review opinion here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="202"/>
+        <location filename="../../desktop/ui/window_review.py" line="212"/>
         <source>“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。审核通过的版本保留在历史版本中，调整后需要重新报送。</source>
         <translation>“{0}” is approved. Approved targets are normally not changed; if a change is needed, give the reason for the adjustment. The approved version is kept in the history; after the adjustment the form is submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="205"/>
-        <location filename="../../desktop/ui/window_review.py" line="218"/>
-        <location filename="../../desktop/ui/window_review.py" line="229"/>
+        <location filename="../../desktop/ui/window_review.py" line="215"/>
+        <location filename="../../desktop/ui/window_review.py" line="228"/>
+        <location filename="../../desktop/ui/window_review.py" line="239"/>
         <source>申请调整</source>
         <translation>Ask for Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="213"/>
+        <location filename="../../desktop/ui/window_review.py" line="223"/>
         <source>没有申请调整，修改未保存。</source>
         <translation>No adjustment asked for: the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="220"/>
+        <location filename="../../desktop/ui/window_review.py" line="230"/>
         <source>已申请调整，可以修改了。</source>
         <translation>Adjustment asked for: the form can be changed now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="229"/>
+        <location filename="../../desktop/ui/window_review.py" line="239"/>
         <source>只有审核通过的项目需要申请调整。</source>
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="267"/>
+        <location filename="../../desktop/ui/window_review.py" line="277"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="281"/>
+        <location filename="../../desktop/ui/window_review.py" line="291"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="284"/>
+        <location filename="../../desktop/ui/window_review.py" line="294"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="299"/>
+        <location filename="../../desktop/ui/window_review.py" line="309"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="305"/>
-        <location filename="../../desktop/ui/window_review.py" line="309"/>
+        <location filename="../../desktop/ui/window_review.py" line="315"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="306"/>
+        <location filename="../../desktop/ui/window_review.py" line="316"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="314"/>
-        <location filename="../../desktop/ui/window_review.py" line="318"/>
+        <location filename="../../desktop/ui/window_review.py" line="324"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="315"/>
+        <location filename="../../desktop/ui/window_review.py" line="325"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="327"/>
+        <location filename="../../desktop/ui/window_review.py" line="337"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="338"/>
+        <location filename="../../desktop/ui/window_review.py" line="348"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="339"/>
+        <location filename="../../desktop/ui/window_review.py" line="349"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2625,53 +2630,82 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="340"/>
+        <location filename="../../desktop/ui/window_review.py" line="350"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="345"/>
+        <location filename="../../desktop/ui/window_review.py" line="355"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="348"/>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="358"/>
+        <location filename="../../desktop/ui/window_review.py" line="368"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="381"/>
+        <location filename="../../desktop/ui/window_review.py" line="391"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="381"/>
+        <location filename="../../desktop/ui/window_review.py" line="391"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="397"/>
+        <location filename="../../desktop/ui/window_review.py" line="407"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="406"/>
-        <location filename="../../desktop/ui/window_review.py" line="424"/>
+        <location filename="../../desktop/ui/window_review.py" line="421"/>
+        <location filename="../../desktop/ui/window_review.py" line="425"/>
+        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="435"/>
+        <location filename="../../desktop/ui/window_review.py" line="455"/>
+        <source>导出给报送单位</source>
+        <translation>Export for a Submitting Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="425"/>
+        <source>还没有单位报送过项目。</source>
+        <translation>No unit has submitted a form yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <source>报送单位：</source>
+        <translation>Submitting unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="437"/>
+        <source>数据文件 (*.db)</source>
+        <translation>Data files (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="458"/>
+        <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
+        <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="470"/>
+        <location filename="../../desktop/ui/window_review.py" line="488"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="408"/>
+        <location filename="../../desktop/ui/window_review.py" line="472"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="426"/>
+        <location filename="../../desktop/ui/window_review.py" line="490"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
