@@ -398,6 +398,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             tombstones = repo.tombstones()
         bases = shared_bases(repo, projects) if kind == ".db" else []
         reviews = review.records(repo, [p.id for p in projects]) if kind == ".db" else None
+        approved = review.approved_versions(repo, projects) if kind == ".db" else []
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
     elif kind == ".xlsx":
@@ -405,7 +406,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         export_xlsx(projects, target)
     else:
-        export_db(projects, target, tombstones, bases, reviews=reviews)
+        export_db(projects, target, tombstones, bases, reviews=reviews, approved=approved)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return EXIT_OK
 

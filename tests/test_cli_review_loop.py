@@ -88,6 +88,7 @@ def test_two_units_and_a_reviewer(tmp_path, capsys):
 
     # The unit keeps working after 报送 (this edit must survive the reviewer's file).
     a_saved = edit(a_db, a, goal_overall="全年开展普法宣传活动")
+    b_submitted, b_saved = b_saved, edit(b_db, b, goal_annual="全年调解纠纷")
 
     # The reviewer: an opinion on a field, one on an indicator; return A, approve B.
     run(
@@ -119,6 +120,9 @@ def test_two_units_and_a_reviewer(tmp_path, capsys):
     assert listed_status(capsys, a_db, a) == "退回修改"
     assert listed_status(capsys, b_db, b) == "审核通过"
     assert content(a_db, a) == a_saved and content(b_db, b) == b_saved
+    with open_repository(b_db) as repo:  # the approved (submitted) version came along
+        assert store.approved_version(repo, b).content_hash() == b_submitted
+        assert store.changes_since_approval(repo, b) == ["年度总体目标：（空） → 〔+全年调解纠纷〕"]
     with open_repository(a_db) as repo:
         opinions = store.opinions(repo, a)
     assert [(s.opinion.code, s.state) for s in opinions] == [(4, rv.OPEN), (2, rv.OPEN)]
@@ -162,7 +166,7 @@ def test_two_units_and_a_reviewer(tmp_path, capsys):
             "年度总体目标：（空） → 〔+年内完成四次宣传〕"
         ]  # marked as the merge preview marks it
     # B's form was never touched by any of this.
-    assert content(b_db, b) == b_saved and content(r_db, b) == b_saved
+    assert content(b_db, b) == b_saved and content(r_db, b) == b_submitted
 
 
 def test_review_steps_are_refused_in_one_line(tmp_path, capsys):

@@ -34,7 +34,7 @@ from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
 from desktop.domain.money import decimal_string
-from desktop.domain.review import Records
+from desktop.domain.review import APPROVED, Records
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
@@ -64,12 +64,15 @@ def export_db(
     tombstones: Iterable[Tombstone] = (),
     bases: Iterable[Project] = (),
     reviews: Records | None = None,
+    approved: Iterable[Project] = (),
 ) -> int:
     """Write ``projects`` (and tombstones) into a new standalone database at ``target``.
     ``bases``: for some projects the last version this file shared with another machine
     (``shared_bases``), carried in the file's history so that the receiver can show a
     conflicting field's original value (原来的) even when its own history lacks it.
-    ``reviews``: the review loop's records (status events, opinions, answers) to carry."""
+    ``reviews``: the review loop's records (status events, opinions, answers) to carry.
+    ``approved``: the versions those records' 审核通过 were given to (``approved_versions``),
+    carried in the file's history so that the unit holds them even when it edited since."""
     target = Path(target)
     projects = list(projects)
     sweep_stale_files([target.parent])
@@ -83,6 +86,9 @@ def export_db(
             for base in bases:
                 if base.id in ids:
                     out.add_history(base, BASE_REASON)
+            for version in approved:
+                if version.id in ids:
+                    out.add_history(version, APPROVED_REASON)
             if reviews:
                 from desktop.store.review import add_records
 
@@ -97,6 +103,7 @@ def export_db(
 
 
 BASE_REASON = "共同的基准版本"
+APPROVED_REASON = "审核通过的版本（随审核结果带来）"
 
 
 def shared_bases(repo, projects: Iterable[Project]) -> list[Project]:
@@ -129,6 +136,8 @@ class Incoming:
     # project id → the sender's last shared version (only shown, as 原来的: never merged)
     bases: dict[str, Project] = field(default_factory=dict)
     reviews: Records = field(default_factory=Records)  # status events, opinions, answers
+    # versions an incoming 审核通过 event was given to (checked against its content hash)
+    approved: list[Project] = field(default_factory=list)
 
 
 _DENY = sqlite3.SQLITE_DENY
@@ -453,6 +462,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
     from desktop.store.review_check import read_review_rows
 
     read_review_rows(conn, incoming)
+    _read_approved(conn, incoming)
 
 
 def _read_bases(conn: sqlite3.Connection, incoming: Incoming) -> None:
@@ -476,6 +486,32 @@ def _read_bases(conn: sqlite3.Connection, incoming: Incoming) -> None:
             continue
         if base.id == pid:
             incoming.bases[pid] = base
+
+
+def _read_approved(conn: sqlite3.Connection, incoming: Incoming) -> None:
+    """The approved versions the reviewer carried: kept only when valid, of a project in the
+    file, and the very content one of the file's 审核通过 events names; others are skipped."""
+    wanted = {
+        (e.project_id, e.content_hash) for e in incoming.reviews.events if e.to_status == APPROVED
+    }
+    if not wanted:
+        return
+    try:
+        rows = conn.execute(
+            "SELECT project_id, data FROM history WHERE reason IN (?, ?) ORDER BY id LIMIT ?",
+            [APPROVED_REASON, BASE_REASON, 2 * len(wanted)],  # one row per content: either
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return
+    for pid, data in rows:
+        if not isinstance(pid, str) or not isinstance(data, str):
+            continue
+        try:
+            version = project_from_dict(json.loads(data))
+        except (CodecError, ValueError, TypeError, RecursionError):
+            continue
+        if (version.id, version.content_hash()) in wanted and version.id == pid:
+            incoming.approved.append(version)
 
 
 def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:

@@ -33,7 +33,7 @@ from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
 from desktop.store.lookups import live_by_year_name
 from desktop.store.repository import Repository
-from desktop.store.review import add_records
+from desktop.store.review import add_records, keep_approved
 from desktop.store.rows import Tombstone
 
 
@@ -590,6 +590,7 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
         repo.add_tombstones(plan.tombstones)
         if plan.incoming is not None and plan.incoming.reviews:  # a union by id; forms untouched
             result.reviews = add_records(repo, plan.incoming.reviews)
+            keep_approved(repo, plan.incoming.approved)  # into the history only
     return result
 
 

@@ -392,6 +392,30 @@ def approved_version(repo: Repository, project_id: str) -> Project | None:
     return None
 
 
+def approved_versions(repo: Repository, projects: Iterable[Project]) -> list[Project]:
+    """The approved version of each project that has one: to travel with an export."""
+    found = (approved_version(repo, p.id) for p in projects)
+    return [v for v in found if v is not None]
+
+
+def keep_approved(repo: Repository, versions: Iterable[Project]) -> int:
+    """Keep in the history the approved versions a merged file carried (the form itself is
+    not touched): those of a project here whose 审核通过 names that content. Returns how many
+    were added."""
+    added = 0
+    for version in versions:
+        if not repo.exists(version.id):
+            continue
+        digest = version.content_hash()
+        events = records(repo, [version.id]).events
+        event = next(
+            (e for e in events if e.to_status == rv.APPROVED and e.content_hash == digest), None
+        )
+        if event is not None and repo.add_history(version, f"审核通过的版本（{event.unit}）"):
+            added += 1
+    return added
+
+
 def changes_since_approval(repo: Repository, project_id: str) -> list[str] | None:
     """What the 调整 changed since approval, field by field (None: approved version unknown)."""
     from desktop.domain.diff import field_changes
@@ -408,9 +432,11 @@ __all__ = [
     "add_opinion",
     "add_records",
     "approved_version",
+    "approved_versions",
     "changes_since_approval",
     "check_editable",
     "identity",
+    "keep_approved",
     "locked",
     "move",
     "opinions",

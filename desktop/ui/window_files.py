@@ -199,7 +199,7 @@ class FileActions(QObject):
                     if everything
                     else [repo.get(i) for i in ids]
                 )
-                from desktop.store.review import records
+                from desktop.store.review import approved_versions, records
 
                 export_db(
                     projects,
@@ -208,6 +208,7 @@ class FileActions(QObject):
                     shared_bases(repo, projects),  # each form's last shared version (原来的)
                     # the review loop's status and opinions of these projects travel too
                     reviews=records(repo, [p.id for p in projects]),
+                    approved=approved_versions(repo, projects),
                 )
             else:
                 projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]

@@ -450,6 +450,7 @@ class ReviewActions(QObject):
                 (),
                 shared_bases(repo, projects),
                 reviews=review_store.records(repo, [p.id for p in projects]),
+                approved=review_store.approved_versions(repo, projects),
             )
         except (OSError, StoreError) as exc:
             QMessageBox.critical(self.window, self.tr("导出给报送单位"), str(exc))
