@@ -459,40 +459,30 @@ def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change
             out.append(Change(f"    我的：{mine_text}"))
             out.append(Change(f"    对方的：{theirs_text}"))
             out.append(Change(f"    原来的：{base_text}"))
-    if c.from_theirs:
-        out.append(Change("对方修改的（合并后采用）："))
-        for key in c.from_theirs:
-            if key != "order" and key != "trash":
-                out += [_indent(x) for x in field_change(key, am.get(key), at.get(key))]
-        if "order" in c.from_theirs:
-            out.append(Change("  指标的顺序"))
-        if "trash" in c.from_theirs:
-            out.append(
-                Change(
-                    "  对方已把这个项目移入回收站（合并后在回收站中，可以恢复）"
-                    if theirs.deleted_at
-                    else "  对方已把这个项目从回收站恢复"
-                )
-            )
+    out += _side_changes("对方修改的（合并后采用）：", c.from_theirs, am, at, theirs, "对方")
     added = [k for k in at if k.startswith("ind:") and k not in am and k in _kept(c)]
     removed = [k for k in am if k.startswith("ind:") and k not in _kept(c)]
     for key in added:
         out.append(_indent(field_change(key, None, at[key])[0]))
     for key in removed:
         out.append(_indent(field_change(key, am[key], None)[0]))
-    if c.from_mine:
-        out.append(Change("我修改的（合并后保留）："))
-        for key in c.from_mine:
-            if key != "order" and key != "trash":
-                out += [_indent(x) for x in field_change(key, at.get(key), am.get(key))]
-        if "trash" in c.from_mine:
-            out.append(
-                Change(
-                    "  我已把这个项目移入回收站"
-                    if mine.deleted_at
-                    else "  我已把这个项目从回收站恢复"
-                )
-            )
+    out += _side_changes("我修改的（合并后保留）：", c.from_mine, at, am, mine, "我")
+    return out
+
+
+def _side_changes(title: str, keys, old: dict, new: dict, side: Project, who: str) -> list:
+    """The fields one side changed (``keys``), from the other side's values to its own."""
+    if not keys:
+        return []
+    out = [Change(title)]
+    for key in keys:
+        if key not in ("order", "trash"):
+            out += [_indent(x) for x in field_change(key, old.get(key), new.get(key))]
+    if "order" in keys:
+        out.append(Change("  指标的顺序"))
+    if "trash" in keys:
+        moved = "移入回收站（合并后在回收站中，可以恢复）" if side.deleted_at else "从回收站恢复"
+        out.append(Change(f"  {who}已把这个项目{moved}"))
     return out
 
 
