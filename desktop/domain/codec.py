@@ -31,6 +31,7 @@ def clean_text(text: str) -> str:
 
 FUND_KEYS = tuple(Funds.FIELD_LABELS)  # the JSON keys, in the form's order
 MAX_TEXT = 100_000  # characters in any one text field
+MAX_GOAL_HEADER = 60  # the goal column's header: a short label
 MAX_INDICATORS = 2_000
 
 
@@ -77,6 +78,7 @@ def project_to_dict(p: Project) -> dict[str, Any]:
         "deleted_at": p.deleted_at,
         "field_flags": dict(p.field_flags),
         "date_style": p.date_style,
+        "goal_header": p.goal_header,
         "field_versions": {k: [r, n] for k, r, n in p.field_versions},
     }
 
@@ -322,10 +324,14 @@ def project_from_dict(obj: Any) -> Project:
     date_style = _text(obj, "date_style")
     if date_style and date_style not in DATE_STYLES:
         raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    goal_header = _text(obj, "goal_header")
+    if len(goal_header) > MAX_GOAL_HEADER:
+        raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
     return Project(
         id=pid,
         year=year,
         date_style=date_style,
+        goal_header=goal_header,
         name=_text(obj, "name"),
         nature=_text(obj, "nature"),
         category=_text(obj, "category"),

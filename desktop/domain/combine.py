@@ -43,6 +43,7 @@ def merge_values(p: Project) -> dict[str, object]:
         out[f"funds.{key}"] = (getattr(p.funds, key), p.flag(f"funds.{key}"))
     out["profile"] = p.profile
     out["date_style"] = p.date_style
+    out["goal_header"] = p.goal_header
     out["flag.indicators"] = p.flag("indicators")
     out["trash"] = p.deleted_at is not None
     out["order"] = tuple(i.uid for i in p.indicators)
@@ -217,6 +218,7 @@ def combine(
         funds=Funds(**funds),
         profile=chosen["profile"],
         date_style=chosen["date_style"],
+        goal_header=chosen["goal_header"],
         indicators=tuple(indicators),
         field_flags=tuple(sorted(flags.items())),
         deleted_at=deleted_at,

@@ -134,6 +134,9 @@ class Project:
     field_flags: tuple[tuple[str, str], ...] = ()
     # How the form writes dates (desktop.domain.dates styles); "" is the program's convention.
     date_style: str = ""
+    # The goal column's header as the form writes it (项目总目标, 项目总体目标, 项目总体目标
+    # (2024年-2026年)); "" is 项目总目标. Printed as stored (GOAL_HEADERS: the clerk's choices).
+    goal_header: str = ""
     # Which change last set each field: sorted (field key, replica id, counter) triples, the
     # counter being that replica's entry of ``versions`` after the change. Keys are those of
     # ``merge_values`` ("goal_annual", "funds.total", "ind:<uid>", "order", "trash"). A
@@ -375,3 +378,22 @@ def next_year_copy(project: Project) -> Project:
         updated_at=stamp,
         revision=1,
     )
+
+
+GOAL_HEADER_DEFAULT = "项目总目标"
+
+
+def goal_header_choices(p: Project) -> list[str]:
+    """The headers a clerk may choose for the goal column: 项目总目标, 项目总体目标 and, with
+    the period's years, 项目总体目标(2024年-2026年)."""
+    choices = [GOAL_HEADER_DEFAULT, "项目总体目标"]
+    if p.start_date and p.end_date:
+        choices.append(f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)")
+    if p.goal_header and p.goal_header not in choices:
+        choices.append(p.goal_header)  # as an imported form wrote it
+    return choices
+
+
+def goal_header_text(p: Project) -> str:
+    """The goal column's header as printed and exported: as stored."""
+    return p.goal_header or GOAL_HEADER_DEFAULT

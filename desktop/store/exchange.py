@@ -534,6 +534,7 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
         "versions": versions,
         "deleted_at": r["deleted_at"] if "deleted_at" in keys else None,
         "date_style": _as_text(r["date_style"], "date_style"),
+        "goal_header": _as_text(r["goal_header"], "goal_header"),
     }
     try:
         obj["field_flags"] = json.loads(_as_text(r["field_flags"], "field_flags") or "{}")

@@ -740,6 +740,7 @@ class Repository:
             "review_count": p.review_count,
             "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
             "date_style": p.date_style,
+            "goal_header": p.goal_header,
             "field_versions": json.dumps(
                 {k: [r, n] for k, r, n in p.field_versions}, ensure_ascii=False, sort_keys=True
             ),

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 6
+LATEST_VERSION = 7
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
@@ -263,6 +263,35 @@ def _v6(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
 
 
+def _v7(db: sqlite_utils.Database) -> None:
+    """The goal column's header as the form writes it (项目总目标 / 项目总体目标 / 项目总体目标
+    (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
+    was not kept; content hashes, which include the field, are recomputed, in the history
+    too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+
+    db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -278,6 +307,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: _v4,
     5: _v5,
     6: _v6,
+    7: _v7,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -310,6 +340,7 @@ OBJECTS_BY_VERSION = {
     4: EXPECTED_OBJECTS,
     5: EXPECTED_OBJECTS,
     6: EXPECTED_OBJECTS,
+    7: EXPECTED_OBJECTS,
 }
 
 

@@ -517,7 +517,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="128"/>
         <location filename="../../desktop/ui/window_files.py" line="137"/>
-        <location filename="../../desktop/ui/window_files.py" line="226"/>
+        <location filename="../../desktop/ui/window_files.py" line="231"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
@@ -562,37 +562,37 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="212"/>
+        <location filename="../../desktop/ui/window_files.py" line="217"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="215"/>
+        <location filename="../../desktop/ui/window_files.py" line="220"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="240"/>
+        <location filename="../../desktop/ui/window_files.py" line="245"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="257"/>
+        <location filename="../../desktop/ui/window_files.py" line="262"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="284"/>
+        <location filename="../../desktop/ui/window_files.py" line="289"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="286"/>
+        <location filename="../../desktop/ui/window_files.py" line="291"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="312"/>
+        <location filename="../../desktop/ui/window_files.py" line="317"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -1305,52 +1305,52 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="509"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="548"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <location filename="../../desktop/ui/main_window.py" line="585"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="582"/>
+        <location filename="../../desktop/ui/main_window.py" line="587"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="612"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1829,37 +1829,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="93"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="93"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="103"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="103"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="104"/>
+        <location filename="../../desktop/ui/window_projects.py" line="106"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="127"/>
+        <location filename="../../desktop/ui/window_projects.py" line="129"/>
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="130"/>
+        <location filename="../../desktop/ui/window_projects.py" line="132"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2069,20 +2069,35 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="568"/>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="562"/>
+        <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
+        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="566"/>
+        <source>表头：</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <location filename="../../desktop/ui/editor.py" line="611"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <location filename="../../desktop/ui/editor.py" line="587"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <source>修改目标表头</source>
+        <translation>Change goal header</translation>
     </message>
 </context>
 <context>
@@ -2204,37 +2219,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/ui/window_files.py" line="326"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="324"/>
+        <location filename="../../desktop/ui/window_files.py" line="329"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="328"/>
+        <location filename="../../desktop/ui/window_files.py" line="333"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="330"/>
+        <location filename="../../desktop/ui/window_files.py" line="335"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="332"/>
+        <location filename="../../desktop/ui/window_files.py" line="337"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="336"/>
+        <location filename="../../desktop/ui/window_files.py" line="341"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="341"/>
+        <location filename="../../desktop/ui/window_files.py" line="346"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2363,37 +2378,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="145"/>
+        <location filename="../../desktop/ui/window_projects.py" line="147"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="154"/>
+        <location filename="../../desktop/ui/window_projects.py" line="156"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="157"/>
+        <location filename="../../desktop/ui/window_projects.py" line="159"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="163"/>
+        <location filename="../../desktop/ui/window_projects.py" line="165"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="182"/>
+        <location filename="../../desktop/ui/window_projects.py" line="184"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="191"/>
+        <location filename="../../desktop/ui/window_projects.py" line="193"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="192"/>
+        <location filename="../../desktop/ui/window_projects.py" line="194"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
