@@ -93,28 +93,49 @@ def test_next_year_copy_is_a_new_form_with_new_ids():
     assert not {i.uid for i in copy.indicators} & {i.uid for i in p.indicators}
 
 
+def version5_file(path, p: Project, order) -> None:
+    """A file as version 5 wrote it (no row ids), holding ``p`` with its rows in ``order``."""
+    import sqlite_utils
+
+    from desktop.store.schema import migrate
+
+    conn = sqlite3.connect(path)
+    migrate(sqlite_utils.Database(conn, execute_plugins=False), 0, 5)
+    conn.execute(
+        "INSERT INTO projects (id, year, name, created_at, updated_at, profile, versions) "
+        "VALUES (?, ?, ?, ?, ?, ?, '{}')",
+        [p.id, p.year, p.name, p.created_at, p.created_at, p.profile],
+    )
+    for pos, n in enumerate(order):
+        i = p.indicators[n]
+        conn.execute(
+            "INSERT INTO indicators (project_id, position, level1, level2, name, op, number, "
+            "unit, value_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                p.id,
+                pos,
+                i.level1,
+                i.level2,
+                i.name,
+                i.value.op,
+                str(i.value.number),
+                i.value.unit,
+                i.value.entered,
+            ],
+        )
+    conn.commit()
+    conn.close()
+
+
 def test_migration_gives_old_rows_the_derived_ids_on_every_machine(tmp_path):
-    """Two copies of one version-5 file upgraded separately find the same ids, even when
-    one of them had moved a row before the upgrade; content hashes agree."""
+    """Two copies of one version-5 form upgraded separately find the same ids, even when
+    one of them had moved a row before the upgrade."""
     p = form()
-    paths = []
-    for name in ("one.db", "two.db"):
-        path = tmp_path / name
-        with open_repository(path) as repo:
-            repo.add([p])
-        paths.append(path)
-    for n, path in enumerate(paths):
-        conn = sqlite3.connect(path)
-        if n == 1:  # moved rows: positions 0 and 2 swapped
-            conn.execute("UPDATE indicators SET position = 2 - position WHERE position IN (0, 2)")
-        conn.execute("ALTER TABLE indicators DROP COLUMN uid")
-        conn.execute("ALTER TABLE projects DROP COLUMN field_versions")
-        conn.execute("PRAGMA user_version = 5")
-        conn.commit()
-        conn.close()
+    version5_file(tmp_path / "one.db", p, (0, 1, 2))
+    version5_file(tmp_path / "two.db", p, (2, 1, 0))  # rows moved there
     got = []
-    for path in paths:
-        with open_repository(path) as repo:
+    for name in ("one.db", "two.db"):
+        with open_repository(tmp_path / name) as repo:
             got.append(repo.get(p.id))
     by_name = [{i.name: i.uid for i in g.indicators} for g in got]
     assert by_name[0] == by_name[1]
