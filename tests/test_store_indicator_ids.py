@@ -141,3 +141,30 @@ def test_migration_gives_old_rows_the_derived_ids_on_every_machine(tmp_path):
     assert by_name[0] == by_name[1]
     expected = legacy_uids(p.id, [(i.level1, i.level2, i.name) for i in p.indicators])
     assert [i.uid for i in got[0].indicators] == expected
+
+
+def test_our_workbook_brings_the_ids_back_and_a_foreign_form_gets_new_ones(tmp_path):
+    """Our own .xlsx keeps the ids (its hidden sheet; rows edited in Excel keep theirs by
+    name); a published form read twice is the same content with new ids each time."""
+    from openpyxl import load_workbook
+
+    from desktop.io.files import load_file
+    from desktop.io.xlsx_format import export_xlsx
+    from tests.conftest import SAMPLE
+
+    first, second = load_file(SAMPLE).projects, load_file(SAMPLE).projects
+    assert first[0].content() == second[0].content()
+    assert not {i.uid for i in first[0].indicators} & {i.uid for i in second[0].indicators}
+    p = first[0]
+    export_xlsx([p], tmp_path / "ours.xlsx")
+    (back,) = load_file(tmp_path / "ours.xlsx").projects
+    assert [i.uid for i in back.indicators] == [i.uid for i in p.indicators]
+    # a value changed in Excel: the sheet's reading wins, the rows keep their ids
+    wb = load_workbook(tmp_path / "ours.xlsx")
+    ws = next(s for s in wb.worksheets if s.sheet_state == "visible" and s.title != "汇总")
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == p.indicators[0].value.shown)
+    cell.value = "≥999(件)"
+    wb.save(tmp_path / "edited.xlsx")
+    (edited,) = load_file(tmp_path / "edited.xlsx").projects
+    assert edited.indicators[0].value.shown == "≥999(件)"
+    assert [i.uid for i in edited.indicators] == [i.uid for i in p.indicators]
