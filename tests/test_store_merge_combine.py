@@ -134,8 +134,10 @@ def test_same_field_changed_both_ways_keeps_both_texts(tmp_path):
         assert item.choice == Choice.BOTH  # a real conflict: nothing lost by default
         assert [k.key for k in item.combined.conflicts] == ["goal_annual"]
         shown = "\n".join(item.changes)
-        assert f"我的：{ANNUAL}乙的补充。" in shown and f"对方的：{ANNUAL}甲的补充。" in shown
-        assert f"原来的：{ANNUAL}\n" in shown + "\n"  # the version both started from
+        # each side's change from the version both started from, and that version
+        assert "我的（与原来的相比）：…安全感和满意度持续提升。〔+乙的补充。〕" in shown
+        assert "对方的（与原来的相比）：…安全感和满意度持续提升。〔+甲的补充。〕" in shown
+        assert f"原来的：{ANNUAL}\n" in shown + "\n"
         apply_merge(repo, plan, backup=False)
         texts = sorted(p.goal_annual for p in repo.all_projects())
         assert texts == sorted([ANNUAL + "甲的补充。", ANNUAL + "乙的补充。"])

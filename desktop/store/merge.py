@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.domain.combine import Combined, combine, restamp, stamped
-from desktop.domain.diff import Change, field_change, project_changes
+from desktop.domain.diff import Change, field_change, project_changes, text_diff
 from desktop.domain.model import (
     Project,
     bumped,
@@ -453,6 +453,12 @@ def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change
                 mine_text = k.mine.value.shown if k.mine is not None else "（已删除）"
                 theirs_text = k.theirs.value.shown if k.theirs is not None else "（已删除）"
                 base_text = k.base.value.shown if k.base is not None else "（无）"
+            elif k.base_known and _is_text(k.base) and _is_text(k.mine) and _is_text(k.theirs):
+                # long texts: each side as its change from the original, then the original
+                out.append(Change("    我的（与原来的相比）", text_diff(k.base[0], k.mine[0])))
+                out.append(Change("    对方的（与原来的相比）", text_diff(k.base[0], k.theirs[0])))
+                out.append(Change(f"    原来的：{_plain(k.key, k.base)}"))
+                continue
             else:
                 mine_text, theirs_text = _plain(k.key, k.mine), _plain(k.key, k.theirs)
                 base_text = _plain(k.key, k.base) if k.base_known else "（历史中没有记录）"
@@ -484,6 +490,10 @@ def _side_changes(title: str, keys, old: dict, new: dict, side: Project, who: st
         moved = "移入回收站（合并后在回收站中，可以恢复）" if side.deleted_at else "从回收站恢复"
         out.append(Change(f"  {who}已把这个项目{moved}"))
     return out
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, tuple) and isinstance(value[0], str) and len(value[0]) > 40
 
 
 def _kept(c: Combined) -> set[str]:
