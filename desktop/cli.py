@@ -323,7 +323,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         # Projects this file already knows (our own export, edited and brought back) go
         # through the merge by project id, like a .db from another machine.
         incoming, fresh = split_reimport(repo, result.projects, name)
-        merged = None
+        merged = plan = None
         if incoming is not None:
             plan = plan_merge(repo, incoming, edited_outside=True)
             _print_plan(plan)
@@ -337,7 +337,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     if merged is not None:
         print(
-            f"已有的项目按编号合并：替换 {merged.replaced} 个，另存副本 {merged.copies} 个，"
+            f"已有的项目按编号合并：替换 {merged.replaced} 个，"
+            f"合并双方的修改 {merged.combined} 个，另存副本 {merged.copies + merged.forged} 个，"
             f"未变 {merged.unchanged} 个；被替换的版本已保存在历史版本中。"
         )
     if summary.skipped_identical:
@@ -357,7 +358,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print("导入报告：")
         for item in others:
             print("  " + item.describe())
-    return EXIT_PARTIAL if result.of(ERROR) or summary.needing_review else EXIT_OK
+    attention = result.of(ERROR) or summary.needing_review or (plan is not None and plan.problems)
+    return EXIT_PARTIAL if attention else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

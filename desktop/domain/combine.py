@@ -60,8 +60,10 @@ def _same_order(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def stamped(old: Project | None, new: Project, replica: str, counter: int) -> Project:
     """``new`` (about to be saved as change ``counter`` of ``replica``) with every field
-    that differs from ``old`` recorded as set by this change."""
-    dots = new.field_version_map
+    that differs from ``old`` (the stored version) recorded as set by this change, and the
+    others as the stored version records them (an older version restored from the history
+    brings its own, outdated records: they are not taken)."""
+    dots = (old if old is not None else new).field_version_map
     values = merge_values(new)
     dots = {k: d for k, d in dots.items() if k in values}  # deleted rows' records go
     if old is not None:

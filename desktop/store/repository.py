@@ -175,12 +175,7 @@ class Repository:
             ids = [r[0] for r in self.conn.execute("SELECT id FROM projects")]
             duplicates = self.duplicate_keys()
             for project in self.all_projects(ids):
-                self.conn.execute(
-                    "UPDATE projects SET audit_status = :audit_status, "
-                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
-                    "WHERE id = :id",
-                    {**_audit_columns(project, duplicates), "id": project.id},
-                )
+                self._audit_row(project, duplicates)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
                 [str(audit.RULES_VERSION)],
@@ -466,10 +461,11 @@ class Repository:
         self._require_writable()
         count = 0
         with self.atomic():
+            index = self._key_index()  # one scan for the batch, not one per project
             for project in projects:
                 if self.exists(project.id):
                     raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
-                self._write(project, insert=True)
+                self._write(project, insert=True, index=index)
                 self.conn.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
                 count += 1
         return count
@@ -554,7 +550,7 @@ class Repository:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
-            before = self._old_key(project_id)
+            before = self._live_key(project_id)
             versions = dict(bumped(json.loads(row[0]), self.replica_id))
             dots = json.loads(row[1] or "{}")
             dots["trash"] = [self.replica_id, versions[self.replica_id]]
@@ -569,17 +565,10 @@ class Repository:
                     project_id,
                 ],
             )
-            after = self._old_key(project_id)
+            after = self._live_key(project_id)
             if before != after:  # 可能重复 warnings: this project's and its namesakes'
-                project = self.get(project_id)
-                shared = self._keys_shared(after, project_id)
-                self.conn.execute(
-                    "UPDATE projects SET audit_status = :audit_status, "
-                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
-                    "WHERE id = :id",
-                    {**_audit_columns(project, shared), "id": project_id},
-                )
-                self._recheck_neighbours(before | after, project_id)
+                shared = self._after_key_change(project_id, before, after)
+                self._audit_row(self.get(project_id), shared)
 
     @_guarded
     def purge(self, project_id: str) -> None:
@@ -684,54 +673,44 @@ class Repository:
     @_guarded
     def duplicate_keys(self) -> set[tuple[int, str]]:
         """The 审核 duplicate keys (year, name) that more than one live project has."""
-        seen: set[tuple[int, str]] = set()
-        shared: set[tuple[int, str]] = set()
-        for year, name in self.conn.execute(
-            "SELECT year, name FROM projects WHERE deleted_at IS NULL"
-        ):
-            key = audit.name_key(year, name)
-            (shared if key in seen else seen).add(key)
-        return shared
+        return {k for k, ids in self._key_index().items() if len(ids) > 1}
 
-    def _keys_shared(self, keys: set[tuple[int, str]], but: str) -> set[tuple[int, str]]:
-        """Of ``keys``, those a live project other than ``but`` has."""
-        out = set()
-        for year in {k[0] for k in keys}:
-            for (name,) in self.conn.execute(
-                "SELECT name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
-                [year, but],
+    def _key_index(self) -> dict[tuple[int, str], set[str]]:
+        """Every live project's duplicate key → the ids that have it (one scan)."""
+        index: dict[tuple[int, str], set[str]] = {}
+        for pid, year, name in self.conn.execute(
+            "SELECT id, year, name FROM projects WHERE deleted_at IS NULL"
+        ):
+            index.setdefault(audit.name_key(year, name), set()).add(pid)
+        return index
+
+    def _namesakes(self, keys: set[tuple[int, str]]) -> dict[tuple[int, str], set[str]]:
+        """The live projects whose duplicate key is one of ``keys``, read by the key's first
+        characters (the year's other names are not looked at one by one in Python)."""
+        out: dict[tuple[int, str], set[str]] = {}
+        for year, key in keys:
+            if not key:
+                continue
+            prefix = key[:4]
+            for pid, name in self.conn.execute(
+                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL "
+                "AND substr(replace(replace(name, ' ', ''), '　', ''), 1, ?) = ?",
+                [year, len(prefix), prefix],
             ):
-                key = audit.name_key(year, name)
-                if key in keys:
-                    out.add(key)
+                found = audit.name_key(year, name)
+                if found in keys:
+                    out.setdefault(found, set()).add(pid)
         return out
 
-    def _recheck_neighbours(self, keys: set[tuple[int, str]], but: str) -> None:
-        """The live projects of these duplicate keys (other than ``but``) checked again: one
-        more or one less of a name changes their 可能重复 warning."""
-        years = {k[0] for k in keys if k[1]}
-        if not years:
-            return
-        duplicates = None
-        for year in years:
-            rows = self.conn.execute(
-                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
-                [year, but],
-            ).fetchall()
-            for pid, name in rows:
-                key = audit.name_key(year, name)
-                if key not in keys:
-                    continue
-                if duplicates is None:
-                    duplicates = self.duplicate_keys()
-                self.conn.execute(
-                    "UPDATE projects SET audit_status = :audit_status, "
-                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
-                    "WHERE id = :id",
-                    {**_audit_columns(self.get(pid), duplicates), "id": pid},
-                )
+    def _audit_row(self, project: Project, duplicates) -> None:
+        self.conn.execute(
+            "UPDATE projects SET audit_status = :audit_status, "
+            "audit_errors = :audit_errors, audit_warnings = :audit_warnings WHERE id = :id",
+            {**_audit_columns(project, duplicates), "id": project.id},
+        )
 
-    def _old_key(self, project_id: str) -> set[tuple[int, str]]:
+    def _live_key(self, project_id: str) -> set[tuple[int, str]]:
+        """The project's duplicate key as the file holds it (none in the trash)."""
         row = self.conn.execute(
             "SELECT year, name, deleted_at FROM projects WHERE id = ?", [project_id]
         ).fetchone()
@@ -739,11 +718,38 @@ class Repository:
             return set()
         return {audit.name_key(row[0], row[1])}
 
+    def _after_key_change(
+        self, project_id: str, before: set, after: set, index: dict | None = None
+    ) -> set[tuple[int, str]]:
+        """A project's key changes from ``before`` to ``after`` (added, renamed, trashed,
+        restored: empty when not live). Its namesakes are checked again where that changes
+        their 可能重复 warning (a pair becomes one, or one becomes a pair). Returns the
+        project's own shared keys."""
+        keys = before | after
+        found = {k: set(index.get(k, ())) for k in keys} if index is not None else None
+        if found is None:
+            found = self._namesakes(keys)
+        others = {k: found.get(k, set()) - {project_id} for k in keys}
+        if index is not None:
+            for k in before:
+                index.get(k, set()).discard(project_id)
+            for k in after:
+                index.setdefault(k, set()).add(project_id)
+        if before != after:
+            for key in keys - (before & after):
+                if len(others[key]) != 1:
+                    continue  # none to tell, or still two or more among themselves
+                (pid,) = others[key]
+                self._audit_row(self.get(pid), {key} if key in after else set())
+        return {k for k in after if others[k]}
+
     @_guarded
-    def _write(self, p: Project, *, insert: bool) -> None:
-        before = set() if insert else self._old_key(p.id)
-        key = audit.duplicate_key(p) if p.deleted_at is None else None
-        shared = self._keys_shared({key}, p.id) if key is not None else set()
+    def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:
+        """Insert or replace one project row and its indicators. ``index`` (a batch):
+        the live projects' duplicate keys, kept up to date here."""
+        before = set() if insert else self._live_key(p.id)
+        after = {audit.duplicate_key(p)} if p.deleted_at is None else set()
+        shared = self._after_key_change(p.id, before, after, index)
         row = {
             "id": p.id,
             "year": p.year,
@@ -814,9 +820,6 @@ class Repository:
                 for pos, i in enumerate(p.indicators)
             ],
         )
-        after = {key} if key is not None else set()
-        if before != after:  # renamed, moved to another year, trashed or new
-            self._recheck_neighbours(before | after, p.id)
 
 
 def _audit_columns(p: Project, duplicates=()) -> dict[str, int]:
