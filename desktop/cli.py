@@ -269,14 +269,9 @@ def _one_line(text: str) -> str:
 
 def _os_error(exc: OSError) -> str:
     """One line for a failed file operation."""
-    name = Path(exc.filename).name if exc.filename else ""
-    if exc.errno == errno.ENOSPC:
-        return f"磁盘空间不足，无法写入“{name}”，未做任何修改。" if name else "磁盘空间不足。"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"没有权限写入或读取“{name}”。"
-    if exc.errno == errno.ENOENT:
-        return f"找不到“{exc.filename}”（文件夹是否存在？）。"
-    return f"{exc.strerror or exc}（{exc.filename or ''}）"
+    from desktop.store.safefile import describe_os_error
+
+    return describe_os_error(exc)
 
 
 def _open(db: str, *, create: bool = False) -> Repository:

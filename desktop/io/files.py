@@ -24,7 +24,7 @@ from desktop.io.limits import (
 from desktop.io.published_text import parse_published_text
 from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
-from desktop.store.safefile import atomic_write
+from desktop.store.safefile import atomic_write, not_regular_file
 
 T = TypeVar("T")
 IMPORT_FORMATS = {
@@ -40,6 +40,8 @@ def read_text_file(path: str | os.PathLike) -> str:
     """Read a text file written on any clerk's machine: UTF-8 (with or without BOM),
     UTF-16 with BOM, or GB18030 (which covers GBK/GB2312). Raise ImportFormatError."""
     path = Path(path)
+    if (problem := not_regular_file(path)) is not None:
+        raise ImportFormatError(problem)
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
@@ -75,6 +77,8 @@ def load_file(path: str | os.PathLike) -> ImportResult:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
     text_form = suffix in (".txt", ".tsv")
+    if (problem := not_regular_file(path)) is not None:
+        raise ImportFormatError(problem)
     try:
         check_size(
             path, MAX_TEXT_IMPORT_BYTES if text_form else MAX_IMPORT_BYTES, "太大，不像申报表文件"

@@ -63,6 +63,8 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 
 
 def _text(ws: Worksheet, ref: str, value: str) -> None:
+    """Every cell written from data goes through here: a string cell, never a formula
+    (openpyxl makes any value starting with "=" a formula unless told otherwise)."""
     cell = ws[ref]
     cell.value = clean_text(value)  # a control character stored earlier: Excel refuses it
     cell.data_type = "s"  # text, even when it starts with "="
@@ -232,8 +234,8 @@ def _summary_sheet(ws: Worksheet, summaries: list[ProjectSummary | Project]) -> 
             values = (line.name, line.nature, line.category, line.unit)
             for col, v in enumerate(values, 1):
                 c = ws.cell(r, col)
-                c.value, c.border, c.font = clean_text(v), BORDER, FONT
-                c.data_type = "s"
+                _text(ws, c.coordinate, v)
+                c.border, c.font = BORDER, FONT
             for col, v in ((5, line.total), (6, line.annual_total)):
                 c = ws.cell(r, col)
                 c.value, c.number_format, c.border = float(fen_to_decimal(v)), MONEY_FORMAT, BORDER
@@ -242,8 +244,8 @@ def _summary_sheet(ws: Worksheet, summaries: list[ProjectSummary | Project]) -> 
             _text(ws, f"A{r}", title)
             ws[f"A{r}"].font = Font(name="宋体", bold=True)
             r += 1
-            for sub in subtotals:
-                ws.cell(r, 1).value = clean_text(f"{sub.key}（{sub.count} 个项目）")
+            for sub in subtotals:  # the key is a 项目类别 or 实施单位 as typed: text
+                _text(ws, f"A{r}", f"{sub.key}（{sub.count} 个项目）")
                 for col, v in ((5, sub.total), (6, sub.annual_total)):
                     c = ws.cell(r, col)
                     c.value, c.number_format = float(fen_to_decimal(v)), MONEY_FORMAT
@@ -283,7 +285,21 @@ def export_xlsx(
     _text(data, "A1", "jixiao-projects")
     _text(data, "B1", "1")
     wb.move_sheet(DATA_SHEET, offset=len(wb.sheetnames))
-    atomic_write(target, wb.save)
+    atomic_write(target, lambda fh: _save(wb, fh))
+
+
+def _save(wb: Workbook, fh) -> None:
+    """``wb.save`` into an open file, with the zip closed on every path: openpyxl leaves its
+    ZipFile open when a write fails (a full disk), and its finaliser then complains on
+    stderr (``Exception ignored … seek of closed file``) after the file is gone."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        try:
+            ExcelWriter(wb, archive).write_data()
+        except BaseException:
+            archive.fp = None  # nothing more is written: the temporary file is removed
+            raise
 
 
 # -- import -------------------------------------------------------------------------------------

@@ -46,8 +46,9 @@ from desktop.store.repository import (
     check_identity,
     open_repository,
     schema_problem,
+    translate_error,
 )
-from desktop.store.safefile import replacing
+from desktop.store.safefile import not_regular_file, replacing
 from desktop.store.schema import LATEST_VERSION, migrate
 
 MAX_FILE_BYTES = limits.MAX_DB_BYTES
@@ -75,9 +76,23 @@ def export_db(
     with replacing(target) as tmp_name:
         tmp = Path(tmp_name)
         tmp.unlink()  # open_repository creates it as a database
-        with open_repository(tmp) as out, out.atomic():
-            out.add(projects)
-            out.add_tombstones(tombstones)
+        try:
+            with open_repository(tmp) as out, out.atomic():
+                out.add(projects)
+                out.add_tombstones(tombstones)
+        except BaseException as exc:
+            for side in SIDE_FILES:  # what SQLite left beside the temporary file
+                with contextlib.suppress(OSError):
+                    Path(str(tmp) + side).unlink()
+            if isinstance(exc, sqlite3.Error):  # a full disk while the schema is made, …
+                exc = translate_error(exc, target)
+            if isinstance(exc, StoreError):  # said of the temporary file, or of an edit
+                if "磁盘空间不足" in str(exc):
+                    exc = StoreError(f"磁盘空间不足，无法写入“{target.name}”，未做任何修改。")
+                else:
+                    exc = type(exc)(str(exc).replace(tmp.name, target.name))
+                raise exc from None
+            raise
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
                 raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
@@ -223,8 +238,8 @@ def read_untrusted(path: str | os.PathLike) -> Incoming:
         raise StoreError(f"找不到文件“{path}”。") from exc
     except OSError as exc:
         raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
-    if not path.is_file():
-        raise NotOurFileError(f"“{name}”不是一个文件。")
+    if (problem := not_regular_file(path)) is not None:
+        raise NotOurFileError(problem)
     if size > MAX_FILE_BYTES:
         raise NotOurFileError(
             f"“{name}”太大（{size // limits.MB} MB，上限 {MAX_FILE_BYTES // limits.MB} MB），"
