@@ -119,6 +119,24 @@ def json_cases(d: Path) -> list[Case]:
         Case("json-not-utf8", _write_bytes(d / "bytes.json", b"\xff\xfe\x00\x00" + b"\x00" * 100)),
         Case("json-too-big", _sparse(d / "huge.json", 60 * 1024 * 1024)),
         Case(
+            "json-850000-projects",
+            _write_json_text(
+                d / "many.json",
+                '{"format": "jixiao-projects", "version": 1, "projects": ['
+                + ",".join(f'{{"id":"{uuid.UUID(int=n)}","year":2025}}' for n in range(850_000))
+                + "]}",
+            ),
+        ),
+        Case(
+            "json-15M-empty-arrays",
+            _write_json_text(
+                d / "arrays.json",
+                '{"format": "jixiao-projects", "version": 1, "projects": ['
+                + ",".join(["[]"] * 15_000_000)
+                + "]}",
+            ),
+        ),
+        Case(
             "json-counter-2^62-1",
             _write_json(
                 d / "counter.json",
@@ -241,7 +259,7 @@ def _xlsx(
     *,
     doctype="",
     sheet_doctype="",
-    sst: str | None = None,
+    sst: str | tuple | None = None,
     title="表",
     extra: dict | None = None,
 ) -> Path:
@@ -252,8 +270,10 @@ def _xlsx(
         z.writestr("_rels/.rels", _RELS)
         z.writestr("xl/workbook.xml", _WB % (doctype, title))
         z.writestr("xl/_rels/workbook.xml.rels", _WB_RELS % (_SST_REL if sst is not None else ""))
-        if sst is not None:
+        if isinstance(sst, str):
             z.writestr("xl/sharedStrings.xml", sst)
+        elif sst is not None:  # (head, items, tail), written as a stream
+            _stream_into(z, "xl/sharedStrings.xml", *sst)
         with z.open("xl/worksheets/sheet1.xml", "w") as fh:
             head, tail = (_SHEET % (sheet_doctype, "\x00")).split("\x00")
             fh.write(head.encode())
@@ -343,6 +363,83 @@ def xlsx_cases(d: Path, own_export: Path) -> list[Case]:
     ]
 
 
+def _stream_into(z: zipfile.ZipFile, name: str, head: str, items, tail: str) -> None:
+    with z.open(name, "w") as fh:
+        fh.write(head.encode())
+        buf = []
+        for item in items:
+            buf.append(item)
+            if len(buf) >= 10_000:
+                fh.write("".join(buf).encode())
+                buf = []
+        fh.write(("".join(buf) + tail).encode())
+
+
+def _streamed_part(path: Path, name: str, head: str, items, tail: str) -> None:
+    """Add a big part to a workbook, written as a stream."""
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        _stream_into(z, name, head, items, tail)
+
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def xlsx_count_cases(d: Path) -> list[Case]:
+    """Workbooks that pass every zip check but hold millions of shared strings or styles,
+    or thousands of sheets: counted in the parts before openpyxl parses them."""
+    strings = _xlsx(
+        d / "sst-3M.xlsx",
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+        sst=(
+            f'<?xml version="1.0"?><sst xmlns="{_MAIN_NS}" count="1" uniqueCount="1">',
+            (f"<si><t>{n}</t></si>" for n in range(3_000_000)),
+            "</sst>",
+        ),
+    )
+    styles = _xlsx(d / "styles-2M.xlsx", '<row r="1"><c r="A1" s="1"><v>1</v></c></row>')
+    _streamed_part(
+        styles,
+        "xl/styles.xml",
+        f'<?xml version="1.0"?><styleSheet xmlns="{_MAIN_NS}"><cellXfs count="1">',
+        ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' for _ in range(2_000_000)),
+        "</cellXfs></styleSheet>",
+    )
+    sheets = d / "sheets-9000.xlsx"
+    n = 9_000
+    with zipfile.ZipFile(sheets, "w", zipfile.ZIP_DEFLATED) as z:
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/s{i}.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for i in range(n)
+        )
+        z.writestr("[Content_Types].xml", (_CT % overrides))
+        z.writestr("_rels/.rels", _RELS)
+        entries = "".join(
+            f'<sheet name="s{i}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(n)
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            (_WB % ("", "x")).replace('<sheet name="x" sheetId="1" r:id="rId1"/>', entries),
+        )
+        rels = "".join(
+            f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/worksheet" Target="worksheets/s{i}.xml"/>'
+            for i in range(n)
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            f'openxmlformats.org/package/2006/relationships">{rels}</Relationships>',
+        )
+        for i in range(n):
+            z.writestr(f"xl/worksheets/s{i}.xml", _SHEET % ("", ""))
+    return [
+        Case("xlsx-3M-shared-strings", strings),
+        Case("xlsx-2M-styles", styles),
+        Case("xlsx-9000-sheets", sheets),
+    ]
+
+
 def _rewrite_zip(src: Path, dst: Path, change) -> None:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
@@ -397,6 +494,73 @@ def _one_page(contents: bytes, info: bytes | None = None, extra: list[bytes] = (
         objs.append(info)
     objs.extend(extra)
     return objs
+
+
+def _pdf_pages(contents: list[bytes]) -> list[bytes]:
+    """A PDF of one page for each content stream, with a Type 1 font /F1."""
+    n = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i, body in enumerate(contents):
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objs.append(_stream(zlib.compress(body)))
+    return objs
+
+
+def pdf_work_cases(d: Path) -> list[Case]:
+    """Within the declared limits (pages, objects, characters a page), yet work without
+    end: the work actually done is budgeted."""
+    line = b"(" + b"A" * 100 + b") Tj 0 -1 Td "
+    chars = b"BT /F1 1 Tf 10 800 Td " + line * 490 + b"ET"  # 49,000 characters a page
+    lines = b"".join(
+        b"%d %d m %d %d l S " % (i % 500, i // 500 * 3, i % 500 + 50, i // 500 * 3)
+        for i in range(20_000)
+    )
+    fan = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(b"/X Do", flate=False),
+    ]
+    for i in range(8):  # each form draws the next ten times: 10^7 drawings
+        body = b"/X Do " * 10 if i < 7 else b"q Q"
+        res = b"/Resources << /XObject << /X %d 0 R >> >> " % (6 + i) if i < 7 else b""
+        fan.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+            + res
+            + b"/Length %d >>\nstream\n" % len(body)
+            + body
+            + b"\nendstream"
+        )
+    return [
+        Case("pdf-49000-characters-on-100-pages", _pdf(d / "chars.pdf", _pdf_pages([chars] * 100))),
+        Case("pdf-20000-lines-on-50-pages", _pdf(d / "lines.pdf", _pdf_pages([lines] * 50))),
+        Case("pdf-3M-operators", _pdf(d / "ops.pdf", _pdf_pages([b"q Q " * 3_000_000]))),
+        Case("pdf-form-xobject-fan-out", _pdf(d / "fanout.pdf", fan)),
+        Case(
+            "pdf-reference-cycle",
+            _pdf(d / "refcycle.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>", b"3 0 R", b"2 0 R"]),
+        ),
+        Case(
+            "pdf-page-tree-cycle",
+            _pdf(
+                d / "treecycle.pdf",
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+                ],
+            ),
+        ),
+    ]
 
 
 def pdf_cases(d: Path) -> list[Case]:
@@ -589,7 +753,9 @@ def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list
         *json_cases(d),
         *text_cases(d, sample),
         *xlsx_cases(d, own_export),
+        *xlsx_count_cases(d),
         *pdf_cases(d),
+        *pdf_work_cases(d),
         *db_cases(d, exported_db),
     ]
 

@@ -39,6 +39,8 @@ CASES = [
     "json-not-utf8",
     "json-too-big",
     "json-counter-2^62-1",
+    "json-850000-projects",
+    "json-15M-empty-arrays",
     "text-too-big-sparse",
     "text-with-nul",
     "text-control-characters",
@@ -52,6 +54,9 @@ CASES = [
     "xlsx-zip-bomb-part",
     "xlsx-not-a-zip",
     "xlsx-hidden-sheet-1e999999999",
+    "xlsx-3M-shared-strings",
+    "xlsx-2M-styles",
+    "xlsx-9000-sheets",
     "pdf-embedded-data-inflates-to-100MB",
     "pdf-metadata-stream-inflates-to-100MB",
     "pdf-embedded-1e999999999",
@@ -59,6 +64,12 @@ CASES = [
     "pdf-200000-pages",
     "pdf-page-count-lies",
     "pdf-garbage",
+    "pdf-49000-characters-on-100-pages",
+    "pdf-20000-lines-on-50-pages",
+    "pdf-3M-operators",
+    "pdf-form-xobject-fan-out",
+    "pdf-reference-cycle",
+    "pdf-page-tree-cycle",
     *(
         f"db-{side}-{kind}"
         for kind in (
@@ -89,6 +100,9 @@ DEFAULT = {
     "xlsx-one-cell-at-XFD1048576",
     "xlsx-billion-laughs",
     "xlsx-hidden-sheet-1e999999999",
+    "xlsx-3M-shared-strings",
+    "xlsx-2M-styles",
+    "xlsx-9000-sheets",
     "pdf-embedded-data-inflates-to-100MB",
     "pdf-content-stream-bomb",
     "db-received-trigger",
@@ -96,6 +110,8 @@ DEFAULT = {
     "db-received-3GB-sparse-journal",
     "db-opened-truncated",
     "db-received-counter-2^62-1",
+    "json-850000-projects",
+    "pdf-reference-cycle",
 }
 
 

@@ -135,13 +135,14 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
     Both cases are added to the report."""
     summary = StoreSummary()
     to_add = []
+    ids: set[str] = set()  # of to_add (a scan of the list made 20,000 projects take minutes)
     for project in result.projects:
         same = repo.find_same_content(project)
         if same is not None:
             summary.skipped_identical += 1
             result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
             continue
-        if repo.exists(project.id) or any(p.id == project.id for p in to_add):
+        if project.id in ids or repo.exists(project.id):
             old_id, project = project.id, replace(project, id=new_id())
             if old_id in result.fund_sources:  # how its amounts were read, for the preview
                 result.fund_sources[project.id] = result.fund_sources[old_id]
@@ -152,6 +153,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
                 project=project.name,
             )
         to_add.append(project)
+        ids.add(project.id)
     summary.added = len(to_add)
     summary.needing_review = sum(1 for p in to_add if p.review_count or p.field_flags)
     return to_add, summary
