@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.domain.codec import length_problem
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.limits import (
@@ -22,7 +23,7 @@ from desktop.io.limits import (
     clean_project,
 )
 from desktop.io.published_text import parse_published_text
-from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
+from desktop.io.report import ERROR, INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
 from desktop.store.safefile import atomic_write, not_regular_file
 
@@ -103,6 +104,16 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     # Text from any reader is cleaned at this boundary (control characters, lone
     # surrogates → �): nothing raw is stored, and Excel exports never fail on it.
     result.projects = [clean_project(p) for p in result.projects]
+    # Lengths as for every other input (domain.codec): a form that would take minutes to
+    # print is reported, the others imported.
+    kept = []
+    for p in result.projects:
+        problem = length_problem(p)
+        if problem is None:
+            kept.append(p)
+        else:
+            result.add(ERROR, f"未导入：{problem}", project=p.name[:100])
+    result.projects = kept
     return result
 
 
