@@ -1,0 +1,277 @@
+"""The one reader of stored rows: every ``projects`` row (with its ``indicators``) read from
+any .db file — the working file, a file received from another machine, a backup — becomes a
+``Project`` only through ``project_from_row``, which checks it the way a JSON import is
+checked (``domain.codec``: types, ranges, dates, JSON columns, text lengths, counters).
+
+A bad row is a problem of that one project (``BadRowError``, a sentence for the clerk),
+never a traceback: the commands leave the project out and list it, the window shows it as
+needing repair, a merge reports it and takes the others.
+
+``screen`` is the part of the checks SQLite can do itself, before anything is loaded: every
+row's column types, sizes and JSON, the number of indicators of each project and in all — so
+a file of 2,000,000 indicator rows or a 200 MB name is found by counting, not by reading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Mapping
+
+from desktop.domain.codec import (
+    MAX_INDICATORS,
+    MAX_LONG_TEXT,
+    MAX_PROJECT_TEXT,
+    MAX_SHORT_TEXT,
+    CodecError,
+    project_from_dict,
+)
+from desktop.domain.model import Project
+from desktop.domain.money import decimal_string
+
+FUND_COLUMNS = {
+    "total": "funds_total",
+    "fiscal": "funds_fiscal",
+    "other": "funds_other",
+    "annual_total": "annual_total",
+    "annual_appropriation": "annual_appropriation",
+    "annual_carryover": "annual_carryover",
+    "annual_other": "annual_other",
+}
+MAX_AMOUNT = 10**17  # 分; the codec refuses 10^15 元 and more with a sentence of its own
+MAX_JSON_COLUMN = 100_000  # characters of a versions / field_flags column
+#: indicator rows in a whole file, counted before any is read: a file of 10,000 forms has
+#: ≈ 200,000; reading 300,000 through the checks takes ≈ 6 s
+MAX_INDICATOR_ROWS = 300_000
+
+
+class BadRowError(CodecError):
+    """A stored project that cannot be read as it is; ``str()`` is the sentence."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+PROJECT_TEXT = (
+    "id",
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementing_unit",
+    "goal_overall",
+    "goal_annual",
+    "profile",
+    "created_at",
+    "updated_at",
+)
+INDICATOR_TEXT = (
+    "level1",
+    "level2",
+    "name",
+    "unit",
+    "text",
+    "review_note",
+    "raw_text",
+    "value_text",
+    "note",
+)
+_LONG_COLUMNS = {"goal_overall", "goal_annual", "review_note", "raw_text", "note"}
+
+
+def _col(row: Mapping, name: str, default=None):
+    """A column that older schema versions lack."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return default
+
+
+def as_text(value, field_name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRowError(f"“{field_name}”不是文字")
+    if _SURROGATE.search(value):
+        raise BadRowError(f"“{field_name}”的文字编码无效")
+    return value
+
+
+def _optional_text(value, field_name: str) -> str | None:
+    return None if value is None else as_text(value, field_name)
+
+
+def _json(value, field_name: str, label: str):
+    text = as_text(value, field_name) or "{}"
+    if len(text) > MAX_JSON_COLUMN:
+        raise BadRowError(f"{label}太长")
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise BadRowError(f"{label}无效（{field_name} 不是有效的 JSON）") from exc
+
+
+def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
+    """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
+    like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong."""
+    for column in PROJECT_TEXT:
+        as_text(_col(r, column), column)
+    raw_id = as_text(r["id"], "id")
+    year = r["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise BadRowError("年度不是整数")
+    funds = {}
+    for attr, column in FUND_COLUMNS.items():
+        value = r[column]
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_AMOUNT:
+            raise BadRowError(f"金额“{column}”无效")
+        funds[attr] = decimal_string(value)
+    indicators = []
+    for n, i in enumerate(indicator_rows, 1):
+        if n > MAX_INDICATORS:
+            raise BadRowError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+        for column in INDICATOR_TEXT:
+            as_text(_col(i, column), column)
+        number = _optional_text(i["number"], "指标数值")
+        op = _optional_text(i["op"], "指标运算符")
+        needs_review = i["needs_review"]
+        if needs_review not in (0, 1) or isinstance(needs_review, float):
+            raise BadRowError("指标复核标记无效")
+        source_line = i["source_line"]
+        if source_line is not None and (
+            isinstance(source_line, bool) or not isinstance(source_line, int)
+        ):
+            raise BadRowError("指标行号无效")
+        indicators.append(
+            {
+                "level1": i["level1"],
+                "level2": i["level2"],
+                "name": i["name"],
+                "op": op,
+                "number": number,
+                "unit": i["unit"],
+                "text": i["text"],
+                "needs_review": bool(needs_review),
+                "review_note": _col(i, "review_note", ""),
+                "raw_text": i["raw_text"],
+                "source_line": source_line,
+                "entered": _col(i, "value_text", ""),
+                "note": _col(i, "note", ""),
+            }
+        )
+    for column in ("start_date", "end_date", "deleted_at"):
+        _optional_text(_col(r, column), column)
+    versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
+    revision = r["revision"]
+    obj = {
+        "id": raw_id,
+        "year": year,
+        "name": r["name"],
+        "nature": r["nature"],
+        "category": r["category"],
+        "department": r["department"],
+        "implementing_unit": r["implementing_unit"],
+        "start_date": r["start_date"],
+        "end_date": r["end_date"],
+        "funds": funds,
+        "goals": {"overall": r["goal_overall"], "annual": r["goal_annual"]},
+        "indicators": indicators,
+        "profile": _col(r, "profile", ""),
+        "created_at": r["created_at"],
+        "updated_at": r["updated_at"],
+        "revision": revision if isinstance(revision, int) and revision > 0 else 1,
+        "versions": versions,
+        "deleted_at": _col(r, "deleted_at"),
+        "date_style": as_text(_col(r, "date_style", ""), "date_style"),
+        "field_flags": _json(_col(r, "field_flags", "{}"), "field_flags", "需复核字段记录"),
+    }
+    try:
+        return project_from_dict(obj)
+    except BadRowError:
+        raise
+    except (CodecError, ValueError, TypeError) as exc:
+        raise BadRowError(str(exc)) from exc
+
+
+# -- what SQLite can check before anything is loaded ------------------------------------------
+
+
+def _text_check(column: str, limit: int) -> str:
+    return f"(typeof({column}) NOT IN ('text', 'null') OR length({column}) > {limit})"
+
+
+def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
+    """(SQL condition that is true for a bad row, what is wrong) for ``projects``."""
+    checks = [
+        ("typeof(id) != 'text' OR length(id) != 36", "编号无效"),
+        ("typeof(year) != 'integer' OR year NOT BETWEEN 1900 AND 9999", "年度无效"),
+    ]
+    for column in PROJECT_TEXT:
+        if column in columns and column != "id":
+            limit = MAX_LONG_TEXT if column in _LONG_COLUMNS else MAX_SHORT_TEXT
+            checks.append((_text_check(column, limit), f"“{column}”不是文字或太长"))
+    for column in FUND_COLUMNS.values():
+        checks.append(
+            (f"typeof({column}) != 'integer' OR abs({column}) >= {MAX_AMOUNT}", "金额无效")
+        )
+    for column in ("versions", "field_flags"):
+        if column in columns:
+            checks.append(
+                (
+                    f"typeof({column}) != 'text' OR length({column}) > {MAX_JSON_COLUMN} "
+                    f"OR NOT json_valid({column})",
+                    f"“{column}”不是有效的 JSON",
+                )
+            )
+    for column in ("start_date", "end_date", "deleted_at", "date_style"):
+        if column in columns:
+            checks.append((_text_check(column, 40), f"“{column}”无效"))
+    return checks
+
+
+def screen(conn: sqlite3.Connection) -> dict[str, str]:
+    """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
+    number of their indicators or the length of all their text — as ``{id: problem}``
+    (ids as text; a row whose id is not text is keyed ``rowid:<n>``). Reads no row into
+    Python beyond the bad ones; raises ``BadRowError`` when the file as a whole holds more
+    indicator rows than any file of ours could."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(projects)")}
+    icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
+    (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
+    if total > MAX_INDICATOR_ROWS:
+        raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
+    bad: dict[str, str] = {}
+
+    def key(rowid, pid) -> str:
+        return pid if isinstance(pid, str) else f"rowid:{rowid}"
+
+    for condition, problem in _project_checks(columns):
+        for rowid, pid in conn.execute(f"SELECT rowid, id FROM projects WHERE {condition}"):
+            bad.setdefault(key(rowid, pid), problem)
+    itext = [c for c in INDICATOR_TEXT if c in icolumns]
+    text_checks = " OR ".join(
+        _text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext
+    )
+    length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
+    rows = conn.execute(
+        f"SELECT project_id, count(*), sum({length}), "
+        f"max(({text_checks}) OR typeof(number) NOT IN ('text', 'null') "
+        "OR typeof(op) NOT IN ('text', 'null') OR length(number) > 100 "
+        "OR typeof(position) != 'integer') "
+        f"FROM indicators GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
+        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max(({text_checks}) "
+        "OR typeof(number) NOT IN ('text', 'null') OR typeof(op) NOT IN ('text', 'null') "
+        "OR length(number) > 100 OR typeof(position) != 'integer')"
+    )
+    for pid, count, chars, wrong in rows:
+        if not isinstance(pid, str):
+            continue  # belongs to no project that can be read
+        if count > MAX_INDICATORS:
+            bad.setdefault(pid, f"指标太多（{count:,} 条，上限 {MAX_INDICATORS:,}）")
+        elif chars > MAX_PROJECT_TEXT:
+            bad.setdefault(pid, f"指标的文字太多（{chars:,} 个字符）")
+        elif wrong:
+            bad.setdefault(pid, "有指标的内容不是文字或太长")
+    return bad
+
+
+__all__ = ["BadRowError", "project_from_row", "screen"]
