@@ -30,23 +30,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
-from desktop.io import limits
 from desktop.store import rows
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
     StoreError,
-)
-from desktop.store.repository import (
-    SQLITE_HEADER,
-    Tombstone,
-    check_identity,
-    open_repository,
-    schema_problem,
     translate_error,
 )
+from desktop.store.opening import SQLITE_HEADER, check_identity, open_repository, schema_problem
+from desktop.store.repository import Tombstone
 from desktop.store.safefile import not_regular_file, replacing
 from desktop.store.schema import LATEST_VERSION, migrate
 

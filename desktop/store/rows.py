@@ -10,6 +10,8 @@ needing repair, a merge reports it and takes the others.
 ``screen`` is the part of the checks SQLite can do itself, before anything is loaded: every
 row's column types, sizes and JSON, the number of indicators of each project and in all — so
 a file of 2,000,000 indicator rows or a 200 MB name is found by counting, not by reading.
+
+Also shared by the repository and the migration steps, so neither imports the other.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
 
 from desktop.domain.codec import (
     MAX_INDICATORS,
@@ -27,8 +31,9 @@ from desktop.domain.codec import (
     CodecError,
     project_from_dict,
 )
-from desktop.domain.model import Project
+from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.money import decimal_string
+from desktop.domain.values import IndicatorValue
 
 FUND_COLUMNS = {
     "total": "funds_total",
@@ -162,6 +167,8 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         _optional_text(_col(r, column), column)
     versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
     revision = r["revision"]
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 0 <= revision < 2**62:
+        raise BadRowError("修改次数（revision）无效")
     obj = {
         "id": raw_id,
         "year": year,
@@ -178,7 +185,7 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         "profile": _col(r, "profile", ""),
         "created_at": r["created_at"],
         "updated_at": r["updated_at"],
-        "revision": revision if isinstance(revision, int) and revision > 0 else 1,
+        "revision": revision,
         "versions": versions,
         "deleted_at": _col(r, "deleted_at"),
         "date_style": as_text(_col(r, "date_style", ""), "date_style"),
@@ -190,6 +197,63 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         raise
     except (CodecError, ValueError, TypeError) as exc:
         raise BadRowError(str(exc)) from exc
+
+
+def date_text(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def text_date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def unchecked_project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
+    """Rows our own migration steps read (older schema versions, inside the migration's
+    transaction, after the file was checked): converted as they are. Everything else
+    reads rows through ``project_from_row``."""
+    indicators = tuple(
+        Indicator(
+            level1=i["level1"],
+            level2=i["level2"],
+            name=i["name"],
+            value=IndicatorValue(
+                op=i["op"],
+                number=None if i["number"] is None else Decimal(i["number"]),
+                unit=i["unit"],
+                text=i["text"],
+                entered=_col(i, "value_text", ""),
+            ),
+            needs_review=bool(i["needs_review"]),
+            review_note=i["review_note"],
+            raw_text=i["raw_text"],
+            source_line=i["source_line"],
+            note=_col(i, "note", ""),
+        )
+        for i in indicator_rows
+    )
+    return Project(
+        id=r["id"],
+        year=r["year"],
+        name=r["name"],
+        nature=r["nature"],
+        category=r["category"],
+        department=r["department"],
+        implementing_unit=r["implementing_unit"],
+        start_date=text_date(r["start_date"]),
+        end_date=text_date(r["end_date"]),
+        funds=Funds(**{attr: r[col] for attr, col in FUND_COLUMNS.items()}),
+        goal_overall=r["goal_overall"],
+        goal_annual=r["goal_annual"],
+        indicators=indicators,
+        profile=r["profile"],
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+        revision=r["revision"],
+        versions=tuple(sorted(json.loads(r.get("versions") or "{}").items())),
+        deleted_at=r.get("deleted_at"),
+        field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
+        date_style=r.get("date_style") or "",
+    )
 
 
 # -- what SQLite can check before anything is loaded ------------------------------------------
