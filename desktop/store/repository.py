@@ -32,13 +32,14 @@ from desktop.domain.model import (
     now_timestamp,
 )
 from desktop.store.errors import (
+    BadProjectError,
     ConflictError,
     NotFoundError,
     ReadOnlyError,
     StoreError,
     translate_error,
 )
-from desktop.store.rows import FUND_COLUMNS, date_text, project_from_row
+from desktop.store.rows import FUND_COLUMNS, BadRowError, date_text, project_from_row, screen
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
     migrate,
@@ -49,11 +50,55 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_S = 5.0
 
+# Text columns are cut in SQL: a forged row with a 200 MB name must not be loaded to be
+# listed (a longer value is a bad row anyway, see rows.screen).
 _SUMMARY_COLUMNS = (
-    "id, year, name, nature, category, department, implementing_unit, funds_total, "
-    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text, "
+    "id, year, substr(name, 1, 2001), substr(nature, 1, 2001), substr(category, 1, 2001), "
+    "substr(department, 1, 2001), substr(implementing_unit, 1, 2001), funds_total, "
+    "annual_total, indicator_count, review_count, substr(updated_at, 1, 100), revision, "
+    "substr(deleted_at, 1, 100), substr(search_text, 1, 1000000), "
     "audit_status, audit_errors, audit_warnings"
 )
+# ProjectSummary's fields by type, for rows a forger or a fault left wrong
+_SUMMARY_TYPES = (str, int, str, str, str, str, str, int, int, int, int, str, int, None, str)
+
+
+def _summary(row: tuple) -> ProjectSummary:
+    """A list row; values of the wrong type are shown as placeholders (the project is listed
+    as needing repair by ``Repository.problems``)."""
+    for value, kind in zip(row, _SUMMARY_TYPES, strict=False):
+        if kind is not None and (type(value) is not kind):
+            return _placeholder(row)
+    if row[13] is not None and type(row[13]) is not str:
+        return _placeholder(row)
+    return ProjectSummary(*row)
+
+
+def _placeholder(row: tuple) -> ProjectSummary:
+    def text(v) -> str:
+        return v if type(v) is str else ""
+
+    def number(v) -> int:
+        return v if type(v) is int and abs(v) < 10**17 else 0
+
+    pid = row[0] if type(row[0]) is str else f"（编号无效：{str(row[0])[:40]}）"
+    return ProjectSummary(
+        pid,
+        number(row[1]),
+        text(row[2]) or "（数据有误）",
+        *(text(v) for v in row[3:7]),
+        number(row[7]),
+        number(row[8]),
+        number(row[9]),
+        number(row[10]),
+        text(row[11]),
+        number(row[12]),
+        row[13] if row[13] is None else text(row[13]),
+        text(row[14]),
+        2,  # shown as 审核 错误 until repaired
+        0,
+        0,
+    )
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -110,6 +155,7 @@ class Repository:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
             conn.execute("PRAGMA synchronous = FULL")
         self._replica: str | None = None
+        self._refused: dict[str, str] = {}  # projects get() found bad: {id: problem}
         self._cache: dict[tuple, list] = {}
         self._cache_stamp: tuple[int, int] | None = None
 
@@ -279,7 +325,18 @@ class Repository:
 
     @_guarded
     def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
-        return [ProjectSummary(*row) for row in self.conn.execute(sql, params)]
+        return [_summary(row) for row in self.conn.execute(sql, params)]
+
+    @_guarded
+    def problems(self) -> dict[str, str]:
+        """Projects whose rows cannot be read as they are, ``{id: what is wrong}`` — found
+        by SQLite (``rows.screen``: types, sizes, JSON, counts) without loading them, and
+        those a read refused since (``get``). Cached until the file changes."""
+        found = self._cached(("problems",), lambda: [screen(self.conn)])[0]
+        return {**found, **self._refused}
+
+    def problem_of(self, project_id: str) -> str | None:
+        return self.problems().get(project_id)
 
     def summary(self, project_id: str) -> ProjectSummary:
         """One list row, trashed or not."""
@@ -306,6 +363,7 @@ class Repository:
         stamp = (self.conn.total_changes, self.data_version())
         if self._cache_stamp != stamp:
             self._cache.clear()
+            self._refused.clear()
             self._cache_stamp = stamp
         if key not in self._cache:
             self._cache[key] = compute()
@@ -411,25 +469,55 @@ class Repository:
 
     @_guarded
     def get(self, project_id: str) -> Project:
-        rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
-        if not rows:
-            raise NotFoundError(f"找不到项目 {project_id}。")
-        indicators = self._query(
-            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
-        )
-        return project_from_row(rows[0], indicators)
+        """The whole project, read through the one row reader (``rows.project_from_row``);
+        ``BadProjectError`` when its rows cannot be read as they are."""
+        problem = screen(self.conn, project_id).get(project_id) or self._refused.get(project_id)
+        if problem is None:
+            rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
+            if not rows:
+                raise NotFoundError(f"找不到项目 {project_id}。")
+            indicators = self._query(
+                "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
+            )
+            try:
+                return project_from_row(rows[0], indicators)
+            except BadRowError as exc:
+                problem = str(exc)
+                self._refused[project_id] = problem
+        raise BadProjectError(self._bad_sentence(project_id, problem), project_id)
+
+    def _bad_sentence(self, project_id: str, problem: str) -> str:
+        name = self.conn.execute(
+            "SELECT substr(name, 1, 60) FROM projects WHERE id = ?", [project_id]
+        ).fetchone()
+        label = name[0] if name and isinstance(name[0], str) and name[0] else project_id
+        if len(label) >= 60:
+            label = label[:59] + "…"
+        return f"项目“{label}”的数据有误（{problem}），需要修复。"
 
     def all_projects(
-        self, ids: Sequence[str] | None = None, *, trash: bool = False
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        trash: bool = False,
+        skip_bad: list[BadProjectError] | None = None,
     ) -> Iterator[Project]:
         """Whole projects in list order (``trash``: those in the trash too), or the given ids
-        in that order."""
+        in that order. With ``skip_bad`` (a list), projects that cannot be read are left out
+        and their errors appended to it; without, ``BadProjectError`` is raised."""
         if ids is None:
             ids = [s.id for s in self.summaries()]
             if trash:
                 ids += [s.id for s in self.summaries(trash=True)]
         for project_id in ids:
-            yield self.get(project_id)
+            try:
+                project = self.get(project_id)
+            except BadProjectError as exc:
+                if skip_bad is None:
+                    raise
+                skip_bad.append(exc)
+                continue
+            yield project
 
     @_guarded
     def find_same_content(self, project: Project) -> str | None:

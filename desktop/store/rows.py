@@ -292,48 +292,58 @@ def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
     return checks
 
 
-def screen(conn: sqlite3.Connection) -> dict[str, str]:
+def screen(conn: sqlite3.Connection, project_id: str | None = None) -> dict[str, str]:
     """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
     number of their indicators or the length of all their text — as ``{id: problem}``
-    (ids as text; a row whose id is not text is keyed ``rowid:<n>``). Reads no row into
-    Python beyond the bad ones; raises ``BadRowError`` when the file as a whole holds more
-    indicator rows than any file of ours could."""
+    (a row whose id is not text is keyed ``rowid:<n>``), for the whole file or for one
+    ``project_id`` (through the indexes: cheap enough before every read). Loads nothing but
+    the bad rows' ids; raises ``BadRowError`` when the file as a whole holds more indicator
+    rows than any file of ours could."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(projects)")}
     icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
-    (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
-    if total > MAX_INDICATOR_ROWS:
-        raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
+    if project_id is None:
+        (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
+        if total > MAX_INDICATOR_ROWS:
+            raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
     bad: dict[str, str] = {}
-
-    def key(rowid, pid) -> str:
-        return pid if isinstance(pid, str) else f"rowid:{rowid}"
-
-    for condition, problem in _project_checks(columns):
-        for rowid, pid in conn.execute(f"SELECT rowid, id FROM projects WHERE {condition}"):
-            bad.setdefault(key(rowid, pid), problem)
+    checks = _project_checks(columns)
+    problem = " ".join(f"WHEN {c} THEN ?" for c, _ in checks)
+    where = " OR ".join(f"({c})" for c, _ in checks)
+    params: list = [p for _, p in checks]
+    sql = f"SELECT rowid, id, CASE {problem} END FROM projects WHERE ({where})"
+    if project_id is not None:
+        sql += " AND id = ?"
+        params.append(project_id)
+    for rowid, pid, what in conn.execute(sql, params):
+        bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
     itext = [c for c in INDICATOR_TEXT if c in icolumns]
-    text_checks = " OR ".join(
-        _text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext
+    wrong = " OR ".join(
+        [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
+        + [
+            "typeof(number) NOT IN ('text', 'null')",
+            "typeof(op) NOT IN ('text', 'null')",
+            "length(number) > 100",
+            "typeof(position) != 'integer'",
+        ]
     )
     length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
-    rows = conn.execute(
-        f"SELECT project_id, count(*), sum({length}), "
-        f"max(({text_checks}) OR typeof(number) NOT IN ('text', 'null') "
-        "OR typeof(op) NOT IN ('text', 'null') OR length(number) > 100 "
-        "OR typeof(position) != 'integer') "
-        f"FROM indicators GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
-        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max(({text_checks}) "
-        "OR typeof(number) NOT IN ('text', 'null') OR typeof(op) NOT IN ('text', 'null') "
-        "OR length(number) > 100 OR typeof(position) != 'integer')"
+    sql = f"SELECT project_id, count(*), sum({length}), max({wrong}) FROM indicators"
+    params = []
+    if project_id is not None:
+        sql += " WHERE project_id = ?"
+        params.append(project_id)
+    sql += (
+        f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
+        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({wrong})"
     )
-    for pid, count, chars, wrong in rows:
+    for pid, count, chars, broken in conn.execute(sql, params):
         if not isinstance(pid, str):
             continue  # belongs to no project that can be read
         if count > MAX_INDICATORS:
             bad.setdefault(pid, f"指标太多（{count:,} 条，上限 {MAX_INDICATORS:,}）")
         elif chars > MAX_PROJECT_TEXT:
             bad.setdefault(pid, f"指标的文字太多（{chars:,} 个字符）")
-        elif wrong:
+        elif broken:
             bad.setdefault(pid, "有指标的内容不是文字或太长")
     return bad
 
