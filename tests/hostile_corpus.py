@@ -697,7 +697,7 @@ def db_cases(d: Path, exported: Path) -> list[Case]:
             number,
             command="merge",
             expect=IMPORT,
-            check=lambda db, out, err: "超出范围" in out or _fail(out),
+            check=lambda db, out, err: ("超出范围" in out or "无效" in out) or _fail(out),
         )
     )
     counter = _altered(
@@ -747,6 +747,103 @@ def db_cases(d: Path, exported: Path) -> list[Case]:
     return cases
 
 
+REPAIR = "repair"  # a working file with bad rows: exit 1, those projects listed, no traceback
+#: what each command does with the working file ``--db FILE`` (outputs go to the folder)
+OPENED_COMMANDS = ("list", "check", "export", "print")
+#: wrong values in a working file that passes quick_check and has the exact schema
+BAD_VALUES = {
+    "year-abc": "UPDATE projects SET year = 'abc' WHERE rowid = 1",
+    "versions-bad-json": "UPDATE projects SET versions = '{bad' WHERE rowid = 2",
+    "number-abc": "UPDATE indicators SET number = 'abc' WHERE rowid = 3",
+    "number-NaN": "UPDATE indicators SET number = 'NaN' WHERE rowid = 4",
+    "number-1e999999999": "UPDATE indicators SET number = '1e999999999' WHERE rowid = 5",
+    "date-2024-13-45": "UPDATE projects SET start_date = '2024-13-45' WHERE rowid = 3",
+    "name-blob": "UPDATE projects SET name = CAST('名称' AS BLOB) WHERE rowid = 4",
+    "op-unknown": "UPDATE indicators SET op = '≈' WHERE rowid = 7",
+    "name-9MB": "UPDATE projects SET name = printf('%.*c', 9000000, 'x') WHERE rowid = 5",
+    "amount-real": "UPDATE projects SET funds_total = 1.5 WHERE rowid = 6",
+    "needs-review-7": "UPDATE indicators SET needs_review = 7 WHERE rowid = 8",
+    "field-flags-list": "UPDATE projects SET field_flags = '[1, 2]' WHERE rowid = 7",
+}
+
+
+def _needs_repair(db, out, err):
+    assert "需要修复" in err or "需要修复" in out, (out, err)
+
+
+def opened_cases(d: Path, exported: Path) -> list[Case]:
+    """Working files whose rows are wrong: every command works for the other projects and
+    lists the bad one as needing repair."""
+    cases = []
+    for kind, sql in BAD_VALUES.items():
+        path = _altered(exported, d / f"opened-{kind}.db", sql)
+        for command in OPENED_COMMANDS:
+            cases.append(
+                Case(
+                    f"db-opened-{kind}-{command}",
+                    path,
+                    command=command,
+                    expect=REPAIR,
+                    check=_needs_repair,
+                )
+            )
+    # an interrupted copy: one byte short (SQLite zero-fills the last page)
+    cut = d / "one-byte-short.db"
+    data = exported.read_bytes()
+    cut.write_bytes(data[:-1])
+    # received: refused by integrity_check when the cut hits an index, else the cut row is
+    # reported and the rest merged
+    cases.append(
+        Case(
+            "db-received-one-byte-short",
+            cut,
+            command="merge",
+            expect=IMPORT,
+            check=lambda db, out, err: "未导入" in out or _fail(out),
+        )
+    )
+    for command in OPENED_COMMANDS:  # opened: quick_check passes, the cut row is found
+        cases.append(
+            Case(
+                f"db-opened-one-byte-short-{command}",
+                cut,
+                command=command,
+                expect=REPAIR,
+                check=_needs_repair,
+            )
+        )
+    return cases
+
+
+def big_db_cases(d: Path, exported: Path) -> list[Case]:
+    """Files whose size is within the limits but whose rows are not: counted first."""
+    many = _altered(
+        exported,
+        d / "indicators-2M.db",
+        "INSERT INTO indicators (project_id, position, level1, level2, name) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) "
+        "SELECT (SELECT id FROM projects LIMIT 1), 1000 + i, '产出指标', '数量指标', "
+        "'指标' || i FROM n",
+    )
+    huge = _altered(
+        exported,
+        d / "name-200MB.db",
+        "UPDATE projects SET name = printf('%.*c', 200000000, 'x') WHERE rowid = 1",
+    )
+    return [
+        Case("db-received-2M-indicator-rows", many, command="merge", slow=True),
+        Case("db-opened-2M-indicator-rows-list", many, command="list", expect=REPAIR, slow=True),
+        Case(
+            "db-opened-name-200MB-export",
+            huge,
+            command="export",
+            expect=REPAIR,
+            check=_needs_repair,
+            slow=True,
+        ),
+    ]
+
+
 def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list[Case]:
     d.mkdir(parents=True, exist_ok=True)
     return [
@@ -757,6 +854,8 @@ def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list
         *pdf_cases(d),
         *pdf_work_cases(d),
         *db_cases(d, exported_db),
+        *opened_cases(d, exported_db),
+        *big_db_cases(d, exported_db),
     ]
 
 

@@ -276,7 +276,9 @@ def _read_copy(copy: Path, name: str) -> Incoming:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            # integrity_check, not quick_check: a stale index or swapped root pages (what an
+            # interrupted copy or a forger leaves) only the full check sees
+            check = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         except sqlite3.DatabaseError as exc:
             raise DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。") from exc
         if check != ["ok"]:
@@ -351,7 +353,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
             label = label[:100]
             pid = r["id"]
             problem = screened.get(pid if isinstance(pid, str) else f"rowid:{r['rowid_']}")
-            if problem is not None:
+            if problem is not None and problem != rows.INVALID_VALUES:
                 incoming.problems.append(f"“{label}”未导入：{problem}")
                 continue
             try:

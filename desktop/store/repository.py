@@ -39,7 +39,14 @@ from desktop.store.errors import (
     StoreError,
     translate_error,
 )
-from desktop.store.rows import FUND_COLUMNS, BadRowError, date_text, project_from_row, screen
+from desktop.store.rows import (
+    FUND_COLUMNS,
+    INVALID_VALUES,
+    BadRowError,
+    date_text,
+    project_from_row,
+    screen,
+)
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
     migrate,
@@ -332,7 +339,7 @@ class Repository:
         """Projects whose rows cannot be read as they are, ``{id: what is wrong}`` — found
         by SQLite (``rows.screen``: types, sizes, JSON, counts) without loading them, and
         those a read refused since (``get``). Cached until the file changes."""
-        found = self._cached(("problems",), lambda: [screen(self.conn)])[0]
+        found = self._cached(("problems",), lambda: [screen(self.conn, whole_file_limit=False)])[0]
         return {**found, **self._refused}
 
     def problem_of(self, project_id: str) -> str | None:
@@ -472,7 +479,7 @@ class Repository:
         """The whole project, read through the one row reader (``rows.project_from_row``);
         ``BadProjectError`` when its rows cannot be read as they are."""
         problem = screen(self.conn, project_id).get(project_id) or self._refused.get(project_id)
-        if problem is None:
+        if problem is None or problem == INVALID_VALUES:  # small: the reader says what
             rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
             if not rows:
                 raise NotFoundError(f"找不到项目 {project_id}。")

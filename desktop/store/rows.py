@@ -282,17 +282,48 @@ def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
             checks.append(
                 (
                     f"typeof({column}) != 'text' OR length({column}) > {MAX_JSON_COLUMN} "
-                    f"OR NOT json_valid({column})",
+                    f"OR NOT json_valid({column}) OR json_type({column}) != 'object'",
                     f"“{column}”不是有效的 JSON",
                 )
             )
     for column in ("start_date", "end_date", "deleted_at", "date_style"):
         if column in columns:
             checks.append((_text_check(column, 40), f"“{column}”无效"))
+    for column in ("start_date", "end_date"):  # date() is NULL for 2024-13-45
+        checks.append(
+            (
+                f"{column} IS NOT NULL AND {column} != '' "
+                f"AND coalesce(date({column}) != {column}, 1)",
+                f"“{column}”不是有效的日期",
+            )
+        )
+    checks.append(("typeof(revision) != 'integer' OR revision < 0", "修改次数无效"))
     return checks
 
 
-def screen(conn: sqlite3.Connection, project_id: str | None = None) -> dict[str, str]:
+#: an indicator row SQLite can tell is wrong (numbers as the codec writes them: digits,
+#: one point, a sign — no exponent, NaN or Infinity)
+_INDICATOR_UNSAFE = [  # not to be loaded at all
+    "typeof(number) NOT IN ('text', 'null')",
+    "typeof(op) NOT IN ('text', 'null')",
+    "length(number) > 60",
+    "length(op) > 10",
+    "typeof(position) != 'integer'",
+]
+_INDICATOR_INVALID = [  # small enough to load: the row reader says exactly what is wrong
+    "number GLOB '*[^0-9.-]*'",
+    "number NOT GLOB '*[0-9]*'",
+    "(op IS NOT NULL AND op NOT IN ('=', '≥', '≤', '>', '<'))",
+    "typeof(needs_review) != 'integer' OR needs_review NOT IN (0, 1)",
+]
+#: the screen's finding for a project whose indicator values are wrong but small: reading
+#: it with ``project_from_row`` gives the exact sentence
+INVALID_VALUES = "有指标的数值、运算符或复核标记无效"
+
+
+def screen(
+    conn: sqlite3.Connection, project_id: str | None = None, *, whole_file_limit: bool = True
+) -> dict[str, str]:
     """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
     number of their indicators or the length of all their text — as ``{id: problem}``
     (a row whose id is not text is keyed ``rowid:<n>``), for the whole file or for one
@@ -301,7 +332,7 @@ def screen(conn: sqlite3.Connection, project_id: str | None = None) -> dict[str,
     rows than any file of ours could."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(projects)")}
     icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
-    if project_id is None:
+    if project_id is None and whole_file_limit:
         (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
         if total > MAX_INDICATOR_ROWS:
             raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
@@ -317,26 +348,24 @@ def screen(conn: sqlite3.Connection, project_id: str | None = None) -> dict[str,
     for rowid, pid, what in conn.execute(sql, params):
         bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
     itext = [c for c in INDICATOR_TEXT if c in icolumns]
-    wrong = " OR ".join(
+    unsafe = " OR ".join(
         [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
-        + [
-            "typeof(number) NOT IN ('text', 'null')",
-            "typeof(op) NOT IN ('text', 'null')",
-            "length(number) > 100",
-            "typeof(position) != 'integer'",
-        ]
+        + _INDICATOR_UNSAFE
     )
+    invalid = " OR ".join(_INDICATOR_INVALID)
     length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
-    sql = f"SELECT project_id, count(*), sum({length}), max({wrong}) FROM indicators"
+    sql = (
+        f"SELECT project_id, count(*), sum({length}), max({unsafe}), max({invalid}) FROM indicators"
+    )
     params = []
     if project_id is not None:
         sql += " WHERE project_id = ?"
         params.append(project_id)
     sql += (
         f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
-        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({wrong})"
+        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({unsafe}) OR max({invalid})"
     )
-    for pid, count, chars, broken in conn.execute(sql, params):
+    for pid, count, chars, broken, wrong in conn.execute(sql, params):
         if not isinstance(pid, str):
             continue  # belongs to no project that can be read
         if count > MAX_INDICATORS:
@@ -345,7 +374,9 @@ def screen(conn: sqlite3.Connection, project_id: str | None = None) -> dict[str,
             bad.setdefault(pid, f"指标的文字太多（{chars:,} 个字符）")
         elif broken:
             bad.setdefault(pid, "有指标的内容不是文字或太长")
+        elif wrong:
+            bad.setdefault(pid, INVALID_VALUES)
     return bad
 
 
-__all__ = ["BadRowError", "project_from_row", "screen"]
+__all__ = ["INVALID_VALUES", "BadRowError", "project_from_row", "screen"]
