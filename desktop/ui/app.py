@@ -167,6 +167,9 @@ class Controller(QObject):
         self._show_window()
         if damaged:
             self.window.show_damaged(damaged)
+        else:  # locked for the moment: the rows are checked again when read
+            with contextlib.suppress(StoreError):
+                self.window.show_needing_repair(repo.problems())
         if not read_only:
             self._start_checks(repo)
         return True
