@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
-from desktop.domain.codec import project_from_dict, project_to_dict
+from desktop.domain.codec import project_to_dict
 from desktop.domain.model import (
     Project,
     ProjectSummary,
@@ -44,8 +44,10 @@ from desktop.store.rows import (
     INVALID_VALUES,
     BadRowError,
     date_text,
+    history_project,
     project_from_row,
     screen,
+    tombstone_fields,
 )
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
@@ -664,8 +666,13 @@ class Repository:
 
     @_guarded
     def tombstones(self) -> list[Tombstone]:
+        """Deletions recorded in the file (a row that cannot be read is left out)."""
         rows = self.conn.execute("SELECT project_id, name, deleted_at, versions FROM tombstones")
-        return [Tombstone(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+        out = []
+        for r in rows:
+            with contextlib.suppress(BadRowError):
+                out.append(Tombstone(*tombstone_fields(r)))
+        return out
 
     @_guarded
     def tombstone(self, project_id: str) -> Tombstone | None:
@@ -673,7 +680,12 @@ class Repository:
             "SELECT project_id, name, deleted_at, versions FROM tombstones WHERE project_id = ?",
             [project_id],
         ).fetchone()
-        return Tombstone(row[0], row[1], row[2], json.loads(row[3])) if row else None
+        if row is None:
+            return None
+        try:
+            return Tombstone(*tombstone_fields(row))
+        except BadRowError:
+            return None
 
     # -- history of replaced versions ------------------------------------------------------
     @_guarded
@@ -708,12 +720,12 @@ class Repository:
             "ORDER BY id DESC",
             [project_id],
         )
-        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+        return _history_entries(rows)
 
     @_guarded
     def all_history(self) -> list[HistoryEntry]:
         rows = self.conn.execute("SELECT id, replaced_at, reason, data FROM history ORDER BY id")
-        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+        return _history_entries(rows)
 
     @_guarded
     def _write(self, p: Project, *, insert: bool) -> None:
@@ -782,6 +794,17 @@ class Repository:
                 for pos, i in enumerate(p.indicators)
             ],
         )
+
+
+def _history_entries(rows) -> list[HistoryEntry]:
+    """History rows, checked; one that cannot be read is left out."""
+    out = []
+    for r in rows:
+        if type(r[0]) is not int or type(r[1]) is not str or type(r[2]) is not str:
+            continue
+        with contextlib.suppress(BadRowError):
+            out.append(HistoryEntry(r[0], r[1][:40], r[2][:200], history_project(r[3])))
+    return out
 
 
 def _audit_columns(p: Project) -> dict[str, int]:

@@ -46,6 +46,7 @@ FUND_COLUMNS = {
 }
 MAX_AMOUNT = 10**17  # 分; the codec refuses 10^15 元 and more with a sentence of its own
 MAX_JSON_COLUMN = 100_000  # characters of a versions / field_flags column
+MAX_HISTORY_JSON = 5_000_000  # characters of one history row (a whole form as JSON)
 #: indicator rows in a whole file, counted before any is read: a file of 10,000 forms has
 #: ≈ 200,000; reading 300,000 through the checks takes ≈ 6 s
 MAX_INDICATOR_ROWS = 300_000
@@ -107,7 +108,7 @@ def _optional_text(value, field_name: str) -> str | None:
 
 def _json(value, field_name: str, label: str):
     text = as_text(value, field_name) or "{}"
-    if len(text) > MAX_JSON_COLUMN:
+    if len(text) > (MAX_HISTORY_JSON if field_name == "data" else MAX_JSON_COLUMN):
         raise BadRowError(f"{label}太长")
     try:
         return json.loads(text)
@@ -254,6 +255,34 @@ def unchecked_project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Proje
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
     )
+
+
+def tombstone_fields(row) -> tuple[str, str, str, dict[str, int]]:
+    """(project id, name, deleted at, versions) of a ``tombstones`` row, checked; raises
+    ``BadRowError``."""
+    import uuid
+
+    pid = as_text(row[0], "project_id")
+    try:
+        pid = str(uuid.UUID(pid))
+    except ValueError as exc:
+        raise BadRowError("删除记录的编号无效") from exc
+    versions = _json(row[3], "versions", "删除记录的版本记录")
+    try:
+        checked = project_from_dict({"id": pid, "year": 2000, "versions": versions}).versions
+    except CodecError as exc:
+        raise BadRowError(f"删除记录无效：{exc}") from exc
+    return pid, as_text(row[1], "name")[:1000], as_text(row[2], "deleted_at")[:40], dict(checked)
+
+
+def history_project(data) -> Project:
+    """The project kept in a ``history`` row's JSON, checked; raises ``BadRowError``."""
+    try:
+        return project_from_dict(_json(data, "data", "历史版本"))
+    except BadRowError:
+        raise
+    except (CodecError, ValueError, TypeError) as exc:
+        raise BadRowError(f"历史版本无效：{exc}") from exc
 
 
 # -- what SQLite can check before anything is loaded ------------------------------------------
