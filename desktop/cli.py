@@ -38,7 +38,7 @@ from desktop.io.files import (
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, Repository, StoreError, open_repository
 from desktop.store.errors import BadProjectError
-from desktop.store.exchange import export_db, read_untrusted
+from desktop.store.exchange import export_db, read_untrusted, shared_bases
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
@@ -154,8 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--policy",
         choices=sorted(POLICIES),
-        help="双方都改过等情况的处理：keep-both 两份都保留（默认）、"
-        "theirs 采用对方的、mine 保留我的",
+        help="双方都改过的项目的处理。不写时：改的是不同的地方就合并双方的修改，"
+        "同一处改得不同就两份都保留。keep-both 两份都保留、theirs 采用对方的、mine 保留我的",
     )
     p.add_argument("--dry-run", action="store_true", help="只预览，不修改数据文件")
 
@@ -377,6 +377,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:  # everything: for a .db also the trash and the deletions, so they travel
             projects = list(repo.all_projects(trash=kind == ".db", skip_bad=bad))
             tombstones = repo.tombstones()
+        bases = shared_bases(repo, projects) if kind == ".db" else []
     if bad and not projects:
         _left_out(bad, "")
         raise CliError("没有可以导出的项目（都需要修复），未导出任何内容")
@@ -387,7 +388,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         export_xlsx(projects, target)
     else:
-        export_db(projects, target, tombstones)
+        export_db(projects, target, tombstones, bases)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return _left_out(bad, "，未导出。")
 
@@ -411,7 +412,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         result = apply_merge(repo, plan, replan=True)
     print(
         f"已合并“{source.name}”：{counts}。新增 {result.added} 个，替换 {result.replaced} 个，"
-        f"另存副本 {result.copies} 个，移入回收站 {result.deleted} 个。"
+        f"合并双方的修改 {result.combined} 个，另存副本 {result.copies + result.forged} 个，"
+        f"移入回收站 {result.deleted} 个。"
         "被替换的版本已保存在历史版本中。"
     )
     return EXIT_PARTIAL if plan.problems else EXIT_OK
@@ -424,8 +426,11 @@ def _print_plan(plan) -> str:
             f"{STATUS_LABELS[item.status]}\t{CHOICE_LABELS[item.choice]}\t"
             f"{item.project_id}\t{item.name}"
         )
-        for change in item.changes[:20]:
+        changes = item.changes
+        for change in changes[:40]:
             print(f"    {change}")
+        if len(changes) > 40:
+            print(f"    ……另有 {len(changes) - 40} 处不同")
     for problem in plan.problems:
         print(f"[未导入] {problem}")
     return (
@@ -514,9 +519,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
             projects = _get_each(repo, args.project, bad, "数据库中没有编号为“{}”的项目")
         else:
             projects = list(repo.all_projects(skip_bad=bad))
+        duplicates = repo.duplicate_keys()
     errors = warnings = 0
     for project in projects:
-        for f in audit.check(project):
+        for f in audit.check(project, duplicates=duplicates):
             print(
                 f"{f.severity_label}\t{project.name}\t{describe_location(f.location, project)}"
                 f"\t{f.message}"

@@ -55,8 +55,7 @@ from desktop.printing.layout import (
     PAGE_W,
     SIZE,
     TABLE_W,
-    TITLE_SIZE,
-    YEAR_SIZE,
+    TITLE,
     Cell,
     FormBuilder,
     Page,
@@ -68,7 +67,6 @@ from desktop.printing.layout import (
 
 rl_config.useA85 = 0  # binary (compressed) streams: smaller files, faster output
 
-TITLE = "财政项目支出绩效目标申报表"
 LINE_WIDTH = 0.6
 ASCENT = 0.86  # of the font size, from a line's top to its baseline (CJK faces)
 DRAFT_COLOR = Color(0.75, 0.75, 0.75, alpha=0.35)
@@ -247,10 +245,7 @@ def draw_page(
     if draft:
         _draft_mark(d)
     c._code.append(f"{LINE_WIDTH} w 0 G 0 g")
-    if page.first:
-        d.centered(PAGE_H - 40, TITLE, TITLE_SIZE, bold=True)
-        d.centered(PAGE_H - 40 - TITLE_SIZE - 10, f"（{project.year}年度）", YEAR_SIZE)
-    else:
+    if not page.first:  # the first page's title and year are rows of the table
         _continuation_header(d, project, number, total)
     offsets = []
     y = 0.0
@@ -280,7 +275,13 @@ def draw_page(
 def _draw_cell(d: _Drawer, x: tuple[float, ...], cell: Cell, top: float, bottom: float) -> None:
     x0, x1 = x[cell.col], x[cell.col + cell.span]
     d.c._code.append(f"{x0:.2f} {bottom:.2f} {x1 - x0:.2f} {top - bottom:.2f} re S")
-    if cell.lines:
+    if cell.bold:  # the title row: one bold line, centred
+        for i, line in enumerate(cell.lines):
+            width = d.chain.width(line, cell.size)
+            leading = LEADING * cell.size / SIZE
+            base = top - PAD_Y - i * leading - (leading - cell.size) / 2 - ASCENT * cell.size
+            d.text_line((x0 + x1 - width) / 2, base, line, cell.size, bold=True)
+    elif cell.lines:
         d.lines(cell.lines, x0, x1, top, bottom, cell.align, cell.size, cell.top)
 
 
@@ -314,7 +315,7 @@ def _draw_spans(d: _Drawer, page: Page, offsets: list[float]) -> None:
             span._consumed = consumed + len(lines)  # type: ignore[attr-defined]
         elif label_height(span) > top - bottom + 1e-6:
             lines = lines  # cannot happen: pagination grows the segment to fit
-        d.lines(lines, x0, x1, top, bottom, "center", span.size)
+        d.lines(lines, x0, x1, top, bottom, span.align, span.size)
 
 
 def _draw_signoff(d: _Drawer, top: float, s: SignOff) -> None:

@@ -62,8 +62,12 @@ def export_db(
     projects: Iterable[Project],
     target: str | os.PathLike,
     tombstones: Iterable[Tombstone] = (),
+    bases: Iterable[Project] = (),
 ) -> int:
-    """Write ``projects`` (and tombstones) into a new standalone database at ``target``."""
+    """Write ``projects`` (and tombstones) into a new standalone database at ``target``.
+    ``bases``: for some projects the last version this file shared with another machine
+    (``shared_bases``), carried in the file's history so that the receiver can show a
+    conflicting field's original value (原来的) even when its own history lacks it."""
     target = Path(target)
     projects = list(projects)
     sweep_stale_files([target.parent])
@@ -74,6 +78,10 @@ def export_db(
             with open_repository(tmp) as out, out.atomic():
                 out.add(projects)
                 out.add_tombstones(tombstones)
+                ids = {p.id for p in projects}
+                for base in bases:
+                    if base.id in ids:
+                        out.add_history(base, BASE_REASON)
         except BaseException as exc:
             for side in SIDE_FILES:  # what SQLite left beside the temporary file
                 with contextlib.suppress(OSError):
@@ -96,6 +104,24 @@ def export_db(
     return len(projects)
 
 
+BASE_REASON = "共同的基准版本"
+
+
+def shared_bases(repo, projects: Iterable[Project]) -> list[Project]:
+    """For each project, the newest version in its history that its version vector has
+    seen (a version shared with another machine, or replaced by a merge): the ancestor of
+    the next concurrent edits, to travel with an export."""
+    from desktop.domain.model import dominates
+
+    out = []
+    for p in projects:
+        for entry in repo.history(p.id):  # newest first
+            if dominates(p.version_map, entry.project.version_map):
+                out.append(entry.project)
+                break
+    return out
+
+
 # -- reading an untrusted file ----------------------------------------------------------------
 
 
@@ -108,6 +134,8 @@ class Incoming:
     projects: list[Project] = field(default_factory=list)
     tombstones: list[Tombstone] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # rows not imported, and why
+    # project id → the sender's last shared version (only shown, as 原来的: never merged)
+    bases: dict[str, Project] = field(default_factory=dict)
 
 
 _DENY = sqlite3.SQLITE_DENY
@@ -379,6 +407,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
             incoming.projects.append(project)
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
+    _read_bases(conn, incoming)
     for r in tomb_rows:
         try:
             pid = str(uuid.UUID(rows.as_text(r["project_id"], "project_id")))
@@ -396,4 +425,27 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
             incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
 
 
-__all__ = ["Incoming", "export_db", "read_untrusted"]
+def _read_bases(conn: sqlite3.Connection, incoming: Incoming) -> None:
+    """The shared versions the sender carried (one per project at most, for display only):
+    rows that are not valid, or not of a project in the file, are skipped silently."""
+    ids = {p.id for p in incoming.projects}
+    try:
+        rows = conn.execute(
+            "SELECT project_id, data FROM history WHERE reason = ? ORDER BY id LIMIT ?",
+            [BASE_REASON, len(ids) + 1],
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return
+    for r in rows:
+        pid, data = r[0], r[1]
+        if not isinstance(pid, str) or pid not in ids or not isinstance(data, str):
+            continue
+        try:
+            base = project_from_dict(json.loads(data))
+        except (CodecError, ValueError, TypeError, RecursionError):
+            continue
+        if base.id == pid:
+            incoming.bases[pid] = base
+
+
+__all__ = ["Incoming", "export_db", "read_untrusted", "shared_bases"]

@@ -71,6 +71,7 @@ PROJECT_TEXT = (
     "updated_at",
 )
 INDICATOR_TEXT = (
+    "uid",
     "level1",
     "level2",
     "name",
@@ -162,6 +163,7 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
                 "source_line": source_line,
                 "entered": _col(i, "value_text", ""),
                 "note": _col(i, "note", ""),
+                "uid": _col(i, "uid", "") or None,
             }
         )
     for column in ("start_date", "end_date", "deleted_at"):
@@ -191,6 +193,8 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         "deleted_at": _col(r, "deleted_at"),
         "date_style": as_text(_col(r, "date_style", ""), "date_style"),
         "field_flags": _json(_col(r, "field_flags", "{}"), "field_flags", "需复核字段记录"),
+        "goal_header": as_text(_col(r, "goal_header", ""), "goal_header"),
+        "field_versions": _json(_col(r, "field_versions", "{}"), "field_versions", "字段版本记录"),
     }
     try:
         return project_from_dict(obj)
@@ -229,6 +233,7 @@ def unchecked_project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Proje
             raw_text=i["raw_text"],
             source_line=i["source_line"],
             note=_col(i, "note", ""),
+            uid=_col(i, "uid", ""),
         )
         for i in indicator_rows
     )
@@ -254,6 +259,10 @@ def unchecked_project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Proje
         deleted_at=r.get("deleted_at"),
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
+        goal_header=r.get("goal_header") or "",
+        field_versions={
+            k: tuple(d) for k, d in json.loads(r.get("field_versions") or "{}").items()
+        },
     )
 
 
@@ -306,7 +315,7 @@ def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
         checks.append(
             (f"typeof({column}) != 'integer' OR abs({column}) >= {MAX_AMOUNT}", "金额无效")
         )
-    for column in ("versions", "field_flags"):
+    for column in ("versions", "field_flags", "field_versions"):
         if column in columns:
             checks.append(
                 (
@@ -315,9 +324,9 @@ def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
                     f"“{column}”不是有效的 JSON",
                 )
             )
-    for column in ("start_date", "end_date", "deleted_at", "date_style"):
+    for column in ("start_date", "end_date", "deleted_at", "date_style", "goal_header"):
         if column in columns:
-            checks.append((_text_check(column, 40), f"“{column}”无效"))
+            checks.append((_text_check(column, 100), f"“{column}”无效"))
     for column in ("start_date", "end_date"):  # date() is NULL for 2024-13-45
         checks.append(
             (

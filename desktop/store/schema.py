@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 5
+LATEST_VERSION = 7
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -214,6 +214,84 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """Stable ids of indicators (merges match rows by them) and, per project, which change
+    last set each field (the three-way merge's record). Existing rows get the id derived
+    from their project and names (``model.legacy_uids``: every machine upgrading the same
+    form finds the same ids); content hashes, which include the ids, are recomputed, in the
+    history too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+    from desktop.domain.model import legacy_uids
+
+    for sql in (
+        "ALTER TABLE indicators ADD COLUMN uid TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE projects ADD COLUMN field_versions TEXT NOT NULL DEFAULT '{}'",
+    ):
+        db.execute(sql)
+    rows = db.execute(
+        "SELECT id, project_id, level1, level2, name FROM indicators ORDER BY project_id, position"
+    ).fetchall()
+    by_project: dict = {}
+    for r in rows:
+        by_project.setdefault(r[1], []).append(r)
+    for pid, inds in by_project.items():
+        if not isinstance(pid, str):
+            continue
+        uids = legacy_uids(pid, [(str(r[2]), str(r[3]), str(r[4])) for r in inds])
+        db.conn.executemany(
+            "UPDATE indicators SET uid = ? WHERE id = ?",
+            [(u, r[0]) for u, r in zip(uids, inds, strict=True)],
+        )
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
+def _v7(db: sqlite_utils.Database) -> None:
+    """The goal column's header as the form writes it (项目总目标 / 项目总体目标 / 项目总体目标
+    (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
+    was not kept; content hashes, which include the field, are recomputed, in the history
+    too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+
+    db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -228,6 +306,8 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
+    7: _v7,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -259,6 +339,8 @@ OBJECTS_BY_VERSION = {
     3: EXPECTED_OBJECTS,
     4: EXPECTED_OBJECTS,
     5: EXPECTED_OBJECTS,
+    6: EXPECTED_OBJECTS,
+    7: EXPECTED_OBJECTS,
 }
 
 

@@ -468,7 +468,12 @@ class MainWindow(QMainWindow):
     def refresh_audit(self) -> None:
         """Check the current project (or all) again and show the findings."""
         project = self.editor.project
-        findings = audit.check(project) if project is not None else []
+        # 可能重复 needs the file's other projects: the store names the shared keys
+        try:
+            duplicates = self.session.repo.duplicate_keys()
+        except StoreError:  # the file is busy: checked again after the next change
+            duplicates = set()
+        findings = audit.check(project, duplicates=duplicates) if project is not None else []
         self.editor.apply_findings(findings)
         if not hasattr(self, "audit_panel"):
             return
@@ -479,7 +484,7 @@ class MainWindow(QMainWindow):
             for p in repo.all_projects(ids):
                 if project is not None and p.id == project.id:
                     p = project
-                results.append((p, audit.check(p)))
+                results.append((p, audit.check(p, duplicates=duplicates)))
             self.audit_panel.show_findings(results)
         else:
             self.audit_panel.show_findings([(project, findings)] if project else [])

@@ -178,62 +178,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="288"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="497"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="289"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="498"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="292"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="501"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="305"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="514"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="314"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="523"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="527"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -354,18 +354,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="375"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="584"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="599"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="585"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="600"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -465,134 +465,134 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="42"/>
+        <location filename="../../desktop/ui/window_files.py" line="45"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="47"/>
+        <location filename="../../desktop/ui/window_files.py" line="50"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="58"/>
+        <location filename="../../desktop/ui/window_files.py" line="61"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="70"/>
+        <location filename="../../desktop/ui/window_files.py" line="73"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="76"/>
+        <location filename="../../desktop/ui/window_files.py" line="79"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="84"/>
+        <location filename="../../desktop/ui/window_files.py" line="87"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="89"/>
+        <location filename="../../desktop/ui/window_files.py" line="92"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="91"/>
+        <location filename="../../desktop/ui/window_files.py" line="94"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="105"/>
+        <location filename="../../desktop/ui/window_files.py" line="108"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="107"/>
+        <location filename="../../desktop/ui/window_files.py" line="110"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="125"/>
-        <location filename="../../desktop/ui/window_files.py" line="134"/>
-        <location filename="../../desktop/ui/window_files.py" line="223"/>
+        <location filename="../../desktop/ui/window_files.py" line="128"/>
+        <location filename="../../desktop/ui/window_files.py" line="137"/>
+        <location filename="../../desktop/ui/window_files.py" line="231"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="141"/>
+        <location filename="../../desktop/ui/window_files.py" line="144"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="143"/>
+        <location filename="../../desktop/ui/window_files.py" line="146"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="160"/>
+        <location filename="../../desktop/ui/window_files.py" line="163"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="162"/>
+        <location filename="../../desktop/ui/window_files.py" line="165"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <location filename="../../desktop/ui/window_files.py" line="168"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="166"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="167"/>
+        <location filename="../../desktop/ui/window_files.py" line="170"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="188"/>
+        <location filename="../../desktop/ui/window_files.py" line="191"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="209"/>
+        <location filename="../../desktop/ui/window_files.py" line="217"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="212"/>
+        <location filename="../../desktop/ui/window_files.py" line="220"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/ui/window_files.py" line="245"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="254"/>
+        <location filename="../../desktop/ui/window_files.py" line="262"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="281"/>
+        <location filename="../../desktop/ui/window_files.py" line="289"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/ui/window_files.py" line="291"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="309"/>
+        <location filename="../../desktop/ui/window_files.py" line="317"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -656,42 +656,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="222"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="431"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="247"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="456"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="462"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="464"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -837,82 +837,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="92"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="93"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="94"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="97"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="99"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="102"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="105"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="108"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="110"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="111"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="112"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="113"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="154"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="159"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="353"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="358"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="380"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="378"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="383"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="392"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="410"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="415"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1037,32 +1037,32 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="503"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="506"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="522"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="525"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="529"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="532"/>
         <source>移动二级指标</source>
         <translation>Move level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="543"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="546"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="618"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="621"/>
         <source>拖动指标</source>
         <translation>Drag indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="627"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="630"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1305,52 +1305,52 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="509"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="548"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <location filename="../../desktop/ui/main_window.py" line="585"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="582"/>
+        <location filename="../../desktop/ui/main_window.py" line="587"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="612"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1358,203 +1358,260 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="77"/>
         <source>合并预览：{0}</source>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="65"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="69"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
         <source>“{0}”中的项目：{1}。请检查每一项的处理方式，默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，合并前会自动备份。</source>
         <translation>Projects in “{0}”: {1}. Check what happens to each; the defaults lose nothing. Replaced versions are kept in the history, and the database is backed up before the merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="95"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="96"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="97"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="98"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="99"/>
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="85"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
         <source>处理</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="117"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="130"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="144"/>
+        <source>双方都修改过的内容：逐项选择（选择后按“合并双方的修改”处理）</source>
+        <translation>Changed on both sides: pick per item (a pick means “combine both sides’ changes”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="152"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
         <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
-        <source>不同之处（我的 → 对方的）：</source>
-        <translation>Differences (mine → theirs):</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="163"/>
+        <source>不同之处(&amp;D)（〔+…〕加上的文字，〔−…〕删去的文字）：</source>
+        <translation>&amp;Differences (〔+…〕 text added, 〔−…〕 text removed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="172"/>
         <source>以下内容有错误，不会导入：</source>
         <translation>These have errors and will not be imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="145"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="175"/>
         <source>合并(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="160"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
         <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="167"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="213"/>
+        <source>这个文件记录的本机修改次数比本机自己记录的多：版本记录被改动过（或本机的数据文件是从较早的备份恢复的）。为安全起见，它不会替换本机的版本，只另存为一个新项目供核对。</source>
+        <translation>This file records more changes made on this computer than this computer itself recorded: its version record was altered (or this computer’s data file was restored from an older backup). To be safe it does not replace this computer’s version; it is only kept as a new project for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="224"/>
+        <source>两份都保留后，列表中会有两个同名（同一年度）的项目；审核会提示“可能重复”，直到删除或改名其中一个。</source>
+        <translation>Keeping both leaves two projects of the same name and year in the list; the check warns “possible duplicate” until one of them is deleted or renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="234"/>
         <source>对方已彻底删除这个项目。</source>
         <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="236"/>
         <source>本机已彻底删除这个项目。</source>
         <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="171"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="238"/>
         <source>本机没有这个项目。</source>
         <translation>This computer does not have this project.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="173"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="240"/>
         <source>内容完全相同。</source>
         <translation>The content is identical.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="178"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="284"/>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="285"/>
+        <source>对方的</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="324"/>
+        <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
+        <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="334"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="179"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="335"/>
         <source>完全相同</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="180"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="336"/>
         <source>对方的较新</source>
         <translation>theirs is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="337"/>
         <source>我的较新</source>
         <translation>mine is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="182"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="338"/>
         <source>双方都修改过</source>
         <translation>changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="339"/>
         <source>我已删除</source>
         <translation>deleted here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="340"/>
         <source>我已删除，对方又修改过</source>
         <translation>deleted here, changed there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
         <source>对方已删除</source>
         <translation>deleted there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
         <source>对方已删除，我又修改过</source>
         <translation>deleted there, changed here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="343"/>
         <source>双方都新建了同名项目</source>
         <translation>Both created a project of that name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="344"/>
+        <source>版本记录可疑</source>
+        <translation>suspicious version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
         <source>不导入</source>
         <translation>do not import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="195"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
+        <source>另存为新项目供核对</source>
+        <translation>keep as a new project for review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
         <source>移入回收站</source>
         <translation>move to trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>恢复对方的</source>
         <translation>bring theirs back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>保持删除</source>
         <translation>keep deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="200"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="366"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="373"/>
         <source>两份都保留</source>
         <translation>keep both</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="367"/>
         <source>合为一个，用我的</source>
         <translation>Merge into one, keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="202"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="368"/>
         <source>合为一个，用对方的</source>
         <translation>Merge into one, take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="205"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
         <source>保留我的</source>
         <translation>keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="206"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
+        <source>合并双方的修改</source>
+        <translation>combine both sides’ changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="396"/>
+        <source>指标 {0}</source>
+        <translation>Indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="399"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="572"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1618,17 +1675,17 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="50"/>
+        <location filename="../../desktop/ui/window_print.py" line="53"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="52"/>
+        <location filename="../../desktop/ui/window_print.py" line="55"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="61"/>
+        <location filename="../../desktop/ui/window_print.py" line="64"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
@@ -1757,52 +1814,52 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="66"/>
+        <location filename="../../desktop/ui/window_projects.py" line="69"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="68"/>
+        <location filename="../../desktop/ui/window_projects.py" line="71"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="83"/>
+        <location filename="../../desktop/ui/window_projects.py" line="86"/>
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="90"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="98"/>
+        <location filename="../../desktop/ui/window_projects.py" line="103"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="98"/>
+        <location filename="../../desktop/ui/window_projects.py" line="103"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="106"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="124"/>
+        <location filename="../../desktop/ui/window_projects.py" line="129"/>
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="127"/>
+        <location filename="../../desktop/ui/window_projects.py" line="132"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2012,81 +2069,96 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="568"/>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="562"/>
+        <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
+        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="566"/>
+        <source>表头：</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <location filename="../../desktop/ui/editor.py" line="611"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <location filename="../../desktop/ui/editor.py" line="587"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <source>修改目标表头</source>
+        <translation>Change goal header</translation>
     </message>
 </context>
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="49"/>
+        <location filename="../../desktop/ui/window_list.py" line="52"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="52"/>
+        <location filename="../../desktop/ui/window_list.py" line="55"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="54"/>
+        <location filename="../../desktop/ui/window_list.py" line="57"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="56"/>
+        <location filename="../../desktop/ui/window_list.py" line="59"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="57"/>
+        <location filename="../../desktop/ui/window_list.py" line="60"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="58"/>
+        <location filename="../../desktop/ui/window_list.py" line="61"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="59"/>
+        <location filename="../../desktop/ui/window_list.py" line="62"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="137"/>
+        <location filename="../../desktop/ui/window_list.py" line="140"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="139"/>
+        <location filename="../../desktop/ui/window_list.py" line="142"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="141"/>
+        <location filename="../../desktop/ui/window_list.py" line="144"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="176"/>
+        <location filename="../../desktop/ui/window_list.py" line="179"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="178"/>
+        <location filename="../../desktop/ui/window_list.py" line="181"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2147,37 +2219,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="318"/>
+        <location filename="../../desktop/ui/window_files.py" line="326"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/ui/window_files.py" line="329"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="325"/>
+        <location filename="../../desktop/ui/window_files.py" line="333"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="327"/>
+        <location filename="../../desktop/ui/window_files.py" line="335"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="329"/>
+        <location filename="../../desktop/ui/window_files.py" line="337"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="333"/>
+        <location filename="../../desktop/ui/window_files.py" line="341"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="338"/>
+        <location filename="../../desktop/ui/window_files.py" line="346"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2306,37 +2378,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="142"/>
+        <location filename="../../desktop/ui/window_projects.py" line="147"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="151"/>
+        <location filename="../../desktop/ui/window_projects.py" line="156"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="154"/>
+        <location filename="../../desktop/ui/window_projects.py" line="159"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="160"/>
+        <location filename="../../desktop/ui/window_projects.py" line="165"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="179"/>
+        <location filename="../../desktop/ui/window_projects.py" line="184"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="188"/>
+        <location filename="../../desktop/ui/window_projects.py" line="193"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="189"/>
+        <location filename="../../desktop/ui/window_projects.py" line="194"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
