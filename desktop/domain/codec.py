@@ -63,6 +63,19 @@ _INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "review_note", "raw_text",
 _VALUE_TEXT_FIELDS = ("unit", "text", "entered")
 
 
+_LABELS = {
+    **Project.FIELD_LABELS,
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "unit": "计量单位",
+    "text": "指标值",
+    "entered": "指标值",
+    "review_note": "复核说明",
+    "raw_text": "原文",
+    "note": "备注",
+}
+
+
 def length_problem(project: Project) -> str | None:
     """Why a project read by a parser (published text, a sheet, a PDF's tables) is too long
     to take, in the words ``project_from_dict`` uses; None when every length is within."""
@@ -71,7 +84,8 @@ def length_problem(project: Project) -> str | None:
         n = len(getattr(project, name))
         total += n
         if n > text_limit(name):
-            return f"“{name}”太长（{n:,} 个字符，上限 {text_limit(name):,}）"
+            label = _LABELS.get(name, name)
+            return f"“{label}”太长（{n:,} 个字符，上限 {text_limit(name):,}）"
     if len(project.indicators) > MAX_INDICATORS:
         return f"指标太多（超过 {MAX_INDICATORS} 条）"
     for k, ind in enumerate(project.indicators, 1):
@@ -80,7 +94,9 @@ def length_problem(project: Project) -> str | None:
                 n = len(getattr(obj, name))
                 total += n
                 if n > text_limit(name):
-                    return f"第 {k} 条指标的“{name}”太长（{n:,} 个字符，上限 {text_limit(name):,}）"
+                    label = "三级指标" if name == "name" else _LABELS.get(name, name)
+                    limit = text_limit(name)
+                    return f"第 {k} 条指标的“{label}”太长（{n:,} 个字符，上限 {limit:,}）"
     if total > MAX_PROJECT_TEXT:
         return f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）"
     return None

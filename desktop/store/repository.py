@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
-from desktop.domain.codec import project_to_dict
+from desktop.domain.codec import length_problem, project_to_dict
 from desktop.domain.combine import stamped
 from desktop.domain.model import (
     Project,
@@ -812,6 +812,10 @@ class Repository:
 
     @_guarded
     def _write(self, p: Project, *, insert: bool) -> None:
+        # what is written must read back: the same length limits as every input
+        problem = length_problem(p)
+        if problem is not None:
+            raise StoreError(f"项目“{p.name[:60]}”未保存：{problem}。")
         before = set() if insert else self._old_key(p.id)
         key = audit.duplicate_key(p) if p.deleted_at is None else None
         shared = self._keys_shared({key}, p.id) if key is not None else set()
