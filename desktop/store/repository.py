@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
-from desktop.domain.codec import project_from_dict, project_to_dict
+from desktop.domain.codec import length_problem, project_to_dict
 from desktop.domain.combine import stamped
 from desktop.domain.model import (
     Project,
@@ -33,6 +33,7 @@ from desktop.domain.model import (
 )
 from desktop.store import backups
 from desktop.store.errors import (
+    BadProjectError,
     ConflictError,
     NotFoundError,
     ReadOnlyError,
@@ -41,10 +42,15 @@ from desktop.store.errors import (
 )
 from desktop.store.rows import (
     FUND_COLUMNS,
+    INVALID_VALUES,
+    BadRowError,
     HistoryEntry,
     Tombstone,
     date_text,
+    history_project,
     project_from_row,
+    screen,
+    tombstone_fields,
 )
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
@@ -57,11 +63,55 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_S = 5.0
 _CHUNK = 500  # ids in one "IN (…)", within SQLite's limit of variables
 
+# Text columns are cut in SQL: a forged row with a 200 MB name must not be loaded to be
+# listed (a longer value is a bad row anyway, see rows.screen).
 _SUMMARY_COLUMNS = (
-    "id, year, name, nature, category, department, implementing_unit, funds_total, "
-    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text, "
+    "id, year, substr(name, 1, 2001), substr(nature, 1, 2001), substr(category, 1, 2001), "
+    "substr(department, 1, 2001), substr(implementing_unit, 1, 2001), funds_total, "
+    "annual_total, indicator_count, review_count, substr(updated_at, 1, 100), revision, "
+    "substr(deleted_at, 1, 100), substr(search_text, 1, 1000000), "
     "audit_status, audit_errors, audit_warnings"
 )
+# ProjectSummary's fields by type, for rows a forger or a fault left wrong
+_SUMMARY_TYPES = (str, int, str, str, str, str, str, int, int, int, int, str, int, None, str)
+
+
+def _summary(row: tuple) -> ProjectSummary:
+    """A list row; values of the wrong type are shown as placeholders (the project is listed
+    as needing repair by ``Repository.problems``)."""
+    for value, kind in zip(row, _SUMMARY_TYPES, strict=False):
+        if kind is not None and (type(value) is not kind):
+            return _placeholder(row)
+    if row[13] is not None and type(row[13]) is not str:
+        return _placeholder(row)
+    return ProjectSummary(*row)
+
+
+def _placeholder(row: tuple) -> ProjectSummary:
+    def text(v) -> str:
+        return v if type(v) is str else ""
+
+    def number(v) -> int:
+        return v if type(v) is int and abs(v) < 10**17 else 0
+
+    pid = row[0] if type(row[0]) is str else f"（编号无效：{str(row[0])[:40]}）"
+    return ProjectSummary(
+        pid,
+        number(row[1]),
+        text(row[2]) or "（数据有误）",
+        *(text(v) for v in row[3:7]),
+        number(row[7]),
+        number(row[8]),
+        number(row[9]),
+        number(row[10]),
+        text(row[11]),
+        number(row[12]),
+        row[13] if row[13] is None else text(row[13]),
+        text(row[14]),
+        2,  # shown as 审核 错误 until repaired
+        0,
+        0,
+    )
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -100,6 +150,7 @@ class Repository:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
             conn.execute("PRAGMA synchronous = FULL")
         self._replica: str | None = None
+        self._refused: dict[str, str] = {}  # projects get() found bad: {id: problem}
         self._cache: dict[tuple, list] = {}
         self._cache_stamp: tuple[int, int] | None = None
 
@@ -269,7 +320,15 @@ class Repository:
 
     @_guarded
     def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
-        return [ProjectSummary(*row) for row in self.conn.execute(sql, params)]
+        return [_summary(row) for row in self.conn.execute(sql, params)]
+
+    @_guarded
+    def problems(self) -> dict[str, str]:
+        """Projects whose rows cannot be read as they are, ``{id: what is wrong}`` — found
+        by SQLite (``rows.screen``: types, sizes, JSON, counts) without loading them, and
+        those a read refused since (``get``). Cached until the file changes."""
+        found = self._cached(("problems",), lambda: [screen(self.conn, whole_file_limit=False)])[0]
+        return {**found, **self._refused}
 
     def summary(self, project_id: str) -> ProjectSummary:
         """One list row, trashed or not."""
@@ -296,6 +355,7 @@ class Repository:
         stamp = self._stamp()
         if self._cache_stamp != stamp:
             self._cache.clear()
+            self._refused.clear()
             self._cache_stamp = stamp
         if key not in self._cache:
             self._cache[key] = compute()
@@ -401,32 +461,67 @@ class Repository:
 
     @_guarded
     def get(self, project_id: str) -> Project:
-        rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
-        if not rows:
-            raise NotFoundError(f"找不到项目 {project_id}。")
-        indicators = self._query(
-            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
-        )
-        return project_from_row(rows[0], indicators)
+        """The whole project, read through the one row reader (``rows.project_from_row``);
+        ``BadProjectError`` when its rows cannot be read as they are."""
+        problem = screen(self.conn, project_id).get(project_id) or self._refused.get(project_id)
+        if problem is None or problem == INVALID_VALUES:  # small: the reader says what
+            rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
+            if not rows:
+                raise NotFoundError(f"找不到项目 {project_id}。")
+            indicators = self._query(
+                "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
+            )
+            try:
+                return project_from_row(rows[0], indicators)
+            except BadRowError as exc:
+                problem = str(exc)
+                self._refused[project_id] = problem
+        raise BadProjectError(self._bad_sentence(project_id, problem), project_id)
+
+    def _bad_sentence(self, project_id: str, problem: str) -> str:
+        name = self.conn.execute(
+            "SELECT substr(name, 1, 60) FROM projects WHERE id = ?", [project_id]
+        ).fetchone()
+        label = name[0] if name and isinstance(name[0], str) and name[0] else project_id
+        if len(label) >= 60:
+            label = label[:59] + "…"
+        return f"项目“{label}”的数据有误（{problem}），需要修复。"
 
     def all_projects(
-        self, ids: Sequence[str] | None = None, *, trash: bool = False
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        trash: bool = False,
+        skip_bad: list[BadProjectError] | None = None,
     ) -> Iterator[Project]:
         """Whole projects in list order (``trash``: those in the trash too), or the given ids
-        in that order."""
+        in that order. With ``skip_bad`` (a list), projects that cannot be read are left out
+        and their errors appended to it; without, ``BadProjectError`` is raised."""
         if ids is None:
             ids = [s.id for s in self.summaries()]
             if trash:
                 ids += [s.id for s in self.summaries(trash=True)]
         ids = list(ids)
         # In bulk: two queries (projects, then their indicators) per chunk of ids, streamed
-        # chunk by chunk, instead of two queries a project.
+        # chunk by chunk, instead of two queries a project. What SQLite can already tell is
+        # bad (one pass over the file) and a chunk the reader refuses are read one by one,
+        # so that each bad project is named (``get``).
+        bad = screen(self.conn, whole_file_limit=False) if ids else {}
         for start in range(0, len(ids), _CHUNK):
-            loaded = self._load(ids[start : start + _CHUNK])
-            for project_id in ids[start : start + _CHUNK]:
-                project = loaded.get(project_id)
-                if project is None:
-                    raise NotFoundError(f"找不到项目 {project_id}。")
+            chunk = ids[start : start + _CHUNK]
+            good = [pid for pid in chunk if pid not in bad and pid not in self._refused]
+            try:
+                loaded = self._load(good) if good else {}
+            except BadRowError:
+                loaded = {}
+            for project_id in chunk:
+                try:
+                    project = loaded.get(project_id) or self.get(project_id)
+                except BadProjectError as exc:
+                    if skip_bad is None:
+                        raise
+                    skip_bad.append(exc)
+                    continue
                 yield project
 
     @_guarded
@@ -619,8 +714,13 @@ class Repository:
 
     @_guarded
     def tombstones(self) -> list[Tombstone]:
+        """Deletions recorded in the file (a row that cannot be read is left out)."""
         rows = self.conn.execute("SELECT project_id, name, deleted_at, versions FROM tombstones")
-        return [Tombstone(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+        out = []
+        for r in rows:
+            with contextlib.suppress(BadRowError):
+                out.append(Tombstone(*tombstone_fields(r)))
+        return out
 
     @_guarded
     def tombstone(self, project_id: str) -> Tombstone | None:
@@ -628,7 +728,12 @@ class Repository:
             "SELECT project_id, name, deleted_at, versions FROM tombstones WHERE project_id = ?",
             [project_id],
         ).fetchone()
-        return Tombstone(row[0], row[1], row[2], json.loads(row[3])) if row else None
+        if row is None:
+            return None
+        try:
+            return Tombstone(*tombstone_fields(row))
+        except BadRowError:
+            return None
 
     # -- history of replaced versions ------------------------------------------------------
     @_guarded
@@ -663,12 +768,12 @@ class Repository:
             "ORDER BY id DESC",
             [project_id],
         )
-        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+        return _history_entries(rows)
 
     @_guarded
     def all_history(self) -> list[HistoryEntry]:
         rows = self.conn.execute("SELECT id, replaced_at, reason, data FROM history ORDER BY id")
-        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+        return _history_entries(rows)
 
     @_guarded
     def duplicate_keys(self) -> set[tuple[int, str]]:
@@ -746,7 +851,11 @@ class Repository:
     @_guarded
     def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:
         """Insert or replace one project row and its indicators. ``index`` (a batch):
-        the live projects' duplicate keys, kept up to date here."""
+        the live projects' duplicate keys, kept up to date here. What is written must read
+        back: the same length limits as every input."""
+        problem = length_problem(p)
+        if problem is not None:
+            raise StoreError(f"项目“{p.name[:60]}”未保存：{problem}。")
         before = set() if insert else self._live_key(p.id)
         after = {audit.duplicate_key(p)} if p.deleted_at is None else set()
         shared = self._after_key_change(p.id, before, after, index)
@@ -820,6 +929,17 @@ class Repository:
                 for pos, i in enumerate(p.indicators)
             ],
         )
+
+
+def _history_entries(rows) -> list[HistoryEntry]:
+    """History rows, checked; one that cannot be read is left out."""
+    out = []
+    for r in rows:
+        if type(r[0]) is not int or type(r[1]) is not str or type(r[2]) is not str:
+            continue
+        with contextlib.suppress(BadRowError):
+            out.append(HistoryEntry(r[0], r[1][:40], r[2][:200], history_project(r[3])))
+    return out
 
 
 def _audit_columns(p: Project, duplicates=()) -> dict[str, int]:

@@ -158,7 +158,7 @@ def _v3(db: sqlite_utils.Database) -> None:
     replica = str(uuid.uuid4())
     db.execute("INSERT INTO meta (key, value) VALUES ('replica_id', ?)", [replica])
     # Existing projects: this file made all their changes; hash their content.
-    from desktop.store.rows import project_from_row
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         row = {**row, "versions": "{}"}
@@ -212,7 +212,7 @@ def _v5(db: sqlite_utils.Database) -> None:
                 shown = r["number"]
         if shown:
             db.execute("UPDATE indicators SET value_text = ? WHERE id = ?", [shown, r["id"]])
-    from desktop.store.rows import project_from_row
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         inds = db.query(
