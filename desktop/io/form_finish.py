@@ -224,7 +224,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     (or an error when the piece is not a form at all)."""
     for attr in ("name", "department", "implementing_unit"):
         if form.basic.get(attr):
-            form.basic[attr] = join_wrapped(form.basic[attr])
+            form.basic[attr] = join_wrapped(form.basic[attr], single_line=True)
     name = form.basic.get("name", "")
     if not name and not form.indicators and not form.money.amounts:
         if form.labels_seen:

@@ -572,7 +572,7 @@ class FormParser:
         if _WIDE_GAP.search(name) or _WIDE_GAP.search(value_text):
             reasons.append("单元格中有空格分开的两段文字，可能是两行合并")
         # a line break inside a cell, extracted as a space: gone between CJK characters
-        name, value_text = join_wrapped(name), join_wrapped(value_text)
+        name, value_text = join_wrapped(name, True), join_wrapped(value_text, True)
         if name.endswith(_CUT_OFF_ENDINGS):
             reasons.append("指标名称可能被截断")
         if not form.table.l1:
