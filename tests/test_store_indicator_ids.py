@@ -110,6 +110,7 @@ def test_migration_gives_old_rows_the_derived_ids_on_every_machine(tmp_path):
         conn.execute("ALTER TABLE indicators DROP COLUMN uid")
         conn.execute("ALTER TABLE projects DROP COLUMN field_versions")
         conn.execute("ALTER TABLE projects DROP COLUMN goal_header")  # added by v7
+        conn.execute("ALTER TABLE projects DROP COLUMN funds_written")  # added by v7
         conn.execute("PRAGMA user_version = 5")
         conn.commit()
         conn.close()

@@ -307,6 +307,9 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         goal_overall=goals["overall"],
         goal_annual=goals["annual"],
         goal_header=form.goal.header,
+        funds_written={
+            k: t for k, t in form.money.written.items() if form.money.amounts.get(k) is not None
+        },
         indicators=tuple(indicators),
         profile=profile.id,
         created_at=stamp,

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from desktop.domain.model import Indicator
-from desktop.domain.money import MoneyError
+from desktop.domain.money import MoneyError, format_money
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import parse_value
 from desktop.io.form_finish import finish_form, with_note
@@ -41,6 +41,9 @@ _FOOTER = ("填报人", "联系电话", "单位负责人", "填报日期", "审�
 # (2024年-2026年)): kept as the form writes them; other layouts' headers (中长期目标 …) are
 # not the official form's and leave it to the default.
 GOAL_HEADER_OWN = ("项目总目标", "项目总体目标")
+# An amount written as plain digits in 元 (0, 5100000, 5,100,000.00): kept as written when it
+# differs from the canonical text
+_PLAIN_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?$|^\d+(?:\.\d{1,2})?$")
 
 
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
@@ -352,13 +355,22 @@ class FormParser:
                 form.money.amounts.setdefault(attr, 0)
                 form.flags.setdefault(f"funds.{attr}", f"金额“{text}”无法识别")
                 continue
-            self._set_fund(label, label_text, fen, read_in, line, col, value_col)
+            attr = self._set_fund(label, label_text, fen, read_in, line, col, value_col)
+            plain = text.strip()
+            if (
+                attr
+                and read_in == YUAN
+                and _PLAIN_AMOUNT.match(plain)
+                and plain != format_money(fen)
+            ):
+                form.money.written[attr] = plain  # the form writes 0, not 0.00: kept
             # 854万(含上年结转54万): further amounts named inside the same cell
             tail = text[len(text.split("(")[0].split("（")[0]) :]
             for inner, inner_text, inner_fen, inner_unit in amounts_in_text(tail, read_in):
                 self._set_fund(inner, inner_text, inner_fen, inner_unit, line, col, value_col)
 
-    def _set_fund(self, label, label_text, fen, read_in, line, col, value_col=None) -> None:
+    def _set_fund(self, label, label_text, fen, read_in, line, col, value_col=None) -> str | None:
+        """Record an amount; its field's name, or None when the field was already read."""
         form = self.form
         side = self._side(label, col, value_col)
         if label.side is not None:
@@ -368,10 +380,11 @@ class FormParser:
             if form.money.amounts[attr] != fen:
                 message = f"“{label_key(label_text)}”出现了两次，保留第一次的值"
                 form.note(WARNING, message, line, col)
-            return
+            return None
         form.money.amounts[attr] = fen
         form.money.sources[attr] = read_in
         form.flags.pop(f"funds.{attr}", None)
+        return attr
 
     # -- goals ----------------------------------------------------------------------------
     def _goal_header(self, rec: Record) -> None:

@@ -537,6 +537,10 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
         "goal_header": _as_text(r["goal_header"], "goal_header"),
     }
     try:
+        obj["funds_written"] = json.loads(_as_text(r["funds_written"], "funds_written") or "{}")
+    except ValueError as exc:
+        raise CodecError("金额写法记录无效") from exc
+    try:
         obj["field_flags"] = json.loads(_as_text(r["field_flags"], "field_flags") or "{}")
     except ValueError as exc:
         raise CodecError("需复核字段记录无效") from exc

@@ -78,6 +78,7 @@ def project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
         goal_header=r.get("goal_header") or "",
+        funds_written=tuple(sorted(json.loads(r.get("funds_written") or "{}").items())),
         field_versions={
             k: tuple(d) for k, d in json.loads(r.get("field_versions") or "{}").items()
         },

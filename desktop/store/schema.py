@@ -264,15 +264,17 @@ def _v6(db: sqlite_utils.Database) -> None:
 
 
 def _v7(db: sqlite_utils.Database) -> None:
-    """The goal column's header as the form writes it (项目总目标 / 项目总体目标 / 项目总体目标
-    (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
-    was not kept; content hashes, which include the field, are recomputed, in the history
-    too."""
+    """The form's own wording: the goal column's header as the form writes it (项目总目标 /
+    项目总体目标 / 项目总体目标(YYYY年-YYYY年)) and amounts as written where the form does not
+    write 0.00 (``funds_written``). Existing forms get "" — printed 项目总目标 — and no
+    written amounts, since their source was not kept; content hashes, which include the
+    fields, are recomputed, in the history too."""
     import json
 
     from desktop.domain.codec import CodecError, project_from_dict
 
     db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE projects ADD COLUMN funds_written TEXT NOT NULL DEFAULT '{}'")
     from desktop.store.rows import project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
