@@ -109,8 +109,8 @@ def test_migration_gives_old_rows_the_derived_ids_on_every_machine(tmp_path):
             conn.execute("UPDATE indicators SET position = 2 - position WHERE position IN (0, 2)")
         conn.execute("ALTER TABLE indicators DROP COLUMN uid")
         conn.execute("ALTER TABLE projects DROP COLUMN field_versions")
-        conn.execute("ALTER TABLE projects DROP COLUMN goal_header")  # added by v7
-        conn.execute("ALTER TABLE projects DROP COLUMN funds_written")  # added by v7
+        conn.execute("ALTER TABLE projects DROP COLUMN goal_header")  # added in version 7
+        conn.execute("ALTER TABLE projects DROP COLUMN funds_written")  # added in version 9
         conn.execute("PRAGMA user_version = 5")
         conn.commit()
         conn.close()

@@ -294,11 +294,27 @@ def carry_indicator_ids(new, old) -> tuple[Indicator, ...]:
     return tuple(out)
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _canonical(value):
-    """Plain, ordered data for hashing (dates as text, Decimals as strings)."""
+    """Plain, ordered data for hashing (dates as text, Decimals as strings). Exact types
+    first (a printed batch hashes every form): the result is the same as the general
+    rules below give."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is tuple or kind is list:
+        return [_canonical(v) for v in value]
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return [_canonical(getattr(value, n)) for n in names]
     if isinstance(value, tuple | list):
         return [_canonical(v) for v in value]
     if isinstance(value, Indicator | Funds | IndicatorValue):
+        if kind in (Indicator, Funds, IndicatorValue):
+            _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
         return [_canonical(getattr(value, f.name)) for f in fields(value)]
     if isinstance(value, date):
         return value.isoformat()

@@ -19,6 +19,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
@@ -43,7 +44,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import APP_NAME, __version__
 from desktop.domain.model import Project
-from desktop.printing import watermark
+from desktop.printing import check_stamp, watermark
+from desktop.printing.check_stamp import PrintedForm
 from desktop.printing.fonts import CACHE_LIMIT, CACHE_MAX_LEN, FontChain, load_chain
 from desktop.printing.layout import (
     LEADING,
@@ -91,6 +93,7 @@ class RenderResult:
     pages_per_project: dict[str, int] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)  # characters printed as □
     drafts: int = 0  # forms marked 草稿
+    forms: list[PrintedForm] = field(default_factory=list)  # with check codes: what each says
 
 
 def _n(v: float) -> str:
@@ -388,8 +391,12 @@ class _Embedding:
         self._add(sep + json.dumps(project_to_dict(project), ensure_ascii=False))
         self.count += 1
 
-    def finish(self, pages: list[int]) -> str:
-        self._add(f'], "pages": {json.dumps(pages)}}}')
+    def finish(self, pages: list[int], forms: list[PrintedForm]) -> str:
+        self._add(f'], "pages": {json.dumps(pages)}')
+        if forms:  # what the check codes and QR codes on the pages say
+            codes = json.dumps([f.to_dict() for f in forms], ensure_ascii=False)
+            self._add(f', "check_codes": {codes}')
+        self._add("}")
         self.parts.append(self.z.flush())
         return base64.b64encode(b"".join(self.parts)).decode("ascii")
 
@@ -598,10 +605,19 @@ def render(
     signoff: SignOff | None = None,
     drafts: Iterable[str] | Callable[[Project], bool] = (),
     embed: bool = True,
+    codes: bool = True,
+    printed_at: datetime | None = None,
+    on_form: Callable[[Project, PrintedForm], None] | None = None,
+    content_hash: Callable[[Project], str] | None = None,
 ) -> RenderResult:
     """Write the forms of ``projects`` into one PDF; each form starts on a new page.
     ``drafts``: the ids of the forms to mark 草稿, or a test applied to each form.
     ``embed`` also stores the projects as data in the file (for importing it again).
+    ``codes`` prints a check code and a QR code in each page's footer (``check_stamp``),
+    saying which project, version and page it is and when it was printed (``printed_at``,
+    local time; now by default); ``on_form`` is told of each form printed with them (to
+    record the print); ``content_hash`` gives a form's content hash when it is known (the
+    database keeps it: ``store.paper.stored_hashes``), instead of computing it.
     ``projects`` may be a generator: they are read one at a time."""
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
@@ -629,6 +645,7 @@ def render(
     embedding = _Embedding() if embed else None
     order: list[int] = []
     about = _About()
+    printed_at = printed_at or datetime.now()
     with tempfile.TemporaryFile() as spill:
         canvas._doc.spill = spill
         canvas._doc.shared = {}
@@ -640,6 +657,10 @@ def render(
             result.drafts += draft
             rows: list[Row] = builder.rows(project)
             pages = paginate(rows, signoff.enabled, builder.grid)
+            form = None
+            if codes:
+                digest = content_hash(project) if content_hash is not None else ""
+                form = PrintedForm.of(project, len(pages), printed_at, digest)
             for n, page in enumerate(pages, 1):
                 result.pages += 1
                 draw_page(
@@ -652,11 +673,17 @@ def render(
                     draft,
                     result.pages if batch else 0,
                 )
+                if form is not None:
+                    check_stamp.draw(drawer, form, n)
                 canvas.showPage()
             result.pages_per_project[project.id] = len(pages)
             order.append(len(pages))
             if embedding is not None:
                 embedding.add(project)
+            if form is not None:
+                result.forms.append(form)
+                if on_form is not None:
+                    on_form(project, form)
         if result.pages == 0:
             canvas.showPage()  # a valid, empty document
         if batch:
@@ -665,7 +692,9 @@ def render(
             canvas.endForm()
         _metadata(canvas, about, signoff)
         if embedding is not None:
-            canvas._doc.info = _InfoWithData(canvas._doc.info, embedding.finish(order))
+            canvas._doc.info = _InfoWithData(
+                canvas._doc.info, embedding.finish(order, result.forms)
+            )
         canvas.save()
     result.missing = set(chain.missing)
     return result

@@ -17,10 +17,20 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 7
+LATEST_VERSION = 9
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0", 6: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {
+    1: "0.1.0",
+    2: "0.1.0",
+    3: "0.1.0",
+    4: "0.1.0",
+    5: "0.2.0",
+    6: "0.2.0",
+    7: "0.2.0",
+    8: "0.2.0",
+    9: "0.2.0",
+}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -264,16 +274,59 @@ def _v6(db: sqlite_utils.Database) -> None:
 
 
 def _v7(db: sqlite_utils.Database) -> None:
-    """The form's own wording: the goal column's header as the form writes it (项目总目标 /
-    项目总体目标 / 项目总体目标(YYYY年-YYYY年)) and amounts as written where the form does not
-    write 0.00 (``funds_written``). Existing forms get "" — printed 项目总目标 — and no
-    written amounts, since their source was not kept; content hashes, which include the
-    fields, are recomputed, in the history too."""
+    """The goal column's header as the form writes it (项目总目标 / 项目总体目标 / 项目总体目标
+    (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
+    was not kept; content hashes, which include the field, are recomputed, in the history
+    too."""
     import json
 
     from desktop.domain.codec import CodecError, project_from_dict
 
     db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
+def _v8(db: sqlite_utils.Database) -> None:
+    """What was printed with check codes: each printed version of a form once (its content
+    as JSON, the revision, the pages, the last print time), so that a signed paper can be
+    checked against the data after the form was changed (``store.paper``)."""
+    db.execute(
+        """CREATE TABLE printed (
+            project_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            printed_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (project_id, content_hash)
+        )"""
+    )
+
+
+def _v9(db: sqlite_utils.Database) -> None:
+    """Amounts as the form writes them where that is not the canonical 5,100,000.00 (a form
+    that writes 0): ``funds_written``. Existing forms have none (their source was not kept);
+    content hashes, which include the field, are recomputed, in the history too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+
     db.execute("ALTER TABLE projects ADD COLUMN funds_written TEXT NOT NULL DEFAULT '{}'")
     from desktop.store.rows import project_from_row
 
@@ -310,6 +363,8 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     5: _v5,
     6: _v6,
     7: _v7,
+    8: _v8,
+    9: _v9,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -324,6 +379,7 @@ EXPECTED_OBJECTS = frozenset(
         ("index", "projects_year"),
         ("index", "projects_deleted"),
         ("index", "history_project"),
+        ("table", "printed"),
     }
 )
 # Objects of each older version (an incoming file is checked before it is migrated).
@@ -338,11 +394,13 @@ OBJECTS_BY_VERSION = {
             ("index", "projects_deleted"),
         }
     ),
-    3: EXPECTED_OBJECTS,
-    4: EXPECTED_OBJECTS,
-    5: EXPECTED_OBJECTS,
-    6: EXPECTED_OBJECTS,
-    7: EXPECTED_OBJECTS,
+    3: EXPECTED_OBJECTS - {("table", "printed")},
+    4: EXPECTED_OBJECTS - {("table", "printed")},
+    5: EXPECTED_OBJECTS - {("table", "printed")},
+    6: EXPECTED_OBJECTS - {("table", "printed")},
+    7: EXPECTED_OBJECTS - {("table", "printed")},
+    8: EXPECTED_OBJECTS,
+    9: EXPECTED_OBJECTS,
 }
 
 

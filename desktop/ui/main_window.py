@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
         self.act_export_pdf = self._action(
             self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.printing.export_pdf
         )
+        self.act_check_paper = self._action(
+            self.tr("核对纸质件(&K)…"), "F8", self.printing.check_paper
+        )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -367,7 +370,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_import, self.act_export])
         m.addSeparator()
-        m.addActions([self.act_print, self.act_export_pdf])
+        m.addActions([self.act_print, self.act_export_pdf, self.act_check_paper])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("编辑(&E)"))

@@ -1,6 +1,8 @@
 """Page renders of the printed form (no Qt): a one-page form (2024), a multi-page form of
 2026 (its continuation pages, the 2026 label breaks, a goal header as written), the money
-stress case (99,999,999,999.99 in every amount) and the 年度汇总 of the sample.
+stress case (99,999,999,999.99 in every amount) and the 年度汇总 of the sample; the forms
+with the check code and QR code in the footer, and the footer of a page at 300 dpi
+(``print-check-code.png``: the code legible, the table's last rows above it).
 
     .venv/bin/python docs/screenshots/make_print_screenshots.py
 
@@ -54,13 +56,13 @@ def forms():
 def shoot(folder: Path) -> None:
     one, many, stress, projects = forms()
     signoff = SignOff(filled_by="张三", phone="021-52560000")
-    for name, projects in (
+    for name, batch in (
         ("print-one-page", [one]),
         ("print-multi-page", [many]),
         ("print-money-stress", [stress]),
     ):
         pdf = folder / f"{name}.pdf"
-        result = render(projects, pdf, signoff=signoff)
+        result = render(batch, pdf, signoff=signoff)
         for old in HERE.glob(f"{name}-*.png"):
             old.unlink()
         subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(HERE / name)], check=True)
@@ -72,6 +74,35 @@ def shoot(folder: Path) -> None:
         check=True,
     )
     print("print-summary", pages, "pages")
+    # The footer close up, as printed (300 dpi grey): the QR code and the check code under
+    # the table, left of the page number.
+    pdf = folder / "print-multi-page.pdf"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "300",
+            "-gray",
+            "-png",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-x",
+            "0",
+            "-y",
+            "3080",
+            "-W",
+            "2481",
+            "-H",
+            "428",
+            str(pdf),
+            str(folder / "foot"),
+        ],
+        check=True,
+    )
+    foot = next(folder.glob("foot*.png"))
+    (HERE / "print-check-code.png").write_bytes(foot.read_bytes())
 
 
 if __name__ == "__main__":

@@ -1190,167 +1190,172 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <source>核对纸质件(&amp;K)…</source>
+        <translation>Chec&amp;k a Paper Copy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="509"/>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548"/>
+        <location filename="../../desktop/ui/main_window.py" line="551"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="585"/>
+        <location filename="../../desktop/ui/main_window.py" line="588"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="587"/>
+        <location filename="../../desktop/ui/main_window.py" line="590"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="620"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1630,6 +1635,84 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
+    <name>PaperCheckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="39"/>
+        <source>核对纸质件</source>
+        <translation>Check a Paper Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="42"/>
+        <source>输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。</source>
+        <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer's QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page's answer and the missing pages are listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="48"/>
+        <source>校验码或二维码</source>
+        <translation>Check code or QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="59"/>
+        <source>校验码(&amp;C)：</source>
+        <translation>&amp;Check code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="72"/>
+        <source>清空(&amp;L)</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="114"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="115"/>
+        <source>第 {0}/{1} 页</source>
+        <translation>page {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="117"/>
+        <source>（重复）</source>
+        <translation>(again) </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <source>第 {0} 版</source>
+        <translation> revision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="140"/>
+        <source>{0}{1}：有第 {2} 页</source>
+        <translation>{0}{1}: pages {2} present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="142"/>
+        <source>，缺第 {0} 页</source>
+        <translation>, pages {0} missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <source>，共 {0} 页，齐全</source>
+        <translation>, all {0} pages</translation>
+    </message>
+</context>
+<context>
     <name>PastePreview</name>
     <message>
         <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
@@ -1675,138 +1758,153 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="53"/>
+        <location filename="../../desktop/ui/window_print.py" line="60"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="55"/>
+        <location filename="../../desktop/ui/window_print.py" line="62"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="64"/>
+        <location filename="../../desktop/ui/window_print.py" line="72"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_print.py" line="88"/>
+        <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
+        <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="248"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="212"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="328"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="281"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="290"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="293"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="295"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="297"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="299"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
+        <source>校验码(&amp;Q)</source>
+        <translation>Check &amp;codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="304"/>
+        <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
+        <translation>Print a check code and a QR code in each page's footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="311"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="313"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="325"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="318"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="389"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="391"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="322"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="393"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="408"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="418"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="353"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="426"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="434"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="437"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="366"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="374"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="455"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2429,17 +2527,17 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="81"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="114"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="121"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
