@@ -13,7 +13,13 @@ from typing import Any
 
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
 from desktop.domain.model import Funds, Indicator, Project, legacy_uids
-from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amount, to_fen
+from desktop.domain.money import (
+    MoneyError,
+    decimal_string,
+    parse_decimal_amount,
+    parse_money,
+    to_fen,
+)
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import OPERATORS, IndicatorValue, number_in_range, parse_value
 
@@ -146,6 +152,7 @@ def project_to_dict(p: Project) -> dict[str, Any]:
         "field_flags": dict(p.field_flags),
         "date_style": p.date_style,
         "goal_header": p.goal_header,
+        "funds_written": dict(p.funds_written),
         "field_versions": {k: [r, n] for k, r, n in p.field_versions},
     }
 
@@ -392,6 +399,19 @@ def project_from_dict(obj: Any) -> Project:
     date_style = _text(obj, "date_style")
     if date_style and date_style not in DATE_STYLES:
         raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    written = obj.get("funds_written") or {}
+    if not isinstance(written, dict) or len(written) > len(FUND_KEYS):
+        raise CodecError("“funds_written”应为 {金额字段: 文字} 对象")
+    for k, text in written.items():
+        if k not in FUND_KEYS or not isinstance(text, str) or not 0 < len(text) <= 40:
+            raise CodecError("“funds_written”中的记录无效")
+        try:
+            same = parse_money(text) == getattr(funds, k)
+        except ValueError:
+            same = False
+        if not same:
+            raise CodecError(f"“funds_written”中“{text[:20]}”与金额不符")
+    extra["funds_written"] = tuple(sorted(written.items()))
     goal_header = _text(obj, "goal_header")
     if len(goal_header) > MAX_GOAL_HEADER:
         raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")

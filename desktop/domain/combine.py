@@ -44,6 +44,7 @@ def merge_values(p: Project) -> dict[str, object]:
     out["profile"] = p.profile
     out["date_style"] = p.date_style
     out["goal_header"] = p.goal_header
+    out["funds_written"] = p.funds_written
     out["flag.indicators"] = p.flag("indicators")
     out["trash"] = p.deleted_at is not None
     out["order"] = tuple(i.uid for i in p.indicators)
@@ -221,6 +222,7 @@ def combine(
         profile=chosen["profile"],
         date_style=chosen["date_style"],
         goal_header=chosen["goal_header"],
+        funds_written=chosen["funds_written"],
         indicators=tuple(indicators),
         field_flags=tuple(sorted(flags.items())),
         deleted_at=deleted_at,

@@ -692,7 +692,15 @@ def _with_stored_flags(visible: Project, stored: Project) -> Project:
         if _field_value(visible, k) != _field_value(stored, k):
             flags.setdefault(k, r)
     same_dates = (visible.start_date, visible.end_date) == (stored.start_date, stored.end_date)
+    # the sheet holds amounts as numbers: how the form wrote them is the stored record's,
+    # for the amounts the sheet still shows as they were
+    written = tuple(
+        (k, t)
+        for k, t in stored.funds_written
+        if getattr(visible.funds, k) == getattr(stored.funds, k)
+    )
     return visible.with_changes(
         field_flags=tuple(sorted(flags.items())),
         date_style=stored.date_style if same_dates else visible.date_style,
+        funds_written=written,
     )

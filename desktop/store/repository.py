@@ -886,6 +886,7 @@ class Repository:
             "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
             "date_style": p.date_style,
             "goal_header": p.goal_header,
+            "funds_written": json.dumps(dict(p.funds_written), ensure_ascii=False, sort_keys=True),
             "field_versions": json.dumps(
                 {k: [r, n] for k, r, n in p.field_versions}, ensure_ascii=False, sort_keys=True
             ),

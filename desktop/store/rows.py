@@ -196,6 +196,7 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         "field_flags": _json(_col(r, "field_flags", "{}"), "field_flags", "需复核字段记录"),
         "goal_header": as_text(_col(r, "goal_header", ""), "goal_header"),
         "field_versions": _json(_col(r, "field_versions", "{}"), "field_versions", "字段版本记录"),
+        "funds_written": _json(_col(r, "funds_written", "{}"), "funds_written", "金额写法记录"),
     }
     try:
         return project_from_dict(obj)
@@ -261,6 +262,7 @@ def unchecked_project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Proje
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
         goal_header=r.get("goal_header") or "",
+        funds_written=tuple(sorted(json.loads(r.get("funds_written") or "{}").items())),
         field_versions={
             k: tuple(d) for k, d in json.loads(r.get("field_versions") or "{}").items()
         },
@@ -316,7 +318,7 @@ def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
         checks.append(
             (f"typeof({column}) != 'integer' OR abs({column}) >= {MAX_AMOUNT}", "金额无效")
         )
-    for column in ("versions", "field_flags", "field_versions"):
+    for column in ("versions", "field_flags", "field_versions", "funds_written"):
         if column in columns:
             checks.append(
                 (
