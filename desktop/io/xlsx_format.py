@@ -14,6 +14,7 @@ bookkeeping; where the visible sheet was edited, the sheet wins and the report s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -380,7 +381,13 @@ def export_xlsx(
             ]
         )
     wb.move_sheet(DATA_SHEET, offset=len(wb.sheetnames))
-    atomic_write(target, lambda fh: _save(wb, fh))
+    try:
+        atomic_write(target, lambda fh: _save(wb, fh))
+    finally:  # a target that cannot be written: the streamed sheets still open are ended
+        for ws in wb.worksheets:  # here, not by the collector (``Exception ignored …``)
+            if not ws.closed:
+                with contextlib.suppress(Exception):
+                    ws.close()
 
 
 def _save(wb: Workbook, fh) -> None:

@@ -128,7 +128,9 @@ def take(
     while target.exists():
         target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}{n}.db"
         n += 1
-    checking = folder / f".checking-{target.name}"
+    # Each writer checks its own copy: two programs backing up in the same second (two
+    # merges at once) must not rename each other's copy away.
+    checking = folder / f".checking-{os.getpid()}-{os.urandom(4).hex()}-{target.name}"
     try:
         consistent_copy(conn, checking)
         problem = copy_problem(checking, rows=reason == "daily")
