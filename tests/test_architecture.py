@@ -19,7 +19,7 @@ OVERSIZE = {
     "desktop/store/repository.py": 953,
     "desktop/store/repository.py:_write": 82,
     "desktop/store/rows.py:project_from_row": 86,
-    "desktop/io/xlsx_format.py": 706,
+    "desktop/io/xlsx_format.py": 713,
     "desktop/domain/codec.py:project_from_dict": 102,
     "desktop/domain/combine.py:combine": 112,
     "desktop/printing/layout.py:rows": 95,
