@@ -38,6 +38,7 @@ _placeholders
 
 # openpyxl cell and sheet settings (read when the workbook is written)
 _.border
+_.fp  # zipfile.ZipFile: dropped so a failed write closes nothing twice (xlsx_format)
 _.alignment
 _.fitToHeight
 _.fitToPage

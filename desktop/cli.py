@@ -44,6 +44,7 @@ from desktop.io.files import (
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, StoreError
+from desktop.store.errors import BadProjectError
 from desktop.store.exchange import export_db, read_untrusted, shared_bases
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
 
@@ -301,14 +302,30 @@ def _one_line(text: str) -> str:
 
 def _os_error(exc: OSError) -> str:
     """One line for a failed file operation."""
-    name = Path(exc.filename).name if exc.filename else ""
-    if exc.errno == errno.ENOSPC:
-        return f"磁盘空间不足，无法写入“{name}”，未做任何修改。" if name else "磁盘空间不足。"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"没有权限写入或读取“{name}”。"
-    if exc.errno == errno.ENOENT:
-        return f"找不到“{exc.filename}”（文件夹是否存在？）。"
-    return f"{exc.strerror or exc}（{exc.filename or ''}）"
+    from desktop.store.safefile import describe_os_error
+
+    return describe_os_error(exc)
+
+
+def _left_out(bad: list, what: str) -> int:
+    """Projects whose rows cannot be read are left out of a command and listed (stderr);
+    the exit status says so (1)."""
+    for exc in bad:
+        print(_one_line(str(exc)).rstrip("。") + (what or "。"), file=sys.stderr)
+    return EXIT_PARTIAL if bad else EXIT_OK
+
+
+def _get_each(repo, ids: list[str], bad: list, missing: str) -> list:
+    """The projects named by ``--project``; one that cannot be read goes to ``bad``."""
+    out = []
+    for pid in ids:
+        try:
+            out.append(repo.get(pid))
+        except BadProjectError as exc:
+            bad.append(exc)
+        except NotFoundError as exc:
+            raise CliError(missing.format(pid)) from exc
+    return out
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -323,7 +340,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         # Projects this file already knows (our own export, edited and brought back) go
         # through the merge by project id, like a .db from another machine.
         incoming, fresh = split_reimport(repo, result.projects, name)
-        merged = None
+        merged = plan = None
         if incoming is not None:
             plan = plan_merge(repo, incoming, edited_outside=True)
             _print_plan(plan)
@@ -337,7 +354,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     if merged is not None:
         print(
-            f"已有的项目按编号合并：替换 {merged.replaced} 个，另存副本 {merged.copies} 个，"
+            f"已有的项目按编号合并：替换 {merged.replaced} 个，"
+            f"合并双方的修改 {merged.combined} 个，另存副本 {merged.copies + merged.forged} 个，"
             f"未变 {merged.unchanged} 个；被替换的版本已保存在历史版本中。"
         )
     if summary.skipped_identical:
@@ -357,7 +375,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print("导入报告：")
         for item in others:
             print("  " + item.describe())
-    return EXIT_PARTIAL if result.of(ERROR) or summary.needing_review else EXIT_OK
+    attention = result.of(ERROR) or summary.needing_review or (plan is not None and plan.problems)
+    return EXIT_PARTIAL if attention else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -370,6 +389,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CliError("不能导出到正在使用的数据文件本身")
     from desktop.store import review
 
+    bad: list[BadProjectError] = []
     with _open(args.db) as repo:
         if kind == ".xlsx" and not args.project:
             # Streamed: one project read and written at a time (memory stays flat).
@@ -380,12 +400,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(f"已导出 {len(summaries)} 个项目到“{target}”。")
             return EXIT_OK
         if args.project:
-            projects = []
-            for pid in args.project:
-                try:
-                    projects.append(repo.get(pid))
-                except NotFoundError as exc:
-                    raise CliError(f"数据库中没有编号为“{pid}”的项目，未导出任何内容") from exc
+            projects = _get_each(
+                repo, args.project, bad, "数据库中没有编号为“{}”的项目，未导出任何内容"
+            )
             tombstones = []
         elif args.unit:
             ids = review.submitted_by(repo, args.unit)
@@ -394,11 +411,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
             projects = list(repo.all_projects(ids))
             tombstones = []
         else:  # everything: for a .db also the trash and the deletions, so they travel
-            projects = list(repo.all_projects(trash=kind == ".db"))
+            projects = list(repo.all_projects(trash=kind == ".db", skip_bad=bad))
             tombstones = repo.tombstones()
         bases = shared_bases(repo, projects) if kind == ".db" else []
         reviews = review.records(repo, [p.id for p in projects]) if kind == ".db" else None
         approved = review.approved_versions(repo, projects) if kind == ".db" else []
+    if bad and not projects:
+        _left_out(bad, "")
+        raise CliError("没有可以导出的项目（都需要修复），未导出任何内容")
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
     elif kind == ".xlsx":
@@ -408,7 +428,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     else:
         export_db(projects, target, tombstones, bases, reviews=reviews, approved=approved)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
-    return EXIT_OK
+    return _left_out(bad, "，未导出。")
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
@@ -469,10 +489,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     with _open(args.db) as repo:
         status = statuses(repo)
+        problems = repo.problems()
         for s in repo.summaries(year=args.year):
             label = STATUS_LABELS[status.get(s.id, DRAFT)]
-            print(f"{s.id}\t{s.year}\t{s.name}\t{format_money(s.total)}\t{label}")
-    return EXIT_OK
+            mark = "\t需要修复" if s.id in problems else ""
+            print(f"{s.id}\t{s.year}\t{s.name}\t{format_money(s.total)}\t{label}{mark}")
+        for pid, problem in problems.items():
+            print(f"项目 {pid} 的数据有误（{_one_line(problem)}），需要修复。", file=sys.stderr)
+    return EXIT_PARTIAL if problems else EXIT_OK
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
@@ -487,19 +511,21 @@ def _cmd_print(args: argparse.Namespace) -> int:
         return audit.status(audit.check(p)) == audit.STATUS_ERROR
 
     signoff = SignOff(enabled=not args.no_signoff, filled_by=args.filled_by, phone=args.phone)
+    bad: list[BadProjectError] = []
     with _open(args.db) as repo:
         if args.all:
-            if not repo.summaries():
+            problems = repo.problems()
+            if not [s for s in repo.summaries() if s.id not in problems]:
+                _left_out([StoreError(p) for p in problems.values()], "")
                 raise CliError("没有可打印的项目")
-            projects = repo.all_projects()  # one at a time: memory does not grow with the count
+            # one at a time: memory does not grow with the count
+            projects = repo.all_projects(skip_bad=bad)
         else:
-            projects = []
-            for pid in args.project:
-                try:
-                    projects.append(repo.get(pid))
-                except NotFoundError as exc:
-                    raise CliError(f"数据库中没有编号为“{pid}”的项目，未打印任何内容") from exc
+            projects = _get_each(
+                repo, args.project, bad, "数据库中没有编号为“{}”的项目，未打印任何内容"
+            )
             if not projects:
+                _left_out(bad, "")
                 raise CliError("没有可打印的项目")
         from desktop.store.paper import record_print, stored_hashes
 
@@ -532,7 +558,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
     if result.missing:
         chars = "".join(sorted(result.missing))
         print(f"注意：字体中没有这些字符，已印为 □：{chars}", file=sys.stderr)
-    return EXIT_OK
+    return _left_out(bad, "，未打印。")
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
@@ -566,16 +592,12 @@ def describe_location(location, project) -> str:
 def _cmd_check(args: argparse.Namespace) -> int:
     from desktop.domain import audit
 
+    bad: list[BadProjectError] = []
     with _open(args.db) as repo:
         if args.project:
-            projects = []
-            for pid in args.project:
-                try:
-                    projects.append(repo.get(pid))
-                except NotFoundError as exc:
-                    raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
+            projects = _get_each(repo, args.project, bad, "数据库中没有编号为“{}”的项目")
         else:
-            projects = repo.all_projects()  # streamed: the projects are not all held
+            projects = repo.all_projects(skip_bad=bad)  # streamed: not all held at once
         duplicates = repo.duplicate_keys()
         # The findings are printed once every project is read, so that a file that
         # cannot be read prints nothing but its error.
@@ -589,7 +611,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 warnings += f.severity == audit.WARNING
     sys.stdout.write("".join(lines))
     print(f"审核了 {count} 个项目：错误 {errors} 条，警告 {warnings} 条。", file=sys.stderr)
-    return EXIT_PARTIAL if errors else EXIT_OK
+    left_out = _left_out(bad, "，未审核。")
+    return EXIT_PARTIAL if errors else left_out
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -635,7 +658,11 @@ def _cmd_rollover(args: argparse.Namespace) -> int:
             if wrong:
                 raise CliError(f"这些项目不是 {args.year} 年度的：{'、'.join(wrong)}")
         else:
-            sources = list(repo.all_projects([s.id for s in repo.summaries(year=args.year)]))
+            skipped: list[BadProjectError] = []
+            sources = list(
+                repo.all_projects([s.id for s in repo.summaries(year=args.year)], skip_bad=skipped)
+            )
+            _left_out(skipped, "，未复制。")
         copies = [next_year_copy(p) for p in sources]
         repo.add(copies)
     print(f"已把 {len(copies)} 个项目复制到 {args.year + 1} 年度（指标已标为待核对）。")

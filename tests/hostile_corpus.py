@@ -123,6 +123,24 @@ def json_cases(d: Path) -> list[Case]:
         Case("json-not-utf8", _write_bytes(d / "bytes.json", b"\xff\xfe\x00\x00" + b"\x00" * 100)),
         Case("json-too-big", _sparse(d / "huge.json", 200 * 1024 * 1024)),
         Case(
+            "json-850000-projects",
+            _write_json_text(
+                d / "many.json",
+                '{"format": "jixiao-projects", "version": 1, "projects": ['
+                + ",".join(f'{{"id":"{uuid.UUID(int=n)}","year":2025}}' for n in range(850_000))
+                + "]}",
+            ),
+        ),
+        Case(
+            "json-15M-empty-arrays",
+            _write_json_text(
+                d / "arrays.json",
+                '{"format": "jixiao-projects", "version": 1, "projects": ['
+                + ",".join(["[]"] * 15_000_000)
+                + "]}",
+            ),
+        ),
+        Case(
             "json-counter-2^62-1",
             _write_json(
                 d / "counter.json",
@@ -261,7 +279,7 @@ def _xlsx(
     *,
     doctype="",
     sheet_doctype="",
-    sst: str | None = None,
+    sst: str | tuple | None = None,
     title="表",
     extra: dict | None = None,
 ) -> Path:
@@ -272,8 +290,10 @@ def _xlsx(
         z.writestr("_rels/.rels", _RELS)
         z.writestr("xl/workbook.xml", _WB % (doctype, title))
         z.writestr("xl/_rels/workbook.xml.rels", _WB_RELS % (_SST_REL if sst is not None else ""))
-        if sst is not None:
+        if isinstance(sst, str):
             z.writestr("xl/sharedStrings.xml", sst)
+        elif sst is not None:  # (head, items, tail), written as a stream
+            _stream_into(z, "xl/sharedStrings.xml", *sst)
         with z.open("xl/worksheets/sheet1.xml", "w") as fh:
             head, tail = (_SHEET % (sheet_doctype, "\x00")).split("\x00")
             fh.write(head.encode())
@@ -368,6 +388,83 @@ def xlsx_cases(d: Path, own_export: Path, sample: Path) -> list[Case]:
     ]
 
 
+def _stream_into(z: zipfile.ZipFile, name: str, head: str, items, tail: str) -> None:
+    with z.open(name, "w") as fh:
+        fh.write(head.encode())
+        buf = []
+        for item in items:
+            buf.append(item)
+            if len(buf) >= 10_000:
+                fh.write("".join(buf).encode())
+                buf = []
+        fh.write(("".join(buf) + tail).encode())
+
+
+def _streamed_part(path: Path, name: str, head: str, items, tail: str) -> None:
+    """Add a big part to a workbook, written as a stream."""
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        _stream_into(z, name, head, items, tail)
+
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def xlsx_count_cases(d: Path) -> list[Case]:
+    """Workbooks that pass every zip check but hold millions of shared strings or styles,
+    or thousands of sheets: counted in the parts before openpyxl parses them."""
+    strings = _xlsx(
+        d / "sst-3M.xlsx",
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+        sst=(
+            f'<?xml version="1.0"?><sst xmlns="{_MAIN_NS}" count="1" uniqueCount="1">',
+            (f"<si><t>{n}</t></si>" for n in range(3_000_000)),
+            "</sst>",
+        ),
+    )
+    styles = _xlsx(d / "styles-2M.xlsx", '<row r="1"><c r="A1" s="1"><v>1</v></c></row>')
+    _streamed_part(
+        styles,
+        "xl/styles.xml",
+        f'<?xml version="1.0"?><styleSheet xmlns="{_MAIN_NS}"><cellXfs count="1">',
+        ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' for _ in range(2_000_000)),
+        "</cellXfs></styleSheet>",
+    )
+    sheets = d / "sheets-9000.xlsx"
+    n = 9_000
+    with zipfile.ZipFile(sheets, "w", zipfile.ZIP_DEFLATED) as z:
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/s{i}.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for i in range(n)
+        )
+        z.writestr("[Content_Types].xml", (_CT % overrides))
+        z.writestr("_rels/.rels", _RELS)
+        entries = "".join(
+            f'<sheet name="s{i}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(n)
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            (_WB % ("", "x")).replace('<sheet name="x" sheetId="1" r:id="rId1"/>', entries),
+        )
+        rels = "".join(
+            f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/worksheet" Target="worksheets/s{i}.xml"/>'
+            for i in range(n)
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            f'openxmlformats.org/package/2006/relationships">{rels}</Relationships>',
+        )
+        for i in range(n):
+            z.writestr(f"xl/worksheets/s{i}.xml", _SHEET % ("", ""))
+    return [
+        Case("xlsx-3M-shared-strings", strings),
+        Case("xlsx-2M-styles", styles),
+        Case("xlsx-9000-sheets", sheets),
+    ]
+
+
 def _rewrite_zip(src: Path, dst: Path, change) -> None:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
@@ -422,6 +519,73 @@ def _one_page(contents: bytes, info: bytes | None = None, extra: list[bytes] = (
         objs.append(info)
     objs.extend(extra)
     return objs
+
+
+def _pdf_pages(contents: list[bytes]) -> list[bytes]:
+    """A PDF of one page for each content stream, with a Type 1 font /F1."""
+    n = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i, body in enumerate(contents):
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objs.append(_stream(zlib.compress(body)))
+    return objs
+
+
+def pdf_work_cases(d: Path) -> list[Case]:
+    """Within the declared limits (pages, objects, characters a page), yet work without
+    end: the work actually done is budgeted."""
+    line = b"(" + b"A" * 100 + b") Tj 0 -1 Td "
+    chars = b"BT /F1 1 Tf 10 800 Td " + line * 490 + b"ET"  # 49,000 characters a page
+    lines = b"".join(
+        b"%d %d m %d %d l S " % (i % 500, i // 500 * 3, i % 500 + 50, i // 500 * 3)
+        for i in range(20_000)
+    )
+    fan = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(b"/X Do", flate=False),
+    ]
+    for i in range(8):  # each form draws the next ten times: 10^7 drawings
+        body = b"/X Do " * 10 if i < 7 else b"q Q"
+        res = b"/Resources << /XObject << /X %d 0 R >> >> " % (6 + i) if i < 7 else b""
+        fan.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+            + res
+            + b"/Length %d >>\nstream\n" % len(body)
+            + body
+            + b"\nendstream"
+        )
+    return [
+        Case("pdf-49000-characters-on-100-pages", _pdf(d / "chars.pdf", _pdf_pages([chars] * 100))),
+        Case("pdf-20000-lines-on-50-pages", _pdf(d / "lines.pdf", _pdf_pages([lines] * 50))),
+        Case("pdf-3M-operators", _pdf(d / "ops.pdf", _pdf_pages([b"q Q " * 3_000_000]))),
+        Case("pdf-form-xobject-fan-out", _pdf(d / "fanout.pdf", fan)),
+        Case(
+            "pdf-reference-cycle",
+            _pdf(d / "refcycle.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>", b"3 0 R", b"2 0 R"]),
+        ),
+        Case(
+            "pdf-page-tree-cycle",
+            _pdf(
+                d / "treecycle.pdf",
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+                ],
+            ),
+        ),
+    ]
 
 
 def pdf_cases(d: Path) -> list[Case]:
@@ -558,7 +722,7 @@ def db_cases(d: Path, exported: Path) -> list[Case]:
             number,
             command="merge",
             expect=IMPORT,
-            check=lambda db, out, err: "超出范围" in out or _fail(out),
+            check=lambda db, out, err: ("超出范围" in out or "无效" in out) or _fail(out),
         )
     )
     counter = _altered(
@@ -608,14 +772,115 @@ def db_cases(d: Path, exported: Path) -> list[Case]:
     return cases
 
 
+REPAIR = "repair"  # a working file with bad rows: exit 1, those projects listed, no traceback
+#: what each command does with the working file ``--db FILE`` (outputs go to the folder)
+OPENED_COMMANDS = ("list", "check", "export", "print")
+#: wrong values in a working file that passes quick_check and has the exact schema
+BAD_VALUES = {
+    "year-abc": "UPDATE projects SET year = 'abc' WHERE rowid = 1",
+    "versions-bad-json": "UPDATE projects SET versions = '{bad' WHERE rowid = 2",
+    "number-abc": "UPDATE indicators SET number = 'abc' WHERE rowid = 3",
+    "number-NaN": "UPDATE indicators SET number = 'NaN' WHERE rowid = 4",
+    "number-1e999999999": "UPDATE indicators SET number = '1e999999999' WHERE rowid = 5",
+    "date-2024-13-45": "UPDATE projects SET start_date = '2024-13-45' WHERE rowid = 3",
+    "name-blob": "UPDATE projects SET name = CAST('名称' AS BLOB) WHERE rowid = 4",
+    "op-unknown": "UPDATE indicators SET op = '≈' WHERE rowid = 7",
+    "name-9MB": "UPDATE projects SET name = printf('%.*c', 9000000, 'x') WHERE rowid = 5",
+    "amount-real": "UPDATE projects SET funds_total = 1.5 WHERE rowid = 6",
+    "needs-review-7": "UPDATE indicators SET needs_review = 7 WHERE rowid = 8",
+    "field-flags-list": "UPDATE projects SET field_flags = '[1, 2]' WHERE rowid = 7",
+}
+
+
+def _needs_repair(db, out, err):
+    assert "需要修复" in err or "需要修复" in out, (out, err)
+
+
+def opened_cases(d: Path, exported: Path) -> list[Case]:
+    """Working files whose rows are wrong: every command works for the other projects and
+    lists the bad one as needing repair."""
+    cases = []
+    for kind, sql in BAD_VALUES.items():
+        path = _altered(exported, d / f"opened-{kind}.db", sql)
+        for command in OPENED_COMMANDS:
+            cases.append(
+                Case(
+                    f"db-opened-{kind}-{command}",
+                    path,
+                    command=command,
+                    expect=REPAIR,
+                    check=_needs_repair,
+                )
+            )
+    # an interrupted copy: one byte short (SQLite zero-fills the last page)
+    cut = d / "one-byte-short.db"
+    data = exported.read_bytes()
+    cut.write_bytes(data[:-1])
+    # received: refused by integrity_check when the cut hits an index, else the cut row is
+    # reported and the rest merged
+    cases.append(
+        Case(
+            "db-received-one-byte-short",
+            cut,
+            command="merge",
+            expect=IMPORT,
+            check=lambda db, out, err: "未导入" in out or _fail(out),
+        )
+    )
+    for command in OPENED_COMMANDS:  # opened: quick_check passes, the cut row is found
+        cases.append(
+            Case(
+                f"db-opened-one-byte-short-{command}",
+                cut,
+                command=command,
+                expect=REPAIR,
+                check=_needs_repair,
+            )
+        )
+    return cases
+
+
+def big_db_cases(d: Path, exported: Path) -> list[Case]:
+    """Files whose size is within the limits but whose rows are not: counted first."""
+    many = _altered(
+        exported,
+        d / "indicators-2M.db",
+        "INSERT INTO indicators (project_id, position, level1, level2, name) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) "
+        "SELECT (SELECT id FROM projects LIMIT 1), 1000 + i, '产出指标', '数量指标', "
+        "'指标' || i FROM n",
+    )
+    huge = _altered(
+        exported,
+        d / "name-200MB.db",
+        "UPDATE projects SET name = printf('%.*c', 200000000, 'x') WHERE rowid = 1",
+    )
+    return [
+        Case("db-received-2M-indicator-rows", many, command="merge", slow=True),
+        Case("db-opened-2M-indicator-rows-list", many, command="list", expect=REPAIR, slow=True),
+        Case(
+            "db-opened-name-200MB-export",
+            huge,
+            command="export",
+            expect=REPAIR,
+            check=_needs_repair,
+            slow=True,
+        ),
+    ]
+
+
 def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list[Case]:
     d.mkdir(parents=True, exist_ok=True)
     return [
         *json_cases(d),
         *text_cases(d, sample),
         *xlsx_cases(d, own_export, sample),
+        *xlsx_count_cases(d),
         *pdf_cases(d),
+        *pdf_work_cases(d),
         *db_cases(d, exported_db),
+        *opened_cases(d, exported_db),
+        *big_db_cases(d, exported_db),
     ]
 
 

@@ -81,6 +81,16 @@ def test_examples_from_published_forms(extracted, form):
     assert join_wrapped(extracted) == form
 
 
+def test_a_line_break_in_a_one_line_field_is_a_wrap_too():
+    """A workbook's cell may hold the break itself (\n): in a name it is a wrap; in a goal
+    it is the writer's own line."""
+    assert join_wrapped("上海市普陀区城市管理行政执\n法局", single_line=True) == (
+        "上海市普陀区城市管理行政执法局"
+    )
+    assert join_wrapped("Smart\nCity 平台", single_line=True) == "Smart City 平台"
+    assert join_wrapped("完成A\n完成B") == "完成A\n完成B"
+
+
 SAFE = "山水花草树木风云雨雪江河湖海日月星辰春夏秋冬东西南北桥路灯塔"
 
 
@@ -131,3 +141,35 @@ def test_no_cjk_word_contains_a_space_after_import(cells):
         "value": ind.value.shown,
     }
     assert got == {k: v[0] for k, v in cells.items()}
+
+
+def test_a_workbook_of_wrapped_cells_imports_whole_words(tmp_path):
+    from openpyxl import Workbook
+
+    from desktop.io.files import load_file
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (
+        ["2026年度项目支出绩效目标表"],
+        ["项目名称", "城市道路修缮工 程"],
+        [
+            "主管部门",
+            "上海市普陀区建设和管 理委员会",
+            "实施单位",
+            "上海市普陀区城市管理行政执\n法局执法大队",
+        ],
+        ["项目资金（元）", "年度资金总额", "100"],
+        ["年度总体目标", "1.完善路 网，开 展养护；2.新增Smart City 平台"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "修缮道路长 度", "≥95.00 (%)"],  # "=": a formula
+    ):
+        ws.append(row)
+    wb.save(tmp_path / "wrapped.xlsx")
+    (p,) = load_file(tmp_path / "wrapped.xlsx").projects
+    assert p.name == "城市道路修缮工程"
+    assert p.department == "上海市普陀区建设和管理委员会"
+    assert p.implementing_unit == "上海市普陀区城市管理行政执法局执法大队"
+    assert p.goal_annual == "1.完善路网，开展养护；\n2.新增Smart City 平台"
+    (ind,) = p.indicators
+    assert (ind.name, ind.value.shown) == ("修缮道路长度", "≥95.00 (%)")

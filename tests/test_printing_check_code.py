@@ -10,6 +10,7 @@ import random
 import shutil
 import subprocess
 import zlib
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from reportlab.graphics.barcode import qrencoder
 
 from desktop.cli import main
 from desktop.domain import checkcode
+from desktop.domain.model import new_id
 from desktop.domain.values import parse_value
 from desktop.printing import qr, render
 from desktop.printing.layout import MARGIN_BOTTOM, PAGE_H
@@ -65,7 +67,9 @@ def printed(tmp_path, sample_result):
     db = tmp_path / "申报.db"
     projects = list(sample_result.projects[:3])
     long = projects[0]
-    projects[0] = long.with_changes(indicators=long.indicators * 6)  # several pages
+    projects[0] = long.with_changes(
+        indicators=tuple(replace(i, uid=new_id()) for i in long.indicators * 6)
+    )  # several pages
     with open_repository(db) as repo:
         repo.add(projects)
         ids = [p.id for p in projects]
@@ -232,7 +236,9 @@ def test_codes_off_leave_the_footer_as_it_was_and_never_touch_the_grid(tmp_path,
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm is needed")
     project = sample_result.projects[0]
-    project = project.with_changes(indicators=project.indicators * 6)
+    project = project.with_changes(
+        indicators=tuple(replace(i, uid=new_id()) for i in project.indicators * 6)
+    )
     with_codes, without = tmp_path / "with.pdf", tmp_path / "without.pdf"
     a = render([project], with_codes, printed_at=AT)
     b = render([project], without, codes=False)

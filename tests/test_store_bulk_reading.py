@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop.domain.model import new_id
+from desktop.store.rows import screen
 
 
 def test_reading_every_project_takes_two_statements_a_chunk(repo, sample_result):
@@ -27,4 +28,13 @@ def test_reading_every_project_takes_two_statements_a_chunk(repo, sample_result)
         repo.conn.set_trace_callback(None)
     assert bulk == one_by_one
     chunks = -(-len(ids) // 500)
-    assert len(statements) == 2 * chunks
+    # one screening pass of the whole file by SQLite (what it can tell is bad), then two
+    # statements a chunk: nothing a project
+    screening: list[str] = []
+    repo.conn.set_trace_callback(screening.append)
+    try:
+        screen(repo.conn, whole_file_limit=False)
+    finally:
+        repo.conn.set_trace_callback(None)
+    assert len(statements) == len(screening) + 2 * chunks
+    assert len(screening) <= 4

@@ -134,8 +134,10 @@ def test_same_field_changed_both_ways_keeps_both_texts(tmp_path):
         assert item.choice == Choice.BOTH  # a real conflict: nothing lost by default
         assert [k.key for k in item.combined.conflicts] == ["goal_annual"]
         shown = "\n".join(item.changes)
-        assert f"我的：{ANNUAL}乙的补充。" in shown and f"对方的：{ANNUAL}甲的补充。" in shown
-        assert f"原来的：{ANNUAL}\n" in shown + "\n"  # the version both started from
+        # each side's change from the version both started from, and that version
+        assert "我的（与原来的相比）：…安全感和满意度持续提升。〔+乙的补充。〕" in shown
+        assert "对方的（与原来的相比）：…安全感和满意度持续提升。〔+甲的补充。〕" in shown
+        assert f"原来的：{ANNUAL}\n" in shown + "\n"
         apply_merge(repo, plan, backup=False)
         texts = sorted(p.goal_annual for p in repo.all_projects())
         assert texts == sorted([ANNUAL + "甲的补充。", ANNUAL + "乙的补充。"])
@@ -278,3 +280,23 @@ def test_a_forged_counter_of_mine_is_kept_as_a_copy_for_review(tmp_path, capsys)
         plan = plan_merge(repo, read_untrusted(export(b, tmp_path / "after.db")))
         apply_merge(repo, plan, backup=False)
         assert repo.get(pid).goal_overall == saved.goal_overall
+
+
+def test_a_json_file_with_a_forged_counter_of_mine_is_not_added_as_is(tmp_path, capsys):
+    """A JSON file whose unknown project claims 2^40 changes of mine: imported only as a
+    copy for review, with a fresh record (else my next edit would pass the limit)."""
+    import json
+
+    from desktop.domain.codec import project_to_dict
+
+    _a, b, _pid = two_machines(tmp_path)
+    with open_repository(b) as repo:
+        me = repo.replica_id
+    stranger = form().with_changes(name="陌生项目", versions=((me, 2**40),))
+    doc = {"format": "jixiao-projects", "version": 1, "projects": [project_to_dict(stranger)]}
+    (tmp_path / "x.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(tmp_path / "x.json"), "--db", str(b)]) == 1
+    assert "版本记录可疑" in capsys.readouterr().out
+    with open_repository(b) as repo:
+        (copy,) = [p for p in repo.all_projects() if p.name.startswith("陌生项目")]
+        assert copy.id != stranger.id and copy.version_map == {me: 1}

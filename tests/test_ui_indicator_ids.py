@@ -37,13 +37,18 @@ def test_a_moved_or_edited_row_keeps_its_id(qtbot):
     assert [i.uid for i in changes[-1]] == [rows[0].uid, rows[1].uid]
 
 
-def test_a_duplicated_project_is_a_new_form_with_new_row_ids(make_controller, tmp_path):
-    c = make_controller(tmp_path / "dup.db")
+def sample_window(make_controller, path):
+    """The sample forms in a window, 人民调解 selected; returns (window, 人民调解)."""
+    c = make_controller(path)
     c.load_sample()
-    w = c.window
+    original = next(p for p in c.window.session.repo.all_projects() if p.name == "人民调解")
+    c.window.select_project(original.id)
+    return c.window, original
+
+
+def test_a_duplicated_project_is_a_new_form_with_new_row_ids(make_controller, tmp_path):
+    w, original = sample_window(make_controller, tmp_path / "dup.db")
     repo = w.session.repo
-    original = next(p for p in repo.all_projects() if p.name == "人民调解")
-    w.select_project(original.id)
     w.act_duplicate.trigger()
     (copy,) = [p for p in repo.all_projects() if p.name == "人民调解（副本）"]
     assert [i.name for i in copy.indicators] == [i.name for i in original.indicators]
@@ -53,13 +58,8 @@ def test_a_duplicated_project_is_a_new_form_with_new_row_ids(make_controller, tm
 def test_the_window_warns_of_a_possible_duplicate(make_controller, tmp_path):
     from desktop.domain.model import Project
 
-    c = make_controller(tmp_path / "same.db")
-    c.load_sample()
-    w = c.window
-    repo = w.session.repo
-    original = next(p for p in repo.all_projects() if p.name == "人民调解")
-    repo.add([Project(year=original.year, name="人民调解（来自交换.db）")])
-    w.select_project(original.id)
+    w, original = sample_window(make_controller, tmp_path / "same.db")
+    w.session.repo.add([Project(year=original.year, name="人民调解（来自交换.db）")])
     w.refresh_audit()
     messages = [
         w.audit_panel.tree.topLevelItem(n).text(3)

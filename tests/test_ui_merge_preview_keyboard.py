@@ -79,7 +79,8 @@ def test_a_real_conflict_field_by_field_and_keep_both_named(qtbot, tmp_path):
         dialog.table.selectRow(row)
         assert dialog.table.item(row, 5).text() == "两份都保留"
         text = dialog.details.toPlainText()
-        assert "年度总体目标" in text and "我的：" in text and "对方的：" in text
+        assert "年度总体目标" in text and "我的（与原来的相比）：" in text
+        assert "对方的（与原来的相比）：" in text
         assert "原来的：" in text
         assert "可能重复" in text  # keeping both says what it leaves in the list
         assert "法律援助" in dialog.duplicates.text()

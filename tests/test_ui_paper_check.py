@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.domain import checkcode
+from desktop.domain.model import new_id
 from desktop.domain.values import parse_value
 from desktop.store import open_repository
 from desktop.ui.paper_check import PaperCheckDialog
@@ -40,7 +41,9 @@ def test_scanning_pages_in_a_row_lists_answers_and_missing_pages(
 ):
     db = tmp_path / "p.db"
     long = sample_result.projects[0]
-    long = long.with_changes(indicators=long.indicators * 6)  # a form of two pages
+    long = long.with_changes(
+        indicators=tuple(replace(i, uid=new_id()) for i in long.indicators * 6)
+    )  # a form of two pages
     with open_repository(db) as repo:
         repo.add([long, *sample_result.projects[1:3]])
     w = shown(make_controller(db).window)

@@ -13,7 +13,13 @@ from typing import Any
 
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
 from desktop.domain.model import Funds, Indicator, Project, legacy_uids
-from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amount, to_fen
+from desktop.domain.money import (
+    MoneyError,
+    decimal_string,
+    parse_decimal_amount,
+    parse_money,
+    to_fen,
+)
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import OPERATORS, IndicatorValue, number_in_range, parse_value
 
@@ -30,9 +36,76 @@ def clean_text(text: str) -> str:
 
 
 FUND_KEYS = tuple(Funds.FIELD_LABELS)  # the JSON keys, in the form's order
-MAX_TEXT = 100_000  # characters in any one text field
+# Text lengths, chosen against print time (one form, on a 2020 office PC): a cell's text is
+# broken into lines and paginated in time growing faster than its length (a 100,000-character
+# name took 7-11 s, 20,000 take 0.16 s, 2,000 take 0.02 s); many rows grow linearly
+# (2,000 indicators of 100 characters: 0.4 s). See docs/architecture.md, Trust model.
+MAX_SHORT_TEXT = 2_000  # names, labels, 一级/二级/三级, units, values: a line or two on paper
+MAX_LONG_TEXT = 20_000  # 项目总目标, 年度总体目标, notes and source lines (≈ 15 pages of goal)
+MAX_PROJECT_TEXT = 500_000  # all the text of one form (≈ 1 s to print)
+MAX_TEXT = MAX_LONG_TEXT  # the longest any one field may be
+LONG_FIELDS = frozenset(
+    {"overall", "annual", "goal_overall", "goal_annual", "review_note", "raw_text", "note"}
+)
 MAX_GOAL_HEADER = 60  # the goal column's header: a short label
 MAX_INDICATORS = 2_000
+
+
+def text_limit(name: str) -> int:
+    """The most characters field ``name`` may hold (a JSON key or a model attribute)."""
+    return MAX_LONG_TEXT if name in LONG_FIELDS else MAX_SHORT_TEXT
+
+
+_PROJECT_TEXT_FIELDS = (
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementing_unit",
+    "goal_overall",
+    "goal_annual",
+)
+_INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "review_note", "raw_text", "note")
+_VALUE_TEXT_FIELDS = ("unit", "text", "entered")
+
+
+_LABELS = {
+    **Project.FIELD_LABELS,
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "unit": "计量单位",
+    "text": "指标值",
+    "entered": "指标值",
+    "review_note": "复核说明",
+    "raw_text": "原文",
+    "note": "备注",
+}
+
+
+def length_problem(project: Project) -> str | None:
+    """Why a project read by a parser (published text, a sheet, a PDF's tables) is too long
+    to take, in the words ``project_from_dict`` uses; None when every length is within."""
+    total = 0
+    for name in _PROJECT_TEXT_FIELDS:
+        n = len(getattr(project, name))
+        total += n
+        if n > text_limit(name):
+            label = _LABELS.get(name, name)
+            return f"“{label}”太长（{n:,} 个字符，上限 {text_limit(name):,}）"
+    if len(project.indicators) > MAX_INDICATORS:
+        return f"指标太多（超过 {MAX_INDICATORS} 条）"
+    for k, ind in enumerate(project.indicators, 1):
+        for obj, names in ((ind, _INDICATOR_TEXT_FIELDS), (ind.value, _VALUE_TEXT_FIELDS)):
+            for name in names:
+                n = len(getattr(obj, name))
+                total += n
+                if n > text_limit(name):
+                    label = "三级指标" if name == "name" else _LABELS.get(name, name)
+                    limit = text_limit(name)
+                    return f"第 {k} 条指标的“{label}”太长（{n:,} 个字符，上限 {limit:,}）"
+    if total > MAX_PROJECT_TEXT:
+        return f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）"
+    return None
 
 
 def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
@@ -79,6 +152,7 @@ def project_to_dict(p: Project) -> dict[str, Any]:
         "field_flags": dict(p.field_flags),
         "date_style": p.date_style,
         "goal_header": p.goal_header,
+        "funds_written": dict(p.funds_written),
         "field_versions": {k: [r, n] for k, r, n in p.field_versions},
     }
 
@@ -98,8 +172,9 @@ def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> s
     value = obj[name]
     if not isinstance(value, str):
         raise CodecError(f"{where}“{name}”应为文字")
-    if len(value) > MAX_TEXT:
-        raise CodecError(f"{where}“{name}”太长（超过 {MAX_TEXT} 个字符）")
+    limit = text_limit(name)
+    if len(value) > limit:
+        raise CodecError(f"{where}“{name}”太长（{len(value):,} 个字符，上限 {limit:,}）")
     return clean_text(value)
 
 
@@ -324,10 +399,23 @@ def project_from_dict(obj: Any) -> Project:
     date_style = _text(obj, "date_style")
     if date_style and date_style not in DATE_STYLES:
         raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    written = obj.get("funds_written") or {}
+    if not isinstance(written, dict) or len(written) > len(FUND_KEYS):
+        raise CodecError("“funds_written”应为 {金额字段: 文字} 对象")
+    for k, text in written.items():
+        if k not in FUND_KEYS or not isinstance(text, str) or not 0 < len(text) <= 40:
+            raise CodecError("“funds_written”中的记录无效")
+        try:
+            same = parse_money(text) == getattr(funds, k)
+        except ValueError:
+            same = False
+        if not same:
+            raise CodecError(f"“funds_written”中“{text[:20]}”与金额不符")
+    extra["funds_written"] = tuple(sorted(written.items()))
     goal_header = _text(obj, "goal_header")
     if len(goal_header) > MAX_GOAL_HEADER:
         raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
-    return Project(
+    project = Project(
         id=pid,
         year=year,
         date_style=date_style,
@@ -348,3 +436,11 @@ def project_from_dict(obj: Any) -> Project:
         profile=profile,
         **extra,
     )
+    total = (
+        sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
+        + sum(len(getattr(i, n)) for i in project.indicators for n in _INDICATOR_TEXT_FIELDS)
+        + sum(len(getattr(i.value, n)) for i in project.indicators for n in _VALUE_TEXT_FIELDS)
+    )
+    if total > MAX_PROJECT_TEXT:
+        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+    return project

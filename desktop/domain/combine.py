@@ -44,6 +44,7 @@ def merge_values(p: Project) -> dict[str, object]:
     out["profile"] = p.profile
     out["date_style"] = p.date_style
     out["goal_header"] = p.goal_header
+    out["funds_written"] = p.funds_written
     out["flag.indicators"] = p.flag("indicators")
     out["trash"] = p.deleted_at is not None
     out["order"] = tuple(i.uid for i in p.indicators)
@@ -60,8 +61,10 @@ def _same_order(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def stamped(old: Project | None, new: Project, replica: str, counter: int) -> Project:
     """``new`` (about to be saved as change ``counter`` of ``replica``) with every field
-    that differs from ``old`` recorded as set by this change."""
-    dots = new.field_version_map
+    that differs from ``old`` (the stored version) recorded as set by this change, and the
+    others as the stored version records them (an older version restored from the history
+    brings its own, outdated records: they are not taken)."""
+    dots = (old if old is not None else new).field_version_map
     values = merge_values(new)
     dots = {k: d for k, d in dots.items() if k in values}  # deleted rows' records go
     if old is not None:
@@ -219,6 +222,7 @@ def combine(
         profile=chosen["profile"],
         date_style=chosen["date_style"],
         goal_header=chosen["goal_header"],
+        funds_written=chosen["funds_written"],
         indicators=tuple(indicators),
         field_flags=tuple(sorted(flags.items())),
         deleted_at=deleted_at,

@@ -149,6 +149,7 @@ def field_change(key: str, old, new) -> list[Change]:
         "profile": "指标体系",
         "date_style": "日期写法",
         "goal_header": "目标表头",
+        "funds_written": "金额的写法",
         "flag.indicators": "指标的需复核标记",
         "trash": "回收站",
         "order": "指标的顺序",

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import fields, is_dataclass, replace
 from decimal import Decimal
 
-from desktop.domain.codec import clean_text
+from desktop.domain.codec import MAX_LONG_TEXT, clean_text
 from desktop.domain.values import MAX_NUMBER_DECIMALS, MAX_NUMBER_EXPONENT, number_in_range
 
 MB = 1024 * 1024
@@ -34,7 +34,9 @@ MAX_DB_BYTES = 1024 * MB  # a .db opened or received (10,000 projects ≈ 66 MB)
 MAX_SIDE_BYTES = 256 * MB  # a received .db's -journal / -wal beside it
 # -- content ------------------------------------------------------------------------------
 MAX_PROJECTS = 200_000  # projects in one file
-MAX_TEXT = 100_000  # characters in one text field (domain.codec enforces it)
+# characters in one text field: 2,000 for names/labels/values, 20,000 for goals and notes,
+# 500,000 for a whole form — chosen against print time (domain.codec enforces them)
+MAX_TEXT = MAX_LONG_TEXT
 MAX_JSON_INT_DIGITS = 30  # digits of an integer literal in JSON
 MAX_JSON_DEPTH = 64  # nesting of JSON arrays/objects
 # -- workbooks ----------------------------------------------------------------------------

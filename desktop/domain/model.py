@@ -136,6 +136,10 @@ class Project:
     # The goal column's header as the form writes it (项目总目标, 项目总体目标, 项目总体目标
     # (2024年-2026年)); "" is 项目总目标. Printed as stored (GOAL_HEADERS: the clerk's choices).
     goal_header: str = ""
+    # Amounts as the form writes them where that differs from the canonical 5,100,000.00
+    # (a form that writes 0): sorted (fund key, text) pairs, each text reading exactly the
+    # amount in 元. Printed as written; an edit of the amount drops its entry.
+    funds_written: tuple[tuple[str, str], ...] = ()
     # Which change last set each field: sorted (field key, replica id, counter) triples, the
     # counter being that replica's entry of ``versions`` after the change. Keys are those of
     # ``merge_values`` ("goal_annual", "funds.total", "ind:<uid>", "order", "trash"). A
@@ -156,6 +160,9 @@ class Project:
             flags = flags.items()
         if not isinstance(flags, tuple) or any(not isinstance(f, tuple) for f in flags):
             object.__setattr__(self, "field_flags", tuple(sorted(tuple(f) for f in flags)))
+        written = self.funds_written
+        if isinstance(written, dict):
+            object.__setattr__(self, "funds_written", tuple(sorted(written.items())))
         if not self.updated_at:
             object.__setattr__(self, "updated_at", self.created_at)
         if not self.profile:
@@ -173,6 +180,14 @@ class Project:
     def with_changes(self, **changes) -> Project:
         """A changed copy. A field flagged 需复核 that the change gives a new value is no
         longer flagged: the clerk has now written it (unless ``field_flags`` is given)."""
+        if self.funds_written and "funds_written" not in changes:
+            funds = changes.get("funds")
+            if isinstance(funds, Funds):
+                changes["funds_written"] = tuple(
+                    (k, t)
+                    for k, t in self.funds_written
+                    if getattr(funds, k) == getattr(self.funds, k)
+                )
         if self.field_flags and "field_flags" not in changes:
             changed = set()
             for name, value in changes.items():
@@ -412,3 +427,14 @@ def goal_header_choices(p: Project) -> list[str]:
 def goal_header_text(p: Project) -> str:
     """The goal column's header as printed and exported: as stored."""
     return p.goal_header or GOAL_HEADER_DEFAULT
+
+
+def funds_text(p: Project, key: str) -> str:
+    """An amount as printed: as the form writes it (``0``) when the import kept that,
+    else the canonical ``5,100,000.00``."""
+    from desktop.domain.money import format_money
+
+    for k, text in p.funds_written:
+        if k == key:
+            return text
+    return format_money(getattr(p.funds, key))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.domain.codec import length_problem
 from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
     MAX_JSON_IMPORT_BYTES,
@@ -23,9 +24,9 @@ from desktop.domain.limits import (
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
-from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
+from desktop.io.report import ERROR, INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
-from desktop.store.safefile import atomic_write
+from desktop.store.safefile import atomic_write, not_regular_file
 
 T = TypeVar("T")
 IMPORT_FORMATS = {
@@ -41,6 +42,8 @@ def read_text_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> st
     """Read a text file written on any clerk's machine: UTF-8 (with or without BOM),
     UTF-16 with BOM, or GB18030 (which covers GBK/GB2312). Raise ImportFormatError."""
     path = Path(path)
+    if (problem := not_regular_file(path)) is not None:
+        raise ImportFormatError(problem)
     try:
         size = path.stat().st_size
         if size > limit:
@@ -75,6 +78,8 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     if suffix not in IMPORT_FORMATS:
         known = "、".join(IMPORT_FORMATS)
         raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
+    if (problem := not_regular_file(path)) is not None:
+        raise ImportFormatError(problem)
     try:
         check_size(path, _size_limit(suffix), "太大，不像申报表文件")
     except LimitError as exc:
@@ -97,6 +102,16 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     # Text from any reader is cleaned at this boundary (control characters, lone
     # surrogates → �): nothing raw is stored, and Excel exports never fail on it.
     result.projects = [clean_project(p) for p in result.projects]
+    # Lengths as for every other input (domain.codec): a form that would take minutes to
+    # print is reported, the others imported.
+    kept = []
+    for p in result.projects:
+        problem = length_problem(p)
+        if problem is None:
+            kept.append(p)
+        else:
+            result.add(ERROR, f"未导入：{problem}", project=p.name[:100])
+    result.projects = kept
     return result
 
 

@@ -218,7 +218,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     (or an error when the piece is not a form at all)."""
     for attr in ("name", "department", "implementing_unit"):
         if form.basic.get(attr):
-            form.basic[attr] = join_wrapped(form.basic[attr])
+            form.basic[attr] = join_wrapped(form.basic[attr], single_line=True)
     name = form.basic.get("name", "")
     if not name and not form.indicators and not form.money.amounts:
         if form.labels_seen:
@@ -279,6 +279,9 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         goal_overall=goals["overall"],
         goal_annual=goals["annual"],
         goal_header=form.goal.header,
+        funds_written={
+            k: t for k, t in form.money.written.items() if form.money.amounts.get(k) is not None
+        },
         indicators=tuple(indicators),
         profile=profile.id,
         created_at=stamp,

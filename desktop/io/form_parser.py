@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from desktop.domain.chars import has_wide_gap
 from desktop.domain.model import Indicator
-from desktop.domain.money import MoneyError
+from desktop.domain.money import MoneyError, format_money
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import parse_value
 from desktop.io.form_finish import finish_form, with_note
@@ -40,6 +40,9 @@ from desktop.io.wrapping import join_wrapped
 # (2024年-2026年)): kept as the form writes them; other layouts' headers (中长期目标 …) are
 # not the official form's and leave it to the default.
 GOAL_HEADER_OWN = ("项目总目标", "项目总体目标")
+# An amount written as plain digits in 元 (0, 5100000, 5,100,000.00): kept as written when it
+# differs from the canonical text
+_PLAIN_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?$|^\d+(?:\.\d{1,2})?$")
 
 
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
@@ -353,13 +356,22 @@ class FormParser:
                 form.money.amounts.setdefault(attr, 0)
                 form.flags.setdefault(f"funds.{attr}", f"金额“{text}”无法识别")
                 continue
-            self._set_fund(label, label_text, fen, read_in, line, col, value_col)
+            attr = self._set_fund(label, label_text, fen, read_in, line, col, value_col)
+            plain = text.strip()
+            if (
+                attr
+                and read_in == YUAN
+                and _PLAIN_AMOUNT.match(plain)
+                and plain != format_money(fen)
+            ):
+                form.money.written[attr] = plain  # the form writes 0, not 0.00: kept
             # 854万(含上年结转54万): further amounts named inside the same cell
             tail = text[len(text.split("(")[0].split("（")[0]) :]
             for inner, inner_text, inner_fen, inner_unit in amounts_in_text(tail, read_in):
                 self._set_fund(inner, inner_text, inner_fen, inner_unit, line, col, value_col)
 
-    def _set_fund(self, label, label_text, fen, read_in, line, col, value_col=None) -> None:
+    def _set_fund(self, label, label_text, fen, read_in, line, col, value_col=None) -> str | None:
+        """Record an amount; its field's name, or None when the field was already read."""
         form = self.form
         side = self._side(label, col, value_col)
         if label.side is not None:
@@ -369,10 +381,11 @@ class FormParser:
             if form.money.amounts[attr] != fen:
                 message = f"“{label_key(label_text)}”出现了两次，保留第一次的值"
                 form.note(WARNING, message, line, col)
-            return
+            return None
         form.money.amounts[attr] = fen
         form.money.sources[attr] = read_in
         form.flags.pop(f"funds.{attr}", None)
+        return attr
 
     # -- goals ----------------------------------------------------------------------------
     def _goal_header(self, rec: Record) -> None:
@@ -540,7 +553,7 @@ class FormParser:
         if has_wide_gap(name) or has_wide_gap(value_text):
             reasons.append("单元格中有空格分开的两段文字，可能是两行合并")
         # a line break inside a cell, extracted as a space: gone between CJK characters
-        name, value_text = join_wrapped(name), join_wrapped(value_text)
+        name, value_text = join_wrapped(name, True), join_wrapped(value_text, True)
         if name.endswith(_CUT_OFF_ENDINGS):
             reasons.append("指标名称可能被截断")
         if not form.table.l1:

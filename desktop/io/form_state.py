@@ -31,6 +31,7 @@ class FundsRead:
     cols: dict[str, int] = field(default_factory=dict)  # "left"/"right" → column of a side
     side: str | None = None  # the side the last explicit fund label named
     period_cols: dict[int, str] = field(default_factory=dict)  # column → side
+    written: dict[str, str] = field(default_factory=dict)  # attr → the form's text (元)
 
 
 @dataclass

@@ -8,6 +8,7 @@ and structured (``op``, ``number``, ``unit``, ``text``).
 from __future__ import annotations
 
 import json
+import re
 
 from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and tests)
     FUND_KEYS,
@@ -22,6 +23,24 @@ from desktop.io.report import ERROR, ImportFormatError, ImportResult
 
 FORMAT = "jixiao-projects"
 VERSION = 1
+# Counted before the document is parsed, which builds every object and array at once
+# (50 MB of "[]," are 17 million lists, gigabytes). A project is about 5 + its indicators
+# objects and arrays; our own export of 10,000 forms (≈ 50 MB, the file size limit) holds
+# about 250,000.
+MAX_JSON_CONTAINERS = 500_000
+MAX_JSON_PROJECTS = 20_000  # ≈ 5 s to import; more forms travel as a .db
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+def _check_counts(text: str, name: str) -> None:
+    """Objects and arrays outside strings, counted without parsing."""
+    bare = _STRING.sub("", text)
+    containers = bare.count("{") + bare.count("[")
+    if containers > MAX_JSON_CONTAINERS:
+        raise LimitError(
+            f"“{name}”中的对象和数组太多（{containers:,} 个，上限 {MAX_JSON_CONTAINERS:,} 个），"
+            "为安全起见未读取。"
+        )
 
 
 def dumps(projects: list[Project]) -> str:
@@ -37,6 +56,7 @@ def loads(text: str, name: str = "JSON 文件") -> ImportResult:
     """Read a JSON document; bad projects are reported and skipped, not fatal. Numbers,
     nesting and text are bounded (``limits.load_json``)."""
     try:
+        _check_counts(text, name)
         doc = load_json(text, name)
     except LimitError as exc:
         raise ImportFormatError(str(exc)) from exc
@@ -53,6 +73,11 @@ def loads(text: str, name: str = "JSON 文件") -> ImportResult:
         )
     if not isinstance(doc.get("projects"), list):
         raise ImportFormatError('JSON 文件中没有项目列表（"projects"）')
+    if len(doc["projects"]) > MAX_JSON_PROJECTS:
+        raise ImportFormatError(
+            f"“{name}”中的项目太多（{len(doc['projects']):,} 个，上限 {MAX_JSON_PROJECTS:,} 个），"
+            "为安全起见未读取。请改用 .db 文件交换。"
+        )
     result = ImportResult()
     seen: set[str] = set()
     for n, obj in enumerate(doc["projects"], 1):

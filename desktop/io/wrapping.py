@@ -29,11 +29,15 @@ _ITEM = r"(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七�
 _ITEM_START = re.compile(f"(?<=[；;。！？!?])[{_SPACES}]*(?={_ITEM})|[{_SPACES}]+(?={_ITEM})")
 
 
-def join_wrapped(text: str) -> str:
+def join_wrapped(text: str, single_line: bool = False) -> str:
     """``text`` with the spaces line breaks left inside CJK words removed and numbered items
-    on lines of their own; real spaces and every other character kept."""
+    on lines of their own; real spaces and every other character kept. ``single_line``: a
+    field of one line (a name, a unit, an indicator), where a line break inside the cell (a
+    workbook's) is a wrap too."""
     if not text:
         return text
+    if single_line:
+        text = " ".join(part.strip() for part in text.split("\n") if part.strip())
     lines = [_item_lines(line) for line in text.split("\n")]
     return "\n".join(_WRAP_SPACE.sub("", line) for line in "\n".join(lines).split("\n"))
 

@@ -14,6 +14,7 @@ bookkeeping; where the visible sheet was edited, the sheet wins and the report s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -329,8 +330,8 @@ def _summary_sheet(summaries: Iterable[ProjectSummary | Project]) -> _Grid:
         for title, subtotals in (("按项目类别小计", s.by_category), ("按实施单位小计", s.by_unit)):
             g.put(r, 1, clean_text(title), "jx_bold", True)
             r += 1
-            for sub in subtotals:
-                g.put(r, 1, clean_text(f"{sub.key}（{sub.count} 个项目）"))
+            for sub in subtotals:  # the key is a 项目类别 or 实施单位 as typed: text
+                g.put(r, 1, clean_text(f"{sub.key}（{sub.count} 个项目）"), None, True)
                 for col, v in ((5, sub.total), (6, sub.annual_total)):
                     g.put(r, col, float(fen_to_decimal(v)), "jx_plain_money")
                 r += 1
@@ -380,7 +381,27 @@ def export_xlsx(
             ]
         )
     wb.move_sheet(DATA_SHEET, offset=len(wb.sheetnames))
-    atomic_write(target, wb.save)
+    try:
+        atomic_write(target, lambda fh: _save(wb, fh))
+    finally:  # a target that cannot be written: the streamed sheets still open are ended
+        for ws in wb.worksheets:  # here, not by the collector (``Exception ignored …``)
+            if not ws.closed:
+                with contextlib.suppress(Exception):
+                    ws.close()
+
+
+def _save(wb: Workbook, fh) -> None:
+    """``wb.save`` into an open file, with the zip closed on every path: openpyxl leaves its
+    ZipFile open when a write fails (a full disk), and its finaliser then complains on
+    stderr (``Exception ignored … seek of closed file``) after the file is gone."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        try:
+            ExcelWriter(wb, archive).write_data()
+        except BaseException:
+            archive.fp = None  # nothing more is written: the temporary file is removed
+            raise
 
 
 def _close(ws) -> None:
@@ -462,8 +483,61 @@ def _records(ws, budget: _Budget) -> list[Record]:
     return out
 
 
+# Counted in the zip's parts before openpyxl parses them (it builds every shared string,
+# every style and every sheet's object up front, whatever the cells use). Each tag is
+# counted in every part but the worksheets, so a part placed where we do not look counts too.
+MAX_SHARED_STRINGS = 200_000  # no readable workbook uses more than its MAX_CELLS cells
+MAX_STYLES = 20_000  # cell formats, fonts, fills, borders (Excel's own limit: 64,000)
+MAX_SHEETS = 2_000  # a form a sheet; MAX_CELLS is about 1,300 forms
+_COUNTED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|sheet|xf|font|fill|border|numFmt|dxf)[\s/>]")
+_KIND = {
+    b"si": "shared",
+    b"sheet": "sheets",
+    b"xf": "styles",
+    b"font": "styles",
+    b"fill": "styles",
+    b"border": "styles",
+    b"numFmt": "styles",
+    b"dxf": "styles",
+}
+
+
+def _count_parts(z: zipfile.ZipFile, name: str) -> None:
+    """Shared strings, styles and sheets, counted by streaming the unpacked parts (the
+    counts the parts declare may lie); ``LimitError`` as soon as one is over its limit."""
+    limit = {"shared": MAX_SHARED_STRINGS, "styles": MAX_STYLES, "sheets": MAX_SHEETS}
+    what = {
+        "shared": ("的共享字符串太多", f"{MAX_SHARED_STRINGS:,} 个"),
+        "styles": ("的单元格样式太多", f"{MAX_STYLES:,} 个"),
+        "sheets": ("的工作表太多", f"{MAX_SHEETS:,} 个"),
+    }
+    counts = dict.fromkeys(limit, 0)
+    for info in z.infolist():
+        lower = info.filename.lower()
+        if lower.startswith("xl/worksheets/") or not lower.endswith((".xml", ".rels")):
+            continue
+        tail = b""
+        with z.open(info) as fh:
+            while chunk := fh.read(1 << 20):
+                data = tail + chunk
+                # a tag cut by the chunk's end is counted in the next round
+                cut = max(0, data.rfind(b"<", max(0, len(data) - 64)))
+                head, tail = (data[:cut], data[cut:]) if cut else (data, b"")
+                for m in _COUNTED.finditer(head):
+                    kind = _KIND[m.group(1)]
+                    counts[kind] += 1
+                    if counts[kind] > limit[kind]:
+                        raise limits.refusal(name, *what[kind])
+            for m in _COUNTED.finditer(tail + b" "):
+                counts[_KIND[m.group(1)]] += 1
+        for kind, n in counts.items():
+            if n > limit[kind]:
+                raise limits.refusal(name, *what[kind])
+
+
 def _check_zip(path: Path) -> None:
-    """Refuse a workbook whose parts unpack to too much, before anything is unpacked."""
+    """Refuse a workbook whose parts unpack to too much, before anything is unpacked, then
+    one whose parts hold too many shared strings, styles or sheets, before they are parsed."""
     with zipfile.ZipFile(path) as z:
         infos = z.infolist()
         if len(infos) > limits.MAX_XLSX_MEMBERS:
@@ -481,6 +555,7 @@ def _check_zip(path: Path) -> None:
             raise limits.refusal(
                 path.name, "解压后太大", f"{limits.MAX_XLSX_INFLATED // limits.MB} MB"
             )
+        _count_parts(z, path.name)
 
 
 def load_xlsx(path: str | os.PathLike) -> ImportResult:
@@ -624,7 +699,15 @@ def _with_stored_flags(visible: Project, stored: Project) -> Project:
         if _field_value(visible, k) != _field_value(stored, k):
             flags.setdefault(k, r)
     same_dates = (visible.start_date, visible.end_date) == (stored.start_date, stored.end_date)
+    # the sheet holds amounts as numbers: how the form wrote them is the stored record's,
+    # for the amounts the sheet still shows as they were
+    written = tuple(
+        (k, t)
+        for k, t in stored.funds_written
+        if getattr(visible.funds, k) == getattr(stored.funds, k)
+    )
     return visible.with_changes(
         field_flags=tuple(sorted(flags.items())),
         date_style=stored.date_style if same_dates else visible.date_style,
+        funds_written=written,
     )

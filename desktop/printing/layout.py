@@ -23,7 +23,7 @@ from datetime import date
 from reportlab.lib.pagesizes import A4
 
 from desktop.domain.dates import format_date
-from desktop.domain.model import Indicator, Project, goal_header_text
+from desktop.domain.model import Indicator, Project, funds_text, goal_header_text
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import group_indicators, inferred_level1, taxonomy
 from desktop.printing.fonts import FontChain
@@ -318,19 +318,18 @@ class FormBuilder:
                 "basic",
             ),
         ]
-        f = p.funds
         funds_label = self.span(0, 2, ("funds",), "项目资金\n（元）")
-        for left, left_amount, right, right_amount in (
-            ("项目资金总额", f.total, "年度资金申请总额", f.annual_total),
-            ("其中：财政资金", f.fiscal, "其中：当年财政拨款", f.annual_appropriation),
+        for left, left_key, right, right_key in (
+            ("项目资金总额", "total", "年度资金申请总额", "annual_total"),
+            ("其中：财政资金", "fiscal", "其中：当年财政拨款", "annual_appropriation"),
         ):
             rows.append(
                 Row(
                     [
                         c(2, 2, left, "center"),
-                        self.money(4, format_money(left_amount)),
+                        self.money(4, funds_text(p, left_key)),
                         c(5, 2, right, "center"),
-                        self.money(7, format_money(right_amount)),
+                        self.money(7, funds_text(p, right_key)),
                     ],
                     [funds_label],
                     "funds",
@@ -338,19 +337,19 @@ class FormBuilder:
             )
         # The project's 其他资金 faces two rows of the year's side (上年结转资金, 其他资金):
         # on the official grid its label and amount are cells merged over both rows.
-        other = self.money(4, format_money(f.other))
+        other = self.money(4, funds_text(p, "other"))
         left_spans = [
             funds_label,
             self.span(2, 2, ("funds-other",), "其他资金"),
             Span(4, 1, ("funds-other-amount",), other.lines, other.size, align="right"),
         ]
-        for right, right_amount in (
-            ("上年结转资金", f.annual_carryover),
-            ("其他资金", f.annual_other),
+        for right, right_key in (
+            ("上年结转资金", "annual_carryover"),
+            ("其他资金", "annual_other"),
         ):
             rows.append(
                 Row(
-                    [c(5, 2, right, "center"), self.money(7, format_money(right_amount))],
+                    [c(5, 2, right, "center"), self.money(7, funds_text(p, right_key))],
                     list(left_spans),
                     "funds",
                 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desktop.store.errors import StoreError
+from desktop.store.errors import DamagedFileError, StoreError
 from desktop.store.safefile import consistent_copy, replacing, sqlite_uri
 
 KEEP_DAYS = 7
@@ -128,13 +128,49 @@ def take(
     while target.exists():
         target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}{n}.db"
         n += 1
+    # Each writer checks its own copy: two programs backing up in the same second (two
+    # merges at once) must not rename each other's copy away.
+    checking = folder / f".checking-{os.getpid()}-{os.urandom(4).hex()}-{target.name}"
     try:
-        consistent_copy(conn, target)
+        consistent_copy(conn, checking)
+        problem = copy_problem(checking, rows=reason == "daily")
+        if problem is not None:  # never a damaged copy: it would push out good backups
+            raise DamagedFileError(
+                f"“{Path(db_path).name}”{problem}，没有备份（以前的备份都保留着）。"
+            )
+        os.replace(checking, target)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"无法创建备份：{exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            checking.unlink()
     with contextlib.suppress(OSError):  # thinning is housekeeping: never fails a backup
         thin(folder, now)
     return target
+
+
+def copy_problem(path: Path, *, rows: bool = True) -> str | None:
+    """What is wrong with a backup copy before it is kept: ``integrity_check`` (a stale
+    index, swapped root pages — what quick_check misses) and, with ``rows``, the rows
+    SQLite can tell are bad (``rows.screen``: a file cut short loses a JSON column's end).
+    The daily backup checks both; a backup taken before a merge or a migration is the
+    state just before that change, so only damage refuses it."""
+    from desktop.store.rows import screen
+
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        if result != ["ok"]:
+            return f"已损坏（{result[0]}）"
+        if rows:
+            bad = screen(conn, whole_file_limit=False)
+            if bad:
+                return f"中有 {len(bad)} 个项目的数据有误"
+    except sqlite3.DatabaseError as exc:
+        return f"已损坏（{exc}）"
+    finally:
+        conn.close()
+    return None
 
 
 def take_file(db_path: str | os.PathLike, reason: str, root: Path | None = None) -> Path:

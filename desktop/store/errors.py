@@ -39,6 +39,15 @@ class ConflictError(StoreError):
     """The project was changed elsewhere since it was loaded; the save was refused."""
 
 
+class BadProjectError(StoreError):
+    """A stored project whose rows cannot be read as they are (wrong types, values out of
+    range, broken JSON, too long): that project needs repair, the rest of the file works."""
+
+    def __init__(self, message: str, project_id: str):
+        super().__init__(message)
+        self.project_id = project_id
+
+
 class LockedError(StoreError):
     """Another program holds the file (writing to it, or locking it)."""
 

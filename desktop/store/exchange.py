@@ -33,16 +33,17 @@ from pathlib import Path
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
-from desktop.domain.money import decimal_string
 from desktop.domain.review import APPROVED, Records
+from desktop.store import rows
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
     StoreError,
+    translate_error,
 )
 from desktop.store.opening import SQLITE_HEADER, check_identity, open_repository, schema_problem
-from desktop.store.rows import FUND_COLUMNS, Tombstone
-from desktop.store.safefile import replacing
+from desktop.store.rows import Tombstone
+from desktop.store.safefile import not_regular_file, replacing
 from desktop.store.schema import LATEST_VERSION, migrate
 
 MAX_FILE_BYTES = limits.MAX_DB_BYTES
@@ -79,20 +80,34 @@ def export_db(
     with replacing(target) as tmp_name:
         tmp = Path(tmp_name)
         tmp.unlink()  # open_repository creates it as a database
-        with open_repository(tmp) as out, out.atomic():
-            out.add(projects)
-            out.add_tombstones(tombstones)
-            ids = {p.id for p in projects}
-            for base in bases:
-                if base.id in ids:
-                    out.add_history(base, BASE_REASON)
-            for version in approved:
-                if version.id in ids:
-                    out.add_history(version, APPROVED_REASON)
-            if reviews:
-                from desktop.store.review import add_records
+        try:
+            with open_repository(tmp) as out, out.atomic():
+                out.add(projects)
+                out.add_tombstones(tombstones)
+                ids = {p.id for p in projects}
+                for base in bases:
+                    if base.id in ids:
+                        out.add_history(base, BASE_REASON)
+                for version in approved:
+                    if version.id in ids:
+                        out.add_history(version, APPROVED_REASON)
+                if reviews:
+                    from desktop.store.review import add_records
 
-                add_records(out, reviews)
+                    add_records(out, reviews)
+        except BaseException as exc:
+            for side in SIDE_FILES:  # what SQLite left beside the temporary file
+                with contextlib.suppress(OSError):
+                    Path(str(tmp) + side).unlink()
+            if isinstance(exc, sqlite3.Error):  # a full disk while the schema is made, …
+                exc = translate_error(exc, target)
+            if isinstance(exc, StoreError):  # said of the temporary file, or of an edit
+                if "磁盘空间不足" in str(exc):
+                    exc = StoreError(f"磁盘空间不足，无法写入“{target.name}”，未做任何修改。")
+                else:
+                    exc = type(exc)(str(exc).replace(tmp.name, target.name))
+                raise exc from None
+            raise
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
                 raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
@@ -262,8 +277,8 @@ def read_untrusted(path: str | os.PathLike) -> Incoming:
         raise StoreError(f"找不到文件“{path}”。") from exc
     except OSError as exc:
         raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
-    if not path.is_file():
-        raise NotOurFileError(f"“{name}”不是一个文件。")
+    if (problem := not_regular_file(path)) is not None:
+        raise NotOurFileError(problem)
     if size > MAX_FILE_BYTES:
         raise NotOurFileError(
             f"“{name}”太大（{size // limits.MB} MB，上限 {MAX_FILE_BYTES // limits.MB} MB），"
@@ -306,7 +321,9 @@ def _read_copy(copy: Path, name: str) -> Incoming:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            # integrity_check, not quick_check: a stale index or swapped root pages (what an
+            # interrupted copy or a forger leaves) only the full check sees
+            check = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         except sqlite3.DatabaseError as exc:
             raise DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。") from exc
         if check != ["ok"]:
@@ -363,97 +380,70 @@ def expected_columns() -> dict[str, list[str]]:
         conn.close()
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_PROJECT_TEXT = (
-    "id",
-    "name",
-    "nature",
-    "category",
-    "department",
-    "implementing_unit",
-    "goal_overall",
-    "goal_annual",
-    "profile",
-    "created_at",
-    "updated_at",
-)
-_INDICATOR_TEXT = (
-    "uid",
-    "level1",
-    "level2",
-    "name",
-    "unit",
-    "text",
-    "review_note",
-    "raw_text",
-    "value_text",
-    "note",
-)
 FUTURE_SLACK = timedelta(days=2)
 
 
-def _as_text(value, field_name: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise CodecError(f"“{field_name}”不是文字")
-    if _SURROGATE.search(value):
-        raise CodecError(f"“{field_name}”的文字编码无效")
-    return value
-
-
-def _optional_text(value, field_name: str) -> str | None:
-    return None if value is None else _as_text(value, field_name)
-
-
 def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
-    """Check every row in Python and turn the good ones into projects."""
+    """Check every row and turn the good ones into projects: first what SQLite can count and
+    check itself (``rows.screen``: rows per project and in all, types, sizes, JSON), then
+    one project at a time through the one row reader — never the whole file in memory."""
     conn.row_factory = sqlite3.Row
     try:
-        rows = conn.execute("SELECT * FROM projects LIMIT ?", [MAX_PROJECTS + 1]).fetchall()
-        if len(rows) > MAX_PROJECTS:
-            raise NotOurFileError(f"“{incoming.source}”中的项目太多。")
-        by_project: dict[str, list] = {}
-        for r in conn.execute("SELECT * FROM indicators ORDER BY project_id, position"):
-            by_project.setdefault(
-                r["project_id"] if isinstance(r["project_id"], str) else "", []
-            ).append(r)
-        tomb_rows = conn.execute("SELECT * FROM tombstones").fetchall()
+        (count,) = conn.execute("SELECT count(*) FROM projects").fetchone()
+        if count > MAX_PROJECTS:
+            raise NotOurFileError(
+                f"“{incoming.source}”中的项目太多（{count:,} 个，上限 {MAX_PROJECTS:,} 个）。"
+            )
+        try:
+            screened = rows.screen(conn)
+        except rows.BadRowError as exc:
+            raise NotOurFileError(f"“{incoming.source}”{exc}，为安全起见拒绝读取。") from exc
+        tomb_rows = conn.execute("SELECT * FROM tombstones LIMIT ?", [MAX_PROJECTS]).fetchall()
+        seen: set[str] = set()
+        now = datetime.now(UTC)
+        cursor = conn.execute("SELECT rowid AS rowid_, * FROM projects")
+        for n, r in enumerate(cursor, 1):
+            label = r["name"] if isinstance(r["name"], str) else f"第 {n} 个项目"
+            label = label[:100]
+            pid = r["id"]
+            problem = screened.get(pid if isinstance(pid, str) else f"rowid:{r['rowid_']}")
+            if problem is not None and problem != rows.INVALID_VALUES:
+                incoming.problems.append(f"“{label}”未导入：{problem}")
+                continue
+            try:
+                indicators = conn.execute(
+                    "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [pid]
+                )
+                project = rows.project_from_row(r, indicators)
+            except (CodecError, ValueError, TypeError) as exc:
+                incoming.problems.append(f"“{label}”未导入：{exc}")
+                continue
+            if project.id in seen:
+                incoming.problems.append(f"“{label}”未导入：编号 {project.id} 在文件中重复")
+                continue
+            seen.add(project.id)
+            for stamp in (project.created_at, project.updated_at):
+                with contextlib.suppress(ValueError):
+                    when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+                    if when.tzinfo is not None and when > now + FUTURE_SLACK:
+                        incoming.problems.append(
+                            f"“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期"
+                        )
+                        break
+            incoming.projects.append(project)
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
-    seen: set[str] = set()
-    now = datetime.now(UTC)
-    for n, r in enumerate(rows, 1):
-        label = r["name"] if isinstance(r["name"], str) else f"第 {n} 个项目"
-        try:
-            project = _project_of(r, by_project)
-        except (CodecError, ValueError, TypeError) as exc:
-            incoming.problems.append(f"“{label}”未导入：{exc}")
-            continue
-        if project.id in seen:
-            incoming.problems.append(f"“{label}”未导入：编号 {project.id} 在文件中重复")
-            continue
-        seen.add(project.id)
-        for stamp in (project.created_at, project.updated_at):
-            with contextlib.suppress(ValueError):
-                when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-                if when.tzinfo is not None and when > now + FUTURE_SLACK:
-                    incoming.problems.append(
-                        f"“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期"
-                    )
-                    break
-        incoming.projects.append(project)
     _read_bases(conn, incoming)
     for r in tomb_rows:
         try:
-            pid = str(uuid.UUID(_as_text(r["project_id"], "project_id")))
-            versions = json.loads(_as_text(r["versions"], "versions"))
+            pid = str(uuid.UUID(rows.as_text(r["project_id"], "project_id")))
+            versions = json.loads(rows.as_text(r["versions"], "versions"))
             project_from_dict({"id": pid, "year": 2000, "versions": versions})  # validates
             incoming.tombstones.append(
                 Tombstone(
                     pid,
-                    _as_text(r["name"], "name")[:1000],
-                    _as_text(r["deleted_at"], "deleted_at")[:40],
+                    rows.as_text(r["name"], "name")[:1000],
+                    rows.as_text(r["deleted_at"], "deleted_at")[:40],
                     {k: int(v) for k, v in versions.items()},
                 )
             )
@@ -512,94 +502,6 @@ def _read_approved(conn: sqlite3.Connection, incoming: Incoming) -> None:
             continue
         if (version.id, version.content_hash()) in wanted and version.id == pid:
             incoming.approved.append(version)
-
-
-def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
-    """One projects row (and its indicators) → Project, through the JSON validator."""
-    keys = r.keys()
-    for column in _PROJECT_TEXT:
-        _as_text(r[column] if column in keys else None, column)
-    raw_id = _as_text(r["id"], "id")
-    year = r["year"]
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise CodecError("年度不是整数")
-    funds = {}
-    for attr, column in FUND_COLUMNS.items():
-        value = r[column]
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 10**17:
-            raise CodecError(f"金额“{column}”无效")
-        funds[attr] = decimal_string(value)
-    indicators = []
-    for i in by_project.get(raw_id, []):
-        for column in _INDICATOR_TEXT:
-            _as_text(i[column], column)
-        number = _optional_text(i["number"], "指标数值")
-        op = _optional_text(i["op"], "指标运算符")
-        needs_review = i["needs_review"]
-        if needs_review not in (0, 1):
-            raise CodecError("指标复核标记无效")
-        source_line = i["source_line"]
-        if source_line is not None and (
-            isinstance(source_line, bool) or not isinstance(source_line, int)
-        ):
-            raise CodecError("指标行号无效")
-        indicators.append(
-            {
-                "level1": i["level1"],
-                "level2": i["level2"],
-                "name": i["name"],
-                "op": op,
-                "number": number,
-                "unit": i["unit"],
-                "text": i["text"],
-                "needs_review": bool(needs_review),
-                "review_note": i["review_note"],
-                "raw_text": i["raw_text"],
-                "source_line": source_line,
-                "entered": i["value_text"],
-                "note": i["note"],
-                "uid": i["uid"],
-            }
-        )
-    for column in ("start_date", "end_date", "deleted_at"):
-        _optional_text(r[column], column)
-    versions_text = _as_text(r["versions"], "versions") if "versions" in keys else "{}"
-    try:
-        versions = json.loads(versions_text or "{}")
-    except ValueError as exc:
-        raise CodecError("版本记录无效") from exc
-    revision = r["revision"]
-    obj = {
-        "id": raw_id,
-        "year": year,
-        "name": r["name"],
-        "nature": r["nature"],
-        "category": r["category"],
-        "department": r["department"],
-        "implementing_unit": r["implementing_unit"],
-        "start_date": r["start_date"],
-        "end_date": r["end_date"],
-        "funds": funds,
-        "goals": {"overall": r["goal_overall"], "annual": r["goal_annual"]},
-        "indicators": indicators,
-        "profile": r["profile"] if "profile" in keys else "",
-        "created_at": r["created_at"],
-        "updated_at": r["updated_at"],
-        "revision": revision if isinstance(revision, int) and revision > 0 else 1,
-        "versions": versions,
-        "deleted_at": r["deleted_at"] if "deleted_at" in keys else None,
-        "date_style": _as_text(r["date_style"], "date_style"),
-        "goal_header": _as_text(r["goal_header"], "goal_header"),
-    }
-    try:
-        obj["field_flags"] = json.loads(_as_text(r["field_flags"], "field_flags") or "{}")
-    except ValueError as exc:
-        raise CodecError("需复核字段记录无效") from exc
-    try:
-        obj["field_versions"] = json.loads(_as_text(r["field_versions"], "field_versions") or "{}")
-    except ValueError as exc:
-        raise CodecError("字段版本记录无效") from exc
-    return project_from_dict(obj)
 
 
 __all__ = ["Incoming", "export_db", "read_untrusted", "shared_bases"]

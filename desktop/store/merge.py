@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.domain.combine import Combined, combine, restamp, stamped
-from desktop.domain.diff import Change, field_change, project_changes
+from desktop.domain.diff import Change, field_change, project_changes, text_diff
 from desktop.domain.model import (
     Project,
     bumped,
@@ -425,8 +425,12 @@ def split_reimport(
     from desktop.store.exchange import Incoming
 
     known, fresh = [], []
+    me = repo.replica_id
     for p in projects:
-        (known if repo.exists(p.id) or repo.tombstone(p.id) else fresh).append(p)
+        # a project claiming changes of mine that I do not know of goes through the merge
+        # too: it is reported as forged there, never added with my counter raised
+        ours = p.version_map.get(me, 0) > 0
+        (known if ours or repo.exists(p.id) or repo.tombstone(p.id) else fresh).append(p)
     if not known:
         return None, fresh
     return Incoming(source=source, schema_version=0, projects=known), fresh
@@ -449,47 +453,47 @@ def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change
                 mine_text = k.mine.value.shown if k.mine is not None else "（已删除）"
                 theirs_text = k.theirs.value.shown if k.theirs is not None else "（已删除）"
                 base_text = k.base.value.shown if k.base is not None else "（无）"
+            elif k.base_known and _is_text(k.base) and _is_text(k.mine) and _is_text(k.theirs):
+                # long texts: each side as its change from the original, then the original
+                out.append(Change("    我的（与原来的相比）", text_diff(k.base[0], k.mine[0])))
+                out.append(Change("    对方的（与原来的相比）", text_diff(k.base[0], k.theirs[0])))
+                out.append(Change(f"    原来的：{_plain(k.key, k.base)}"))
+                continue
             else:
                 mine_text, theirs_text = _plain(k.key, k.mine), _plain(k.key, k.theirs)
                 base_text = _plain(k.key, k.base) if k.base_known else "（历史中没有记录）"
             out.append(Change(f"    我的：{mine_text}"))
             out.append(Change(f"    对方的：{theirs_text}"))
             out.append(Change(f"    原来的：{base_text}"))
-    if c.from_theirs:
-        out.append(Change("对方修改的（合并后采用）："))
-        for key in c.from_theirs:
-            if key != "order" and key != "trash":
-                out += [_indent(x) for x in field_change(key, am.get(key), at.get(key))]
-        if "order" in c.from_theirs:
-            out.append(Change("  指标的顺序"))
-        if "trash" in c.from_theirs:
-            out.append(
-                Change(
-                    "  对方已把这个项目移入回收站（合并后在回收站中，可以恢复）"
-                    if theirs.deleted_at
-                    else "  对方已把这个项目从回收站恢复"
-                )
-            )
+    out += _side_changes("对方修改的（合并后采用）：", c.from_theirs, am, at, theirs, "对方")
     added = [k for k in at if k.startswith("ind:") and k not in am and k in _kept(c)]
     removed = [k for k in am if k.startswith("ind:") and k not in _kept(c)]
     for key in added:
         out.append(_indent(field_change(key, None, at[key])[0]))
     for key in removed:
         out.append(_indent(field_change(key, am[key], None)[0]))
-    if c.from_mine:
-        out.append(Change("我修改的（合并后保留）："))
-        for key in c.from_mine:
-            if key != "order" and key != "trash":
-                out += [_indent(x) for x in field_change(key, at.get(key), am.get(key))]
-        if "trash" in c.from_mine:
-            out.append(
-                Change(
-                    "  我已把这个项目移入回收站"
-                    if mine.deleted_at
-                    else "  我已把这个项目从回收站恢复"
-                )
-            )
+    out += _side_changes("我修改的（合并后保留）：", c.from_mine, at, am, mine, "我")
     return out
+
+
+def _side_changes(title: str, keys, old: dict, new: dict, side: Project, who: str) -> list:
+    """The fields one side changed (``keys``), from the other side's values to its own."""
+    if not keys:
+        return []
+    out = [Change(title)]
+    for key in keys:
+        if key not in ("order", "trash"):
+            out += [_indent(x) for x in field_change(key, old.get(key), new.get(key))]
+    if "order" in keys:
+        out.append(Change("  指标的顺序"))
+    if "trash" in keys:
+        moved = "移入回收站（合并后在回收站中，可以恢复）" if side.deleted_at else "从回收站恢复"
+        out.append(Change(f"  {who}已把这个项目{moved}"))
+    return out
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, tuple) and isinstance(value[0], str) and len(value[0]) > 40
 
 
 def _kept(c: Combined) -> set[str]:

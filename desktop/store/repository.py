@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
-from desktop.domain.codec import project_from_dict, project_to_dict
+from desktop.domain.codec import length_problem, project_to_dict
 from desktop.domain.combine import stamped
 from desktop.domain.model import (
     Project,
@@ -33,6 +33,7 @@ from desktop.domain.model import (
 )
 from desktop.store import backups
 from desktop.store.errors import (
+    BadProjectError,
     ConflictError,
     NotFoundError,
     ReadOnlyError,
@@ -41,10 +42,15 @@ from desktop.store.errors import (
 )
 from desktop.store.rows import (
     FUND_COLUMNS,
+    INVALID_VALUES,
+    BadRowError,
     HistoryEntry,
     Tombstone,
     date_text,
+    history_project,
     project_from_row,
+    screen,
+    tombstone_fields,
 )
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
@@ -57,11 +63,55 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_S = 5.0
 _CHUNK = 500  # ids in one "IN (…)", within SQLite's limit of variables
 
+# Text columns are cut in SQL: a forged row with a 200 MB name must not be loaded to be
+# listed (a longer value is a bad row anyway, see rows.screen).
 _SUMMARY_COLUMNS = (
-    "id, year, name, nature, category, department, implementing_unit, funds_total, "
-    "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text, "
+    "id, year, substr(name, 1, 2001), substr(nature, 1, 2001), substr(category, 1, 2001), "
+    "substr(department, 1, 2001), substr(implementing_unit, 1, 2001), funds_total, "
+    "annual_total, indicator_count, review_count, substr(updated_at, 1, 100), revision, "
+    "substr(deleted_at, 1, 100), substr(search_text, 1, 1000000), "
     "audit_status, audit_errors, audit_warnings"
 )
+# ProjectSummary's fields by type, for rows a forger or a fault left wrong
+_SUMMARY_TYPES = (str, int, str, str, str, str, str, int, int, int, int, str, int, None, str)
+
+
+def _summary(row: tuple) -> ProjectSummary:
+    """A list row; values of the wrong type are shown as placeholders (the project is listed
+    as needing repair by ``Repository.problems``)."""
+    for value, kind in zip(row, _SUMMARY_TYPES, strict=False):
+        if kind is not None and (type(value) is not kind):
+            return _placeholder(row)
+    if row[13] is not None and type(row[13]) is not str:
+        return _placeholder(row)
+    return ProjectSummary(*row)
+
+
+def _placeholder(row: tuple) -> ProjectSummary:
+    def text(v) -> str:
+        return v if type(v) is str else ""
+
+    def number(v) -> int:
+        return v if type(v) is int and abs(v) < 10**17 else 0
+
+    pid = row[0] if type(row[0]) is str else f"（编号无效：{str(row[0])[:40]}）"
+    return ProjectSummary(
+        pid,
+        number(row[1]),
+        text(row[2]) or "（数据有误）",
+        *(text(v) for v in row[3:7]),
+        number(row[7]),
+        number(row[8]),
+        number(row[9]),
+        number(row[10]),
+        text(row[11]),
+        number(row[12]),
+        row[13] if row[13] is None else text(row[13]),
+        text(row[14]),
+        2,  # shown as 审核 错误 until repaired
+        0,
+        0,
+    )
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -100,6 +150,7 @@ class Repository:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
             conn.execute("PRAGMA synchronous = FULL")
         self._replica: str | None = None
+        self._refused: dict[str, str] = {}  # projects get() found bad: {id: problem}
         self._cache: dict[tuple, list] = {}
         self._cache_stamp: tuple[int, int] | None = None
 
@@ -175,12 +226,7 @@ class Repository:
             ids = [r[0] for r in self.conn.execute("SELECT id FROM projects")]
             duplicates = self.duplicate_keys()
             for project in self.all_projects(ids):
-                self.conn.execute(
-                    "UPDATE projects SET audit_status = :audit_status, "
-                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
-                    "WHERE id = :id",
-                    {**_audit_columns(project, duplicates), "id": project.id},
-                )
+                self._audit_row(project, duplicates)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
                 [str(audit.RULES_VERSION)],
@@ -274,7 +320,15 @@ class Repository:
 
     @_guarded
     def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
-        return [ProjectSummary(*row) for row in self.conn.execute(sql, params)]
+        return [_summary(row) for row in self.conn.execute(sql, params)]
+
+    @_guarded
+    def problems(self) -> dict[str, str]:
+        """Projects whose rows cannot be read as they are, ``{id: what is wrong}`` — found
+        by SQLite (``rows.screen``: types, sizes, JSON, counts) without loading them, and
+        those a read refused since (``get``). Cached until the file changes."""
+        found = self._cached(("problems",), lambda: [screen(self.conn, whole_file_limit=False)])[0]
+        return {**found, **self._refused}
 
     def summary(self, project_id: str) -> ProjectSummary:
         """One list row, trashed or not."""
@@ -301,6 +355,7 @@ class Repository:
         stamp = self._stamp()
         if self._cache_stamp != stamp:
             self._cache.clear()
+            self._refused.clear()
             self._cache_stamp = stamp
         if key not in self._cache:
             self._cache[key] = compute()
@@ -406,32 +461,67 @@ class Repository:
 
     @_guarded
     def get(self, project_id: str) -> Project:
-        rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
-        if not rows:
-            raise NotFoundError(f"找不到项目 {project_id}。")
-        indicators = self._query(
-            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
-        )
-        return project_from_row(rows[0], indicators)
+        """The whole project, read through the one row reader (``rows.project_from_row``);
+        ``BadProjectError`` when its rows cannot be read as they are."""
+        problem = screen(self.conn, project_id).get(project_id) or self._refused.get(project_id)
+        if problem is None or problem == INVALID_VALUES:  # small: the reader says what
+            rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
+            if not rows:
+                raise NotFoundError(f"找不到项目 {project_id}。")
+            indicators = self._query(
+                "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
+            )
+            try:
+                return project_from_row(rows[0], indicators)
+            except BadRowError as exc:
+                problem = str(exc)
+                self._refused[project_id] = problem
+        raise BadProjectError(self._bad_sentence(project_id, problem), project_id)
+
+    def _bad_sentence(self, project_id: str, problem: str) -> str:
+        name = self.conn.execute(
+            "SELECT substr(name, 1, 60) FROM projects WHERE id = ?", [project_id]
+        ).fetchone()
+        label = name[0] if name and isinstance(name[0], str) and name[0] else project_id
+        if len(label) >= 60:
+            label = label[:59] + "…"
+        return f"项目“{label}”的数据有误（{problem}），需要修复。"
 
     def all_projects(
-        self, ids: Sequence[str] | None = None, *, trash: bool = False
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        trash: bool = False,
+        skip_bad: list[BadProjectError] | None = None,
     ) -> Iterator[Project]:
         """Whole projects in list order (``trash``: those in the trash too), or the given ids
-        in that order."""
+        in that order. With ``skip_bad`` (a list), projects that cannot be read are left out
+        and their errors appended to it; without, ``BadProjectError`` is raised."""
         if ids is None:
             ids = [s.id for s in self.summaries()]
             if trash:
                 ids += [s.id for s in self.summaries(trash=True)]
         ids = list(ids)
         # In bulk: two queries (projects, then their indicators) per chunk of ids, streamed
-        # chunk by chunk, instead of two queries a project.
+        # chunk by chunk, instead of two queries a project. What SQLite can already tell is
+        # bad (one pass over the file) and a chunk the reader refuses are read one by one,
+        # so that each bad project is named (``get``).
+        bad = screen(self.conn, whole_file_limit=False) if ids else {}
         for start in range(0, len(ids), _CHUNK):
-            loaded = self._load(ids[start : start + _CHUNK])
-            for project_id in ids[start : start + _CHUNK]:
-                project = loaded.get(project_id)
-                if project is None:
-                    raise NotFoundError(f"找不到项目 {project_id}。")
+            chunk = ids[start : start + _CHUNK]
+            good = [pid for pid in chunk if pid not in bad and pid not in self._refused]
+            try:
+                loaded = self._load(good) if good else {}
+            except BadRowError:
+                loaded = {}
+            for project_id in chunk:
+                try:
+                    project = loaded.get(project_id) or self.get(project_id)
+                except BadProjectError as exc:
+                    if skip_bad is None:
+                        raise
+                    skip_bad.append(exc)
+                    continue
                 yield project
 
     @_guarded
@@ -466,10 +556,11 @@ class Repository:
         self._require_writable()
         count = 0
         with self.atomic():
+            index = self._key_index()  # one scan for the batch, not one per project
             for project in projects:
                 if self.exists(project.id):
                     raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
-                self._write(project, insert=True)
+                self._write(project, insert=True, index=index)
                 self.conn.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
                 count += 1
         return count
@@ -554,7 +645,7 @@ class Repository:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
-            before = self._old_key(project_id)
+            before = self._live_key(project_id)
             versions = dict(bumped(json.loads(row[0]), self.replica_id))
             dots = json.loads(row[1] or "{}")
             dots["trash"] = [self.replica_id, versions[self.replica_id]]
@@ -569,17 +660,10 @@ class Repository:
                     project_id,
                 ],
             )
-            after = self._old_key(project_id)
+            after = self._live_key(project_id)
             if before != after:  # 可能重复 warnings: this project's and its namesakes'
-                project = self.get(project_id)
-                shared = self._keys_shared(after, project_id)
-                self.conn.execute(
-                    "UPDATE projects SET audit_status = :audit_status, "
-                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
-                    "WHERE id = :id",
-                    {**_audit_columns(project, shared), "id": project_id},
-                )
-                self._recheck_neighbours(before | after, project_id)
+                shared = self._after_key_change(project_id, before, after)
+                self._audit_row(self.get(project_id), shared)
 
     @_guarded
     def purge(self, project_id: str) -> None:
@@ -630,8 +714,13 @@ class Repository:
 
     @_guarded
     def tombstones(self) -> list[Tombstone]:
+        """Deletions recorded in the file (a row that cannot be read is left out)."""
         rows = self.conn.execute("SELECT project_id, name, deleted_at, versions FROM tombstones")
-        return [Tombstone(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+        out = []
+        for r in rows:
+            with contextlib.suppress(BadRowError):
+                out.append(Tombstone(*tombstone_fields(r)))
+        return out
 
     @_guarded
     def tombstone(self, project_id: str) -> Tombstone | None:
@@ -639,7 +728,12 @@ class Repository:
             "SELECT project_id, name, deleted_at, versions FROM tombstones WHERE project_id = ?",
             [project_id],
         ).fetchone()
-        return Tombstone(row[0], row[1], row[2], json.loads(row[3])) if row else None
+        if row is None:
+            return None
+        try:
+            return Tombstone(*tombstone_fields(row))
+        except BadRowError:
+            return None
 
     # -- history of replaced versions ------------------------------------------------------
     @_guarded
@@ -674,64 +768,54 @@ class Repository:
             "ORDER BY id DESC",
             [project_id],
         )
-        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+        return _history_entries(rows)
 
     @_guarded
     def all_history(self) -> list[HistoryEntry]:
         rows = self.conn.execute("SELECT id, replaced_at, reason, data FROM history ORDER BY id")
-        return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
+        return _history_entries(rows)
 
     @_guarded
     def duplicate_keys(self) -> set[tuple[int, str]]:
         """The 审核 duplicate keys (year, name) that more than one live project has."""
-        seen: set[tuple[int, str]] = set()
-        shared: set[tuple[int, str]] = set()
-        for year, name in self.conn.execute(
-            "SELECT year, name FROM projects WHERE deleted_at IS NULL"
-        ):
-            key = audit.name_key(year, name)
-            (shared if key in seen else seen).add(key)
-        return shared
+        return {k for k, ids in self._key_index().items() if len(ids) > 1}
 
-    def _keys_shared(self, keys: set[tuple[int, str]], but: str) -> set[tuple[int, str]]:
-        """Of ``keys``, those a live project other than ``but`` has."""
-        out = set()
-        for year in {k[0] for k in keys}:
-            for (name,) in self.conn.execute(
-                "SELECT name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
-                [year, but],
+    def _key_index(self) -> dict[tuple[int, str], set[str]]:
+        """Every live project's duplicate key → the ids that have it (one scan)."""
+        index: dict[tuple[int, str], set[str]] = {}
+        for pid, year, name in self.conn.execute(
+            "SELECT id, year, name FROM projects WHERE deleted_at IS NULL"
+        ):
+            index.setdefault(audit.name_key(year, name), set()).add(pid)
+        return index
+
+    def _namesakes(self, keys: set[tuple[int, str]]) -> dict[tuple[int, str], set[str]]:
+        """The live projects whose duplicate key is one of ``keys``, read by the key's first
+        characters (the year's other names are not looked at one by one in Python)."""
+        out: dict[tuple[int, str], set[str]] = {}
+        for year, key in keys:
+            if not key:
+                continue
+            prefix = key[:4]
+            for pid, name in self.conn.execute(
+                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL "
+                "AND substr(replace(replace(name, ' ', ''), '　', ''), 1, ?) = ?",
+                [year, len(prefix), prefix],
             ):
-                key = audit.name_key(year, name)
-                if key in keys:
-                    out.add(key)
+                found = audit.name_key(year, name)
+                if found in keys:
+                    out.setdefault(found, set()).add(pid)
         return out
 
-    def _recheck_neighbours(self, keys: set[tuple[int, str]], but: str) -> None:
-        """The live projects of these duplicate keys (other than ``but``) checked again: one
-        more or one less of a name changes their 可能重复 warning."""
-        years = {k[0] for k in keys if k[1]}
-        if not years:
-            return
-        duplicates = None
-        for year in years:
-            rows = self.conn.execute(
-                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
-                [year, but],
-            ).fetchall()
-            for pid, name in rows:
-                key = audit.name_key(year, name)
-                if key not in keys:
-                    continue
-                if duplicates is None:
-                    duplicates = self.duplicate_keys()
-                self.conn.execute(
-                    "UPDATE projects SET audit_status = :audit_status, "
-                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
-                    "WHERE id = :id",
-                    {**_audit_columns(self.get(pid), duplicates), "id": pid},
-                )
+    def _audit_row(self, project: Project, duplicates) -> None:
+        self.conn.execute(
+            "UPDATE projects SET audit_status = :audit_status, "
+            "audit_errors = :audit_errors, audit_warnings = :audit_warnings WHERE id = :id",
+            {**_audit_columns(project, duplicates), "id": project.id},
+        )
 
-    def _old_key(self, project_id: str) -> set[tuple[int, str]]:
+    def _live_key(self, project_id: str) -> set[tuple[int, str]]:
+        """The project's duplicate key as the file holds it (none in the trash)."""
         row = self.conn.execute(
             "SELECT year, name, deleted_at FROM projects WHERE id = ?", [project_id]
         ).fetchone()
@@ -739,11 +823,42 @@ class Repository:
             return set()
         return {audit.name_key(row[0], row[1])}
 
+    def _after_key_change(
+        self, project_id: str, before: set, after: set, index: dict | None = None
+    ) -> set[tuple[int, str]]:
+        """A project's key changes from ``before`` to ``after`` (added, renamed, trashed,
+        restored: empty when not live). Its namesakes are checked again where that changes
+        their 可能重复 warning (a pair becomes one, or one becomes a pair). Returns the
+        project's own shared keys."""
+        keys = before | after
+        found = {k: set(index.get(k, ())) for k in keys} if index is not None else None
+        if found is None:
+            found = self._namesakes(keys)
+        others = {k: found.get(k, set()) - {project_id} for k in keys}
+        if index is not None:
+            for k in before:
+                index.get(k, set()).discard(project_id)
+            for k in after:
+                index.setdefault(k, set()).add(project_id)
+        if before != after:
+            for key in keys - (before & after):
+                if len(others[key]) != 1:
+                    continue  # none to tell, or still two or more among themselves
+                (pid,) = others[key]
+                self._audit_row(self.get(pid), {key} if key in after else set())
+        return {k for k in after if others[k]}
+
     @_guarded
-    def _write(self, p: Project, *, insert: bool) -> None:
-        before = set() if insert else self._old_key(p.id)
-        key = audit.duplicate_key(p) if p.deleted_at is None else None
-        shared = self._keys_shared({key}, p.id) if key is not None else set()
+    def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:
+        """Insert or replace one project row and its indicators. ``index`` (a batch):
+        the live projects' duplicate keys, kept up to date here. What is written must read
+        back: the same length limits as every input."""
+        problem = length_problem(p)
+        if problem is not None:
+            raise StoreError(f"项目“{p.name[:60]}”未保存：{problem}。")
+        before = set() if insert else self._live_key(p.id)
+        after = {audit.duplicate_key(p)} if p.deleted_at is None else set()
+        shared = self._after_key_change(p.id, before, after, index)
         row = {
             "id": p.id,
             "year": p.year,
@@ -771,6 +886,7 @@ class Repository:
             "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
             "date_style": p.date_style,
             "goal_header": p.goal_header,
+            "funds_written": json.dumps(dict(p.funds_written), ensure_ascii=False, sort_keys=True),
             "field_versions": json.dumps(
                 {k: [r, n] for k, r, n in p.field_versions}, ensure_ascii=False, sort_keys=True
             ),
@@ -814,9 +930,17 @@ class Repository:
                 for pos, i in enumerate(p.indicators)
             ],
         )
-        after = {key} if key is not None else set()
-        if before != after:  # renamed, moved to another year, trashed or new
-            self._recheck_neighbours(before | after, p.id)
+
+
+def _history_entries(rows) -> list[HistoryEntry]:
+    """History rows, checked; one that cannot be read is left out."""
+    out = []
+    for r in rows:
+        if type(r[0]) is not int or type(r[1]) is not str or type(r[2]) is not str:
+            continue
+        with contextlib.suppress(BadRowError):
+            out.append(HistoryEntry(r[0], r[1][:40], r[2][:200], history_project(r[3])))
+    return out
 
 
 def _audit_columns(p: Project, duplicates=()) -> dict[str, int]:

@@ -1,18 +1,39 @@
-"""Rows of the ``projects`` and ``indicators`` tables ↔ domain objects.
+"""The one reader of stored rows: every ``projects`` row (with its ``indicators``) read from
+any .db file — the working file, a file received from another machine, a backup — becomes a
+``Project`` only through ``project_from_row``, which checks it the way a JSON import is
+checked (``domain.codec``: types, ranges, dates, JSON columns, text lengths, counters).
 
-Shared by the repository and the migration steps (which read rows of older versions, hence
-``_get`` for columns they lack), so neither imports the other.
+A bad row is a problem of that one project (``BadRowError``, a sentence for the clerk),
+never a traceback: the commands leave the project out and list it, the window shows it as
+needing repair, a merge reports it and takes the others.
+
+``screen`` is the part of the checks SQLite can do itself, before anything is loaded: every
+row's column types, sizes and JSON, the number of indicators of each project and in all — so
+a file of 2,000,000 indicator rows or a 200 MB name is found by counting, not by reading.
+
+Also shared by the repository and the migration steps, so neither imports the other.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.domain.codec import (
+    MAX_INDICATORS,
+    MAX_LONG_TEXT,
+    MAX_PROJECT_TEXT,
+    MAX_SHORT_TEXT,
+    CodecError,
+    project_from_dict,
+)
 from desktop.domain.model import Funds, Indicator, Project
+from desktop.domain.money import decimal_string
 from desktop.domain.values import IndicatorValue
 
 FUND_COLUMNS = {
@@ -24,6 +45,165 @@ FUND_COLUMNS = {
     "annual_carryover": "annual_carryover",
     "annual_other": "annual_other",
 }
+MAX_AMOUNT = 10**17  # 分; the codec refuses 10^15 元 and more with a sentence of its own
+MAX_JSON_COLUMN = 100_000  # characters of a versions / field_flags column
+MAX_HISTORY_JSON = 5_000_000  # characters of one history row (a whole form as JSON)
+#: indicator rows in a whole file, counted before any is read: a file of 10,000 forms has
+#: ≈ 200,000; reading 300,000 through the checks takes ≈ 6 s
+MAX_INDICATOR_ROWS = 300_000
+
+
+class BadRowError(CodecError):
+    """A stored project that cannot be read as it is; ``str()`` is the sentence."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+PROJECT_TEXT = (
+    "id",
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementing_unit",
+    "goal_overall",
+    "goal_annual",
+    "profile",
+    "created_at",
+    "updated_at",
+)
+INDICATOR_TEXT = (
+    "uid",
+    "level1",
+    "level2",
+    "name",
+    "unit",
+    "text",
+    "review_note",
+    "raw_text",
+    "value_text",
+    "note",
+)
+_LONG_COLUMNS = {"goal_overall", "goal_annual", "review_note", "raw_text", "note"}
+
+
+def _col(row: Mapping, name: str, default=None):
+    """A column that older schema versions lack."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return default
+
+
+def as_text(value, field_name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRowError(f"“{field_name}”不是文字")
+    if _SURROGATE.search(value):
+        raise BadRowError(f"“{field_name}”的文字编码无效")
+    return value
+
+
+def _optional_text(value, field_name: str) -> str | None:
+    return None if value is None else as_text(value, field_name)
+
+
+def _json(value, field_name: str, label: str):
+    text = as_text(value, field_name) or "{}"
+    if len(text) > (MAX_HISTORY_JSON if field_name == "data" else MAX_JSON_COLUMN):
+        raise BadRowError(f"{label}太长")
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise BadRowError(f"{label}无效（{field_name} 不是有效的 JSON）") from exc
+
+
+def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
+    """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
+    like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong."""
+    for column in PROJECT_TEXT:
+        as_text(_col(r, column), column)
+    raw_id = as_text(r["id"], "id")
+    year = r["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise BadRowError("年度不是整数")
+    funds = {}
+    for attr, column in FUND_COLUMNS.items():
+        value = r[column]
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_AMOUNT:
+            raise BadRowError(f"金额“{column}”无效")
+        funds[attr] = decimal_string(value)
+    indicators = []
+    for n, i in enumerate(indicator_rows, 1):
+        if n > MAX_INDICATORS:
+            raise BadRowError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+        for column in INDICATOR_TEXT:
+            as_text(_col(i, column), column)
+        number = _optional_text(i["number"], "指标数值")
+        op = _optional_text(i["op"], "指标运算符")
+        needs_review = i["needs_review"]
+        if needs_review not in (0, 1) or isinstance(needs_review, float):
+            raise BadRowError("指标复核标记无效")
+        source_line = i["source_line"]
+        if source_line is not None and (
+            isinstance(source_line, bool) or not isinstance(source_line, int)
+        ):
+            raise BadRowError("指标行号无效")
+        indicators.append(
+            {
+                "level1": i["level1"],
+                "level2": i["level2"],
+                "name": i["name"],
+                "op": op,
+                "number": number,
+                "unit": i["unit"],
+                "text": i["text"],
+                "needs_review": bool(needs_review),
+                "review_note": _col(i, "review_note", ""),
+                "raw_text": i["raw_text"],
+                "source_line": source_line,
+                "entered": _col(i, "value_text", ""),
+                "note": _col(i, "note", ""),
+                "uid": _col(i, "uid", "") or None,
+            }
+        )
+    for column in ("start_date", "end_date", "deleted_at"):
+        _optional_text(_col(r, column), column)
+    versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
+    revision = r["revision"]
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 0 <= revision < 2**62:
+        raise BadRowError("修改次数（revision）无效")
+    obj = {
+        "id": raw_id,
+        "year": year,
+        "name": r["name"],
+        "nature": r["nature"],
+        "category": r["category"],
+        "department": r["department"],
+        "implementing_unit": r["implementing_unit"],
+        "start_date": r["start_date"],
+        "end_date": r["end_date"],
+        "funds": funds,
+        "goals": {"overall": r["goal_overall"], "annual": r["goal_annual"]},
+        "indicators": indicators,
+        "profile": _col(r, "profile", ""),
+        "created_at": r["created_at"],
+        "updated_at": r["updated_at"],
+        "revision": revision,
+        "versions": versions,
+        "deleted_at": _col(r, "deleted_at"),
+        "date_style": as_text(_col(r, "date_style", ""), "date_style"),
+        "field_flags": _json(_col(r, "field_flags", "{}"), "field_flags", "需复核字段记录"),
+        "goal_header": as_text(_col(r, "goal_header", ""), "goal_header"),
+        "field_versions": _json(_col(r, "field_versions", "{}"), "field_versions", "字段版本记录"),
+        "funds_written": _json(_col(r, "funds_written", "{}"), "funds_written", "金额写法记录"),
+    }
+    try:
+        return project_from_dict(obj)
+    except BadRowError:
+        raise
+    except (CodecError, ValueError, TypeError) as exc:
+        raise BadRowError(str(exc)) from exc
 
 
 def date_text(d: date | None) -> str | None:
@@ -34,7 +214,10 @@ def text_date(s: str | None) -> date | None:
     return date.fromisoformat(s) if s else None
 
 
-def project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
+def unchecked_project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
+    """Rows our own migration steps read (older schema versions, inside the migration's
+    transaction, after the file was checked): converted as they are. Everything else
+    reads rows through ``project_from_row``."""
     indicators = tuple(
         Indicator(
             level1=i["level1"],
@@ -45,14 +228,14 @@ def project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
                 number=None if i["number"] is None else Decimal(i["number"]),
                 unit=i["unit"],
                 text=i["text"],
-                entered=_get(i, "value_text", ""),
+                entered=_col(i, "value_text", ""),
             ),
             needs_review=bool(i["needs_review"]),
             review_note=i["review_note"],
             raw_text=i["raw_text"],
             source_line=i["source_line"],
-            note=_get(i, "note", ""),
-            uid=_get(i, "uid", ""),
+            note=_col(i, "note", ""),
+            uid=_col(i, "uid", ""),
         )
         for i in indicator_rows
     )
@@ -79,18 +262,162 @@ def project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
         goal_header=r.get("goal_header") or "",
+        funds_written=tuple(sorted(json.loads(r.get("funds_written") or "{}").items())),
         field_versions={
             k: tuple(d) for k, d in json.loads(r.get("field_versions") or "{}").items()
         },
     )
 
 
-def _get(row, key: str, default):
-    """A column that older schema versions lack (their migration steps read rows too)."""
+def tombstone_fields(row) -> tuple[str, str, str, dict[str, int]]:
+    """(project id, name, deleted at, versions) of a ``tombstones`` row, checked; raises
+    ``BadRowError``."""
+    import uuid
+
+    pid = as_text(row[0], "project_id")
     try:
-        return row[key]
-    except (KeyError, IndexError):
-        return default
+        pid = str(uuid.UUID(pid))
+    except ValueError as exc:
+        raise BadRowError("删除记录的编号无效") from exc
+    versions = _json(row[3], "versions", "删除记录的版本记录")
+    try:
+        checked = project_from_dict({"id": pid, "year": 2000, "versions": versions}).versions
+    except CodecError as exc:
+        raise BadRowError(f"删除记录无效：{exc}") from exc
+    return pid, as_text(row[1], "name")[:1000], as_text(row[2], "deleted_at")[:40], dict(checked)
+
+
+def history_project(data) -> Project:
+    """The project kept in a ``history`` row's JSON, checked; raises ``BadRowError``."""
+    try:
+        return project_from_dict(_json(data, "data", "历史版本"))
+    except BadRowError:
+        raise
+    except (CodecError, ValueError, TypeError) as exc:
+        raise BadRowError(f"历史版本无效：{exc}") from exc
+
+
+# -- what SQLite can check before anything is loaded ------------------------------------------
+
+
+def _text_check(column: str, limit: int) -> str:
+    return f"(typeof({column}) NOT IN ('text', 'null') OR length({column}) > {limit})"
+
+
+def _project_checks(columns: set[str]) -> list[tuple[str, str]]:
+    """(SQL condition that is true for a bad row, what is wrong) for ``projects``."""
+    checks = [
+        ("typeof(id) != 'text' OR length(id) != 36", "编号无效"),
+        ("typeof(year) != 'integer' OR year NOT BETWEEN 1900 AND 9999", "年度无效"),
+    ]
+    for column in PROJECT_TEXT:
+        if column in columns and column != "id":
+            limit = MAX_LONG_TEXT if column in _LONG_COLUMNS else MAX_SHORT_TEXT
+            checks.append((_text_check(column, limit), f"“{column}”不是文字或太长"))
+    for column in FUND_COLUMNS.values():
+        checks.append(
+            (f"typeof({column}) != 'integer' OR abs({column}) >= {MAX_AMOUNT}", "金额无效")
+        )
+    for column in ("versions", "field_flags", "field_versions", "funds_written"):
+        if column in columns:
+            checks.append(
+                (
+                    f"typeof({column}) != 'text' OR length({column}) > {MAX_JSON_COLUMN} "
+                    f"OR NOT json_valid({column}) OR json_type({column}) != 'object'",
+                    f"“{column}”不是有效的 JSON",
+                )
+            )
+    for column in ("start_date", "end_date", "deleted_at", "date_style", "goal_header"):
+        if column in columns:
+            checks.append((_text_check(column, 100), f"“{column}”无效"))
+    for column in ("start_date", "end_date"):  # date() is NULL for 2024-13-45
+        checks.append(
+            (
+                f"{column} IS NOT NULL AND {column} != '' "
+                f"AND coalesce(date({column}) != {column}, 1)",
+                f"“{column}”不是有效的日期",
+            )
+        )
+    checks.append(("typeof(revision) != 'integer' OR revision < 0", "修改次数无效"))
+    return checks
+
+
+#: an indicator row SQLite can tell is wrong (numbers as the codec writes them: digits,
+#: one point, a sign — no exponent, NaN or Infinity)
+_INDICATOR_UNSAFE = [  # not to be loaded at all
+    "typeof(number) NOT IN ('text', 'null')",
+    "typeof(op) NOT IN ('text', 'null')",
+    "length(number) > 60",
+    "length(op) > 10",
+    "typeof(position) != 'integer'",
+]
+_INDICATOR_INVALID = [  # small enough to load: the row reader says exactly what is wrong
+    "number GLOB '*[^0-9.-]*'",
+    "number NOT GLOB '*[0-9]*'",
+    "(op IS NOT NULL AND op NOT IN ('=', '≥', '≤', '>', '<'))",
+    "typeof(needs_review) != 'integer' OR needs_review NOT IN (0, 1)",
+]
+#: the screen's finding for a project whose indicator values are wrong but small: reading
+#: it with ``project_from_row`` gives the exact sentence
+INVALID_VALUES = "有指标的数值、运算符或复核标记无效"
+
+
+def screen(
+    conn: sqlite3.Connection, project_id: str | None = None, *, whole_file_limit: bool = True
+) -> dict[str, str]:
+    """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
+    number of their indicators or the length of all their text — as ``{id: problem}``
+    (a row whose id is not text is keyed ``rowid:<n>``), for the whole file or for one
+    ``project_id`` (through the indexes: cheap enough before every read). Loads nothing but
+    the bad rows' ids; raises ``BadRowError`` when the file as a whole holds more indicator
+    rows than any file of ours could."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(projects)")}
+    icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
+    if project_id is None and whole_file_limit:
+        (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
+        if total > MAX_INDICATOR_ROWS:
+            raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
+    bad: dict[str, str] = {}
+    checks = _project_checks(columns)
+    problem = " ".join(f"WHEN {c} THEN ?" for c, _ in checks)
+    where = " OR ".join(f"({c})" for c, _ in checks)
+    params: list = [p for _, p in checks]
+    sql = f"SELECT rowid, id, CASE {problem} END FROM projects WHERE ({where})"
+    if project_id is not None:
+        sql += " AND id = ?"
+        params.append(project_id)
+    for rowid, pid, what in conn.execute(sql, params):
+        bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
+    itext = [c for c in INDICATOR_TEXT if c in icolumns]
+    unsafe = " OR ".join(
+        [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
+        + _INDICATOR_UNSAFE
+    )
+    invalid = " OR ".join(_INDICATOR_INVALID)
+    length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
+    sql = (
+        f"SELECT project_id, count(*), sum({length}), max({unsafe}), max({invalid}) FROM indicators"
+    )
+    params = []
+    if project_id is not None:
+        sql += " WHERE project_id = ?"
+        params.append(project_id)
+    sql += (
+        f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
+        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({unsafe}) OR max({invalid})"
+    )
+    for pid, count, chars, broken, wrong in conn.execute(sql, params):
+        if not isinstance(pid, str):
+            continue  # belongs to no project that can be read
+        if count > MAX_INDICATORS:
+            bad.setdefault(pid, f"指标太多（{count:,} 条，上限 {MAX_INDICATORS:,}）")
+        elif chars > MAX_PROJECT_TEXT:
+            bad.setdefault(pid, f"指标的文字太多（{chars:,} 个字符）")
+        elif broken:
+            bad.setdefault(pid, "有指标的内容不是文字或太长")
+        elif wrong:
+            bad.setdefault(pid, INVALID_VALUES)
+    return bad
 
 
 @dataclass(frozen=True)
@@ -109,3 +436,13 @@ class HistoryEntry:
     replaced_at: str
     reason: str
     project: Project
+
+
+__all__ = [
+    "INVALID_VALUES",
+    "BadRowError",
+    "HistoryEntry",
+    "Tombstone",
+    "project_from_row",
+    "screen",
+]

@@ -26,6 +26,32 @@ REPLACE_PATIENCE_S = 1.0
 _IN_USE_WINERRORS = {5, 32, 33}  # access denied (open without delete sharing), sharing, lock
 
 
+_KINDS = (
+    (stat.S_ISDIR, "文件夹"),
+    (stat.S_ISFIFO, "命名管道"),
+    (stat.S_ISCHR, "设备"),
+    (stat.S_ISBLK, "设备"),
+    (stat.S_ISSOCK, "套接字"),
+)
+
+
+def not_regular_file(path: str | os.PathLike) -> str | None:
+    """Why ``path`` cannot be read as an input file, or None for a regular file.
+
+    Decided by the file's type after following links (``os.stat``), never by its size: a
+    named pipe, a device (``/dev/zero``, a link to one) or a socket stats as size 0 and would
+    block forever or never end. A missing file or one that cannot be looked at is left to
+    the reader, which says so in its own words."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((k for test, k in _KINDS if test(mode)), "特殊文件")
+    return f"“{Path(path).name}”不是普通文件（是{kind}），未读取。"
+
+
 class FileInUseError(PermissionError):
     """A file could not be replaced because another program has it open. ``strerror`` is
     the sentence for the clerk."""
@@ -137,12 +163,93 @@ def _give_usual_mode(tmp: str, path: Path) -> None:
         os.chmod(tmp, mode)
 
 
+#: the longest name written beside a target: ``.<name>.<8 characters>.tmp-journal`` (the
+#: temporary file of ``replacing`` and, for a database, SQLite's journal beside it)
+SIDE_NAME_EXTRA = len("..12345678.tmp-journal")
+
+
+def name_limit(folder: Path) -> int:
+    """The longest file name the folder's file system takes: bytes on POSIX (255 on ext4,
+    FAT32, NTFS through Linux), UTF-16 units on Windows."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError, ValueError):
+            return int(os.pathconf(folder, "PC_NAME_MAX"))
+    return 255
+
+
+def name_length(name: str) -> int:
+    if os.name == "nt":
+        return len(name.encode("utf-16-le")) // 2
+    return len(os.fsencode(name))
+
+
+def check_name_length(path: Path, extra: int = SIDE_NAME_EXTRA) -> None:
+    """Refuse a target whose longest side file (``extra`` more than its name) the file
+    system would not take — before anything is written, in the clerk's words; otherwise
+    the temporary file or the ``-journal`` fails half way with the system's English."""
+    folder = path.parent if str(path.parent) else Path(".")
+    limit = name_limit(folder)
+    length = name_length(path.name)
+    if length + extra > limit:
+        unit = "个字符" if os.name == "nt" else "字节"
+        raise OSError(
+            errno.ENAMETOOLONG,
+            f"文件名“{path.name}”太长（{length} {unit}，最多 {limit - extra} {unit}），"
+            "请用短一些的名字。",
+            os.fspath(path),
+        )
+
+
+_SENTENCES = {
+    errno.ENOSPC: "磁盘空间不足，无法写入“{name}”，未做任何修改。",
+    errno.ENAMETOOLONG: "文件名“{name}”太长，请用短一些的名字。",
+    errno.EROFS: "“{name}”所在的磁盘是只读的（例如写保护的 U 盘），无法写入。",
+    errno.EACCES: "没有权限读写“{name}”（请换一个文件夹，或检查文件的权限）。",
+    errno.EPERM: "没有权限读写“{name}”（请换一个文件夹，或检查文件的权限）。",
+    errno.ENOENT: "找不到“{path}”（文件夹是否存在？）。",
+    errno.EISDIR: "“{name}”是文件夹，不是文件。",
+    errno.ENOTDIR: "“{path}”中有一部分不是文件夹。",
+    errno.EFBIG: "“{name}”超出了这个磁盘的单个文件大小上限（例如 FAT32 格式的 U 盘为 4 GB）。",
+    errno.EIO: "读写“{name}”时出错（U 盘是否已拔出，或磁盘是否损坏？）。",
+    errno.EMFILE: "打开的文件太多，无法读写“{name}”，请关闭一些程序后重试。",
+    errno.ENFILE: "打开的文件太多，无法读写“{name}”，请关闭一些程序后重试。",
+    errno.EBUSY: "“{name}”正被其他程序使用，请关闭它后重试。",
+    errno.EINVAL: "无法读写“{name}”（文件名中是否有系统不允许的字符？）。",
+    errno.ELOOP: "“{path}”的链接绕成了圈，无法打开。",
+}
+if hasattr(errno, "EDQUOT"):
+    _SENTENCES[errno.EDQUOT] = "磁盘配额已用完，无法写入“{name}”，未做任何修改。"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line in the clerk's language for a failed file operation (the system's own text
+    is English or in the system's language, and names no file the clerk chose)."""
+    path = os.fspath(exc.filename) if exc.filename is not None else ""
+    name = Path(path).name if path else ""
+    if isinstance(exc, FileInUseError) or (
+        exc.errno == errno.ENAMETOOLONG and exc.strerror and "太长" in exc.strerror
+    ):
+        return exc.strerror  # already a sentence of ours
+    sentence = _SENTENCES.get(exc.errno)
+    if sentence is not None:
+        text = sentence.format(name=name or "文件", path=path or "文件")
+        return text.replace("“文件”", "文件")
+    if name:
+        return f"无法读写“{name}”（系统错误 {exc.errno}）。"
+    return f"文件操作失败（系统错误 {exc.errno}）。"
+
+
 @contextlib.contextmanager
 def replacing(path: Path) -> Iterator[str]:
     """A temporary file beside ``path`` to fill; when the block ends it is synced and renamed
-    over ``path`` (and the folder synced), or removed if the block failed."""
+    over ``path`` (and the folder synced), or removed if the block failed. A name whose
+    temporary file or journal the file system would not take is refused first."""
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    check_name_length(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a read-only stick, no permission…: said of the target
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
     os.close(fd)
     try:
         _give_usual_mode(tmp, path)
@@ -150,6 +257,13 @@ def replacing(path: Path) -> Iterator[str]:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         replace_patiently(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if exc.filename is None or os.fspath(exc.filename).startswith(tmp):
+            # a write to the temporary file (disk full…): the clerk knows the target's name
+            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 10
+LATEST_VERSION = 11
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {
@@ -31,6 +31,7 @@ APP_VERSION_FOR_SCHEMA = {
     8: "0.2.0",
     9: "0.3.0",
     10: "0.3.0",
+    11: "0.3.0",
 }
 
 
@@ -158,7 +159,7 @@ def _v3(db: sqlite_utils.Database) -> None:
     replica = str(uuid.uuid4())
     db.execute("INSERT INTO meta (key, value) VALUES ('replica_id', ?)", [replica])
     # Existing projects: this file made all their changes; hash their content.
-    from desktop.store.rows import project_from_row
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         row = {**row, "versions": "{}"}
@@ -212,7 +213,7 @@ def _v5(db: sqlite_utils.Database) -> None:
                 shown = r["number"]
         if shown:
             db.execute("UPDATE indicators SET value_text = ? WHERE id = ?", [shown, r["id"]])
-    from desktop.store.rows import project_from_row
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         inds = db.query(
@@ -255,7 +256,7 @@ def _v6(db: sqlite_utils.Database) -> None:
             "UPDATE indicators SET uid = ? WHERE id = ?",
             [(u, r[0]) for u, r in zip(uids, inds, strict=True)],
         )
-    from desktop.store.rows import project_from_row
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         inds = db.query(
@@ -284,7 +285,7 @@ def _v7(db: sqlite_utils.Database) -> None:
     from desktop.domain.codec import CodecError, project_from_dict
 
     db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
-    from desktop.store.rows import project_from_row
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         inds = db.query(
@@ -325,6 +326,34 @@ def _v10(db: sqlite_utils.Database) -> None:
     with the same content, and a merge the projects of the same year and name, through an
     index instead of reading every row (a reviewer's file holds tens of thousands)."""
     db.execute("CREATE INDEX projects_year_name ON projects(year, name)")
+
+
+def _v11(db: sqlite_utils.Database) -> None:
+    """Amounts as the form writes them where that is not the canonical 5,100,000.00 (a form
+    that writes 0): ``funds_written``. Existing forms have none (their source was not kept);
+    content hashes, which include the field, are recomputed, in the history too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+
+    db.execute("ALTER TABLE projects ADD COLUMN funds_written TEXT NOT NULL DEFAULT '{}'")
+    from desktop.store.rows import unchecked_project_from_row as project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
 
 
 def _decimal(text: object):
@@ -394,6 +423,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     8: _v8,
     9: _v9,
     10: _v10,
+    11: _v11,
 }
 
 

@@ -101,7 +101,12 @@ def background_checks(path: Path, daily_backup: bool) -> str:
         with _BACKUP_LOCK:  # two windows on one file take one backup
             try:
                 if not backups.taken_today(path):
+                    # the copy passes integrity_check (once a day, the full check) and the
+                    # row screen before it is kept
                     backups.take_file(path, "daily")
+            except DamagedFileError as exc:
+                if "已损坏" in str(exc):
+                    return str(exc)  # found by the full check: shown, read-only
             except (OSError, sqlite3.Error, StoreError):
                 pass  # no backup today (full disk, a file SQLite cannot reach…); work goes on
     return ""
@@ -167,6 +172,9 @@ class Controller(QObject):
         self._show_window()
         if damaged:
             self.window.show_damaged(damaged)
+        else:  # locked for the moment: the rows are checked again when read
+            with contextlib.suppress(StoreError):
+                self.window.show_needing_repair(repo.problems())
         if not read_only:
             self._start_checks(repo)
         return True

@@ -228,6 +228,30 @@ class MainWindow(QMainWindow):
         )
         self.banner.show()
 
+    def show_needing_repair(self, problems: dict[str, str]) -> None:
+        """Projects whose stored rows cannot be read (wrong types, broken values): the rest
+        of the file works; these are named, with 从备份恢复 at hand."""
+        if not problems:
+            return
+        names = []
+        for pid in list(problems)[:5]:
+            row = self.model.row_of(pid)
+            name = self.model.summary(row).name if row is not None else ""
+            names.append(f"“{name or pid}”")
+        listed = "、".join(names) + (self.tr("等") if len(problems) > 5 else "")
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setText(
+            html.escape(
+                self.tr("{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。").format(
+                    len(problems), listed
+                )
+            )
+            + ' <a href="restore">'
+            + self.tr("从备份恢复…")
+            + "</a>"
+        )
+        self.banner.show()
+
     # -- layout ---------------------------------------------------------------------------
     def _build_right(self) -> None:
         self.banner = QLabel(

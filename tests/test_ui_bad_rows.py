@@ -1,0 +1,45 @@
+"""The window opens a working file whose rows hold wrong values: the other projects work,
+the banner names the projects that need repair (with 从备份恢复), and choosing one says
+why it cannot be shown instead of failing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.io.files import load_file
+from desktop.store import open_repository
+from tests.conftest import SAMPLE
+
+
+def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, monkeypatch):
+    path = tmp_path / "办公.db"
+    with open_repository(path) as repo:
+        repo.add(load_file(SAMPLE).projects)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE projects SET year = 'abc' WHERE name = '司法调解'")
+    conn.execute(
+        "UPDATE indicators SET number = '1e999999999' WHERE rowid = "
+        "(SELECT min(i.rowid) FROM indicators i JOIN projects p ON p.id = i.project_id "
+        "WHERE p.name = '法治宣传' AND i.number IS NOT NULL)"
+    )
+    conn.commit()
+    conn.close()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    c = make_controller(path)
+    window = c.window
+    assert window.model.rowCount() == 13  # every project is listed
+    banner = window.banner.text()
+    assert window.banner.isVisibleTo(window)
+    assert "2 个项目的数据有误" in banner and "法治宣传" in banner and "从备份恢复" in banner
+    # a good project is shown as usual
+    good = next(s for s in window.model._rows if s.name == "人民调解")
+    window.nav.select_project(good.id)
+    assert window.editor.project is not None and window.editor.project.name == "人民调解"
+    # the bad one: one sentence why, no editor on wrong data
+    bad = next(s for s in window.model._rows if s.name == "法治宣传")
+    window.nav.select_project(bad.id)
+    assert warned and "法治宣传" in warned[-1] and "需要修复" in warned[-1]
+    assert window.editor.project is None or window.editor.project.id != bad.id
