@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import format_date
 from desktop.domain.model import Project
 from desktop.store import open_repository
 from desktop.ui.indicator_paste import read_rows, rows_text, split_cells
@@ -218,9 +219,18 @@ def test_fill_the_sample_form_by_keys_only(empty_window, qtbot, qtlog):
 # -- dates ------------------------------------------------------------------------------------
 
 
+_STYLE_PENDING = pytest.mark.xfail(strict=True, reason="the editor stores the style: next commit")
+
+
 @pytest.mark.parametrize(
     "typed",
-    ["2025-01-01", "2025/1/1", "2025.1.1", "20250101", "2025年1月1日"],
+    [
+        "2025-01-01",
+        pytest.param("2025/1/1", marks=_STYLE_PENDING),
+        pytest.param("2025.1.1", marks=_STYLE_PENDING),
+        pytest.param("20250101", marks=_STYLE_PENDING),
+        pytest.param("2025年1月1日", marks=_STYLE_PENDING),
+    ],
 )
 def test_each_date_form_is_taken_from_empty(sample_window, typed):
     w = sample_window
@@ -239,7 +249,12 @@ def test_each_date_form_is_taken_from_empty(sample_window, typed):
     kb.key(Key.Key_Return)
     assert stored(w.path)["人民调解"].end_date == date(2025, 1, 1)
     assert kb.focus() is ed.money["total"]  # Enter went on to the next field (next tab)
-    assert ed.end.line.text() == "2025-01-01"
+    # the clerk's way of writing dates is kept, as an imported form's is, and printed so
+    assert ed.end.line.text() == typed
+    assert (
+        format_date(stored(w.path)["人民调解"].end_date, stored(w.path)["人民调解"].date_style)
+        == typed
+    )
 
 
 @pytest.mark.parametrize("typed", ["2025-13-01", "2025-02-30", "明天", "2025", "0250101"])

@@ -111,9 +111,7 @@ def test_shrunk_only_when_the_printer_margins_cut_into_the_form():
     assert letter.rect.width() == pytest.approx(A4.width() * letter.scale)
 
 
-def test_no_printer_installed_says_so_and_offers_pdf(
-    make_controller, tmp_path, qtbot, monkeypatch
-):
+def test_no_printer_installed_says_so_and_offers_pdf(make_controller, tmp_path, qtbot, monkeypatch):
     c = make_controller(tmp_path / "p.db")
     c.load_sample()
     dialog = PrintDialog(c.window, list(c.session.repo.all_projects())[:1], lambda: [])

@@ -161,9 +161,7 @@ def _sharing_violation(*args, **kwargs):
     raise exc
 
 
-def test_replacing_a_file_in_use_is_retried_then_asks_to_close_the_program(
-    tmp_path, monkeypatch
-):
+def test_replacing_a_file_in_use_is_retried_then_asks_to_close_the_program(tmp_path, monkeypatch):
     target = tmp_path / "汇总.xlsx"
     real = os.replace
     refusals = iter(range(3))
@@ -301,13 +299,16 @@ def test_self_test_with_the_resources_in_a_chinese_named_folder(tmp_path):
         cwd=ROOT,
         capture_output=True,
         timeout=300,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIXIAO_RESOURCES": str(resources),
-             "PYTHONIOENCODING": "utf-8"},
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "JIXIAO_RESOURCES": str(resources),
+            "PYTHONIOENCODING": "utf-8",
+        },
     )
     out = proc.stdout.decode("utf-8", "replace")
     assert proc.returncode == 0, out + proc.stderr.decode("utf-8", "replace")
     assert "自检通过" in out
-
 
 
 # -- a fresh Linux machine --------------------------------------------------------------------

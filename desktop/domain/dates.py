@@ -70,6 +70,20 @@ def date_style(text: str) -> str:
     return _match(text)[1]
 
 
+def typed_style(current: str, typed: str) -> str:
+    """The form's date style after the clerk typed ``typed`` into one of its dates: the
+    style of what was typed (``2024/1/1`` makes the form print ``2024/1/1``), except that
+    an ISO date typed into a form of the program's convention keeps ``""``. Empty or
+    unreadable text keeps ``current``."""
+    try:
+        style = date_style(typed) if (typed or "").strip() else current
+    except DateError:
+        return current
+    if style == "iso" and current in ("", "iso"):
+        return current
+    return style
+
+
 def format_date(d: date, style: str = "") -> str:
     """Write a date in a style; ``""`` or an unknown style gives ISO ``2025-01-01``."""
     if style == "slash":

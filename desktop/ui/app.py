@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import sys
@@ -11,17 +12,27 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
 from desktop.store import StoreError, backups, integrity_problem, open_repository
 from desktop.store.errors import DamagedFileError
-from desktop.ui.commands import AddProjectsCommand
+from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
+from desktop.ui.file_dialogs import FileDialogFitter
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import data_dir, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
+from desktop.ui.widgets import FocusRing, MnemonicGuard
 
 FONT_FILE = ("fonts", "uming-cn-gbk.ttf")
 MAX_RECENT = 8
@@ -73,9 +84,13 @@ class Translators:
         if language.startswith("zh"):
             QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
             wanted.append(("qtbase_zh_CN", [qt_dir, str(resource("translations"))]))
+            # what qtbase_zh_CN lacks (the file dialog's “Look in:”, “Files of type:”)
+            wanted.append(("qt_extra_zh_CN", [str(resource("translations"))]))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             wanted.append(("jixiao_en", [str(resource("translations"))]))
+            # Qt's own dialogs (file dialogs, message box buttons) in English too
+            wanted.append(("qtbase_en", [qt_dir, str(resource("translations"))]))
         ok = True
         for name, folders in wanted:
             translator = QTranslator(self.app)
@@ -292,6 +307,7 @@ class Controller(QObject):
 
     def _show_window(self) -> None:
         window = MainWindow(self.session)
+        window.model.set_published(published_samples(self.session.repo))
         window.openRequested.connect(lambda p: self.open(p))
         window.newRequested.connect(lambda p: self.open(p, create=True))
         window.languageChanged.connect(self.set_language)
@@ -318,6 +334,8 @@ class Controller(QObject):
 
     def set_language(self, language: str) -> None:
         self.translators.use(language)
+        if self.session is not None:  # the steps made so far, in the new language too
+            retranslate(self.session.undo_stack)
         old = self.window
         current = old.current_id() if old else None
         if old is not None:
@@ -348,7 +366,8 @@ class Controller(QObject):
             self.app.translate(
                 "Controller",
                 "数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？"
-                "\n（以后可以删除。）",
+                "\n示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，"
+                "列表的“审核”一栏标为“原表”。\n（以后可以删除。）",
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -360,8 +379,36 @@ class Controller(QObject):
         result = load_file(sample_path())
         to_add, _ = plan_import(self.session.repo, result)
         if to_add:
-            text = self.app.translate("Controller", "载入示例申报表")
+            published = {**published_samples(self.session.repo)}
+            published.update({p.id: p.revision for p in to_add})
+            with contextlib.suppress(StoreError):
+                self.session.repo.set_meta(PUBLISHED_KEY, json.dumps(published))
+            text = undo_text(QT_TRANSLATE_NOOP("Commands", "载入示例申报表"))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
+            self.window.model.set_published(published)
+            self.window.statusBar().showMessage(
+                self.app.translate(
+                    "Controller",
+                    "已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留"
+                    "（“审核”一栏标为“原表”），不是程序出错。",
+                ),
+                30000,
+            )
+
+
+#: meta key: the sample forms as loaded (id → revision), so the list can say that their
+#: problems are the published forms' own while they are unchanged
+PUBLISHED_KEY = "published_samples"
+
+
+def published_samples(repo) -> dict[str, int]:
+    try:
+        data = json.loads(repo.meta(PUBLISHED_KEY) or "{}")
+    except (ValueError, StoreError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and type(v) is int}
 
 
 def _backups_of_unreadable(path: Path) -> list:
@@ -394,6 +441,10 @@ def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
     app.setOrganizationName("jixiao")
     app.setWindowIcon(QIcon(str(resource("icons", "app.svg"))))
     register_fonts(app)
+    if app.findChild(MnemonicGuard) is None:  # once per application (tests make it again)
+        app.installEventFilter(MnemonicGuard(app))  # Alt+letter never types
+        FocusRing(app)  # where the keyboard is, visible in every style
+        app.installEventFilter(FileDialogFitter(app))  # Qt's file dialogs: whole columns
     translators = Translators(app)
     translators.use(settings().value("language", "zh_CN"))
     return app, translators

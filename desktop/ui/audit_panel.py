@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import audit
 from desktop.domain.model import Project
+from desktop.ui.audit_text import finding_text
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -126,12 +127,12 @@ class AuditPanel(QDockWidget):
                         self.tr("错误") if f.severity == audit.ERROR else self.tr("警告"),
                         project.name or self.tr("（未命名）"),
                         self._where(f, project),
-                        f.message,
+                        finding_text(f.message),
                     ]
                 )
                 item.setIcon(0, self._icons[f.severity])
                 item.setData(0, FINDING_ROLE, (project.id, f))
-                item.setToolTip(3, f.message)
+                item.setToolTip(3, finding_text(f.message))
                 source = self._source(f, project)
                 if source:
                     item.setToolTip(2, source)

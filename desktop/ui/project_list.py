@@ -33,6 +33,7 @@ class ProjectTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
+        self._published: dict[str, int] = {}  # sample forms as loaded: id → revision
         style = QApplication.style()
         self._icons = {
             0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -46,6 +47,18 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._reindex()
         self.endResetModel()
+
+    def set_published(self, published: dict[str, int]) -> None:
+        """The sample forms as published (id → revision when loaded): while unchanged, their
+        审核 cell says that the problems are the published form's own."""
+        self._published = dict(published)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS)
+            )
+
+    def is_published(self, s: ProjectSummary) -> bool:
+        return self._published.get(s.id) == s.revision
 
     def _reindex(self) -> None:
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
@@ -111,10 +124,14 @@ class ProjectTableModel(QAbstractTableModel):
                 return format_money(s.total)
             if col == COL_STATUS:
                 if s.audit_status == 2:
-                    return self.tr("错误 {0}").format(s.audit_errors)
-                if s.audit_status == 1:
-                    return self.tr("警告 {0}").format(s.audit_warnings)
-                return self.tr("通过")
+                    text = self.tr("错误 {0}").format(s.audit_errors)
+                elif s.audit_status == 1:
+                    text = self.tr("警告 {0}").format(s.audit_warnings)
+                else:
+                    return self.tr("通过")
+                if self.is_published(s):
+                    text += self.tr(" · 原表")
+                return text
         elif role == SORT_ROLE:
             return (
                 s.name,
@@ -135,6 +152,11 @@ class ProjectTableModel(QAbstractTableModel):
                 return QBrush(QColor("#b91c1c" if s.audit_status == 2 else "#b45309"))
             if col == COL_NAME and not s.name:
                 return QBrush(QColor("#888888"))
+        elif role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and self.is_published(s):
+            return self.tr(
+                "示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，"
+                "不是程序出错。修改后此标记消失。"
+            )
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
             return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
         return None

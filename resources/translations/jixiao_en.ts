@@ -92,173 +92,173 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="34"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="53"/>
         <source>年度资金申请总额 › 其中：当年财政拨款</source>
         <translation>Annual funds requested › of which: appropriation this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="55"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="56"/>
         <source>年度资金申请总额 › 上年结转资金</source>
         <translation>Annual funds requested › carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="58"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="59"/>
         <source>年度资金申请总额 › 其他资金</source>
         <translation>Annual funds requested › other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="74"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="75"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="77"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="77"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="78"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="156"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="128"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="157"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="147"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="149"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="150"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="168"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="169"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="170"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="171"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -327,39 +327,96 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="386"/>
+        <source>载入示例申报表</source>
+        <translation>Load sample forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
+        <source>修改二级指标</source>
+        <translation>Change second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="402"/>
+        <source>修改指标名称</source>
+        <translation>Change indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="408"/>
+        <source>修改指标值</source>
+        <translation>Change indicator value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="455"/>
+        <source>添加二级指标</source>
+        <translation>Add second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="510"/>
+        <source>删除指标</source>
+        <translation>Delete indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="532"/>
+        <source>移动指标</source>
+        <translation>Move indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="543"/>
+        <source>移动二级指标</source>
+        <translation>Move second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="559"/>
+        <source>标记为已复核</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="634"/>
+        <source>拖动指标</source>
+        <translation>Drag indicators</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="138"/>
+        <location filename="../../desktop/ui/app.py" line="160"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="151"/>
-        <location filename="../../desktop/ui/app.py" line="181"/>
+        <location filename="../../desktop/ui/app.py" line="173"/>
+        <location filename="../../desktop/ui/app.py" line="203"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="184"/>
+        <location filename="../../desktop/ui/app.py" line="206"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="194"/>
+        <location filename="../../desktop/ui/app.py" line="216"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="224"/>
-        <location filename="../../desktop/ui/app.py" line="279"/>
+        <location filename="../../desktop/ui/app.py" line="258"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="254"/>
+        <location filename="../../desktop/ui/app.py" line="288"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -368,22 +425,25 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="338"/>
+        <location filename="../../desktop/ui/app.py" line="366"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
+示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
-        <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
+        <translation>The database is empty. Load the 13 forms for 2024 published by the Putuo District Justice Bureau, Shanghai, as examples?
+They are loaded exactly as published, with the published forms&apos; own problems (amounts that do not add up, missing indicators); the list&apos;s Check column marks them “as published”.
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="353"/>
-        <source>载入示例申报表</source>
-        <translation>Load sample forms</translation>
+        <location filename="../../desktop/ui/app.py" line="390"/>
+        <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
+        <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="406"/>
+        <location filename="../../desktop/ui/app.py" line="467"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
+        <extracomment>meta key: the sample forms as loaded (id → revision), so the list can say that their problems are the published forms&apos; own while they are unchanged</extracomment>
         <translation>Something unexpected went wrong; what was saved is not affected.
 {0}
 Details were written to: {1}</translation>
@@ -415,27 +475,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="161"/>
+        <location filename="../../desktop/ui/widgets.py" line="301"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="163"/>
+        <location filename="../../desktop/ui/widgets.py" line="303"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1, 20250101 or 2025年1月1日; Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="168"/>
+        <location filename="../../desktop/ui/widgets.py" line="308"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="207"/>
+        <location filename="../../desktop/ui/widgets.py" line="351"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="244"/>
+        <location filename="../../desktop/ui/widgets.py" line="388"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -578,22 +638,22 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="234"/>
+        <location filename="../../desktop/ui/window_files.py" line="235"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="261"/>
+        <location filename="../../desktop/ui/window_files.py" line="262"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="263"/>
+        <location filename="../../desktop/ui/window_files.py" line="264"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="288"/>
+        <location filename="../../desktop/ui/window_files.py" line="289"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -838,149 +898,99 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="39"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="44"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="41"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
         <source>文字：{0}</source>
         <translation>text: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="50"/>
         <source>运算符 {0}</source>
         <translation>operator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="53"/>
         <source>数值 {0}</source>
         <translation>number {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="54"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="59"/>
         <source>单位 {0}</source>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="261"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="252"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="261"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="255"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="264"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="257"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="266"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
         <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="302"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="313"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="325"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="321"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="332"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="325"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="336"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="330"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="341"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="343"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="355"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="361"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="354"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="366"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="372"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="349"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="360"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="353"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="364"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="380"/>
-        <source>修改二级指标</source>
-        <translation>Change level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
-        <source>修改指标名称</source>
-        <translation>Change indicator name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="397"/>
-        <source>修改指标值</source>
-        <translation>Change target value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="429"/>
-        <source>添加指标</source>
-        <translation>Add indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
-        <source>添加二级指标</source>
-        <translation>Add level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="494"/>
-        <source>删除指标</source>
-        <translation>Delete indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="513"/>
-        <source>移动指标</source>
-        <translation>Move indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="520"/>
-        <source>移动二级指标</source>
-        <translation>Move level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="534"/>
-        <source>标记为已复核</source>
-        <translation>Mark as reviewed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="609"/>
-        <source>拖动指标</source>
-        <translation>Drag indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="618"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="643"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1021,253 +1031,254 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Chec&amp;k Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
+        <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1479,12 +1490,17 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="76"/>
+        <location filename="../../desktop/ui/widgets.py" line="115"/>
         <source>＝{0}</source>
         <translation>= {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="89"/>
+        <location filename="../../desktop/ui/widgets.py" line="129"/>
+        <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
+        <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="137"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000, 5,100,000.00 or 510万</translation>
     </message>
@@ -1995,32 +2011,32 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="705"/>
+        <location filename="../../desktop/ui/editor.py" line="709"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="883"/>
+        <location filename="../../desktop/ui/editor.py" line="905"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="905"/>
+        <location filename="../../desktop/ui/editor.py" line="927"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="908"/>
+        <location filename="../../desktop/ui/editor.py" line="930"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="922"/>
+        <location filename="../../desktop/ui/editor.py" line="944"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="940"/>
+        <location filename="../../desktop/ui/editor.py" line="962"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -2028,62 +2044,62 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="37"/>
+        <location filename="../../desktop/ui/window_list.py" line="38"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="40"/>
+        <location filename="../../desktop/ui/window_list.py" line="41"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="42"/>
+        <location filename="../../desktop/ui/window_list.py" line="43"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="44"/>
+        <location filename="../../desktop/ui/window_list.py" line="45"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="45"/>
+        <location filename="../../desktop/ui/window_list.py" line="46"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="46"/>
+        <location filename="../../desktop/ui/window_list.py" line="47"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="47"/>
+        <location filename="../../desktop/ui/window_list.py" line="48"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="103"/>
+        <location filename="../../desktop/ui/window_list.py" line="122"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="105"/>
+        <location filename="../../desktop/ui/window_list.py" line="124"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="107"/>
+        <location filename="../../desktop/ui/window_list.py" line="126"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="142"/>
+        <location filename="../../desktop/ui/window_list.py" line="161"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="144"/>
+        <location filename="../../desktop/ui/window_list.py" line="163"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2091,52 +2107,62 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="90"/>
+        <location filename="../../desktop/ui/project_list.py" line="103"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="91"/>
+        <location filename="../../desktop/ui/project_list.py" line="104"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="92"/>
+        <location filename="../../desktop/ui/project_list.py" line="105"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="93"/>
+        <location filename="../../desktop/ui/project_list.py" line="106"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="94"/>
+        <location filename="../../desktop/ui/project_list.py" line="107"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="105"/>
+        <location filename="../../desktop/ui/project_list.py" line="118"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="114"/>
+        <location filename="../../desktop/ui/project_list.py" line="127"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="116"/>
+        <location filename="../../desktop/ui/project_list.py" line="129"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="117"/>
+        <location filename="../../desktop/ui/project_list.py" line="131"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="139"/>
+        <location filename="../../desktop/ui/project_list.py" line="133"/>
+        <source> · 原表</source>
+        <translation> · as published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="157"/>
+        <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
+        <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="161"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
@@ -2144,37 +2170,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="296"/>
+        <location filename="../../desktop/ui/window_files.py" line="297"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="299"/>
+        <location filename="../../desktop/ui/window_files.py" line="300"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="303"/>
+        <location filename="../../desktop/ui/window_files.py" line="304"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="305"/>
+        <location filename="../../desktop/ui/window_files.py" line="306"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="307"/>
+        <location filename="../../desktop/ui/window_files.py" line="308"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="311"/>
+        <location filename="../../desktop/ui/window_files.py" line="312"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="316"/>
+        <location filename="../../desktop/ui/window_files.py" line="317"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2341,14 +2367,265 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="311"/>
+        <location filename="../../desktop/ui/widgets.py" line="461"/>
         <source>如 ≥95%、10个、提升</source>
         <translation>e.g. ≥95%, 10个, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="324"/>
+        <location filename="../../desktop/ui/widgets.py" line="474"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>YearEdit</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="236"/>
+        <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
+        <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <source>项目性质</source>
+        <translation>Project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <source>项目类别</source>
+        <translation>Project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="68"/>
+        <source>计划开始日期</source>
+        <translation>Planned start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="69"/>
+        <source>计划完成日期</source>
+        <translation>Planned end date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="70"/>
+        <source>项目总目标</source>
+        <translation>Overall project goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="71"/>
+        <source>年度总体目标</source>
+        <translation>Annual overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="72"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="73"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="74"/>
+        <source>财政资金</source>
+        <translation>fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="75"/>
+        <source>其他资金</source>
+        <translation>other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="76"/>
+        <source>年度资金申请总额</source>
+        <translation>Total annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="77"/>
+        <source>当年财政拨款</source>
+        <translation>this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="78"/>
+        <source>上年结转资金</source>
+        <translation>funds carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="79"/>
+        <source>其他资金（年度）</source>
+        <translation>other funds (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="80"/>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="81"/>
+        <source>产出指标</source>
+        <translation>output indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="82"/>
+        <source>效益指标</source>
+        <translation>benefit indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="83"/>
+        <source>满意度指标</source>
+        <translation>satisfaction indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="84"/>
+        <source>成本指标</source>
+        <translation>cost indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="85"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="86"/>
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="204"/>
+        <source>{label}未填写（需复核：{reason}）</source>
+        <translation>{label} is not filled in (to be reviewed: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="209"/>
+        <source>{label}未填写</source>
+        <translation>{label} is not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="222"/>
+        <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
+        <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="239"/>
+        <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
+        <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="255"/>
+        <source>年度资金申请总额不能大于项目资金总额</source>
+        <translation>Total annual funds requested cannot exceed total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="265"/>
+        <source>{label}不能是负数</source>
+        <translation>{label} cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="274"/>
+        <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
+        <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="289"/>
+        <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
+        <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="305"/>
+        <source>计划完成日期早于计划开始日期</source>
+        <translation>The planned end date is before the planned start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="320"/>
+        <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
+        <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="337"/>
+        <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
+        <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="353"/>
+        <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
+        <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="374"/>
+        <source>缺少{name}：每个项目至少要有一条{name}</source>
+        <translation>No {name}: every project needs at least one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="388"/>
+        <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
+        <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="398"/>
+        <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
+        <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="414"/>
+        <source>三级指标名称未填写</source>
+        <translation>The third-level indicator has no name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="425"/>
+        <source>指标“{name}”没有指标值</source>
+        <translation>Indicator “{name}” has no value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="439"/>
+        <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
+        <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="459"/>
+        <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
+        <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="474"/>
+        <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
+        <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="493"/>
+        <source>三级指标“{name}”重复出现</source>
+        <translation>Third-level indicator “{name}” appears more than once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="507"/>
+        <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
+        <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="528"/>
+        <source>{label}需复核：{reason}</source>
+        <translation>{label} needs review: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="542"/>
+        <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
+        <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
 </context>
 <context>
