@@ -60,7 +60,8 @@ def field_label(widget: QWidget, field: str) -> str:
             "AuditPanel", "年度资金申请总额 › 其他资金"
         ),
     }
-    return labels.get(field, field)
+    # a 一级 name (产出指标) is the form's word: said in the window's language too
+    return labels.get(field) or QCoreApplication.translate("audit", field)
 
 
 class AuditPanel(QDockWidget):

@@ -112,7 +112,8 @@ class MoneyEdit(SelectingLineEdit):
         self._show_reading(fen)
 
     def _show_reading(self, fen: int | None) -> None:
-        self.reading.setText(self.tr("＝{0}").format(format_wan(fen)) if fen else "")
+        wan = format_wan(fen).removesuffix("万元") if fen else ""
+        self.reading.setText(self.tr("＝{0}万元").format(wan) if fen else "")
 
     def _show_error(self, text: str) -> None:
         self.message.show_message(text)
