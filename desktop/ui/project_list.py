@@ -34,6 +34,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
         self._published: dict[str, int] = {}  # sample forms as loaded: id → revision
+        self.mark_published = False  # until the list's column is sized for the mark
         style = QApplication.style()
         self._icons = {
             0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -129,7 +130,7 @@ class ProjectTableModel(QAbstractTableModel):
                     text = self.tr("警告 {0}").format(s.audit_warnings)
                 else:
                     return self.tr("通过")
-                if self.is_published(s):
+                if self.is_published(s) and self.mark_published:
                     text += self.tr(" · 原表")
                 return text
         elif role == SORT_ROLE:

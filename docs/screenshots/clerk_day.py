@@ -81,9 +81,7 @@ class Day:
                 subprocess.run(["xdotool", "type", "--delay", "40", run], check=True)
                 self.count += len(run)
             else:  # an input method commits the run at once: one key, as in the tests
-                subprocess.run(
-                    ["xclip", "-selection", "clipboard"], input=run.encode(), check=True
-                )
+                subprocess.run(["xclip", "-selection", "clipboard"], input=run.encode(), check=True)
                 time.sleep(0.1)
                 subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+v"], check=True)
                 self.count += 1

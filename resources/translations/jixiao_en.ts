@@ -192,73 +192,73 @@
         <translation>Annual funds requested › other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="75"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="77"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="78"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="78"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="91"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="128"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="128"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="128"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="157"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="129"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="158"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="149"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="150"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="151"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="169"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="170"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="171"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="172"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -475,27 +475,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="301"/>
+        <location filename="../../desktop/ui/widgets.py" line="302"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="303"/>
+        <location filename="../../desktop/ui/widgets.py" line="304"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1, 20250101 or 2025年1月1日; Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="308"/>
+        <location filename="../../desktop/ui/widgets.py" line="309"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="351"/>
+        <location filename="../../desktop/ui/widgets.py" line="352"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="388"/>
+        <location filename="../../desktop/ui/widgets.py" line="389"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -1490,17 +1490,17 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="115"/>
-        <source>＝{0}</source>
-        <translation>= {0}</translation>
+        <location filename="../../desktop/ui/widgets.py" line="116"/>
+        <source>＝{0}万元</source>
+        <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="129"/>
+        <location filename="../../desktop/ui/widgets.py" line="130"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="137"/>
+        <location filename="../../desktop/ui/widgets.py" line="138"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000, 5,100,000.00 or 510万</translation>
     </message>
@@ -2107,62 +2107,62 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="103"/>
+        <location filename="../../desktop/ui/project_list.py" line="104"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="104"/>
+        <location filename="../../desktop/ui/project_list.py" line="105"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="105"/>
+        <location filename="../../desktop/ui/project_list.py" line="106"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="106"/>
+        <location filename="../../desktop/ui/project_list.py" line="107"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="107"/>
+        <location filename="../../desktop/ui/project_list.py" line="108"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="118"/>
+        <location filename="../../desktop/ui/project_list.py" line="119"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="127"/>
+        <location filename="../../desktop/ui/project_list.py" line="128"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="129"/>
+        <location filename="../../desktop/ui/project_list.py" line="130"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="131"/>
+        <location filename="../../desktop/ui/project_list.py" line="132"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="133"/>
+        <location filename="../../desktop/ui/project_list.py" line="134"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="157"/>
+        <location filename="../../desktop/ui/project_list.py" line="158"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="161"/>
+        <location filename="../../desktop/ui/project_list.py" line="162"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
@@ -2367,12 +2367,12 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="461"/>
+        <location filename="../../desktop/ui/widgets.py" line="462"/>
         <source>如 ≥95%、10个、提升</source>
         <translation>e.g. ≥95%, 10个, 提升</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="474"/>
+        <location filename="../../desktop/ui/widgets.py" line="475"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
@@ -2380,7 +2380,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="236"/>
+        <location filename="../../desktop/ui/widgets.py" line="237"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
