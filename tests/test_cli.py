@@ -310,7 +310,7 @@ def test_import_exits_1_when_a_field_needs_review_and_says_when_funds_are_missin
 
 def test_import_of_a_clean_form_exits_0(tmp_path, capsys):
     from desktop.io.json_format import dumps
-    from tests.test_audit import good
+    from tests.test_domain_audit import good
 
     path = tmp_path / "clean.json"
     path.write_text(dumps([good()]), encoding="utf-8")

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableView
 
-from tests import test_keyboard
-from tests.test_keyboard import Keyboard
-from tests.test_ui import select_name, stored
+from tests import test_ui_editor_keyboard as test_keyboard
+from tests.test_ui_editor_keyboard import Keyboard
+from tests.test_ui_window import select_name, stored
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

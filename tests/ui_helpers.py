@@ -89,3 +89,24 @@ def generated_projects(n: int, seed: int = 7) -> list[Project]:
             )
         )
     return out
+
+
+def shown(window):
+    """The window shown and active, as a clerk has it (key events need it)."""
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    return window
+
+
+def active_sample_window(make_controller, tmp_path):
+    """The window on the sample, shown and active."""
+    c = make_controller(tmp_path / "sample.db")
+    c.load_sample()
+    return shown(c.window)
+
+
+def settle() -> None:
+    """Let queued calls (delegates, single-shot timers) run."""
+    for _ in range(3):
+        QApplication.processEvents()

@@ -13,7 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Funds, Project, field_label
+from desktop.domain.model import (
+    NATURE_PHASED,
+    NATURE_RECURRING,
+    QT_TRANSLATE_NOOP,
+    Funds,
+    Project,
+    field_label,
+)
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
 from desktop.domain.values import OPERATORS, normalize_value_text
@@ -29,12 +36,6 @@ STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "�
 TAB_BASIC, TAB_FUNDS, TAB_GOALS, TAB_INDICATORS = "basic", "funds", "goals", "indicators"
 GOAL_LIMITS = {"goal_overall": 800, "goal_annual": 700}  # characters that still print legibly
 LEVEL1_REQUIRED = ("产出指标", "效益指标", "满意度指标")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
-    """Marks a message template for the translation tools (no Qt here: the window
-    translates ``Message.template`` and the ``Term`` arguments when it shows a finding)."""
-    return text
 
 
 class Term(str):

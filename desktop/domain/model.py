@@ -18,6 +18,41 @@ NATURE_RECURRING = "经常性项目"
 NATURE_PHASED = "阶段性项目"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks ``text`` for Qt's lupdate; the UI translates it in ``context``."""
+    return text
+
+
+# The one table of the form's field labels (keys as in ``Project.field_flags``), in form
+# order, as the paper writes them; the UI shows them translated in context "FieldLabels"
+# (``desktop.ui.widgets.field_text``). Sentences about an amount use its short name, the
+# label without "其中：" (``field_label``).
+FORM_LABELS: dict[str, str] = {
+    "year": QT_TRANSLATE_NOOP("FieldLabels", "年度"),
+    "name": QT_TRANSLATE_NOOP("FieldLabels", "项目名称"),
+    "nature": QT_TRANSLATE_NOOP("FieldLabels", "项目性质"),
+    "category": QT_TRANSLATE_NOOP("FieldLabels", "项目类别"),
+    "department": QT_TRANSLATE_NOOP("FieldLabels", "主管部门"),
+    "implementing_unit": QT_TRANSLATE_NOOP("FieldLabels", "实施单位"),
+    "start_date": QT_TRANSLATE_NOOP("FieldLabels", "计划开始日期"),
+    "end_date": QT_TRANSLATE_NOOP("FieldLabels", "计划完成日期"),
+    "goal_overall": QT_TRANSLATE_NOOP("FieldLabels", "项目总目标"),
+    "goal_annual": QT_TRANSLATE_NOOP("FieldLabels", "年度总体目标"),
+    "funds.total": QT_TRANSLATE_NOOP("FieldLabels", "项目资金总额"),
+    "funds.fiscal": QT_TRANSLATE_NOOP("FieldLabels", "其中：财政资金"),
+    "funds.other": QT_TRANSLATE_NOOP("FieldLabels", "其他资金"),
+    "funds.annual_total": QT_TRANSLATE_NOOP("FieldLabels", "年度资金申请总额"),
+    "funds.annual_appropriation": QT_TRANSLATE_NOOP("FieldLabels", "其中：当年财政拨款"),
+    "funds.annual_carryover": QT_TRANSLATE_NOOP("FieldLabels", "上年结转资金"),
+    "funds.annual_other": QT_TRANSLATE_NOOP("FieldLabels", "其他资金（年度）"),
+}
+_SUB = "其中："
+
+
+def _short(label: str) -> str:
+    return label.removeprefix(_SUB)
+
+
 def now_timestamp() -> str:
     """UTC timestamp with milliseconds, ``2026-11-27T17:41:44.123Z``; sorts as text."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
@@ -39,14 +74,11 @@ class Funds:
     annual_carryover: Fen = 0  # 上年结转资金
     annual_other: Fen = 0  # 其他资金
 
+    # Short names (no "其中："), for sentences; from FORM_LABELS.
     FIELD_LABELS: ClassVar[dict[str, str]] = {
-        "total": "项目资金总额",
-        "fiscal": "财政资金",
-        "other": "其他资金",
-        "annual_total": "年度资金申请总额",
-        "annual_appropriation": "当年财政拨款",
-        "annual_carryover": "上年结转资金",
-        "annual_other": "其他资金（年度）",
+        k.removeprefix("funds."): _short(v)
+        for k, v in FORM_LABELS.items()
+        if k.startswith("funds.")
     }
 
 
@@ -100,16 +132,7 @@ class Project:
 
     # The form's own fields (besides funds and indicators), in form order, with their labels.
     FIELD_LABELS: ClassVar[dict[str, str]] = {
-        "year": "年度",
-        "name": "项目名称",
-        "nature": "项目性质",
-        "category": "项目类别",
-        "department": "主管部门",
-        "implementing_unit": "实施单位",
-        "start_date": "计划开始日期",
-        "end_date": "计划完成日期",
-        "goal_overall": "项目总目标",
-        "goal_annual": "年度总体目标",
+        k: v for k, v in FORM_LABELS.items() if not k.startswith("funds.")
     }
 
     def __post_init__(self) -> None:
@@ -182,10 +205,14 @@ class Project:
 
 
 def field_label(key: str) -> str:
-    """The form's label of a field key (``name``, ``funds.total`` …); the key when unknown."""
-    if key.startswith("funds."):
-        return Funds.FIELD_LABELS.get(key[6:], key)
-    return Project.FIELD_LABELS.get(key, key)
+    """The name of a field key (``name``, ``funds.fiscal`` …) for a sentence: the form's
+    label without "其中：" (``财政资金``); the key when unknown."""
+    return _short(FORM_LABELS.get(key, key))
+
+
+def form_label(key: str) -> str:
+    """The form's label of a field key as the paper writes it (``其中：财政资金``)."""
+    return FORM_LABELS.get(key, key)
 
 
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "versions", "deleted_at"})

@@ -12,15 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.domain.model import new_id
-from desktop.io import json_format
-from desktop.io.limits import (
+from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
     MAX_TEXT_IMPORT_BYTES,
     LimitError,
     check_size,
     clean_project,
 )
+from desktop.domain.model import new_id
+from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
 from desktop.io.report import INFO, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository

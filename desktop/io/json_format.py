@@ -16,8 +16,8 @@ from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and t
     project_from_dict,
     project_to_dict,
 )
+from desktop.domain.limits import LimitError, load_json
 from desktop.domain.model import Project
-from desktop.io.limits import LimitError, load_json
 from desktop.io.report import ERROR, ImportFormatError, ImportResult
 
 FORMAT = "jixiao-projects"

@@ -17,8 +17,10 @@ import re
 import zlib
 from pathlib import Path
 
-from desktop.io import json_format, limits
-from desktop.io.published_text import Record, _join_wrapped, key, parse_records
+from desktop.domain import limits
+from desktop.io import json_format
+from desktop.io.published_text import parse_records
+from desktop.io.records import Record, join_wrapped, key
 from desktop.io.report import ImportFormatError, ImportResult
 from desktop.io.variants import unit_note
 
@@ -201,7 +203,7 @@ def _records(pdf, name: str) -> list[Record]:
                 records.append(Record(base + i, (line.strip(),), line))
         for t, table in enumerate(page.extract_tables()):
             for r, row in enumerate(table):
-                cells = tuple(_join_wrapped(c.strip()) if c else "" for c in row)
+                cells = tuple(join_wrapped(c.strip()) if c else "" for c in row)
                 if any(cells):
                     records.append(Record(base + 100 * (t + 1) + r, cells, "\t".join(cells)))
     return records

@@ -27,13 +27,14 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.domain import limits
 from desktop.domain.codec import CodecError, clean_text, project_from_dict, project_to_dict
 from desktop.domain.model import Project, ProjectSummary
 from desktop.domain.money import fen_to_decimal
 from desktop.domain.summary import summarize
 from desktop.domain.taxonomy import group_indicators, taxonomy
-from desktop.io import limits
-from desktop.io.published_text import Record, parse_records
+from desktop.io.published_text import parse_records
+from desktop.io.records import Record
 from desktop.io.report import INFO, REVIEW, ImportFormatError, ImportResult
 from desktop.store.safefile import atomic_write
 

@@ -10,7 +10,8 @@ from desktop.store.errors import (
     ReadOnlyError,
     StoreError,
 )
-from desktop.store.repository import Repository, integrity_problem, open_repository
+from desktop.store.opening import integrity_problem, open_repository
+from desktop.store.repository import Repository
 
 __all__ = [
     "ConflictError",

@@ -1,4 +1,10 @@
-"""Errors of the store. ``str(err)`` is a complete sentence for the user (Chinese)."""
+"""Errors of the store. ``str(err)`` is a complete sentence for the user (Chinese);
+``translate_error`` turns SQLite's complaints into them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
 
 
 class StoreError(Exception):
@@ -35,3 +41,64 @@ class ConflictError(StoreError):
 
 class LockedError(StoreError):
     """Another program holds the file (writing to it, or locking it)."""
+
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+
+
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+
+
+_SQLITE_NOTADB = 26
+
+
+_SQLITE_IOERR_NOMEM = 3082
+
+
+def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """SQLite's complaint as a sentence for the clerk, told apart by its error code.
+
+    I/O errors and files that cannot be opened have two causes on Windows: the stick or
+    network drive is gone — or the file is still there and another program holds it or its
+    ``-journal`` for a moment (an antivirus scan, WPS/OneDrive sync, a backup agent: a
+    sharing violation, which SQLite reports as ``SQLITE_IOERR_*`` or ``SQLITE_CANTOPEN``).
+    The second is a lock (``LockedError``: the edit is held and retried), not a lost file."""
+    name = path.name
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        primary = code & 0xFF
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
+        if primary == _SQLITE_FULL:
+            return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
+        if primary == _SQLITE_READONLY:
+            return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
+        if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and code != _SQLITE_IOERR_NOMEM:
+            if _still_there(path):
+                return LockedError(
+                    f"“{name}”暂时无法读写：可能正被杀毒软件、同步盘（WPS、OneDrive）或备份"
+                    "程序占用。请稍后重试，或关闭正在使用它的程序。"
+                )
+            return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return DamagedFileError(f"“{name}”已损坏（{exc}）。")
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
+    if "full" in text:
+        return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
+    if "i/o" in text or "unable to open" in text:
+        return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
+    if isinstance(exc, sqlite3.DatabaseError) and "malformed" in text:
+        return DamagedFileError(f"“{name}”已损坏（{exc}）。")
+    return StoreError(f"“{name}”出错：{exc}")
+
+
+def _still_there(path: Path) -> bool:
+    """The database file and its folder can still be seen (the medium is there)."""
+    try:
+        return path.is_file() and path.parent.is_dir()
+    except OSError:
+        return False

@@ -30,23 +30,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
 from desktop.domain.money import decimal_string
-from desktop.io import limits
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
     StoreError,
 )
-from desktop.store.repository import (
-    _FUND_COLUMNS,
-    SQLITE_HEADER,
-    Tombstone,
-    check_identity,
-    open_repository,
-    schema_problem,
-)
+from desktop.store.opening import SQLITE_HEADER, check_identity, open_repository, schema_problem
+from desktop.store.repository import Tombstone
+from desktop.store.rows import FUND_COLUMNS
 from desktop.store.safefile import replacing
 from desktop.store.schema import LATEST_VERSION, migrate
 
@@ -421,7 +416,7 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
     if isinstance(year, bool) or not isinstance(year, int):
         raise CodecError("年度不是整数")
     funds = {}
-    for attr, column in _FUND_COLUMNS.items():
+    for attr, column in FUND_COLUMNS.items():
         value = r[column]
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 10**17:
             raise CodecError(f"金额“{column}”无效")

@@ -25,9 +25,9 @@ from desktop.domain.model import (
     new_id,
     now_timestamp,
 )
-from desktop.store.errors import StoreError
+from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
-from desktop.store.repository import Repository, Tombstone, translate_error
+from desktop.store.repository import Repository, Tombstone
 
 
 class Status(StrEnum):

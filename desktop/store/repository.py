@@ -1,8 +1,6 @@
-"""The one SQLite file: opening it safely, and reading and writing whole projects.
+"""Reading and writing whole projects in the one SQLite file (opening it and checking it
+first: ``store.opening``).
 
-Opening checks, before anything is written: the file is SQLite, carries our
-``application_id``, has a schema version this program knows, and passes ``quick_check``.
-A file that fails any of these is refused with a clear message and left untouched.
 Every write is one transaction with ``synchronous=FULL`` and the rollback journal
 (``journal_mode=DELETE``), so the file on disk is always complete on its own.
 """
@@ -19,8 +17,6 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +24,6 @@ from typing import TYPE_CHECKING
 from desktop.domain import audit
 from desktop.domain.codec import project_from_dict, project_to_dict
 from desktop.domain.model import (
-    Funds,
-    Indicator,
     Project,
     ProjectSummary,
     bumped,
@@ -37,42 +31,24 @@ from desktop.domain.model import (
     merged_versions,
     now_timestamp,
 )
-from desktop.domain.values import IndicatorValue
 from desktop.store.errors import (
     ConflictError,
-    DamagedFileError,
-    LockedError,
-    NewerSchemaError,
     NotFoundError,
-    NotOurFileError,
     ReadOnlyError,
     StoreError,
+    translate_error,
 )
-from desktop.store.safefile import can_write_here, consistent_copy, sqlite_uri
+from desktop.store.rows import FUND_COLUMNS, date_text, project_from_row
+from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
-    APP_VERSION_FOR_SCHEMA,
-    APPLICATION_ID,
-    LATEST_VERSION,
-    MIGRATIONS,
     migrate,
 )
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATIONS_KNOWN = frozenset(range(1, max(MIGRATIONS) + 1))
 BUSY_TIMEOUT_S = 5.0
 
-_FUND_COLUMNS = {
-    "total": "funds_total",
-    "fiscal": "funds_fiscal",
-    "other": "funds_other",
-    "annual_total": "annual_total",
-    "annual_appropriation": "annual_appropriation",
-    "annual_carryover": "annual_carryover",
-    "annual_other": "annual_other",
-}
 _SUMMARY_COLUMNS = (
     "id, year, name, nature, category, department, implementing_unit, funds_total, "
     "annual_total, indicator_count, review_count, updated_at, revision, deleted_at, search_text, "
@@ -86,302 +62,6 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
     return conn
-
-
-def _writable(path: Path) -> bool:
-    """Writing needs the file and its folder (the rollback journal lives beside it): tried
-    for real, since ``os.access`` on Windows does not see a write-protected stick or ACLs."""
-    return can_write_here(path)
-
-
-def _check_header(path: Path) -> bool:
-    """True for an empty file (a new database); raise for anything that is not SQLite."""
-    if not path.is_file():
-        raise NotOurFileError(f"“{path}”不是一个文件。")
-    size = path.stat().st_size
-    if size == 0:
-        return True
-    with path.open("rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotOurFileError(f"“{path.name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。")
-    return False
-
-
-def open_repository(
-    path: str | os.PathLike,
-    *,
-    create: bool = True,
-    read_only: bool = False,
-    backup: bool = True,
-    check: bool = True,
-) -> Repository:
-    """Open (or create) the database at ``path``.
-
-    ``read_only`` forces read-only access; a file or folder that cannot be written is opened
-    read-only anyway (``Repository.read_only`` tells). A file of an older schema version is
-    backed up (``backup``) and migrated. Raises a ``StoreError`` subclass with
-    a message for the user when the file is not ours, newer, or damaged.
-
-    ``check=False`` leaves out the whole-file ``quick_check`` (it reads every page: 0.1 s for
-    a 66 MB file when cached, seconds from a cold disk); the caller then runs
-    ``integrity_problem`` afterwards, as the window does in the background. A file that
-    needs migrating is always checked first.
-    """
-    path = Path(path)
-    if not path.exists():
-        if not create:
-            raise NotFoundError(f"找不到数据文件“{path}”。")
-        if read_only:
-            raise ReadOnlyError(f"数据文件“{path}”不存在，无法以只读方式打开。")
-        if not path.parent.exists() and str(path.parent):
-            raise NotFoundError(
-                f"文件夹“{path.parent}”不存在（是否 U 盘已拔出，或网络盘未连接？）。"
-            )
-        return Repository._create(path)
-    empty = _check_header(path)
-    read_only = read_only or not _writable(path)
-    if empty:
-        if read_only:
-            raise ReadOnlyError(f"“{path.name}”是空文件且只读，无法作为数据库使用。")
-        return Repository._create(path)
-    # Checked on a read-only connection first: nothing runs on the file, and nothing is
-    # written to it, before it is known to be ours, with our schema, and (``check``) sound.
-    conn = _checking_connection(path, read_only)
-    try:
-        version = _inspect(conn, path)
-        if version and (check or version < LATEST_VERSION):
-            _quick_check(conn, path)
-    except BaseException:
-        conn.close()
-        raise
-    conn.close()
-    if version == 0:
-        if read_only:
-            raise ReadOnlyError(f"“{path.name}”是空数据库且只读，无法初始化。")
-        return Repository._create(path)
-    if version < LATEST_VERSION and read_only:
-        raise ReadOnlyError(
-            f"“{path.name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。"
-            "请先复制到可写的位置再打开。"
-        )
-    try:
-        conn = _connect(path, read_only)
-    except sqlite3.Error as exc:
-        raise translate_error(exc, path) from exc
-    try:
-        repo = Repository(path, conn, read_only=read_only)
-        if version < LATEST_VERSION:
-            if backup:
-                from desktop.store.backups import take
-
-                take(conn, path, "migrate")
-            migrate(repo.db, version)
-        if not read_only:
-            repo._bind_replica()
-            repo._refresh_audit()
-        return repo
-    except BaseException:
-        conn.close()
-        raise
-
-
-def _checking_connection(path: Path, read_only: bool) -> sqlite3.Connection:
-    """A read-only connection for the checks. A file a killed writer left with a hot
-    journal cannot be read read-only (SQLite must roll the journal back first): then, if
-    the file may be written, the check runs on a normal connection — the rollback is
-    SQLite's own recovery, and our checks still come before anything we write."""
-    try:
-        conn = _connect(path, read_only=True)
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.Error as exc:
-        with contextlib.suppress(UnboundLocalError, sqlite3.Error):
-            conn.close()
-        if read_only or "readonly" not in str(exc).lower().replace("-", ""):
-            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
-                exc, sqlite3.OperationalError
-            ):
-                raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
-            raise translate_error(exc, path) from exc
-    try:
-        conn = _connect(path, read_only=False)
-        conn.execute("PRAGMA trusted_schema = OFF")
-        return conn
-    except sqlite3.Error as exc:
-        raise translate_error(exc, path) from exc
-
-
-def _inspect(conn: sqlite3.Connection, path: Path) -> int:
-    """Check a file is ours and sound; return its schema version (0 = empty database)."""
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes a read lock
-    except sqlite3.OperationalError as exc:
-        raise translate_error(exc, path) from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        objects = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
-    if app_id == 0 and version == 0 and objects == 0:
-        return 0
-    check_identity(app_id, version, path.name)
-    if version < 1:
-        raise DamagedFileError(f"“{path.name}”的数据格式版本无效（{version}）。")
-    problem = schema_problem(conn, version, path.name)
-    if problem is not None:
-        raise problem
-    return version
-
-
-class _PlainDatabase:
-    """Just enough of sqlite-utils' Database for the migration steps, on a bare connection
-    (building the expected schema must not cost importing sqlite-utils at start-up)."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-
-    def execute(self, sql: str, params: Sequence = ()):
-        return self.conn.execute(sql, params)
-
-    def query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
-        cursor = self.conn.execute(sql, params)
-        keys = [d[0] for d in cursor.description]
-        return (dict(zip(keys, row, strict=True)) for row in cursor)
-
-    @contextlib.contextmanager
-    def atomic(self):
-        self.conn.execute("SAVEPOINT expected")
-        yield self
-        self.conn.execute("RELEASE SAVEPOINT expected")
-
-
-def _normal_sql(sql: str | None) -> str | None:
-    return None if sql is None else " ".join(sql.split())
-
-
-def _objects(conn: sqlite3.Connection) -> set[tuple]:
-    """Every schema object as (type, name, table, normalised CREATE statement)."""
-    return {
-        (t, n, tbl, _normal_sql(sql))
-        for t, n, tbl, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
-    }
-
-
-@functools.cache
-def expected_objects(version: int) -> frozenset[tuple]:
-    """The schema objects our migration chain creates up to ``version``, exactly as SQLite
-    stores them (read off a fresh in-memory database)."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        try:
-            migrate(_PlainDatabase(conn), 0, version)  # type: ignore[arg-type]
-        except (AttributeError, TypeError):  # a step needs more of sqlite-utils
-            conn.close()
-            import sqlite_utils
-
-            conn = sqlite3.connect(":memory:", isolation_level=None)
-            migrate(sqlite_utils.Database(conn, execute_plugins=False), 0, version)
-        return frozenset(_objects(conn))
-    finally:
-        conn.close()
-
-
-def _is_autoindex(obj: tuple, expected: frozenset[tuple]) -> bool:
-    """SQLite's own index for a PRIMARY KEY/UNIQUE constraint of one of our tables (its
-    name is exactly ``sqlite_autoindex_<table>_<n>``; it has no SQL)."""
-    t, name, table, sql = obj
-    return (
-        t == "index"
-        and sql is None
-        and name.startswith(f"sqlite_autoindex_{table}_")
-        and name[len(f"sqlite_autoindex_{table}_") :].isdigit()
-        and ("table", table, table) in {o[:3] for o in expected}
-    )
-
-
-def schema_problem(conn: sqlite3.Connection, version: int, name: str) -> StoreError | None:
-    """Compare a file's schema objects with what this program creates, by exact name and
-    CREATE statement: a trigger, view, extra table or index, a generated column or a CHECK
-    that we did not write is refused (it would run with the clerk's data). Returns the
-    error to raise, or None when the schema is ours."""
-    if version not in MIGRATIONS_KNOWN:
-        return DamagedFileError(f"“{name}”的数据格式版本无效（{version}）。")
-    try:
-        found = _objects(conn)
-    except sqlite3.DatabaseError as exc:
-        return DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。")
-    expected = expected_objects(version)
-    extra = {o for o in found - expected if not _is_autoindex(o, expected)}
-    if extra:
-        names = {(o[0], o[1]) for o in extra}
-        listing = "、".join(f"{t} {n}" for t, n in sorted(names)[:5])
-        return NotOurFileError(
-            f"“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝打开。"
-        )
-    missing = {o[1] for o in expected - found}
-    if missing:
-        return DamagedFileError(f"“{name}”缺少数据表或索引：{'、'.join(sorted(missing))}。")
-    return None
-
-
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise translate_error(exc, path) from exc
-        raise DamagedFileError(f"“{path.name}”已损坏（{exc}）。") from exc
-    except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"“{path.name}”已损坏（{exc}）。") from exc
-    if result != ["ok"]:
-        raise DamagedFileError(f"“{path.name}”已损坏：{result[0]}")
-
-
-def integrity_problem(path: str | os.PathLike) -> str | None:
-    """Run ``quick_check`` on its own read-only connection (safe in a worker thread).
-    Returns the message for the clerk if the file is damaged; None if it is sound or could
-    not be checked just now (locked, gone — other code reports those)."""
-    path = Path(path)
-    try:
-        conn = _connect(path, read_only=True)
-    except sqlite3.Error:
-        return None
-    try:
-        _quick_check(conn, path)
-    except DamagedFileError as exc:
-        return str(exc)
-    except StoreError:
-        return None
-    finally:
-        conn.close()
-    return None
-
-
-def check_identity(app_id: int, version: int, name: str) -> None:
-    """Refuse a file that is not ours, or that a newer program version wrote."""
-    if app_id != APPLICATION_ID:
-        raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（它属于其他程序）。")
-    if version > LATEST_VERSION:
-        needed = APP_VERSION_FOR_SCHEMA.get(version)
-        hint = f"请使用 {needed} 或更新版本的程序。" if needed else "请先升级本程序。"
-        raise NewerSchemaError(
-            f"“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），"
-            f"本程序只支持到第 {LATEST_VERSION} 版。{hint}",
-            version,
-        )
-
-
-def _date_text(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _text_date(s: str | None) -> date | None:
-    return date.fromisoformat(s) if s else None
 
 
 @dataclass(frozen=True)
@@ -400,61 +80,6 @@ class HistoryEntry:
     replaced_at: str
     reason: str
     project: Project
-
-
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
-_SQLITE_NOTADB = 26
-_SQLITE_IOERR_NOMEM = 3082
-
-
-def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    """SQLite's complaint as a sentence for the clerk, told apart by its error code.
-
-    I/O errors and files that cannot be opened have two causes on Windows: the stick or
-    network drive is gone — or the file is still there and another program holds it or its
-    ``-journal`` for a moment (an antivirus scan, WPS/OneDrive sync, a backup agent: a
-    sharing violation, which SQLite reports as ``SQLITE_IOERR_*`` or ``SQLITE_CANTOPEN``).
-    The second is a lock (``LockedError``: the edit is held and retried), not a lost file."""
-    name = path.name
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        primary = code & 0xFF
-        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
-        if primary == _SQLITE_FULL:
-            return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
-        if primary == _SQLITE_READONLY:
-            return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
-        if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and code != _SQLITE_IOERR_NOMEM:
-            if _still_there(path):
-                return LockedError(
-                    f"“{name}”暂时无法读写：可能正被杀毒软件、同步盘（WPS、OneDrive）或备份"
-                    "程序占用。请稍后重试，或关闭正在使用它的程序。"
-                )
-            return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
-        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return DamagedFileError(f"“{name}”已损坏（{exc}）。")
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
-    if "full" in text:
-        return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
-    if "i/o" in text or "unable to open" in text:
-        return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
-    if isinstance(exc, sqlite3.DatabaseError) and "malformed" in text:
-        return DamagedFileError(f"“{name}”已损坏（{exc}）。")
-    return StoreError(f"“{name}”出错：{exc}")
-
-
-def _still_there(path: Path) -> bool:
-    """The database file and its folder can still be seen (the medium is there)."""
-    try:
-        return path.is_file() and path.parent.is_dir()
-    except OSError:
-        return False
 
 
 def _guarded(method):
@@ -792,7 +417,7 @@ class Repository:
         indicators = self._query(
             "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
         )
-        return _project_from_row(rows[0], indicators)
+        return project_from_row(rows[0], indicators)
 
     def all_projects(
         self, ids: Sequence[str] | None = None, *, trash: bool = False
@@ -1005,9 +630,9 @@ class Repository:
             "category": p.category,
             "department": p.department,
             "implementing_unit": p.implementing_unit,
-            "start_date": _date_text(p.start_date),
-            "end_date": _date_text(p.end_date),
-            **{col: getattr(p.funds, attr) for attr, col in _FUND_COLUMNS.items()},
+            "start_date": date_text(p.start_date),
+            "end_date": date_text(p.end_date),
+            **{col: getattr(p.funds, attr) for attr, col in FUND_COLUMNS.items()},
             "goal_overall": p.goal_overall,
             "goal_annual": p.goal_annual,
             "created_at": p.created_at,
@@ -1072,57 +697,3 @@ def _audit_columns(p: Project) -> dict[str, int]:
         "audit_errors": errors,
         "audit_warnings": warnings,
     }
-
-
-def _project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
-    indicators = tuple(
-        Indicator(
-            level1=i["level1"],
-            level2=i["level2"],
-            name=i["name"],
-            value=IndicatorValue(
-                op=i["op"],
-                number=None if i["number"] is None else Decimal(i["number"]),
-                unit=i["unit"],
-                text=i["text"],
-                entered=_get(i, "value_text", ""),
-            ),
-            needs_review=bool(i["needs_review"]),
-            review_note=i["review_note"],
-            raw_text=i["raw_text"],
-            source_line=i["source_line"],
-            note=_get(i, "note", ""),
-        )
-        for i in indicator_rows
-    )
-    return Project(
-        id=r["id"],
-        year=r["year"],
-        name=r["name"],
-        nature=r["nature"],
-        category=r["category"],
-        department=r["department"],
-        implementing_unit=r["implementing_unit"],
-        start_date=_text_date(r["start_date"]),
-        end_date=_text_date(r["end_date"]),
-        funds=Funds(**{attr: r[col] for attr, col in _FUND_COLUMNS.items()}),
-        goal_overall=r["goal_overall"],
-        goal_annual=r["goal_annual"],
-        indicators=indicators,
-        profile=r["profile"],
-        created_at=r["created_at"],
-        updated_at=r["updated_at"],
-        revision=r["revision"],
-        versions=tuple(sorted(json.loads(r.get("versions") or "{}").items())),
-        deleted_at=r.get("deleted_at"),
-        field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
-        date_style=r.get("date_style") or "",
-    )
-
-
-def _get(row, key: str, default):
-    """A column that older schema versions lack (their migration steps read rows too)."""
-    try:
-        return row[key]
-    except (KeyError, IndexError):
-        return default

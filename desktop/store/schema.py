@@ -147,14 +147,14 @@ def _v3(db: sqlite_utils.Database) -> None:
     replica = str(uuid.uuid4())
     db.execute("INSERT INTO meta (key, value) VALUES ('replica_id', ?)", [replica])
     # Existing projects: this file made all their changes; hash their content.
-    from desktop.store.repository import _project_from_row
+    from desktop.store.rows import project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         row = {**row, "versions": "{}"}
         inds = db.query(
             "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
         )
-        project: Project = _project_from_row(row, inds)
+        project: Project = project_from_row(row, inds)
         db.execute(
             "UPDATE projects SET versions = ?, content_hash = ? WHERE id = ?",
             [json.dumps({replica: row["revision"]}), project.content_hash(), row["id"]],
@@ -201,14 +201,14 @@ def _v5(db: sqlite_utils.Database) -> None:
                 shown = r["number"]
         if shown:
             db.execute("UPDATE indicators SET value_text = ? WHERE id = ?", [shown, r["id"]])
-    from desktop.store.repository import _project_from_row
+    from desktop.store.rows import project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
         inds = db.query(
             "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
         )
         try:
-            digest = _project_from_row(row, inds).content_hash()
+            digest = project_from_row(row, inds).content_hash()
         except (ValueError, ArithmeticError, TypeError):
             continue
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
-from desktop.ui.field_labels import field_label
+from desktop.ui.widgets import field_text
 
 
 class FlagReviewDialog(QDialog):
@@ -45,7 +45,7 @@ class FlagReviewDialog(QDialog):
         self.list = QListWidget()
         for key, reason in project.field_flags:
             item = QListWidgetItem(
-                self.tr("{0}：{1}  — {2}").format(field_label(key), self._value(key), reason)
+                self.tr("{0}：{1}  — {2}").format(field_text(key), self._value(key), reason)
             )
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

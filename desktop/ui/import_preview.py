@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money, format_wan
-from desktop.ui.field_labels import field_labels
 from desktop.ui.screen import fit_to_screen
+from desktop.ui.widgets import field_text
 
 FLAGGED = QColor("#ffd7d2")  # a field the reader could not fill or only worked out
 FIELDS = tuple(Project.FIELD_LABELS)
@@ -139,7 +139,7 @@ class ImportPreviewDialog(QDialog):
             self._item(str(len(p.indicators))),
             self._item(
                 self._review_text(p),
-                "、".join(field_labels().get(k, k) for k, _ in p.field_flags) or None,
+                "、".join(field_text(k) for k, _ in p.field_flags) or None,
             ),
             self._item("、".join(s for s in ("万元", "元", "推算") if s in sources) or "—"),
         ]
@@ -161,17 +161,16 @@ class ImportPreviewDialog(QDialog):
         if not 0 <= row < len(self.projects):
             return
         p = self.projects[row]
-        labels = field_labels()
         lines = []
         for attr in FIELDS:
             value = getattr(p, attr)
             shown = "" if value is None else str(value)
             if attr.startswith("goal_") and shown:
                 shown = shown.replace("\n", " ⏎ ")
-            lines.append(self._line(labels[attr], shown, p.flag(attr)))
+            lines.append(self._line(field_text(attr), shown, p.flag(attr)))
         for attr in Funds.FIELD_LABELS:
             amount = self.amount_text(p, attr)
-            lines.append(self._line(labels[f"funds.{attr}"], amount, p.flag(f"funds.{attr}")))
+            lines.append(self._line(field_text(f"funds.{attr}"), amount, p.flag(f"funds.{attr}")))
         lines.append(
             self.tr("绩效指标：{0} 条，其中需复核 {1} 条").format(len(p.indicators), p.review_count)
         )

@@ -53,7 +53,7 @@ from desktop.ui.window_projects import ProjectActions, TrashDialog
 __all__ = ["MainWindow", "ReportDialog", "SettingsDialog", "TrashDialog"]
 
 
-class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, QMainWindow):
+class MainWindow(QMainWindow):
     #: ask the application to open another database (path)
     openRequested = Signal(str)
     #: ask the application to create a new database (path)
@@ -74,7 +74,19 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self.proxy = ProjectFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.editor = ProjectEditor(session)
-        self._build_left()
+        # The window's rooms, each with what it needs passed in.
+        self.nav = ProjectNavigation(self, session)
+        self.projects = ProjectActions(self, session)
+        self.files = FileActions(self, session)
+        self.printing = PrintActions(self, session)
+        self.nav._build_left()
+        nav = self.nav  # the list's widgets, as the window and its tests know them
+        self.table, self.search, self.left = nav.table, nav.search, nav.left
+        self.year_filter, self.status_filter, self.count_label = (
+            nav.year_filter,
+            nav.status_filter,
+            nav.count_label,
+        )
         self._build_right()
         self._build_actions()
         self._build_menus()
@@ -102,7 +114,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             signal.connect(self._show_saved)
         session.conflict.connect(self._on_conflict)
         session.heldChanged.connect(self._on_held)
-        session.showProject.connect(self.select_project)
+        session.showProject.connect(self.nav.select_project)
         session.undo_stack.indexChanged.connect(self._update_actions)
         # Another program (a second window on the same file) may change it: look every so
         # often whether SQLite says the file changed, and show the change.
@@ -110,21 +122,20 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self._audit_timer.setSingleShot(True)
         self._audit_timer.setInterval(150)
         self._audit_timer.timeout.connect(self.refresh_audit)
-        self._data_version = session.repo.data_version()
         self._watch = QTimer(self)
         self._watch.setInterval(1500)
-        self._watch.timeout.connect(self.check_outside_changes)
+        self._watch.timeout.connect(self.files.check_outside_changes)
         self._watch.start()
 
         # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
         # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
         QApplication.instance().installEventFilter(self)
 
-        self.reload()
+        self.nav.reload()
         self._restore_state()
         self._update_title()
         self._update_actions()
-        if self.current_id() is None and self.proxy.rowCount():
+        if self.nav.current_id() is None and self.proxy.rowCount():
             # The first project, ready to edit; a file that cannot be read gets its own
             # message from the check, not a second one here.
             self._quiet_load = True
@@ -170,6 +181,31 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             for act in self.findChildren(QAction)
             if act not in (self.act_undo, self.act_redo)
         )
+
+    # -- the window's public face; its rooms do the work ---------------------------------
+    def select_project(self, project_id: str) -> None:
+        self.nav.select_project(project_id)
+
+    def reload(self) -> None:
+        self.nav.reload()
+
+    def selected_ids(self) -> list[str]:
+        return self.nav.selected_ids()
+
+    def current_id(self) -> str | None:
+        return self.nav.current_id()
+
+    def new_project(self) -> None:
+        self.projects.new_project()
+
+    def import_file(self, path: str | None = None) -> None:
+        self.files.import_file(path)
+
+    def export_file(self) -> None:
+        self.files.export_file()
+
+    def merge_from(self, path: str) -> bool:
+        return self.files.merge_from(path)
 
     def show_damaged(self, problem: str) -> None:
         """The file is damaged and opened read-only: say so, with 从备份恢复 at hand."""
@@ -234,33 +270,41 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.act_new_db = self._action(
-            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self.new_database
+            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self.files.new_database
         )
         self.act_open = self._action(
             self.tr("打开(&O)…"),
             QKeySequence.StandardKey.Open,
-            self.open_database,
+            self.files.open_database,
             sp.SP_DialogOpenButton,
         )
-        self.act_save_copy = self._action(self.tr("另存副本(&A)…"), "Ctrl+Shift+S", self.save_copy)
+        self.act_save_copy = self._action(
+            self.tr("另存副本(&A)…"), "Ctrl+Shift+S", self.files.save_copy
+        )
         self.act_import = self._action(
-            self.tr("从文件导入(&I)…"), "Ctrl+I", self.import_file, sp.SP_ArrowDown
+            self.tr("从文件导入(&I)…"), "Ctrl+I", self.files.import_file, sp.SP_ArrowDown
         )
         self.act_export = self._action(
-            self.tr("导出到文件(&E)…"), "Ctrl+E", self.export_file, sp.SP_ArrowUp
+            self.tr("导出到文件(&E)…"), "Ctrl+E", self.files.export_file, sp.SP_ArrowUp
         )
         self.act_restore_backup = self._action(
             self.tr("恢复备份(&B)…"), None, lambda: self.restoreRequested.emit()
         )
-        self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.show_history)
-        self.act_library = self._action(self.tr("常用指标库(&L)…"), None, self.edit_library)
-        self.act_summary = self._action(self.tr("年度汇总(&S)…"), "Ctrl+T", self.show_summary)
-        self.act_rollover = self._action(self.tr("复制到下一年度(&Y)"), None, self.next_year)
+        self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.files.show_history)
+        self.act_library = self._action(
+            self.tr("常用指标库(&L)…"), None, self.projects.edit_library
+        )
+        self.act_summary = self._action(
+            self.tr("年度汇总(&S)…"), "Ctrl+T", self.projects.show_summary
+        )
+        self.act_rollover = self._action(
+            self.tr("复制到下一年度(&Y)"), None, self.projects.next_year
+        )
         self.act_print = self._action(
-            self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.print_forms
+            self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.printing.print_forms
         )
         self.act_export_pdf = self._action(
-            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.export_pdf
+            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.printing.export_pdf
         )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -271,26 +315,34 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
         # Typing not yet saved is written first, so undo undoes what is on screen.
         self.act_undo.triggered.disconnect()
-        self.act_undo.triggered.connect(self.undo)
+        self.act_undo.triggered.connect(self.projects.undo)
         self.act_redo.triggered.disconnect()
-        self.act_redo.triggered.connect(self.redo)
+        self.act_redo.triggered.connect(self.projects.redo)
         self.act_find = self._action(
-            self.tr("查找项目(&F)"), QKeySequence.StandardKey.Find, self._focus_search
+            self.tr("查找项目(&F)"), QKeySequence.StandardKey.Find, self.nav._focus_search
         )
         self.act_settings = self._action(self.tr("设置(&S)…"), None, self.show_settings)
         self.act_new_project = self._action(
-            self.tr("新建项目(&N)"), QKeySequence.StandardKey.New, self.new_project, sp.SP_FileIcon
+            self.tr("新建项目(&N)"),
+            QKeySequence.StandardKey.New,
+            self.projects.new_project,
+            sp.SP_FileIcon,
         )
         self.act_duplicate = self._action(
-            self.tr("复制项目(&C)"), "Ctrl+D", self.duplicate_projects, sp.SP_FileDialogNewFolder
+            self.tr("复制项目(&C)"),
+            "Ctrl+D",
+            self.projects.duplicate_projects,
+            sp.SP_FileDialogNewFolder,
         )
         self.act_delete = self._action(
-            self.tr("删除项目(&D)"), "Ctrl+Del", self.delete_projects, sp.SP_TrashIcon
+            self.tr("删除项目(&D)"), "Ctrl+Del", self.projects.delete_projects, sp.SP_TrashIcon
         )
-        self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.show_trash)
+        self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.projects.show_trash)
         # Keys no field uses (Alt+↓ opens a combo box's list, Ctrl+↑/↓ move indicators).
-        self.act_next = self._action(self.tr("下一个项目"), "Ctrl+PgDown", lambda: self._step(1))
-        self.act_prev = self._action(self.tr("上一个项目"), "Ctrl+PgUp", lambda: self._step(-1))
+        self.act_next = self._action(
+            self.tr("下一个项目"), "Ctrl+PgDown", lambda: self.nav._step(1)
+        )
+        self.act_prev = self._action(self.tr("上一个项目"), "Ctrl+PgUp", lambda: self.nav._step(-1))
         self.act_save = self._action(
             self.tr("保存(&S)"), QKeySequence.StandardKey.Save, self.save_now
         )
@@ -310,7 +362,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         m = bar.addMenu(self.tr("文件(&F)"))
         m.addActions([self.act_new_db, self.act_open, self.act_save])
         self.recent_menu = m.addMenu(self.tr("最近打开(&R)"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(self.files._fill_recent)
         m.addActions([self.act_save_copy, self.act_restore_backup])
         m.addSeparator()
         m.addActions([self.act_import, self.act_export])
@@ -378,7 +430,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
 
     def _update_actions(self) -> None:
         writable = not self.session.read_only
-        selected = bool(self.selected_ids())
+        selected = bool(self.nav.selected_ids())
         self.act_new_project.setEnabled(writable)
         self.act_import.setEnabled(writable)
         self.act_duplicate.setEnabled(writable and selected)
@@ -410,7 +462,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
 
     def go_to_finding(self, project_id: str, finding) -> None:
         if self.editor.project is None or self.editor.project.id != project_id:
-            self.select_project(project_id)
+            self.nav.select_project(project_id)
         self.editor.show_finding(finding.location)
 
     # -- session signals --------------------------------------------------------------------
@@ -423,28 +475,28 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         if saved.year not in [
             self.year_filter.itemData(i) for i in range(self.year_filter.count())
         ]:
-            self._fill_years()
-        self._update_count()
+            self.nav._fill_years()
+        self.nav._update_count()
 
     def _on_added(self, ids: list[str]) -> None:
         for pid in ids:
             self.model.upsert(self.session.repo.summary(pid))
-        self._fill_years()
-        self._update_count()
+        self.nav._fill_years()
+        self.nav._update_count()
         if ids:
-            self.select_project(ids[0])
+            self.nav.select_project(ids[0])
 
     def _on_removed(self, ids: list[str]) -> None:
         showing = self.editor.project.id if self.editor.project else None
         for pid in ids:
             self.model.remove(pid)
         if showing in ids:
-            self._show(None)
+            self.nav._show(None)
             current = self.table.currentIndex()
             if current.isValid():
-                self._current_changed(current, QModelIndex())
-        self._fill_years()
-        self._update_count()
+                self.nav._current_changed(current, QModelIndex())
+        self.nav._fill_years()
+        self.nav._update_count()
 
     def _show_saved(self, *_args) -> None:
         """已保存 with the time, after each write."""
@@ -469,7 +521,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         )
 
     def copy_indicators(self) -> None:
-        self.editor.copy_from_project()
+        self.editor.indicators.copy_from_project()
 
     def confirm_flags(self) -> None:
         from desktop.ui.flag_review import confirm_flags
@@ -495,15 +547,15 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
         QMessageBox.warning(self, APP_NAME, message)
         if self.editor.project is not None:
             try:
-                self._show(self.session.load(self.editor.project.id))
+                self.nav._show(self.session.load(self.editor.project.id))
             except LockedError:  # cannot read it now either: show the last stored state
                 pid = self.editor.project.id
-                self._show(self.session.last_stored(pid) or self.editor.project)
+                self.nav._show(self.session.last_stored(pid) or self.editor.project)
             except StoreError:
-                self._show(None)
+                self.nav._show(None)
         # Still locked: the list is read again after the next change.
         with contextlib.suppress(StoreError):
-            self.reload()
+            self.nav.reload()
 
     # -- project actions ---------------------------------------------------------------------
 
@@ -543,7 +595,7 @@ class MainWindow(ProjectNavigation, ProjectActions, FileActions, PrintActions, Q
             (s.projectsRemoved, self._on_removed),
             (s.conflict, self._on_conflict),
             (s.heldChanged, self._on_held),
-            (s.showProject, self.select_project),
+            (s.showProject, self.nav.select_project),
             (s.undo_stack.indexChanged, self._update_actions),
             (s.projectChanged, self.editor._on_saved),
         ):

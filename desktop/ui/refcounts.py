@@ -1,7 +1,7 @@
 """A guard against a reference-count bug of PySide6 6.12.0 on Python 3.11.
 
 Measured (``bench/none_refcount.py``, and the minimal reproduction in
-``tests/test_refcounts.py``): in PySide6 6.12.0 every ``SignalInstance.emit()`` returns
+``tests/test_ui_refcounts.py``): in PySide6 6.12.0 every ``SignalInstance.emit()`` returns
 ``True`` without counting a reference, every Python override of a virtual that returns
 ``None`` (``data()`` for a role it does not handle) gives one reference of ``None`` away,
 and so does ``QSortFilterProxyModel.invalidate()``. Each call lowers the count of the

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -27,11 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import DateError, format_date, parse_date, typed_style
+from desktop.domain.model import form_label
 from desktop.domain.money import MoneyError, format_money, format_wan, parse_money
 from desktop.domain.values import IndicatorValue, parse_value
 from desktop.ui.indicator_model import KIND_ROLE, VALUE_ROLE, reading
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
+
+
+def field_text(key: str) -> str:
+    """The form's label of a field key (``funds.fiscal`` → 其中：财政资金) in the UI language."""
+    return QCoreApplication.translate("FieldLabels", form_label(key))
 
 
 class InlineMessage(QLabel):

@@ -4,8 +4,9 @@ history, and changes made by another program."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,16 +24,29 @@ from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.paths import dialog_path, remember_dialog_path, settings
 from desktop.ui.screen import fit_to_screen
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
 
-class FileActions:
-    """Mixed into MainWindow: everything that reads or writes files."""
+
+class FileActions(QObject):
+    """Database files, import, export, merge and history (the window's ``files``)."""
+
+    def __init__(self, window: MainWindow, session: Session):
+        super().__init__(window)  # the window owns it; ``window`` is its parent
+        self.session = session
+        self._data_version = session.repo.data_version()  # see check_outside_changes
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def _db_filter(self) -> str:
         return self.tr("绩效目标申报数据 (*.db);;所有文件 (*)")
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self,
+            self.window,
             self.tr("新建数据库"),
             dialog_path("新数据库.db"),
             self._db_filter(),
@@ -40,44 +54,44 @@ class FileActions:
         )
         remember_dialog_path(path)
         if path:
-            self.newRequested.emit(path)
+            self.window.newRequested.emit(path)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), dialog_path(), self._db_filter()
+            self.window, self.tr("打开数据库"), dialog_path(), self._db_filter()
         )
         remember_dialog_path(path)
         if path:
-            self.openRequested.emit(path)
+            self.window.openRequested.emit(path)
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
+        self.window.recent_menu.clear()
         for path in settings().value("recent", []) or []:
-            act = self.recent_menu.addAction(path)
-            act.triggered.connect(lambda _c=False, p=path: self.openRequested.emit(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+            act = self.window.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.window.openRequested.emit(p))
+        if self.window.recent_menu.isEmpty():
+            self.window.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
     def save_copy(self) -> None:
-        self.editor.flush()
+        self.window.editor.flush()
         path, _ = QFileDialog.getSaveFileName(
-            self,
+            self.window,
             self.tr("另存副本"),
-            dialog_path(self.path.stem + "-副本.db"),
+            dialog_path(self.window.path.stem + "-副本.db"),
             self._db_filter(),
         )
         remember_dialog_path(path)
         if not path:
             return
-        if Path(path).resolve() == self.path.resolve():
-            QMessageBox.warning(self, APP_NAME, self.tr("副本不能保存到正在使用的文件。"))
+        if Path(path).resolve() == self.window.path.resolve():
+            QMessageBox.warning(self.window, APP_NAME, self.tr("副本不能保存到正在使用的文件。"))
             return
         try:
             self.session.repo.copy_to(path)
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("无法保存副本：{0}").format(exc))
+            QMessageBox.critical(self.window, APP_NAME, self.tr("无法保存副本：{0}").format(exc))
             return
-        self.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
+        self.window.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
 
     def import_file(self, path: str | None = None) -> None:
         # Loaded when first needed: the window opens faster without them.
@@ -86,11 +100,11 @@ class FileActions:
 
         if self.session.read_only:
             return
-        self.editor.flush()
+        self.window.editor.flush()
         if not path:
             patterns = " ".join(f"*{ext}" for ext in (*IMPORT_FORMATS, ".db"))
             path, _ = QFileDialog.getOpenFileName(
-                self,
+                self.window,
                 self.tr("导入申报表"),
                 dialog_path(),
                 self.tr("申报表 ({0});;所有文件 (*)").format(patterns),
@@ -111,7 +125,7 @@ class FileActions:
                 self.session.repo, result.projects, Path(path).name
             )
         except (ImportFormatError, StoreError) as exc:
-            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(self.window, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return
         if incoming is not None:
             self._merge_incoming(incoming, edited_outside=True)
@@ -120,18 +134,18 @@ class FileActions:
         try:
             to_add, summary = plan_import(self.session.repo, result)
         except StoreError as exc:
-            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(self.window, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return
         if to_add:
             from desktop.ui.import_preview import ImportPreviewDialog
 
-            preview = ImportPreviewDialog(self, Path(path).name, result, to_add)
+            preview = ImportPreviewDialog(self.window, Path(path).name, result, to_add)
             if preview.exec() != QDialog.DialogCode.Accepted:
-                self.statusBar().showMessage(self.tr("已取消导入，没有保存任何内容"), 8000)
+                self.window.statusBar().showMessage(self.tr("已取消导入，没有保存任何内容"), 8000)
                 return
             text = self.tr("导入 {0} 个项目").format(len(to_add))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
-        ReportDialog(self, Path(path).name, result, summary).exec()
+        ReportDialog(self.window, Path(path).name, result, summary).exec()
 
     def export_file(self) -> None:
         from desktop.io import json_format
@@ -139,9 +153,9 @@ class FileActions:
         from desktop.store.exchange import export_db
         from desktop.ui.exchange_dialogs import ask_export_scope
 
-        self.editor.flush()
-        ids = self.selected_ids()
-        scope = ask_export_scope(self, len(ids), self.session.repo.count())
+        self.window.editor.flush()
+        ids = self.window.nav.selected_ids()
+        scope = ask_export_scope(self.window, len(ids), self.session.repo.count())
         if scope is None:
             return
         everything = scope == "all"
@@ -156,9 +170,9 @@ class FileActions:
             ".json": self.tr("JSON 文件 (*.json)"),
         }
         path, chosen = QFileDialog.getSaveFileName(
-            self,
+            self.window,
             title,
-            dialog_path(self.path.stem + "-导出.db"),
+            dialog_path(self.window.path.stem + "-导出.db"),
             ";;".join(filters.values()),
         )
         remember_dialog_path(path)
@@ -168,8 +182,14 @@ class FileActions:
         if kind not in filters:
             kind = next((k for k, f in filters.items() if f == chosen), ".db")
             path += kind
-        if kind == ".db" and Path(path).exists() and Path(path).resolve() == self.path.resolve():
-            QMessageBox.warning(self, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。"))
+        if (
+            kind == ".db"
+            and Path(path).exists()
+            and Path(path).resolve() == self.window.path.resolve()
+        ):
+            QMessageBox.warning(
+                self.window, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。")
+            )
             return
         try:
             repo = self.session.repo
@@ -189,9 +209,9 @@ class FileActions:
                 else:
                     atomic_write_text(path, json_format.dumps(projects))
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("无法导出：{0}").format(exc))
+            QMessageBox.critical(self.window, APP_NAME, self.tr("无法导出：{0}").format(exc))
             return
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
         )
 
@@ -203,7 +223,7 @@ class FileActions:
         try:
             incoming = read_untrusted(path)
         except StoreError as exc:
-            QMessageBox.warning(self, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(self.window, APP_NAME, self.tr("无法导入：{0}").format(exc))
             return False
         return self._merge_incoming(incoming)
 
@@ -214,23 +234,25 @@ class FileActions:
 
         repo = self.session.repo
         try:
-            result = run_merge(self, repo, incoming, edited_outside=edited_outside)
+            result = run_merge(self.window, repo, incoming, edited_outside=edited_outside)
         except StoreError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc))
+            QMessageBox.critical(
+                self.window, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc)
+            )
             return False
         if result is None:
             return False
         # Commands recorded before the merge may refer to replaced versions.
         self.session.undo_stack.clear()
         self._data_version = repo.data_version()
-        self._show_saved()  # written to the file, as after an import or an edit
-        current = self.current_id()
-        self.reload()
+        self.window._show_saved()  # written to the file, as after an import or an edit
+        current = self.window.nav.current_id()
+        self.window.nav.reload()
         if current:
-            self.editor.project = None
-            self.select_project(current)
-            self._current_changed(self.table.currentIndex(), QModelIndex())
-        self.statusBar().showMessage(
+            self.window.editor.project = None
+            self.window.nav.select_project(current)
+            self.window.nav._current_changed(self.window.table.currentIndex(), QModelIndex())
+        self.window.statusBar().showMessage(
             self.tr(
                 "已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。"
                 "被替换的版本可在“项目 › 历史版本”中恢复。"
@@ -243,12 +265,12 @@ class FileActions:
         from desktop.ui.commands import EditProjectCommand
         from desktop.ui.exchange_dialogs import HistoryDialog
 
-        current = self.editor.project
+        current = self.window.editor.project
         if current is None:
             return
-        self.editor.flush()
-        current = self.editor.project
-        dialog = HistoryDialog(self, self.session.repo.history(current.id))
+        self.window.editor.flush()
+        current = self.window.editor.project
+        dialog = HistoryDialog(self.window, self.session.repo.history(current.id))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         restored = dialog.chosen.project.with_changes(  # its content, today's bookkeeping
@@ -263,7 +285,7 @@ class FileActions:
         self.session.undo_stack.push(
             EditProjectCommand(self.session, current, restored, self.tr("恢复历史版本"))
         )
-        self.editor._on_saved(self.session.load(current.id))
+        self.window.editor._on_saved(self.session.load(current.id))
 
     def check_outside_changes(self) -> None:
         """Show changes another program (another window) committed to the same file."""
@@ -274,19 +296,21 @@ class FileActions:
         if version == self._data_version:
             return
         self._data_version = version
-        self.editor.flush()
-        self.reload()
-        project = self.editor.project
+        self.window.editor.flush()
+        self.window.nav.reload()
+        project = self.window.editor.project
         if project is not None:
             try:
                 stored = self.session.repo.revision(project.id)
             except StoreError:
                 stored = None
             if stored is None:
-                self._show(None)
+                self.window.nav._show(None)
             elif stored != project.revision:
-                self.editor.set_project(self.session.load(project.id))
-        self.statusBar().showMessage(self.tr("另一个程序修改了这个文件，已显示最新内容。"), 8000)
+                self.window.editor.set_project(self.session.load(project.id))
+        self.window.statusBar().showMessage(
+            self.tr("另一个程序修改了这个文件，已显示最新内容。"), 8000
+        )
 
 
 class ReportDialog(QDialog):

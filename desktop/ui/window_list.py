@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +31,21 @@ from desktop.ui.project_list import (
     COL_YEAR,
 )
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
 
-class ProjectNavigation:
-    """Mixed into MainWindow: the list on the left and which project the editor shows."""
+
+class ProjectNavigation(QObject):
+    """The list on the left and which project the editor shows (the window's ``nav``)."""
+
+    def __init__(self, window: MainWindow, session: Session):
+        super().__init__(window)  # the window owns it; ``window`` is its parent
+        self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def _build_left(self) -> None:
         self.search = QLineEdit()
@@ -50,7 +64,7 @@ class ProjectNavigation:
             self.status_filter.addItem(text, value)
         self.table = QTableView()
         self.table.setObjectName("projectTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.window.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,7 +95,9 @@ class ProjectNavigation:
         self.year_filter.currentIndexChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.window._update_actions()
+        )
 
     def _size_columns(self) -> None:
         """Widths from the font, not from the contents (measuring 10,000 rows is slow): wide
@@ -110,10 +126,12 @@ class ProjectNavigation:
             header.resizeSection(col, max(cell, header.sectionSizeHint(col)))
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.window.proxy.rowCount(), self.window.model.rowCount()
         money = (
             sum(
-                self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).total
+                self.window.model.summary(
+                    self.window.proxy.mapToSource(self.window.proxy.index(r, 0)).row()
+                ).total
                 for r in range(shown)
             )
             if shown <= 2000
@@ -125,7 +143,7 @@ class ProjectNavigation:
         if money is not None:
             text += self.tr("，项目资金合计 {0} 元").format(format_money(money))
         self.count_label.setText(text)
-        self.statusBar().showMessage(str(self.path))
+        self.window.statusBar().showMessage(str(self.window.path))
 
     # -- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
@@ -135,12 +153,12 @@ class ProjectNavigation:
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         try:
-            self.model.set_rows(self.session.repo.summaries())
+            self.window.model.set_rows(self.session.repo.summaries())
             for pid in selected | ({current} if current else set()):
-                row = self.model.row_of(pid)
+                row = self.window.model.row_of(pid)
                 if row is None:
                     continue
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))
                 flags = QItemSelectionModel.SelectionFlag.Select
                 if pid == current:
                     selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
@@ -149,7 +167,7 @@ class ProjectNavigation:
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()
-        if current and self.model.row_of(current) is None:
+        if current and self.window.model.row_of(current) is None:
             self._show(None)
         self._fill_years()
         self._update_count()
@@ -166,9 +184,9 @@ class ProjectNavigation:
         self.year_filter.blockSignals(False)
 
     def _filter_changed(self) -> None:
-        self.proxy.set_search(self.search.text())
-        self.proxy.set_year(self.year_filter.currentData())
-        self.proxy.set_status(self.status_filter.currentData())
+        self.window.proxy.set_search(self.search.text())
+        self.window.proxy.set_year(self.year_filter.currentData())
+        self.window.proxy.set_status(self.status_filter.currentData())
         self._update_count()
         self._keep_a_selection()
 
@@ -176,10 +194,14 @@ class ProjectNavigation:
         """After a filter change that hid the chosen project (or cleared the search), the
         first project shown is chosen again, as at start: otherwise 打印/导出 would have
         nothing selected and the editor would stay empty."""
-        if getattr(self, "_choosing", False) or self.selected_ids() or not self.proxy.rowCount():
+        if (
+            getattr(self, "_choosing", False)
+            or self.selected_ids()
+            or not self.window.proxy.rowCount()
+        ):
             return
         current = self.table.currentIndex()
-        index = current if current.isValid() else self.proxy.index(0, 0)
+        index = current if current.isValid() else self.window.proxy.index(0, 0)
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -195,18 +217,18 @@ class ProjectNavigation:
 
     def selected_ids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
-        return [self.proxy.project_id(i) for i in sorted(rows, key=lambda i: i.row())]
+        return [self.window.proxy.project_id(i) for i in sorted(rows, key=lambda i: i.row())]
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
-        return self.proxy.project_id(index) if index.isValid() else None
+        return self.window.proxy.project_id(index) if index.isValid() else None
 
     def select_project(self, project_id: str) -> None:
         """Make a project current (clearing a filter that hides it)."""
-        row = self.model.row_of(project_id)
+        row = self.window.model.row_of(project_id)
         if row is None:
             return
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        proxy_index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))
         if not proxy_index.isValid():
             self._choosing = True  # not the first row on the way: this project is chosen
             try:
@@ -215,7 +237,7 @@ class ProjectNavigation:
                 self.status_filter.setCurrentIndex(0)
             finally:
                 self._choosing = False
-            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            proxy_index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))
         if self.table.currentIndex().row() != proxy_index.row() or not self.selected_ids():
             self.table.selectionModel().setCurrentIndex(
                 proxy_index,
@@ -225,36 +247,36 @@ class ProjectNavigation:
         self.table.scrollTo(proxy_index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.editor.flush()
+        self.window.editor.flush()
         if not current.isValid():
             self._show(None)
             return
-        project_id = self.proxy.project_id(current)
-        if self.editor.project is not None and self.editor.project.id == project_id:
+        project_id = self.window.proxy.project_id(current)
+        if self.window.editor.project is not None and self.window.editor.project.id == project_id:
             return
         try:
             self._show(self.session.load(project_id))
         except StoreError as exc:
-            if getattr(self, "_quiet_load", False):
-                self.statusBar().showMessage(str(exc), 15000)
+            if getattr(self.window, "_quiet_load", False):
+                self.window.statusBar().showMessage(str(exc), 15000)
             else:
-                QMessageBox.warning(self, APP_NAME, str(exc))
+                QMessageBox.warning(self.window, APP_NAME, str(exc))
             self._show(None)
 
     def _show(self, project: Project | None) -> None:
-        self.editor.set_project(project)
-        self.editor.setVisible(project is not None)
-        self.empty_hint.setVisible(project is None)
-        self._update_actions()
-        self.refresh_audit()
+        self.window.editor.set_project(project)
+        self.window.editor.setVisible(project is not None)
+        self.window.empty_hint.setVisible(project is None)
+        self.window._update_actions()
+        self.window.refresh_audit()
 
     def _step(self, step: int) -> None:
         row = self.table.currentIndex().row() + step
-        if 0 <= row < self.proxy.rowCount():
+        if 0 <= row < self.window.proxy.rowCount():
             # not table.setCurrentIndex: with Ctrl held (Ctrl+PgDn) the view would toggle or
             # extend the selection, leaving other projects selected for print/delete/export
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(row, 0),
+                self.window.proxy.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )

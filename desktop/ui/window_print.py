@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QFileDialog,
 )
@@ -9,30 +12,44 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import Project
 from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
 
-class PrintActions:
-    """Mixed into MainWindow: the forms on paper and as PDF."""
+
+class PrintActions(QObject):
+    """The forms on paper and as PDF (the window's ``printing``)."""
+
+    def __init__(self, window: MainWindow, session: Session):
+        super().__init__(window)  # the window owns it; ``window`` is its parent
+        self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def _selected_projects(self) -> list[Project]:
-        self.editor.flush()
-        return [self.session.repo.get(pid) for pid in self.selected_ids()]
+        self.window.editor.flush()
+        return [self.session.repo.get(pid) for pid in self.window.nav.selected_ids()]
 
     def print_forms(self) -> None:
         from desktop.ui.print_dialog import PrintDialog  # reportlab and QtPdf on demand
 
         repo = self.session.repo
-        dialog = PrintDialog(self, self._selected_projects(), lambda: list(repo.all_projects()))
+        dialog = PrintDialog(
+            self.window, self._selected_projects(), lambda: list(repo.all_projects())
+        )
         dialog.exec()
 
     def export_pdf(self) -> None:
         from desktop.ui.print_dialog import confirm_drafts, drafts_of, export_pdf
 
         projects = self._selected_projects() or list(self.session.repo.all_projects())
-        if not projects or not confirm_drafts(self, drafts_of(projects)):
+        if not projects or not confirm_drafts(self.window, drafts_of(projects)):
             return
-        default = projects[0].name if len(projects) == 1 else self.path.stem
+        default = projects[0].name if len(projects) == 1 else self.window.path.stem
         path, _ = QFileDialog.getSaveFileName(
-            self,
+            self.window,
             self.tr("导出 PDF"),
             dialog_path(f"{safe_file_name(default)}.pdf"),  # a project name may hold / or \\
             self.tr("PDF 文件 (*.pdf)"),
@@ -42,7 +59,7 @@ class PrintActions:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if export_pdf(self, projects, path):
-            self.statusBar().showMessage(
+        if export_pdf(self.window, projects, path):
+            self.window.statusBar().showMessage(
                 self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
             )

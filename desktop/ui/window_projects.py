@@ -4,8 +4,9 @@ undo and redo."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +25,10 @@ from desktop.ui.project_list import (
 )
 from desktop.ui.screen import fit_to_screen
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
+
 
 def budget_year(today: date) -> int:
     """The year a new form is for: budgets are drawn up the autumn before, so from
@@ -31,23 +36,32 @@ def budget_year(today: date) -> int:
     return today.year + 1 if today.month >= 9 else today.year
 
 
-class ProjectActions:
-    """Mixed into MainWindow: changes to whole projects."""
+class ProjectActions(QObject):
+    """新建/复制/删除 projects, undo, the trash, the summary, next year's forms
+    (the window's ``projects``)."""
+
+    def __init__(self, window: MainWindow, session: Session):
+        super().__init__(window)  # the window owns it; ``window`` is its parent
+        self.session = session
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()  # not held in Python: no reference cycle keeps a closed window
 
     def undo(self) -> None:
-        self.editor.flush()
+        self.window.editor.flush()
         self.session.undo_stack.undo()
 
     def redo(self) -> None:
-        self.editor.flush()
+        self.window.editor.flush()
         self.session.undo_stack.redo()
 
     def new_project(self) -> None:
         if self.session.read_only:
             return
-        self.editor.flush()
+        self.window.editor.flush()
         project = Project(year=budget_year(QDate.currentDate().toPython()))
-        template = self.editor.project
+        template = self.window.editor.project
         if template is not None:
             project = project.with_changes(
                 department=template.department, implementing_unit=template.implementing_unit
@@ -56,15 +70,15 @@ class ProjectActions:
         self.session.undo_stack.push(
             AddProjectsCommand(self.session, [project], self.tr("新建项目"))
         )
-        self.editor.setCurrentIndex(0)
-        self.editor.name.setFocus()
-        self.editor.name.selectAll()
+        self.window.editor.setCurrentIndex(0)
+        self.window.editor.name.setFocus()
+        self.window.editor.name.selectAll()
 
     def duplicate_projects(self) -> None:
-        ids = self.selected_ids()
+        ids = self.window.nav.selected_ids()
         if not ids or self.session.read_only:
             return
-        self.editor.flush()
+        self.window.editor.flush()
         stamp = now_timestamp()
         copies = [
             self.session.repo.get(pid).with_changes(
@@ -80,46 +94,46 @@ class ProjectActions:
         self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
 
     def delete_projects(self) -> None:
-        ids = self.selected_ids()
+        ids = self.window.nav.selected_ids()
         if not ids or self.session.read_only:
             return
-        self.editor.flush()
+        self.window.editor.flush()
         text = self.tr("删除项目") if len(ids) == 1 else self.tr("删除 {0} 个项目").format(len(ids))
         self.session.undo_stack.push(TrashProjectsCommand(self.session, ids, text))
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             self.tr("已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。"), 8000
         )
 
     def show_trash(self) -> None:
-        TrashDialog(self).exec()
+        TrashDialog(self.window).exec()
 
     def show_summary(self) -> None:
         from desktop.ui.summary_dialog import SummaryDialog
 
-        self.editor.flush()
-        year = self.year_filter.currentData() or (
-            self.editor.project.year if self.editor.project else None
+        self.window.editor.flush()
+        year = self.window.year_filter.currentData() or (
+            self.window.editor.project.year if self.window.editor.project else None
         )
-        SummaryDialog(self, self.session.repo, year).exec()
+        SummaryDialog(self.window, self.session.repo, year).exec()
 
     def next_year(self) -> None:
         from desktop.domain.model import next_year_copy
 
-        ids = self.selected_ids()
+        ids = self.window.nav.selected_ids()
         if not ids or self.session.read_only:
             return
-        self.editor.flush()
+        self.window.editor.flush()
         copies = [next_year_copy(self.session.repo.get(pid)) for pid in ids]
         text = self.tr("复制 {0} 个项目到下一年度").format(len(copies))
         self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             self.tr("已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。"), 10000
         )
 
     def edit_library(self) -> None:
         from desktop.ui.library_dialog import LibraryDialog
 
-        LibraryDialog(self, self.session.repo).exec()
+        LibraryDialog(self.window, self.session.repo).exec()
 
 
 class TrashDialog(QDialog):

@@ -7,7 +7,7 @@ with one Chinese line naming the file and the limit (``LimitError``); nothing is
 further and nothing is written.
 
 This module depends on nothing but the standard library and ``domain.values`` (the number
-range is a domain rule), so that ``store`` may use it for .db files too.
+range is a domain rule); it lives in ``domain`` so that ``store`` may use it for .db files too.
 """
 
 from __future__ import annotations

@@ -140,7 +140,7 @@ def test_two_programs_on_one_file_see_each_other_and_never_overwrite(
     w1.select_project(pid)
     w2.select_project(pid)
     replace_text(w1.editor.name, "人民调解（窗口一）")
-    w2.check_outside_changes()
+    w2.files.check_outside_changes()
     assert w2.editor.name.text() == "人民调解（窗口一）"
     assert "人民调解（窗口一）" in {s.name for s in w2.model._rows}
     # window 2 is stale if it edits before it looked: its save is refused, not written over

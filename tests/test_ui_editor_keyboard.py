@@ -28,7 +28,7 @@ from desktop.ui.indicator_paste import read_rows, rows_text, split_cells
 from desktop.ui.widgets import ValueLineEdit
 from desktop.ui.window_projects import budget_year
 from tests.conftest import SAMPLE
-from tests.test_ui import select_name, stored
+from tests.test_ui_window import select_name, stored
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

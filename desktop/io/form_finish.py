@@ -1,0 +1,325 @@
+"""A form read to its end → a ``Project``: dates from the period, the year, amounts worked
+out from the others, goals split, long-term rows merged, every gap flagged 需复核."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+from desktop.domain.dates import DateError, date_style, parse_date
+from desktop.domain.model import Funds, Indicator, Project, field_label, now_timestamp
+from desktop.domain.taxonomy import taxonomy
+from desktop.io.form_state import Form
+from desktop.io.records import key, strip_html
+from desktop.io.report import ERROR, INFO, REVIEW, WARNING, ImportResult
+from desktop.io.variants import label_key, synonyms, year_from_file_name, years_in_period
+
+_INLINE_GOAL = re.compile(
+    r"(?P<label>项目中长期目标|中长期目标|长期目标|项目总体目标|项目总目标|总体目标|"
+    r"年度总体目标|年度绩效目标|年度目标|本年度目标)\s*[:：]"
+)
+
+
+# Fund fields by side, the total first.
+_SIDES = {
+    "project": ("total", "fiscal", "other"),
+    "annual": ("annual_total", "annual_appropriation", "annual_carryover", "annual_other"),
+}
+
+
+_COPY = {  # a side the form does not have at all, from the other side
+    "total": "annual_total",
+    "fiscal": "annual_appropriation",
+    "other": "annual_other",
+}
+
+
+DERIVED = "推算"  # a fund source: worked out from other amounts, not read
+
+
+def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
+    """项目资金总额 equal to 年度资金申请总额 and one side without any parts: that side is made
+    up like the other (a one-year project), flagged as worked out."""
+    project_parts, annual_parts = ("fiscal", "other"), _SIDES["annual"][1:]
+    reason = "表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算"
+    if not any(a in funds for a in project_parts) and all(a in funds for a in annual_parts):
+        made = {
+            "fiscal": funds["annual_appropriation"] + funds["annual_carryover"],
+            "other": funds["annual_other"],
+        }
+    elif not any(a in funds for a in annual_parts) and all(a in funds for a in project_parts):
+        made = {
+            "annual_appropriation": funds["fiscal"],
+            "annual_carryover": 0,
+            "annual_other": funds["other"],
+        }
+    else:
+        return
+    for attr, fen in made.items():
+        funds[attr] = fen
+        sources[attr] = DERIVED
+        flags[f"funds.{attr}"] = reason
+
+
+def _split_goals(text: str, first: str) -> dict[str, str] | None:
+    """``长期目标：… 年度目标：…`` in one text (read as the ``first`` goal) → the two goals;
+    None when it is one goal."""
+    found = list(_INLINE_GOAL.finditer(text))
+    kinds = {synonyms().goal_kind(label_key(m.group("label"))) for m in found}
+    if not found or (kinds != {"overall", "annual"} and kinds == {first}):
+        return None
+    out: dict[str, list[str]] = {"overall": [], "annual": []}
+    if head := text[: found[0].start()].strip():
+        out[first].append(head)
+    for n, m in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(text)
+        kind = synonyms().goal_kind(label_key(m.group("label")))
+        out[kind].append(text[m.end() : end].strip())
+    return {k: "\n".join(v).strip() for k, v in out.items()}
+
+
+def _merge_long_term(annual: list[Indicator], long_term: list[Indicator]) -> list[Indicator]:
+    """A table in two halves (中长期 / 年度): the 年度 rows are the indicators; a 中长期 value
+    goes into the note of its 年度 row, and a 中长期 row without one is kept, flagged."""
+    if not long_term:
+        return annual
+    if not annual:
+        return [with_note(i, _join_notes(i, "中长期指标")) for i in long_term]
+    out = list(annual)
+    index = {(i.level1, i.level2, i.name): n for n, i in enumerate(out)}
+    for ind in long_term:
+        n = index.get((ind.level1, ind.level2, ind.name))
+        if n is not None:
+            out[n] = with_note(out[n], _join_notes(out[n], f"中长期指标值：{ind.value.display()}"))
+        else:
+            reason = "只在中长期指标中出现，请确认本年度的指标值"
+            out.append(
+                replace(
+                    with_note(ind, _join_notes(ind, "中长期指标")),
+                    needs_review=True,
+                    review_note="；".join(x for x in (ind.review_note, reason) if x),
+                )
+            )
+    return out
+
+
+def _join_notes(ind: Indicator, extra: str) -> str:
+    current = getattr(ind, "note", "")
+    return "；".join(x for x in (current, extra) if x)
+
+
+def with_note(ind: Indicator, note: str) -> Indicator:
+    if not note or not hasattr(ind, "note"):
+        return ind
+    return replace(ind, note=note)
+
+
+def _with_flags(project: Project, flags: dict[str, str]) -> Project:
+    if not flags or not hasattr(project, "field_flags"):
+        return project
+    return project.with_changes(field_flags=tuple(sorted(flags.items())))
+
+
+def _year(form: Form, dates: dict, note, source_name: str) -> int:
+    if form.year is not None:
+        return form.year
+    period_years = years_in_period(form.basic.get("period", ""))
+    if period_years:
+        year, how = period_years[0], "实施期限"
+    elif dates["start_date"] or dates["end_date"]:
+        year, how = (dates["start_date"] or dates["end_date"]).year, "计划日期"
+    elif (from_name := year_from_file_name(source_name)) is not None:
+        year, how = from_name, "文件名"
+    else:
+        year, how = date.today().year, "当前年份"
+    form.flags["year"] = f"表头没有年度，按{how}推断为 {year} 年"
+    note(WARNING, f"没有找到年度，按{how}推断为 {year} 年（已标记需复核）", form.first_line)
+    return year
+
+
+def _dates_from_period(form: Form) -> None:
+    period = form.basic.get("period", "")
+    if not period or ("start_date" in form.basic and "end_date" in form.basic):
+        return
+    text = unicodedata.normalize("NFKC", period)
+    for sep in ("至", "到", "~", "—", "–", "-"):
+        parts = [p.strip() for p in text.split(sep)]
+        if len(parts) == 2:
+            break
+    else:
+        return
+    for attr, text, last in (("start_date", parts[0], False), ("end_date", parts[1], True)):
+        if attr in form.basic:
+            continue
+        try:
+            parse_date(text)
+            form.basic[attr] = text
+        except DateError:
+            m = re.match(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?$", text.strip())
+            if not m:
+                continue
+            y, mo = int(m.group(1)), int(m.group(2))
+            if not 1 <= mo <= 12:
+                continue
+            days = (date(y + (mo == 12), mo % 12 + 1, 1) - date(y, mo, 1)).days
+            day = days if last else 1
+            form.basic[attr] = f"{y}-{mo:02d}-{day:02d}"
+            form.flags[attr] = f"实施期限“{period}”只写到月，日期按月初/月末填入"
+        form.basic_lines[attr] = form.basic_lines.get("period")
+
+
+def _derive_funds(form: Form) -> None:
+    funds, flags, sources = form.money.amounts, form.flags, form.money.sources
+    read = {a for a in funds if sources.get(a)}
+    for attrs in _SIDES.values():
+        total, parts = attrs[0], attrs[1:]
+        seen = [a for a in parts if a in read]
+        if total not in read and seen:
+            funds[total] = sum(funds[a] for a in seen)
+            sources[total] = DERIVED
+            flags[f"funds.{total}"] = "表中没有总额，由分项金额合计得出"
+        elif total in read:
+            missing = [a for a in parts if a not in read]
+            rest = funds[total] - sum(funds[a] for a in seen)
+            if missing and rest == 0:
+                for a in missing:
+                    funds[a] = 0  # the parts the form gives add up to the total
+            elif len(missing) == 1 and rest > 0 and seen:
+                funds[missing[0]] = rest
+                sources[missing[0]] = DERIVED
+                flags[f"funds.{missing[0]}"] = "表中没有此项，由总额减去其他分项得出"
+    has = {side: any(a in funds for a in attrs) for side, attrs in _SIDES.items()}
+    if has["project"] != has["annual"]:
+        copied = set()
+        for project_attr, annual_attr in _COPY.items():
+            src, dst = (annual_attr, project_attr) if has["annual"] else (project_attr, annual_attr)
+            if src in funds and dst not in funds:
+                funds[dst] = funds[src]
+                copied.add(dst)
+                sources[dst] = DERIVED
+                where = "年度资金" if has["annual"] else "项目资金"
+                flags[f"funds.{dst}"] = f"表中只有{where}，按{where}填入"
+        if "fiscal" in copied and funds.get("annual_carryover"):
+            funds["fiscal"] = funds.get("fiscal", 0) + funds["annual_carryover"]
+        if not has["annual"]:
+            funds.setdefault("annual_carryover", 0)
+    elif has["project"] and funds.get("total") == funds.get("annual_total"):
+        _same_make_up(funds, sources, flags)
+    for attr, label in Funds.FIELD_LABELS.items():
+        if attr not in funds:
+            funds[attr] = 0
+            flags.setdefault(f"funds.{attr}", f"表中没有找到{label}")
+
+
+def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) -> None:
+    """The project of a form read to its end, with its notes and flags, into ``result``
+    (or an error when the piece is not a form at all)."""
+    name = form.basic.get("name", "")
+    if not name and not form.indicators and not form.money.amounts:
+        if form.labels_seen:
+            result.add(
+                ERROR,
+                "这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过",
+                form.first_line,
+            )
+        return
+
+    def note(severity: str, message: str, line=None, col: int | None = None) -> None:
+        if isinstance(line, tuple):
+            line, col = line
+        cell = cell_ref(line, col) if cell_ref and line is not None else ""
+        result.add(severity, message, line, name, cell)
+
+    for severity, message, line, col in form.notes:
+        note(severity, message, line, col)
+    flags = form.flags
+    if not name:
+        note(WARNING, "没有找到项目名称", form.first_line)
+        flags["name"] = "表中没有找到项目名称"
+    _dates_from_period(form)
+    dates: dict[str, date | None] = {}
+    for field_name, label in (("start_date", "计划开始日期"), ("end_date", "计划完成日期")):
+        text = form.basic.get(field_name, "")
+        dates[field_name] = None
+        if not text:
+            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
+            flags[field_name] = f"表中没有找到{label}"
+            continue
+        try:
+            dates[field_name] = parse_date(text)
+        except DateError as exc:
+            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
+            flags[field_name] = f"“{text}”无法识别为日期"
+    year = _year(form, dates, note, source_name)
+    tax = taxonomy()
+    nature = _choice(form, "nature", tax.natures, "项目性质", note)
+    category = _choice(form, "category", tax.categories, "项目类别", note)
+    for attr, label in (("department", "主管部门"), ("implementing_unit", "实施单位")):
+        if not form.basic.get(attr):
+            flags[attr] = f"表中没有找到{label}"
+    _derive_funds(form)
+    goals = {k: strip_html("\n".join(v)) for k, v in form.goal.texts.items()}
+    if goals["overall"] and not goals["annual"]:
+        goals = _split_goals(goals["overall"], "overall") or goals
+    elif goals["annual"] and not goals["overall"]:
+        goals = _split_goals(goals["annual"], "annual") or goals
+    if not form.goal.cols:
+        note(WARNING, "没有找到项目绩效目标", form.first_line)
+    for attr, label in (("overall", "项目总目标"), ("annual", "年度总体目标")):
+        if not goals[attr]:
+            flags[f"goal_{attr}"] = f"表中没有找到{label}"
+    indicators = _merge_long_term(form.indicators, form.long_term)
+    if not indicators:
+        note(WARNING, "没有找到绩效指标", form.first_line)
+    for ind in indicators:
+        if ind.needs_review:
+            note(
+                REVIEW,
+                f"{ind.level1}/{ind.level2}/{ind.name or '（无名称）'}：{ind.review_note}",
+                ind.source_line,
+            )
+    for field_key, reason in sorted(flags.items()):
+        note(REVIEW, f"{field_label(field_key)}：{reason}", form.basic_lines.get(field_key))
+    profile = tax.best_profile(year, ((i.level1, i.level2) for i in indicators))
+    stamp = now_timestamp()
+    project = Project(
+        year=year,
+        name=name,
+        nature=nature,
+        category=category,
+        department=form.basic.get("department", ""),
+        implementing_unit=form.basic.get("implementing_unit", ""),
+        start_date=dates["start_date"],
+        end_date=dates["end_date"],
+        funds=Funds(**{a: v for a, v in form.money.amounts.items() if a in Funds.FIELD_LABELS}),
+        goal_overall=goals["overall"],
+        goal_annual=goals["annual"],
+        indicators=tuple(indicators),
+        profile=profile.id,
+        created_at=stamp,
+        updated_at=stamp,
+        revision=1,
+    )
+    written = form.basic.get("start_date", "") or form.basic.get("end_date", "")
+    if dates["start_date"] or dates["end_date"]:
+        try:
+            style = date_style(written)
+            if style != "iso":  # ISO is the program's convention ("")
+                project = project.with_changes(date_style=style)
+        except DateError:
+            pass
+    project = _with_flags(project, flags)
+    result.projects.append(project)
+    result.fund_sources[project.id] = dict(form.money.sources)
+
+
+def _choice(form: Form, attr: str, official: tuple[str, ...], label: str, note) -> str:
+    raw = form.basic.get(attr, "")
+    value = key(raw)
+    if not value:
+        form.flags[attr] = f"表中没有找到{label}"
+    elif value not in official:
+        note(INFO, f"{label}“{value}”不在标准列表中，按原样导入", form.basic_lines.get(attr))
+    return value
