@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTabBar,
+    QTableView,
     QTabWidget,
     QTextBrowser,
+    QTreeView,
     QTreeWidget,
     QWidget,
 )
@@ -36,9 +38,6 @@ from desktop.domain.model import Funds, Project
 from desktop.ui.commands import AddProjectsCommand
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-PENDING = pytest.mark.xfail(reason="the editor and window part lands after the refactor")
 
 
 def visible_strings(root: QWidget) -> list[tuple[str, str]]:
@@ -74,18 +73,43 @@ def visible_strings(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(w, QTabBar):
             for i in range(w.count()):
                 add(f"{name}.tab{i}", w.tabText(i))
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
-            model = w.model()
-            for col in range(model.columnCount(QModelIndex())):
-                add(f"{name}.header{col}", model.headerData(col, Qt.Orientation.Horizontal))
+        header = (
+            w.horizontalHeader()
+            if isinstance(w, QTableView)
+            else w.header()
+            if isinstance(w, QTreeView)
+            else None
+        )
+        if header is not None and w.model() is not None:
+            for col in range(header.count()):
+                add(f"{name}.header{col}", w.model().headerData(col, Qt.Orientation.Horizontal))
         for act in w.actions():
             add(f"{name}.action", act.text())
             add(f"{name}.actionTip", act.toolTip())
     return out
 
 
+def form_words() -> set[str]:
+    """The form's own vocabulary (一级/二级 names, the official 项目性质 and 项目类别): the
+    paper is Chinese, so these are data wherever they are offered, not UI text."""
+    from desktop.domain.taxonomy import taxonomy
+
+    tax = taxonomy()
+    words = {*tax.natures, *tax.categories}
+    for profile in tax.profiles:
+        for level1 in profile.level1_names:
+            words.add(level1)
+            words.update(profile.level2_for(level1))
+    return words
+
+
 def assert_english(root: QWidget, extra: list[tuple[str, str]] = ()) -> None:
-    found = [(where, text) for where, text in [*visible_strings(root), *extra] if CJK.search(text)]
+    words = form_words()
+    found = [
+        (where, text)
+        for where, text in [*visible_strings(root), *extra]
+        if CJK.search(text) and text not in words
+    ]
     assert not found, "Chinese in the English UI:\n" + "\n".join(f"{w}: {t!r}" for w, t in found)
 
 
@@ -124,7 +148,6 @@ def english_window(make_controller, tmp_path, monkeypatch):
     c.set_language("zh_CN")
 
 
-@PENDING
 def test_the_main_window_in_english_has_no_chinese(english_window):
     c = english_window
     w = c.window
@@ -162,7 +185,6 @@ def test_undo_texts_made_before_switching_say_it_in_english(make_controller, tmp
     assert c.session.undo_stack.undoText() == "载入示例申报表"
 
 
-@PENDING
 def test_each_dialog_in_english_has_no_chinese(english_window, monkeypatch, tmp_path):
     c = english_window
     w = c.window

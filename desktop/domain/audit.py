@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, Term
 from desktop.domain.model import (
     NATURE_PHASED,
     NATURE_RECURRING,
-    QT_TRANSLATE_NOOP,
     Funds,
     Project,
     field_label,
@@ -36,27 +36,6 @@ STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "�
 TAB_BASIC, TAB_FUNDS, TAB_GOALS, TAB_INDICATORS = "basic", "funds", "goals", "indicators"
 GOAL_LIMITS = {"goal_overall": 800, "goal_annual": 700}  # characters that still print legibly
 LEVEL1_REQUIRED = ("产出指标", "效益指标", "满意度指标")
-
-
-class Term(str):
-    """A word of the form (a field label, 产出指标, （空）) inside a message: translated
-    with the message; other arguments are the clerk's data and shown as they are."""
-
-    __slots__ = ()
-
-
-class Message(str):
-    """A finding's text in Chinese, which also remembers its ``template`` and named
-    ``args``, so that a window in another language can say it in that language."""
-
-    template: str
-    args: dict
-
-    def __new__(cls, template: str, **args):
-        self = super().__new__(cls, template.format(**args))
-        self.template = template
-        self.args = args
-        return self
 
 
 # The form's words that messages quote, for the translation tools.

@@ -30,7 +30,7 @@ from desktop.store.errors import DamagedFileError
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.file_dialogs import FileDialogFitter
 from desktop.ui.main_window import MainWindow
-from desktop.ui.paths import data_dir, default_db_path, resource, sample_path, settings
+from desktop.ui.paths import app_name, data_dir, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
 from desktop.ui.widgets import FocusRing, MnemonicGuard
 
@@ -156,7 +156,7 @@ class Controller(QObject):
         if create and path.exists():
             QMessageBox.warning(
                 self.window,
-                APP_NAME,
+                app_name(),
                 self.app.translate(
                     "Controller", "“{0}”已存在。请换一个文件名，或用“打开”打开它。"
                 ).format(path.name),
@@ -169,7 +169,7 @@ class Controller(QObject):
         except StoreError as exc:
             QMessageBox.critical(
                 self.window,
-                APP_NAME,
+                app_name(),
                 self.app.translate("Controller", "无法打开数据文件：\n{0}").format(exc),
             )
             return False
@@ -198,7 +198,7 @@ class Controller(QObject):
         found = _backups_of_unreadable(path)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(APP_NAME)
+        box.setWindowTitle(app_name())
         box.setText(
             self.app.translate("Controller", "无法打开数据文件：\n{0}").format(problem)
             + (
@@ -254,7 +254,7 @@ class Controller(QObject):
         except (OSError, StoreError) as exc:
             QMessageBox.critical(
                 self.window,
-                APP_NAME,
+                app_name(),
                 self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
             )
             return False
@@ -284,7 +284,7 @@ class Controller(QObject):
         path = self.session.repo.path
         QMessageBox.critical(
             self.window,
-            APP_NAME,
+            app_name(),
             self.app.translate(
                 "Controller",
                 "{0}\n\n为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。"
@@ -362,7 +362,7 @@ class Controller(QObject):
         s.setValue("sample_offered", True)
         answer = QMessageBox.question(
             self.window,
-            APP_NAME,
+            app_name(),
             self.app.translate(
                 "Controller",
                 "数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？"
@@ -468,7 +468,7 @@ def _last_resort(app: QApplication):
                 "Controller",
                 "程序遇到意外错误，已保存的内容不受影响。\n{0}\n详细信息已写入：{1}",
             ).format(f"{kind.__name__}: {exc}", log)
-        QMessageBox.critical(None, APP_NAME, text)
+        QMessageBox.critical(None, app_name(), text)
 
     return hook
 

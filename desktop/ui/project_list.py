@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
@@ -29,12 +30,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ProjectTableModel(QAbstractTableModel):
+    #: the sample forms as published were set (the list sizes its 审核 column for the mark)
+    publishedChanged = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
         self._published: dict[str, int] = {}  # sample forms as loaded: id → revision
-        self.mark_published = False  # until the list's column is sized for the mark
         style = QApplication.style()
         self._icons = {
             0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -53,10 +56,14 @@ class ProjectTableModel(QAbstractTableModel):
         """The sample forms as published (id → revision when loaded): while unchanged, their
         审核 cell says that the problems are the published form's own."""
         self._published = dict(published)
+        self.publishedChanged.emit()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS)
             )
+
+    def has_published(self) -> bool:
+        return bool(self._published)
 
     def is_published(self, s: ProjectSummary) -> bool:
         return self._published.get(s.id) == s.revision
@@ -130,7 +137,7 @@ class ProjectTableModel(QAbstractTableModel):
                     text = self.tr("警告 {0}").format(s.audit_warnings)
                 else:
                     return self.tr("通过")
-                if self.is_published(s) and self.mark_published:
+                if self.is_published(s):
                     text += self.tr(" · 原表")
                 return text
         elif role == SORT_ROLE:

@@ -30,6 +30,7 @@ from desktop.domain.dates import DateError, format_date, parse_date, typed_style
 from desktop.domain.model import form_label
 from desktop.domain.money import MoneyError, format_money, format_wan, parse_money
 from desktop.domain.values import IndicatorValue, parse_value
+from desktop.ui.audit_text import finding_text
 from desktop.ui.indicator_model import KIND_ROLE, VALUE_ROLE, reading
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
@@ -141,7 +142,9 @@ class MoneyEdit(SelectingLineEdit):
             return parse_money(self.text())
         except MoneyError as exc:
             self._show_error(
-                self.tr("金额无效：{0}。可写 5100000、5,100,000.00 或 510万").format(exc)
+                self.tr("金额无效：{0}。可写 5100000、5,100,000.00 或 510万").format(
+                    finding_text(exc.args[0])
+                )
             )
             return None
 
@@ -392,7 +395,7 @@ class DateField(QWidget):
         try:
             value = self._read()
         except DateError as exc:
-            self._show_error(self.tr("{0}；未保存").format(exc))
+            self._show_error(self.tr("{0}；未保存").format(finding_text(exc.args[0])))
             return
         self._accept(value, typed_style(self._style, self.line.text()))
 

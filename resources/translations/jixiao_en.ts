@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/paths.py" line="95"/>
+        <source>绩效目标申报</source>
+        <translation>Performance Targets</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="31"/>
@@ -295,6 +303,86 @@
         <source>拖动指标</source>
         <translation>Drag indicators</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="416"/>
+        <source>修改项目名称</source>
+        <translation>Change project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="427"/>
+        <source>修改年度</source>
+        <translation>Change year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="436"/>
+        <source>修改项目性质</source>
+        <translation>Change project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="437"/>
+        <source>修改项目类别</source>
+        <translation>Change project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="438"/>
+        <source>修改主管部门</source>
+        <translation>Change supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="439"/>
+        <source>修改实施单位</source>
+        <translation>Change implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <source>修改计划日期</source>
+        <translation>Change planned dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="569"/>
+        <source>修改项目资金总额</source>
+        <translation>Change total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="570"/>
+        <source>修改财政资金</source>
+        <translation>Change fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="571"/>
+        <source>修改其他资金</source>
+        <translation>Change other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="572"/>
+        <source>修改年度资金申请总额</source>
+        <translation>Change total annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="573"/>
+        <source>修改当年财政拨款</source>
+        <translation>Change this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="574"/>
+        <source>修改上年结转资金</source>
+        <translation>Change funds carried over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <source>修改其他资金（年度）</source>
+        <translation>Change other funds (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
+        <source>修改项目总目标</source>
+        <translation>Change overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="624"/>
+        <source>修改年度总体目标</source>
+        <translation>Change annual goal</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -387,27 +475,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="308"/>
+        <location filename="../../desktop/ui/widgets.py" line="311"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="310"/>
+        <location filename="../../desktop/ui/widgets.py" line="313"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
-        <translation>Type 2025-01-01, 2025/1/1, 2025.1.1, 20250101 or 2025年1月1日; Delete clears</translation>
+        <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="315"/>
+        <location filename="../../desktop/ui/widgets.py" line="318"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="358"/>
+        <location filename="../../desktop/ui/widgets.py" line="361"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="395"/>
+        <location filename="../../desktop/ui/widgets.py" line="398"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -438,87 +526,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="27"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="28"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="43"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="44"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="45"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="46"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="47"/>
+        <location filename="../../desktop/domain/model.py" line="43"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -526,134 +614,139 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="45"/>
+        <location filename="../../desktop/ui/window_files.py" line="46"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="50"/>
+        <location filename="../../desktop/ui/window_files.py" line="51"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="61"/>
+        <location filename="../../desktop/ui/window_files.py" line="62"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="73"/>
+        <location filename="../../desktop/ui/window_files.py" line="74"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="79"/>
+        <location filename="../../desktop/ui/window_files.py" line="80"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="87"/>
+        <location filename="../../desktop/ui/window_files.py" line="88"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="92"/>
+        <location filename="../../desktop/ui/window_files.py" line="93"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="94"/>
+        <location filename="../../desktop/ui/window_files.py" line="95"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="108"/>
+        <location filename="../../desktop/ui/window_files.py" line="109"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="110"/>
+        <location filename="../../desktop/ui/window_files.py" line="111"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="128"/>
-        <location filename="../../desktop/ui/window_files.py" line="137"/>
-        <location filename="../../desktop/ui/window_files.py" line="226"/>
+        <location filename="../../desktop/ui/window_files.py" line="129"/>
+        <location filename="../../desktop/ui/window_files.py" line="138"/>
+        <location filename="../../desktop/ui/window_files.py" line="227"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="144"/>
+        <location filename="../../desktop/ui/window_files.py" line="145"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="146"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="163"/>
+        <location filename="../../desktop/ui/window_files.py" line="164"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <location filename="../../desktop/ui/window_files.py" line="166"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="168"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/ui/window_files.py" line="170"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="170"/>
+        <location filename="../../desktop/ui/window_files.py" line="171"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="191"/>
+        <location filename="../../desktop/ui/window_files.py" line="192"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="212"/>
+        <location filename="../../desktop/ui/window_files.py" line="213"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="215"/>
+        <location filename="../../desktop/ui/window_files.py" line="216"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="240"/>
+        <location filename="../../desktop/ui/window_files.py" line="247"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="257"/>
+        <location filename="../../desktop/ui/window_files.py" line="256"/>
+        <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
+        <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="269"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="284"/>
+        <location filename="../../desktop/ui/window_files.py" line="320"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="286"/>
+        <location filename="../../desktop/ui/window_files.py" line="322"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="312"/>
+        <location filename="../../desktop/ui/window_files.py" line="348"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -898,82 +991,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="93"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="96"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
         <source>添加二级指标…</source>
         <translation>Add level-2 indicator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="104"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="112"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="111"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="114"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="113"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="116"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="159"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="162"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="380"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="419"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="383"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="422"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="436"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="415"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="454"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1023,7 +1116,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/indicator_model.py" line="266"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
-        <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
+        <translation>The form&apos;s “annual (/project) indicator value”: the target for this year (or the whole project), typed as the form writes it, e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_model.py" line="313"/>
@@ -1114,254 +1207,317 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
-        <source>审核面板(&amp;K)</source>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <source>显示审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
-        <translation>Chec&amp;k Panel</translation>
+        <translation>Show chec&amp;k panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <source>基本信息(&amp;1)</source>
+        <translation>Basic information (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <source>项目资金(&amp;2)</source>
+        <translation>Funds (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <source>绩效目标(&amp;3)</source>
+        <translation>Goals (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <source>绩效指标(&amp;4)</source>
+        <translation>Indicators (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <source>下一个窗格(&amp;N)</source>
+        <translation>&amp;Next pane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <source>上一个窗格(&amp;P)</source>
+        <translation>&amp;Previous pane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <source>项目列表(&amp;L)</source>
+        <translation>Project &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <source>“{0}”：{1}</source>
+        <translation>“{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <source>以下输入无效，没有保存：
+{0}
+关闭后这些输入会丢失。仍要关闭吗？</source>
+        <translation>These entries are not valid and were not saved:
+{0}
+They will be lost when the window closes. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <source>以下输入无效，没有保存（仍以红色留在原处）：
+{0}
+仍要继续吗？</source>
+        <translation>These entries are not valid and were not saved (they stay, red, where they are):
+{0}
+Go on anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="580"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="667"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="672"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="687"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="690"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="695"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <location filename="../../desktop/ui/main_window.py" line="732"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="582"/>
+        <location filename="../../desktop/ui/main_window.py" line="734"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="612"/>
+        <location filename="../../desktop/ui/main_window.py" line="768"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1573,19 +1729,19 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="122"/>
+        <location filename="../../desktop/ui/widgets.py" line="123"/>
         <source>＝{0}万元</source>
         <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="136"/>
+        <location filename="../../desktop/ui/widgets.py" line="137"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="144"/>
+        <location filename="../../desktop/ui/widgets.py" line="145"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
-        <translation>Invalid amount: {0}. Type 5100000, 5,100,000.00 or 510万</translation>
+        <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
 </context>
 <context>
@@ -1652,120 +1808,120 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="204"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="212"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="265"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="226"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="234"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="238"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="240"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="242"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="244"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="248"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="250"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="262"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="318"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="317"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="319"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="322"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="321"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="336"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="345"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="348"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="353"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="360"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="363"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="366"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="365"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="374"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="373"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1826,222 +1982,172 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="140"/>
+        <location filename="../../desktop/ui/editor.py" line="141"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor.py" line="142"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="142"/>
+        <location filename="../../desktop/ui/editor.py" line="143"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="143"/>
+        <location filename="../../desktop/ui/editor.py" line="144"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="276"/>
+        <location filename="../../desktop/ui/editor.py" line="304"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="304"/>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <location filename="../../desktop/ui/editor.py" line="346"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="321"/>
+        <location filename="../../desktop/ui/editor.py" line="348"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="322"/>
+        <location filename="../../desktop/ui/editor.py" line="350"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="323"/>
+        <location filename="../../desktop/ui/editor.py" line="351"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="324"/>
+        <location filename="../../desktop/ui/editor.py" line="352"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="325"/>
+        <location filename="../../desktop/ui/editor.py" line="353"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="326"/>
+        <location filename="../../desktop/ui/editor.py" line="354"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="327"/>
+        <location filename="../../desktop/ui/editor.py" line="355"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="383"/>
+        <location filename="../../desktop/ui/editor.py" line="411"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="386"/>
-        <source>修改项目名称</source>
-        <translation>Change project name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="394"/>
-        <source>修改年度</source>
-        <translation>Change year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="402"/>
-        <source>修改项目性质</source>
-        <translation>Change project nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
-        <source>修改项目类别</source>
-        <translation>Change project category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="404"/>
-        <source>修改主管部门</source>
-        <translation>Change supervising department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
-        <source>修改实施单位</source>
-        <translation>Change implementing unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="416"/>
+        <location filename="../../desktop/ui/editor.py" line="451"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
-        <source>修改计划日期</source>
-        <translation>Change planned dates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="440"/>
+        <location filename="../../desktop/ui/editor.py" line="483"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="441"/>
+        <location filename="../../desktop/ui/editor.py" line="484"/>
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="442"/>
-        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <location filename="../../desktop/ui/editor.py" line="485"/>
+        <location filename="../../desktop/ui/editor.py" line="489"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor.py" line="486"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="444"/>
+        <location filename="../../desktop/ui/editor.py" line="487"/>
         <source>其中：当年财政拨款</source>
         <translation>of which: this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="445"/>
+        <location filename="../../desktop/ui/editor.py" line="488"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="457"/>
-        <source>其中：</source>
-        <translation>of which: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="476"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>按分项填入总额(&amp;G)</source>
         <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="477"/>
+        <location filename="../../desktop/ui/editor.py" line="519"/>
         <source>按分项填入年度总额(&amp;M)</source>
         <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="479"/>
+        <location filename="../../desktop/ui/editor.py" line="521"/>
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="480"/>
+        <location filename="../../desktop/ui/editor.py" line="522"/>
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="489"/>
-        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
-        <translation>Amounts in yuan. Type 5100000, 5,100,000.00, 510万 or 510万元.</translation>
+        <location filename="../../desktop/ui/editor.py" line="525"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="517"/>
+        <location filename="../../desktop/ui/editor.py" line="531"/>
+        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
+        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="559"/>
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="528"/>
-        <source>修改{0}</source>
-        <translation>Change {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="546"/>
+        <location filename="../../desktop/ui/editor.py" line="594"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="547"/>
+        <location filename="../../desktop/ui/editor.py" line="595"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="551"/>
+        <location filename="../../desktop/ui/editor.py" line="599"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="568"/>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
+        <location filename="../../desktop/ui/editor.py" line="616"/>
+        <location filename="../../desktop/ui/editor.py" line="634"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
-        <source>修改项目总目标</source>
-        <translation>Change overall goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
-        <source>修改年度总体目标</source>
-        <translation>Change annual goal</translation>
     </message>
 </context>
 <context>
@@ -2082,27 +2188,27 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="140"/>
+        <location filename="../../desktop/ui/window_list.py" line="147"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="142"/>
+        <location filename="../../desktop/ui/window_list.py" line="149"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="144"/>
+        <location filename="../../desktop/ui/window_list.py" line="151"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="179"/>
+        <location filename="../../desktop/ui/window_list.py" line="186"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="181"/>
+        <location filename="../../desktop/ui/window_list.py" line="188"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2110,62 +2216,63 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="104"/>
+        <location filename="../../desktop/ui/project_list.py" line="111"/>
         <source>项目名称</source>
+        <extracomment>the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="105"/>
+        <location filename="../../desktop/ui/project_list.py" line="112"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="106"/>
+        <location filename="../../desktop/ui/project_list.py" line="113"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="107"/>
+        <location filename="../../desktop/ui/project_list.py" line="114"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="108"/>
+        <location filename="../../desktop/ui/project_list.py" line="115"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="119"/>
+        <location filename="../../desktop/ui/project_list.py" line="126"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="128"/>
+        <location filename="../../desktop/ui/project_list.py" line="135"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="130"/>
+        <location filename="../../desktop/ui/project_list.py" line="137"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="132"/>
+        <location filename="../../desktop/ui/project_list.py" line="139"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="134"/>
+        <location filename="../../desktop/ui/project_list.py" line="141"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="158"/>
+        <location filename="../../desktop/ui/project_list.py" line="165"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="162"/>
+        <location filename="../../desktop/ui/project_list.py" line="169"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
@@ -2173,37 +2280,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/ui/window_files.py" line="357"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="324"/>
+        <location filename="../../desktop/ui/window_files.py" line="360"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="328"/>
+        <location filename="../../desktop/ui/window_files.py" line="364"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="330"/>
+        <location filename="../../desktop/ui/window_files.py" line="366"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="332"/>
+        <location filename="../../desktop/ui/window_files.py" line="368"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="336"/>
+        <location filename="../../desktop/ui/window_files.py" line="372"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="341"/>
+        <location filename="../../desktop/ui/window_files.py" line="377"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2224,107 +2331,107 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="38"/>
         <source>年度汇总</source>
         <translation>Year Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="41"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="47"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="58"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="66"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="69"/>
         <source>导出 Excel(&amp;X)…</source>
         <translation>Export E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="72"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="107"/>
         <source>按项目类别小计</source>
         <translation>Subtotals by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
         <source>按实施单位小计</source>
         <translation>Subtotals by implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="114"/>
         <source>{0}（{1} 个项目）</source>
         <translation>{0} ({1} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="128"/>
         <source>合计（{0} 个项目）</source>
         <translation>Total ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="167"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
         <source>{0}年度项目汇总.{1}</source>
         <translation>{0} summary.{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="185"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
@@ -2370,12 +2477,12 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="468"/>
+        <location filename="../../desktop/ui/widgets.py" line="471"/>
         <source>如 ≥95%、10个、提升</source>
-        <translation>e.g. ≥95%, 10个, 提升</translation>
+        <translation>e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="481"/>
+        <location filename="../../desktop/ui/widgets.py" line="484"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
@@ -2383,7 +2490,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="243"/>
+        <location filename="../../desktop/ui/widgets.py" line="246"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
@@ -2391,260 +2498,333 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <location filename="../../desktop/domain/audit.py" line="43"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <location filename="../../desktop/domain/audit.py" line="44"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <location filename="../../desktop/domain/audit.py" line="45"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="68"/>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="69"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="70"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="71"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="72"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="73"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="74"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="75"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="76"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="77"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="78"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="79"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="80"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="81"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="82"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>产出指标</source>
         <translation>output indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="83"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
         <source>效益指标</source>
         <translation>benefit indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="84"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <source>满意度指标</source>
         <translation>satisfaction indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="85"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>成本指标</source>
         <translation>cost indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="86"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="87"/>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="205"/>
+        <location filename="../../desktop/domain/audit.py" line="184"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="210"/>
+        <location filename="../../desktop/domain/audit.py" line="189"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="223"/>
+        <location filename="../../desktop/domain/audit.py" line="202"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="240"/>
+        <location filename="../../desktop/domain/audit.py" line="219"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="256"/>
+        <location filename="../../desktop/domain/audit.py" line="235"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="266"/>
+        <location filename="../../desktop/domain/audit.py" line="245"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="275"/>
+        <location filename="../../desktop/domain/audit.py" line="254"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="290"/>
+        <location filename="../../desktop/domain/audit.py" line="269"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="306"/>
+        <location filename="../../desktop/domain/audit.py" line="285"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="321"/>
+        <location filename="../../desktop/domain/audit.py" line="300"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="338"/>
+        <location filename="../../desktop/domain/audit.py" line="317"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="354"/>
+        <location filename="../../desktop/domain/audit.py" line="333"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="375"/>
+        <location filename="../../desktop/domain/audit.py" line="354"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="389"/>
+        <location filename="../../desktop/domain/audit.py" line="368"/>
         <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
         <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="399"/>
+        <location filename="../../desktop/domain/audit.py" line="378"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="415"/>
+        <location filename="../../desktop/domain/audit.py" line="394"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="426"/>
+        <location filename="../../desktop/domain/audit.py" line="405"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="440"/>
+        <location filename="../../desktop/domain/audit.py" line="419"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="460"/>
+        <location filename="../../desktop/domain/audit.py" line="439"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="475"/>
+        <location filename="../../desktop/domain/audit.py" line="454"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="494"/>
+        <location filename="../../desktop/domain/audit.py" line="473"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="508"/>
+        <location filename="../../desktop/domain/audit.py" line="487"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="529"/>
+        <location filename="../../desktop/domain/audit.py" line="508"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="543"/>
+        <location filename="../../desktop/domain/audit.py" line="522"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
 </context>
 <context>
+    <name>domain</name>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="37"/>
+        <source>日期为空</source>
+        <translation>The date is empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="39"/>
+        <source>日期太长</source>
+        <translation>The date is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="53"/>
+        <source>“{text}”不是日期（可写成 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日）</source>
+        <translation>“{text}” is not a date (write 2025-01-01, 2025/1/1, 2025.1.1 or 20250101)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="73"/>
+        <source>“{text}”不是有效的日期</source>
+        <translation>“{text}” is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="35"/>
+        <source>金额必须是文字</source>
+        <translation>An amount must be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="37"/>
+        <source>金额太长</source>
+        <translation>The amount is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="48"/>
+        <source>“万”前面缺少数字</source>
+        <translation>A number is missing before the ten-thousand sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="50"/>
+        <source>金额为空</source>
+        <translation>The amount is empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="55"/>
+        <source>金额“{text}”的千位分隔符位置不对</source>
+        <translation>The thousands separators of “{text}” are in the wrong places</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="63"/>
+        <source>“{text}”不是金额，只能包含数字、小数点和千位分隔符</source>
+        <translation>“{text}” is not an amount: only digits, a decimal point and thousands separators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="71"/>
+        <source>“{text}”不是金额</source>
+        <translation>“{text}” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="76"/>
+        <source>金额“{text}”太大</source>
+        <translation>The amount “{text}” is too large</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="87"/>
+        <source>金额“{yuan}”最多只能有两位小数（精确到分）</source>
+        <translation>The amount “{yuan}” can have at most two decimals (to the fen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="99"/>
+        <source>金额“{text}”不能是负数</source>
+        <translation>The amount “{text}” cannot be negative</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="70"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="85"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="92"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
