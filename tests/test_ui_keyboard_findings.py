@@ -214,3 +214,142 @@ def test_the_offer_of_the_examples_says_they_are_as_published(make_controller, t
     kind, text = dialogs[-1]
     assert kind == "question" and "原样" in text and "原表" in text
     assert isinstance(c.window.table, QTableView)
+
+
+# -- 4. a keyboard route through the window ------------------------------------------------------
+
+
+def test_tab_leaves_the_list_as_one_stop_and_f6_cycles_the_panes(sample_window):
+    w = sample_window
+    select_name(w, "人民调解")
+    kb = Keyboard()
+    w.search.setFocus()
+    kb.key(Key.Key_Tab)
+    kb.key(Key.Key_Tab)
+    kb.key(Key.Key_Tab)
+    assert kb.focus() is w.table  # search → 年度 → 审核 filter → the list
+    kb.key(Key.Key_Tab)  # one stop for the list: on to the editor
+    assert w.editor.isAncestorOf(kb.focus())
+    kb.key(Key.Key_F6)  # list → editor → 审核 panel → list
+    assert kb.focus() is w.audit_panel.tree
+    kb.key(Key.Key_F6)
+    assert kb.focus() is w.table
+    kb.key(Key.Key_F6)
+    assert w.editor.isAncestorOf(kb.focus())
+    kb.key(Key.Key_F6, SHIFT)
+    assert kb.focus() is w.table
+
+
+@pytest.mark.parametrize("digit", [1, 2, 3, 4])
+def test_ctrl_digit_goes_to_each_tabs_first_field(sample_window, digit):
+    w = sample_window
+    select_name(w, "人民调解")
+    w.table.setFocus()
+    Keyboard().key(getattr(Key, f"Key_{digit}"), CTRL)
+    ed = w.editor
+    first = (ed.name, ed.money["total"], ed.goal_edits["goal_overall"], ed.tree)[digit - 1]
+    assert ed.currentIndex() == digit - 1 and QApplication.focusWidget() is first
+    if digit == 4:  # into the tree, on a row: Delete works at once
+        assert ed.tree.currentIndex().isValid()
+
+
+# -- 5. after a merge: focus and undo --------------------------------------------------------------
+
+
+def test_after_a_merge_the_keyboard_is_back_in_the_tree_and_undo_works(
+    sample_window, tmp_path, monkeypatch
+):
+    from desktop.store.exchange import export_db
+    from desktop.ui import exchange_dialogs
+
+    w = sample_window
+    select_name(w, "人民调解")
+    mine = w.editor.project
+    theirs = tmp_path / "colleague.db"
+    export_db([mine.with_changes(goal_annual=mine.goal_annual + "（补充）")], theirs)
+    kb = Keyboard()
+    kb.key(Key.Key_4, CTRL)
+    path = w.editor.tree_model.indicator_paths()[1]  # an indicator row, the cursor on it
+    w.editor.tree.setCurrentIndex(w.editor.tree_model.index_for_path(path, 0))
+    monkeypatch.setattr(
+        exchange_dialogs.MergeDialog,
+        "exec",
+        lambda self: exchange_dialogs.QDialog.DialogCode.Accepted,
+    )
+    assert w.merge_from(str(theirs))
+    assert w.editor.project.id == mine.id
+    assert QApplication.focusWidget() is w.editor.tree
+    assert w.editor.tree_model.node(w.editor.tree.currentIndex()).path == path
+    assert w.act_undo_note.isVisible() and "合并之前" in w.act_undo_note.text()
+    kb.key(Key.Key_Delete)  # the row under the cursor goes, as one undo step
+    count = len(stored(w.path)["人民调解"].indicators)
+    assert count == len(mine.indicators) - 1
+    kb.key(Key.Key_Z, CTRL)
+    assert len(stored(w.path)["人民调解"].indicators) == len(mine.indicators)
+
+
+# -- 6. the tree -------------------------------------------------------------------------------
+
+
+def test_enter_after_correcting_an_existing_value_goes_to_the_next_value(sample_window):
+    from desktop.ui.widgets import ValueLineEdit
+
+    w = sample_window
+    select_name(w, "人民调解")
+    ed = w.editor
+    kb = Keyboard()
+    kb.key(Key.Key_4, CTRL)
+    paths = ed.tree_model.indicator_paths()
+    last_of_group = next(
+        n for n in range(len(paths) - 1) if paths[n][:2] != paths[n + 1][:2]
+    )  # the group's last row: Enter there added an empty row before
+    ed.tree.setCurrentIndex(ed.tree_model.index_for_path(paths[last_of_group], 0))
+    kb.key(Key.Key_Right)  # name → value
+    assert ed.tree.currentIndex().column() == 1
+    kb.key(Key.Key_Return)  # edit the value
+    assert isinstance(kb.focus(), ValueLineEdit)
+    kb.type("≥99%")
+    kb.key(Key.Key_Return)
+    QApplication.processEvents()
+    assert ed.tree.currentIndex() == ed.tree_model.index_for_path(paths[last_of_group + 1], 1)
+    kb.key(Key.Key_Escape)
+    assert len(stored(w.path)["人民调解"].indicators) == len(paths)  # no empty row
+    assert w.session.undo_stack.undoText() == "修改指标值"
+    assert not w.session.undo_stack.canRedo()
+    kb.key(Key.Key_Left)
+    assert ed.tree.currentIndex().column() == 0
+
+
+# -- 8. F7 -----------------------------------------------------------------------------------------
+
+
+def test_f7_is_a_checkable_show_panel_and_shows_it_focused(sample_window):
+    w = sample_window
+    select_name(w, "人民调解")
+    assert w.act_audit.isCheckable() and w.act_audit.text() == "显示审核面板(&K)"
+    assert w.act_audit.isChecked() == w.audit_panel.isVisible() is True  # right at the start
+    w.editor.name.setFocus()
+    kb = Keyboard()
+    kb.key(Key.Key_F7)
+    assert not w.audit_panel.isVisible() and not w.act_audit.isChecked()
+    kb.key(Key.Key_F7)
+    QApplication.processEvents()
+    assert w.audit_panel.isVisible() and w.act_audit.isChecked()
+    assert QApplication.focusWidget() is w.audit_panel.tree
+
+
+# -- 10. English: the indicator toolbar fits -------------------------------------------------------
+
+
+def test_the_indicator_toolbar_fits_beside_the_list_in_english(make_controller, tmp_path):
+    from PySide6.QtWidgets import QToolBar
+
+    c = make_controller(tmp_path / "en.db")
+    c.set_language("en")
+    try:
+        bar = c.window.editor.indicators.findChild(QToolBar)
+        # the editor's half of a 1366-pixel screen, with room to spare
+        assert bar.sizeHint().width() <= 600
+        assert [a.text() for a in bar.actions()][-1] == "Paste rows"
+    finally:
+        c.set_language("zh_CN")

@@ -99,6 +99,16 @@ REGRESSIONS: list[list[tuple[str, str]]] = [
     [("key", "Ctrl+2"), ("alt", "A"), ("alt", "K"), ("key", "Tab")],
     # an amount typed after End, then leaving
     [("key", "Ctrl+2"), ("key", "End"), ("type", "500万"), ("key", "Ctrl+PgDn")],
+    # an amount over 2^31 分 (75,000,000 元): the signal that carried it overflowed, the
+    # field showed the amount and nothing was saved
+    [
+        ("key", "Ctrl+2"),
+        ("key", "Enter"),
+        ("key", "Enter"),
+        ("type", "75000000"),
+        ("key", "Esc"),
+        ("key", "Ctrl+4"),
+    ],
 ]
 
 

@@ -95,7 +95,7 @@ class MoneyEdit(SelectingLineEdit):
     ``500万`` = ``0.00500万``) is refused, never read as 50.00 元.
     """
 
-    committed = Signal(int)
+    committed = Signal(object)  # 分: an int beyond 32 bits (21,474,836.47 元 and more)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -993,32 +993,32 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="96"/>
         <source>添加指标</source>
-        <translation>Add indicator</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="98"/>
         <source>添加二级指标…</source>
-        <translation>Add level-2 indicator…</translation>
+        <translation>Add group…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="101"/>
         <source>删除指标</source>
-        <translation>Delete indicator</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>上移</source>
-        <translation>Move up</translation>
+        <translation>Up</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="104"/>
         <source>下移</source>
-        <translation>Move down</translation>
+        <translation>Down</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="106"/>
         <source>标记为已复核</source>
-        <translation>Mark as reviewed</translation>
+        <translation>Reviewed</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="109"/>
