@@ -41,14 +41,16 @@ FORM = {
     "做到应助尽助、精准资助，促进教育公平。",
     "goal_annual": "2026年资助家庭经济困难学生不少于4200人次，资助资金按时足额发放，"
     "受助学生及家长满意度达到95%以上。",
-    # (一级 row to start from: number of Down presses from 成本指标, 二级 choice: Down presses)
+    # (一级 row: 0 成本指标 … 3 满意度指标; the 二级 in the menu Enter opens, counted in
+    # the menu's order: the groups present first, then the missing ones; None: the 一级 has
+    # one 二级 only and Enter adds the row at once; the rows)
     "indicators": [
+        (0, 0, [("生均资助标准", "≤920元")]),
         (1, 0, [("资助学生人次", "≥4200人次")]),
         (1, 1, [("资助对象认定准确率", "=100%")]),
         (1, 2, [("资助资金发放及时率", "≥98%")]),
-        (0, 0, [("生均资助标准", "≤920元")]),
         (2, 1, [("家庭经济困难学生因贫失学率", "=0%")]),
-        (3, 0, [("受助学生及家长满意度", "≥95%")]),
+        (3, None, [("受助学生及家长满意度", "≥95%")]),
     ],
 }
 
@@ -155,28 +157,66 @@ def fill(day: Day) -> None:
     day.type(f["goal_overall"])  # → 绩效目标
     day.key("Return")
     day.type(f["goal_annual"])
-    day.key("Return")  # → 绩效指标, in the tree on 成本指标
+    day.key("Return")  # → 绩效指标, in the tree
     day.wait()
-    at = 0  # the 一级 row the cursor is on (成本指标 first)
+    rows_above = {0: 0, 1: 0, 2: 0, 3: 0}  # rows shown under each 一级 so far
     for level1, level2, rows in f["indicators"]:
-        day.key("ctrl+4")  # into the tree (back on the 一级 rows: Home)
-        day.key("Home")
-        for _ in range(level1):
-            day.key("Down")  # 一级 rows only: the tree is collapsed to them by Home? no:
-        day.key("Return")  # Enter on a 一级 asks which 二级
-        day.wait(0.5)
-        for _ in range(level2):
+        day.key("ctrl+4", "Home")  # into the tree, on the first 一级 (成本指标)
+        downs = sum(1 + rows_above[k] for k in range(level1))
+        for _ in range(downs):
             day.key("Down")
-        day.key("Return")
-        day.wait(0.5)
-        for name, value in rows:
+        day.key("Return")  # Enter on a 一级: which 二级?
+        day.wait(0.6)
+        if level2 is not None:
+            for _ in range(level2):
+                day.key("Down")
+            day.key("Return")
+            day.wait(0.6)
+        for n, (name, value) in enumerate(rows):
             day.type(name)
             day.key("Tab")
             day.type(value)
-            day.key("Tab")
+            day.key("Tab" if n == len(rows) - 1 else "Return")
             day.wait(0.4)
-        at = level1
-    del at
+        rows_above[level1] += 1 + len(rows)
+
+
+def audit(day: Day) -> None:
+    day.key("F7")  # the panel was open: F7 hides it (the menu's check mark says so)
+    day.key("F7")  # shown again, with the keyboard in it
+    day.key("Down")
+
+
+def print_pdf(day: Day, pdf: Path) -> None:
+    day.key("ctrl+p")
+    day.wait(2.5)  # the preview is drawn
+    day.step("print-preview", "打印预览（Ctrl+P）")
+    day.key("alt+e")  # 导出 PDF(&E)…
+    day.wait(1.2)
+    day.key("ctrl+a")
+    day.type(str(pdf))
+    day.key("Return")
+    day.wait(2.0)
+    day.key("Escape")  # the print dialog closes
+    day.wait(0.8)
+
+
+def export(day: Day, target: Path) -> None:
+    day.key("ctrl+e")
+    day.wait(1.2)
+    day.key("ctrl+a")
+    day.type(str(target))
+    day.key("Return")
+    day.wait(1.5)
+
+
+def merge(day: Day, source: Path) -> None:
+    day.key("ctrl+i")
+    day.wait(1.2)
+    day.key("ctrl+a")
+    day.type(str(source))
+    day.key("Return")
+    day.wait(2.0)
 
 
 def main() -> int:
@@ -192,12 +232,72 @@ def main() -> int:
         day.start("A", a_db)
         fill(day)
         day.step("fill", "填写一份 2026 年申报表（四个标签页，6 条指标）")
+        audit(day)
+        day.step("audit", "审核（F7 两次：隐藏、显示并进入面板）")
+        print_pdf(day, pdf)
+        day.step("print", "导出 PDF（打印对话框 Alt+E，输入文件名）")
+        export(day, exported)
+        day.step("export", "导出到文件（Ctrl+E，.db）")
+        day.start("B", b_db)
+        merge(day, exported)
+        day.step("merge-preview", "在第二份程序中导入（Ctrl+I）：合并预览")
+        day.key("alt+m")  # 合并(&M)
+        day.wait(1.5)
+        day.step("merged", "合并（Alt+M）")
+        day.key("ctrl+2")  # 项目资金: 项目资金总额, selected
+        day.key("Tab")  # 财政资金
+        day.type("380万")
+        day.key("Tab")
+        day.type("6.5万")
+        day.key("Return")
+        day.wait(0.5)
+        day.step("edit", "在第二份程序中修改资金（财政 380万、其他 6.5万）")
+        export(day, returned)
+        day.key("ctrl+q")
+        day.wait(2.0)
+        day.stop("B")
+        day.step("export-back", "第二份程序导出并退出（Ctrl+E，Ctrl+Q）")
+        day.activate(a_db)
+        merge(day, returned)
+        day.key("alt+m")
+        day.wait(1.5)
+        day.key("ctrl+2")
+        day.wait(0.5)
+        day.step("merge-back", "合并回第一份程序（Ctrl+I，Alt+M），查看资金")
+        day.key("ctrl+q")
+        day.wait(2.0)
+        day.stop("A")
+        return check(a_db, pdf)
     finally:
         for label in list(day.apps):
             day.apps[label].terminate()
+        print("\n| 步骤 | 按键 | 截图 |\n|---|---:|---|")
+        for what, keys, shot in day.steps:
+            print(f"| {what} | {keys} | {shot} |")
         shutil.rmtree(work, ignore_errors=True)
-    del exported, returned, pdf, b_db
-    return 0
+        del b_db
+
+
+def check(a_db: Path, pdf: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from desktop.store import open_repository
+
+    with open_repository(a_db) as repo:
+        projects = list(repo.all_projects())
+    problems = []
+    if len(projects) != 1:
+        problems.append(f"{len(projects)} projects in A")
+    else:
+        p = projects[0]
+        if p.funds.fiscal != 380_000_000 or p.funds.other != 6_500_000:
+            problems.append(f"funds not merged back: {p.funds}")
+        if len(p.indicators) != 6 or p.name != FORM["name"] or p.date_style != "slash":
+            problems.append(f"form: {p.name} {len(p.indicators)} indicators {p.date_style}")
+    if not pdf.is_file() or pdf.stat().st_size < 10_000:
+        problems.append("no PDF")
+    for problem in problems:
+        print("PROBLEM:", problem)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
