@@ -10,6 +10,10 @@ Exit status (also in ``--help``):
   cannot be used (missing, not ours, damaged, locked, read-only), a full disk;
 - 130 interrupted (Ctrl+C).
 
+``verify`` (a printed page against the data): 0 the page is the current version, 1 an
+older or changed version (the changes listed), 2 a project not in the file or a mistyped
+code.
+
 Output cut short by the reader (``… | head``) ends the program quietly.
 """
 
@@ -37,7 +41,7 @@ from desktop.io.files import (
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, Repository, StoreError, open_repository
-from desktop.store.exchange import export_db, read_untrusted
+from desktop.store.exchange import export_db, read_untrusted, shared_bases
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
@@ -75,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}：财政项目支出绩效目标申报表的填报、审核与交换。",
         epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、导入的内容需要复核、或审核有错误；"
         "2 未做任何修改（参数错误、输入文件无法读取或被拒绝、数据文件不能使用、磁盘已满）；"
-        "130 已取消。",
+        "130 已取消。"
+        "verify：0 与当前数据一致，1 较早的版本或已改动，2 项目不在本文件中或校验码有误。",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
@@ -153,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--policy",
         choices=sorted(POLICIES),
-        help="双方都改过等情况的处理：keep-both 两份都保留（默认）、"
-        "theirs 采用对方的、mine 保留我的",
+        help="双方都改过的项目的处理。不写时：改的是不同的地方就合并双方的修改，"
+        "同一处改得不同就两份都保留。keep-both 两份都保留、theirs 采用对方的、mine 保留我的",
     )
     p.add_argument("--dry-run", action="store_true", help="只预览，不修改数据文件")
 
@@ -171,6 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-signoff", action="store_true", help="不打印签字栏（用于公开的版本）")
     p.add_argument("--filled-by", default="", metavar="姓名", help="签字栏中的填报人")
     p.add_argument("--phone", default="", metavar="电话", help="签字栏中的联系电话")
+    p.add_argument(
+        "--no-codes",
+        action="store_true",
+        help="页脚不印校验码和二维码（用于不得有其他内容的表）",
+    )
+
+    p = sub.add_parser(
+        "verify",
+        parents=[db_parent],
+        help="核对纸质件：校验码或二维码与数据是否一致",
+        description="核对打印的申报表：输入页脚的校验码（如 K7RM-4XQ2-H9TW），或扫描枪读出的"
+        "二维码全文（加引号）。退出码：0 与当前数据一致；1 是较早的版本或内容已改动（列出改动）；"
+        "2 项目不在本文件中，或校验码有误。",
+    )
+    p.add_argument("code", nargs="+", metavar="CODE", help="校验码或二维码的全文（可多个）")
 
     p = sub.add_parser(
         "list",
@@ -362,6 +382,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:  # everything: for a .db also the trash and the deletions, so they travel
             projects = list(repo.all_projects(trash=kind == ".db"))
             tombstones = repo.tombstones()
+        bases = shared_bases(repo, projects) if kind == ".db" else []
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
     elif kind == ".xlsx":
@@ -369,7 +390,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         export_xlsx(projects, target)
     else:
-        export_db(projects, target, tombstones)
+        export_db(projects, target, tombstones, bases)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return EXIT_OK
 
@@ -393,7 +414,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         result = apply_merge(repo, plan, replan=True)
     print(
         f"已合并“{source.name}”：{counts}。新增 {result.added} 个，替换 {result.replaced} 个，"
-        f"另存副本 {result.copies} 个，移入回收站 {result.deleted} 个。"
+        f"合并双方的修改 {result.combined} 个，另存副本 {result.copies + result.forged} 个，"
+        f"移入回收站 {result.deleted} 个。"
         "被替换的版本已保存在历史版本中。"
     )
     return EXIT_PARTIAL if plan.problems else EXIT_OK
@@ -406,8 +428,11 @@ def _print_plan(plan) -> str:
             f"{STATUS_LABELS[item.status]}\t{CHOICE_LABELS[item.choice]}\t"
             f"{item.project_id}\t{item.name}"
         )
-        for change in item.changes[:20]:
+        changes = item.changes
+        for change in changes[:40]:
             print(f"    {change}")
+        if len(changes) > 40:
+            print(f"    ……另有 {len(changes) - 40} 处不同")
     for problem in plan.problems:
         print(f"[未导入] {problem}")
     return (
@@ -453,9 +478,27 @@ def _cmd_print(args: argparse.Namespace) -> int:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未打印任何内容") from exc
             if not projects:
                 raise CliError("没有可打印的项目")
-        result = atomic_write(
-            target, lambda fh: render(projects, fh, signoff=signoff, drafts=is_draft)
-        )
+        from desktop.store.paper import record_print, stored_hashes
+
+        record = None
+        if not args.no_codes and not repo.read_only:
+
+            def record(project, form) -> None:
+                record_print(repo, project, form.pages, form.printed_at, form.content_hash)
+
+        with repo.atomic():  # the record of prints is kept only if the PDF was written
+            result = atomic_write(
+                target,
+                lambda fh: render(
+                    projects,
+                    fh,
+                    signoff=signoff,
+                    drafts=is_draft,
+                    codes=not args.no_codes,
+                    on_form=record,
+                    content_hash=stored_hashes(repo),
+                ),
+            )
     count = len(result.pages_per_project)
     print(f"已打印 {count} 个项目，共 {result.pages} 页，保存到“{target}”。")
     if result.drafts:
@@ -467,6 +510,22 @@ def _cmd_print(args: argparse.Namespace) -> int:
         chars = "".join(sorted(result.missing))
         print(f"注意：字体中没有这些字符，已印为 □：{chars}", file=sys.stderr)
     return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from desktop.store.paper import verify
+
+    codes = args.code
+    if codes[0].strip().upper() == "JX1":  # a QR text given without quotes: one text
+        codes = [" ".join(codes)]
+    worst = EXIT_OK
+    with _open(args.db) as repo:
+        for code in codes:
+            verdict = verify(repo, code)
+            for line in verdict.lines():
+                print(line)
+            worst = max(worst, verdict.exit_status)
+    return worst
 
 
 _TABS = {"basic": "基本信息", "funds": "项目资金", "goals": "绩效目标", "indicators": "绩效指标"}
@@ -494,9 +553,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目") from exc
         else:
             projects = list(repo.all_projects())
+        duplicates = repo.duplicate_keys()
     errors = warnings = 0
     for project in projects:
-        for f in audit.check(project):
+        for f in audit.check(project, duplicates=duplicates):
             print(
                 f"{f.severity_label}\t{project.name}\t{describe_location(f.location, project)}"
                 f"\t{f.message}"
@@ -568,4 +628,5 @@ COMMANDS = {
     "merge": _cmd_merge,
     "list": _cmd_list,
     "print": _cmd_print,
+    "verify": _cmd_verify,
 }

@@ -62,8 +62,8 @@ def run() -> int:
         projects = list(controller.session.repo.all_projects())
         findings = [f for p in projects for f in audit.check(p)]
         errors = sum(f.severity == audit.ERROR for f in findings)
-        if errors != 8:
-            raise RuntimeError(f"示例的审核错误应为 8 条，实际 {errors} 条")
+        if errors != 10:
+            raise RuntimeError(f"示例的审核错误应为 10 条，实际 {errors} 条")
         step = "打印"
         from desktop.printing import render
 

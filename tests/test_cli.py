@@ -28,7 +28,7 @@ def test_import_then_export_reproduces_the_sample(tmp_path, capsys):
     db, out_json = tmp_path / "x.db", tmp_path / "x.json"
     code, out, err = run(capsys, "import", str(SAMPLE), "--db", str(db))
     assert code == 1, err  # imported, but 8 indicators need review
-    assert "13 个项目" in out and "需要人工复核的字段 0 个、指标 8 条" in out
+    assert "13 个项目" in out and "需要人工复核的字段 0 个、指标 10 条" in out
     assert "资金全部为 0" not in out
     assert "第157行" in out and "第253行" in out
     assert "新建" in err
@@ -286,7 +286,7 @@ def test_check_lists_problems_and_exits_1_on_errors(tmp_path, capsys):
     run(capsys, "import", str(SAMPLE), "--db", str(db))
     code, out, err = run(capsys, "check", "--db", str(db))
     lines = out.strip().split("\n")
-    assert code == 1 and "错误 8 条，警告 4 条" in err
+    assert code == 1 and "错误 10 条，警告 4 条" in err
     assert sum(line.startswith("错误\t公共法律服务\t绩效指标/") for line in lines) == 5
     assert sum(line.startswith("错误\t依法治区") for line in lines) == 3
     assert "警告\t智慧矫正\t基本信息/项目性质\t" in out

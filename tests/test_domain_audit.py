@@ -180,14 +180,18 @@ def test_the_sample_forms_exactly(sample_result):
     assert found["普陀区司法行政视频会议系统运维项目"] == [("warning", "goals.identical", None)]
     assert found["援外干部工作经费"] == [("warning", "dates.phased_one_year", None)]
     assert found["智慧矫正"] == [("warning", "dates.phased_one_year", None)]
+    # Sample line 72: the 满意度 rows of 法律援助费 have an empty 一级 cell on the published
+    # form; the label inferred from the taxonomy waits for the clerk's confirmation (需复核).
+    assert found["法律援助费"] == [(*review, 4), (*review, 5)]
     others = set(found) - {
+        "法律援助费",
         "公共法律服务",
         "依法治区",
         "普陀区司法行政视频会议系统运维项目",
         "援外干部工作经费",
         "智慧矫正",
     }
-    assert len(others) == 8 and all(found[n] == [] for n in others)
+    assert len(others) == 7 and all(found[n] == [] for n in others)
 
 
 def test_decimal_percent_bounds_are_inclusive():

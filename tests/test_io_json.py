@@ -178,3 +178,16 @@ def test_arbitrary_projects_never_crash(obj):
     doc = {"format": "jixiao-projects", "version": 1, "projects": [obj]}
     result = json_format.loads(json.dumps(doc))
     assert len(result.projects) + len(result.items) == 1
+
+
+def test_the_goal_header_travels_as_written_and_is_bounded():
+    from desktop.domain.codec import CodecError, project_from_dict, project_to_dict
+    from desktop.domain.model import Project
+
+    p = Project(year=2026, name="甲", goal_header="项目总体目标(2024年-2026年)")
+    assert project_from_dict(project_to_dict(p)) == p
+    old = project_to_dict(p)
+    del old["goal_header"]  # a file written before the field: 项目总目标
+    assert project_from_dict(old).goal_header == ""
+    with pytest.raises(CodecError, match="goal_header"):
+        project_from_dict({**project_to_dict(p), "goal_header": "目" * 61})

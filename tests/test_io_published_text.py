@@ -38,13 +38,13 @@ def test_basic_information_and_funds(sample_result, name):
 
 
 @pytest.mark.parametrize("name", list(FORMS))
-def test_goal_texts_exact_without_html(sample_result, sample_lines, name):
+def test_goal_texts_exactly_as_the_form_writes_them(sample_result, sample_lines, name):
+    """Every character of the source stays — the <p> around 公共法律服务's goals too."""
     p = by_name(sample_result)[name]
     cells = [c for c in sample_lines[GOAL_LINES[name] - 1].split("\t") if c.strip()]
-    overall, annual = (c.strip().removeprefix("<p>").removesuffix("</p>") for c in cells)
+    overall, annual = (c.strip() for c in cells)
     assert p.goal_overall == overall
     assert p.goal_annual == annual
-    assert "<" not in p.goal_overall + p.goal_annual
 
 
 @pytest.mark.parametrize("name", list(FORMS))
@@ -61,7 +61,7 @@ def test_every_indicator_with_its_levels(sample_result, name):
 
 def test_review_rows_keep_their_raw_text_and_a_reason(sample_result, sample_lines):
     flagged = [(p.name, i) for p in sample_result.projects for i in p.indicators if i.needs_review]
-    assert {name for name, _ in flagged} == {"公共法律服务", "依法治区"}
+    assert {name for name, _ in flagged} == {"公共法律服务", "依法治区", "法律援助费"}
     for _, ind in flagged:
         assert ind.raw_text == sample_lines[ind.source_line - 1]
         assert ind.review_note
@@ -130,8 +130,8 @@ def test_eight_column_variant_with_wrapped_cells_and_wan_yuan():
         format_money(x)
         for x in (f.annual_total, f.annual_appropriation, f.annual_carryover, f.annual_other)
     ] == ["1,200,000.00", "1,000,000.00", "0.00", "200,000.00"]
-    assert p.goal_overall == "建成 20 个站点，<覆盖>全区。"
-    assert p.goal_annual == "完成 8 个站点。\n开展培训。"
+    assert p.goal_overall == "<p>建成 20 个站点，&lt;覆盖&gt;全区。</p>"  # as written
+    assert p.goal_annual == "完成 8 个站点。<br/>开展培训。"
     assert [(i.level1, i.level2, i.name, i.value.display()) for i in p.indicators] == [
         ("成本指标", "经济成本指标", "单个站点建设成本", "≤15.00(万元)"),
         ("产出指标", "数量指标", "新建站点", "=8.00(个)"),

@@ -1,5 +1,7 @@
-"""Forms of other bureaus, provinces and years (tests/fixtures/variants/), scored against
-their truth files: every field and every indicator, per form. The forms were written from
+"""Forms of other bureaus, provinces and years (tests/fixtures/variants/) against their
+snapshots (``*.snapshot.json``: the reader's own output, kept to see what a parser change
+changes — not evidence of correctness; that is ``test_io_import_truth.py``, against truths
+written by hand). The forms were written from
 the public structure of the 绩效目标表 variants; the workbooks and the PDF come from
 ``make_workbooks.py`` (the PDF printed by LibreOffice)."""
 
@@ -23,7 +25,7 @@ from desktop.io.report import ImportFormatError
 from desktop.io.variants import parse_amount
 
 HERE = Path(__file__).parent / "fixtures" / "variants"
-TRUTHS = sorted(HERE.glob("*.truth.json"))
+TRUTHS = sorted(HERE.glob("*.snapshot.json"))
 FUND_KEYS = (
     "total",
     "fiscal",
@@ -124,13 +126,13 @@ def test_the_fixtures_cover_the_variants():
     assert len(layouts) >= 4  # a central, b mid-term, c provincial, d county, e key-value
 
 
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.json"))
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".snapshot.json"))
 def test_form_scores_every_field_and_indicator(truth_path):
     right, total, misses = score(truth_path)
     assert right == total, f"{right}/{total} right:\n" + "\n".join(misses)
 
 
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.json"))
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".snapshot.json"))
 def test_no_silent_zero_or_empty(truth_path):
     """A field the form gives never arrives as 0 or empty unless it is flagged 需复核."""
     truth, result = _read(truth_path)
@@ -157,7 +159,7 @@ def test_no_silent_zero_or_empty(truth_path):
 
 
 def test_fund_units_are_reported_and_exact():
-    _, result = _read(HERE / "b2-midterm-2021.txt.truth.json")
+    _, result = _read(HERE / "b2-midterm-2021.txt.snapshot.json")
     (p,) = result.projects
     assert p.funds.annual_carryover == 80 * 10000 * 100  # 80 万元 in 分
     assert set(result.fund_sources[p.id].values()) == {"万元"}

@@ -30,7 +30,13 @@ def pdf_of(projects, **kwargs):
 
 
 def tables(page):
-    return [row for table in page.extract_tables() for row in table]
+    """The table's rows under the title rows of a form's first page (title and year are
+    the table's first two rows, merged across all columns)."""
+    rows = [row for table in page.extract_tables() for row in table]
+    if rows and rows[0][0] == "财政项目支出绩效目标申报表":
+        assert rows[0][1:] == [None] * 7 and rows[1][0].startswith("（")
+        rows = rows[2:]
+    return rows
 
 
 def text_of(buf):
@@ -158,10 +164,15 @@ def test_dates_use_the_program_convention_without_a_form_style():
 # 4. Goal header -------------------------------------------------------------------------------
 
 
-def test_goal_header_names_the_years_when_the_period_spans_years():
-    multi = Project(year=2024, name="多", start_date=date(2024, 1, 1), end_date=date(2026, 12, 31))
-    single = replace(multi, end_date=date(2024, 12, 31))
-    for project, header in ((multi, "项目总体目标(2024年-2026年)"), (single, "项目总目标")):
+def test_goal_header_is_printed_as_the_form_writes_it():
+    """The header is part of the form: a 2026–2027 form that writes 项目总目标 prints 项目总目标
+    (no years invented from the period); 项目总体目标 (2024 年-2026 年) prints as written."""
+    multi = Project(year=2026, name="多", start_date=date(2026, 1, 1), end_date=date(2027, 12, 31))
+    for project, header in (
+        (multi, "项目总目标"),
+        (replace(multi, goal_header="项目总体目标"), "项目总体目标"),
+        (replace(multi, goal_header="项目总体目标(2024年-2026年)"), "项目总体目标(2024年-2026年)"),
+    ):
         buf, _ = pdf_of([project])
         with pdfplumber.open(buf) as pdf:
             assert tables(pdf.pages[0])[7][1] == header
@@ -175,10 +186,10 @@ def test_goal_columns_and_funds_label_follow_the_official_form():
     with pdfplumber.open(buf) as pdf:
         page = pdf.pages[0]
         rows = page.find_tables()[0].rows
-        overall, annual = rows[8].cells[1], rows[8].cells[5]
+        overall, annual = rows[10].cells[1], rows[10].cells[5]
         ratio = (overall[2] - overall[0]) / (annual[2] - annual[0])
         label = tables(page)[3][0]
-        top = rows[8].bbox[1]
+        top = rows[10].bbox[1]
         line = [c for c in page.chars if c["text"] == "目" and top < c["top"] < top + 15]
     assert 1.40 <= ratio <= 1.50  # official: ~23 characters a line against ~16
     assert label == "项目资金\n（元）"  # two lines, as on the official form
@@ -244,9 +255,39 @@ def test_without_a_fallback_font_rare_characters_are_boxes_and_reported(monkeypa
     monkeypatch.delenv("WINDIR", raising=False)
     monkeypatch.delenv("SYSTEMROOT", raising=False)
     monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    monkeypatch.setattr(fonts, "SYSTEM_SEARCH", False)
     buf, result = pdf_of([Project(year=2025, name="张𠀀㐀")])
     assert result.missing == {"𠀀", "㐀"}
     assert "张□□" in text_of(buf)[0]
+
+
+def test_a_character_no_known_font_has_is_looked_for_in_the_system_fonts(monkeypatch):
+    """Neither the bundled fonts nor SimSun-ExtB/HanaMin: fontconfig's answer (here a stand-in
+    for Droid Sans Fallback, which has 㐀) is used before giving up; only what no font on
+    the machine has is a box."""
+    monkeypatch.delenv("WINDIR", raising=False)
+    monkeypatch.delenv("SYSTEMROOT", raising=False)
+    monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    asked = []
+
+    def fc_list(ch):
+        asked.append(ch)
+        return [(FIXTURES / "rare-ext-a.ttf", 0)] if ch == "㐀" else []
+
+    monkeypatch.setattr(fonts, "_fontconfig_fonts", fc_list)
+    buf, result = pdf_of([Project(year=2025, name="张㐀𠀀㐀")])
+    assert result.missing == {"𠀀"}
+    assert "张㐀□㐀" in text_of(buf)[0]
+    assert sorted(asked) == ["㐀", "𠀀"]  # once per character, only for what nothing had
+
+
+@pytest.mark.skipif(not fonts._fontconfig_fonts("㐀"), reason="no system font with 㐀")
+def test_fontconfig_finds_a_truetype_font_of_the_machine(monkeypatch):
+    monkeypatch.setattr(fonts, "SYSTEM_FALLBACKS", ())
+    specs = fonts.system_fonts_for("㐀")
+    assert specs and all(s.path.suffix.lower() in (".ttf", ".ttc") for s in specs)
+    _, result = pdf_of([Project(year=2025, name="张㐀")])
+    assert result.missing == set()
 
 
 # 9. Cosmetics -----------------------------------------------------------------------------------
@@ -305,6 +346,7 @@ def test_excel_export_writes_values_dates_and_goal_header_as_printed(tmp_path):
         start_date=date(2024, 1, 1),
         end_date=date(2026, 12, 31),
         date_style="cn",
+        goal_header="项目总体目标(2024年-2026年)",
         indicators=(Indicator("产出指标", "数量指标", "长度", parse_value("985米")),),
     )
     export_xlsx([p], tmp_path / "out.xlsx")
@@ -314,3 +356,72 @@ def test_excel_export_writes_values_dates_and_goal_header_as_printed(tmp_path):
     dates = [c for row in ws.iter_rows() for c in row if hasattr(c.value, "year")]
     assert [d.value.date() for d in dates] == [date(2024, 1, 1), date(2026, 12, 31)]
     assert {d.number_format for d in dates} == {'yyyy"年"m"月"d"日"'}
+
+
+def test_group_labels_of_2026_forms_break_after_four_characters():
+    inds = (
+        Indicator("效益指标", "社会效益指标", "公信力", parse_value("增强")),
+        Indicator("满意度指标", "服务对象满意度指标", "满意度", parse_value("高")),
+    )
+    buf, _ = pdf_of([Project(year=2026, name="标签", indicators=inds)])
+    with pdfplumber.open(buf) as pdf:
+        rows = tables(pdf.pages[0])
+    assert [(r[1], r[2]) for r in rows[10:]] == [
+        ("效益指标", "社会效益\n指标"),
+        ("满意度\n指标", "服务对象\n满意度\n指标"),
+    ]
+
+
+@pytest.mark.parametrize("n", range(17, 26))
+def test_a_single_indicator_row_is_never_alone_on_the_last_page(n):
+    """Forms of about 20 indicators: the last row and the sign-off used to go to page 2
+    alone; the row before it goes along (keep-with)."""
+    p = Project(
+        year=2024,
+        name="留行",
+        indicators=indicators(n),
+        goal_overall="目" * 120,
+        goal_annual="年" * 80,
+    )
+    buf, _ = pdf_of([p], signoff=SignOff(filled_by="张三"))
+    with pdfplumber.open(buf) as pdf:
+        per_page = [
+            [r[3] for r in tables(page) if r[3] and r[3].startswith("指标")] for page in pdf.pages
+        ]
+    assert sum(map(len, per_page)) == n
+    assert all(len(names) != 1 for names in per_page), per_page
+
+
+def test_an_inferred_level1_prints_as_the_form_had_it_until_confirmed():
+    """The form had no 一级 for the row; the importer worked it out (kept for 审核, 需复核).
+    The printout shows the form's empty cell until the clerk confirms the label."""
+    inferred = Indicator(
+        "满意度指标",
+        "服务对象满意度指标",
+        "工作人员满意度",
+        parse_value("≥98.00(%)"),
+        needs_review=True,
+        review_note="一级指标为空，按指标体系推断为“满意度指标”",
+        note="原分组：/服务对象满意度指标",
+    )
+    first = Indicator("产出指标", "数量指标", "办理率", parse_value("=100.00(%)"))
+    for row, printed in ((inferred, None), (replace(inferred, needs_review=False), "满意度\n指标")):
+        buf, _ = pdf_of([Project(year=2026, name="推断", indicators=(first, row))])
+        with pdfplumber.open(buf) as pdf:
+            rows = tables(pdf.pages[0])
+        assert rows[-1][3] == "工作人员满意度"
+        assert (rows[-1][1] or None) == printed
+        assert rows[-1][2] == "服务对象\n满意度\n指标"
+
+
+def test_the_nature_cell_leaves_room_around_its_words():
+    """经常性项目 no longer fills its cell edge to edge (3 pt each side in a 56 pt cell)."""
+    buf, _ = pdf_of([Project(year=2026, name="性质", nature="经常性项目", category="特定目标类")])
+    with pdfplumber.open(buf) as pdf:
+        page = pdf.pages[0]
+        row = page.find_tables()[0].rows[2]  # 项目名称 … 项目性质 … 项目类别
+        x0, top, x1, bottom = row.cells[5]
+        chars = [c for c in page.chars if x0 <= c["x0"] < x1 and top <= c["top"] < bottom]
+    assert "".join(c["text"] for c in chars) == "经常性项目"
+    assert min(c["x0"] for c in chars) - x0 >= 5.5
+    assert x1 - max(c["x1"] for c in chars) >= 5.5

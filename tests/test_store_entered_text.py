@@ -36,6 +36,7 @@ def entered_project() -> Project:
         ),
         field_flags=(("funds.total", "原表金额无法读取"), ("start_date", "原表未填")),
         date_style="slash",
+        goal_header="项目总体目标(2024年-2026年)",
     )
 
 
@@ -107,6 +108,7 @@ def test_the_file_keeps_what_was_entered(tmp_path):
     ]
     assert back.flag("funds.total") == "原表金额无法读取" and back.flag("name") is None
     assert back.date_style == "slash"
+    assert back.goal_header == "项目总体目标(2024年-2026年)"
     assert back.indicators[5].note.startswith("计量单位")
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -227,3 +229,219 @@ def test_the_same_form_added_on_both_sides_is_offered_as_a_pair(tmp_path):
     assert final[0] == final[1] == final[2]
     with open_repository(world.dbs[0], read_only=True) as repo:
         assert [p.name for p in repo.all_projects()].count("丁新") == 1
+
+
+# -- three-way merge of fields and indicators ---------------------------------------------------
+#
+# One form on three machines. Each step edits one field or indicator on one machine (or adds,
+# deletes or moves a row), or carries one machine's export to another. Afterwards everyone
+# exchanges until nothing changes.
+
+FIELDS = ("goal_overall", "goal_annual", "implementing_unit", "funds.total", "ind", "add", "move")
+
+
+def field_value(p: Project, key: str):
+    if key.startswith("funds."):
+        return getattr(p.funds, key[6:])
+    return getattr(p, key)
+
+
+class Office:
+    def __init__(self, tmp):
+        self.tmp = tmp
+        base = tmp / "base.db"
+        form = Project(
+            year=2025,
+            name="人民调解",
+            indicators=tuple(
+                Indicator("产出指标", "数量指标", f"指标{k}", parse_value(f"≥{k}(件)"))
+                for k in range(3)
+            ),
+        )
+        self.pid = form.id
+        with open_repository(base) as repo:
+            repo.add([form])
+        self.dbs = []
+        for r in REPLICAS:
+            shutil.copyfile(base, tmp / f"r{r}.db")
+            self.dbs.append(tmp / f"r{r}.db")
+        self.n = 0
+
+    def edit(self, r: int, key: str, k: int) -> None:
+        """Machine ``r`` changes ``key``; ``k`` picks the row for indicator steps."""
+        self.n += 1
+        with open_repository(self.dbs[r]) as repo:
+            p = repo.get(self.pid)
+            inds = list(p.indicators)
+            text = f"r{r}-{self.n}"
+            if key == "funds.total":
+                from desktop.domain.model import Funds
+
+                funds = Funds(**{**{f: getattr(p.funds, f) for f in Funds.FIELD_LABELS}})
+                p = p.with_changes(funds=replace(funds, total=100 * self.n + r))
+            elif key == "ind":
+                if not inds:
+                    return
+                i = inds[k % len(inds)]
+                inds[k % len(inds)] = replace(i, value=parse_value(f"≥{self.n}(件)"))
+                p = p.with_changes(indicators=tuple(inds))
+            elif key == "add":
+                new = Indicator("效益指标", "社会效益指标", f"新{text}", parse_value("提高"))
+                inds.insert(k % (len(inds) + 1), new)
+                p = p.with_changes(indicators=tuple(inds))
+            elif key == "del":
+                if not inds:
+                    return
+                del inds[k % len(inds)]
+                p = p.with_changes(indicators=tuple(inds))
+            elif key == "move":
+                if len(inds) < 2:
+                    return
+                inds.append(inds.pop(k % len(inds)))
+                p = p.with_changes(indicators=tuple(inds))
+            else:
+                p = p.with_changes(**{key: text})
+            repo.save(p)
+
+    def exchange(self, src: int, dst: int) -> None:
+        self.n += 1
+        path = self.tmp / f"x{self.n}.db"
+        with open_repository(self.dbs[src]) as repo:
+            export_db(repo.all_projects(trash=True), path, repo.tombstones())
+        incoming = read_untrusted(path)
+        with open_repository(self.dbs[dst]) as repo:
+            apply_merge(repo, plan_merge(repo, incoming), backup=False)
+
+    def projects(self, r: int) -> list[Project]:
+        with open_repository(self.dbs[r], read_only=True) as repo:
+            return list(repo.all_projects(trash=True))
+
+    def history(self, r: int) -> list[Project]:
+        with open_repository(self.dbs[r], read_only=True) as repo:
+            return [h.project for h in repo.all_history()]
+
+    def sync(self) -> None:
+        for _ in range(6):
+            before = [sorted(p.content_hash() for p in self.projects(r)) for r in REPLICAS]
+            for src, dst in ((0, 1), (1, 2), (2, 0), (0, 1), (1, 2)):
+                self.exchange(src, dst)
+            after = [sorted(p.content_hash() for p in self.projects(r)) for r in REPLICAS]
+            if after == before and after[0] == after[1] == after[2]:
+                return
+
+
+edit_step = st.tuples(
+    st.just("edit"),
+    st.sampled_from(REPLICAS),
+    st.sampled_from((*FIELDS, "del")),
+    st.integers(0, 5),
+)
+exchange_step = st.tuples(st.just("exchange"), st.sampled_from(REPLICAS), st.sampled_from(REPLICAS))
+
+
+def _play(office: Office, steps) -> None:
+    for s in steps:
+        if s[0] == "edit":
+            office.edit(s[1], s[2], s[3])
+        elif s[1] != s[2]:
+            office.exchange(s[1], s[2])
+
+
+MERGE_EXAMPLES = int(os.environ.get("MERGE3_EXAMPLES", "4"))
+
+
+@settings(max_examples=MERGE_EXAMPLES, deadline=None)
+@given(st.lists(st.one_of(edit_step, exchange_step), max_size=16))
+def test_random_field_edits_converge_and_no_edit_is_lost(tmp_path_factory, steps):
+    """Any machine edits any field or row: once everyone has exchanged, all hold the same
+    projects, and every machine's last value of every field before that is in a project or
+    in the history of a replaced version."""
+    office = Office(tmp_path_factory.mktemp("office"))
+    _play(office, steps)
+    last = [office.projects(r) for r in REPLICAS]
+    office.sync()
+    final = [sorted(p.content_hash() for p in office.projects(r)) for r in REPLICAS]
+    assert final[0] == final[1] == final[2], "the three machines did not converge"
+    keys = ("goal_overall", "goal_annual", "implementing_unit", "funds.total")
+    known: dict[str, set] = {k: set() for k in keys}
+    rows: set = set()
+    for r in REPLICAS:
+        for p in office.projects(r) + office.history(r):
+            for k in keys:
+                known[k].add(field_value(p, k))
+            rows |= {(i.uid, i.value) for i in p.indicators}
+    for side in last:
+        for p in side:
+            for k in keys:
+                assert field_value(p, k) in known[k], (k, field_value(p, k))
+            for i in p.indicators:
+                assert (i.uid, i.value) in rows, i
+
+
+@st.composite
+def disjoint_steps(draw):
+    """Each machine edits only its own fields and its own row (adds and moves allowed)."""
+    owned = {0: ("goal_overall", 0), 1: ("goal_annual", 1), 2: ("implementing_unit", 2)}
+    out = []
+    for _ in range(draw(st.integers(0, 16))):
+        if draw(st.booleans()):
+            r = draw(st.sampled_from(REPLICAS))
+            field_key, row = owned[r]
+            kind = draw(st.sampled_from((field_key, "ind", "add", "move")))
+            out.append(("edit", r, kind, row if kind == "ind" else draw(st.integers(0, 5))))
+        else:
+            out.append(
+                ("exchange", draw(st.sampled_from(REPLICAS)), draw(st.sampled_from(REPLICAS)))
+            )
+    return out
+
+
+@settings(max_examples=MERGE_EXAMPLES, deadline=None)
+@given(disjoint_steps())
+def test_disjoint_edits_never_make_a_duplicate(tmp_path_factory, steps):
+    """Edits of different fields and rows on each machine always combine into the one
+    project, which ends with each machine's last edit of its own fields."""
+    office = Office(tmp_path_factory.mktemp("disjoint"))
+    # rows owned by each machine: the original rows 0, 1, 2 (moves change positions)
+    with open_repository(office.dbs[0], read_only=True) as repo:
+        owned_uid = [i.uid for i in repo.get(office.pid).indicators]
+    expected: dict = {}
+    for s in steps:
+        if s[0] == "edit" and s[2] == "ind":
+            s = (
+                *s[:3],
+                [i.uid for i in office.projects(s[1])[0].indicators].index(owned_uid[s[1]]),
+            )
+        _play(office, [s])
+        if s[0] == "edit" and s[2] not in ("add", "move"):
+            (p,) = office.projects(s[1])
+            if s[2] == "ind":
+                expected[owned_uid[s[1]]] = next(
+                    i.value for i in p.indicators if i.uid == owned_uid[s[1]]
+                )
+            else:
+                expected[s[2]] = field_value(p, s[2])
+    office.sync()
+    for r in REPLICAS:
+        (p,) = office.projects(r)  # one project: never a copy
+        for key, value in expected.items():
+            if key in Project.FIELD_LABELS:
+                assert field_value(p, key) == value
+            else:
+                assert next(i.value for i in p.indicators if i.uid == key) == value
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(edit_step, exchange_step), max_size=16))
+def test_random_field_edits_many(tmp_path_factory, steps):
+    test_random_field_edits_converge_and_no_edit_is_lost.hypothesis.inner_test(
+        tmp_path_factory, steps
+    )
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(disjoint_steps())
+def test_disjoint_edits_many(tmp_path_factory, steps):
+    test_disjoint_edits_never_make_a_duplicate.hypothesis.inner_test(tmp_path_factory, steps)

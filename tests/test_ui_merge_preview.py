@@ -112,7 +112,7 @@ def test_the_preview_shows_year_unit_total_and_differences_not_ids(qtbot, tmp_pa
         assert dialog.table.item(row, 1).text() == "2025"
         assert dialog.table.item(row, 2).text() == "某区司法局"
         dialog.table.selectRow(row)
-        assert "项目总目标：（空） → 新的总目标" in dialog.details.toPlainText()
+        assert "项目总目标：（空） → 〔+新的总目标〕" in dialog.details.toPlainText()
         ids = {i.project_id for i in dialog.items}
         for r in range(dialog.table.rowCount()):
             for c in range(dialog.COLUMNS - 1):

@@ -8,8 +8,9 @@ indicator rules read the taxonomy profile of the project's year.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,7 +29,7 @@ from desktop.domain.values import OPERATORS, normalize_value_text
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
-RULES_VERSION = 3  # bump when rules change: stored statuses are then computed again
+RULES_VERSION = 4  # bump when rules change: stored statuses are then computed again
 
 STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2
 STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "错误"}
@@ -119,8 +120,14 @@ def profile_for(project: Project) -> Profile:
         return tax.profile_for_year(project.year)
 
 
-def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """Every finding for one project, errors first, in form order."""
+def check(
+    project: Project,
+    rules: Iterable[Rule] | None = None,
+    duplicates: Collection[tuple[int, str]] = (),
+) -> list[Finding]:
+    """Every finding for one project, errors first, in form order. ``duplicates``: the
+    ``duplicate_key``s that more than one live project of the file has (the store knows the
+    other projects; a rule sees only its own)."""
     profile = profile_for(project)
     findings = [
         Finding(r.id, r.severity, message, location)
@@ -128,6 +135,17 @@ def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding
         if r.applies_to(project.year)
         for message, location in r.check(project, profile)
     ]
+    key = duplicate_key(project)
+    if rules is None and key[1] and key in duplicates:
+        findings.append(
+            Finding(
+                DUPLICATE,
+                WARNING,
+                f"可能重复：{project.year}年度还有一个同名的项目“{duplicate_key(project)[1]}”"
+                "（例如合并时两份都保留）。请删除或改名其中一个。",
+                Location(TAB_BASIC, "name"),
+            )
+        )
     order = {TAB_BASIC: 0, TAB_FUNDS: 1, TAB_GOALS: 2, TAB_INDICATORS: 3}
     return sorted(
         findings,
@@ -137,6 +155,25 @@ def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding
             -1 if f.location.indicator is None else f.location.indicator,
         ),
     )
+
+
+DUPLICATE = "duplicate"  # not in RULES: it needs the file's other projects
+# "人民调解（来自交换.db）": the copy a merge keeps of a conflicting project is a duplicate of
+# "人民调解" until one of them is removed or renamed.
+_COPY_SUFFIX = re.compile(r"（来自[^（）]*）$")
+
+
+def duplicate_key(p: Project) -> tuple[int, str]:
+    """Projects with the same key look like one form twice: same year, same name (spaces
+    and a merge copy's “（来自…）” aside)."""
+    return name_key(p.year, p.name)
+
+
+def name_key(year: int, name: str) -> tuple[int, str]:
+    name = "".join(name.split())
+    while _COPY_SUFFIX.search(name):
+        name = _COPY_SUFFIX.sub("", name)
+    return (year, name)
 
 
 def status(findings: Iterable[Finding]) -> int:

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
-from desktop.domain.model import Funds, Indicator, Project
+from desktop.domain.model import Funds, Indicator, Project, legacy_uids
 from desktop.domain.money import MoneyError, decimal_string, parse_decimal_amount, to_fen
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import OPERATORS, IndicatorValue, number_in_range, parse_value
@@ -31,6 +31,7 @@ def clean_text(text: str) -> str:
 
 FUND_KEYS = tuple(Funds.FIELD_LABELS)  # the JSON keys, in the form's order
 MAX_TEXT = 100_000  # characters in any one text field
+MAX_GOAL_HEADER = 60  # the goal column's header: a short label
 MAX_INDICATORS = 2_000
 
 
@@ -51,6 +52,7 @@ def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
         "source_line": ind.source_line,
         "entered": v.entered,
         "note": ind.note,
+        "uid": ind.uid,
     }
 
 
@@ -76,6 +78,8 @@ def project_to_dict(p: Project) -> dict[str, Any]:
         "deleted_at": p.deleted_at,
         "field_flags": dict(p.field_flags),
         "date_style": p.date_style,
+        "goal_header": p.goal_header,
+        "field_versions": {k: [r, n] for k, r, n in p.field_versions},
     }
 
 
@@ -169,7 +173,55 @@ def _indicator(obj: Any, n: int) -> Indicator:
         raw_text=_text(obj, "raw_text", where=where),
         source_line=source_line,
         note=_text(obj, "note", where=where),
+        uid=_uid(obj.get("uid"), where),
     )
+
+
+def _uid(raw: Any, where: str) -> str:
+    """An indicator's id as given ("" when missing: derived from the names later)."""
+    if raw is None or raw == "":
+        return ""
+    if not isinstance(raw, str) or len(raw) > 64:
+        raise CodecError(f"{where}“uid”无效")
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError as exc:
+        raise CodecError(f"{where}“uid”不是有效的 UUID") from exc
+
+
+def _with_uids(pid: str, indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
+    """Rows without an id get the one derived from the project id and their names (the
+    same as a migrated file gives them); two rows with one id are refused."""
+    from dataclasses import replace
+
+    derived = legacy_uids(pid, [(i.level1, i.level2, i.name) for i in indicators])
+    out = tuple(i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True))
+    if len({i.uid for i in out}) != len(out):
+        raise CodecError("有两条指标的编号（uid）相同")
+    return out
+
+
+def _field_versions(raw: Any, versions: tuple[tuple[str, int], ...]) -> tuple:
+    """``{"goal_annual": ["replica id", 3], …}``: each change's counter within the project's
+    own version vector (a counter beyond it is a forged or damaged record)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or len(raw) > MAX_INDICATORS + 100:
+        raise CodecError("“field_versions”应为 {字段: [编号, 次数]} 对象")
+    known = dict(versions)
+    out = []
+    for key, dot in raw.items():
+        if not isinstance(key, str) or not 0 < len(key) <= 80:
+            raise CodecError("“field_versions”中的字段名无效")
+        if not isinstance(dot, list) or len(dot) != 2:
+            raise CodecError("“field_versions”中的记录应为 [编号, 次数]")
+        replica, n = dot
+        if not isinstance(replica, str) or isinstance(n, bool) or not isinstance(n, int):
+            raise CodecError("“field_versions”中的记录应为 [编号, 次数]")
+        if not 0 < n <= known.get(replica, 0):
+            raise CodecError("“field_versions”中的次数超出了版本记录")
+        out.append((key, replica, n))
+    return tuple(sorted(out))
 
 
 MAX_FLAGS = 100
@@ -268,13 +320,18 @@ def project_from_dict(obj: Any) -> Project:
             raise CodecError("“deleted_at”应为时间文字或 null")
         extra["deleted_at"] = deleted
     extra["field_flags"] = _field_flags(obj.get("field_flags"))
+    extra["field_versions"] = _field_versions(obj.get("field_versions"), extra["versions"])
     date_style = _text(obj, "date_style")
     if date_style and date_style not in DATE_STYLES:
         raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    goal_header = _text(obj, "goal_header")
+    if len(goal_header) > MAX_GOAL_HEADER:
+        raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
     return Project(
         id=pid,
         year=year,
         date_style=date_style,
+        goal_header=goal_header,
         name=_text(obj, "name"),
         nature=_text(obj, "nature"),
         category=_text(obj, "category"),
@@ -285,7 +342,9 @@ def project_from_dict(obj: Any) -> Project:
         funds=funds,
         goal_overall=_text(goals, "overall"),
         goal_annual=_text(goals, "annual"),
-        indicators=tuple(_indicator(o, n) for n, o in enumerate(raw_indicators, 1)),
+        indicators=_with_uids(
+            pid, tuple(_indicator(o, n) for n, o in enumerate(raw_indicators, 1))
+        ),
         profile=profile,
         **extra,
     )

@@ -93,6 +93,11 @@ class Indicator:
     # What the source form said beside the indicator that has no place on ours: extra
     # columns (计量单位, 指标方向, 备注 …) and the original group names of another layout.
     note: str = ""
+    # Stable identity (UUID text): kept when the row is edited or moved, new for a row that
+    # is added or pasted; merges match indicators by it. Not compared: rows with the same
+    # content are equal (an import read twice is the same form), but it is in the content
+    # hash, so replicas converge on the same ids.
+    uid: str = field(default_factory=lambda: str(uuid.uuid4()), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,15 @@ class Project:
     field_flags: tuple[tuple[str, str], ...] = ()
     # How the form writes dates (desktop.domain.dates styles); "" is the program's convention.
     date_style: str = ""
+    # The goal column's header as the form writes it (项目总目标, 项目总体目标, 项目总体目标
+    # (2024年-2026年)); "" is 项目总目标. Printed as stored (GOAL_HEADERS: the clerk's choices).
+    goal_header: str = ""
+    # Which change last set each field: sorted (field key, replica id, counter) triples, the
+    # counter being that replica's entry of ``versions`` after the change. Keys are those of
+    # ``merge_values`` ("goal_annual", "funds.total", "ind:<uid>", "order", "trash"). A
+    # missing key means "before anything either side knows of" (older files). The merge
+    # takes per field the change the other side has not seen (desktop.domain.combine).
+    field_versions: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
 
     # The form's own fields (besides funds and indicators), in form order, with their labels.
     FIELD_LABELS: ClassVar[dict[str, str]] = {
@@ -143,6 +157,15 @@ class Project:
             object.__setattr__(self, "updated_at", self.created_at)
         if not self.profile:
             object.__setattr__(self, "profile", taxonomy().profile_for_year(self.year).id)
+        if not isinstance(self.field_versions, tuple):
+            dots = self.field_versions
+            if isinstance(dots, dict):
+                dots = ((k, r, n) for k, (r, n) in dots.items())
+            object.__setattr__(self, "field_versions", tuple(sorted(tuple(d) for d in dots)))
+
+    @property
+    def field_version_map(self) -> dict[str, tuple[str, int]]:
+        return {k: (r, n) for k, r, n in self.field_versions}
 
     def with_changes(self, **changes) -> Project:
         """A changed copy. A field flagged 需复核 that the change gives a new value is no
@@ -211,14 +234,68 @@ def form_label(key: str) -> str:
     return FORM_LABELS.get(key, key)
 
 
-_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "versions", "deleted_at"})
+_BOOKKEEPING = frozenset(
+    {"id", "created_at", "updated_at", "revision", "versions", "deleted_at", "field_versions"}
+)
+
+# Indicators of files made before indicators had ids get one derived from the project id and
+# the row's 一级/二级/三级 names (and how many rows before it had the same names): every
+# machine upgrading or reading the same form finds the same ids, even if one of them has
+# moved rows since. One namespace, shared by everything that names indicators.
+INDICATOR_NAMESPACE = uuid.UUID("5b0c2a1e-8f3d-4c6e-9a27-3d1f6b8e4c10")
+
+
+def legacy_uids(project_id: str, rows) -> list[str]:
+    """Ids for indicator rows without one: ``rows`` are (level1, level2, name) triples."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for row in rows:
+        key = tuple(row)
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        out.append(str(uuid.uuid5(INDICATOR_NAMESPACE, "\n".join((project_id, *key, str(k))))))
+    return out
+
+
+def with_new_indicator_ids(indicators) -> tuple[Indicator, ...]:
+    """The same rows as new indicators (a copied form, pasted rows): fresh ids."""
+    return tuple(replace(i, uid=new_id()) for i in indicators)
+
+
+def carry_indicator_ids(new, old) -> tuple[Indicator, ...]:
+    """``new`` rows (read again from an edited sheet) with the ids of ``old`` rows of the
+    same 一级/二级/三级 names, in order; rows without a match keep their own."""
+    pool: dict[tuple, list[str]] = {}
+    for i in old:
+        pool.setdefault((i.level1, i.level2, i.name), []).append(i.uid)
+    out = []
+    for i in new:
+        ids = pool.get((i.level1, i.level2, i.name))
+        out.append(replace(i, uid=ids.pop(0)) if ids else i)
+    return tuple(out)
+
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _canonical(value):
-    """Plain, ordered data for hashing (dates as text, Decimals as strings)."""
+    """Plain, ordered data for hashing (dates as text, Decimals as strings). Exact types
+    first (a printed batch hashes every form): the result is the same as the general
+    rules below give."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is tuple or kind is list:
+        return [_canonical(v) for v in value]
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return [_canonical(getattr(value, n)) for n in names]
     if isinstance(value, tuple | list):
         return [_canonical(v) for v in value]
     if isinstance(value, Indicator | Funds | IndicatorValue):
+        if kind in (Indicator, Funds, IndicatorValue):
+            _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
         return [_canonical(getattr(value, f.name)) for f in fields(value)]
     if isinstance(value, date):
         return value.isoformat()
@@ -305,6 +382,7 @@ def next_year_copy(project: Project) -> Project:
                 raw_text="",
                 source_line=None,
                 review_note=f"从{project.year}年度复制，请核对本年度的指标值",
+                uid=new_id(),  # a new form: its rows are new indicators
             )
             for i in project.indicators
         ),
@@ -312,3 +390,22 @@ def next_year_copy(project: Project) -> Project:
         updated_at=stamp,
         revision=1,
     )
+
+
+GOAL_HEADER_DEFAULT = "项目总目标"
+
+
+def goal_header_choices(p: Project) -> list[str]:
+    """The headers a clerk may choose for the goal column: 项目总目标, 项目总体目标 and, with
+    the period's years, 项目总体目标(2024年-2026年)."""
+    choices = [GOAL_HEADER_DEFAULT, "项目总体目标"]
+    if p.start_date and p.end_date:
+        choices.append(f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)")
+    if p.goal_header and p.goal_header not in choices:
+        choices.append(p.goal_header)  # as an imported form wrote it
+    return choices
+
+
+def goal_header_text(p: Project) -> str:
+    """The goal column's header as printed and exported: as stored."""
+    return p.goal_header or GOAL_HEADER_DEFAULT

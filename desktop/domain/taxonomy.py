@@ -8,6 +8,7 @@ was written under.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -135,3 +136,21 @@ def group_indicators(indicators, level1_order, *, keep_empty: bool = False):
             group[1].append(sub)
         sub[1].append(ind)
     return groups if keep_empty else [g for g in groups if g[1]]
+
+
+ORIGINAL_GROUPS = "原分组："  # how an importer notes the group names the source form had
+_ORIGINAL = re.compile(ORIGINAL_GROUPS + r"([^/；]*)/([^；]*)")
+
+
+def original_groups(indicator) -> tuple[str, str] | None:
+    """The (一级, 二级) the source form itself had, when the importer filed the row under
+    other names (``原分组：一级/二级`` in its note; an empty 一级: the form had none)."""
+    m = _ORIGINAL.search(indicator.note or "")
+    return (m.group(1), m.group(2)) if m else None
+
+
+def inferred_level1(indicator) -> bool:
+    """The row's 一级 was not on the form: worked out from the taxonomy, not yet confirmed
+    by the clerk (still 需复核)."""
+    groups = original_groups(indicator)
+    return bool(indicator.needs_review and groups is not None and not groups[0])

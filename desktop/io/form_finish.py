@@ -12,9 +12,10 @@ from desktop.domain.dates import DateError, date_style, parse_date
 from desktop.domain.model import Funds, Indicator, Project, field_label, now_timestamp
 from desktop.domain.taxonomy import taxonomy
 from desktop.io.form_state import Form
-from desktop.io.records import key, strip_html
+from desktop.io.records import key
 from desktop.io.report import ERROR, INFO, REVIEW, WARNING, ImportResult
 from desktop.io.variants import label_key, synonyms, year_from_file_name, years_in_period
+from desktop.io.wrapping import join_wrapped
 
 _INLINE_GOAL = re.compile(
     r"(?P<label>项目中长期目标|中长期目标|长期目标|项目总体目标|项目总目标|总体目标|"
@@ -92,7 +93,7 @@ def _merge_long_term(annual: list[Indicator], long_term: list[Indicator]) -> lis
     for ind in long_term:
         n = index.get((ind.level1, ind.level2, ind.name))
         if n is not None:
-            out[n] = with_note(out[n], _join_notes(out[n], f"中长期指标值：{ind.value.display()}"))
+            out[n] = with_note(out[n], _join_notes(out[n], f"中长期指标值：{ind.value.shown}"))
         else:
             reason = "只在中长期指标中出现，请确认本年度的指标值"
             out.append(
@@ -157,6 +158,11 @@ def _dates_from_period(form: Form) -> None:
             parse_date(text)
             form.basic[attr] = text
         except DateError:
+            if y := re.match(r"^(\d{4})\s*年?$", text.strip()):  # 项目期 2023-2025年
+                form.basic[attr] = f"{y.group(1)}-12-31" if last else f"{y.group(1)}-01-01"
+                form.flags[attr] = f"“{period}”只写到年，日期按年初/年末填入"
+                form.basic_lines[attr] = form.basic_lines.get("period")
+                continue
             m = re.match(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?$", text.strip())
             if not m:
                 continue
@@ -216,6 +222,9 @@ def _derive_funds(form: Form) -> None:
 def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) -> None:
     """The project of a form read to its end, with its notes and flags, into ``result``
     (or an error when the piece is not a form at all)."""
+    for attr in ("name", "department", "implementing_unit"):
+        if form.basic.get(attr):
+            form.basic[attr] = join_wrapped(form.basic[attr])
     name = form.basic.get("name", "")
     if not name and not form.indicators and not form.money.amounts:
         if form.labels_seen:
@@ -260,7 +269,8 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         if not form.basic.get(attr):
             flags[attr] = f"表中没有找到{label}"
     _derive_funds(form)
-    goals = {k: strip_html("\n".join(v)) for k, v in form.goal.texts.items()}
+    # the goals as written (quotes, <p> … stay), line breaks of the source undone
+    goals = {k: join_wrapped("\n".join(v)).strip() for k, v in form.goal.texts.items()}
     if goals["overall"] and not goals["annual"]:
         goals = _split_goals(goals["overall"], "overall") or goals
     elif goals["annual"] and not goals["overall"]:
@@ -296,6 +306,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         funds=Funds(**{a: v for a, v in form.money.amounts.items() if a in Funds.FIELD_LABELS}),
         goal_overall=goals["overall"],
         goal_annual=goals["annual"],
+        goal_header=form.goal.header,
         indicators=tuple(indicators),
         profile=profile.id,
         created_at=stamp,

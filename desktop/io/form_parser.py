@@ -33,8 +33,14 @@ from desktop.io.variants import (
     unit_in_label,
     unit_note,
 )
+from desktop.io.wrapping import join_wrapped
 
 _FOOTER = ("填报人", "联系电话", "单位负责人", "填报日期", "审核人", "财务负责人", "单位(盖章)")
+
+# Goal headers of the official form's own wording (项目总目标, 项目总体目标, 项目总体目标
+# (2024年-2026年)): kept as the form writes them; other layouts' headers (中长期目标 …) are
+# not the official form's and leave it to the default.
+GOAL_HEADER_OWN = ("项目总目标", "项目总体目标")
 
 
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
@@ -396,6 +402,13 @@ class FormParser:
             elif kind == "overall":
                 current = "overall"
                 form.goal.cols["overall"] = col
+                written = re.sub(r"\s+", "", cell)
+                if (
+                    written.startswith(GOAL_HEADER_OWN)
+                    and written != GOAL_HEADER_OWN[0]  # 项目总目标: the default ("")
+                    and not form.goal.header
+                ):
+                    form.goal.header = written  # 项目总目标 / 项目总体目标(2024年-2026年)
             elif k in self.syn.goals_marker:
                 if current is None and not any(kinds):
                     current = "overall"  # 项目绩效目标 | 文字: the form's one goal
@@ -477,6 +490,7 @@ class FormParser:
                     # original group; shifted out of its column: an extraction artefact
                     keep = in_column and placed[0] == parents[0] and form.table.l1_known
                     form.table.l1_raw = (form.table.l1_raw or form.table.l1) if keep else ""
+                    form.table.l1_inferred = not keep  # not on the form: kept for 审核 only
                     form.table.l1, form.table.l1_known = parents[0], True
                 elif placed[0] not in self.tax.parents_of(placed[1]) and form.table.l1_known:
                     reasons.append(f"二级指标“{k}”不属于一级指标“{form.table.l1}”")
@@ -515,6 +529,7 @@ class FormParser:
                     k,
                     True,
                 )
+                form.table.l1_inferred = False
                 form.table.l2, form.table.l2_raw, form.table.l2_known = "", "", True
                 l1_col = cells[i][0]
             elif (
@@ -526,6 +541,7 @@ class FormParser:
                 # a group name this program does not know, in the 一级 column: kept as written
                 form.table.l1, form.table.l1_raw, form.table.l1_known = k, k, False
                 form.table.l2, form.table.l2_raw, form.table.l2_known = "", "", True
+                form.table.l1_inferred = False
                 l1_col = cells[i][0]
             elif kind is None and role == "l2" and l2_col is None and len(later) >= 2:
                 l2_col = cells[i][0]
@@ -555,6 +571,8 @@ class FormParser:
             name, value_text = self._by_order(rest, cols, shift, reasons)
         if _WIDE_GAP.search(name) or _WIDE_GAP.search(value_text):
             reasons.append("单元格中有空格分开的两段文字，可能是两行合并")
+        # a line break inside a cell, extracted as a space: gone between CJK characters
+        name, value_text = join_wrapped(name), join_wrapped(value_text)
         if name.endswith(_CUT_OFF_ENDINGS):
             reasons.append("指标名称可能被截断")
         if not form.table.l1:
@@ -573,6 +591,11 @@ class FormParser:
             else (form.table.l1, form.table.l2)
         )
         raw_groups = (form.table.l1_raw or form.table.l1, form.table.l2_raw or form.table.l2)
+        if form.table.l1_inferred:
+            # the form had no 一级 for the row: the inferred one is kept for 审核, and the
+            # printout shows the form's empty cell until the clerk confirms it
+            raw_groups = ("", raw_groups[1])
+            reasons.append(f"原表没有一级指标，已按指标体系推断为“{l1}”，复核确认后打印")
         notes = []
         if raw_groups != (l1, l2) and any(raw_groups):
             notes.append(f"原分组：{raw_groups[0]}/{raw_groups[1]}")

@@ -41,6 +41,7 @@ class GoalsRead:
     texts: dict[str, list[str]] = field(default_factory=lambda: {"overall": [], "annual": []})
     continues: bool = False  # a goal header repeated on a new page: text goes on
     last: str = ""  # the goal header read last
+    header: str = ""  # the form's own 项目总目标 / 项目总体目标(…) header, as written
 
 
 @dataclass
@@ -54,6 +55,7 @@ class TablePlace:
     l2_raw: str = ""
     l1_known: bool = True
     l2_known: bool = True
+    l1_inferred: bool = False  # the form had no 一级 here: worked out from the taxonomy
     period: str = ""  # "long_term" while reading a table's 中长期 half
 
 

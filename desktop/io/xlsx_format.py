@@ -29,7 +29,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, clean_text, project_from_dict, project_to_dict
-from desktop.domain.model import Project, ProjectSummary
+from desktop.domain.model import (
+    Project,
+    ProjectSummary,
+    carry_indicator_ids,
+    goal_header_text,
+)
 from desktop.domain.money import fen_to_decimal
 from desktop.domain.summary import summarize
 from desktop.domain.taxonomy import group_indicators, taxonomy
@@ -81,11 +86,8 @@ DATE_FORMATS = {
 
 
 def _goal_header(p: Project) -> str:
-    """As on the printed form (printing.layout.goal_header): the multi-year wording when
-    the period spans years."""
-    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
-        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
-    return "项目总目标"
+    """As on the printed form (printing.layout.goal_header): as the form writes it."""
+    return goal_header_text(p)
 
 
 def _box(
@@ -490,7 +492,10 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
     shown = (
         visible.with_changes(profile=stored.profile, indicators=stored.indicators)
         if same_indicators
-        else visible
+        # rows edited in the sheet: those still of the same names keep their ids
+        else visible.with_changes(
+            indicators=carry_indicator_ids(visible.indicators, stored.indicators)
+        )
     )
     shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
@@ -501,6 +506,7 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         created_at=stored.created_at,
         revision=stored.revision,
         versions=stored.versions,
+        field_versions=stored.field_versions,
     )
 
 

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -91,6 +94,75 @@ def fallback_fonts() -> list[FontSpec]:
     return chain
 
 
+SYSTEM_SEARCH = True  # look through the machine's fonts for a character nothing else has
+_FC_TIMEOUT = 10.0  # seconds for one fc-list query
+
+
+def _fontconfig_fonts(ch: str) -> list[tuple[Path, int]]:
+    """TrueType fonts fontconfig says cover ``ch`` (Linux and other fontconfig systems)."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return []
+    try:
+        out = subprocess.run(
+            [fc_list, f":charset={ord(ch):x}", "file", "index", "fontformat"],
+            capture_output=True,
+            text=True,
+            timeout=_FC_TIMEOUT,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in out.splitlines():
+        m = re.match(r"(.+?): :index=(\d+):fontformat=(\w+)", line.strip())
+        if m and m.group(3) == "TrueType":
+            found.append((Path(m.group(1)), int(m.group(2))))
+    return sorted(set(found))
+
+
+def _windows_font_files() -> list[Path]:
+    folders = [_windows_fonts()]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        folders.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    files: list[Path] = []
+    for folder in folders:
+        if folder and folder.is_dir():
+            files += sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
+    return files
+
+
+@cache
+def _windows_cmap(path: Path, index: int) -> frozenset[int]:
+    """The characters of one font of the Windows fonts folder; empty for anything reportlab
+    cannot embed (CFF outlines, bitmaps, damaged files)."""
+    try:
+        return frozenset(ttfonts.TTFontFile(str(path), subfontIndex=index).charToGlyph)
+    except Exception:
+        return frozenset()
+
+
+def system_fonts_for(ch: str) -> list[FontSpec]:
+    """TrueType fonts of this machine that have ``ch``, for a character that neither the
+    bundled fonts nor the known fallbacks have (searched only then, once per character)."""
+    if not SYSTEM_SEARCH:
+        return []
+    found: list[tuple[Path, int]] = []
+    if sys.platform == "win32" or _windows_fonts() is not None:
+        for path in _windows_font_files():
+            for index in range(4 if path.suffix.lower() == ".ttc" else 1):
+                if ord(ch) in _windows_cmap(path, index):
+                    found.append((path, index))
+                    break
+    else:
+        found = _fontconfig_fonts(ch)
+    return [
+        FontSpec("Sys" + re.sub(r"[^A-Za-z0-9]", "", path.stem)[:40] + f"-{index}", path, index)
+        for path, index in found
+    ]
+
+
 @dataclass
 class FontChain:
     """Measures and splits text into runs of the first font that has each character."""
@@ -102,6 +174,7 @@ class FontChain:
     _width: dict[tuple[int, str], float] = field(default_factory=dict)
     _widths: dict[str, float] = field(default_factory=dict)  # whole strings at 1 pt
     missing: set[str] = field(default_factory=set)
+    _searched: set[str] = field(default_factory=set)  # characters looked for in system fonts
 
     @property
     def primary(self) -> str:
@@ -140,8 +213,27 @@ class FontChain:
                 self._font_of = {k: v for k, v in self._font_of.items() if v >= 0}
                 if code in cmap:
                     index = len(self.cmaps) - 1
+            if index < 0 and ch not in self._searched and not ch.isspace():
+                self._searched.add(ch)
+                index = self._from_system(ch)
             self._font_of[ch] = index
         return index
+
+    def _from_system(self, ch: str) -> int:
+        """Add the first system font that has ``ch`` to the chain; -1 when none has it."""
+        for spec in system_fonts_for(ch):
+            if spec.name in self.names:
+                continue
+            try:
+                cmap = _register(spec)
+            except Exception:  # a font reportlab cannot embed: try the next
+                continue
+            if ord(ch) in cmap:
+                self.names.append(spec.name)
+                self.cmaps.append(cmap)
+                self._font_of = {k: v for k, v in self._font_of.items() if v >= 0}
+                return len(self.cmaps) - 1
+        return -1
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """``[(font name, text), ...]``; unknown characters become □ (and are recorded)."""

@@ -23,9 +23,9 @@ from datetime import date
 from reportlab.lib.pagesizes import A4
 
 from desktop.domain.dates import format_date
-from desktop.domain.model import Indicator, Project
+from desktop.domain.model import Indicator, Project, goal_header_text
 from desktop.domain.money import format_money
-from desktop.domain.taxonomy import group_indicators, taxonomy
+from desktop.domain.taxonomy import group_indicators, inferred_level1, taxonomy
 from desktop.printing.fonts import FontChain
 from desktop.printing.text import wrap
 
@@ -34,8 +34,9 @@ MARGIN_X = 40.0
 MARGIN_TOP = 40.0
 MARGIN_BOTTOM = 48.0
 # 0 side labels | 1 一级 | 2 二级 | 3 | 4 amounts (left) | 5 | 6 | 7 amounts (right)
-# 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44.
-COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 56.0, 47.0, 96.0)
+# 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44. Column 5
+# (项目性质's value) is 62 pt so that 经常性项目 has 6 pt on each side.
+COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 62.0, 47.0, 90.0)
 COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
 MONEY_COLS = (4, 7)
@@ -48,9 +49,15 @@ SIZE = 10.0  # body text
 LEADING = 13.5
 PAD_X = 3.0
 PAD_Y = 3.5
+TITLE = "财政项目支出绩效目标申报表"
 TITLE_SIZE = 18.0
 YEAR_SIZE = 12.0
-TITLE_BLOCK = 62.0  # title and year above the table on a form's first page
+# The official 一级/二级 cells: the published 2024 forms wrap them at the column's width
+# (服务对象满意度/指标, 可持续影响指标 whole); the 2026 forms break them after 4 characters
+# (社会效益/指标). From GROUP_CHARS_FROM on, labels take the 4-character breaks.
+GROUP_CHARS = 4
+GROUP_CHARS_FROM = 2026
+GROUP_SUFFIX = "指标"
 SIGNOFF_H = 64.0
 MIN_SPLIT_LINES = 3
 LABEL_CAP = 0.45  # of a page: taller span labels continue across their segments
@@ -82,6 +89,7 @@ class Cell:
     align: str = "left"  # left, center, right
     size: float = SIZE
     top: bool = False  # top-aligned (both parts of a row split across pages)
+    bold: bool = False
 
 
 @dataclass
@@ -92,6 +100,7 @@ class Span:
     lines: list[str]
     size: float = SIZE
     absurd: bool = False  # taller than LABEL_CAP: drawn in pieces across segments
+    align: str = "center"
 
 
 @dataclass
@@ -123,10 +132,9 @@ class Row:
 
 
 def goal_header(p: Project) -> str:
-    """项目总目标, or 项目总体目标(2024年-2026年) when the period spans years (official form)."""
-    if p.start_date and p.end_date and p.start_date.year != p.end_date.year:
-        return f"项目总体目标({p.start_date.year}年-{p.end_date.year}年)"
-    return "项目总目标"
+    """The goal column's header as the form writes it (项目总目标, 项目总体目标, 项目总体目标
+    (2024年-2026年)): part of the form, stored, printed as stored."""
+    return goal_header_text(p)
 
 
 def date_text(p: Project, d: date | None) -> str:
@@ -157,6 +165,33 @@ def balanced(chain: FontChain, lines: list[str], width: float, size: float) -> l
     return lines
 
 
+def group_label(text: str, year: int = GROUP_CHARS_FROM) -> str:
+    """A 一级/二级 label with the official line breaks of the form's year: from
+    GROUP_CHARS_FROM at most GROUP_CHARS characters a line, the 指标 suffix on a line of its
+    own (社会效益/指标, 服务对象/满意度/指标, 可持续/影响/指标, 产出指标 whole); before, as the
+    column wraps it. Labels with spaces or Latin text, and long ones, wrap normally."""
+    text = text or ""
+    if (
+        year < GROUP_CHARS_FROM
+        or len(text) <= GROUP_CHARS
+        or len(text) > 24
+        or not text.isalpha()
+        or text.isascii()
+    ):
+        return text
+    stem, suffix = text, ""
+    if text.endswith(GROUP_SUFFIX) and len(text) > len(GROUP_SUFFIX):
+        stem, suffix = text[: -len(GROUP_SUFFIX)], GROUP_SUFFIX
+    n = -(-len(stem) // GROUP_CHARS)  # lines of the stem, filled evenly
+    per, extra = divmod(len(stem), n)
+    lines, at = [], 0
+    for k in range(n):
+        size = per + (1 if k < extra else 0)
+        lines.append(stem[at : at + size])
+        at += size
+    return "\n".join([*lines, suffix] if suffix else lines)
+
+
 def label_height(span: Span) -> float:
     return len(span.lines) * LEADING * span.size / SIZE + 2 * PAD_Y
 
@@ -170,8 +205,9 @@ class Page:
 
     @property
     def top(self) -> float:
-        """Distance from the page's top edge to the table's top."""
-        return MARGIN_TOP + (TITLE_BLOCK if self.first else 0.0)
+        """Distance from the page's top edge to the table's top (the title and the year are
+        the table's first rows, as on the official form)."""
+        return MARGIN_TOP
 
 
 CAPACITY = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
@@ -253,6 +289,8 @@ class FormBuilder:
         self.grid = self.grid_for(p)
         c = self.cell
         rows = [
+            Row([Cell(0, 8, [TITLE], "center", TITLE_SIZE, bold=True)], [], "title"),
+            Row([Cell(0, 8, [f"（{p.year}年度）"], "center", YEAR_SIZE)], [], "title"),
             Row(
                 [
                     c(0, 2, "项目名称", "center"),
@@ -291,18 +329,35 @@ class FormBuilder:
         for left, left_amount, right, right_amount in (
             ("项目资金总额", f.total, "年度资金申请总额", f.annual_total),
             ("其中：财政资金", f.fiscal, "其中：当年财政拨款", f.annual_appropriation),
-            ("", None, "上年结转资金", f.annual_carryover),
-            ("其他资金", f.other, "其他资金", f.annual_other),
         ):
             rows.append(
                 Row(
                     [
                         c(2, 2, left, "center"),
-                        self.money(4, "" if left_amount is None else format_money(left_amount)),
+                        self.money(4, format_money(left_amount)),
                         c(5, 2, right, "center"),
                         self.money(7, format_money(right_amount)),
                     ],
                     [funds_label],
+                    "funds",
+                )
+            )
+        # The project's 其他资金 faces two rows of the year's side (上年结转资金, 其他资金):
+        # on the official grid its label and amount are cells merged over both rows.
+        other = self.money(4, format_money(f.other))
+        left_spans = [
+            funds_label,
+            self.span(2, 2, ("funds-other",), "其他资金"),
+            Span(4, 1, ("funds-other-amount",), other.lines, other.size, align="right"),
+        ]
+        for right, right_amount in (
+            ("上年结转资金", f.annual_carryover),
+            ("其他资金", f.annual_other),
+        ):
+            rows.append(
+                Row(
+                    [c(5, 2, right, "center"), self.money(7, format_money(right_amount))],
+                    list(left_spans),
                     "funds",
                 )
             )
@@ -349,9 +404,12 @@ class FormBuilder:
             order = tax.profile_for_year(p.year).level1_names
         groups = group_indicators(p.indicators, order)
         for i, (l1, subgroups) in enumerate(groups):
-            l1_span = self.span(1, 1, ("l1", i), l1)
+            # a 一级 the form did not have (worked out on import, not confirmed): printed as
+            # the form had it — empty — until the clerk confirms it
+            as_form = "" if all(inferred_level1(x) for _, xs in subgroups for x in xs) else l1
+            l1_span = self.span(1, 1, ("l1", i), group_label(as_form, p.year))
             for j, (l2, inds) in enumerate(subgroups):
-                l2_span = self.span(2, 1, ("l2", i, j), l2)
+                l2_span = self.span(2, 1, ("l2", i, j), group_label(l2, p.year))
                 group_rows = [
                     Row(
                         [c(3, 3, ind.name), c(6, 2, value_text(ind), "center")],
@@ -406,7 +464,16 @@ def _growth(rows: list[Row], segments: dict[int, tuple[Span, int]]) -> float:
 
 
 class _Paginator:
-    def __init__(self, rows: list[Row], signoff: bool = False, grid: Grid = DEFAULT_GRID):
+    def __init__(
+        self,
+        rows: list[Row],
+        signoff: bool = False,
+        grid: Grid = DEFAULT_GRID,
+        break_before: frozenset[int] = frozenset(),
+    ):
+        for row in rows:
+            row.extra = 0.0  # growth is worked out again on every run
+        self.break_before = break_before  # ids of rows that start a new page (keep-with)
         self.queue = list(rows)
         self.headers = {r.section: r for r in rows if r.header}
         self.pages: list[Page] = []
@@ -499,6 +566,8 @@ class _Paginator:
             # so the last row (with its header repeated) moves to a new page rather than the
             # block going alone on a page of its own.
             self.reserve = SIGNOFF_H if self.signoff and not self.queue else 0.0
+            if id(row) in self.break_before and any(not r.header for r in self.pages[-1].rows):
+                self._next_page(row)
             if self._try_add(row):
                 continue
             rows = self.pages[-1].rows
@@ -529,10 +598,39 @@ class _Paginator:
         self._start_page(None if upcoming.header else upcoming.section)
 
 
+def _lone_row(pages: list[Page], rows: list[Row]) -> Row | None:
+    """The row to move along when the form's last page holds a single indicator row: the
+    indicator row before it (an original row, so it can be moved whole)."""
+    if len(pages) < 2:
+        return None
+    body = [r for r in pages[-1].rows if not r.header]
+    before = [r for r in pages[-2].rows if not r.header]
+    if len(body) != 1 or body[0].section != "indicators" or len(before) < 2:
+        return None
+    prev = before[-1]
+    if prev.section != "indicators" or not any(prev is r for r in rows):
+        return None
+    return prev
+
+
 def paginate(rows: list[Row], signoff: bool, grid: Grid = DEFAULT_GRID) -> list[Page]:
     """Lay one form's rows onto pages; the sign-off block goes under the table on the last
-    page, never alone on a page."""
-    pages = _Paginator(rows, signoff, grid).run() or [Page(first=True, grid=grid)]
+    page, never alone on a page, and a single indicator row is never alone on the form's
+    last page when the row before it can go along (keep-with: the two move together)."""
+    pages = _Paginator(rows, signoff, grid).run()
+    breaks: frozenset[int] = frozenset()
+    for _ in range(3):
+        prev = _lone_row(pages, rows)
+        if prev is None:
+            break
+        breaks = breaks | {id(prev)}
+        again = _Paginator(rows, signoff, grid, breaks).run()
+        if len(again) > len(pages):  # the two rows do not fit there either: as it was
+            # (run again: a run sets the rows' growth for its own pages)
+            pages = _Paginator(rows, signoff, grid, breaks - {id(prev)}).run()
+            break
+        pages = again
+    pages = pages or [Page(first=True, grid=grid)]
     pages[0].first = True
     pages[-1].signoff = signoff
     return pages

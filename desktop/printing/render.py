@@ -19,6 +19,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
@@ -43,7 +44,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import APP_NAME, __version__
 from desktop.domain.model import Project
-from desktop.printing import watermark
+from desktop.printing import check_stamp, watermark
+from desktop.printing.check_stamp import PrintedForm
 from desktop.printing.fonts import CACHE_LIMIT, CACHE_MAX_LEN, FontChain, load_chain
 from desktop.printing.layout import (
     LEADING,
@@ -55,8 +57,7 @@ from desktop.printing.layout import (
     PAGE_W,
     SIZE,
     TABLE_W,
-    TITLE_SIZE,
-    YEAR_SIZE,
+    TITLE,
     Cell,
     FormBuilder,
     Page,
@@ -68,7 +69,6 @@ from desktop.printing.layout import (
 
 rl_config.useA85 = 0  # binary (compressed) streams: smaller files, faster output
 
-TITLE = "财政项目支出绩效目标申报表"
 LINE_WIDTH = 0.6
 ASCENT = 0.86  # of the font size, from a line's top to its baseline (CJK faces)
 DRAFT_COLOR = Color(0.75, 0.75, 0.75, alpha=0.35)
@@ -93,6 +93,7 @@ class RenderResult:
     pages_per_project: dict[str, int] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)  # characters printed as □
     drafts: int = 0  # forms marked 草稿
+    forms: list[PrintedForm] = field(default_factory=list)  # with check codes: what each says
 
 
 def _n(v: float) -> str:
@@ -247,10 +248,7 @@ def draw_page(
     if draft:
         _draft_mark(d)
     c._code.append(f"{LINE_WIDTH} w 0 G 0 g")
-    if page.first:
-        d.centered(PAGE_H - 40, TITLE, TITLE_SIZE, bold=True)
-        d.centered(PAGE_H - 40 - TITLE_SIZE - 10, f"（{project.year}年度）", YEAR_SIZE)
-    else:
+    if not page.first:  # the first page's title and year are rows of the table
         _continuation_header(d, project, number, total)
     offsets = []
     y = 0.0
@@ -280,7 +278,13 @@ def draw_page(
 def _draw_cell(d: _Drawer, x: tuple[float, ...], cell: Cell, top: float, bottom: float) -> None:
     x0, x1 = x[cell.col], x[cell.col + cell.span]
     d.c._code.append(f"{x0:.2f} {bottom:.2f} {x1 - x0:.2f} {top - bottom:.2f} re S")
-    if cell.lines:
+    if cell.bold:  # the title row: one bold line, centred
+        for i, line in enumerate(cell.lines):
+            width = d.chain.width(line, cell.size)
+            leading = LEADING * cell.size / SIZE
+            base = top - PAD_Y - i * leading - (leading - cell.size) / 2 - ASCENT * cell.size
+            d.text_line((x0 + x1 - width) / 2, base, line, cell.size, bold=True)
+    elif cell.lines:
         d.lines(cell.lines, x0, x1, top, bottom, cell.align, cell.size, cell.top)
 
 
@@ -314,7 +318,7 @@ def _draw_spans(d: _Drawer, page: Page, offsets: list[float]) -> None:
             span._consumed = consumed + len(lines)  # type: ignore[attr-defined]
         elif label_height(span) > top - bottom + 1e-6:
             lines = lines  # cannot happen: pagination grows the segment to fit
-        d.lines(lines, x0, x1, top, bottom, "center", span.size)
+        d.lines(lines, x0, x1, top, bottom, span.align, span.size)
 
 
 def _draw_signoff(d: _Drawer, top: float, s: SignOff) -> None:
@@ -387,8 +391,12 @@ class _Embedding:
         self._add(sep + json.dumps(project_to_dict(project), ensure_ascii=False))
         self.count += 1
 
-    def finish(self, pages: list[int]) -> str:
-        self._add(f'], "pages": {json.dumps(pages)}}}')
+    def finish(self, pages: list[int], forms: list[PrintedForm]) -> str:
+        self._add(f'], "pages": {json.dumps(pages)}')
+        if forms:  # what the check codes and QR codes on the pages say
+            codes = json.dumps([f.to_dict() for f in forms], ensure_ascii=False)
+            self._add(f', "check_codes": {codes}')
+        self._add("}")
         self.parts.append(self.z.flush())
         return base64.b64encode(b"".join(self.parts)).decode("ascii")
 
@@ -597,10 +605,19 @@ def render(
     signoff: SignOff | None = None,
     drafts: Iterable[str] | Callable[[Project], bool] = (),
     embed: bool = True,
+    codes: bool = True,
+    printed_at: datetime | None = None,
+    on_form: Callable[[Project, PrintedForm], None] | None = None,
+    content_hash: Callable[[Project], str] | None = None,
 ) -> RenderResult:
     """Write the forms of ``projects`` into one PDF; each form starts on a new page.
     ``drafts``: the ids of the forms to mark 草稿, or a test applied to each form.
     ``embed`` also stores the projects as data in the file (for importing it again).
+    ``codes`` prints a check code and a QR code in each page's footer (``check_stamp``),
+    saying which project, version and page it is and when it was printed (``printed_at``,
+    local time; now by default); ``on_form`` is told of each form printed with them (to
+    record the print); ``content_hash`` gives a form's content hash when it is known (the
+    database keeps it: ``store.paper.stored_hashes``), instead of computing it.
     ``projects`` may be a generator: they are read one at a time."""
     chain = load_chain()
     signoff = SignOff() if signoff is None else signoff
@@ -628,6 +645,7 @@ def render(
     embedding = _Embedding() if embed else None
     order: list[int] = []
     about = _About()
+    printed_at = printed_at or datetime.now()
     with tempfile.TemporaryFile() as spill:
         canvas._doc.spill = spill
         canvas._doc.shared = {}
@@ -639,6 +657,10 @@ def render(
             result.drafts += draft
             rows: list[Row] = builder.rows(project)
             pages = paginate(rows, signoff.enabled, builder.grid)
+            form = None
+            if codes:
+                digest = content_hash(project) if content_hash is not None else ""
+                form = PrintedForm.of(project, len(pages), printed_at, digest)
             for n, page in enumerate(pages, 1):
                 result.pages += 1
                 draw_page(
@@ -651,11 +673,17 @@ def render(
                     draft,
                     result.pages if batch else 0,
                 )
+                if form is not None:
+                    check_stamp.draw(drawer, form, n)
                 canvas.showPage()
             result.pages_per_project[project.id] = len(pages)
             order.append(len(pages))
             if embedding is not None:
                 embedding.add(project)
+            if form is not None:
+                result.forms.append(form)
+                if on_form is not None:
+                    on_form(project, form)
         if result.pages == 0:
             canvas.showPage()  # a valid, empty document
         if batch:
@@ -664,7 +692,9 @@ def render(
             canvas.endForm()
         _metadata(canvas, about, signoff)
         if embedding is not None:
-            canvas._doc.info = _InfoWithData(canvas._doc.info, embedding.finish(order))
+            canvas._doc.info = _InfoWithData(
+                canvas._doc.info, embedding.finish(order, result.forms)
+            )
         canvas.save()
     result.missing = set(chain.missing)
     return result

@@ -62,8 +62,12 @@ def export_db(
     projects: Iterable[Project],
     target: str | os.PathLike,
     tombstones: Iterable[Tombstone] = (),
+    bases: Iterable[Project] = (),
 ) -> int:
-    """Write ``projects`` (and tombstones) into a new standalone database at ``target``."""
+    """Write ``projects`` (and tombstones) into a new standalone database at ``target``.
+    ``bases``: for some projects the last version this file shared with another machine
+    (``shared_bases``), carried in the file's history so that the receiver can show a
+    conflicting field's original value (原来的) even when its own history lacks it."""
     target = Path(target)
     projects = list(projects)
     sweep_stale_files([target.parent])
@@ -73,6 +77,10 @@ def export_db(
         with open_repository(tmp) as out, out.atomic():
             out.add(projects)
             out.add_tombstones(tombstones)
+            ids = {p.id for p in projects}
+            for base in bases:
+                if base.id in ids:
+                    out.add_history(base, BASE_REASON)
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
                 raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
@@ -80,6 +88,24 @@ def export_db(
         if check.count_all() != len(projects):
             raise DamagedFileError(f"导出的文件“{target.name}”校验失败：项目数不符。")
     return len(projects)
+
+
+BASE_REASON = "共同的基准版本"
+
+
+def shared_bases(repo, projects: Iterable[Project]) -> list[Project]:
+    """For each project, the newest version in its history that its version vector has
+    seen (a version shared with another machine, or replaced by a merge): the ancestor of
+    the next concurrent edits, to travel with an export."""
+    from desktop.domain.model import dominates
+
+    out = []
+    for p in projects:
+        for entry in repo.history(p.id):  # newest first
+            if dominates(p.version_map, entry.project.version_map):
+                out.append(entry.project)
+                break
+    return out
 
 
 # -- reading an untrusted file ----------------------------------------------------------------
@@ -94,6 +120,8 @@ class Incoming:
     projects: list[Project] = field(default_factory=list)
     tombstones: list[Tombstone] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # rows not imported, and why
+    # project id → the sender's last shared version (only shown, as 原来的: never merged)
+    bases: dict[str, Project] = field(default_factory=dict)
 
 
 _DENY = sqlite3.SQLITE_DENY
@@ -325,6 +353,7 @@ _PROJECT_TEXT = (
     "updated_at",
 )
 _INDICATOR_TEXT = (
+    "uid",
     "level1",
     "level2",
     "name",
@@ -389,6 +418,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                     )
                     break
         incoming.projects.append(project)
+    _read_bases(conn, incoming)
     for r in tomb_rows:
         try:
             pid = str(uuid.UUID(_as_text(r["project_id"], "project_id")))
@@ -404,6 +434,29 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
             )
         except (CodecError, ValueError, TypeError, AttributeError) as exc:
             incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
+
+
+def _read_bases(conn: sqlite3.Connection, incoming: Incoming) -> None:
+    """The shared versions the sender carried (one per project at most, for display only):
+    rows that are not valid, or not of a project in the file, are skipped silently."""
+    ids = {p.id for p in incoming.projects}
+    try:
+        rows = conn.execute(
+            "SELECT project_id, data FROM history WHERE reason = ? ORDER BY id LIMIT ?",
+            [BASE_REASON, len(ids) + 1],
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return
+    for r in rows:
+        pid, data = r[0], r[1]
+        if not isinstance(pid, str) or pid not in ids or not isinstance(data, str):
+            continue
+        try:
+            base = project_from_dict(json.loads(data))
+        except (CodecError, ValueError, TypeError, RecursionError):
+            continue
+        if base.id == pid:
+            incoming.bases[pid] = base
 
 
 def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
@@ -450,6 +503,7 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
                 "source_line": source_line,
                 "entered": i["value_text"],
                 "note": i["note"],
+                "uid": i["uid"],
             }
         )
     for column in ("start_date", "end_date", "deleted_at"):
@@ -480,12 +534,17 @@ def _project_of(r: sqlite3.Row, by_project: dict[str, list]) -> Project:
         "versions": versions,
         "deleted_at": r["deleted_at"] if "deleted_at" in keys else None,
         "date_style": _as_text(r["date_style"], "date_style"),
+        "goal_header": _as_text(r["goal_header"], "goal_header"),
     }
     try:
         obj["field_flags"] = json.loads(_as_text(r["field_flags"], "field_flags") or "{}")
     except ValueError as exc:
         raise CodecError("需复核字段记录无效") from exc
+    try:
+        obj["field_versions"] = json.loads(_as_text(r["field_versions"], "field_versions") or "{}")
+    except ValueError as exc:
+        raise CodecError("字段版本记录无效") from exc
     return project_from_dict(obj)
 
 
-__all__ = ["Incoming", "export_db", "read_untrusted"]
+__all__ = ["Incoming", "export_db", "read_untrusted", "shared_bases"]

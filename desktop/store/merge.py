@@ -14,9 +14,12 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.domain.combine import Combined, combine, restamp, stamped
+from desktop.domain.diff import Change, field_change, project_changes
 from desktop.domain.model import (
     Project,
     bumped,
@@ -24,6 +27,7 @@ from desktop.domain.model import (
     merged_versions,
     new_id,
     now_timestamp,
+    with_new_indicator_ids,
 )
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
@@ -41,12 +45,17 @@ class Status(StrEnum):
     DELETED_THERE = "deleted_there"  # deleted there, unchanged here since
     CHANGED_HERE = "changed_here"  # deleted there, but changed here since
     SAME_NAME = "same_name"  # new there, and a project of that year and name is new here
+    # It raises my own replica's counter beyond what I have recorded for the project: only
+    # this file makes changes under my id, so the record was forged (or the file here was
+    # restored from an older backup). Kept as a copy for review, never taken as newer.
+    FORGED = "forged"
 
 
 class Choice(StrEnum):
     MINE = "mine"  # keep the local state (for a new project: do not add it)
     THEIRS = "theirs"  # take the incoming state
     BOTH = "both"  # keep mine and add theirs as a new project
+    COMBINE = "combine"  # one project with both sides' edits (conflicting fields as picked)
 
 
 STATUS_LABELS = {
@@ -60,8 +69,14 @@ STATUS_LABELS = {
     Status.DELETED_THERE: "对方已删除",
     Status.CHANGED_HERE: "对方已删除，我又修改过",
     Status.SAME_NAME: "双方都新建了同名项目",
+    Status.FORGED: "版本记录可疑",
 }
-CHOICE_LABELS = {Choice.MINE: "保留我的", Choice.THEIRS: "采用对方的", Choice.BOTH: "两份都保留"}
+CHOICE_LABELS = {
+    Choice.MINE: "保留我的",
+    Choice.THEIRS: "采用对方的",
+    Choice.BOTH: "两份都保留",
+    Choice.COMBINE: "合并双方的修改",
+}
 
 _DEFAULTS = {
     Status.NEW: (Choice.THEIRS, (Choice.THEIRS, Choice.MINE)),
@@ -76,7 +91,13 @@ _DEFAULTS = {
     # A pair: keep both (nothing hidden), or make one of them — the other version goes to
     # the history and its id to the tombstones, so it does not come back.
     Status.SAME_NAME: (Choice.BOTH, (Choice.BOTH, Choice.MINE, Choice.THEIRS)),
+    # Kept as a copy for review (BOTH), or left out (MINE).
+    Status.FORGED: (Choice.BOTH, (Choice.BOTH, Choice.MINE)),
 }
+# Both changed: different fields → one project with both edits; a field changed on both
+# sides to different values → keep both (nothing lost), unless the clerk picks per field.
+_CLEAN = (Choice.COMBINE, (Choice.COMBINE, Choice.BOTH, Choice.MINE, Choice.THEIRS))
+_CONFLICTING = (Choice.BOTH, (Choice.BOTH, Choice.COMBINE, Choice.MINE, Choice.THEIRS))
 POLICIES = {"keep-both": Choice.BOTH, "theirs": Choice.THEIRS, "mine": Choice.MINE}
 
 
@@ -98,6 +119,10 @@ class MergeItem:
     tombstone: Tombstone | None = None  # theirs (deleted there) or mine (deleted here)
     choice: Choice = Choice.MINE
     local: object = None  # the local project compared with, or a loader of it (lazy)
+    # Conflicting fields (combine.FieldConflict keys) → combine.MINE / THEIRS, for COMBINE.
+    picks: dict[str, str] = field(default_factory=dict)
+    ancestor: object = None  # a loader of the common ancestor from the history (lazy)
+    _combined: object = None
 
     @property
     def mine(self) -> Project | None:
@@ -107,19 +132,48 @@ class MergeItem:
         return self.local  # type: ignore[return-value]
 
     @property
-    def changes(self) -> list[str]:
-        """Field by field, what taking theirs would change in mine (old → new)."""
+    def combined(self) -> Combined | None:
+        """Both changed (a conflict): the two versions combined field by field, conflicting
+        fields as picked (mine where not picked)."""
+        if self.status != Status.CONFLICT or self.mine is None or self.incoming is None:
+            return None
+        key = tuple(sorted(self.picks.items()))
+        if self._combined is None or self._combined[0] != key:
+            if callable(self.ancestor):
+                self.ancestor = self.ancestor()
+            base = self.ancestor if isinstance(self.ancestor, Project) else None
+            self._combined = (key, combine(self.mine, self.incoming, self.picks, base))
+        return self._combined[1]
+
+    @property
+    def change_lines(self) -> list[Change]:
+        """What the chosen handling changes in mine, field by field; for a conflict, what
+        each side changed and the conflicting fields (我的 / 对方的 / 原来的)."""
         if self.mine is None or self.incoming is None:
             return []
-        return field_changes(self.mine, self.incoming)
+        c = self.combined
+        if c is None:
+            return project_changes(self.mine, self.incoming)
+        return combined_changes(self.mine, self.incoming, c)
+
+    @property
+    def changes(self) -> list[str]:
+        """The differences as lines without colour (〔+…〕/〔−…〕 mark the changed text)."""
+        return [c.text() for c in self.change_lines]
+
+    def _defaults(self) -> tuple[Choice, tuple[Choice, ...]]:
+        c = self.combined
+        if c is not None:
+            return _CLEAN if c.clean else _CONFLICTING
+        return _DEFAULTS[self.status]
 
     @property
     def choices(self) -> tuple[Choice, ...]:
-        return _DEFAULTS[self.status][1]
+        return self._defaults()[1]
 
     @property
     def default(self) -> Choice:
-        return _DEFAULTS[self.status][0]
+        return self._defaults()[0]
 
 
 @dataclass
@@ -168,6 +222,8 @@ class MergeResult:
     copies: int = 0
     deleted: int = 0
     unchanged: int = 0
+    combined: int = 0  # one project holding both sides' edits
+    forged: int = 0  # kept as copies for review
 
 
 def _in_chunks(ids: list[str], size: int = 500):
@@ -253,10 +309,20 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
     incoming_ids = {p.id for p in incoming.projects}
     tombs_there = {t.project_id: t for t in incoming.tombstones}
     new: list[Project] = []
+    me = repo.replica_id
     for p in incoming.projects:
         theirs = p.version_map
         mine = local.get(p.id)
         tomb = repo.tombstone(p.id) if mine is None else None
+        recorded = (mine.versions if mine else tomb.versions if tomb else {}).get(me, 0)
+        if theirs.get(me, 0) > recorded:
+            # Only this file counts changes under my id: a higher count was made up.
+            plan.problems.append(
+                f"“{p.name}”的版本记录可疑：它记录本机修改过 {theirs[me]} 次，"
+                f"本机只记录了 {recorded} 次。已另存为副本供核对，不会覆盖本机的版本。"
+            )
+            plan.items.append(MergeItem(p.id, p.name, Status.FORGED, p))
+            continue
         if mine is None and tomb is None:
             new.append(p)
             continue
@@ -282,6 +348,10 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
         item = MergeItem(p.id, p.name, status, p, tomb)
         if status in (Status.CONFLICT, Status.THEIRS_NEWER, Status.MINE_NEWER):
             item.local = functools.partial(repo.get, p.id)
+        if status == Status.CONFLICT:
+            item.ancestor = functools.partial(
+                _ancestor, repo, p.id, mine.versions, theirs, incoming.bases.get(p.id)
+            )
         plan.items.append(item)
     # Projects new to this file: added, or offered as a pair with a local project of the
     # same year and name (both sides typed in the same form).
@@ -293,8 +363,16 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
             plan.items.append(MergeItem(p.id, p.name, Status.NEW, p))
         else:
             plan.items.append(MergeItem(p.id, p.name, Status.SAME_NAME, p, local=repo.get(pid)))
+    forged_tombs = set()
     for t in incoming.tombstones:
-        if t.project_id in incoming_ids:
+        mine = local.get(t.project_id)
+        mine_tomb = repo.tombstone(t.project_id) if mine is None else None
+        known = mine.versions if mine else mine_tomb.versions if mine_tomb else {}
+        if t.versions.get(me, 0) > known.get(me, 0):
+            plan.problems.append(f"“{t.name}”的删除记录可疑（本机的修改次数被改高），已忽略。")
+            forged_tombs.add(t.project_id)
+    for t in incoming.tombstones:
+        if t.project_id in incoming_ids or t.project_id in forged_tombs:
             continue  # the file holds the project itself too: the project wins
         mine = local.get(t.project_id)
         if mine is None:
@@ -304,11 +382,36 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
         deleted_there = dominates(t.versions, mine.versions)
         status = Status.DELETED_THERE if deleted_there else Status.CHANGED_HERE
         plan.items.append(MergeItem(t.project_id, mine.name, status, None, t))
-    plan.tombstones += [t for t in incoming.tombstones if t.project_id not in local]
+    plan.tombstones += [
+        t
+        for t in incoming.tombstones
+        if t.project_id not in local and t.project_id not in forged_tombs
+    ]
     involved = ids + [i.mine.id for i in plan.items if i.status == Status.SAME_NAME and i.mine]
     plan.stamp = _stamp(repo, involved)
     plan.choose()
     return plan
+
+
+RECEIVED = "收到的版本"
+
+
+def _ancestor(
+    repo: Repository, pid: str, mine: dict, theirs: dict, carried: Project | None = None
+) -> Project | None:
+    """The latest version both sides descend from (its version vector within both), from
+    the history here or the one the incoming file carries (the sender's last shared
+    version), to show a conflicting field's 原来的 value; None when neither has one."""
+    best = None
+    candidates = [e.project for e in repo.history(pid)]
+    if carried is not None and carried.id == pid:
+        candidates.append(carried)
+    for project in candidates:
+        v = project.version_map
+        fits = dominates(mine, v) and dominates(theirs, v)
+        if fits and (best is None or dominates(v, best.version_map)):
+            best = project
+    return best
 
 
 def split_reimport(
@@ -327,48 +430,92 @@ def split_reimport(
 
 
 def field_changes(old: Project, new: Project) -> list[str]:
-    """What differs between two versions of a form, one line per field (old → new), and
-    the indicators added, removed and changed."""
-    from desktop.domain.model import Funds
+    """What differs between two versions of a form, one line per field: texts as the
+    changed part with context (〔+inserted〕〔−removed〕), amounts old → new with the
+    difference, indicators (by id) added, removed and changed."""
+    return [c.text() for c in project_changes(old, new)]
 
-    def short(value) -> str:
-        text = "" if value is None else str(value)
-        text = " ".join(text.split())
-        return (text[:60] + "…") if len(text) > 60 else (text or "（空）")
 
-    out = []
-    for attr, label in Project.FIELD_LABELS.items():
-        a, b = getattr(old, attr), getattr(new, attr)
-        if a != b:
-            out.append(f"{label}：{short(a)} → {short(b)}")
+def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change]:
+    """A conflict's preview: what the combined version takes from theirs, what it keeps of
+    mine's own edits, and the fields both changed (我的 / 对方的 / 原来的)."""
+    from desktop.domain.combine import merge_values
+
+    am, at = merge_values(mine), merge_values(theirs)
+    out: list[Change] = []
+    if c.conflicts:
+        out.append(Change(f"双方都修改了 {len(c.conflicts)} 处（请逐项选择，或两份都保留）："))
+        for k in c.conflicts:
+            label = (field_change(k.key, k.mine, k.theirs) or [Change(k.key)])[0].label
+            label = label.split("：")[0]
+            out.append(Change(f"  ◆ {label}"))
+            if k.key.startswith("ind:"):
+                mine_text = k.mine.value.shown if k.mine is not None else "（已删除）"
+                theirs_text = k.theirs.value.shown if k.theirs is not None else "（已删除）"
+                base_text = k.base.value.shown if k.base is not None else "（无）"
+            else:
+                mine_text, theirs_text = _plain(k.key, k.mine), _plain(k.key, k.theirs)
+                base_text = _plain(k.key, k.base) if k.base_known else "（历史中没有记录）"
+            out.append(Change(f"    我的：{mine_text}"))
+            out.append(Change(f"    对方的：{theirs_text}"))
+            out.append(Change(f"    原来的：{base_text}"))
+    if c.from_theirs:
+        out.append(Change("对方修改的（合并后采用）："))
+        for key in c.from_theirs:
+            if key != "order" and key != "trash":
+                out += [_indent(x) for x in field_change(key, am.get(key), at.get(key))]
+        if "order" in c.from_theirs:
+            out.append(Change("  指标的顺序"))
+        if "trash" in c.from_theirs:
+            out.append(
+                Change(
+                    "  对方已把这个项目移入回收站（合并后在回收站中，可以恢复）"
+                    if theirs.deleted_at
+                    else "  对方已把这个项目从回收站恢复"
+                )
+            )
+    added = [k for k in at if k.startswith("ind:") and k not in am and k in _kept(c)]
+    removed = [k for k in am if k.startswith("ind:") and k not in _kept(c)]
+    for key in added:
+        out.append(_indent(field_change(key, None, at[key])[0]))
+    for key in removed:
+        out.append(_indent(field_change(key, am[key], None)[0]))
+    if c.from_mine:
+        out.append(Change("我修改的（合并后保留）："))
+        for key in c.from_mine:
+            if key != "order" and key != "trash":
+                out += [_indent(x) for x in field_change(key, at.get(key), am.get(key))]
+        if "trash" in c.from_mine:
+            out.append(
+                Change(
+                    "  我已把这个项目移入回收站"
+                    if mine.deleted_at
+                    else "  我已把这个项目从回收站恢复"
+                )
+            )
+    return out
+
+
+def _kept(c: Combined) -> set[str]:
+    return {f"ind:{i.uid}" for i in c.project.indicators}
+
+
+def _indent(change: Change) -> Change:
+    return Change("  " + change.label, change.segments)
+
+
+def _plain(key: str, value) -> str:
+    """A field's whole value, as the conflict list shows it."""
     from desktop.domain.money import format_money
 
-    for attr, label in Funds.FIELD_LABELS.items():
-        a, b = getattr(old.funds, attr), getattr(new.funds, attr)
-        if a != b:
-            out.append(f"{label}：{format_money(a)} → {format_money(b)}")
-
-    def key(i) -> tuple:
-        return (i.level1, i.level2, i.name)
-
-    before = {key(i): i for i in old.indicators}
-    after = {key(i): i for i in new.indicators}
-    for k, i in after.items():
-        if k not in before:
-            out.append(f"新增指标：{'/'.join(x for x in k if x)} {short(i.value.shown)}")
-        elif before[k].value.shown != i.value.shown or before[k].value != i.value:
-            out.append(
-                f"指标 {'/'.join(x for x in k if x)}："
-                f"{short(before[k].value.shown)} → {short(i.value.shown)}"
-            )
-    for k, i in before.items():
-        if k not in after:
-            out.append(f"删除指标：{'/'.join(x for x in k if x)} {short(i.value.shown)}")
-    if not out and [key(i) for i in old.indicators] != [key(i) for i in new.indicators]:
-        out.append("指标的顺序不同")
-    if not out and old.content() != new.content():
-        out.append("其他内容不同（复核标记、备注等）")
-    return out
+    if isinstance(value, tuple):
+        value = value[0]
+    if value is None or value == "":
+        return "（空）"
+    if key.startswith("funds."):
+        return format_money(value)
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text.replace("\n", "⏎")
 
 
 def apply_merge(
@@ -412,11 +559,12 @@ def apply_merge(
 
 def _carry_choices(old: MergePlan, new: MergePlan) -> None:
     """Keep the clerk's choices where an item's situation did not change."""
-    before = {(i.project_id, i.status): i.choice for i in old.items}
+    before = {(i.project_id, i.status): i for i in old.items}
     for item in new.items:
-        choice = before.get((item.project_id, item.status))
-        if choice is not None and choice in item.choices:
-            item.choice = choice
+        was = before.get((item.project_id, item.status))
+        if was is not None and was.choice in item.choices:
+            item.choice = was.choice
+            item.picks = dict(was.picks)
 
 
 def _purge_merged(repo: Repository, mine: Project, versions: dict[str, int], when: str) -> None:
@@ -436,9 +584,14 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
             if item.status == Status.SAME_NAME:
                 _apply_pair(repo, item, choice, source, me, result)
                 continue
+            if item.status == Status.FORGED:
+                _apply_forged(repo, item, choice, source, me, result)
+                continue
             if item.status == Status.NEW:
                 if choice == Choice.THEIRS:
                     repo.add([theirs])
+                    # the version both sides now share: the ancestor of their next edits
+                    repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
                     result.added += 1
                 else:
                     result.unchanged += 1
@@ -496,16 +649,22 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                     _overwrite(repo, mine.with_changes(versions=tuple(sorted(merged.items()))))
                 result.unchanged += 1
                 continue
+            if choice == Choice.COMBINE:
+                _apply_combined(repo, item, mine, merged, source, me)
+                result.combined += 1
+                continue
             if choice == Choice.THEIRS:
-                repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
                 needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
+                if not needs_bump:  # the version both sides now share (the next ancestor)
+                    repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
+                repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
                 versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
-                _overwrite(
-                    repo,
-                    theirs.with_changes(
-                        created_at=mine.created_at, revision=mine.revision, versions=versions
-                    ),
+                taken = theirs.with_changes(
+                    created_at=mine.created_at, revision=mine.revision, versions=versions
                 )
+                if needs_bump:  # a decision made here: the fields it changes are mine now
+                    taken = stamped(mine, taken, me, dict(versions)[me])
+                _overwrite(repo, taken)
                 result.replaced += 1
                 continue
             if item.status != Status.MINE_NEWER or choice == Choice.BOTH:
@@ -520,6 +679,8 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                     updated_at=stamp,
                     revision=1,
                     versions=bumped({}, me),
+                    field_versions=(),
+                    indicators=with_new_indicator_ids(theirs.indicators),  # a new form
                 )
                 repo.add([copy])
                 result.copies += 1
@@ -529,6 +690,60 @@ def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
                 result.unchanged += 1
         repo.add_tombstones(plan.tombstones)
     return result
+
+
+def _apply_combined(
+    repo: Repository, item: MergeItem, mine: Project, merged: dict, source: str, me: str
+) -> None:
+    """One project with both sides' edits; both originals go to the history. Conflicting
+    fields take the clerk's pick, recorded as a change made here (the other side has not
+    seen that decision, so it wins there too)."""
+    theirs = item.incoming
+    item.local = mine  # combine with what the file holds now (the stamp matched)
+    c = item.combined
+    versions = bumped(merged, me)
+    project = restamp(c.project, [k.key for k in c.conflicts], me, dict(versions)[me])
+    repo.add_history(mine, f"合并前的本机版本（与“{source}”中的版本合并）")
+    repo.add_history(
+        theirs.with_changes(id=mine.id), f"合并时对方的版本（来自“{source}”，已与本机版本合并）"
+    )
+    _overwrite(
+        repo,
+        project.with_changes(created_at=mine.created_at, revision=mine.revision, versions=versions),
+    )
+
+
+def _apply_forged(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """A project whose record claims changes of mine I never made: kept as a new project
+    for review (its own id, derived from the original's id and content, so merging the same
+    file again adds nothing), or left out."""
+    theirs = item.incoming
+    if choice != Choice.BOTH:
+        result.unchanged += 1
+        return
+    copy_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"forged:{theirs.id}:{theirs.content_hash()}"))
+    if repo.exists(copy_id) or repo.tombstone(copy_id) is not None:
+        result.unchanged += 1
+        return
+    stamp = now_timestamp()
+    repo.add(
+        [
+            theirs.with_changes(
+                id=copy_id,
+                name=f"{theirs.name}（来自{source}，版本记录可疑，待核对）",
+                created_at=stamp,
+                updated_at=stamp,
+                revision=1,
+                versions=bumped({}, me),
+                field_versions=(),
+                deleted_at=None,
+                indicators=with_new_indicator_ids(theirs.indicators),
+            )
+        ]
+    )
+    result.forged += 1
 
 
 def _apply_pair(

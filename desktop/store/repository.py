@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain import audit
 from desktop.domain.codec import project_from_dict, project_to_dict
+from desktop.domain.combine import stamped
 from desktop.domain.model import (
     Project,
     ProjectSummary,
@@ -183,12 +184,13 @@ class Repository:
             return
         with self.atomic():
             ids = [r[0] for r in self.conn.execute("SELECT id FROM projects")]
+            duplicates = self.duplicate_keys()
             for project in self.all_projects(ids):
                 self.conn.execute(
                     "UPDATE projects SET audit_status = :audit_status, "
                     "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
                     "WHERE id = :id",
-                    {**_audit_columns(project), "id": project.id},
+                    {**_audit_columns(project, duplicates), "id": project.id},
                 )
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
@@ -488,11 +490,14 @@ class Repository:
                     f"这里是第 {project.revision} 版），为避免覆盖，本次保存未执行。"
                 )
             stored = json.loads(row[1]) if row is not None else project.version_map
+            versions = bumped(stored, self.replica_id)
             saved = project.with_changes(
-                revision=project.revision + 1,
-                updated_at=now_timestamp(),
-                versions=bumped(stored, self.replica_id),
+                revision=project.revision + 1, updated_at=now_timestamp(), versions=versions
             )
+            if row is not None:  # which fields this change set (for the three-way merge)
+                saved = stamped(
+                    self.get(project.id), saved, self.replica_id, dict(versions)[self.replica_id]
+                )
             self._write(saved, insert=row is None)
         return saved
 
@@ -509,16 +514,36 @@ class Repository:
         self._require_writable()
         with self.atomic():
             row = self.conn.execute(
-                "SELECT versions FROM projects WHERE id = ?", [project_id]
+                "SELECT versions, field_versions FROM projects WHERE id = ?", [project_id]
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
-            versions = json.dumps(dict(bumped(json.loads(row[0]), self.replica_id)))
+            before = self._old_key(project_id)
+            versions = dict(bumped(json.loads(row[0]), self.replica_id))
+            dots = json.loads(row[1] or "{}")
+            dots["trash"] = [self.replica_id, versions[self.replica_id]]
             self.conn.execute(
                 "UPDATE projects SET deleted_at = ?, revision = revision + 1, updated_at = ?, "
-                "versions = ? WHERE id = ?",
-                [deleted_at, now_timestamp(), versions, project_id],
+                "versions = ?, field_versions = ? WHERE id = ?",
+                [
+                    deleted_at,
+                    now_timestamp(),
+                    json.dumps(versions),
+                    json.dumps(dots, ensure_ascii=False, sort_keys=True),
+                    project_id,
+                ],
             )
+            after = self._old_key(project_id)
+            if before != after:  # 可能重复 warnings: this project's and its namesakes'
+                project = self.get(project_id)
+                shared = self._keys_shared(after, project_id)
+                self.conn.execute(
+                    "UPDATE projects SET audit_status = :audit_status, "
+                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
+                    "WHERE id = :id",
+                    {**_audit_columns(project, shared), "id": project_id},
+                )
+                self._recheck_neighbours(before | after, project_id)
 
     @_guarded
     def purge(self, project_id: str) -> None:
@@ -621,7 +646,68 @@ class Repository:
         return [HistoryEntry(r[0], r[1], r[2], project_from_dict(json.loads(r[3]))) for r in rows]
 
     @_guarded
+    def duplicate_keys(self) -> set[tuple[int, str]]:
+        """The 审核 duplicate keys (year, name) that more than one live project has."""
+        seen: set[tuple[int, str]] = set()
+        shared: set[tuple[int, str]] = set()
+        for year, name in self.conn.execute(
+            "SELECT year, name FROM projects WHERE deleted_at IS NULL"
+        ):
+            key = audit.name_key(year, name)
+            (shared if key in seen else seen).add(key)
+        return shared
+
+    def _keys_shared(self, keys: set[tuple[int, str]], but: str) -> set[tuple[int, str]]:
+        """Of ``keys``, those a live project other than ``but`` has."""
+        out = set()
+        for year in {k[0] for k in keys}:
+            for (name,) in self.conn.execute(
+                "SELECT name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
+                [year, but],
+            ):
+                key = audit.name_key(year, name)
+                if key in keys:
+                    out.add(key)
+        return out
+
+    def _recheck_neighbours(self, keys: set[tuple[int, str]], but: str) -> None:
+        """The live projects of these duplicate keys (other than ``but``) checked again: one
+        more or one less of a name changes their 可能重复 warning."""
+        years = {k[0] for k in keys if k[1]}
+        if not years:
+            return
+        duplicates = None
+        for year in years:
+            rows = self.conn.execute(
+                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL AND id != ?",
+                [year, but],
+            ).fetchall()
+            for pid, name in rows:
+                key = audit.name_key(year, name)
+                if key not in keys:
+                    continue
+                if duplicates is None:
+                    duplicates = self.duplicate_keys()
+                self.conn.execute(
+                    "UPDATE projects SET audit_status = :audit_status, "
+                    "audit_errors = :audit_errors, audit_warnings = :audit_warnings "
+                    "WHERE id = :id",
+                    {**_audit_columns(self.get(pid), duplicates), "id": pid},
+                )
+
+    def _old_key(self, project_id: str) -> set[tuple[int, str]]:
+        row = self.conn.execute(
+            "SELECT year, name, deleted_at FROM projects WHERE id = ?", [project_id]
+        ).fetchone()
+        if row is None or row[2] is not None:
+            return set()
+        return {audit.name_key(row[0], row[1])}
+
+    @_guarded
     def _write(self, p: Project, *, insert: bool) -> None:
+        before = set() if insert else self._old_key(p.id)
+        key = audit.duplicate_key(p) if p.deleted_at is None else None
+        shared = self._keys_shared({key}, p.id) if key is not None else set()
         row = {
             "id": p.id,
             "year": p.year,
@@ -640,7 +726,7 @@ class Repository:
             "revision": p.revision,
             "versions": json.dumps(dict(p.versions), sort_keys=True),
             "content_hash": p.content_hash(),
-            **_audit_columns(p),
+            **_audit_columns(p, shared),
             "deleted_at": p.deleted_at,
             "profile": p.profile,
             "search_text": p.search_text(),
@@ -648,6 +734,10 @@ class Repository:
             "review_count": p.review_count,
             "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
             "date_style": p.date_style,
+            "goal_header": p.goal_header,
+            "field_versions": json.dumps(
+                {k: [r, n] for k, r, n in p.field_versions}, ensure_ascii=False, sort_keys=True
+            ),
         }
         columns = list(row)
         if insert:
@@ -664,8 +754,8 @@ class Repository:
             self.conn.execute("DELETE FROM indicators WHERE project_id = ?", [p.id])
         self.conn.executemany(
             "INSERT INTO indicators (project_id, position, level1, level2, name, op, number, "
-            "unit, text, needs_review, review_note, raw_text, source_line, value_text, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "unit, text, needs_review, review_note, raw_text, source_line, value_text, note, uid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     p.id,
@@ -683,14 +773,18 @@ class Repository:
                     i.source_line,
                     i.value.entered,
                     i.note,
+                    i.uid,
                 )
                 for pos, i in enumerate(p.indicators)
             ],
         )
+        after = {key} if key is not None else set()
+        if before != after:  # renamed, moved to another year, trashed or new
+            self._recheck_neighbours(before | after, p.id)
 
 
-def _audit_columns(p: Project) -> dict[str, int]:
-    findings = audit.check(p)
+def _audit_columns(p: Project, duplicates=()) -> dict[str, int]:
+    findings = audit.check(p, duplicates=duplicates)
     errors, warnings = audit.counts(findings)
     return {
         "audit_status": audit.status(findings),

@@ -51,6 +51,7 @@ def project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
             raw_text=i["raw_text"],
             source_line=i["source_line"],
             note=_get(i, "note", ""),
+            uid=_get(i, "uid", ""),
         )
         for i in indicator_rows
     )
@@ -76,6 +77,10 @@ def project_from_row(r: dict, indicator_rows: Iterable[dict]) -> Project:
         deleted_at=r.get("deleted_at"),
         field_flags=tuple(sorted(json.loads(r.get("field_flags") or "{}").items())),
         date_style=r.get("date_style") or "",
+        goal_header=r.get("goal_header") or "",
+        field_versions={
+            k: tuple(d) for k, d in json.loads(r.get("field_versions") or "{}").items()
+        },
     )
 
 

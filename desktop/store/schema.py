@@ -17,10 +17,19 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 5
+LATEST_VERSION = 8
 
 # The first program version that can read each schema version (for the "newer file" message).
-APP_VERSION_FOR_SCHEMA = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.2.0"}
+APP_VERSION_FOR_SCHEMA = {
+    1: "0.1.0",
+    2: "0.1.0",
+    3: "0.1.0",
+    4: "0.1.0",
+    5: "0.2.0",
+    6: "0.2.0",
+    7: "0.2.0",
+    8: "0.2.0",
+}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -214,6 +223,101 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """Stable ids of indicators (merges match rows by them) and, per project, which change
+    last set each field (the three-way merge's record). Existing rows get the id derived
+    from their project and names (``model.legacy_uids``: every machine upgrading the same
+    form finds the same ids); content hashes, which include the ids, are recomputed, in the
+    history too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+    from desktop.domain.model import legacy_uids
+
+    for sql in (
+        "ALTER TABLE indicators ADD COLUMN uid TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE projects ADD COLUMN field_versions TEXT NOT NULL DEFAULT '{}'",
+    ):
+        db.execute(sql)
+    rows = db.execute(
+        "SELECT id, project_id, level1, level2, name FROM indicators ORDER BY project_id, position"
+    ).fetchall()
+    by_project: dict = {}
+    for r in rows:
+        by_project.setdefault(r[1], []).append(r)
+    for pid, inds in by_project.items():
+        if not isinstance(pid, str):
+            continue
+        uids = legacy_uids(pid, [(str(r[2]), str(r[3]), str(r[4])) for r in inds])
+        db.conn.executemany(
+            "UPDATE indicators SET uid = ? WHERE id = ?",
+            [(u, r[0]) for u, r in zip(uids, inds, strict=True)],
+        )
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
+def _v7(db: sqlite_utils.Database) -> None:
+    """The goal column's header as the form writes it (项目总目标 / 项目总体目标 / 项目总体目标
+    (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
+    was not kept; content hashes, which include the field, are recomputed, in the history
+    too."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
+
+    db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
+    from desktop.store.rows import project_from_row
+
+    for row in list(db.query("SELECT * FROM projects")):
+        inds = db.query(
+            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
+        )
+        try:
+            digest = project_from_row(row, inds).content_hash()
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
+    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
+        try:
+            digest = project_from_dict(json.loads(data)).content_hash()
+        except (CodecError, ValueError, TypeError):
+            continue
+        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+
+
+def _v8(db: sqlite_utils.Database) -> None:
+    """What was printed with check codes: each printed version of a form once (its content
+    as JSON, the revision, the pages, the last print time), so that a signed paper can be
+    checked against the data after the form was changed (``store.paper``)."""
+    db.execute(
+        """CREATE TABLE printed (
+            project_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            printed_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (project_id, content_hash)
+        )"""
+    )
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -228,6 +332,9 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
+    7: _v7,
+    8: _v8,
 }
 
 # What a file of the latest version holds; anything else was not made by us.
@@ -242,6 +349,7 @@ EXPECTED_OBJECTS = frozenset(
         ("index", "projects_year"),
         ("index", "projects_deleted"),
         ("index", "history_project"),
+        ("table", "printed"),
     }
 )
 # Objects of each older version (an incoming file is checked before it is migrated).
@@ -256,9 +364,12 @@ OBJECTS_BY_VERSION = {
             ("index", "projects_deleted"),
         }
     ),
-    3: EXPECTED_OBJECTS,
-    4: EXPECTED_OBJECTS,
-    5: EXPECTED_OBJECTS,
+    3: EXPECTED_OBJECTS - {("table", "printed")},
+    4: EXPECTED_OBJECTS - {("table", "printed")},
+    5: EXPECTED_OBJECTS - {("table", "printed")},
+    6: EXPECTED_OBJECTS - {("table", "printed")},
+    7: EXPECTED_OBJECTS - {("table", "printed")},
+    8: EXPECTED_OBJECTS,
 }
 
 

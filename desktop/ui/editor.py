@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.model import Funds, Project
+from desktop.domain.model import GOAL_HEADER_DEFAULT, Funds, Project, goal_header_choices
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import taxonomy
 from desktop.ui.audit_text import finding_text
@@ -602,6 +602,17 @@ class ProjectEditor(QTabWidget):
             count = QLabel()
             head = QHBoxLayout()
             head.addWidget(label)
+            if key == "goal_overall":
+                # the column's header as the form writes it (printed as chosen)
+                self.goal_header = QComboBox()
+                self.goal_header.setObjectName("goal_header")
+                self.goal_header.setToolTip(
+                    self.tr("打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）")
+                )
+                self.goal_header.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                self.goal_header.activated.connect(self._commit_goal_header)
+                head.addWidget(QLabel(self.tr("表头：")))
+                head.addWidget(self.goal_header)
             head.addStretch(1)
             head.addWidget(count)
             layout.addLayout(head)
@@ -626,7 +637,21 @@ class ProjectEditor(QTabWidget):
         text = self.goal_edits[key].toPlainText()
         self._edit(self.project.with_changes(**{key: text}), undo_text(labels[key]), key)
 
+    def _commit_goal_header(self, index: int) -> None:
+        if self.project is None or index < 0:
+            return
+        text = self.goal_header.itemText(index)
+        value = "" if text == GOAL_HEADER_DEFAULT else text
+        self._edit(self.project.with_changes(goal_header=value), self.tr("修改目标表头"))
+
     def _fill_goals(self) -> None:
+        p = self.project
+        self.goal_header.clear()
+        if p is not None:
+            choices = goal_header_choices(p)
+            self.goal_header.addItems(choices)
+            self.goal_header.setCurrentIndex(choices.index(p.goal_header or GOAL_HEADER_DEFAULT))
+        self.goal_header.setEnabled(p is not None)
         for key, edit in self.goal_edits.items():
             text = getattr(self.project, key) if self.project else ""
             if edit.toPlainText() != text:

@@ -3,23 +3,33 @@ replaced versions, and restoring a backup."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.combine import MINE, THEIRS
+from desktop.domain.diff import indicator_label
+from desktop.domain.model import Project, field_label
 from desktop.domain.money import format_money
 from desktop.store.backups import Backup
 from desktop.store.merge import CHOICE_LABELS, STATUS_LABELS, Choice, MergePlan, Status
@@ -34,8 +44,10 @@ STATUS_COLORS = {
     Status.CHANGED_THERE: "#fde7c8",
     Status.CHANGED_HERE: "#fde7c8",
     Status.DELETED_THERE: "#f3e8fd",
+    Status.FORGED: "#fbd5d5",
 }
 ORDER = [
+    Status.FORGED,
     Status.CONFLICT,
     Status.SAME_NAME,
     Status.CHANGED_THERE,
@@ -50,9 +62,12 @@ ORDER = [
 
 
 class MergeDialog(QDialog):
-    """Incoming projects grouped by status, with a choice per project; the defaults lose
-    nothing (conflicts keep both). Year, unit and total tell projects apart; the row's
-    differences (field by field, old → new) show below the table."""
+    """Incoming projects grouped by status, and for the selected one its handling (radio
+    buttons, reachable by Tab and the arrow keys, with mnemonics), its differences (the
+    changed text with context, coloured and marked 〔+…〕/〔−…〕) and, where both sides
+    changed the same field, a pick per field (我的 / 对方的). The defaults lose nothing:
+    different fields changed on each side are combined (合并双方的修改), the same field
+    changed both ways keeps both. Enter merges."""
 
     COLUMNS = 6  # 项目, 年度, 实施单位, 项目资金总额, 情况, 处理
 
@@ -89,8 +104,8 @@ class MergeDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the choices
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.combos: list[QComboBox] = []
         for row, item in enumerate(self.items):
             shown = item.incoming or item.mine
             year = str(shown.year) if shown is not None else ""
@@ -104,6 +119,7 @@ class MergeDialog(QDialog):
                 QTableWidgetItem(unit),
                 QTableWidgetItem(total),
                 QTableWidgetItem(self._status(item.status)),
+                QTableWidgetItem(self._choice(item.choice, item.status)),
             ]
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             color = STATUS_COLORS.get(item.status)
@@ -112,66 +128,206 @@ class MergeDialog(QDialog):
                 if color:
                     cell.setBackground(QBrush(QColor(color)))
                 self.table.setItem(row, col, cell)
-            combo = QComboBox()
-            for choice in item.choices:
-                combo.addItem(self._choice(choice, item.status), choice)
-            combo.setCurrentIndex(max(0, combo.findData(item.choice)))
-            combo.setEnabled(len(item.choices) > 1)
-            self.table.setCellWidget(row, 5, combo)
-            self.combos.append(combo)
-        for col in (1, 2, 3, 4):
+        for col in (1, 2, 3, 4, 5):
             self.table.resizeColumnToContents(col)
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 200))
-        self.table.setColumnWidth(5, 160)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        self.details.setMaximumHeight(140)
+        self.table.setColumnWidth(5, max(self.table.columnWidth(5), 130))
+        # the selected project's handling: one radio button per choice
+        self.choice_box = QGroupBox(self.tr("处理"))
+        self.choice_layout = QHBoxLayout(self.choice_box)
+        self.choice_layout.addStretch(1)  # the buttons side by side, on the left
+        self.choice_group = QButtonGroup(self)
+        self.choice_group.idClicked.connect(self._choice_clicked)
+        self.choice_buttons: list[QRadioButton] = []
+        # per field, where both sides changed it: 我的 / 对方的
+        self.picks_box = QGroupBox(
+            self.tr("双方都修改过的内容：逐项选择（选择后按“合并双方的修改”处理）")
+        )
+        self.picks_layout = QGridLayout(self.picks_box)
+        self.pick_groups: list[QButtonGroup] = []
+        self.picks_box.hide()
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
         self.details.setPlaceholderText(
             self.tr("选择一行，这里显示对方的版本与我的版本有哪些不同。")
         )
+        self.duplicates = QLabel()
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setStyleSheet("color: #8a4b00")
         self.table.itemSelectionChanged.connect(self._show_details)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("不同之处（我的 → 对方的）：")))
-        layout.addWidget(self.details)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.choice_box)
+        layout.addWidget(self.picks_box)
+        label = QLabel(self.tr("不同之处(&D)（〔+…〕加上的文字，〔−…〕删去的文字）："))
+        label.setBuddy(self.details)
+        layout.addWidget(label)
+        layout.addWidget(self.details, 2)
+        layout.addWidget(self.duplicates)
         if plan.problems:
             problems = QPlainTextEdit("\n".join(plan.problems))
             problems.setReadOnly(True)
-            problems.setMaximumHeight(110)
+            problems.setMaximumHeight(90)
             layout.addWidget(QLabel(self.tr("以下内容有错误，不会导入：")))
             layout.addWidget(problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(self.tr("合并(&M)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_to_screen(self, 900, 600)
+        fit_to_screen(self, 1000, 700)
+        self._count_duplicates()
         if self.items:
             self.table.selectRow(0)
+        self.table.setFocus()
+
+    # -- the selected row -------------------------------------------------------------
+    def current(self):
+        rows = self.table.selectionModel().selectedRows()
+        return (rows[0].row(), self.items[rows[0].row()]) if rows else (None, None)
 
     def _show_details(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        _row, item = self.current()
+        self._fill_choices(item)
+        self._fill_picks(item)
+        self._render(item)
+
+    def _render(self, item) -> None:
+        """The selected project's differences (again after a pick: the combined version
+        changed), leaving the buttons, and the focus, as they are."""
+        if item is None:
             self.details.clear()
             return
-        item = self.items[rows[0].row()]
+        lines: list[str] = []
         if item.status == Status.SAME_NAME and item.mine is not None:
-            lines = [self.tr("本机也新建了同名项目（同一年度），可以合为一个或两份都保留：")]
-        else:
-            lines = []
-        changes = item.changes
+            lines.append(
+                escape(self.tr("本机也新建了同名项目（同一年度），可以合为一个或两份都保留："))
+            )
+        if item.status == Status.FORGED:
+            lines.append(
+                escape(
+                    self.tr(
+                        "这个文件记录的本机修改次数比本机自己记录的多：版本记录被改动过"
+                        "（或本机的数据文件是从较早的备份恢复的）。为安全起见，它不会替换本机的"
+                        "版本，只另存为一个新项目供核对。"
+                    )
+                )
+            )
+        if item.choice == Choice.BOTH and item.status in (Status.SAME_NAME, Status.CONFLICT):
+            lines.append(
+                "<b>"
+                + escape(
+                    self.tr(
+                        "两份都保留后，列表中会有两个同名（同一年度）的项目；审核会提示“可能重复”，"
+                        "直到删除或改名其中一个。"
+                    )
+                )
+                + "</b>"
+            )
+        changes = item.change_lines
         if changes:
-            lines += changes
+            lines += [html_line(c) for c in changes]
         elif item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
-            lines.append(self.tr("对方已彻底删除这个项目。"))
+            lines.append(escape(self.tr("对方已彻底删除这个项目。")))
         elif item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
-            lines.append(self.tr("本机已彻底删除这个项目。"))
+            lines.append(escape(self.tr("本机已彻底删除这个项目。")))
         elif item.status == Status.NEW:
-            lines.append(self.tr("本机没有这个项目。"))
+            lines.append(escape(self.tr("本机没有这个项目。")))
         elif item.status == Status.IDENTICAL:
-            lines.append(self.tr("内容完全相同。"))
-        self.details.setPlainText("\n".join(lines))
+            lines.append(escape(self.tr("内容完全相同。")))
+        self.details.setHtml("<br>".join(lines))
+
+    def _fill_choices(self, item) -> None:
+        for button in self.choice_buttons:
+            self.choice_group.removeButton(button)
+            button.setParent(None)  # out of the focus chain now, not at the next event
+            button.deleteLater()
+        self.choice_buttons = []
+        if item is None:
+            return
+        for n, choice in enumerate(item.choices):
+            button = QRadioButton(self._choice(choice, item.status, mnemonic=True))
+            button.setChecked(choice == item.choice)
+            self.choice_group.addButton(button, n)
+            self.choice_layout.insertWidget(n, button)
+            button.show()  # now, not at the next event: Tab may come first
+            self.choice_buttons.append(button)
+        self.choice_box.setEnabled(len(item.choices) > 1)
+        self.setTabOrder(self.table, self.choice_buttons[0])
+
+    def _choice_clicked(self, n: int) -> None:
+        row, item = self.current()
+        if item is None:
+            return
+        item.choice = item.choices[n]
+        self.table.item(row, 5).setText(self._choice(item.choice, item.status))
+        self._count_duplicates()
+        self._render(item)
+
+    def _fill_picks(self, item) -> None:
+        while self.picks_layout.count():
+            widget = self.picks_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.pick_groups = []
+        combined = item.combined if item is not None else None
+        if combined is None or combined.clean:
+            self.picks_box.hide()
+            return
+        previous = self.choice_buttons[-1] if self.choice_buttons else self.table
+        for n, conflict in enumerate(combined.conflicts):
+            label = QLabel(field_title(conflict.key, item.mine))
+            mine = QRadioButton(self.tr("我的"))
+            theirs = QRadioButton(self.tr("对方的"))
+            group = QButtonGroup(self.picks_box)
+            group.addButton(mine, 0)
+            group.addButton(theirs, 1)
+            (theirs if item.picks.get(conflict.key) == THEIRS else mine).setChecked(True)
+            group.idClicked.connect(
+                lambda which, key=conflict.key: self._pick(key, THEIRS if which else MINE)
+            )
+            self.picks_layout.addWidget(label, n, 0)
+            self.picks_layout.addWidget(mine, n, 1)
+            self.picks_layout.addWidget(theirs, n, 2)
+            for widget in (label, mine, theirs):
+                widget.show()
+            self.pick_groups.append(group)
+            self.setTabOrder(previous, mine)
+            previous = mine
+        self.picks_layout.setColumnStretch(0, 1)
+        self.picks_box.show()
+
+    def _pick(self, key: str, side: str) -> None:
+        row, item = self.current()
+        if item is None:
+            return
+        item.picks[key] = side
+        if item.choice != Choice.COMBINE:  # a pick means: one project, as picked
+            item.choice = Choice.COMBINE
+            self.table.item(row, 5).setText(self._choice(item.choice, item.status))
+            for n, button in enumerate(self.choice_buttons):
+                button.setChecked(item.choices[n] == Choice.COMBINE)
+            self._count_duplicates()
+        self._render(item)
+
+    def _count_duplicates(self) -> None:
+        both = [
+            i.name
+            for i in self.items
+            if i.choice == Choice.BOTH and i.status in (Status.SAME_NAME, Status.CONFLICT)
+        ]
+        self.duplicates.setText(
+            self.tr("按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。").format(
+                len(both), "、".join(both[:5]) + ("…" if len(both) > 5 else "")
+            )
+            if both
+            else ""
+        )
+        self.duplicates.setVisible(bool(both))
 
     def _status(self, status: Status) -> str:
         labels = {
@@ -185,12 +341,22 @@ class MergeDialog(QDialog):
             Status.DELETED_THERE: self.tr("对方已删除"),
             Status.CHANGED_HERE: self.tr("对方已删除，我又修改过"),
             Status.SAME_NAME: self.tr("双方都新建了同名项目"),
+            Status.FORGED: self.tr("版本记录可疑"),
         }
         return labels.get(status, STATUS_LABELS[status])
 
-    def _choice(self, choice: Choice, status: Status) -> str:
+    def _choice(self, choice: Choice, status: Status, mnemonic: bool = False) -> str:
+        text = self._choice_text(choice, status)
+        if not mnemonic:
+            return text
+        key = {Choice.COMBINE: "C", Choice.BOTH: "B", Choice.MINE: "K", Choice.THEIRS: "T"}
+        return f"{text}(&{key[choice]})"
+
+    def _choice_text(self, choice: Choice, status: Status) -> str:
         if status == Status.NEW:
             return self.tr("导入") if choice == Choice.THEIRS else self.tr("不导入")
+        if status == Status.FORGED:
+            return self.tr("另存为新项目供核对") if choice == Choice.BOTH else self.tr("不导入")
         if status in (Status.DELETED_THERE, Status.CHANGED_HERE) and choice == Choice.THEIRS:
             return self.tr("移入回收站")
         if status in (Status.DELETED_HERE, Status.CHANGED_THERE):
@@ -205,13 +371,56 @@ class MergeDialog(QDialog):
             Choice.MINE: self.tr("保留我的"),
             Choice.THEIRS: self.tr("采用对方的"),
             Choice.BOTH: self.tr("两份都保留"),
+            Choice.COMBINE: self.tr("合并双方的修改"),
         }
         return labels.get(choice, CHOICE_LABELS[choice])
 
+    def keyPressEvent(self, event) -> None:
+        """Enter merges wherever the focus is (the list, a choice, a pick), except on the
+        cancel button; Esc cancels."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()
+        if enter and self.focusWidget() is not self.cancel:
+            self._accept()
+            return
+        super().keyPressEvent(event)
+
     def _accept(self) -> None:
-        for item, combo in zip(self.items, self.combos, strict=True):
-            item.choice = combo.currentData()
         self.accept()
+
+
+def field_title(key: str, project) -> str:
+    """A merge field's name as the form says it (an indicator by its names)."""
+    if key.startswith("ind:") and project is not None:
+        for i in project.indicators:
+            if f"ind:{i.uid}" == key:
+                return QCoreApplication.translate("MergeDialog", "指标 {0}").format(
+                    indicator_label(i)
+                )
+        return QCoreApplication.translate("MergeDialog", "指标")
+    return field_label(key) if key in Project.FIELD_LABELS or key.startswith("funds.") else key
+
+
+INSERTED_STYLE = "background:#d4f7d4;color:#0a5a0a;"
+REMOVED_STYLE = "background:#fbd5d5;color:#8a0d0d;text-decoration:line-through;"
+
+
+def html_line(change) -> str:
+    """One line of differences as HTML: inserted text green, removed red and struck
+    through, both also marked 〔+…〕/〔−…〕 (read without colour, and by screen readers)."""
+    from desktop.domain.diff import INSERTED, REMOVED
+
+    label = escape(change.label).replace("  ", "&nbsp;&nbsp;")
+    if not change.segments:
+        return label
+    parts = []
+    for kind, text in change.segments:
+        if kind == INSERTED:
+            parts.append(f'<span style="{INSERTED_STYLE}">〔+{escape(text)}〕</span>')
+        elif kind == REMOVED:
+            parts.append(f'<span style="{REMOVED_STYLE}">〔−{escape(text)}〕</span>')
+        else:
+            parts.append(escape(text))
+    return f"{label}：{''.join(parts)}"
 
 
 class HistoryDialog(QDialog):

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.domain.model import Indicator
+from desktop.domain.model import Indicator, with_new_indicator_ids
 from desktop.domain.taxonomy import Profile, group_indicators
 from desktop.domain.values import IndicatorValue, parse_value
 from desktop.ui.commands import undo_text
@@ -457,7 +457,10 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def add_rows(self, rows: Sequence[Indicator], text: str) -> None:
         """Add indicators (pasted, or copied from another project) in one step: each goes
-        after the last row of its (一级, 二级) group, a new group at the end of its 一级."""
+        after the last row of its (一级, 二级) group, a new group at the end of its 一级.
+        They are new rows of this form: new ids (a row copied from another project, or
+        pasted twice, is not the same indicator)."""
+        rows = with_new_indicator_ids(rows)
         tree = copy_tree(self._tree)
         for ind in rows:
             l1 = next((n for n, (name, _) in enumerate(tree) if name == ind.level1), None)

@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
         self.act_export_pdf = self._action(
             self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self._guarded(self.printing.export_pdf)
         )
+        self.act_check_paper = self._action(
+            self.tr("核对纸质件(&K)…"), "F8", self.printing.check_paper
+        )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -417,7 +420,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_import, self.act_export])
         m.addSeparator()
-        m.addActions([self.act_print, self.act_export_pdf])
+        m.addActions([self.act_print, self.act_export_pdf, self.act_check_paper])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("编辑(&E)"))
@@ -596,7 +599,12 @@ class MainWindow(QMainWindow):
     def refresh_audit(self) -> None:
         """Check the current project (or all) again and show the findings."""
         project = self.editor.project
-        findings = audit.check(project) if project is not None else []
+        # 可能重复 needs the file's other projects: the store names the shared keys
+        try:
+            duplicates = self.session.repo.duplicate_keys()
+        except StoreError:  # the file is busy: checked again after the next change
+            duplicates = set()
+        findings = audit.check(project, duplicates=duplicates) if project is not None else []
         self.editor.apply_findings(findings)
         if not hasattr(self, "audit_panel"):
             return
@@ -607,7 +615,7 @@ class MainWindow(QMainWindow):
             for p in repo.all_projects(ids):
                 if project is not None and p.id == project.id:
                     p = project
-                results.append((p, audit.check(p)))
+                results.append((p, audit.check(p, duplicates=duplicates)))
             self.audit_panel.show_findings(results)
         else:
             self.audit_panel.show_findings([(project, findings)] if project else [])

@@ -4,6 +4,7 @@ and 导出 PDF. The PDF is made by ``desktop.printing``; printing renders its pa
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -38,7 +39,8 @@ from PySide6.QtWidgets import (
 from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.io.files import atomic_write
-from desktop.printing import SignOff, render
+from desktop.printing import RenderResult, SignOff, render
+from desktop.printing.check_stamp import QR_BOTTOM
 from desktop.printing.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, safe_file_name, settings
 from desktop.ui.screen import fit_to_screen
@@ -54,6 +56,14 @@ def signoff_from_settings() -> SignOff:
         filled_by=s.value("print/filled_by", "", type=str),
         phone=s.value("print/phone", "", type=str),
     )
+
+
+def codes_from_settings() -> bool:
+    """Print the check code and QR code in each page's footer (on unless turned off)."""
+    return settings().value("print/codes", True, type=bool)
+
+
+Recorder = Callable[[list[Project], RenderResult], str | None]
 
 
 def drafts_of(projects: list[Project]) -> set[str]:
@@ -73,13 +83,31 @@ def confirm_drafts(parent: QWidget, drafts: set[str]) -> bool:
 
 
 def export_pdf(
-    parent: QWidget, projects: list[Project], path: str, signoff: SignOff | None = None
+    parent: QWidget,
+    projects: list[Project],
+    path: str,
+    signoff: SignOff | None = None,
+    record: Recorder | None = None,
+    codes: bool | None = None,
+    content_hash: Callable[[Project], str] | None = None,
 ) -> bool:
-    """Write the forms to ``path`` (atomically); report problems in a dialog."""
+    """Write the forms to ``path`` (atomically); report problems in a dialog. ``record``
+    keeps what was printed with check codes (see ``PrintActions.record``)."""
     signoff = signoff or signoff_from_settings()
+    codes = codes_from_settings() if codes is None else codes
     drafts = drafts_of(projects)
     try:
-        result = atomic_write(path, lambda fh: render(projects, fh, signoff=signoff, drafts=drafts))
+        result = atomic_write(
+            path,
+            lambda fh: render(
+                projects,
+                fh,
+                signoff=signoff,
+                drafts=drafts,
+                codes=codes,
+                content_hash=content_hash,
+            ),
+        )
     except OSError as exc:
         QMessageBox.critical(
             parent, app_name(), parent.tr("无法保存 PDF：{0}").format(exc.strerror or exc)
@@ -91,12 +119,19 @@ def export_pdf(
             app_name(),
             parent.tr("字体中没有这些字符，已印为 □：{0}").format("".join(sorted(result.missing))),
         )
+    if record is not None:
+        problem = record(projects, result)
+        if problem:
+            QMessageBox.warning(parent, APP_NAME, problem)
     return True
 
 
 # The part of a form page that carries ink, in points from the page's edges (left, top,
-# right, bottom): the table inside the layout's margins, the page number under it
+# right, bottom): the table inside the layout's margins, the page number under it; with
+# check codes, the QR code too (from QR_BOTTOM = 12 pt, 4.2 mm: within an ordinary laser
+# printer's reach, so only printers with wider dead edges shrink the page for it)
 INK_MARGINS_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM - 24)
+INK_WITH_CODES_PT = (MARGIN_X, MARGIN_TOP, MARGIN_X, QR_BOTTOM)
 
 
 @dataclass(frozen=True)
@@ -108,7 +143,10 @@ class Placement:
 
 
 def place_page(
-    paper: QSizeF, page: QSizeF, physical: tuple[float, float, float, float]
+    paper: QSizeF,
+    page: QSizeF,
+    physical: tuple[float, float, float, float],
+    ink: tuple[float, float, float, float] = INK_MARGINS_PT,
 ) -> Placement:
     """A form page at true size on the paper (centred if the sizes differ), unless the
     printer's unprintable edges (``physical``: left, top, right, bottom, points) would cut
@@ -116,7 +154,6 @@ def place_page(
     x0 = (paper.width() - page.width()) / 2
     y0 = (paper.height() - page.height()) / 2
     cx, cy = paper.width() / 2, paper.height() / 2
-    ink = INK_MARGINS_PT
     reach = (  # how far the ink reaches from the centre, and the room the printer has there
         (cx - (x0 + ink[0]), cx - physical[0]),
         (cy - (y0 + ink[1]), cy - physical[1]),
@@ -128,14 +165,16 @@ def place_page(
     return Placement(QRectF(cx - (cx - x0) * scale, cy - (cy - y0) * scale, w, h), scale)
 
 
-def printer_placement(printer: QPrinter, page_pt: QSizeF) -> Placement:
+def printer_placement(
+    printer: QPrinter, page_pt: QSizeF, ink: tuple[float, float, float, float] = INK_MARGINS_PT
+) -> Placement:
     """Where a page of ``page_pt`` points goes on this printer's paper (its physical margins
     are the layout's minimum margins)."""
     layout = QPageLayout(printer.pageLayout())
     layout.setUnits(QPageLayout.Unit.Point)
     m = layout.minimumMargins()
     physical = (m.left(), m.top(), m.right(), m.bottom())
-    return place_page(QSizeF(layout.fullRectPoints().size()), page_pt, physical)
+    return place_page(QSizeF(layout.fullRectPoints().size()), page_pt, physical, ink)
 
 
 def _gray_page(document: QPdfDocument, index: int, pixels: QSize) -> QImage:
@@ -150,7 +189,11 @@ def _gray_page(document: QPdfDocument, index: int, pixels: QSize) -> QImage:
     return canvas.convertToFormat(QImage.Format.Format_Grayscale8)
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+def print_document(
+    document: QPdfDocument,
+    printer: QPrinter,
+    ink: tuple[float, float, float, float] = INK_MARGINS_PT,
+) -> int:
     """Send a PDF's pages to a printer at true size (full-page mode: positions measured from
     the paper's edge, whatever the printer's margins; shrunk only when its unprintable
     edges would cut into the form — see ``printer_placement``), in grey at 300–600 dpi,
@@ -179,7 +222,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
             if printed:
                 printer.newPage()
             size_pt = document.pagePointSize(number - 1)
-            place = printer_placement(printer, size_pt)
+            place = printer_placement(printer, size_pt, ink)
             pixels = QSize(
                 round(place.rect.width() / 72 * dpi), round(place.rect.height() / 72 * dpi)
             )
@@ -221,8 +264,19 @@ def no_printer(parent: QWidget, export=None) -> bool:
 class PrintDialog(QDialog):
     """Preview of the chosen projects, with the sign-off options, print and export."""
 
-    def __init__(self, parent: QWidget, selected: list[Project], all_projects):
+    def __init__(
+        self,
+        parent: QWidget,
+        selected: list[Project],
+        all_projects,
+        record: Recorder | None = None,
+        content_hash: Callable[[Project], str] | None = None,
+    ):
         super().__init__(parent)
+        self.record = record  # keeps what was printed with check codes
+        self.content_hash = content_hash  # the hashes the file keeps (``stored_hashes``)
+        self.result: RenderResult | None = None
+        self.rendered: list[Project] = []
         self.setWindowTitle(self.tr("打印预览"))
         self.selected = selected
         self.all_projects = all_projects  # called only if “all” is chosen
@@ -242,8 +296,16 @@ class PrintDialog(QDialog):
         self.filled_by.setPlaceholderText(self.tr("填报人"))
         self.phone = QLineEdit(s.phone)
         self.phone.setPlaceholderText(self.tr("联系电话"))
+        self.codes = QCheckBox(self.tr("校验码(&Q)"))
+        self.codes.setChecked(codes_from_settings())
+        self.codes.setToolTip(
+            self.tr(
+                "每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；"
+                "不得有其他内容的表可以不印"
+            )
+        )
         options = QHBoxLayout()
-        for w in (self.only_selected, self.everything, self.signoff):
+        for w in (self.only_selected, self.everything, self.signoff, self.codes):
             options.addWidget(w)
         options.addWidget(QLabel(self.tr("填报人：")))
         options.addWidget(self.filled_by)
@@ -280,7 +342,7 @@ class PrintDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
-        for w in (self.only_selected, self.everything, self.signoff):
+        for w in (self.only_selected, self.everything, self.signoff, self.codes):
             w.toggled.connect(self._timer.start)
         for w in (self.filled_by, self.phone):
             w.textChanged.connect(self._timer.start)
@@ -300,6 +362,7 @@ class PrintDialog(QDialog):
         s.setValue("print/signoff", so.enabled)
         s.setValue("print/filled_by", so.filled_by)
         s.setValue("print/phone", so.phone)
+        s.setValue("print/codes", self.codes.isChecked())
 
     def refresh(self) -> None:
         """Render the PDF again and show it."""
@@ -307,7 +370,15 @@ class PrintDialog(QDialog):
         projects = self.projects()
         self.drafts = drafts_of(projects)
         out = io.BytesIO()
-        result = render(projects, out, signoff=self.current_signoff(), drafts=self.drafts)
+        result = render(
+            projects,
+            out,
+            signoff=self.current_signoff(),
+            drafts=self.drafts,
+            codes=self.codes.isChecked(),
+            content_hash=self.content_hash,
+        )
+        self.result, self.rendered = result, projects
         self.pdf_bytes = out.getvalue()
         self.document.close()
         self.buffer = QBuffer(self)
@@ -339,14 +410,16 @@ class PrintDialog(QDialog):
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        printed = print_document(self.document, printer)
+        ink = INK_WITH_CODES_PT if self.result is not None and self.result.forms else INK_MARGINS_PT
+        printed = print_document(self.document, printer, ink)
         if not printed:
             QMessageBox.critical(
                 self, app_name(), self.tr("打印机“{0}”无法打印。").format(printer.printerName())
             )
             return
+        self._record()
         text = self.tr("已发送 {0} 页到打印机（实际大小）").format(printed)
-        scale = printer_placement(printer, self.document.pagePointSize(0)).scale
+        scale = printer_placement(printer, self.document.pagePointSize(0), ink).scale
         if scale < 0.9995:
             text = self.tr(
                 "已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%"
@@ -369,5 +442,21 @@ class PrintDialog(QDialog):
         remember_dialog_path(path)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if export_pdf(self, self.projects(), path, self.current_signoff()):
+        if export_pdf(
+            self,
+            self.projects(),
+            path,
+            self.current_signoff(),
+            self.record,
+            self.codes.isChecked(),
+            self.content_hash,
+        ):
             self.status.setText(self.tr("已导出到 {0}").format(path))
+
+    def _record(self) -> None:
+        """Keep the printed versions (what the pages' codes name) for 核对纸质件."""
+        if self.record is None or self.result is None:
+            return
+        problem = self.record(self.rendered, self.result)
+        if problem:
+            QMessageBox.warning(self, APP_NAME, problem)

@@ -151,7 +151,7 @@ class FileActions(QObject):
     def export_file(self) -> None:
         from desktop.io import json_format
         from desktop.io.files import atomic_write_text
-        from desktop.store.exchange import export_db
+        from desktop.store.exchange import export_db, shared_bases
         from desktop.ui.exchange_dialogs import ask_export_scope
 
         self.window.editor.flush()
@@ -200,7 +200,12 @@ class FileActions(QObject):
                     if everything
                     else [repo.get(i) for i in ids]
                 )
-                export_db(projects, path, repo.tombstones() if everything else [])
+                export_db(
+                    projects,
+                    path,
+                    repo.tombstones() if everything else [],
+                    shared_bases(repo, projects),  # each form's last shared version (原来的)
+                )
             else:
                 projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
                 if kind == ".xlsx":

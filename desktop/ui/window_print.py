@@ -10,9 +10,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Project
+from desktop.store import StoreError
+from desktop.store.paper import stored_hashes
 from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
 
 if TYPE_CHECKING:
+    from desktop.printing import RenderResult
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import Session
 
@@ -37,7 +40,11 @@ class PrintActions(QObject):
 
         repo = self.session.repo
         dialog = PrintDialog(
-            self.window, self._selected_projects(), lambda: list(repo.all_projects())
+            self.window,
+            self._selected_projects(),
+            lambda: list(repo.all_projects()),
+            self.record,
+            stored_hashes(repo),
         )
         dialog.exec()
 
@@ -59,7 +66,33 @@ class PrintActions(QObject):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if export_pdf(self.window, projects, path):
+        hashes = stored_hashes(self.session.repo)
+        if export_pdf(self.window, projects, path, record=self.record, content_hash=hashes):
             self.window.statusBar().showMessage(
                 self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
             )
+
+    def record(self, projects: list[Project], result: RenderResult) -> str | None:
+        """Keep each version printed with check codes (the store's record of prints), so a
+        paper can be checked after the form changed; a problem is returned as a sentence."""
+        repo = self.session.repo
+        if repo.read_only or not result.forms:
+            return None
+        from desktop.store.paper import record_print
+
+        try:
+            with repo.atomic():
+                for project, form in zip(projects, result.forms, strict=False):
+                    record_print(repo, project, form.pages, form.printed_at, form.content_hash)
+        except StoreError as exc:
+            return self.tr("打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}").format(
+                exc
+            )
+        return None
+
+    def check_paper(self) -> None:
+        """文件 › 核对纸质件…: codes typed or scanned, one page after another."""
+        from desktop.ui.paper_check import PaperCheckDialog
+
+        self.window.editor.flush()  # what is on screen is what the paper is checked against
+        PaperCheckDialog(self.window, self.session.repo).exec()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.domain.model import Project, new_id, now_timestamp
+from desktop.domain.model import Project, new_id, now_timestamp, with_new_indicator_ids
 from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
 from desktop.ui.project_list import (
     ProjectTableModel,
@@ -81,12 +81,14 @@ class ProjectActions(QObject):
         self.window.editor.flush()
         stamp = now_timestamp()
         copies = [
-            self.session.repo.get(pid).with_changes(
+            (original := self.session.repo.get(pid)).with_changes(
                 id=new_id(),
-                name=self.session.repo.get(pid).name + self.tr("（副本）"),
+                name=original.name + self.tr("（副本）"),
                 created_at=stamp,
                 updated_at=stamp,
                 revision=1,
+                indicators=with_new_indicator_ids(original.indicators),  # a new form
+                field_versions=(),
             )
             for pid in ids
         ]

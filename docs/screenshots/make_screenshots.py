@@ -82,27 +82,11 @@ def shoot(language: str = "zh_CN", suffix: str = "") -> None:
 
 
 def shoot_merge(window, rows) -> None:
-    """The merge preview for a file from another computer with some changes."""
-    from desktop.store import open_repository
-    from desktop.store.exchange import export_db, read_untrusted
-    from desktop.store.merge import plan_merge
-    from desktop.ui.exchange_dialogs import MergeDialog
+    """The merge preview (make_merge_preview.py makes it at 1366×768 on its own)."""
+    sys.path.insert(0, str(HERE))
+    from make_merge_preview import shoot as shoot_preview
 
-    repo = window.session.repo
-    folder = Path(tempfile.mkdtemp())
-    with open_repository(folder / "家里.db") as other:
-        other.add(list(repo.all_projects()))
-        for name, change in (("司法鉴定", "（家里改过）"), ("人民调解", "（家里改过）")):
-            p = next(x for x in other.all_projects() if x.name == name)
-            other.save(p.with_changes(goal_annual=p.goal_annual + change))
-        export_db(other.all_projects(), folder / "交换.db")
-    p = repo.get(rows["人民调解"])
-    repo.save(p.with_changes(goal_overall=p.goal_overall + "（办公室改过）"))
-    dialog = MergeDialog(window, plan_merge(repo, read_untrusted(folder / "交换.db")))
-    dialog.show()
-    QApplication.processEvents()
-    dialog.grab().save(str(HERE / "7-merge-preview.png"))
-    dialog.close()
+    shoot_preview(window, rows, HERE / "7-merge-preview.png", HERE / "7-merge-conflict.png")
 
 
 def shoot_printing(window, rows) -> None:

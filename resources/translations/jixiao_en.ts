@@ -186,62 +186,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="288"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="497"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="289"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="498"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="292"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="501"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="305"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="514"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="314"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="523"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="527"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -252,56 +252,6 @@
         <location filename="../../desktop/ui/app.py" line="386"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
-        <source>修改二级指标</source>
-        <translation>Change second-level indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="402"/>
-        <source>修改指标名称</source>
-        <translation>Change indicator name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="408"/>
-        <source>修改指标值</source>
-        <translation>Change indicator value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
-        <source>添加指标</source>
-        <translation>Add indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="455"/>
-        <source>添加二级指标</source>
-        <translation>Add second-level indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="510"/>
-        <source>删除指标</source>
-        <translation>Delete indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="532"/>
-        <source>移动指标</source>
-        <translation>Move indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="543"/>
-        <source>移动二级指标</source>
-        <translation>Move second-level indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="559"/>
-        <source>标记为已复核</source>
-        <translation>Mark as reviewed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="634"/>
-        <source>拖动指标</source>
-        <translation>Drag indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="416"/>
@@ -374,14 +324,64 @@
         <translation>Change other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="623"/>
+        <location filename="../../desktop/ui/editor.py" line="634"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="624"/>
+        <location filename="../../desktop/ui/editor.py" line="635"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
+        <source>修改二级指标</source>
+        <translation>Change second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="402"/>
+        <source>修改指标名称</source>
+        <translation>Change indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="408"/>
+        <source>修改指标值</source>
+        <translation>Change indicator value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="455"/>
+        <source>添加二级指标</source>
+        <translation>Add second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="513"/>
+        <source>删除指标</source>
+        <translation>Delete indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="535"/>
+        <source>移动指标</source>
+        <translation>Move indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="546"/>
+        <source>移动二级指标</source>
+        <translation>Move second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="562"/>
+        <source>标记为已复核</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="637"/>
+        <source>拖动指标</source>
+        <translation>Drag indicators</translation>
     </message>
 </context>
 <context>
@@ -503,18 +503,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="375"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="584"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="599"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="585"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="600"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -666,7 +666,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="129"/>
         <location filename="../../desktop/ui/window_files.py" line="138"/>
-        <location filename="../../desktop/ui/window_files.py" line="227"/>
+        <location filename="../../desktop/ui/window_files.py" line="232"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
@@ -711,42 +711,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="213"/>
+        <location filename="../../desktop/ui/window_files.py" line="218"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="216"/>
+        <location filename="../../desktop/ui/window_files.py" line="221"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="247"/>
+        <location filename="../../desktop/ui/window_files.py" line="252"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="256"/>
+        <location filename="../../desktop/ui/window_files.py" line="261"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="269"/>
+        <location filename="../../desktop/ui/window_files.py" line="274"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="320"/>
+        <location filename="../../desktop/ui/window_files.py" line="325"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="322"/>
+        <location filename="../../desktop/ui/window_files.py" line="327"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="348"/>
+        <location filename="../../desktop/ui/window_files.py" line="353"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -810,42 +810,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="222"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="431"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="247"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="456"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="462"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="464"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -1166,7 +1166,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="643"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="646"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1294,162 +1294,167 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <source>核对纸质件(&amp;K)…</source>
+        <translation>Chec&amp;k a Paper Copy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>基本信息(&amp;1)</source>
         <translation>Basic information (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>项目资金(&amp;2)</source>
         <translation>Funds (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>绩效目标(&amp;3)</source>
         <translation>Goals (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>绩效指标(&amp;4)</source>
         <translation>Indicators (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>下一个窗格(&amp;N)</source>
         <translation>&amp;Next pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>上一个窗格(&amp;P)</source>
         <translation>&amp;Previous pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>项目列表(&amp;L)</source>
         <translation>Project &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>“{0}”：{1}</source>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>以下输入无效，没有保存：
 {0}
 关闭后这些输入会丢失。仍要关闭吗？</source>
@@ -1458,7 +1463,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 They will be lost when the window closes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>以下输入无效，没有保存（仍以红色留在原处）：
 {0}
 仍要继续吗？</source>
@@ -1467,57 +1472,57 @@ They will be lost when the window closes. Close anyway?</translation>
 Go on anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580"/>
+        <location filename="../../desktop/ui/main_window.py" line="583"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/main_window.py" line="664"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="658"/>
+        <location filename="../../desktop/ui/main_window.py" line="666"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="667"/>
+        <location filename="../../desktop/ui/main_window.py" line="675"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="672"/>
+        <location filename="../../desktop/ui/main_window.py" line="680"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="687"/>
+        <location filename="../../desktop/ui/main_window.py" line="695"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="690"/>
+        <location filename="../../desktop/ui/main_window.py" line="698"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="695"/>
+        <location filename="../../desktop/ui/main_window.py" line="703"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="732"/>
+        <location filename="../../desktop/ui/main_window.py" line="740"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="734"/>
+        <location filename="../../desktop/ui/main_window.py" line="742"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="768"/>
+        <location filename="../../desktop/ui/main_window.py" line="776"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1525,203 +1530,260 @@ Go on anyway?</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="77"/>
         <source>合并预览：{0}</source>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="65"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="69"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
         <source>“{0}”中的项目：{1}。请检查每一项的处理方式，默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，合并前会自动备份。</source>
         <translation>Projects in “{0}”: {1}. Check what happens to each; the defaults lose nothing. Replaced versions are kept in the history, and the database is backed up before the merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="95"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="96"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="97"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="98"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="99"/>
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="85"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
         <source>处理</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="117"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="130"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="144"/>
+        <source>双方都修改过的内容：逐项选择（选择后按“合并双方的修改”处理）</source>
+        <translation>Changed on both sides: pick per item (a pick means “combine both sides’ changes”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="152"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
         <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
-        <source>不同之处（我的 → 对方的）：</source>
-        <translation>Differences (mine → theirs):</translation>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="163"/>
+        <source>不同之处(&amp;D)（〔+…〕加上的文字，〔−…〕删去的文字）：</source>
+        <translation>&amp;Differences (〔+…〕 text added, 〔−…〕 text removed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="172"/>
         <source>以下内容有错误，不会导入：</source>
         <translation>These have errors and will not be imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="145"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="175"/>
         <source>合并(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="160"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
         <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="167"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="213"/>
+        <source>这个文件记录的本机修改次数比本机自己记录的多：版本记录被改动过（或本机的数据文件是从较早的备份恢复的）。为安全起见，它不会替换本机的版本，只另存为一个新项目供核对。</source>
+        <translation>This file records more changes made on this computer than this computer itself recorded: its version record was altered (or this computer’s data file was restored from an older backup). To be safe it does not replace this computer’s version; it is only kept as a new project for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="224"/>
+        <source>两份都保留后，列表中会有两个同名（同一年度）的项目；审核会提示“可能重复”，直到删除或改名其中一个。</source>
+        <translation>Keeping both leaves two projects of the same name and year in the list; the check warns “possible duplicate” until one of them is deleted or renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="234"/>
         <source>对方已彻底删除这个项目。</source>
         <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="236"/>
         <source>本机已彻底删除这个项目。</source>
         <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="171"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="238"/>
         <source>本机没有这个项目。</source>
         <translation>This computer does not have this project.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="173"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="240"/>
         <source>内容完全相同。</source>
         <translation>The content is identical.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="178"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="284"/>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="285"/>
+        <source>对方的</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="324"/>
+        <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
+        <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="334"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="179"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="335"/>
         <source>完全相同</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="180"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="336"/>
         <source>对方的较新</source>
         <translation>theirs is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="337"/>
         <source>我的较新</source>
         <translation>mine is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="182"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="338"/>
         <source>双方都修改过</source>
         <translation>changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="339"/>
         <source>我已删除</source>
         <translation>deleted here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="340"/>
         <source>我已删除，对方又修改过</source>
         <translation>deleted here, changed there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
         <source>对方已删除</source>
         <translation>deleted there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
         <source>对方已删除，我又修改过</source>
         <translation>deleted there, changed here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="343"/>
         <source>双方都新建了同名项目</source>
         <translation>Both created a project of that name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="344"/>
+        <source>版本记录可疑</source>
+        <translation>suspicious version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
         <source>不导入</source>
         <translation>do not import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="195"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
+        <source>另存为新项目供核对</source>
+        <translation>keep as a new project for review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
         <source>移入回收站</source>
         <translation>move to trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>恢复对方的</source>
         <translation>bring theirs back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
         <source>保持删除</source>
         <translation>keep deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="200"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="366"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="373"/>
         <source>两份都保留</source>
         <translation>keep both</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="367"/>
         <source>合为一个，用我的</source>
         <translation>Merge into one, keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="202"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="368"/>
         <source>合为一个，用对方的</source>
         <translation>Merge into one, take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="205"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
         <source>保留我的</source>
         <translation>keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="206"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
+        <source>合并双方的修改</source>
+        <translation>combine both sides’ changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="396"/>
+        <source>指标 {0}</source>
+        <translation>Indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="399"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="572"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1742,6 +1804,84 @@ Go on anyway?</translation>
         <location filename="../../desktop/ui/widgets.py" line="145"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCheckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="39"/>
+        <source>核对纸质件</source>
+        <translation>Check a Paper Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="42"/>
+        <source>输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。</source>
+        <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer&apos;s QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page&apos;s answer and the missing pages are listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="48"/>
+        <source>校验码或二维码</source>
+        <translation>Check code or QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="59"/>
+        <source>校验码(&amp;C)：</source>
+        <translation>&amp;Check code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="72"/>
+        <source>清空(&amp;L)</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="114"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="115"/>
+        <source>第 {0}/{1} 页</source>
+        <translation>page {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="117"/>
+        <source>（重复）</source>
+        <translation>(again) </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <source>第 {0} 版</source>
+        <translation> revision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="140"/>
+        <source>{0}{1}：有第 {2} 页</source>
+        <translation>{0}{1}: pages {2} present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="142"/>
+        <source>，缺第 {0} 页</source>
+        <translation>, pages {0} missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <source>，共 {0} 页，齐全</source>
+        <translation>, all {0} pages</translation>
     </message>
 </context>
 <context>
@@ -1790,138 +1930,153 @@ Go on anyway?</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="53"/>
+        <location filename="../../desktop/ui/window_print.py" line="60"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="55"/>
+        <location filename="../../desktop/ui/window_print.py" line="62"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="64"/>
+        <location filename="../../desktop/ui/window_print.py" line="72"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_print.py" line="88"/>
+        <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
+        <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="247"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="211"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="265"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="327"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="280"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="288"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="292"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="240"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="294"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="296"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="298"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="299"/>
+        <source>校验码(&amp;Q)</source>
+        <translation>Check &amp;codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="303"/>
+        <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
+        <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="310"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="312"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="262"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="324"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="317"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="388"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="319"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="390"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="392"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="407"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="417"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="348"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="421"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="425"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="360"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="433"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="363"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="436"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="365"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="438"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="373"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="454"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1944,37 +2099,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="93"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="93"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="103"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="101"/>
+        <location filename="../../desktop/ui/window_projects.py" line="103"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="104"/>
+        <location filename="../../desktop/ui/window_projects.py" line="106"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="127"/>
+        <location filename="../../desktop/ui/window_projects.py" line="129"/>
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="130"/>
+        <location filename="../../desktop/ui/window_projects.py" line="132"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2144,10 +2299,25 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="616"/>
-        <location filename="../../desktop/ui/editor.py" line="634"/>
+        <location filename="../../desktop/ui/editor.py" line="610"/>
+        <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
+        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="614"/>
+        <source>表头：</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="627"/>
+        <location filename="../../desktop/ui/editor.py" line="659"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <source>修改目标表头</source>
+        <translation>Change goal header</translation>
     </message>
 </context>
 <context>
@@ -2280,37 +2450,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="357"/>
+        <location filename="../../desktop/ui/window_files.py" line="362"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="360"/>
+        <location filename="../../desktop/ui/window_files.py" line="365"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="364"/>
+        <location filename="../../desktop/ui/window_files.py" line="369"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="366"/>
+        <location filename="../../desktop/ui/window_files.py" line="371"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="368"/>
+        <location filename="../../desktop/ui/window_files.py" line="373"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="372"/>
+        <location filename="../../desktop/ui/window_files.py" line="377"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="377"/>
+        <location filename="../../desktop/ui/window_files.py" line="382"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2439,37 +2609,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="145"/>
+        <location filename="../../desktop/ui/window_projects.py" line="147"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="154"/>
+        <location filename="../../desktop/ui/window_projects.py" line="156"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="157"/>
+        <location filename="../../desktop/ui/window_projects.py" line="159"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="163"/>
+        <location filename="../../desktop/ui/window_projects.py" line="165"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="182"/>
+        <location filename="../../desktop/ui/window_projects.py" line="184"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="191"/>
+        <location filename="../../desktop/ui/window_projects.py" line="193"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="192"/>
+        <location filename="../../desktop/ui/window_projects.py" line="194"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
@@ -2498,242 +2668,242 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="43"/>
+        <location filename="../../desktop/domain/audit.py" line="44"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="44"/>
+        <location filename="../../desktop/domain/audit.py" line="45"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="45"/>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
         <source>产出指标</source>
         <translation>output indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <source>效益指标</source>
         <translation>benefit indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>满意度指标</source>
         <translation>satisfaction indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <source>成本指标</source>
         <translation>cost indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="184"/>
+        <location filename="../../desktop/domain/audit.py" line="221"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="189"/>
+        <location filename="../../desktop/domain/audit.py" line="226"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="202"/>
+        <location filename="../../desktop/domain/audit.py" line="239"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="219"/>
+        <location filename="../../desktop/domain/audit.py" line="256"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="235"/>
+        <location filename="../../desktop/domain/audit.py" line="272"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="245"/>
+        <location filename="../../desktop/domain/audit.py" line="282"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="254"/>
+        <location filename="../../desktop/domain/audit.py" line="291"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="269"/>
+        <location filename="../../desktop/domain/audit.py" line="306"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="285"/>
+        <location filename="../../desktop/domain/audit.py" line="322"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="300"/>
+        <location filename="../../desktop/domain/audit.py" line="337"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="317"/>
+        <location filename="../../desktop/domain/audit.py" line="354"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="333"/>
+        <location filename="../../desktop/domain/audit.py" line="370"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="354"/>
+        <location filename="../../desktop/domain/audit.py" line="391"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="368"/>
+        <location filename="../../desktop/domain/audit.py" line="405"/>
         <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
         <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="378"/>
+        <location filename="../../desktop/domain/audit.py" line="415"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="394"/>
+        <location filename="../../desktop/domain/audit.py" line="431"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="405"/>
+        <location filename="../../desktop/domain/audit.py" line="442"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="419"/>
+        <location filename="../../desktop/domain/audit.py" line="456"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="439"/>
+        <location filename="../../desktop/domain/audit.py" line="476"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="454"/>
+        <location filename="../../desktop/domain/audit.py" line="491"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="473"/>
+        <location filename="../../desktop/domain/audit.py" line="510"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="487"/>
+        <location filename="../../desktop/domain/audit.py" line="524"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="508"/>
+        <location filename="../../desktop/domain/audit.py" line="545"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="522"/>
+        <location filename="../../desktop/domain/audit.py" line="559"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
@@ -2814,17 +2984,17 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="80"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="113"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>

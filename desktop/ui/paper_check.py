@@ -1,0 +1,154 @@
+"""文件 › 核对纸质件… (F8): is a signed paper the version in the data?
+
+One field takes what each page's footer says: the check code typed by the clerk, or the QR
+code's whole text typed by a USB barcode scanner (scanners act as keyboards and end with
+Enter). Each page's answer is listed as it comes (与当前数据一致 / 这是第 3 版，当前是第 5
+版 with the changed fields / 项目不在本文件中 / 校验码有误), and under the list which pages
+of which forms are there and which are missing. The field takes no input method, so a
+scanner's letters never land in a Chinese IME's composition.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import Repository, StoreError
+from desktop.store.paper import BAD_CODE, CHANGED, MATCH, PaperBatch, Verdict, page_list, verify
+from desktop.ui.screen import fit_to_screen
+
+COLOURS = {MATCH: "#1b7f3b", CHANGED: "#b35900"}
+ERROR_COLOUR = "#b00020"
+
+
+class PaperCheckDialog(QDialog):
+    def __init__(self, parent: QWidget, repo: Repository):
+        super().__init__(parent)
+        self.repo = repo
+        self.batch = PaperBatch()
+        self.setWindowTitle(self.tr("核对纸质件"))
+        intro = QLabel(
+            self.tr(
+                "输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，"
+                "按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。"
+            )
+        )
+        intro.setWordWrap(True)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("校验码或二维码"))
+        # A scanner types letters: keep them out of a Chinese input method's composition.
+        self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.field.setInputMethodHints(
+            Qt.InputMethodHint.ImhPreferUppercase | Qt.InputMethodHint.ImhNoPredictiveText
+        )
+        mono = QFont(self.field.font())
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setFamilies(["Consolas", "DejaVu Sans Mono", "Menlo", mono.family()])
+        self.field.setFont(mono)
+        self.field.returnPressed.connect(self.check)
+        label = QLabel(self.tr("校验码(&C)："))
+        label.setBuddy(self.field)
+        self.answer = QLabel()
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.results = QTreeWidget()
+        self.results.setHeaderLabels([self.tr("项目"), self.tr("页"), self.tr("结果")])
+        self.results.setColumnWidth(0, 260)
+        self.results.setColumnWidth(1, 90)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        clear = buttons.addButton(self.tr("清空(&L)"), QDialogButtonBox.ButtonRole.ResetRole)
+        clear.setAutoDefault(False)
+        clear.clicked.connect(self.clear)
+        buttons.rejected.connect(self.reject)
+        for b in buttons.buttons():  # Enter belongs to the field (a scanner ends with it)
+            b.setAutoDefault(False)
+            b.setDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(label)
+        layout.addWidget(self.field)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 760, 560)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.field.setFocus()  # a scanner can be used at once
+
+    def check(self) -> None:
+        text = self.field.text()
+        if not text.strip():
+            return
+        try:
+            verdict = verify(self.repo, text)
+        except StoreError as exc:
+            self._show_answer(str(exc), ERROR_COLOUR)
+            return
+        if verdict.status == BAD_CODE:
+            self.field.selectAll()  # to be corrected
+        else:
+            self.field.clear()  # ready for the next page
+        self._add(verdict)
+
+    def _add(self, verdict: Verdict) -> None:
+        colour = COLOURS.get(verdict.status, ERROR_COLOUR)
+        self._show_answer("\n".join(verdict.lines()), colour)
+        if verdict.status == BAD_CODE:
+            return  # a typing error: nothing to list, the clerk types it again
+        counted = self.batch.add(verdict)
+        name = verdict.form or self.tr("（未知）")
+        page = self.tr("第 {0}/{1} 页").format(verdict.page, verdict.pages) if verdict.page else ""
+        duplicate = bool(verdict.page) and not counted and verdict.status in (MATCH, CHANGED)
+        message = (self.tr("（重复）") if duplicate else "") + verdict.message
+        item = QTreeWidgetItem([name, page, message])
+        item.setForeground(2, QColor(colour))
+        item.setToolTip(2, "\n".join(verdict.lines()))
+        for change in verdict.changes:
+            QTreeWidgetItem(item, ["", "", change])
+        self.results.insertTopLevelItem(0, item)
+        self.results.setCurrentItem(item)
+        self._summarize()
+
+    def _show_answer(self, text: str, colour: str) -> None:
+        self.answer.setText(text)
+        self.answer.setStyleSheet(f"color: {colour}; font-weight: bold")
+
+    def _summarize(self) -> None:
+        lines = []
+        for verdict, present, missing in self.batch.summary():
+            name = verdict.form
+            revision = (
+                self.tr("第 {0} 版").format(verdict.printed_revision)
+                if verdict.printed_revision is not None
+                else ""
+            )
+            line = self.tr("{0}{1}：有第 {2} 页").format(name, revision, page_list(present))
+            if missing:
+                line += self.tr("，缺第 {0} 页").format(page_list(missing))
+            else:
+                line += self.tr("，共 {0} 页，齐全").format(verdict.pages)
+            lines.append(line)
+        self.summary.setText("\n".join(lines))
+
+    def clear(self) -> None:
+        self.batch = PaperBatch()
+        self.results.clear()
+        self.summary.clear()
+        self.answer.clear()
+        self.field.clear()
+        self.field.setFocus()
