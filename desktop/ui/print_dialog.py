@@ -122,7 +122,7 @@ def export_pdf(
     if record is not None:
         problem = record(projects, result)
         if problem:
-            QMessageBox.warning(parent, APP_NAME, problem)
+            QMessageBox.warning(parent, app_name(), problem)
     return True
 
 
@@ -459,4 +459,4 @@ class PrintDialog(QDialog):
             return
         problem = self.record(self.rendered, self.result)
         if problem:
-            QMessageBox.warning(self, APP_NAME, problem)
+            QMessageBox.warning(self, app_name(), problem)

@@ -2301,7 +2301,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/editor.py" line="610"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
-        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+        <translation>The column&apos;s header on the printout, as the form writes it (“overall project goal” or “project overall goal”)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="614"/>
