@@ -29,6 +29,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
+from desktop.cli_common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError
+from desktop.cli_common import open_db as _open
+from desktop.cli_review import REVIEW_COMMANDS, review_parsers
 from desktop.domain.model import field_label
 from desktop.domain.money import format_money
 from desktop.io import json_format
@@ -40,11 +43,9 @@ from desktop.io.files import (
     store_import,
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
-from desktop.store import NotFoundError, Repository, StoreError, open_repository
+from desktop.store import NotFoundError, StoreError
 from desktop.store.exchange import export_db, read_untrusted, shared_bases
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
-
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
 _ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
@@ -67,10 +68,6 @@ class _Parser(argparse.ArgumentParser):
                 break
         self.print_usage(sys.stderr)
         self.exit(EXIT_FAILED, f"{self.prog}：参数错误：{message}\n")
-
-
-class CliError(Exception):
-    """Stops a command with a one-line message and exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
+    _add_form_commands(sub, db_parent)
+    _add_file_commands(sub, db_parent)
+    return parser
+
+
+def _add_form_commands(sub, db_parent) -> None:
+    """import, export, check, summary, rollover."""
     p = sub.add_parser(
         "import",
         parents=[db_parent],
@@ -119,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.json|FILE.db", help="导出到的文件")
     p.add_argument(
         "--project", action="append", metavar="ID", help="只导出这个项目（可重复）；默认全部"
+    )
+    p.add_argument(
+        "--unit",
+        metavar="单位",
+        help="只导出这个单位报送的项目（审核单位把状态和意见交回各单位时用）",
     )
 
     p = sub.add_parser(
@@ -148,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="从这个年度复制")
     p.add_argument("--project", action="append", metavar="ID", help="只复制这个项目（可重复）")
 
+
+def _add_file_commands(sub, db_parent) -> None:
+    """merge, print, list."""
     p = sub.add_parser(
         "merge",
         parents=[db_parent],
@@ -196,10 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
         "list",
         parents=[db_parent],
         help="列出项目",
-        description="每行一个项目：编号、年度、名称、项目资金总额。",
+        description="每行一个项目：编号、年度、名称、项目资金总额、审核状态。",
     )
     p.add_argument("--year", type=int, help="只列出这一年度")
-    return parser
+    review_parsers(sub, db_parent)
 
 
 class _ClosedPipeAware:
@@ -299,20 +311,6 @@ def _os_error(exc: OSError) -> str:
     return f"{exc.strerror or exc}（{exc.filename or ''}）"
 
 
-def _open(db: str, *, create: bool = False) -> Repository:
-    """Open the database; only commands that add data (``create``: import, merge) make a
-    new one (and say so) — a mistyped name must not become an empty database."""
-    existed = Path(db).exists()
-    if not existed and not create:
-        raise CliError(
-            f"找不到数据文件“{db}”。请检查文件名；要新建数据文件，请先用 import 或 merge 导入项目。"
-        )
-    repo = open_repository(db, create=create)
-    if not existed:
-        print(f"已新建数据文件“{db}”。", file=sys.stderr)
-    return repo
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
     from desktop.store.merge import split_reimport
 
@@ -370,6 +368,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"不支持导出为“{suffix}”，请使用 .json、.xlsx 或 .db 文件名")
     if kind == ".db" and target.exists() and target.resolve() == Path(args.db).resolve():
         raise CliError("不能导出到正在使用的数据文件本身")
+    from desktop.store import review
+
     with _open(args.db) as repo:
         if args.project:
             projects = []
@@ -379,10 +379,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 except NotFoundError as exc:
                     raise CliError(f"数据库中没有编号为“{pid}”的项目，未导出任何内容") from exc
             tombstones = []
+        elif args.unit:
+            ids = review.submitted_by(repo, args.unit)
+            if not ids:
+                raise CliError(f"没有“{args.unit}”报送的项目，未导出任何内容")
+            projects = list(repo.all_projects(ids))
+            tombstones = []
         else:  # everything: for a .db also the trash and the deletions, so they travel
             projects = list(repo.all_projects(trash=kind == ".db"))
             tombstones = repo.tombstones()
         bases = shared_bases(repo, projects) if kind == ".db" else []
+        reviews = review.records(repo, [p.id for p in projects]) if kind == ".db" else None
     if kind == ".json":
         atomic_write_text(target, json_format.dumps(projects))
     elif kind == ".xlsx":
@@ -390,7 +397,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         export_xlsx(projects, target)
     else:
-        export_db(projects, target, tombstones, bases)
+        export_db(projects, target, tombstones, bases, reviews=reviews)
     print(f"已导出 {len(projects)} 个项目到“{target}”。")
     return EXIT_OK
 
@@ -418,6 +425,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         f"移入回收站 {result.deleted} 个。"
         "被替换的版本已保存在历史版本中。"
     )
+    if result.reviews:
+        print(f"新的审核记录（状态、意见、答复）{result.reviews} 条。")
     return EXIT_PARTIAL if plan.problems else EXIT_OK
 
 
@@ -446,9 +455,14 @@ def _print_plan(plan) -> str:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from desktop.domain.review import DRAFT, STATUS_LABELS
+    from desktop.store.review import statuses
+
     with _open(args.db) as repo:
+        status = statuses(repo)
         for s in repo.summaries(year=args.year):
-            print(f"{s.id}\t{s.year}\t{s.name}\t{format_money(s.total)}")
+            label = STATUS_LABELS[status.get(s.id, DRAFT)]
+            print(f"{s.id}\t{s.year}\t{s.name}\t{format_money(s.total)}\t{label}")
     return EXIT_OK
 
 
@@ -619,7 +633,20 @@ def _cmd_rollover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review_command(name: str):
+    """A command of the review loop (``cli_review``)."""
+
+    def run(args: argparse.Namespace) -> int:
+        return REVIEW_COMMANDS[name](args)
+
+    return run
+
+
 COMMANDS = {
+    **{
+        name: _review_command(name)
+        for name in ("role", "submit", "review", "answer", "adjust", "opinions")
+    },
     "summary": _cmd_summary,
     "rollover": _cmd_rollover,
     "check": _cmd_check,

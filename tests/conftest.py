@@ -66,8 +66,23 @@ def app_and_translators(qapp):
 
 
 @pytest.fixture
-def dialogs(monkeypatch):
-    """Record message boxes instead of blocking on them; answer questions with Yes."""
+def expect_box():
+    """``expect_box("critical", "无法导入")``: the test expects a critical (or warning) box
+    whose text contains that; any other critical or warning box fails the test."""
+    expected: list[tuple[str, str]] = []
+
+    def expect(kind: str, text: str = "") -> None:
+        expected.append((kind, text))
+
+    expect.expected = expected
+    return expect
+
+
+@pytest.fixture
+def dialogs(monkeypatch, expect_box):
+    """Record message boxes instead of blocking on them; answer questions with Yes. At the
+    end, a critical or warning box the test did not declare with ``expect_box`` fails it:
+    an error shown to the clerk never goes unnoticed."""
     seen = []
 
     def record(kind, answer=None):
@@ -81,7 +96,15 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", record("critical"))
     monkeypatch.setattr(QMessageBox, "warning", record("warning"))
     monkeypatch.setattr(QMessageBox, "about", record("about"))
-    return seen
+    yield seen
+    unexpected = [
+        (kind, text)
+        for kind, text in seen
+        if kind in ("critical", "warning")
+        and not any(kind == k and t in text for k, t in expect_box.expected)
+    ]
+    if unexpected:
+        pytest.fail(f"message boxes the test did not expect: {unexpected}", pytrace=False)
 
 
 @pytest.fixture

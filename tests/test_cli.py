@@ -286,7 +286,8 @@ def test_check_lists_problems_and_exits_1_on_errors(tmp_path, capsys):
     run(capsys, "import", str(SAMPLE), "--db", str(db))
     code, out, err = run(capsys, "check", "--db", str(db))
     lines = out.strip().split("\n")
-    assert code == 1 and "错误 10 条，警告 4 条" in err
+    # main's 8 + 2 需复核 labels; 4 warnings + 13 without 成本指标 + 3 定量 names
+    assert code == 1 and "错误 10 条，警告 20 条" in err
     assert sum(line.startswith("错误\t公共法律服务\t绩效指标/") for line in lines) == 5
     assert sum(line.startswith("错误\t依法治区") for line in lines) == 3
     assert "警告\t智慧矫正\t基本信息/项目性质\t" in out
@@ -295,7 +296,12 @@ def test_check_lists_problems_and_exits_1_on_errors(tmp_path, capsys):
         for line in run(capsys, "list", "--db", str(db))[1].strip().split("\n")
     }
     code, out, _ = run(capsys, "check", "--db", str(db), "--project", ids["司法调解"])
-    assert code == 0 and out == ""
+    assert (
+        code == 0
+        and out
+        == "警告\t司法调解\t绩效指标/成本指标\t"
+        "没有成本指标：按现行指标体系，每个项目都应设置成本指标\n"
+    )
 
 
 def test_import_exits_1_when_a_field_needs_review_and_says_when_funds_are_missing(tmp_path, capsys):

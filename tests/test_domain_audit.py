@@ -32,6 +32,7 @@ def good() -> Project:
             Indicator("产出指标", "质量指标", "案件质量", parse_value("提高")),
             Indicator("效益指标", "社会效益指标", "群众获得感", parse_value("增强")),
             Indicator("满意度指标", "服务对象满意度指标", "受援人满意度", parse_value("≥90(%)")),
+            Indicator("成本指标", "经济成本指标", "每件案件补贴", parse_value("≤3000(元)")),
         ),
     )
 
@@ -102,6 +103,15 @@ BREAKERS = {
         lambda p: with_indicator(p, 2, needs_review=True, review_note="两行合并", source_line=7)
     ],
     "indicators.output_quantitative": [lambda p: with_indicator(p, 0, value=parse_value("较多"))],
+    "indicators.cost_present": [lambda p: p.with_changes(indicators=p.indicators[:4])],
+    "indicators.quantitative_name_text_value": [
+        lambda p: with_indicator(p, 0, value=parse_value("较多")),  # 办案数量
+        lambda p: with_indicator(p, 1, name="案件办结率", value=parse_value("及时")),
+    ],
+    "indicators.placeholder": [
+        lambda p: with_indicator(p, 3, value=parse_value("≥**%")),
+        lambda p: with_indicator(p, 0, value=parse_value("XX件")),
+    ],
     "fields.needs_review": [
         lambda p: p.with_flag("funds.total", "表中只有年度资金，按年度资金填入"),
         lambda p: p.with_flag("year", "表头没有年度，按文件名推断为 2024 年"),
@@ -136,16 +146,53 @@ def test_locations_point_at_the_field_or_row():
 
 def test_cost_level1_only_from_2021():
     cost = Indicator("成本指标", "经济成本指标", "单位成本", parse_value("≤5(万元)"))
-    modern = good().with_changes(indicators=(*good().indicators, cost))
+    modern = good().with_changes(indicators=(*good().indicators[:4], cost))
     assert "indicators.taxonomy" not in rules_hit(modern)
     classic = modern.with_changes(
         year=2020, start_date=date(2020, 1, 1), end_date=date(2020, 12, 31), profile="classic"
     )
     assert "indicators.taxonomy" in rules_hit(classic)
     old_style = classic.with_changes(
-        indicators=(*good().indicators, replace(cost, level1="产出指标", level2="成本指标"))
+        indicators=(*good().indicators[:4], replace(cost, level1="产出指标", level2="成本指标"))
     )
     assert "indicators.taxonomy" not in rules_hit(old_style)
+    # Without any 成本指标: a warning under the 2021 profile, nothing under the classic one.
+    assert "indicators.cost_present" in rules_hit(modern.with_changes(indicators=()))
+    assert "indicators.cost_present" not in rules_hit(
+        old_style.with_changes(indicators=good().indicators[:4])
+    )
+
+
+def test_findings_carry_the_review_reason_codes():
+    def codes(p):
+        return {(f.rule, f.location.field, f.code) for f in audit.check(p) if f.code}
+
+    missing = good().with_changes(indicators=())
+    assert codes(missing) >= {
+        ("indicators.level1_present", "产出指标", 9),
+        ("indicators.level1_present", "效益指标", 8),
+        ("indicators.level1_present", "满意度指标", 10),
+    }
+    text_rate = with_indicator(good(), 1, name="案件办结率", value=parse_value("及时"))
+    assert ("indicators.quantitative_name_text_value", "value", 4) in codes(text_rate)
+    for placeholder in ("≥**%", "XX件", "≥××(%)"):
+        p = with_indicator(good(), 3, value=parse_value(placeholder))
+        assert [(f.rule, f.code) for f in audit.check(p)] == [("indicators.placeholder", 2)]
+    # A rate worded as a comparison is still reported; an 效率 is not a measured rate.
+    assert "indicators.quantitative_name_text_value" not in rules_hit(
+        with_indicator(good(), 1, name="业务工作效率", value=parse_value("提升"))
+    )
+
+
+def test_a_phased_project_is_not_held_to_its_annual_amounts():
+    # 阶段性项目: 项目资金总额 covers all the years, the year asks for a part of it.
+    phased = good().with_changes(
+        nature="阶段性项目",
+        start_date=date(2024, 1, 1),
+        end_date=date(2026, 12, 31),
+        funds=Funds(300_00, 300_00, 0, 100_00, 100_00, 0, 0),
+    )
+    assert [f for f in audit.check(phased) if f.location.tab == "funds"] == []
 
 
 def test_rules_can_be_limited_to_years():
@@ -173,13 +220,25 @@ def test_the_sample_forms_exactly(sample_result):
         for p in sample_result.projects
     }
     review = ("error", "indicators.needs_review")
+    # No form of the sample (2024: the 2021 profile) has a 成本指标.
+    cost = ("warning", "indicators.cost_present", None)
+    found = {name: [f for f in fs if f != cost] for name, fs in found.items() if cost in fs}
+    assert len(found) == 13
     assert found["公共法律服务"] == sorted((*review, n) for n in (2, 7, 9, 10, 11))
     assert found["依法治区"] == sorted(
         [(*review, 4), (*review, 5), (*review, 8), ("warning", "indicators.duplicate_name", 6)]
     )
     assert found["普陀区司法行政视频会议系统运维项目"] == [("warning", "goals.identical", None)]
-    assert found["援外干部工作经费"] == [("warning", "dates.phased_one_year", None)]
+    text_value = "warning", "indicators.quantitative_name_text_value"
+    # 3rd row 资金到位率: 及时; 业务工作效率: 提升 is not a rate.
+    assert found["援外干部工作经费"] == [
+        ("warning", "dates.phased_one_year", None),
+        (*text_value, 2),
+    ]
     assert found["智慧矫正"] == [("warning", "dates.phased_one_year", None)]
+    # 9th row 社区矫正对象再犯罪率: 低于全市平均水平; 3rd row 人民调解组织建立数量: 不变.
+    assert found["安置帮教和社区矫正"] == [(*text_value, 8)]
+    assert found["人民调解"] == [(*text_value, 2)]
     # Sample line 72: the 满意度 rows of 法律援助费 have an empty 一级 cell on the published
     # form; the label inferred from the taxonomy waits for the clerk's confirmation (需复核).
     assert found["法律援助费"] == [(*review, 4), (*review, 5)]
@@ -190,8 +249,10 @@ def test_the_sample_forms_exactly(sample_result):
         "普陀区司法行政视频会议系统运维项目",
         "援外干部工作经费",
         "智慧矫正",
+        "安置帮教和社区矫正",
+        "人民调解",
     }
-    assert len(others) == 7 and all(found[n] == [] for n in others)
+    assert len(others) == 5 and all(found[n] == [] for n in others)
 
 
 def test_decimal_percent_bounds_are_inclusive():

@@ -8,7 +8,6 @@ the public structure of the 绩效目标表 variants; the workbooks and the PDF 
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -286,8 +285,12 @@ def test_every_mapped_group_lands_in_a_profile():
 
 
 def test_wan_conversion_is_decimal():
-    fen, _ = parse_amount("0.01", "万元")
-    assert fen == int(Decimal("0.01") * 10000 * 100)
+    """万元 → 元 is × 10,000 exactly (no binary float on the way): in 分."""
+    assert parse_amount("0.01", "万元")[0] == 10_000  # 100 元
+    assert parse_amount("0.0001", "万元")[0] == 100  # 1 元
+    assert parse_amount("510", "万元")[0] == 510_000_000  # 5,100,000 元
+    assert parse_amount("1.23456", "万元")[0] == 1_234_560  # 12,345.60 元
+    assert parse_amount("0.29", "万元")[0] == 290_000  # 0.29 × 10,000 is not 2899.99…
 
 
 def test_goals_stay_apart_and_do_not_take_the_table_header():

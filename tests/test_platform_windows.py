@@ -1,4 +1,4 @@
-"""Windows realities, simulated where they cannot run here (issue 8): portable mode, paths
+"""Windows realities, simulated where they cannot run here: portable mode, paths
 with Chinese characters and spaces, a stick pulled out, a file locked by another program,
 宋体 from ``%WINDIR%\\Fonts``, and the ``--self-test``."""
 
@@ -86,7 +86,10 @@ def test_chinese_and_spaces_in_every_path(tmp_path, sample_result):
     assert backups.backup_dir(mine).name.startswith("我的 申报 数据-")
 
 
-def test_a_pulled_stick_gives_a_clear_message_not_a_traceback(make_controller, tmp_path, dialogs):
+def test_a_pulled_stick_gives_a_clear_message_not_a_traceback(
+    make_controller, tmp_path, dialogs, expect_box
+):
+    expect_box("critical", "已拔出")
     c = make_controller(tmp_path / "本机.db")
     gone = tmp_path / "拔出的 U 盘" / "数据.db"  # like E:\数据.db after the stick is removed
     assert not c.open(gone)
@@ -184,7 +187,8 @@ def test_self_test_fails_with_the_reason_when_the_font_is_missing(tmp_path):
     assert "自检失败（字体）" in proc.stdout
 
 
-def test_an_uncaught_error_is_shown_and_logged_not_lost(app_and_translators, dialogs):
+def test_an_uncaught_error_is_shown_and_logged_not_lost(app_and_translators, dialogs, expect_box):
+    expect_box("critical", "意外错误")
     from desktop.ui.app import _last_resort
 
     app, _ = app_and_translators

@@ -1,4 +1,4 @@
-"""Windows file realities (issue 13): mapped drives and UNC paths, antivirus and sync tools
+"""Windows file realities: mapped drives and UNC paths, antivirus and sync tools
 holding a file or its journal, files other programs have open, a stick seen under another
 drive letter, the roaming profile, file names from project names, and the bundled font
 under an English Windows. Where Windows behaviour cannot be produced here it is simulated

@@ -1,4 +1,4 @@
-"""The signed paper copy (printing issue 15): each defect found by printing real forms,
+"""The signed paper copy: each defect found by printing real forms,
 checked on the produced PDF with pdfplumber."""
 
 from __future__ import annotations

@@ -327,10 +327,18 @@ def test_leftover_wal_is_read_without_touching_it(exported, tmp_path):
 @settings(max_examples=int(os.environ.get("FLIP_EXAMPLES", "60")), deadline=None)
 @given(st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), min_size=1, max_size=8))
 def test_flipped_bytes_give_an_error_or_a_correct_import(flip_source, flips):
-    data = bytearray(flip_source.read_bytes())
+    """Correct: what is read passes the codec's checks, and when no flipped byte lies on a
+    page of the projects, their indicators, the schema or the header, it is exactly the
+    exported projects (a flip elsewhere may refuse the file, never change a form)."""
+    from desktop.domain.codec import project_from_dict, project_to_dict
+
+    source, pages, page_size = flip_source
+    data = bytearray(source.read_bytes())
+    flipped_pages = set()
     for offset, mask in flips:
         data[offset % len(data)] ^= mask
-    path = flip_source.with_name("flipped.db")
+        flipped_pages.add(offset % len(data) // page_size + 1)
+    path = source.with_name("flipped.db")
     path.write_bytes(bytes(data))
     before = files_digest(path)
     try:
@@ -339,17 +347,36 @@ def test_flipped_bytes_give_an_error_or_a_correct_import(flip_source, flips):
         assert str(exc)
     else:
         for p in incoming.projects:
-            assert p.id and isinstance(p.year, int)
+            assert project_from_dict(project_to_dict(p)) == p
+        assert len({p.id for p in incoming.projects}) == len(incoming.projects)
+        if not flipped_pages & pages:
+            exported = {p.id: p.content() for p in read_untrusted(source).projects}
+            assert {p.id: p.content() for p in incoming.projects} == exported
     assert files_digest(path) == before
 
 
 @pytest.fixture(scope="module")
 def flip_source(tmp_path_factory, sample_result):
+    """The exported file, the pages that hold what a form is read from (the header page
+    with the schema, the projects, the indicators and their indexes) and the page size."""
     folder = tmp_path_factory.mktemp("flip")
     with open_repository(folder / "s.db") as repo:
         repo.add(sample_result.projects[:4])
         export_db(repo.all_projects(), folder / "source.db")
-    return folder / "source.db"
+    conn = sqlite3.connect(folder / "source.db")
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        tables = {"sqlite_schema", "sqlite_master", "projects", "indicators"}
+        names = tables | {
+            n
+            for (n,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE tbl_name IN ('projects', 'indicators')"
+            )
+        }
+        pages = {1} | {p for n, p in conn.execute("SELECT name, pageno FROM dbstat") if n in names}
+    finally:
+        conn.close()
+    return folder / "source.db", pages, page_size
 
 
 @pytest.mark.slow

@@ -31,8 +31,9 @@ def test_panel_shows_the_current_project_and_a_click_lands_on_the_row(make_contr
     w = sample(make_controller, tmp_path)
     select(w, "依法治区")
     rows = panel_rows(w)
-    assert [r[0] for r in rows] == ["错误", "错误", "错误", "警告"]
-    assert "错误 3 条，警告 1 条" in w.audit_panel.summary.text()
+    # Three rows need review, a 三级 name twice; no 成本指标 (2021 profile).
+    assert [r[0] for r in rows] == ["错误", "错误", "错误", "警告", "警告"]
+    assert "错误 3 条，警告 2 条" in w.audit_panel.summary.text()
     item = w.audit_panel.tree.topLevelItem(2)
     w.audit_panel.tree.itemClicked.emit(item, 0)
     assert w.editor.currentWidget() is w.editor.indicators
@@ -48,7 +49,8 @@ def test_all_projects_and_a_click_switches_project_and_focuses_the_field(
     select(w, "司法调解")
     w.audit_panel.all_projects.setChecked(True)
     rows = panel_rows(w)
-    assert sum(r[0] == "错误" for r in rows) == 10 and sum(r[0] == "警告" for r in rows) == 4
+    # 4 warnings, 3 定量 names with text values, and 13 forms without a 成本指标.
+    assert sum(r[0] == "错误" for r in rows) == 10 and sum(r[0] == "警告" for r in rows) == 20
     target = next(i for i in range(len(rows)) if rows[i][1] == "智慧矫正")
     w.audit_panel.tree.itemClicked.emit(w.audit_panel.tree.topLevelItem(target), 0)
     assert w.editor.project.name == "智慧矫正"
@@ -60,7 +62,15 @@ def test_all_projects_and_a_click_switches_project_and_focuses_the_field(
 def test_checks_rerun_as_the_clerk_types(make_controller, tmp_path, qtbot):
     w = sample(make_controller, tmp_path)
     select(w, "司法调解")
-    assert panel_rows(w) == [] and "通过" in w.audit_panel.summary.text()
+    no_cost = [
+        [
+            "警告",
+            "司法调解",
+            "绩效指标 › 成本指标",
+            "没有成本指标：按现行指标体系，每个项目都应设置成本指标（意见代码 1）",
+        ]
+    ]
+    assert panel_rows(w) == no_cost
     w.editor.setCurrentIndex(1)
     replace_text(w.editor.money["total"], "5200000")
     qtbot.waitUntil(lambda: any("项目资金总额" in r[3] for r in panel_rows(w)), timeout=2000)
@@ -68,8 +78,8 @@ def test_checks_rerun_as_the_clerk_types(make_controller, tmp_path, qtbot):
     row = w.model.row_of(w.editor.project.id)
     assert w.model.index(row, 4).data() == "错误 1"
     replace_text(w.editor.money["total"], "5100000")
-    qtbot.waitUntil(lambda: panel_rows(w) == [], timeout=2000)
-    assert w.model.index(row, 4).data() == "通过"
+    qtbot.waitUntil(lambda: panel_rows(w) == no_cost, timeout=2000)
+    assert w.model.index(row, 4).data() == "警告 1"
 
 
 def test_status_column_and_filter(make_controller, tmp_path):
@@ -80,10 +90,11 @@ def test_status_column_and_filter(make_controller, tmp_path):
         "依法治区",
         "法律援助费",  # its 满意度 rows have no 一级 on the published form
     }
+    # Every other form has at least the warning that it has no 成本指标.
     w.status_filter.setCurrentIndex(w.status_filter.findData(1))
-    assert w.proxy.rowCount() == 3
+    assert w.proxy.rowCount() == 13 - 3
     w.status_filter.setCurrentIndex(w.status_filter.findData(0))
-    assert w.proxy.rowCount() == 13 - 3 - 3  # passed: neither errors nor warnings
+    assert w.proxy.rowCount() == 0
 
 
 def test_printing_a_form_with_errors_asks_and_marks_it_draft(

@@ -28,7 +28,7 @@ def accept(monkeypatch, cls, prepare=None):
             self._accept()
         elif hasattr(self, "_restore"):
             self._restore()
-        return QDialog.DialogCode.Accepted if self.result() == 1 or True else 0
+        return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(cls, "exec", run)
 
@@ -131,8 +131,9 @@ def test_daily_backup_and_restoring_one(make_controller, tmp_path, monkeypatch):
 
 
 def test_two_programs_on_one_file_see_each_other_and_never_overwrite(
-    make_controller, tmp_path, dialogs
+    make_controller, tmp_path, dialogs, expect_box
 ):
+    expect_box("warning", "已被其他程序修改")
     path = tmp_path / "shared.db"
     first = make_controller(path)
     first.load_sample()
@@ -156,8 +157,9 @@ def test_two_programs_on_one_file_see_each_other_and_never_overwrite(
 
 
 def test_refused_file_gives_a_message_and_changes_nothing(
-    make_controller, tmp_path, monkeypatch, dialogs
+    make_controller, tmp_path, monkeypatch, dialogs, expect_box
 ):
+    expect_box("warning", "无法导入")
     c = make_controller(tmp_path / "x.db")
     c.load_sample()
     bad = tmp_path / "bad.db"
@@ -171,8 +173,9 @@ def test_refused_file_gives_a_message_and_changes_nothing(
 
 
 def test_a_damaged_file_opens_read_only_after_the_background_check(
-    make_controller, tmp_path, dialogs
+    make_controller, tmp_path, dialogs, expect_box
 ):
+    expect_box("critical", "已损坏")
     path = tmp_path / "坏 文件.db"
     c = make_controller(path)
     c.load_sample()

@@ -1,4 +1,4 @@
-"""Printing on paper at true size (issue 13): the printed form is measured against the PDF
+"""Printing on paper at true size: the printed form is measured against the PDF
 it comes from — same size within 0.5 %, same place within half a millimetre; shrunk only
 when the printer's unprintable edges would cut into it, and then said; no printer → a clear
 message offering 导出 PDF."""

@@ -1,4 +1,4 @@
-"""The PySide6 6.12.0 reference-count leak on None/True (issue 14: ``Fatal Python error:
+"""The PySide6 6.12.0 reference-count leak on None/True (``Fatal Python error:
 none_dealloc`` at exit after filtering and opening large projects): the leak itself, and
 that the guard installed at start-up keeps the program from aborting."""
 

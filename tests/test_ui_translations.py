@@ -59,10 +59,13 @@ def test_switching_to_english_and_back(make_controller, tmp_path):
     c.load_sample()
     c.window.select_project(c.window.model.summary(0).id)
     titles = [a.text() for a in c.window.menuBar().actions()]
-    assert titles == ["文件(&F)", "编辑(&E)", "项目(&P)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "编辑(&E)", "项目(&P)", "审核流程(&V)", "帮助(&H)"]
     c.set_language("en")
     w = c.window
-    assert [a.text() for a in w.menuBar().actions()] == ["&File", "&Edit", "&Project", "&Help"]
+    menus = [a.text() for a in w.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&Project", "Re&view", "&Help"]
+    assert w.model.headerData(5, Qt.Orientation.Horizontal) == "Status"
+    assert w.model.index(0, 5).data() == "Drafting"
     assert w.editor.tabText(3) == "Indicators"
     assert w.model.headerData(3, Qt.Orientation.Horizontal) == "Total project funds"
     assert w.editor.project is not None  # still on the same project, same session

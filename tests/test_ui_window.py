@@ -272,8 +272,9 @@ def test_end_before_start_and_empty_name_keep_the_stored_values(sample_window):
 
 
 def test_a_file_that_is_not_ours_gives_a_dialog(
-    make_controller, app_and_translators, tmp_path, dialogs
+    make_controller, app_and_translators, tmp_path, dialogs, expect_box
 ):
+    expect_box("critical", "不是绩效目标申报的数据文件")
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 20)
     app, translators = app_and_translators
@@ -544,8 +545,9 @@ def test_every_action_can_be_reached_from_the_keyboard(sample_window):
 
 
 def test_new_open_save_copy_and_export_from_the_file_menu(
-    make_controller, tmp_path, monkeypatch, dialogs
+    make_controller, tmp_path, monkeypatch, dialogs, expect_box
 ):
+    expect_box("warning", "已存在")
     from PySide6.QtWidgets import QFileDialog
 
     c = make_controller(tmp_path / "main.db")

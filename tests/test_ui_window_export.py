@@ -20,6 +20,12 @@ def test_export_with_nothing_selected_asks_before_writing_every_project(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    questions = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Cancel,
+    )
     w.export_file()
+    assert questions == ["没有选中任何项目。要导出全部 13 个项目吗？"]  # the sample's 13 forms
     assert asked == []  # cancelled at the question: no file dialog, nothing written

@@ -28,7 +28,8 @@ from desktop.domain.values import OPERATORS, normalize_value_text
 
 ERROR = "error"
 WARNING = "warning"
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
+OPINION = "opinion"  # a reviewer's open opinion shown among the findings (domain.review)
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", OPINION: "审核意见"}
 RULES_VERSION = 4  # bump when rules change: stored statuses are then computed again
 
 STATUS_OK, STATUS_WARNING, STATUS_ERROR = 0, 1, 2
@@ -37,6 +38,7 @@ STATUS_LABELS = {STATUS_OK: "通过", STATUS_WARNING: "警告", STATUS_ERROR: "�
 TAB_BASIC, TAB_FUNDS, TAB_GOALS, TAB_INDICATORS = "basic", "funds", "goals", "indicators"
 GOAL_LIMITS = {"goal_overall": 800, "goal_annual": 700}  # characters that still print legibly
 LEVEL1_REQUIRED = ("产出指标", "效益指标", "满意度指标")
+COST_LEVEL1 = "成本指标"
 
 
 # The form's words that messages quote, for the translation tools.
@@ -81,6 +83,9 @@ class Finding:
     severity: str
     message: str
     location: Location
+    # The standard review reason (domain/data/review_reasons.json) the finding matches, so
+    # the clerk reads 审核 hints with the codes a reviewer's opinions use.
+    code: int | None = None
 
     @property
     def severity_label(self) -> str:
@@ -91,9 +96,10 @@ class Finding:
 class Rule:
     id: str
     severity: str
-    check: Callable[[Project, Profile], Iterable[tuple[str, Location]]]
+    check: Callable[[Project, Profile], Iterable[tuple]]  # (message, location[, code])
     first_year: int | None = None  # the form years the rule applies to
     last_year: int | None = None
+    code: int | None = None  # the review reason its findings match
 
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (
@@ -104,20 +110,18 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(rule_id: str, severity: str, first_year: int | None = None, last_year: int | None = None):
+def rule(
+    rule_id: str,
+    severity: str,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    code: int | None = None,
+):
     def register(fn):
-        RULES.append(Rule(rule_id, severity, fn, first_year, last_year))
+        RULES.append(Rule(rule_id, severity, fn, first_year, last_year, code))
         return fn
 
     return register
-
-
-def profile_for(project: Project) -> Profile:
-    tax = taxonomy()
-    try:
-        return tax.profile(project.profile)
-    except KeyError:
-        return tax.profile_for_year(project.year)
 
 
 def check(
@@ -128,12 +132,12 @@ def check(
     """Every finding for one project, errors first, in form order. ``duplicates``: the
     ``duplicate_key``s that more than one live project of the file has (the store knows the
     other projects; a rule sees only its own)."""
-    profile = profile_for(project)
+    profile = taxonomy().profile_of(project)
     findings = [
-        Finding(r.id, r.severity, message, location)
+        Finding(r.id, r.severity, found[0], found[1], found[2] if len(found) > 2 else r.code)
         for r in (RULES if rules is None else rules)
         if r.applies_to(project.year)
-        for message, location in r.check(project, profile)
+        for found in r.check(project, profile)
     ]
     key = duplicate_key(project)
     if rules is None and key[1] and key in duplicates:
@@ -141,8 +145,15 @@ def check(
             Finding(
                 DUPLICATE,
                 WARNING,
-                f"可能重复：{project.year}年度还有一个同名的项目“{duplicate_key(project)[1]}”"
-                "（例如合并时两份都保留）。请删除或改名其中一个。",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit",
+                        "可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。"
+                        "请删除或改名其中一个。",
+                    ),
+                    year=project.year,
+                    name=duplicate_key(project)[1],
+                ),
                 Location(TAB_BASIC, "name"),
             )
         )
@@ -381,6 +392,10 @@ def _long_goals(p: Project, _profile: Profile):
 # -- indicators ------------------------------------------------------------------------------
 
 
+# Review reasons (ADJOPTION) of a missing 一级: 9 产出, 8 效益, 10 满意度.
+_MISSING_CODES = {"产出指标": 9, "效益指标": 8, "满意度指标": 10}
+
+
 @rule("indicators.level1_present", ERROR)
 def _level1_present(p: Project, profile: Profile):
     used = {i.level1 for i in p.indicators if i.name.strip()}
@@ -392,6 +407,75 @@ def _level1_present(p: Project, profile: Profile):
                     name=Term(name),
                 ),
                 Location(TAB_INDICATORS, name),
+                _MISSING_CODES[name],
+            )
+
+
+@rule("indicators.cost_present", WARNING, code=1)
+def _cost_present(p: Project, profile: Profile):
+    """From the 2021 profile on 成本指标 is a 一级 of its own, and the guidance asks every
+    project for one (Shanghai 2025: 每个项目都应设置成本指标)."""
+    if COST_LEVEL1 in profile.level1_names and not any(
+        i.level1 == COST_LEVEL1 and i.name.strip() for i in p.indicators
+    ):
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP("audit", "没有成本指标：按现行指标体系，每个项目都应设置成本指标")
+            ),
+            Location(TAB_INDICATORS, COST_LEVEL1),
+        )
+
+
+# 三级 names that promise a number (a 定量 indicator): a text value does not fit them.
+_QUANTITATIVE_NAME = re.compile(r"(率|数|数量|人次|次数|金额|费用|成本|面积|比例|时长|天数|户数)$")
+
+
+@rule("indicators.quantitative_name_text_value", WARNING, code=4)
+def _quantitative_name(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        name = ind.name.strip()
+        v = ind.value
+        if (
+            name
+            and v.kind == "text"
+            and _QUANTITATIVE_NAME.search(name)
+            and not name.endswith("效率")  # how well work goes, not a measured rate
+            and not _placeholder(v)
+        ):
+            yield (
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit",
+                        "指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位",
+                    ),
+                    name=name,
+                    value=v.shown,
+                ),
+                Location(TAB_INDICATORS, "value", n),
+            )
+
+
+# What a template leaves in a value for the clerk to fill in: ≥**%, XX, ××, ＊＊.
+_PLACEHOLDER = re.compile(r"[*＊]{1,}|[XxＸｘ×]{2,}")
+
+
+def _placeholder(value) -> bool:
+    return bool(_PLACEHOLDER.search(value.shown or value.text or ""))
+
+
+@rule("indicators.placeholder", ERROR, code=2)
+def _placeholders(p: Project, _profile: Profile):
+    for n, ind in enumerate(p.indicators):
+        if _placeholder(ind.value):
+            yield (
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit", "指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值"
+                    ),
+                    name=ind.name or Term("（未命名）"),
+                    value=ind.value.shown,
+                ),
+                Location(TAB_INDICATORS, "value", n),
             )
 
 
@@ -468,6 +552,7 @@ def _operator_without_number(p: Project, _profile: Profile):
         text = normalize_value_text(v.text) if v.kind == "text" else ""
         if (
             text
+            and not _placeholder(v)  # said by indicators.placeholder, with its code
             and text[0] in (*OPERATORS, ">", "<", "≧", "≦")
             and not any(ch.isdigit() for ch in text)
         ):

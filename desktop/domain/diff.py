@@ -175,3 +175,10 @@ def project_changes(old: Project, new: Project) -> list[Change]:
     if not out and old.content() != new.content():
         out.append(Change("其他内容不同（复核标记、备注等）"))
     return out
+
+
+def field_changes(old: Project, new: Project) -> list[str]:
+    """What differs between two versions of a form, one line per field: texts as the
+    changed part with context (〔+inserted〕〔−removed〕), amounts old → new with the
+    difference, indicators (by id) added, removed and changed."""
+    return [c.text() for c in project_changes(old, new)]

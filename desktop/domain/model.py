@@ -14,7 +14,6 @@ from desktop.domain.money import Fen
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import EMPTY, IndicatorValue
 
-NATURE_ONE_OFF = "一次性项目"
 NATURE_RECURRING = "经常性项目"
 NATURE_PHASED = "阶段性项目"
 

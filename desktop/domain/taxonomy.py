@@ -41,11 +41,6 @@ class Profile:
             self.last_year is None or year <= self.last_year
         )
 
-    def level1_rank(self, level1: str) -> int:
-        """Print order of a 一级 (成本, 产出, 效益, 满意度); unknown names sort last."""
-        names = self.level1_names
-        return names.index(level1) if level1 in names else len(names)
-
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -65,6 +60,14 @@ class Taxonomy:
             if p.applies_to(year):
                 return p
         return self.profiles[-1]
+
+    def profile_of(self, project) -> Profile:
+        """A project's (or summary's) own profile, else its year's (an id this taxonomy
+        no longer has)."""
+        try:
+            return self.profile(project.profile)
+        except KeyError:
+            return self.profile_for_year(project.year)
 
     def best_profile(self, year: int, pairs: Iterable[tuple[str, str]]) -> Profile:
         """The year's profile, unless the form's (一级, 二级) pairs fit another one better."""

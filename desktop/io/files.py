@@ -121,7 +121,6 @@ def _load(path: Path, suffix: str) -> ImportResult:
 class StoreSummary:
     added: int = 0
     skipped_identical: int = 0
-    renumbered: int = 0
     needing_review: int = 0  # added projects with a flagged field or a needs-review indicator
 
 
@@ -141,7 +140,6 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
             old_id, project = project.id, replace(project, id=new_id())
             if old_id in result.fund_sources:  # how its amounts were read, for the preview
                 result.fund_sources[project.id] = result.fund_sources[old_id]
-            summary.renumbered += 1
             result.add(
                 WARNING,
                 "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）",

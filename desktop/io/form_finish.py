@@ -17,12 +17,6 @@ from desktop.io.report import ERROR, INFO, REVIEW, WARNING, ImportResult
 from desktop.io.variants import label_key, synonyms, year_from_file_name, years_in_period
 from desktop.io.wrapping import join_wrapped
 
-_INLINE_GOAL = re.compile(
-    r"(?P<label>项目中长期目标|中长期目标|长期目标|项目总体目标|项目总目标|总体目标|"
-    r"年度总体目标|年度绩效目标|年度目标|本年度目标)\s*[:：]"
-)
-
-
 # Fund fields by side, the total first.
 _SIDES = {
     "project": ("total", "fiscal", "other"),
@@ -67,7 +61,7 @@ def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
 def _split_goals(text: str, first: str) -> dict[str, str] | None:
     """``长期目标：… 年度目标：…`` in one text (read as the ``first`` goal) → the two goals;
     None when it is one goal."""
-    found = list(_INLINE_GOAL.finditer(text))
+    found = list(synonyms().inline_goal.finditer(text))
     kinds = {synonyms().goal_kind(label_key(m.group("label"))) for m in found}
     if not found or (kinds != {"overall", "annual"} and kinds == {first}):
         return None
@@ -112,13 +106,13 @@ def _join_notes(ind: Indicator, extra: str) -> str:
 
 
 def with_note(ind: Indicator, note: str) -> Indicator:
-    if not note or not hasattr(ind, "note"):
+    if not note:
         return ind
     return replace(ind, note=note)
 
 
 def _with_flags(project: Project, flags: dict[str, str]) -> Project:
-    if not flags or not hasattr(project, "field_flags"):
+    if not flags:
         return project
     return project.with_changes(field_flags=tuple(sorted(flags.items())))
 
@@ -247,39 +241,17 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     if not name:
         note(WARNING, "没有找到项目名称", form.first_line)
         flags["name"] = "表中没有找到项目名称"
-    _dates_from_period(form)
-    dates: dict[str, date | None] = {}
-    for field_name, label in (("start_date", "计划开始日期"), ("end_date", "计划完成日期")):
-        text = form.basic.get(field_name, "")
-        dates[field_name] = None
-        if not text:
-            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
-            flags[field_name] = f"表中没有找到{label}"
-            continue
-        try:
-            dates[field_name] = parse_date(text)
-        except DateError as exc:
-            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
-            flags[field_name] = f"“{text}”无法识别为日期"
+    dates = _dates(form, note)
     year = _year(form, dates, note, source_name)
     tax = taxonomy()
-    nature = _choice(form, "nature", tax.natures, "项目性质", note)
-    category = _choice(form, "category", tax.categories, "项目类别", note)
-    for attr, label in (("department", "主管部门"), ("implementing_unit", "实施单位")):
+    nature = _choice(form, "nature", tax.natures, field_label("nature"), note)
+    category = _choice(form, "category", tax.categories, field_label("category"), note)
+    for attr in ("department", "implementing_unit"):
         if not form.basic.get(attr):
+            label = field_label(attr)
             flags[attr] = f"表中没有找到{label}"
     _derive_funds(form)
-    # the goals as written (quotes, <p> … stay), line breaks of the source undone
-    goals = {k: join_wrapped("\n".join(v)).strip() for k, v in form.goal.texts.items()}
-    if goals["overall"] and not goals["annual"]:
-        goals = _split_goals(goals["overall"], "overall") or goals
-    elif goals["annual"] and not goals["overall"]:
-        goals = _split_goals(goals["annual"], "annual") or goals
-    if not form.goal.cols:
-        note(WARNING, "没有找到项目绩效目标", form.first_line)
-    for attr, label in (("overall", "项目总目标"), ("annual", "年度总体目标")):
-        if not goals[attr]:
-            flags[f"goal_{attr}"] = f"表中没有找到{label}"
+    goals = _goals(form, note)
     indicators = _merge_long_term(form.indicators, form.long_term)
     if not indicators:
         note(WARNING, "没有找到绩效指标", form.first_line)
@@ -313,17 +285,60 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         updated_at=stamp,
         revision=1,
     )
+    project = _with_flags(_with_date_style(project, form, dates), flags)
+    result.projects.append(project)
+    result.fund_sources[project.id] = dict(form.money.sources)
+
+
+def _dates(form: Form, note) -> dict[str, date | None]:
+    """计划开始日期 and 计划完成日期 (from the period when the form gives only that);
+    a missing or unreadable one is noted and flagged."""
+    _dates_from_period(form)
+    dates: dict[str, date | None] = {}
+    for field_name in ("start_date", "end_date"):
+        label = field_label(field_name)
+        text = form.basic.get(field_name, "")
+        dates[field_name] = None
+        if not text:
+            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
+            form.flags[field_name] = f"表中没有找到{label}"
+            continue
+        try:
+            dates[field_name] = parse_date(text)
+        except DateError as exc:
+            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
+            form.flags[field_name] = f"“{text}”无法识别为日期"
+    return dates
+
+
+def _goals(form: Form, note) -> dict[str, str]:
+    """The two goal texts, split when one text holds both; a missing one is flagged."""
+    # the goals as written (quotes, <p> … stay), line breaks of the source undone
+    goals = {k: join_wrapped("\n".join(v)).strip() for k, v in form.goal.texts.items()}
+    if goals["overall"] and not goals["annual"]:
+        goals = _split_goals(goals["overall"], "overall") or goals
+    elif goals["annual"] and not goals["overall"]:
+        goals = _split_goals(goals["annual"], "annual") or goals
+    if not form.goal.cols:
+        note(WARNING, "没有找到项目绩效目标", form.first_line)
+    for attr in ("overall", "annual"):
+        if not goals[attr]:
+            label = field_label(f"goal_{attr}")
+            form.flags[f"goal_{attr}"] = f"表中没有找到{label}"
+    return goals
+
+
+def _with_date_style(project: Project, form: Form, dates: dict) -> Project:
+    """The form's way of writing dates, kept (ISO is the program's convention, "")."""
     written = form.basic.get("start_date", "") or form.basic.get("end_date", "")
     if dates["start_date"] or dates["end_date"]:
         try:
             style = date_style(written)
-            if style != "iso":  # ISO is the program's convention ("")
-                project = project.with_changes(date_style=style)
+            if style != "iso":
+                return project.with_changes(date_style=style)
         except DateError:
             pass
-    project = _with_flags(project, flags)
-    result.projects.append(project)
-    result.fund_sources[project.id] = dict(form.money.sources)
+    return project
 
 
 def _choice(form: Form, attr: str, official: tuple[str, ...], label: str, note) -> str:

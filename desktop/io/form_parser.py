@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from desktop.domain.chars import has_wide_gap
 from desktop.domain.model import Indicator
 from desktop.domain.money import MoneyError
 from desktop.domain.taxonomy import taxonomy
@@ -35,8 +36,6 @@ from desktop.io.variants import (
 )
 from desktop.io.wrapping import join_wrapped
 
-_FOOTER = ("填报人", "联系电话", "单位负责人", "填报日期", "审核人", "财务负责人", "单位(盖章)")
-
 # Goal headers of the official form's own wording (项目总目标, 项目总体目标, 项目总体目标
 # (2024年-2026年)): kept as the form writes them; other layouts' headers (中长期目标 …) are
 # not the official form's and leave it to the default.
@@ -50,10 +49,6 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 
 
 _YEAR_LINE = re.compile(r"^\(?(\d{4})年度?\)?$")
-
-
-# A gap between two wide characters inside one cell: two text pieces, e.g. two merged rows.
-_WIDE_GAP = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
 
 
 _CUT_OFF_ENDINGS = tuple("及和与或并的、，,;；:：（(")
@@ -86,25 +81,8 @@ class FormParser:
         syn = self.syn
         keys = [key(c) for _, c in filled]
         lkeys = [label_key(c) for _, c in filled]
-        if len(filled) == 1 and _is_title(keys[0]):
-            self._start(rec.line)
-            if m := _YEAR.search(keys[0]):
-                self.form.year = int(m.group(1))
+        if self._heading(rec, filled, keys, lkeys):
             return
-        if len(filled) == 1 and (m := _YEAR_LINE.match(keys[0])):
-            if self.form is None:
-                self._start(rec.line)
-            if self.form.year is None:
-                self.form.year = int(m.group(1))
-            return
-        if len(filled) <= 2 and any(unit_note(c) for _, c in filled):
-            unit = WAN if any(unit_note(c) == WAN_YUAN for _, c in filled) else Decimal(1)
-            if self.form is None or self.form.section == Section.FOOTER:
-                self.pending_unit = unit
-            elif self.form.section is not Section.INDICATORS:
-                self.form.money.unit = unit
-            if not any(syn.is_label(k) for k in lkeys):
-                return
         if (
             self.form is not None
             and self.form.basic.get("name")
@@ -162,11 +140,34 @@ class FormParser:
             return
         self._label_row(rec)
 
+    def _heading(self, rec: Record, filled, keys: list[str], lkeys: list[str]) -> bool:
+        """A title line (a new form), a year line, or a 单位：万元 note; True when the row
+        says nothing else."""
+        if len(filled) == 1 and _is_title(keys[0]):
+            self._start(rec.line)
+            if m := _YEAR.search(keys[0]):
+                self.form.year = int(m.group(1))
+            return True
+        if len(filled) == 1 and (m := _YEAR_LINE.match(keys[0])):
+            if self.form is None:
+                self._start(rec.line)
+            if self.form.year is None:
+                self.form.year = int(m.group(1))
+            return True
+        if len(filled) <= 2 and any(unit_note(c) for _, c in filled):
+            unit = WAN if any(unit_note(c) == WAN_YUAN for _, c in filled) else Decimal(1)
+            if self.form is None or self.form.section == Section.FOOTER:
+                self.pending_unit = unit
+            elif self.form.section is not Section.INDICATORS:
+                self.form.money.unit = unit
+            return not any(self.syn.is_label(k) for k in lkeys)
+        return False
+
     def _is_footer(self, keys: list[str], lkeys: list[str]) -> bool:
         """注：…, 审核意见, 填表人 … first in the row; in the table also 联系电话 etc. anywhere."""
         if self.syn.is_footer(keys[0]):
             return True
-        return self.form.section == Section.INDICATORS and any(k.startswith(_FOOTER) for k in keys)
+        return self.form.section == Section.INDICATORS and self.syn.ends_table(keys)
 
     def _period_of(self, lkeys: list[str]) -> str:
         for k in lkeys:
@@ -515,40 +516,7 @@ class FormParser:
         if not cells:
             return
         reasons: list[str] = []
-        l1_col = l2_col = None
-        i = 0
-        while i < len(cells):
-            k = key(cells[i][1])
-            next_key = key(cells[i + 1][1]) if i + 1 < len(cells) else None
-            role = cols.role_at(cells[i][0]) if cols.roles else None
-            kind = self._classify_label(k, next_key, role)
-            later = [c for c, _ in cells[i + 1 :] if c > cols.l2]
-            if kind == "l1" and l1_col is None and l2_col is None:
-                form.table.l1, form.table.l1_raw, form.table.l1_known = (
-                    self.groups.canonical_l1(k),
-                    k,
-                    True,
-                )
-                form.table.l1_inferred = False
-                form.table.l2, form.table.l2_raw, form.table.l2_known = "", "", True
-                l1_col = cells[i][0]
-            elif (
-                kind == "l2" or (kind == "l1" and self.groups.canonical_l2(k) is not None)
-            ) and l2_col is None:
-                l2_col = cells[i][0]
-                self._set_l2(k, True, rec.line, l1_col is not None, reasons, cells[i][0] == cols.l2)
-            elif kind is None and role == "l1" and l1_col is None and len(later) >= 2:
-                # a group name this program does not know, in the 一级 column: kept as written
-                form.table.l1, form.table.l1_raw, form.table.l1_known = k, k, False
-                form.table.l2, form.table.l2_raw, form.table.l2_known = "", "", True
-                form.table.l1_inferred = False
-                l1_col = cells[i][0]
-            elif kind is None and role == "l2" and l2_col is None and len(later) >= 2:
-                l2_col = cells[i][0]
-                self._set_l2(k, False, rec.line, l1_col is not None, reasons, True)
-            else:
-                break
-            i += 1
+        i, l1_col, l2_col = self._group_labels(cells, cols, rec.line, reasons)
         rest = cells[i:]
         if not rest:
             return  # a row of labels only: it opens a group
@@ -569,7 +537,7 @@ class FormParser:
             reasons.extend(problems)
         else:
             name, value_text = self._by_order(rest, cols, shift, reasons)
-        if _WIDE_GAP.search(name) or _WIDE_GAP.search(value_text):
+        if has_wide_gap(name) or has_wide_gap(value_text):
             reasons.append("单元格中有空格分开的两段文字，可能是两行合并")
         # a line break inside a cell, extracted as a space: gone between CJK characters
         name, value_text = join_wrapped(name), join_wrapped(value_text)
@@ -613,6 +581,46 @@ class FormParser:
         )
         indicator = with_note(indicator, "；".join(notes))
         (form.long_term if form.table.period == "long_term" else form.indicators).append(indicator)
+
+    def _group_labels(self, cells, cols: IndicatorHeader, line: int, reasons: list[str]):
+        """The 一级/二级 labels at the start of an indicator row set the current groups;
+        returns where the row's own cells start and the labels' columns."""
+        form = self.form
+        l1_col = l2_col = None
+        i = 0
+        while i < len(cells):
+            k = key(cells[i][1])
+            next_key = key(cells[i + 1][1]) if i + 1 < len(cells) else None
+            role = cols.role_at(cells[i][0]) if cols.roles else None
+            kind = self._classify_label(k, next_key, role)
+            later = [c for c, _ in cells[i + 1 :] if c > cols.l2]
+            if kind == "l1" and l1_col is None and l2_col is None:
+                form.table.l1, form.table.l1_raw, form.table.l1_known = (
+                    self.groups.canonical_l1(k),
+                    k,
+                    True,
+                )
+                form.table.l1_inferred = False
+                form.table.l2, form.table.l2_raw, form.table.l2_known = "", "", True
+                l1_col = cells[i][0]
+            elif (
+                kind == "l2" or (kind == "l1" and self.groups.canonical_l2(k) is not None)
+            ) and l2_col is None:
+                l2_col = cells[i][0]
+                self._set_l2(k, True, line, l1_col is not None, reasons, cells[i][0] == cols.l2)
+            elif kind is None and role == "l1" and l1_col is None and len(later) >= 2:
+                # a group name this program does not know, in the 一级 column: kept as written
+                form.table.l1, form.table.l1_raw, form.table.l1_known = k, k, False
+                form.table.l2, form.table.l2_raw, form.table.l2_known = "", "", True
+                form.table.l1_inferred = False
+                l1_col = cells[i][0]
+            elif kind is None and role == "l2" and l2_col is None and len(later) >= 2:
+                l2_col = cells[i][0]
+                self._set_l2(k, False, line, l1_col is not None, reasons, True)
+            else:
+                break
+            i += 1
+        return i, l1_col, l2_col
 
     def _by_order(self, rest, cols, shift: int, reasons: list[str]) -> tuple[str, str]:
         """Name and value of a four-column row: the first cell and the second."""

@@ -102,9 +102,31 @@ def _lzwdecode(data: bytes) -> bytes:
     return b"".join(out)
 
 
+class PdfminerChanged(ImportError):
+    """This pdfminer lacks a decoder the bomb guard replaces."""
+
+
+#: pdfminer.pdftypes' globals the guard replaces (``PDFStream.decode`` calls each of them)
+PATCHED = ("zlib", "lzwdecode", "decompress_corrupted")
+
+
 def _bound_pdfminer() -> None:
+    """Replace pdfminer's stream decoders for the whole process. Each name must be there
+    already and be what ``PDFStream.decode`` calls: assigning a name pdfminer no longer uses
+    would add an attribute and leave the bomb guard silently gone, so a missing one fails
+    loudly instead (pyproject bounds pdfminer.six to the tested releases)."""
     from pdfminer import pdftypes
 
+    decode = getattr(getattr(pdftypes, "PDFStream", None), "decode", None)
+    used = decode.__code__.co_names if decode is not None else ()  # the globals it reads
+    missing = [name for name in PATCHED if not hasattr(pdftypes, name) or name not in used]
+    if missing:
+        import pdfminer
+
+        raise PdfminerChanged(
+            f"pdfminer.six {pdfminer.__version__} lacks what the PDF bomb guard replaces: "
+            + ", ".join(f"pdftypes.{m}" for m in missing)
+        )
     pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
     pdftypes.lzwdecode = _lzwdecode
     pdftypes.decompress_corrupted = _decompress_corrupted
@@ -209,6 +231,22 @@ def _records(pdf, name: str) -> list[Record]:
     return records
 
 
+def _limit_inside(exc: BaseException) -> limits.LimitError | None:
+    """The LimitError a wrapping exception carries (as its argument, cause or context)."""
+    seen = set()
+    todo = [exc]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, limits.LimitError):
+            return e
+        todo += [a for a in e.args if isinstance(a, BaseException)]
+        todo += [c for c in (e.__cause__, e.__context__) if c is not None]
+    return None
+
+
 def load_pdf(path: str | os.PathLike) -> ImportResult:
     """Read the forms in a PDF. Raises ImportFormatError when there are none."""
     import pdfplumber
@@ -233,6 +271,9 @@ def load_pdf(path: str | os.PathLike) -> ImportResult:
     except (PDFSyntaxError, OSError, ValueError, KeyError, TypeError) as exc:
         raise ImportFormatError(f"“{path.name}”不是可以读取的 PDF 文件（{exc}）") from exc
     except Exception as exc:  # pdfminer raises many kinds for damaged files
+        limit = _limit_inside(exc)  # pdfplumber wraps what the decoders raise
+        if limit is not None:
+            raise ImportFormatError(f"“{path.name}”：{limit}，为安全起见未读取。") from exc
         raise ImportFormatError(f"“{path.name}”无法读取（{type(exc).__name__}）") from exc
     if not result.projects:
         raise ImportFormatError(f"“{path.name}”中没有找到财政项目支出绩效目标申报表")

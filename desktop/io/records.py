@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from desktop.io.variants import is_numbered_line
+from desktop.domain.chars import is_wide
+from desktop.io.variants import is_numbered_line, squash
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +39,6 @@ def _closing_quote(text: str, start: int) -> int:
         return k if k + 1 == n or text[k + 1] in "\t\n" else -1
 
 
-def _is_wide(ch: str) -> bool:
-    return ord(ch) > 0x2E7F  # CJK, full-width forms and CJK punctuation
-
-
 def join_wrapped(cell: str) -> str:
     """Resolve line breaks inside a cell: none between CJK characters, a space otherwise."""
     if "\n" not in cell:
@@ -54,7 +50,7 @@ def join_wrapped(cell: str) -> str:
             continue
         if out and is_numbered_line(part):
             out += "\n"  # a numbered line (1. 2. …) stays a line of its own
-        elif out and not (_is_wide(out[-1]) and _is_wide(part[0])):
+        elif out and not (is_wide(out[-1]) and is_wide(part[0])):
             out += " "
         out += part
     return out
@@ -96,12 +92,8 @@ def read_records(text: str) -> list[Record]:
     return records
 
 
-_WS = re.compile(r"\s+")
-
-
-def key(cell: str) -> str:
-    """A cell as a label: NFKC (full-width to ASCII) without any white space."""
-    return _WS.sub("", unicodedata.normalize("NFKC", cell))
+#: a cell as a label: NFKC (full-width to ASCII) without any white space
+key = squash
 
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")

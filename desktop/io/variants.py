@@ -103,7 +103,9 @@ class Synonyms:
     indicator_periods: dict[str, str]  # label → long_term | annual
     indicator_columns: dict[str, str]  # header → role
     directions: dict[str, str]  # word → operator ("" = qualitative)
-    footer: tuple[str, ...]
+    footer: tuple[str, ...]  # lines under the table: footer + footer_in_table of the data
+    footer_in_table: tuple[str, ...]  # sign-off labels ending the table anywhere in a row
+    inline_goal: re.Pattern[str]  # a goal label and its colon inside a goal text
     wan_notes: frozenset[str] = frozenset()  # notes saying the amounts are in 万元
 
     # -- labels --------------------------------------------------------------------------
@@ -123,9 +125,6 @@ class Synonyms:
             return True, unit_in_label(k)
         return False, None
 
-    def is_goals_marker(self, k: str) -> bool:
-        return k in self.goals_marker
-
     def goal_kind(self, k: str) -> str | None:
         """``"annual"`` or ``"overall"`` for a goal header (项目总目标, 中长期目标, 年度目标 …)."""
         if k.startswith(self.goal_annual):
@@ -144,6 +143,10 @@ class Synonyms:
             elif k.startswith(label):
                 return True
         return False
+
+    def ends_table(self, keys: list[str]) -> bool:
+        """A sign-off label (填报人, 联系电话 …) anywhere in a row of squashed cells."""
+        return any(k.startswith(self.footer_in_table) for k in keys)
 
     def is_label(self, k: str) -> bool:
         """Any label this table knows (a value collection stops at it)."""
@@ -232,6 +235,11 @@ def synonyms() -> Synonyms:
     columns = {label_key(lb): role for role, lbs in raw["indicator_columns"].items() for lb in lbs}
     directions = {squash(w): op for op, words in raw["directions"].items() for w in words}
     goals = raw["goals"]
+    goal_labels = sorted({label_key(x) for x in goals["overall"] + goals["annual"]}, key=len)
+    inline_goal = re.compile(
+        "(?P<label>" + "|".join(re.escape(x) for x in reversed(goal_labels)) + r")\s*[:：]"
+    )  # the longest label first: 年度总体目标 before 总体目标
+    in_table = tuple(squash(x) for x in raw["footer_in_table"])
     return Synonyms(
         fields=fields,
         ignored=frozenset(label_key(x) for x in raw["ignored_labels"]),
@@ -245,7 +253,9 @@ def synonyms() -> Synonyms:
         indicator_periods=ind_periods,
         indicator_columns=columns,
         directions=directions,
-        footer=tuple(squash(x) for x in raw["footer"]),
+        footer=tuple(squash(x) for x in raw["footer"]) + in_table,
+        footer_in_table=in_table,
+        inline_goal=inline_goal,
         wan_notes=frozenset(squash(x) for x in raw.get("wan_notes", ())),
     )
 

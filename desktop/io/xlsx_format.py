@@ -175,10 +175,20 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
     lines = max(len(p.goal_overall) / 24, len(p.goal_annual) / 19, 1)
     ws.row_dimensions[r].height = min(409, 15 * (int(lines) + 1) + 4)
     r += 1
-    try:
-        order = taxonomy().profile(p.profile).level1_names
-    except KeyError:
-        order = taxonomy().profile_for_year(p.year).level1_names
+    _indicator_rows(ws, p, r)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.print_title_rows = None
+
+
+def _indicator_rows(ws: Worksheet, p: Project, r: int) -> None:
+    """The 绩效指标 part from row ``r``: 一级 and 二级 merged over their rows."""
+    order = taxonomy().profile_of(p).level1_names
     groups = group_indicators(p.indicators, order)
     rows = sum(len(inds) for _, subs in groups for _, inds in subs)
     _box(ws, f"A{r}", f"A{r + max(rows, 1)}", "绩效指标", CENTER)
@@ -205,14 +215,6 @@ def _form_sheet(ws: Worksheet, p: Project) -> None:
                 if (len(inds) == 1 and label_lines > 1) or len(ind.name) > 18:
                     ws.row_dimensions[r].height = 15 * (int(label_lines) + 1) + 2
                 r += 1
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.print_title_rows = None
 
 
 def _summary_sheet(ws: Worksheet, summaries: list[ProjectSummary | Project]) -> None:
@@ -481,10 +483,7 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
     def rows(indicators):
         return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
 
-    try:
-        order = taxonomy().profile(stored.profile).level1_names
-    except KeyError:
-        order = taxonomy().profile_for_year(stored.year).level1_names
+    order = taxonomy().profile_of(stored).level1_names
     as_exported = [
         i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g
     ]

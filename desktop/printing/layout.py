@@ -37,9 +37,7 @@ MARGIN_BOTTOM = 48.0
 # 项目总目标 = columns 1–4 (286 pt), 年度总体目标 = columns 5–7 (199 pt): 1.44. Column 5
 # (项目性质's value) is 62 pt so that 经常性项目 has 6 pt on each side.
 COLS = (30.0, 58.0, 76.0, 56.0, 96.0, 62.0, 47.0, 90.0)
-COL_X = tuple(MARGIN_X + sum(COLS[:i]) for i in range(len(COLS) + 1))
 TABLE_W = sum(COLS)
-MONEY_COLS = (4, 7)
 MONEY_FLOOR = 7.5  # points: amounts are never set smaller
 # A money column wider than COLS takes width from these neighbours, down to their minimum.
 MONEY_DONORS = {4: ((3, 36.0), (2, 44.0)), 7: ((5, 34.0), (6, 30.0))}
@@ -75,10 +73,6 @@ class Grid:
 
 
 DEFAULT_GRID = Grid()
-
-
-def width_of(col: int, span: int) -> float:
-    return DEFAULT_GRID.width(col, span)
 
 
 @dataclass
@@ -397,11 +391,7 @@ class FormBuilder:
                 header=True,
             )
         ]
-        tax = taxonomy()
-        try:
-            order = tax.profile(p.profile).level1_names
-        except KeyError:
-            order = tax.profile_for_year(p.year).level1_names
+        order = taxonomy().profile_of(p).level1_names
         groups = group_indicators(p.indicators, order)
         for i, (l1, subgroups) in enumerate(groups):
             # a 一级 the form did not have (worked out on import, not confirmed): printed as

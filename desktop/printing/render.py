@@ -66,6 +66,7 @@ from desktop.printing.layout import (
     label_height,
     paginate,
 )
+from desktop.printing.rl_internals import check_reportlab_internals
 
 rl_config.useA85 = 0  # binary (compressed) streams: smaller files, faster output
 
@@ -418,6 +419,8 @@ class _SpilledStream(PDFObject):
         )
         return head + b"\nstream\n" + data + b"\nendstream\n"
 
+
+check_reportlab_internals()  # fail loudly at import on a reportlab without them
 
 _PAGE_DEFAULTS = frozenset(vars(PDFPage()))
 _OWN = frozenset(("__InternalName__", "Contents", "XObjects", "ExtGState", "stream"))

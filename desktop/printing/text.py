@@ -5,14 +5,11 @@ drawn outside its cell."""
 
 from __future__ import annotations
 
+from desktop.domain.chars import is_wide
 from desktop.printing.fonts import FontChain
 
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%％·…—～")
 NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
-
-
-def _wide(ch: str) -> bool:
-    return ord(ch) >= 0x2E80
 
 
 def _break_before(prev: str, ch: str) -> bool:
@@ -21,7 +18,7 @@ def _break_before(prev: str, ch: str) -> bool:
         return False
     if prev == " " or ch == " ":
         return True
-    return _wide(prev) or _wide(ch)
+    return is_wide(prev) or is_wide(ch)
 
 
 def wrap(chain: FontChain, text: str, width: float, size: float) -> list[str]:

@@ -12,8 +12,6 @@ The glyphs of 草 and 稿 from the bundled AR PL UMing CN, as PDF path operators
 
 from __future__ import annotations
 
-ADVANCE = 1000  # both glyphs are one em wide
-
 GLYPHS = (
     (
         "359 733 m 359 774 l 359 794 357 812 355 828 c 354 838 354 844 355 846 c 358 848 362 "

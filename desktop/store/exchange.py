@@ -34,14 +34,14 @@ from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
 from desktop.domain.money import decimal_string
+from desktop.domain.review import Records
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
     StoreError,
 )
 from desktop.store.opening import SQLITE_HEADER, check_identity, open_repository, schema_problem
-from desktop.store.repository import Tombstone
-from desktop.store.rows import FUND_COLUMNS
+from desktop.store.rows import FUND_COLUMNS, Tombstone
 from desktop.store.safefile import replacing
 from desktop.store.schema import LATEST_VERSION, migrate
 
@@ -63,11 +63,13 @@ def export_db(
     target: str | os.PathLike,
     tombstones: Iterable[Tombstone] = (),
     bases: Iterable[Project] = (),
+    reviews: Records | None = None,
 ) -> int:
     """Write ``projects`` (and tombstones) into a new standalone database at ``target``.
     ``bases``: for some projects the last version this file shared with another machine
     (``shared_bases``), carried in the file's history so that the receiver can show a
-    conflicting field's original value (原来的) even when its own history lacks it."""
+    conflicting field's original value (原来的) even when its own history lacks it.
+    ``reviews``: the review loop's records (status events, opinions, answers) to carry."""
     target = Path(target)
     projects = list(projects)
     sweep_stale_files([target.parent])
@@ -81,6 +83,10 @@ def export_db(
             for base in bases:
                 if base.id in ids:
                     out.add_history(base, BASE_REASON)
+            if reviews:
+                from desktop.store.review import add_records
+
+                add_records(out, reviews)
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
                 raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
@@ -122,6 +128,7 @@ class Incoming:
     problems: list[str] = field(default_factory=list)  # rows not imported, and why
     # project id → the sender's last shared version (only shown, as 原来的: never merged)
     bases: dict[str, Project] = field(default_factory=dict)
+    reviews: Records = field(default_factory=Records)  # status events, opinions, answers
 
 
 _DENY = sqlite3.SQLITE_DENY
@@ -321,7 +328,16 @@ def _read_copy(copy: Path, name: str) -> Incoming:
 def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return {
         table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        for table in ("projects", "indicators", "meta", "history", "tombstones")
+        for table in (
+            "projects",
+            "indicators",
+            "meta",
+            "history",
+            "tombstones",
+            "review_events",
+            "opinions",
+            "opinion_changes",
+        )
     }
 
 
@@ -434,6 +450,9 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
             )
         except (CodecError, ValueError, TypeError, AttributeError) as exc:
             incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
+    from desktop.store.review_check import read_review_rows
+
+    read_review_rows(conn, incoming)
 
 
 def _read_bases(conn: sqlite3.Connection, incoming: Incoming) -> None:

@@ -31,7 +31,9 @@ from desktop.domain.model import (
 )
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
-from desktop.store.repository import Repository, Tombstone
+from desktop.store.repository import Repository
+from desktop.store.review import add_records
+from desktop.store.rows import Tombstone
 
 
 class Status(StrEnum):
@@ -224,6 +226,7 @@ class MergeResult:
     unchanged: int = 0
     combined: int = 0  # one project holding both sides' edits
     forged: int = 0  # kept as copies for review
+    reviews: int = 0  # review records (status events, opinions, answers) new to this file
 
 
 def _in_chunks(ids: list[str], size: int = 500):
@@ -429,13 +432,6 @@ def split_reimport(
     return Incoming(source=source, schema_version=0, projects=known), fresh
 
 
-def field_changes(old: Project, new: Project) -> list[str]:
-    """What differs between two versions of a form, one line per field: texts as the
-    changed part with context (〔+inserted〕〔−removed〕), amounts old → new with the
-    difference, indicators (by id) added, removed and changed."""
-    return [c.text() for c in project_changes(old, new)]
-
-
 def combined_changes(mine: Project, theirs: Project, c: Combined) -> list[Change]:
     """A conflict's preview: what the combined version takes from theirs, what it keeps of
     mine's own edits, and the fields both changed (我的 / 对方的 / 原来的)."""
@@ -529,9 +525,7 @@ def apply_merge(
     no one to ask), otherwise ``PlanChangedError`` carries the new plan to show."""
     repo._require_writable()
     if backup:
-        from desktop.store.backups import take
-
-        take(repo.conn, repo.path, "merge")
+        repo.backup("merge")
     conn = repo.conn
     try:
         if conn.in_transaction:
@@ -574,122 +568,142 @@ def _purge_merged(repo: Repository, mine: Project, versions: dict[str, int], whe
 
 
 def _apply(repo: Repository, plan: MergePlan) -> MergeResult:
+    """Carry out the plan in one transaction, each item by the handler of its status."""
     result = MergeResult()
     me = repo.replica_id
-    source = plan.source
     with repo.atomic():
         for item in plan.items:
             choice = item.choice if item.choice in item.choices else item.default
-            theirs = item.incoming
             if item.status == Status.SAME_NAME:
-                _apply_pair(repo, item, choice, source, me, result)
-                continue
-            if item.status == Status.FORGED:
-                _apply_forged(repo, item, choice, source, me, result)
-                continue
-            if item.status == Status.NEW:
-                if choice == Choice.THEIRS:
-                    repo.add([theirs])
-                    # the version both sides now share: the ancestor of their next edits
-                    repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
-                    result.added += 1
-                else:
-                    result.unchanged += 1
-                continue
-            if item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
-                if choice == Choice.THEIRS:
-                    versions = bumped(
-                        dict(merged_versions(item.tombstone.versions, theirs.version_map)), me
-                    )
-                    repo.add([theirs.with_changes(versions=versions)])
-                    result.added += 1
-                else:
-                    merged = dict(merged_versions(item.tombstone.versions, theirs.version_map))
-                    if item.status == Status.CHANGED_THERE:
-                        merged = dict(bumped(merged, me))
-                        repo.add_history(theirs, f"合并时未采用（来自“{source}”，本机已删除）")
-                    repo.add_tombstones(
-                        [
-                            Tombstone(
-                                item.project_id,
-                                item.tombstone.name,
-                                item.tombstone.deleted_at,
-                                merged,
-                            )
-                        ]
-                    )
-                    result.unchanged += 1
-                continue
-            mine = repo.get(item.project_id)
-            if item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
-                merged = dict(merged_versions(mine.version_map, item.tombstone.versions))
-                if choice == Choice.THEIRS and mine.deleted_at is not None:
-                    # Purged there from the trash, in my trash here: purged here too, so
-                    # the trash converges (it would be reported as deleted forever).
-                    repo.add_history(mine, f"对方已彻底删除（来自“{source}”）")
-                    _purge_merged(repo, mine, merged, item.tombstone.deleted_at)
-                    result.deleted += 1
-                    continue
-                if choice == Choice.THEIRS:
-                    repo.add_history(mine, f"对方已删除（来自“{source}”），移入回收站前的版本")
-                    _overwrite(
-                        repo,
-                        mine.with_changes(
-                            deleted_at=now_timestamp(), versions=tuple(sorted(merged.items()))
-                        ),
-                    )
-                    result.deleted += 1
-                else:
-                    _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
-                    result.unchanged += 1
-                continue
-            merged = dict(merged_versions(mine.version_map, theirs.version_map))
-            if item.status == Status.IDENTICAL:
-                if merged != mine.version_map:
-                    _overwrite(repo, mine.with_changes(versions=tuple(sorted(merged.items()))))
-                result.unchanged += 1
-                continue
-            if choice == Choice.COMBINE:
-                _apply_combined(repo, item, mine, merged, source, me)
-                result.combined += 1
-                continue
-            if choice == Choice.THEIRS:
-                needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
-                if not needs_bump:  # the version both sides now share (the next ancestor)
-                    repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
-                repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
-                versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
-                taken = theirs.with_changes(
-                    created_at=mine.created_at, revision=mine.revision, versions=versions
-                )
-                if needs_bump:  # a decision made here: the fields it changes are mine now
-                    taken = stamped(mine, taken, me, dict(versions)[me])
-                _overwrite(repo, taken)
-                result.replaced += 1
-                continue
-            if item.status != Status.MINE_NEWER or choice == Choice.BOTH:
-                # Mine stays and now has seen theirs: the next merge finds mine newer.
-                _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
-            if choice == Choice.BOTH:
-                stamp = now_timestamp()
-                copy = theirs.with_changes(
-                    id=new_id(),
-                    name=f"{theirs.name}（来自{source}）",
-                    created_at=stamp,
-                    updated_at=stamp,
-                    revision=1,
-                    versions=bumped({}, me),
-                    field_versions=(),
-                    indicators=with_new_indicator_ids(theirs.indicators),  # a new form
-                )
-                repo.add([copy])
-                result.copies += 1
+                handle = _apply_pair
+            elif item.status == Status.FORGED:
+                handle = _apply_forged
+            elif item.status == Status.NEW:
+                handle = _apply_new
+            elif item.status in (Status.DELETED_HERE, Status.CHANGED_THERE):
+                handle = _apply_deleted_here
+            elif item.status in (Status.DELETED_THERE, Status.CHANGED_HERE):
+                handle = _apply_deleted_there
             else:
-                if item.status != Status.MINE_NEWER:  # mine-newer: theirs is my own past
-                    repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
-                result.unchanged += 1
+                handle = _apply_present
+            handle(repo, item, choice, plan.source, me, result)
         repo.add_tombstones(plan.tombstones)
+        if plan.incoming is not None and plan.incoming.reviews:  # a union by id; forms untouched
+            result.reviews = add_records(repo, plan.incoming.reviews)
     return result
+
+
+def _apply_new(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """A project only they have: added (the version both sides now share goes to the
+    history), or not."""
+    theirs = item.incoming
+    if choice == Choice.THEIRS:
+        repo.add([theirs])
+        # the version both sides now share: the ancestor of their next edits
+        repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
+        result.added += 1
+    else:
+        result.unchanged += 1
+
+
+def _apply_deleted_here(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """Deleted here (changed there or not): theirs comes back, or the deletion stands and
+    has now seen their version."""
+    theirs = item.incoming
+    if choice == Choice.THEIRS:
+        versions = bumped(dict(merged_versions(item.tombstone.versions, theirs.version_map)), me)
+        repo.add([theirs.with_changes(versions=versions)])
+        result.added += 1
+    else:
+        merged = dict(merged_versions(item.tombstone.versions, theirs.version_map))
+        if item.status == Status.CHANGED_THERE:
+            merged = dict(bumped(merged, me))
+            repo.add_history(theirs, f"合并时未采用（来自“{source}”，本机已删除）")
+        repo.add_tombstones(
+            [
+                Tombstone(
+                    item.project_id,
+                    item.tombstone.name,
+                    item.tombstone.deleted_at,
+                    merged,
+                )
+            ]
+        )
+        result.unchanged += 1
+
+
+def _apply_deleted_there(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """Deleted there (changed here or not): mine goes to the trash (or is purged when it is
+    in my trash already), or stays and has now seen the deletion."""
+    mine = repo.get(item.project_id)
+    merged = dict(merged_versions(mine.version_map, item.tombstone.versions))
+    if choice == Choice.THEIRS and mine.deleted_at is not None:
+        # Purged there from the trash, in my trash here: purged here too, so
+        # the trash converges (it would be reported as deleted forever).
+        repo.add_history(mine, f"对方已彻底删除（来自“{source}”）")
+        _purge_merged(repo, mine, merged, item.tombstone.deleted_at)
+        result.deleted += 1
+        return
+    if choice == Choice.THEIRS:
+        repo.add_history(mine, f"对方已删除（来自“{source}”），移入回收站前的版本")
+        _overwrite(
+            repo,
+            mine.with_changes(deleted_at=now_timestamp(), versions=tuple(sorted(merged.items()))),
+        )
+        result.deleted += 1
+    else:
+        _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
+        result.unchanged += 1
+
+
+def _apply_present(
+    repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
+) -> None:
+    """On both sides: identical, theirs newer, mine newer or a conflict, as the plan chose
+    (theirs, mine, both, or combined)."""
+    theirs = item.incoming
+    mine = repo.get(item.project_id)
+    merged = dict(merged_versions(mine.version_map, theirs.version_map))
+    if item.status == Status.IDENTICAL:
+        if merged != mine.version_map:
+            _overwrite(repo, mine.with_changes(versions=tuple(sorted(merged.items()))))
+        result.unchanged += 1
+        return
+    if choice == Choice.COMBINE:
+        _apply_combined(repo, item, mine, merged, source, me)
+        result.combined += 1
+        return
+    if choice == Choice.THEIRS:
+        needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
+        if not needs_bump:  # the version both sides now share (the next ancestor)
+            repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
+        repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
+        versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
+        taken = theirs.with_changes(
+            created_at=mine.created_at, revision=mine.revision, versions=versions
+        )
+        if needs_bump:  # a decision made here: the fields it changes are mine now
+            taken = stamped(mine, taken, me, dict(versions)[me])
+        _overwrite(repo, taken)
+        result.replaced += 1
+        return
+    if item.status != Status.MINE_NEWER or choice == Choice.BOTH:
+        # Mine stays and now has seen theirs: the next merge finds mine newer.
+        _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
+    if choice == Choice.BOTH:
+        copy = _new_copy(theirs, new_id(), f"{theirs.name}（来自{source}）", me)
+        repo.add([copy])
+        result.copies += 1
+    else:
+        if item.status != Status.MINE_NEWER:  # mine-newer: theirs is my own past
+            repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
+        result.unchanged += 1
 
 
 def _apply_combined(
@@ -713,6 +727,22 @@ def _apply_combined(
     )
 
 
+def _new_copy(theirs: Project, copy_id: str, name: str, me: str, **changes) -> Project:
+    """Theirs as a new form of its own here: new ids, made now, no shared history."""
+    stamp = now_timestamp()
+    return theirs.with_changes(
+        id=copy_id,
+        name=name,
+        created_at=stamp,
+        updated_at=stamp,
+        revision=1,
+        versions=bumped({}, me),
+        field_versions=(),
+        indicators=with_new_indicator_ids(theirs.indicators),
+        **changes,
+    )
+
+
 def _apply_forged(
     repo: Repository, item: MergeItem, choice: Choice, source: str, me: str, result: MergeResult
 ) -> None:
@@ -727,22 +757,8 @@ def _apply_forged(
     if repo.exists(copy_id) or repo.tombstone(copy_id) is not None:
         result.unchanged += 1
         return
-    stamp = now_timestamp()
-    repo.add(
-        [
-            theirs.with_changes(
-                id=copy_id,
-                name=f"{theirs.name}（来自{source}，版本记录可疑，待核对）",
-                created_at=stamp,
-                updated_at=stamp,
-                revision=1,
-                versions=bumped({}, me),
-                field_versions=(),
-                deleted_at=None,
-                indicators=with_new_indicator_ids(theirs.indicators),
-            )
-        ]
-    )
+    name = f"{theirs.name}（来自{source}，版本记录可疑，待核对）"
+    repo.add([_new_copy(theirs, copy_id, name, me, deleted_at=None)])
     result.forged += 1
 
 

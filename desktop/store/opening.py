@@ -191,9 +191,10 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-class _PlainDatabase:
+class PlainDatabase:
     """Just enough of sqlite-utils' Database for the migration steps, on a bare connection
-    (building the expected schema must not cost importing sqlite-utils at start-up)."""
+    (building the expected schema must not cost importing sqlite-utils at start-up): the
+    same ``execute``, ``query`` and ``atomic`` — which rolls back on an error."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -208,8 +209,14 @@ class _PlainDatabase:
 
     @contextlib.contextmanager
     def atomic(self):
+        """All of the block or none of it, as sqlite-utils' ``atomic`` (a savepoint)."""
         self.conn.execute("SAVEPOINT expected")
-        yield self
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK TO SAVEPOINT expected")
+            self.conn.execute("RELEASE SAVEPOINT expected")
+            raise
         self.conn.execute("RELEASE SAVEPOINT expected")
 
 
@@ -232,7 +239,7 @@ def expected_objects(version: int) -> frozenset[tuple]:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         try:
-            migrate(_PlainDatabase(conn), 0, version)  # type: ignore[arg-type]
+            migrate(PlainDatabase(conn), 0, version)  # type: ignore[arg-type]
         except (AttributeError, TypeError):  # a step needs more of sqlite-utils
             conn.close()
             import sqlite_utils

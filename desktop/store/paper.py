@@ -173,7 +173,7 @@ def _load(data: str) -> Project | None:
 def verify(repo: Repository, text: str) -> Verdict:
     """Check one page: ``text`` is the check code as printed (typed in any case, with or
     without the dashes) or a QR code's whole text."""
-    from desktop.store.merge import field_changes
+    from desktop.domain.diff import field_changes
 
     try:
         stamp = parse(text)

@@ -16,7 +16,6 @@ import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from desktop.domain.model import (
     merged_versions,
     now_timestamp,
 )
+from desktop.store import backups
 from desktop.store.errors import (
     ConflictError,
     NotFoundError,
@@ -39,7 +39,13 @@ from desktop.store.errors import (
     StoreError,
     translate_error,
 )
-from desktop.store.rows import FUND_COLUMNS, date_text, project_from_row
+from desktop.store.rows import (
+    FUND_COLUMNS,
+    HistoryEntry,
+    Tombstone,
+    date_text,
+    project_from_row,
+)
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import (
     migrate,
@@ -63,24 +69,6 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
     return conn
-
-
-@dataclass(frozen=True)
-class Tombstone:
-    """A project deleted for good: its id and the version vector at deletion."""
-
-    project_id: str
-    name: str
-    deleted_at: str
-    versions: dict[str, int]
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    id: int
-    replaced_at: str
-    reason: str
-    project: Project
 
 
 def _guarded(method):
@@ -219,6 +207,10 @@ class Repository:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('replica_place', ?)", [place]
             )
         self._replica = None
+
+    def backup(self, reason: str) -> Path:
+        """Copy this file, as it is now, into its backups folder (``store.backups``)."""
+        return backups.take(self.conn, self.path, reason)
 
     @_guarded
     def data_version(self) -> int:

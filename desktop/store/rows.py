@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -90,3 +91,21 @@ def _get(row, key: str, default):
         return row[key]
     except (KeyError, IndexError):
         return default
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A project deleted for good: its id and the version vector at deletion."""
+
+    project_id: str
+    name: str
+    deleted_at: str
+    versions: dict[str, int]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    replaced_at: str
+    reason: str
+    project: Project

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 8
+LATEST_VERSION = 9
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {
@@ -29,6 +29,7 @@ APP_VERSION_FOR_SCHEMA = {
     6: "0.2.0",
     7: "0.2.0",
     8: "0.2.0",
+    9: "0.3.0",
 }
 
 
@@ -326,6 +327,54 @@ def _decimal(text: object):
     return Decimal(text)
 
 
+def _v9(db: sqlite_utils.Database) -> None:
+    """The review loop: status events, opinions and opinion state changes, each an
+    append-only record with its own id (merged as a union; see ``domain/review.py``).
+    No foreign key to ``projects``: the records of a project purged here stay, so an old
+    file cannot bring them back as new."""
+    for sql in (
+        """CREATE TABLE review_events (
+            id TEXT PRIMARY KEY NOT NULL,
+            project_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            person TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX review_events_project ON review_events(project_id, seq)",
+        """CREATE TABLE opinions (
+            id TEXT PRIMARY KEY NOT NULL,
+            project_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT '',
+            code INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            person TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX opinions_project ON opinions(project_id)",
+        """CREATE TABLE opinion_changes (
+            id TEXT PRIMARY KEY NOT NULL,
+            opinion_id TEXT NOT NULL,
+            project_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            person TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX opinion_changes_project ON opinion_changes(project_id, opinion_id)",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
@@ -335,41 +384,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     6: _v6,
     7: _v7,
     8: _v8,
-}
-
-# What a file of the latest version holds; anything else was not made by us.
-EXPECTED_OBJECTS = frozenset(
-    {
-        ("table", "projects"),
-        ("table", "indicators"),
-        ("table", "meta"),
-        ("table", "history"),
-        ("table", "tombstones"),
-        ("index", "indicators_project"),
-        ("index", "projects_year"),
-        ("index", "projects_deleted"),
-        ("index", "history_project"),
-        ("table", "printed"),
-    }
-)
-# Objects of each older version (an incoming file is checked before it is migrated).
-OBJECTS_BY_VERSION = {
-    1: frozenset({("table", "projects"), ("table", "indicators"), ("index", "indicators_project")}),
-    2: frozenset(
-        {
-            ("table", "projects"),
-            ("table", "indicators"),
-            ("index", "indicators_project"),
-            ("index", "projects_year"),
-            ("index", "projects_deleted"),
-        }
-    ),
-    3: EXPECTED_OBJECTS - {("table", "printed")},
-    4: EXPECTED_OBJECTS - {("table", "printed")},
-    5: EXPECTED_OBJECTS - {("table", "printed")},
-    6: EXPECTED_OBJECTS - {("table", "printed")},
-    7: EXPECTED_OBJECTS - {("table", "printed")},
-    8: EXPECTED_OBJECTS,
+    9: _v9,
 }
 
 

@@ -8,7 +8,6 @@ import os
 import sqlite3
 import sys
 import threading
-import traceback
 from datetime import datetime
 from pathlib import Path
 
@@ -28,9 +27,10 @@ from desktop import APP_NAME
 from desktop.store import StoreError, backups, integrity_problem, open_repository
 from desktop.store.errors import DamagedFileError
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
+from desktop.ui.errorlog import error_log_path, error_logger
 from desktop.ui.file_dialogs import FileDialogFitter
 from desktop.ui.main_window import MainWindow
-from desktop.ui.paths import app_name, data_dir, default_db_path, resource, sample_path, settings
+from desktop.ui.paths import app_name, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
 from desktop.ui.widgets import FocusRing, MnemonicGuard
 
@@ -226,7 +226,6 @@ class Controller(QObject):
         """Restore a backup over a file that cannot be opened; the damaged file is kept
         beside it (``x.db.damaged-<time>``), never deleted."""
         import shutil
-        from datetime import datetime
 
         kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
         restored = self._pick_and_restore(
@@ -295,12 +294,12 @@ class Controller(QObject):
 
     def restore_backup(self) -> None:
         """Let the clerk pick a backup and put it in place of the open database."""
-        path = self.session.repo.path
-        conn = self.session.repo.conn
+        repo = self.session.repo
+        path = repo.path
         restored = self._pick_and_restore(
             path,
             backups.list_backups(path),
-            before=lambda: backups.take(conn, path, "restore"),  # today's state first
+            before=lambda: repo.backup("restore"),  # today's state first
         )
         if restored is not None:
             self.open(path)
@@ -416,7 +415,6 @@ def _backups_of_unreadable(path: Path) -> list:
     the file, which cannot be read now — so every backup folder of a file of that name."""
     import glob
     import re
-    from datetime import datetime
 
     found = {b.path: b for b in backups.list_backups(path)}
     base = backups.user_data_dir() / "backups"
@@ -455,12 +453,9 @@ def _last_resort(app: QApplication):
     the program: say it in a dialog and write the details to ``error.log``."""
 
     def hook(kind, exc, tb) -> None:
-        details = "".join(traceback.format_exception(kind, exc, tb))
-        log = data_dir() / "error.log"
+        log = error_log_path()
         with contextlib.suppress(OSError):
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as f:
-                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n{details}\n")
+            error_logger().error("%s: %s", kind.__name__, exc, exc_info=(kind, exc, tb))
         if isinstance(exc, StoreError):
             text = str(exc)
         else:

@@ -109,6 +109,7 @@ class AuditPanel(QDockWidget):
         self._icons = {
             audit.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             audit.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            audit.OPINION: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
         }
 
     @property
@@ -117,28 +118,39 @@ class AuditPanel(QDockWidget):
 
     def show_findings(self, results: list[tuple[Project, list[audit.Finding]]]) -> None:
         self.tree.clear()
-        errors = warnings = 0
+        errors = warnings = opinions = 0
         items = []
+        levels = {
+            audit.ERROR: self.tr("错误"),
+            audit.WARNING: self.tr("警告"),
+            audit.OPINION: self.tr("审核意见"),
+        }
         for project, findings in results:
             for f in findings:
                 errors += f.severity == audit.ERROR
                 warnings += f.severity == audit.WARNING
+                opinions += f.severity == audit.OPINION
+                message = finding_text(f.message)
+                if f.code is not None and f.severity != audit.OPINION:
+                    message = self.tr("{0}（意见代码 {1}）").format(message, f.code)
                 item = QTreeWidgetItem(
                     [
-                        self.tr("错误") if f.severity == audit.ERROR else self.tr("警告"),
+                        levels[f.severity],
                         project.name or self.tr("（未命名）"),
                         self._where(f, project),
-                        finding_text(f.message),
+                        message,
                     ]
                 )
                 item.setIcon(0, self._icons[f.severity])
                 item.setData(0, FINDING_ROLE, (project.id, f))
-                item.setToolTip(3, finding_text(f.message))
+                item.setToolTip(3, message)
                 source = self._source(f, project)
                 if source:
                     item.setToolTip(2, source)
                 if f.severity == audit.ERROR:
                     item.setForeground(0, QBrush(QColor("#b91c1c")))
+                elif f.severity == audit.OPINION:
+                    item.setForeground(0, QBrush(QColor("#1d4ed8")))
                 items.append(item)
         self.tree.addTopLevelItems(items)
         for col, least in ((0, 70), (1, 100)):
@@ -147,8 +159,18 @@ class AuditPanel(QDockWidget):
         self.tree.setColumnWidth(2, max(min(self.tree.sizeHintForColumn(2) + 8, 360), 160))
         if errors or warnings:
             self.summary.setText(self.tr("错误 {0} 条，警告 {1} 条").format(errors, warnings))
+        elif opinions:
+            self.summary.setText("")
         else:
             self.summary.setText(self.tr("✓ 通过审核") if results else "")
+        if opinions:
+            self.summary.setText(
+                " ".join(
+                    x
+                    for x in (self.summary.text(), self.tr("审核意见 {0} 条").format(opinions))
+                    if x
+                )
+            )
 
     def _where(self, f: audit.Finding, project: Project) -> str:
         """Where on the form, in the form's words: 绩效指标 › 产出指标 › 数量指标 › 名称."""

@@ -120,6 +120,9 @@ class ProjectEditor(QTabWidget):
         self._refused: dict[tuple[str, str], str] = {}  # (project id, field) → refused text
         self._filling = False
         self._pending: dict[str, Callable[[], None]] = {}
+        # Asked before each edit is written (the review loop: an approved form asks for
+        # 调整 first, a received form is read-only for its reviewer); False refuses it.
+        self.edit_guard: Callable[[Project], bool] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -219,6 +222,10 @@ class ProjectEditor(QTabWidget):
         if self.project is None or self._filling or self.session.read_only:
             return
         if after == self.project:
+            return
+        if self.edit_guard is not None and not self.edit_guard(self.project):
+            self._pending.clear()
+            self._fill()  # the fields show again what is stored
             return
         before = self.project
         self.project = after

@@ -33,7 +33,7 @@ from desktop.domain.model import Project, field_label
 from desktop.domain.money import format_money
 from desktop.store.backups import Backup
 from desktop.store.merge import CHOICE_LABELS, STATUS_LABELS, Choice, MergePlan, Status
-from desktop.store.repository import HistoryEntry
+from desktop.store.rows import HistoryEntry
 from desktop.ui.screen import fit_to_screen
 
 STATUS_COLORS = {

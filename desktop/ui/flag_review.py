@@ -53,9 +53,7 @@ class FlagReviewDialog(QDialog):
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm_button = buttons.addButton(
-            self.tr("确认勾选的字段(&C)"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        buttons.addButton(self.tr("确认勾选的字段(&C)"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -73,6 +73,7 @@ ChangeCallback = Callable[[tuple[Indicator, ...], str, int | None], None]
 _uids = itertools.count(1)  # node ids are never reused, so a stale index finds no node
 REVIEW_BRUSH = QBrush(QColor("#fde7c8"))
 ERROR_BRUSH = QBrush(QColor("#fbd5d5"))
+OPINION_BRUSH = QBrush(QColor("#dbeafe"))  # a reviewer's open opinion (审核意见)
 PLACEHOLDER_BRUSH = QBrush(QColor("#999999"))
 
 
@@ -350,6 +351,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         if problem is not None and not ind.needs_review:
             if role == Qt.ItemDataRole.BackgroundRole and problem[0] == "error":
                 return ERROR_BRUSH
+            if role == Qt.ItemDataRole.BackgroundRole and problem[0] == "opinion":
+                return OPINION_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole:
                 note = "\n" + self.tr("原表：{0}").format(ind.note) if ind.note else ""
                 return problem[1] + note

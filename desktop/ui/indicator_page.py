@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.library import META_KEY, Library
-from desktop.domain.model import Project
-from desktop.domain.taxonomy import Profile, taxonomy
+from desktop.domain.taxonomy import taxonomy
 from desktop.store import StoreError
-from desktop.ui.indicator_model import KIND_ROLE, IndicatorTreeModel
+from desktop.ui.indicator_model import IndicatorTreeModel
 from desktop.ui.session import Session
 from desktop.ui.widgets import ENTER, PREVIOUS, ValueDelegate
 
@@ -43,14 +42,6 @@ def suggestions(read, *args):
         return read(*args)
     except StoreError:
         return []
-
-
-def profile_of(project: Project) -> Profile:
-    tax = taxonomy()
-    try:
-        return tax.profile(project.profile)
-    except KeyError:
-        return tax.profile_for_year(project.year)
 
 
 class IndicatorPage(QWidget):
@@ -148,7 +139,7 @@ class IndicatorPage(QWidget):
     def fill(self) -> None:
         p = self.editor.project
         indicators = p.indicators if p else ()
-        profile = profile_of(p) if p else taxonomy().profiles[-1]
+        profile = taxonomy().profile_of(p) if p else taxonomy().profiles[-1]
         self.tree_model.read_only = self.session.read_only
         was = self.tree_model.node(self.tree.currentIndex())
         column = max(self.tree.currentIndex().column(), 0)
@@ -494,9 +485,6 @@ class IndicatorPage(QWidget):
 
     def _mark_reviewed(self) -> None:
         self.tree_model.mark_reviewed(self._selected_nodes())
-
-    def current_kind(self) -> str | None:
-        return self.tree.currentIndex().data(KIND_ROLE)
 
     def _suggest_names(self, level2: str) -> list[str]:
         library = Library.from_json(suggestions(self.session.repo.meta, META_KEY) or "")

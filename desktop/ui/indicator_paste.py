@@ -83,11 +83,6 @@ def split_cells(text: str) -> list[list[str]]:
     return rows
 
 
-def looks_like_rows(text: str) -> bool:
-    """Tab-separated or several lines: a block of rows, not text for one cell."""
-    return "\t" in text or len([line for line in text.splitlines() if line.strip()]) > 1
-
-
 @dataclass
 class PasteResult:
     indicators: list[Indicator] = field(default_factory=list)

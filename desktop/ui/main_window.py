@@ -50,6 +50,7 @@ from desktop.ui.window_files import FileActions, ReportDialog
 from desktop.ui.window_list import ProjectNavigation
 from desktop.ui.window_print import PrintActions
 from desktop.ui.window_projects import ProjectActions, TrashDialog
+from desktop.ui.window_review import ReviewActions
 
 __all__ = ["MainWindow", "ReportDialog", "SettingsDialog", "TrashDialog"]
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.projects = ProjectActions(self, session)
         self.files = FileActions(self, session)
         self.printing = PrintActions(self, session)
+        self.review = ReviewActions(self, session)
         self.nav._build_left()
         nav = self.nav  # the list's widgets, as the window and its tests know them
         self.table, self.search, self.left = nav.table, nav.search, nav.left
@@ -96,20 +98,13 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.audit_panel = AuditPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
-        self.audit_panel.activated.connect(self.go_to_finding)
-        self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
-        # F7 shows and hides the panel; the menu's check mark says which it is now, so the
-        # first F7 (the panel is open at start) hiding it is what the menu shows
-        self.act_audit = self.audit_panel.toggleViewAction()
-        self.act_audit.setText(self.tr("显示审核面板(&K)"))
-        self.act_audit.setShortcut(QKeySequence("F7"))
-        self.act_audit.triggered.connect(self._audit_toggled)
+        self._build_audit_panel()
         self.project_menu.addSeparator()
         self.project_menu.addActions([self.act_summary, self.act_rollover])
         self.project_menu.addSeparator()
         self.project_menu.addActions([self.act_library, self.act_audit])
+        self.review.build()
+        self.editor.edit_guard = self.review.may_edit
 
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
@@ -149,6 +144,19 @@ class MainWindow(QMainWindow):
                 self.table.setCurrentIndex(self.proxy.index(0, 0))
             finally:
                 self._quiet_load = False
+
+    def _build_audit_panel(self) -> None:
+        """The 审核 panel, docked under the editor, and its action (F7)."""
+        self.audit_panel = AuditPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
+        self.audit_panel.activated.connect(self.go_to_finding)
+        self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
+        # F7 shows and hides the panel; the menu's check mark says which it is now, so the
+        # first F7 (the panel is open at start) hiding it is what the menu shows
+        self.act_audit = self.audit_panel.toggleViewAction()
+        self.act_audit.setText(self.tr("显示审核面板(&K)"))
+        self.act_audit.setShortcut(QKeySequence("F7"))
+        self.act_audit.triggered.connect(self._audit_toggled)
 
     _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
     #: the keys a text field keeps for itself even when an action has them too
@@ -336,6 +344,11 @@ class MainWindow(QMainWindow):
             self.tr("核对纸质件(&K)…"), "F8", self.printing.check_paper
         )
         self.act_quit = self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
+        self._build_edit_actions(sp)
+        self._build_project_actions(sp)
+
+    def _build_edit_actions(self, sp) -> None:
+        """Undo, redo, find, settings."""
         self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
@@ -351,6 +364,9 @@ class MainWindow(QMainWindow):
             self.tr("查找项目(&F)"), QKeySequence.StandardKey.Find, self.nav._focus_search
         )
         self.act_settings = self._action(self.tr("设置(&S)…"), None, self.show_settings)
+
+    def _build_project_actions(self, sp) -> None:
+        """Projects: new, duplicate, delete, trash, next/previous, save, indicators, help."""
         self.act_new_project = self._action(
             self.tr("新建项目(&N)"),
             QKeySequence.StandardKey.New,
@@ -599,25 +615,37 @@ class MainWindow(QMainWindow):
     def refresh_audit(self) -> None:
         """Check the current project (or all) again and show the findings."""
         project = self.editor.project
+        review = getattr(self, "review", None)
+        opinions = review.opinion_findings if review is not None else lambda p: []
         # 可能重复 needs the file's other projects: the store names the shared keys
         try:
             duplicates = self.session.repo.duplicate_keys()
         except StoreError:  # the file is busy: checked again after the next change
             duplicates = set()
-        findings = audit.check(project, duplicates=duplicates) if project is not None else []
+        # A reviewer's open opinions first: an error still wins the row's mark.
+        findings = (
+            [*opinions(project), *audit.check(project, duplicates=duplicates)]
+            if project is not None
+            else []
+        )
         self.editor.apply_findings(findings)
+        if review is not None:
+            review.show_status()
         if not hasattr(self, "audit_panel"):
             return
         if self.audit_panel.show_all:
             repo = self.session.repo
-            ids = [s.id for s in self.model._rows if s.audit_status]
+            open_ids = set(review.open_projects()) if review is not None else set()
+            ids = [s.id for s in self.model._rows if s.audit_status or s.id in open_ids]
             results = []
             for p in repo.all_projects(ids):
                 if project is not None and p.id == project.id:
                     p = project
-                results.append((p, audit.check(p, duplicates=duplicates)))
+                results.append((p, [*audit.check(p, duplicates=duplicates), *opinions(p)]))
             self.audit_panel.show_findings(results)
         else:
+            if project is not None:  # the 审核 findings, then the 审核意见
+                findings = [*audit.check(project, duplicates=duplicates), *opinions(project)]
             self.audit_panel.show_findings([(project, findings)] if project else [])
 
     def go_to_finding(self, project_id: str, finding) -> None:
@@ -648,8 +676,9 @@ class MainWindow(QMainWindow):
 
     def _on_removed(self, ids: list[str]) -> None:
         showing = self.editor.project.id if self.editor.project else None
-        for pid in ids:
-            self.model.remove(pid)
+        with self.nav.rows_going():  # the current row moves onto rows about to go too
+            for pid in ids:
+                self.model.remove(pid)
         if showing in ids:
             self.nav._show(None)
             current = self.table.currentIndex()
@@ -721,8 +750,17 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed():
+        identity = None if self.session.read_only else self.session.identity()
+        dialog = SettingsDialog(self, identity)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.identity()
+        if chosen is not None and chosen != identity:
+            try:
+                self.session.set_identity(chosen)
+            except StoreError as exc:
+                QMessageBox.warning(self, app_name(), str(exc))
+        if dialog.changed():
             settings().setValue("language", dialog.language())
             self.languageChanged.emit(dialog.language())
 

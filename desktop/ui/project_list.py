@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,13 +19,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.domain import review as rv
 from desktop.domain.model import ProjectSummary
 from desktop.domain.money import format_money
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS = range(5)
+COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS, COL_REVIEW = range(6)
+# The review statuses in the loop's order (for sorting the 状态 column).
+REVIEW_ORDER = {s: n for n, s in enumerate(rv.STATUS_LABELS)}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +42,8 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
         self._published: dict[str, int] = {}  # sample forms as loaded: id → revision
+        self._review: dict[str, str] = {}  # id → review status (absent: 编制中)
+        self._open: dict[str, int] = {}  # id → opinions still 未处理
         style = QApplication.style()
         self._icons = {
             0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -67,6 +73,16 @@ class ProjectTableModel(QAbstractTableModel):
 
     def is_published(self, s: ProjectSummary) -> bool:
         return self._published.get(s.id) == s.revision
+
+    def set_review(self, statuses: dict[str, str], open_counts: dict[str, int]) -> None:
+        """The review status and open opinions of every project (read from the records)."""
+        self._review, self._open = dict(statuses), dict(open_counts)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, COL_REVIEW), self.index(last, COL_REVIEW))
+
+    def review_status(self, project_id: str) -> str:
+        return self._review.get(project_id, rv.DRAFT)
 
     def _reindex(self) -> None:
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
@@ -103,7 +119,7 @@ class ProjectTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -113,6 +129,7 @@ class ProjectTableModel(QAbstractTableModel):
                 self.tr("实施单位"),
                 self.tr("项目资金总额"),
                 self.tr("审核"),
+                self.tr("状态"),
             ][section]
         return None
 
@@ -140,7 +157,11 @@ class ProjectTableModel(QAbstractTableModel):
                 if self.is_published(s):
                     text += self.tr(" · 原表")
                 return text
+            if col == COL_REVIEW:
+                return self._review_text(s.id)
         elif role == SORT_ROLE:
+            if col == COL_REVIEW:
+                return REVIEW_ORDER[self.review_status(s.id)] * 10000 + self._open.get(s.id, 0)
             return (
                 s.name,
                 s.year,
@@ -160,6 +181,9 @@ class ProjectTableModel(QAbstractTableModel):
                 return QBrush(QColor("#b91c1c" if s.audit_status == 2 else "#b45309"))
             if col == COL_NAME and not s.name:
                 return QBrush(QColor("#888888"))
+            if col == COL_REVIEW:
+                color = REVIEW_COLORS.get(self.review_status(s.id))
+                return QBrush(QColor(color)) if color else None
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and self.is_published(s):
             return self.tr(
                 "示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，"
@@ -168,6 +192,25 @@ class ProjectTableModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
             return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
         return None
+
+    def _review_text(self, project_id: str) -> str:
+        text = review_label(self.review_status(project_id))
+        n = self._open.get(project_id, 0)
+        return self.tr("{0} · 意见 {1}").format(text, n) if n else text
+
+
+REVIEW_COLORS = {rv.RETURNED: "#b91c1c", rv.APPROVED: "#15803d", rv.SUBMITTED: "#1d4ed8"}
+
+
+def review_label(status: str) -> str:
+    """The review status in the interface language."""
+    return {
+        rv.DRAFT: QCoreApplication.translate("review", "编制中"),
+        rv.SUBMITTED: QCoreApplication.translate("review", "已报送"),
+        rv.RETURNED: QCoreApplication.translate("review", "退回修改"),
+        rv.APPROVED: QCoreApplication.translate("review", "审核通过"),
+        rv.ADJUSTING: QCoreApplication.translate("review", "调整中"),
+    }[status]
 
 
 class ProjectFilterModel(QSortFilterProxyModel):
@@ -178,6 +221,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         self._words: list[str] = []
         self._year: int | None = None
         self._status: int | None = None  # 0 通过, 1 with warnings, 2 with errors
+        self._review: str | None = None  # a review status (domain.review), or any
         self._verdicts: list[bool] | None = None  # during a filter change only
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
@@ -195,6 +239,10 @@ class ProjectFilterModel(QSortFilterProxyModel):
         if status != self._status:
             self._refilter(lambda: setattr(self, "_status", status))
 
+    def set_review(self, status: str | None) -> None:
+        if status != self._review:
+            self._refilter(lambda: setattr(self, "_review", status))
+
     def _refilter(self, change) -> None:
         """Apply a filter change to every row. The verdicts are computed in one pass first,
         so Qt's call back per row only looks one up: at 10,000 projects this halves the time
@@ -203,7 +251,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         change()
         rows = self.sourceModel()._rows
         year, status, words = self._year, self._status, self._words
-        if year is None and status is None:
+        if year is None and status is None and self._review is None:
             if not words:
                 self._verdicts = [True] * len(rows)
             elif len(words) == 1:
@@ -223,6 +271,8 @@ class ProjectFilterModel(QSortFilterProxyModel):
             return False
         if self._status is not None and s.audit_status != self._status:
             return False
+        if self._review is not None and self.sourceModel().review_status(s.id) != self._review:
+            return False
         haystack = s.search_text
         return all(w in haystack for w in self._words)
 
@@ -230,7 +280,7 @@ class ProjectFilterModel(QSortFilterProxyModel):
         verdicts = self._verdicts
         if verdicts is not None:
             return verdicts[source_row]
-        if not self._words and self._year is None and self._status is None:
+        if not self._words and self._year is None and self._status is None and not self._review:
             return True  # nothing to filter (the usual case when the list is loaded)
         return self._accepts(self.sourceModel().summary(source_row))
 

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.store import ConflictError, Repository
+from desktop.store import review as review_store
 
 
 class Session(QObject):
@@ -30,6 +32,8 @@ class Session(QObject):
     showProject = Signal(str)
     #: an edit waits because another program holds the file (True), or was written (False)
     heldChanged = Signal(bool)
+    #: review records (status, opinions, answers) changed for these project ids ([]: any)
+    reviewChanged = Signal(list)
 
     RETRY_MS = 2000
 
@@ -139,6 +143,45 @@ class Session(QObject):
         self._known[project_id] = project.revision
         self._stored[project_id] = project
         return project
+
+    # -- the review loop (append-only records beside the forms; not undoable) --------------
+    def identity(self) -> review_store.Identity:
+        return review_store.identity(self.repo)
+
+    def set_identity(self, identity: review_store.Identity) -> None:
+        review_store.set_identity(self.repo, identity)
+        self.reviewChanged.emit([])
+
+    def review_overview(self) -> tuple[dict[str, str], dict[str, int]]:
+        """Every project's status (absent: 编制中) and count of opinions still 未处理."""
+        return review_store.statuses(self.repo), review_store.open_counts(self.repo)
+
+    def review_records(self, project_id: str) -> rv.Records:
+        return review_store.records(self.repo, [project_id])
+
+    def move(self, ids: list[str], to: str, note: str = "") -> None:
+        """报送 / 退回修改 / 审核通过 / 申请调整, all or none (``ReviewRefused``)."""
+        review_store.move(self.repo, ids, to, note=note)
+        self.reviewChanged.emit(list(ids))
+
+    def add_opinion(self, project_id: str, code: int, text: str = "", **where) -> rv.Opinion:
+        opinion = review_store.add_opinion(self.repo, project_id, code, text, **where)
+        self.reviewChanged.emit([project_id])
+        return opinion
+
+    def set_opinion_state(self, opinion: rv.Opinion, state: str, answer: str = "") -> None:
+        review_store.set_state(self.repo, opinion.id, state, answer)
+        self.reviewChanged.emit([opinion.project_id])
+
+    def edit_refusal(self, project_id: str) -> str | None:
+        """Why this form may not be edited here now (None: it may): an approved form needs
+        申请调整 first; a reviewer edits only the forms no unit has submitted to it."""
+        status = rv.current_status(self.review_records(project_id).events)
+        if status in rv.LOCKED:
+            return rv.APPROVED
+        if status != rv.DRAFT and self.identity().is_reviewer:
+            return "received"
+        return None
 
     def last_stored(self, project_id: str) -> Project | None:
         """The project as this session last read or wrote it (for when the file cannot be

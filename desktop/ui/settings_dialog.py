@@ -1,4 +1,5 @@
-"""The settings dialog (interface language)."""
+"""The settings dialog (interface language; this database's unit and role in the review
+loop: 本机单位, 填报单位 / 审核单位, 经办人)."""
 
 from __future__ import annotations
 
@@ -6,19 +7,24 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain import review as rv
+from desktop.store.review import Identity
 from desktop.ui.paths import settings
 
 LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, identity: Identity | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
         self.initial = settings().value("language", "zh_CN")
@@ -38,6 +44,21 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        self.initial_identity = identity
+        if identity is not None:
+            box = QGroupBox(self.tr("审核流程（保存在这个数据文件中）"))
+            form = QFormLayout(box)
+            self.unit = QLineEdit(identity.unit)
+            self.unit.setPlaceholderText(self.tr("报送、审核时署名的单位"))
+            self.role = QComboBox()
+            self.role.addItem(self.tr("填报单位"), rv.ROLE_UNIT)
+            self.role.addItem(self.tr("审核单位"), rv.ROLE_REVIEWER)
+            self.role.setCurrentIndex(max(self.role.findData(identity.role), 0))
+            self.person = QLineEdit(identity.person)
+            form.addRow(self.tr("本机单位(&U)："), self.unit)
+            form.addRow(self.tr("本机角色(&R)："), self.role)
+            form.addRow(self.tr("经办人(&P)："), self.person)
+            layout.addWidget(box)
         layout.addWidget(buttons)
 
     def language(self) -> str:
@@ -45,3 +66,9 @@ class SettingsDialog(QDialog):
 
     def changed(self) -> bool:
         return self.language() != self.initial
+
+    def identity(self) -> Identity | None:
+        """The unit, role and person as set (None when the dialog did not show them)."""
+        if self.initial_identity is None:
+            return None
+        return Identity(self.unit.text().strip(), self.role.currentData(), self.person.text())

@@ -184,7 +184,6 @@ class SummaryDialog(QDialog):
         except OSError as exc:
             QMessageBox.critical(self, app_name(), self.tr("无法导出：{0}").format(exc))
             return
-        self.last_export = path
 
     def print_(self) -> None:
         from desktop.ui.print_dialog import PRINT_DPI, no_printer, print_document

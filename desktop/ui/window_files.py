@@ -200,11 +200,15 @@ class FileActions(QObject):
                     if everything
                     else [repo.get(i) for i in ids]
                 )
+                from desktop.store.review import records
+
                 export_db(
                     projects,
                     path,
                     repo.tombstones() if everything else [],
                     shared_bases(repo, projects),  # each form's last shared version (原来的)
+                    # the review loop's status and opinions of these projects travel too
+                    reviews=records(repo, [p.id for p in projects]),
                 )
             else:
                 projects = list(repo.all_projects()) if everything else [repo.get(i) for i in ids]
@@ -273,7 +277,12 @@ class FileActions(QObject):
             self.tr(
                 "已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。"
                 "被替换的版本可在“项目 › 历史版本”中恢复。"
-            ).format(result.added, result.replaced, result.copies, result.deleted),
+            ).format(result.added, result.replaced, result.copies, result.deleted)
+            + (
+                self.tr("新的审核记录（状态、意见、答复）{0} 条。").format(result.reviews)
+                if result.reviews
+                else ""
+            ),
             15000,
         )
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QObject, Qt
@@ -19,16 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
 from desktop.store import StoreError
 from desktop.ui.paths import app_name
 from desktop.ui.project_list import (
     COL_NAME,
+    COL_REVIEW,
     COL_STATUS,
     COL_TOTAL,
     COL_UNIT,
     COL_YEAR,
+    review_label,
 )
 
 if TYPE_CHECKING:
@@ -62,6 +66,12 @@ class ProjectNavigation(QObject):
             (self.tr("通过"), 0),
         ):
             self.status_filter.addItem(text, value)
+        self.review_filter = QComboBox()
+        self.review_filter.setObjectName("reviewFilter")
+        self.review_filter.setToolTip(self.tr("按报送、审核的状态筛选"))
+        self.review_filter.addItem(self.tr("全部状态"), None)
+        for status in rv.STATUS_LABELS:
+            self.review_filter.addItem(review_label(status), status)
         self.table = QTableView()
         self.table.setObjectName("projectTable")
         self.table.setModel(self.window.proxy)
@@ -84,6 +94,7 @@ class ProjectNavigation(QObject):
         top.addWidget(self.search, 1)
         top.addWidget(self.year_filter)
         top.addWidget(self.status_filter)
+        top.addWidget(self.review_filter)
         box = QVBoxLayout()
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
@@ -95,6 +106,7 @@ class ProjectNavigation(QObject):
         self.search.textChanged.connect(self._filter_changed)
         self.year_filter.currentIndexChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.review_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.window._update_actions()
@@ -128,6 +140,7 @@ class ProjectNavigation(QObject):
                 ],
                 icon + 6,
             ),
+            (COL_REVIEW, [cell_text("{0} · 意见 {1}").format(review_label(rv.RETURNED), 99)], 0),
         ):
             cell = max(metrics.horizontalAdvance(t) for t in samples) + extra + 16
             header.resizeSection(col, max(cell, header.sectionSizeHint(col)))
@@ -178,6 +191,9 @@ class ProjectNavigation(QObject):
             self._show(None)
         self._fill_years()
         self._update_count()
+        review = getattr(self.window, "review", None)
+        if review is not None:  # statuses and opinions may have come with the change
+            review.refresh_review()
 
     def _fill_years(self) -> None:
         current = self.year_filter.currentData()
@@ -194,6 +210,7 @@ class ProjectNavigation(QObject):
         self.window.proxy.set_search(self.search.text())
         self.window.proxy.set_year(self.year_filter.currentData())
         self.window.proxy.set_status(self.status_filter.currentData())
+        self.window.proxy.set_review(self.review_filter.currentData())
         self._update_count()
         self._keep_a_selection()
 
@@ -242,6 +259,7 @@ class ProjectNavigation(QObject):
                 self.search.clear()
                 self.year_filter.setCurrentIndex(0)
                 self.status_filter.setCurrentIndex(0)
+                self.review_filter.setCurrentIndex(0)
             finally:
                 self._choosing = False
             proxy_index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))
@@ -253,7 +271,19 @@ class ProjectNavigation(QObject):
             )
         self.table.scrollTo(proxy_index)
 
+    @contextlib.contextmanager
+    def rows_going(self):
+        """Rows are being removed one by one: the current row is not loaded meanwhile (it
+        may already be gone from the file); the caller picks the row to show after."""
+        self._rows_going = True
+        try:
+            yield
+        finally:
+            self._rows_going = False
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if getattr(self, "_rows_going", False):
+            return
         self.window.editor.flush()
         if not current.isValid():
             self._show(None)

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="97"/>
+        <source>答复审核意见</source>
+        <translation>Answer Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="100"/>
+        <source>{0}
+{1} {2}：{3}</source>
+        <translation>{0}
+{1} {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="103"/>
+        <source>已修改(&amp;F)</source>
+        <translation>&amp;Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="104"/>
+        <source>已说明(&amp;E)</source>
+        <translation>&amp;Explained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="111"/>
+        <source>已说明时必填：为什么不改，或改成了什么</source>
+        <translation>Required for “explained”: why it stays, or what it became</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/ui/paths.py" line="95"/>
@@ -147,38 +177,53 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="128"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="124"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="128"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="125"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="129"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="158"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <source>审核意见</source>
+        <translation>Review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="135"/>
+        <source>{0}（意见代码 {1}）</source>
+        <translation>{0} (opinion code {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="139"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="180"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="149"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="161"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="151"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="165"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_panel.py" line="170"/>
+        <source>审核意见 {0} 条</source>
+        <translation>{0} review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_panel.py" line="192"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="172"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="194"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -249,137 +294,137 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="386"/>
+        <location filename="../../desktop/ui/app.py" line="385"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="416"/>
+        <location filename="../../desktop/ui/editor.py" line="423"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="427"/>
+        <location filename="../../desktop/ui/editor.py" line="434"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="436"/>
+        <location filename="../../desktop/ui/editor.py" line="443"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="437"/>
+        <location filename="../../desktop/ui/editor.py" line="444"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="438"/>
+        <location filename="../../desktop/ui/editor.py" line="445"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="439"/>
+        <location filename="../../desktop/ui/editor.py" line="446"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <location filename="../../desktop/ui/editor.py" line="467"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="569"/>
+        <location filename="../../desktop/ui/editor.py" line="576"/>
         <source>修改项目资金总额</source>
         <translation>Change total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="570"/>
+        <location filename="../../desktop/ui/editor.py" line="577"/>
         <source>修改财政资金</source>
         <translation>Change fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="571"/>
+        <location filename="../../desktop/ui/editor.py" line="578"/>
         <source>修改其他资金</source>
         <translation>Change other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="572"/>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
         <source>修改年度资金申请总额</source>
         <translation>Change total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="573"/>
+        <location filename="../../desktop/ui/editor.py" line="580"/>
         <source>修改当年财政拨款</source>
         <translation>Change this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="574"/>
+        <location filename="../../desktop/ui/editor.py" line="581"/>
         <source>修改上年结转资金</source>
         <translation>Change funds carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>修改其他资金（年度）</source>
         <translation>Change other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="634"/>
+        <location filename="../../desktop/ui/editor.py" line="641"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="635"/>
+        <location filename="../../desktop/ui/editor.py" line="642"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="391"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="394"/>
         <source>修改二级指标</source>
         <translation>Change second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="402"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="405"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="408"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="411"/>
         <source>修改指标值</source>
         <translation>Change indicator value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="444"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="455"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="458"/>
         <source>添加二级指标</source>
         <translation>Add second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="513"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="516"/>
         <source>删除指标</source>
         <translation>Delete indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="535"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="538"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="546"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="549"/>
         <source>移动二级指标</source>
         <translation>Move second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="562"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="565"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="637"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="640"/>
         <source>拖动指标</source>
         <translation>Drag indicators</translation>
     </message>
@@ -411,12 +456,12 @@
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="258"/>
+        <location filename="../../desktop/ui/app.py" line="257"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="288"/>
+        <location filename="../../desktop/ui/app.py" line="287"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -425,7 +470,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="366"/>
+        <location filename="../../desktop/ui/app.py" line="365"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -434,12 +479,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="390"/>
+        <location filename="../../desktop/ui/app.py" line="389"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="467"/>
+        <location filename="../../desktop/ui/app.py" line="462"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -452,22 +497,22 @@ Details were written to: {1}</translation>
 <context>
     <name>CopyFromProject</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="225"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="220"/>
         <source>从其他项目复制指标</source>
         <translation>Copy indicators from another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="233"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
         <source>来源项目(&amp;S)：</source>
         <translation>&amp;Source project:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="231"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
         <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="246"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="241"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -526,87 +571,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="27"/>
+        <location filename="../../desktop/domain/model.py" line="26"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="28"/>
+        <location filename="../../desktop/domain/model.py" line="27"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="29"/>
+        <location filename="../../desktop/domain/model.py" line="28"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="30"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="43"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -666,7 +711,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="129"/>
         <location filename="../../desktop/ui/window_files.py" line="138"/>
-        <location filename="../../desktop/ui/window_files.py" line="232"/>
+        <location filename="../../desktop/ui/window_files.py" line="236"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
@@ -711,42 +756,47 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="218"/>
+        <location filename="../../desktop/ui/window_files.py" line="222"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="221"/>
+        <location filename="../../desktop/ui/window_files.py" line="225"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="252"/>
+        <location filename="../../desktop/ui/window_files.py" line="256"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="261"/>
+        <location filename="../../desktop/ui/window_files.py" line="265"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="274"/>
+        <location filename="../../desktop/ui/window_files.py" line="278"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="325"/>
+        <location filename="../../desktop/ui/window_files.py" line="282"/>
+        <source>新的审核记录（状态、意见、答复）{0} 条。</source>
+        <translation> {0} new review records (status, opinions, answers).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="334"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="327"/>
+        <location filename="../../desktop/ui/window_files.py" line="336"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="353"/>
+        <location filename="../../desktop/ui/window_files.py" line="362"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -769,27 +819,27 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>{0}: {1}  — {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="57"/>
+        <location filename="../../desktop/ui/flag_review.py" line="56"/>
         <source>确认勾选的字段(&amp;C)</source>
         <translation>&amp;Confirm ticked fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="74"/>
+        <location filename="../../desktop/ui/flag_review.py" line="72"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="77"/>
+        <location filename="../../desktop/ui/flag_review.py" line="75"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="90"/>
+        <location filename="../../desktop/ui/flag_review.py" line="88"/>
         <source>这个项目没有标为需复核的字段。</source>
         <translation>This project has no fields marked for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="99"/>
+        <location filename="../../desktop/ui/flag_review.py" line="97"/>
         <source>确认 {0} 个需复核的字段</source>
         <translation>confirm {0} fields to review</translation>
     </message>
@@ -991,82 +1041,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="96"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="87"/>
         <source>添加指标</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="98"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="89"/>
         <source>添加二级指标…</source>
         <translation>Add group…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="101"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="92"/>
         <source>删除指标</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="94"/>
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="104"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="106"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="97"/>
         <source>标记为已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="109"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="112"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="114"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="105"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="116"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="107"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="162"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="153"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="397"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="388"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="419"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="410"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="422"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="413"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="436"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="427"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="454"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="445"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1099,74 +1149,74 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="261"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="261"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="264"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="265"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="266"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="267"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
         <translation>The form&apos;s “annual (/project) indicator value”: the target for this year (or the whole project), typed as the form writes it, e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="313"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="325"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="326"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="332"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="333"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="336"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="337"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="341"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="342"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="354"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="366"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="372"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="357"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="360"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="363"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="364"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="367"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="372"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="646"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="649"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1207,254 +1257,254 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>显示审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Show chec&amp;k panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>基本信息(&amp;1)</source>
         <translation>Basic information (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>项目资金(&amp;2)</source>
         <translation>Funds (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>绩效目标(&amp;3)</source>
         <translation>Goals (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>绩效指标(&amp;4)</source>
         <translation>Indicators (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>下一个窗格(&amp;N)</source>
         <translation>&amp;Next pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>上一个窗格(&amp;P)</source>
         <translation>&amp;Previous pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>项目列表(&amp;L)</source>
         <translation>Project &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
         <source>“{0}”：{1}</source>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="555"/>
         <source>以下输入无效，没有保存：
 {0}
 关闭后这些输入会丢失。仍要关闭吗？</source>
@@ -1463,7 +1513,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 They will be lost when the window closes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>以下输入无效，没有保存（仍以红色留在原处）：
 {0}
 仍要继续吗？</source>
@@ -1472,57 +1522,57 @@ They will be lost when the window closes. Close anyway?</translation>
 Go on anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="583"/>
+        <location filename="../../desktop/ui/main_window.py" line="599"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="664"/>
+        <location filename="../../desktop/ui/main_window.py" line="693"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="666"/>
+        <location filename="../../desktop/ui/main_window.py" line="695"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="675"/>
+        <location filename="../../desktop/ui/main_window.py" line="704"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="680"/>
+        <location filename="../../desktop/ui/main_window.py" line="709"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="695"/>
+        <location filename="../../desktop/ui/main_window.py" line="724"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="698"/>
+        <location filename="../../desktop/ui/main_window.py" line="727"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="703"/>
+        <location filename="../../desktop/ui/main_window.py" line="732"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="740"/>
+        <location filename="../../desktop/ui/main_window.py" line="778"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="742"/>
+        <location filename="../../desktop/ui/main_window.py" line="780"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="776"/>
+        <location filename="../../desktop/ui/main_window.py" line="814"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1807,6 +1857,34 @@ Go on anyway?</translation>
     </message>
 </context>
 <context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="72"/>
+        <source>添加审核意见</source>
+        <translation>Add Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="77"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="79"/>
+        <source>位置：</source>
+        <translation>Where:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="80"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="81"/>
+        <source>意见(&amp;T)：</source>
+        <translation>&amp;Text:</translation>
+    </message>
+</context>
+<context>
     <name>PaperCheckDialog</name>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="39"/>
@@ -1887,42 +1965,42 @@ Go on anyway?</translation>
 <context>
     <name>PastePreview</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="165"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="160"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="166"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="161"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="167"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="162"/>
         <source>三级指标</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="163"/>
         <source>指标值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="164"/>
         <source>读作</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="191"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="186"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="195"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="190"/>
         <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
         <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="210"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="205"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
@@ -2137,185 +2215,185 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor.py" line="144"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="142"/>
+        <location filename="../../desktop/ui/editor.py" line="145"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="143"/>
+        <location filename="../../desktop/ui/editor.py" line="146"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="144"/>
+        <location filename="../../desktop/ui/editor.py" line="147"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="304"/>
+        <location filename="../../desktop/ui/editor.py" line="311"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="332"/>
+        <location filename="../../desktop/ui/editor.py" line="339"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="346"/>
+        <location filename="../../desktop/ui/editor.py" line="353"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="348"/>
+        <location filename="../../desktop/ui/editor.py" line="355"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="350"/>
+        <location filename="../../desktop/ui/editor.py" line="357"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="351"/>
+        <location filename="../../desktop/ui/editor.py" line="358"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="352"/>
+        <location filename="../../desktop/ui/editor.py" line="359"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="353"/>
+        <location filename="../../desktop/ui/editor.py" line="360"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="354"/>
+        <location filename="../../desktop/ui/editor.py" line="361"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="355"/>
+        <location filename="../../desktop/ui/editor.py" line="362"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="411"/>
+        <location filename="../../desktop/ui/editor.py" line="418"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="451"/>
+        <location filename="../../desktop/ui/editor.py" line="458"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="483"/>
+        <location filename="../../desktop/ui/editor.py" line="490"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <location filename="../../desktop/ui/editor.py" line="491"/>
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="485"/>
-        <location filename="../../desktop/ui/editor.py" line="489"/>
+        <location filename="../../desktop/ui/editor.py" line="492"/>
+        <location filename="../../desktop/ui/editor.py" line="496"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="486"/>
+        <location filename="../../desktop/ui/editor.py" line="493"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="487"/>
+        <location filename="../../desktop/ui/editor.py" line="494"/>
         <source>其中：当年财政拨款</source>
         <translation>of which: this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="488"/>
+        <location filename="../../desktop/ui/editor.py" line="495"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="518"/>
+        <location filename="../../desktop/ui/editor.py" line="525"/>
         <source>按分项填入总额(&amp;G)</source>
         <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="519"/>
+        <location filename="../../desktop/ui/editor.py" line="526"/>
         <source>按分项填入年度总额(&amp;M)</source>
         <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="521"/>
+        <location filename="../../desktop/ui/editor.py" line="528"/>
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="522"/>
+        <location filename="../../desktop/ui/editor.py" line="529"/>
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="525"/>
+        <location filename="../../desktop/ui/editor.py" line="532"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="531"/>
+        <location filename="../../desktop/ui/editor.py" line="538"/>
         <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
         <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="559"/>
+        <location filename="../../desktop/ui/editor.py" line="566"/>
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="594"/>
+        <location filename="../../desktop/ui/editor.py" line="601"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="595"/>
+        <location filename="../../desktop/ui/editor.py" line="602"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="599"/>
+        <location filename="../../desktop/ui/editor.py" line="606"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="610"/>
+        <location filename="../../desktop/ui/editor.py" line="617"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
         <translation>The column&apos;s header on the printout, as the form writes it (“overall project goal” or “project overall goal”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="614"/>
+        <location filename="../../desktop/ui/editor.py" line="621"/>
         <source>表头：</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="627"/>
-        <location filename="../../desktop/ui/editor.py" line="659"/>
+        <location filename="../../desktop/ui/editor.py" line="634"/>
+        <location filename="../../desktop/ui/editor.py" line="666"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="652"/>
         <source>修改目标表头</source>
         <translation>Change goal header</translation>
     </message>
@@ -2323,62 +2401,72 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="52"/>
+        <location filename="../../desktop/ui/window_list.py" line="56"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="55"/>
+        <location filename="../../desktop/ui/window_list.py" line="59"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="57"/>
+        <location filename="../../desktop/ui/window_list.py" line="61"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="59"/>
+        <location filename="../../desktop/ui/window_list.py" line="63"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="60"/>
+        <location filename="../../desktop/ui/window_list.py" line="64"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="61"/>
+        <location filename="../../desktop/ui/window_list.py" line="65"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="62"/>
+        <location filename="../../desktop/ui/window_list.py" line="66"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="147"/>
+        <location filename="../../desktop/ui/window_list.py" line="71"/>
+        <source>按报送、审核的状态筛选</source>
+        <translation>Filter by submission and review status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="72"/>
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="160"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="149"/>
+        <location filename="../../desktop/ui/window_list.py" line="162"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="151"/>
+        <location filename="../../desktop/ui/window_list.py" line="164"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="186"/>
+        <location filename="../../desktop/ui/window_list.py" line="202"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="188"/>
+        <location filename="../../desktop/ui/window_list.py" line="204"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2386,116 +2474,387 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="111"/>
+        <location filename="../../desktop/ui/project_list.py" line="127"/>
         <source>项目名称</source>
         <extracomment>the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="112"/>
+        <location filename="../../desktop/ui/project_list.py" line="128"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="113"/>
+        <location filename="../../desktop/ui/project_list.py" line="129"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="114"/>
+        <location filename="../../desktop/ui/project_list.py" line="130"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="115"/>
+        <location filename="../../desktop/ui/project_list.py" line="131"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="126"/>
+        <location filename="../../desktop/ui/project_list.py" line="132"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="143"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="135"/>
+        <location filename="../../desktop/ui/project_list.py" line="152"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="137"/>
+        <location filename="../../desktop/ui/project_list.py" line="154"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="139"/>
+        <location filename="../../desktop/ui/project_list.py" line="156"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="141"/>
+        <location filename="../../desktop/ui/project_list.py" line="158"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="165"/>
+        <location filename="../../desktop/ui/project_list.py" line="189"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="169"/>
+        <location filename="../../desktop/ui/project_list.py" line="193"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="199"/>
+        <source>{0} · 意见 {1}</source>
+        <translation>{0} · {1} opinions</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="362"/>
+        <location filename="../../desktop/ui/window_files.py" line="371"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="365"/>
+        <location filename="../../desktop/ui/window_files.py" line="374"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="369"/>
+        <location filename="../../desktop/ui/window_files.py" line="378"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="371"/>
+        <location filename="../../desktop/ui/window_files.py" line="380"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="373"/>
+        <location filename="../../desktop/ui/window_files.py" line="382"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="377"/>
+        <location filename="../../desktop/ui/window_files.py" line="386"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="382"/>
+        <location filename="../../desktop/ui/window_files.py" line="391"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="79"/>
+        <source>添加审核意见(&amp;O)…</source>
+        <translation>Add review &amp;opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="80"/>
+        <source>退回修改(&amp;R)…</source>
+        <translation>&amp;Return for changes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="81"/>
+        <source>审核通过(&amp;A)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="82"/>
+        <source>确认意见已处理(&amp;C)</source>
+        <translation>&amp;Confirm opinion handled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="83"/>
+        <source>报送(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="84"/>
+        <source>答复审核意见(&amp;W)…</source>
+        <translation>Ans&amp;wer review opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="85"/>
+        <source>申请调整(&amp;J)…</source>
+        <translation>Ask for ad&amp;justment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="86"/>
+        <source>打印审核意见(&amp;P)…</source>
+        <translation>&amp;Print review opinions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="87"/>
+        <source>审核流程(&amp;V)</source>
+        <translation>Re&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="145"/>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="147"/>
+        <source>（{0} {1}）</source>
+        <translation> ({0} {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="150"/>
+        <source> · 未处理意见 {0} 条</source>
+        <translation> · {0} open opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="155"/>
+        <source> · 审核通过以来修改 {0} 处</source>
+        <translation> · {0} changes since approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="156"/>
+        <source>审核通过以来的修改：
+{0}</source>
+        <translation>Changes since approval:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <source>这个文件中没有审核通过的版本，无法比较。</source>
+        <translation>This file does not hold the approved version; nothing to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="196"/>
+        <source>这是报送来的项目，审核单位不能修改；按 F9 在当前位置添加审核意见。</source>
+        <translation>This form was submitted to you: a reviewer does not edit it. Press F9 to add a review opinion here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="204"/>
+        <source>“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。审核通过的版本保留在历史版本中，调整后需要重新报送。</source>
+        <translation>“{0}” is approved. Approved targets are normally not changed; if a change is needed, give the reason for the adjustment. The approved version is kept in the history; after the adjustment the form is submitted again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="207"/>
+        <location filename="../../desktop/ui/window_review.py" line="220"/>
+        <location filename="../../desktop/ui/window_review.py" line="231"/>
+        <source>申请调整</source>
+        <translation>Ask for Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="215"/>
+        <source>没有申请调整，修改未保存。</source>
+        <translation>No adjustment asked for: the change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="222"/>
+        <source>已申请调整，可以修改了。</source>
+        <translation>Adjustment asked for: the form can be changed now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="231"/>
+        <source>只有审核通过的项目需要申请调整。</source>
+        <translation>Only approved forms need an adjustment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="269"/>
+        <source>整个项目</source>
+        <translation>The whole project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="283"/>
+        <source>添加审核意见</source>
+        <translation>Add Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="286"/>
+        <source>已添加意见：{0} {1}</source>
+        <translation>Opinion added: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="301"/>
+        <source>{0}：{1} 个项目</source>
+        <translation>{0}: {1} projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="307"/>
+        <location filename="../../desktop/ui/window_review.py" line="311"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="308"/>
+        <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
+        <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="316"/>
+        <location filename="../../desktop/ui/window_review.py" line="320"/>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="317"/>
+        <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
+        <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="329"/>
+        <source>确认意见</source>
+        <translation>Confirm Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
+        <source>报送调整</source>
+        <translation>Submit Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="341"/>
+        <source>“{0}”审核通过以来的修改：
+{1}
+
+报送这些调整？</source>
+        <translation>Changes to “{0}” since approval:
+{1}
+
+Submit these adjustments?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="342"/>
+        <source>（没有修改）</source>
+        <translation>(no changes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="347"/>
+        <source>报送</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="350"/>
+        <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
+        <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="360"/>
+        <source>当前项目没有需要处理的审核意见。</source>
+        <translation>The current project has no review opinion to handle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="383"/>
+        <source>审核意见</source>
+        <translation>Review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="383"/>
+        <source>选择一条意见：</source>
+        <translation>Choose an opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="399"/>
+        <source>答复审核意见</source>
+        <translation>Answer Review Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="408"/>
+        <location filename="../../desktop/ui/window_review.py" line="426"/>
+        <source>打印审核意见</source>
+        <translation>Print Review Opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="410"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="428"/>
+        <source>已保存到“{0}”</source>
+        <translation>Saved to “{0}”</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <source>审核流程（保存在这个数据文件中）</source>
+        <translation>Review (kept in this data file)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <source>报送、审核时署名的单位</source>
+        <translation>The unit named when submitting and reviewing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <source>填报单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <source>审核单位</source>
+        <translation>Reviewing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
+        <source>本机单位(&amp;U)：</source>
+        <translation>This &amp;unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
+        <source>本机角色(&amp;R)：</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <source>经办人(&amp;P)：</source>
+        <translation>&amp;Person:</translation>
     </message>
 </context>
 <context>
@@ -2668,242 +3027,262 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="44"/>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="45"/>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>产出指标</source>
         <translation>output indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <source>效益指标</source>
         <translation>benefit indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
         <source>满意度指标</source>
         <translation>satisfaction indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
         <source>成本指标</source>
         <translation>cost indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <location filename="../../desktop/domain/audit.py" line="68"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <location filename="../../desktop/domain/audit.py" line="69"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="221"/>
+        <location filename="../../desktop/domain/audit.py" line="149"/>
+        <source>可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。请删除或改名其中一个。</source>
+        <translation>Possible duplicate: {year} has another project named “{name}” (both kept in a merge, say). Delete or rename one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="232"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="226"/>
+        <location filename="../../desktop/domain/audit.py" line="237"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="239"/>
+        <location filename="../../desktop/domain/audit.py" line="250"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="256"/>
+        <location filename="../../desktop/domain/audit.py" line="267"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="272"/>
+        <location filename="../../desktop/domain/audit.py" line="283"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="282"/>
+        <location filename="../../desktop/domain/audit.py" line="293"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="291"/>
+        <location filename="../../desktop/domain/audit.py" line="302"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="306"/>
+        <location filename="../../desktop/domain/audit.py" line="317"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="322"/>
+        <location filename="../../desktop/domain/audit.py" line="333"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="337"/>
+        <location filename="../../desktop/domain/audit.py" line="348"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="354"/>
+        <location filename="../../desktop/domain/audit.py" line="365"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="370"/>
+        <location filename="../../desktop/domain/audit.py" line="381"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="391"/>
+        <location filename="../../desktop/domain/audit.py" line="406"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="405"/>
+        <location filename="../../desktop/domain/audit.py" line="423"/>
+        <source>没有成本指标：按现行指标体系，每个项目都应设置成本指标</source>
+        <translation>No cost indicator: under the current indicator system every project should have one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="447"/>
+        <source>指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位</source>
+        <translation>Indicator “{name}” is quantitative but its value “{value}” is text: write a number and a unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="472"/>
+        <source>指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值</source>
+        <translation>The value “{value}” of indicator “{name}” is still the template&apos;s placeholder: write the actual value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="489"/>
         <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
         <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="415"/>
+        <location filename="../../desktop/domain/audit.py" line="499"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="431"/>
+        <location filename="../../desktop/domain/audit.py" line="515"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="442"/>
+        <location filename="../../desktop/domain/audit.py" line="526"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="456"/>
+        <location filename="../../desktop/domain/audit.py" line="540"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="476"/>
+        <location filename="../../desktop/domain/audit.py" line="561"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="491"/>
+        <location filename="../../desktop/domain/audit.py" line="576"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="510"/>
+        <location filename="../../desktop/domain/audit.py" line="595"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="524"/>
+        <location filename="../../desktop/domain/audit.py" line="609"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="545"/>
+        <location filename="../../desktop/domain/audit.py" line="630"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="559"/>
+        <location filename="../../desktop/domain/audit.py" line="644"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
@@ -2997,6 +3376,112 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <location filename="../../desktop/ui/print_dialog.py" line="120"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="28"/>
+        <source>指标不够完整</source>
+        <translation>Indicators incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="29"/>
+        <source>指标不够细化、量化</source>
+        <translation>Indicators not detailed or quantified enough</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="30"/>
+        <source>指标与项目的相关性不够</source>
+        <translation>Indicators not relevant enough to the project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="31"/>
+        <source>指标与指标值不匹配</source>
+        <translation>Indicator and value do not match</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="32"/>
+        <source>建议拆分指标</source>
+        <translation>Split the indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="33"/>
+        <source>一级指标类型错误</source>
+        <translation>Wrong level-1 indicator type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="34"/>
+        <source>二级指标类型错误</source>
+        <translation>Wrong level-2 indicator type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="35"/>
+        <source>建议增加明确效益指标</source>
+        <translation>Add a clear benefit indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="36"/>
+        <source>建议增加明确产出指标</source>
+        <translation>Add a clear output indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="37"/>
+        <source>建议增加满意度指标</source>
+        <translation>Add a satisfaction indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="38"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="208"/>
+        <source>编制中</source>
+        <translation>Drafting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="209"/>
+        <source>已报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="210"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="211"/>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="212"/>
+        <source>调整中</source>
+        <translation>Adjusting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="50"/>
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="51"/>
+        <source>已修改</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="52"/>
+        <source>已说明</source>
+        <translation>Explained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_dialogs.py" line="53"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
     </message>
 </context>
 </TS>

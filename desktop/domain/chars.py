@@ -1,0 +1,29 @@
+"""What a character is, the one way the program decides it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def is_wide(ch: str) -> bool:
+    """A character that takes two columns — CJK ideographs and punctuation, full-width forms
+    (Unicode's East Asian Width W or F)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def has_wide_gap(text: str) -> bool:
+    """White space between two wide characters: two pieces of text run together (in a cell
+    read from a table: two rows merged)."""
+    n = len(text)
+    i = 0
+    while i < n:
+        if text[i].isspace():
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if i > 0 and j < n and is_wide(text[i - 1]) and is_wide(text[j]):
+                return True
+            i = j
+        else:
+            i += 1
+    return False
