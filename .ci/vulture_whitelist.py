@@ -28,6 +28,7 @@ _number_without_operator
 _duplicates
 _needs_review
 _flagged_fields
+TERMS  # audit: the form's words marked for the translation tools (QT_TRANSLATE_NOOP)
 _cost_present
 _quantitative_name
 _placeholders
@@ -59,6 +60,7 @@ _.text_factory
 _.row_factory
 
 # Qt virtual methods
+paintEvent
 sortColumn
 sortOrder
 hasChildren

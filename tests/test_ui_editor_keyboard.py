@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import format_date
 from desktop.domain.model import Project
 from desktop.store import open_repository
 from desktop.ui.indicator_paste import read_rows, rows_text, split_cells
@@ -132,7 +133,7 @@ def test_fill_the_sample_form_by_keys_only(empty_window, qtbot, qtlog):
         kb.key(Key.Key_Return)
     kb.type("2024-01-01")
     kb.key(Key.Key_Return)
-    kb.type("2024/12/31")
+    kb.type("2024-12-31")  # as the sample writes it: the form keeps one way of writing dates
     kb.key(Key.Key_Return)
 
     # 项目资金: the cursor is in 项目资金总额; one amount as clerks think of it, in 万
@@ -200,7 +201,7 @@ def test_fill_the_sample_form_by_keys_only(empty_window, qtbot, qtlog):
         sample.department,
         sample.implementing_unit,
         "2024-01-01",
-        "2024/12/31",
+        "2024-12-31",
         *("7950000" if a else "" for a in amounts.values()),  # a spreadsheet knows no 万
         sample.goal_overall,
         sample.goal_annual,
@@ -220,7 +221,13 @@ def test_fill_the_sample_form_by_keys_only(empty_window, qtbot, qtlog):
 
 @pytest.mark.parametrize(
     "typed",
-    ["2025-01-01", "2025/1/1", "2025.1.1", "20250101", "2025年1月1日"],
+    [
+        "2025-01-01",
+        "2025/1/1",
+        "2025.1.1",
+        "20250101",
+        "2025年1月1日",
+    ],
 )
 def test_each_date_form_is_taken_from_empty(sample_window, typed):
     w = sample_window
@@ -239,7 +246,12 @@ def test_each_date_form_is_taken_from_empty(sample_window, typed):
     kb.key(Key.Key_Return)
     assert stored(w.path)["人民调解"].end_date == date(2025, 1, 1)
     assert kb.focus() is ed.money["total"]  # Enter went on to the next field (next tab)
-    assert ed.end.line.text() == "2025-01-01"
+    # the clerk's way of writing dates is kept, as an imported form's is, and printed so
+    assert ed.end.line.text() == typed
+    assert (
+        format_date(stored(w.path)["人民调解"].end_date, stored(w.path)["人民调解"].date_style)
+        == typed
+    )
 
 
 @pytest.mark.parametrize("typed", ["2025-13-01", "2025-02-30", "明天", "2025", "0250101"])
@@ -325,10 +337,11 @@ def test_enter_in_the_tree_keeps_the_focus_and_ctrl_z_undoes_the_edit(sample_win
     kb.key(Key.Key_Return)  # name → value
     assert isinstance(kb.focus(), ValueLineEdit)
     kb.type("≥90%")
-    kb.key(Key.Key_Return)  # value → the group's new row (its name)
+    kb.key(Key.Key_Return)  # a correction of an existing row: on to the next row's value
     QApplication.processEvents()
-    assert isinstance(kb.focus(), QLineEdit) and ed.tree.isAncestorOf(kb.focus())
-    kb.key(Key.Key_Return)  # left empty: the new row goes away again
+    assert isinstance(kb.focus(), ValueLineEdit) and ed.tree.isAncestorOf(kb.focus())
+    assert ed.tree.currentIndex() == ed.tree_model.index_for_path(paths[1], 1)
+    kb.key(Key.Key_Escape)  # nothing changed there
     QApplication.processEvents()
     assert kb.focus() is ed.tree and kb.focus() is not w.search
     p = stored(w.path)["人民调解"]

@@ -521,8 +521,8 @@ def test_every_action_can_be_reached_from_the_keyboard(sample_window):
     for menu_action in w.menuBar().actions():
         assert "&" in menu_action.text()
         for act in menu_action.menu().actions():
-            if act.isSeparator() or act.menu() is not None:
-                continue
+            if act.isSeparator() or act.menu() is not None or not act.isVisible():
+                continue  # (hidden: the note why steps before a merge cannot be undone)
             assert (
                 "&" in act.text() or not act.shortcut().isEmpty() or act in (w.act_undo, w.act_redo)
             ), act.text()

@@ -14,7 +14,14 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.model import NATURE_PHASED, NATURE_RECURRING, Funds, Project, field_label
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, Term
+from desktop.domain.model import (
+    NATURE_PHASED,
+    NATURE_RECURRING,
+    Funds,
+    Project,
+    field_label,
+)
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
 from desktop.domain.values import OPERATORS, normalize_value_text
@@ -32,6 +39,35 @@ TAB_BASIC, TAB_FUNDS, TAB_GOALS, TAB_INDICATORS = "basic", "funds", "goals", "in
 GOAL_LIMITS = {"goal_overall": 800, "goal_annual": 700}  # characters that still print legibly
 LEVEL1_REQUIRED = ("产出指标", "效益指标", "满意度指标")
 COST_LEVEL1 = "成本指标"
+
+
+# The form's words that messages quote, for the translation tools.
+TERMS = (
+    QT_TRANSLATE_NOOP("audit", "项目名称"),
+    QT_TRANSLATE_NOOP("audit", "项目性质"),
+    QT_TRANSLATE_NOOP("audit", "项目类别"),
+    QT_TRANSLATE_NOOP("audit", "主管部门"),
+    QT_TRANSLATE_NOOP("audit", "实施单位"),
+    QT_TRANSLATE_NOOP("audit", "计划开始日期"),
+    QT_TRANSLATE_NOOP("audit", "计划完成日期"),
+    QT_TRANSLATE_NOOP("audit", "项目总目标"),
+    QT_TRANSLATE_NOOP("audit", "年度总体目标"),
+    QT_TRANSLATE_NOOP("audit", "年度"),
+    QT_TRANSLATE_NOOP("audit", "项目资金总额"),
+    QT_TRANSLATE_NOOP("audit", "财政资金"),
+    QT_TRANSLATE_NOOP("audit", "其他资金"),
+    QT_TRANSLATE_NOOP("audit", "年度资金申请总额"),
+    QT_TRANSLATE_NOOP("audit", "当年财政拨款"),
+    QT_TRANSLATE_NOOP("audit", "上年结转资金"),
+    QT_TRANSLATE_NOOP("audit", "其他资金（年度）"),
+    QT_TRANSLATE_NOOP("audit", "绩效指标"),
+    QT_TRANSLATE_NOOP("audit", "产出指标"),
+    QT_TRANSLATE_NOOP("audit", "效益指标"),
+    QT_TRANSLATE_NOOP("audit", "满意度指标"),
+    QT_TRANSLATE_NOOP("audit", "成本指标"),
+    QT_TRANSLATE_NOOP("audit", "（空）"),
+    QT_TRANSLATE_NOOP("audit", "（未命名）"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +145,15 @@ def check(
             Finding(
                 DUPLICATE,
                 WARNING,
-                f"可能重复：{project.year}年度还有一个同名的项目“{duplicate_key(project)[1]}”"
-                "（例如合并时两份都保留）。请删除或改名其中一个。",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit",
+                        "可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。"
+                        "请删除或改名其中一个。",
+                    ),
+                    year=project.year,
+                    name=duplicate_key(project)[1],
+                ),
                 Location(TAB_BASIC, "name"),
             )
         )
@@ -184,10 +227,15 @@ def _required(p: Project, _profile: Profile) -> Iterator[tuple[str, Location]]:
     for attr, label, tab in _REQUIRED:
         if _empty(p, attr):
             reason = p.flag(attr)  # an empty field the importer flagged: one line, with why
-            yield (
-                f"{label}未填写" + (f"（需复核：{reason}）" if reason else ""),
-                Location(tab, attr),
-            )
+            if reason:
+                text = Message(
+                    QT_TRANSLATE_NOOP("audit", "{label}未填写（需复核：{reason}）"),
+                    label=Term(label),
+                    reason=reason,
+                )
+            else:
+                text = Message(QT_TRANSLATE_NOOP("audit", "{label}未填写"), label=Term(label))
+            yield text, Location(tab, attr)
 
 
 # -- funds -------------------------------------------------------------------------------------
@@ -198,8 +246,13 @@ def _funds_total(p: Project, _profile: Profile):
     f = p.funds
     if f.total != f.fiscal + f.other:
         yield (
-            f"项目资金总额 {format_money(f.total)} 元应等于财政资金与其他资金之和 "
-            f"{format_money(f.fiscal + f.other)} 元",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "audit", "项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元"
+                ),
+                total=format_money(f.total),
+                parts=format_money(f.fiscal + f.other),
+            ),
             Location(TAB_FUNDS, "funds.total"),
         )
 
@@ -210,8 +263,15 @@ def _funds_annual(p: Project, _profile: Profile):
     parts = f.annual_appropriation + f.annual_carryover + f.annual_other
     if f.annual_total != parts:
         yield (
-            f"年度资金申请总额 {format_money(f.annual_total)} 元应等于当年财政拨款、"
-            f"上年结转资金与其他资金之和 {format_money(parts)} 元",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "audit",
+                    "年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 "
+                    "{parts} 元",
+                ),
+                total=format_money(f.annual_total),
+                parts=format_money(parts),
+            ),
             Location(TAB_FUNDS, "funds.annual_total"),
         )
 
@@ -219,21 +279,27 @@ def _funds_annual(p: Project, _profile: Profile):
 @rule("funds.annual_within_total", ERROR)
 def _annual_within_total(p: Project, _profile: Profile):
     if p.funds.annual_total > p.funds.total:
-        yield ("年度资金申请总额不能大于项目资金总额", Location(TAB_FUNDS, "funds.annual_total"))
+        yield (
+            Message(QT_TRANSLATE_NOOP("audit", "年度资金申请总额不能大于项目资金总额")),
+            Location(TAB_FUNDS, "funds.annual_total"),
+        )
 
 
 @rule("funds.negative", ERROR)
 def _negative(p: Project, _profile: Profile):
     for attr, label in Funds.FIELD_LABELS.items():
         if getattr(p.funds, attr) < 0:
-            yield f"{label}不能是负数", Location(TAB_FUNDS, f"funds.{attr}")
+            yield (
+                Message(QT_TRANSLATE_NOOP("audit", "{label}不能是负数"), label=Term(label)),
+                Location(TAB_FUNDS, f"funds.{attr}"),
+            )
 
 
 @rule("funds.recurring_annual", WARNING)
 def _recurring(p: Project, _profile: Profile):
     if p.nature == NATURE_RECURRING and p.funds.annual_total != p.funds.total:
         yield (
-            "经常性项目的年度资金申请总额通常等于项目资金总额",
+            Message(QT_TRANSLATE_NOOP("audit", "经常性项目的年度资金申请总额通常等于项目资金总额")),
             Location(TAB_FUNDS, "funds.annual_total"),
         )
 
@@ -247,7 +313,12 @@ def _phased(p: Project, _profile: Profile):
         and p.start_date.year == p.end_date.year
     ):
         yield (
-            "阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "audit",
+                    "阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）",
+                )
+            ),
             Location(TAB_BASIC, "nature"),
         )
 
@@ -258,7 +329,10 @@ def _phased(p: Project, _profile: Profile):
 @rule("dates.order", ERROR)
 def _date_order(p: Project, _profile: Profile):
     if p.start_date and p.end_date and p.end_date < p.start_date:
-        yield "计划完成日期早于计划开始日期", Location(TAB_BASIC, "end_date")
+        yield (
+            Message(QT_TRANSLATE_NOOP("audit", "计划完成日期早于计划开始日期")),
+            Location(TAB_BASIC, "end_date"),
+        )
 
 
 @rule("dates.cover_year", ERROR)
@@ -270,7 +344,12 @@ def _cover_year(p: Project, _profile: Profile):
         and not (p.start_date.year <= p.year <= p.end_date.year)
     ):
         yield (
-            f"计划实施期（{p.start_date}至{p.end_date}）不包含申报年度 {p.year} 年",
+            Message(
+                QT_TRANSLATE_NOOP("audit", "计划实施期（{start}至{end}）不包含申报年度 {year} 年"),
+                start=str(p.start_date),
+                end=str(p.end_date),
+                year=p.year,
+            ),
             Location(TAB_BASIC, "start_date"),
         )
 
@@ -282,7 +361,11 @@ def _cover_year(p: Project, _profile: Profile):
 def _identical_goals(p: Project, _profile: Profile):
     if p.goal_overall.strip() and p.goal_overall.strip() == p.goal_annual.strip():
         yield (
-            "项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "audit", "项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分"
+                )
+            ),
             Location(TAB_GOALS, "goal_annual"),
         )
 
@@ -294,7 +377,14 @@ def _long_goals(p: Project, _profile: Profile):
         if n > limit:
             label = "项目总目标" if attr == "goal_overall" else "年度总体目标"
             yield (
-                f"{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit", "{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读"
+                    ),
+                    label=Term(label),
+                    n=n,
+                    limit=limit,
+                ),
                 Location(TAB_GOALS, attr),
             )
 
@@ -312,7 +402,10 @@ def _level1_present(p: Project, profile: Profile):
     for name in LEVEL1_REQUIRED:
         if name in profile.level1_names and name not in used:
             yield (
-                f"缺少{name}：每个项目至少要有一条{name}",
+                Message(
+                    QT_TRANSLATE_NOOP("audit", "缺少{name}：每个项目至少要有一条{name}"),
+                    name=Term(name),
+                ),
                 Location(TAB_INDICATORS, name),
                 _MISSING_CODES[name],
             )
@@ -326,7 +419,9 @@ def _cost_present(p: Project, profile: Profile):
         i.level1 == COST_LEVEL1 and i.name.strip() for i in p.indicators
     ):
         yield (
-            "没有成本指标：按现行指标体系，每个项目都应设置成本指标",
+            Message(
+                QT_TRANSLATE_NOOP("audit", "没有成本指标：按现行指标体系，每个项目都应设置成本指标")
+            ),
             Location(TAB_INDICATORS, COST_LEVEL1),
         )
 
@@ -348,7 +443,14 @@ def _quantitative_name(p: Project, _profile: Profile):
             and not _placeholder(v)
         ):
             yield (
-                f"指标“{name}”是定量指标，指标值“{v.shown}”却是文字，请填写数值和计量单位",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit",
+                        "指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位",
+                    ),
+                    name=name,
+                    value=v.shown,
+                ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -366,8 +468,13 @@ def _placeholders(p: Project, _profile: Profile):
     for n, ind in enumerate(p.indicators):
         if _placeholder(ind.value):
             yield (
-                f"指标“{ind.name or '（未命名）'}”的指标值“{ind.value.shown}”还是模板中的占位符，"
-                "请填写具体的数值",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit", "指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值"
+                    ),
+                    name=ind.name or Term("（未命名）"),
+                    value=ind.value.shown,
+                ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -378,14 +485,24 @@ def _taxonomy(p: Project, profile: Profile):
         where = Location(TAB_INDICATORS, "level2", n)
         if ind.level1 not in profile.level1_names:
             yield (
-                f"“{ind.level1 or '（空）'}”不是{p.year}年度指标体系中的一级指标",
+                Message(
+                    QT_TRANSLATE_NOOP("audit", "“{level1}”不是{year}年度指标体系中的一级指标"),
+                    level1=ind.level1 or Term("（空）"),
+                    year=p.year,
+                ),
                 Location(TAB_INDICATORS, "level1", n),
             )
         elif not profile.fits(ind.level1, ind.level2):
             options = "、".join(profile.level2_for(ind.level1))
             yield (
-                f"二级指标“{ind.level2 or '（空）'}”不属于一级指标“{ind.level1}”"
-                f"（可选：{options}）",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit", "二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）"
+                    ),
+                    level2=ind.level2 or Term("（空）"),
+                    level1=Term(ind.level1),
+                    options=options,
+                ),
                 where,
             )
 
@@ -394,7 +511,10 @@ def _taxonomy(p: Project, profile: Profile):
 def _indicator_name(p: Project, _profile: Profile):
     for n, ind in enumerate(p.indicators):
         if not ind.name.strip():
-            yield "三级指标名称未填写", Location(TAB_INDICATORS, "name", n)
+            yield (
+                Message(QT_TRANSLATE_NOOP("audit", "三级指标名称未填写")),
+                Location(TAB_INDICATORS, "name", n),
+            )
 
 
 @rule("indicators.value", ERROR)
@@ -402,7 +522,10 @@ def _indicator_value(p: Project, _profile: Profile):
     for n, ind in enumerate(p.indicators):
         if ind.value.is_empty:
             yield (
-                f"指标“{ind.name or '（未命名）'}”没有指标值",
+                Message(
+                    QT_TRANSLATE_NOOP("audit", "指标“{name}”没有指标值"),
+                    name=ind.name or Term("（未命名）"),
+                ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -413,7 +536,11 @@ def _percent(p: Project, _profile: Profile):
         v = ind.value
         if v.is_quantitative and v.unit == "%" and not Decimal(0) <= v.number <= Decimal(100):
             yield (
-                f"指标“{ind.name}”的百分比“{v.shown}”不在 0–100 之间",
+                Message(
+                    QT_TRANSLATE_NOOP("audit", "指标“{name}”的百分比“{value}”不在 0–100 之间"),
+                    name=ind.name,
+                    value=v.shown,
+                ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -430,7 +557,11 @@ def _operator_without_number(p: Project, _profile: Profile):
             and not any(ch.isdigit() for ch in text)
         ):
             yield (
-                f"指标“{ind.name}”的指标值“{v.text}”有运算符但没有数值",
+                Message(
+                    QT_TRANSLATE_NOOP("audit", "指标“{name}”的指标值“{value}”有运算符但没有数值"),
+                    name=ind.name,
+                    value=v.text,
+                ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -441,7 +572,13 @@ def _number_without_operator(p: Project, _profile: Profile):
         v = ind.value
         if v.is_quantitative and v.op is None and v.unit:
             yield (
-                f"指标“{ind.name}”的指标值“{v.shown}”没有运算符（=、≥、≤ 等）",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "audit", "指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）"
+                    ),
+                    name=ind.name,
+                    value=v.shown,
+                ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
@@ -454,7 +591,10 @@ def _duplicates(p: Project, _profile: Profile):
         if not name:
             continue
         if name in seen:
-            yield f"三级指标“{name}”重复出现", Location(TAB_INDICATORS, "name", n)
+            yield (
+                Message(QT_TRANSLATE_NOOP("audit", "三级指标“{name}”重复出现"), name=name),
+                Location(TAB_INDICATORS, "name", n),
+            )
         else:
             seen[name] = n
 
@@ -465,7 +605,11 @@ def _needs_review(p: Project, _profile: Profile):
         if ind.needs_review:
             # the source line is in the panel's tooltip: the clerk reads the form's words
             yield (
-                f"导入时无法确定的指标“{ind.name or '（未命名）'}”需要复核：{ind.review_note}",
+                Message(
+                    QT_TRANSLATE_NOOP("audit", "导入时无法确定的指标“{name}”需要复核：{note}"),
+                    name=ind.name or Term("（未命名）"),
+                    note=ind.review_note,
+                ),
                 Location(TAB_INDICATORS, "name", n),
             )
 
@@ -481,7 +625,14 @@ def _flagged_fields(p: Project, _profile: Profile):
         if key in _REQUIRED_ATTRS and _empty(p, key):
             continue  # "未填写" already says it, with the reason
         tab = TAB_FUNDS if key.startswith("funds.") else _FLAG_TABS.get(key, TAB_BASIC)
-        yield f"{field_label(key)}需复核：{reason}", Location(tab, key)
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP("audit", "{label}需复核：{reason}"),
+                label=Term(field_label(key)),
+                reason=reason,
+            ),
+            Location(tab, key),
+        )
 
 
 @rule("indicators.output_quantitative", WARNING)
@@ -489,6 +640,10 @@ def _output_quantitative(p: Project, _profile: Profile):
     outputs = [i for i in p.indicators if i.level1 == "产出指标" and i.name.strip()]
     if outputs and not any(i.value.is_quantitative for i in outputs):
         yield (
-            "产出指标中没有可量化的指标（带数值的指标值），建议至少设一条",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "audit", "产出指标中没有可量化的指标（带数值的指标值），建议至少设一条"
+                )
+            ),
             Location(TAB_INDICATORS, "产出指标"),
         )

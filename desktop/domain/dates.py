@@ -11,6 +11,8 @@ import re
 import unicodedata
 from datetime import date
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
+
 _YMD = re.compile(r"^(\d{4})\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*(日?)$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
@@ -32,9 +34,9 @@ class DateError(ValueError):
 def _match(text: str) -> tuple[re.Match[str], str]:
     s = unicodedata.normalize("NFKC", text or "").strip()
     if not s:
-        raise DateError("日期为空")
+        raise DateError(Message(QT_TRANSLATE_NOOP("domain", "日期为空")))
     if len(s) > 40:
-        raise DateError("日期太长")
+        raise DateError(Message(QT_TRANSLATE_NOOP("domain", "日期太长")))
     m = _YMD.match(s)
     if m is not None:
         return m, _SEPARATOR_STYLE[m.group(2)]
@@ -47,8 +49,14 @@ def _match(text: str) -> tuple[re.Match[str], str]:
     if m is not None:
         return m, _SEPARATOR_STYLE[m.group(2)]
     raise DateError(
-        f"“{(text or '').strip()}”不是日期（可写成 2025-01-01、2025/1/1、2025.1.1、"
-        "20250101 或 2025年1月1日）"
+        Message(
+            QT_TRANSLATE_NOOP(
+                "domain",
+                "“{text}”不是日期（可写成 2025-01-01、2025/1/1、2025.1.1、20250101 或 "
+                "2025年1月1日）",
+            ),
+            text=(text or "").strip(),
+        )
     )
 
 
@@ -61,13 +69,29 @@ def parse_date(text: str) -> date:
     try:
         return date(int(y), int(mo), int(d))
     except ValueError as exc:
-        raise DateError(f"“{text.strip()}”不是有效的日期") from exc
+        raise DateError(
+            Message(QT_TRANSLATE_NOOP("domain", "“{text}”不是有效的日期"), text=text.strip())
+        ) from exc
 
 
 def date_style(text: str) -> str:
     """The style of a written date (``"iso"``, ``"slash"``, ``"dot"``, ``"cn"``,
     ``"compact"``); DateError when the text is no date."""
     return _match(text)[1]
+
+
+def typed_style(current: str, typed: str) -> str:
+    """The form's date style after the clerk typed ``typed`` into one of its dates: the
+    style of what was typed (``2024/1/1`` makes the form print ``2024/1/1``), except that
+    an ISO date typed into a form of the program's convention keeps ``""``. Empty or
+    unreadable text keeps ``current``."""
+    try:
+        style = date_style(typed) if (typed or "").strip() else current
+    except DateError:
+        return current
+    if style == "iso" and current in ("", "iso"):
+        return current
+    return style
 
 
 def format_date(d: date, style: str = "") -> str:

@@ -9,17 +9,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import ClassVar
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.money import Fen
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import EMPTY, IndicatorValue
 
 NATURE_RECURRING = "经常性项目"
 NATURE_PHASED = "阶段性项目"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    """Marks ``text`` for Qt's lupdate; the UI translates it in ``context``."""
-    return text
 
 
 # The one table of the form's field labels (keys as in ``Project.field_flags``), in form

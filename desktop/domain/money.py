@@ -12,6 +12,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
+
 Fen = int
 
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -30,9 +32,9 @@ def parse_decimal_amount(text: str) -> Decimal:
     """Parse an amount of 元 written by a person into a Decimal (no rounding, no float).
     ``510万`` / ``510万元`` are read as 5,100,000 元."""
     if not isinstance(text, str):
-        raise MoneyError("金额必须是文字")
+        raise MoneyError(Message(QT_TRANSLATE_NOOP("domain", "金额必须是文字")))
     if len(text) > 100:
-        raise MoneyError("金额太长")
+        raise MoneyError(Message(QT_TRANSLATE_NOOP("domain", "金额太长")))
     s = unicodedata.normalize("NFKC", text).strip()
     s = s.replace("，", ",").replace(" ", "")
     if s.startswith(("¥", "￥")):
@@ -43,22 +45,36 @@ def parse_decimal_amount(text: str) -> Decimal:
     if s.endswith("万"):
         s, scale = s[:-1], WAN
         if not s:
-            raise MoneyError("“万”前面缺少数字")
+            raise MoneyError(Message(QT_TRANSLATE_NOOP("domain", "“万”前面缺少数字")))
     if not s:
-        raise MoneyError("金额为空")
+        raise MoneyError(Message(QT_TRANSLATE_NOOP("domain", "金额为空")))
     if "," in s:
         if not _GROUPED.match(s):
-            raise MoneyError(f"金额“{text.strip()}”的千位分隔符位置不对")
+            raise MoneyError(
+                Message(
+                    QT_TRANSLATE_NOOP("domain", "金额“{text}”的千位分隔符位置不对"),
+                    text=text.strip(),
+                )
+            )
         s = s.replace(",", "")
     elif not _PLAIN.match(s):
-        raise MoneyError(f"“{text.strip()}”不是金额，只能包含数字、小数点和千位分隔符")
+        raise MoneyError(
+            Message(
+                QT_TRANSLATE_NOOP("domain", "“{text}”不是金额，只能包含数字、小数点和千位分隔符"),
+                text=text.strip(),
+            )
+        )
     try:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - the regexes above rule this out
-        raise MoneyError(f"“{text.strip()}”不是金额") from exc
+        raise MoneyError(
+            Message(QT_TRANSLATE_NOOP("domain", "“{text}”不是金额"), text=text.strip())
+        ) from exc
     value *= scale
     if abs(value) >= _MAX_YUAN:
-        raise MoneyError(f"金额“{text.strip()}”太大")
+        raise MoneyError(
+            Message(QT_TRANSLATE_NOOP("domain", "金额“{text}”太大"), text=text.strip())
+        )
     return value
 
 
@@ -66,7 +82,11 @@ def to_fen(yuan: Decimal) -> Fen:
     """Convert an exact Decimal amount of 元 to integer 分; refuse fractions of a 分."""
     fen = yuan * 100
     if fen != fen.to_integral_value():
-        raise MoneyError(f"金额“{yuan}”最多只能有两位小数（精确到分）")
+        raise MoneyError(
+            Message(
+                QT_TRANSLATE_NOOP("domain", "金额“{yuan}”最多只能有两位小数（精确到分）"), yuan=yuan
+            )
+        )
     return int(fen)
 
 
@@ -75,7 +95,9 @@ def parse_money(text: str) -> Fen:
     A negative amount is refused: no field of the form takes one."""
     value = parse_decimal_amount(text)
     if value < 0:
-        raise MoneyError(f"金额“{text.strip()}”不能是负数")
+        raise MoneyError(
+            Message(QT_TRANSLATE_NOOP("domain", "金额“{text}”不能是负数"), text=text.strip())
+        )
     return to_fen(value)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import sys
@@ -10,18 +11,28 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
 from desktop.store import StoreError, backups, integrity_problem, open_repository
 from desktop.store.errors import DamagedFileError
-from desktop.ui.commands import AddProjectsCommand
+from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
+from desktop.ui.file_dialogs import FileDialogFitter
 from desktop.ui.main_window import MainWindow
-from desktop.ui.paths import default_db_path, resource, sample_path, settings
+from desktop.ui.paths import app_name, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
+from desktop.ui.widgets import FocusRing, MnemonicGuard
 
 FONT_FILE = ("fonts", "uming-cn-gbk.ttf")
 MAX_RECENT = 8
@@ -73,9 +84,13 @@ class Translators:
         if language.startswith("zh"):
             QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
             wanted.append(("qtbase_zh_CN", [qt_dir, str(resource("translations"))]))
+            # what qtbase_zh_CN lacks (the file dialog's “Look in:”, “Files of type:”)
+            wanted.append(("qt_extra_zh_CN", [str(resource("translations"))]))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             wanted.append(("jixiao_en", [str(resource("translations"))]))
+            # Qt's own dialogs (file dialogs, message box buttons) in English too
+            wanted.append(("qtbase_en", [qt_dir, str(resource("translations"))]))
         ok = True
         for name, folders in wanted:
             translator = QTranslator(self.app)
@@ -146,7 +161,7 @@ class Controller(QObject):
         if create and path.exists():
             QMessageBox.warning(
                 self.window,
-                APP_NAME,
+                app_name(),
                 self.app.translate(
                     "Controller", "“{0}”已存在。请换一个文件名，或用“打开”打开它。"
                 ).format(path.name),
@@ -159,7 +174,7 @@ class Controller(QObject):
         except StoreError as exc:
             QMessageBox.critical(
                 self.window,
-                APP_NAME,
+                app_name(),
                 self.app.translate("Controller", "无法打开数据文件：\n{0}").format(exc),
             )
             return False
@@ -191,7 +206,7 @@ class Controller(QObject):
         found = _backups_of_unreadable(path)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(APP_NAME)
+        box.setWindowTitle(app_name())
         box.setText(
             self.app.translate("Controller", "无法打开数据文件：\n{0}").format(problem)
             + (
@@ -246,7 +261,7 @@ class Controller(QObject):
         except (OSError, StoreError) as exc:
             QMessageBox.critical(
                 self.window,
-                APP_NAME,
+                app_name(),
                 self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
             )
             return False
@@ -276,7 +291,7 @@ class Controller(QObject):
         path = self.session.repo.path
         QMessageBox.critical(
             self.window,
-            APP_NAME,
+            app_name(),
             self.app.translate(
                 "Controller",
                 "{0}\n\n为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。"
@@ -299,6 +314,7 @@ class Controller(QObject):
 
     def _show_window(self) -> None:
         window = MainWindow(self.session)
+        window.model.set_published(published_samples(self.session.repo))
         window.openRequested.connect(lambda p: self.open(p))
         window.newRequested.connect(lambda p: self.open(p, create=True))
         window.languageChanged.connect(self.set_language)
@@ -325,6 +341,8 @@ class Controller(QObject):
 
     def set_language(self, language: str) -> None:
         self.translators.use(language)
+        if self.session is not None:  # the steps made so far, in the new language too
+            retranslate(self.session.undo_stack)
         old = self.window
         current = old.current_id() if old else None
         if old is not None:
@@ -351,11 +369,12 @@ class Controller(QObject):
         s.setValue("sample_offered", True)
         answer = QMessageBox.question(
             self.window,
-            APP_NAME,
+            app_name(),
             self.app.translate(
                 "Controller",
                 "数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？"
-                "\n（以后可以删除。）",
+                "\n示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，"
+                "列表的“审核”一栏标为“原表”。\n（以后可以删除。）",
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -367,8 +386,36 @@ class Controller(QObject):
         result = load_file(sample_path())
         to_add, _ = plan_import(self.session.repo, result)
         if to_add:
-            text = self.app.translate("Controller", "载入示例申报表")
+            published = {**published_samples(self.session.repo)}
+            published.update({p.id: p.revision for p in to_add})
+            with contextlib.suppress(StoreError):
+                self.session.repo.set_meta(PUBLISHED_KEY, json.dumps(published))
+            text = undo_text(QT_TRANSLATE_NOOP("Commands", "载入示例申报表"))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
+            self.window.model.set_published(published)
+            self.window.statusBar().showMessage(
+                self.app.translate(
+                    "Controller",
+                    "已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留"
+                    "（“审核”一栏标为“原表”），不是程序出错。",
+                ),
+                30000,
+            )
+
+
+#: meta key: the sample forms as loaded (id → revision), so the list can say that their
+#: problems are the published forms' own while they are unchanged
+PUBLISHED_KEY = "published_samples"
+
+
+def published_samples(repo) -> dict[str, int]:
+    try:
+        data = json.loads(repo.meta(PUBLISHED_KEY) or "{}")
+    except (ValueError, StoreError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and type(v) is int}
 
 
 def _backups_of_unreadable(path: Path) -> list:
@@ -400,6 +447,10 @@ def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
     app.setOrganizationName("jixiao")
     app.setWindowIcon(QIcon(str(resource("icons", "app.svg"))))
     register_fonts(app)
+    if app.findChild(MnemonicGuard) is None:  # once per application (tests make it again)
+        app.installEventFilter(MnemonicGuard(app))  # Alt+letter never types
+        FocusRing(app)  # where the keyboard is, visible in every style
+        app.installEventFilter(FileDialogFitter(app))  # Qt's file dialogs: whole columns
     translators = Translators(app)
     translators.use(settings().value("language", "zh_CN"))
     return app, translators
@@ -420,7 +471,7 @@ def _last_resort(app: QApplication):
                 "Controller",
                 "程序遇到意外错误，已保存的内容不受影响。\n{0}\n详细信息已写入：{1}",
             ).format(f"{kind.__name__}: {exc}", log)
-        QMessageBox.critical(None, APP_NAME, text)
+        QMessageBox.critical(None, app_name(), text)
 
     return hook
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import audit
 from desktop.domain.model import Project
+from desktop.ui.audit_text import finding_text
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -59,7 +60,8 @@ def field_label(widget: QWidget, field: str) -> str:
             "AuditPanel", "年度资金申请总额 › 其他资金"
         ),
     }
-    return labels.get(field, field)
+    # a 一级 name (产出指标) is the form's word: said in the window's language too
+    return labels.get(field) or QCoreApplication.translate("audit", field)
 
 
 class AuditPanel(QDockWidget):
@@ -128,7 +130,7 @@ class AuditPanel(QDockWidget):
                 errors += f.severity == audit.ERROR
                 warnings += f.severity == audit.WARNING
                 opinions += f.severity == audit.OPINION
-                message = f.message
+                message = finding_text(f.message)
                 if f.code is not None and f.severity != audit.OPINION:
                     message = self.tr("{0}（意见代码 {1}）").format(message, f.code)
                 item = QTreeWidgetItem(

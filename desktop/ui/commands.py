@@ -21,10 +21,41 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
+class UndoText(str):
+    """An undo step's text in the window's language that remembers its source (Chinese)
+    and arguments, so that the steps already made are said again in the new language when
+    the clerk switches (编辑 › 撤销 “修改项目名称” became “Undo 修改项目名称”)."""
+
+    source: str
+    args: tuple
+
+    def __new__(cls, source: str, *args):
+        self = super().__new__(cls, tr(source).format(*args))
+        self.source = source
+        self.args = args
+        return self
+
+
+def undo_text(source: str, *args) -> UndoText:
+    """``undo_text(QT_TRANSLATE_NOOP("Commands", "修改{0}"), label)``: the step's text,
+    translated now and again after a language switch (``retranslate``)."""
+    return UndoText(source, *args)
+
+
+def retranslate(stack) -> None:
+    """Say every step of an undo stack in the language now installed."""
+    for i in range(stack.count()):
+        cmd = stack.command(i)
+        text = getattr(cmd, "undo_text", None)
+        if isinstance(text, UndoText):
+            cmd.setText(UndoText(text.source, *text.args))
+
+
 class _Command(QUndoCommand):
     def __init__(self, session: Session, text: str):
         super().__init__(text)
         self.session = session
+        self.undo_text = text
 
     def _safely(self, action, on_locked=None) -> None:
         """Run a write; if the file refuses it, drop this command and say why — or, for a
@@ -86,7 +117,7 @@ class EditProjectCommand(_Command):
     def _retry(self):
         """How to build the undo step that writes this held edit once the file is free
         (this command is dropped, and deleted, when the file refuses it)."""
-        session, after, text = self.session, self.after, self.text()
+        session, after, text = self.session, self.after, self.undo_text
         return lambda before: EditProjectCommand(session, before, after, text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,13 +31,15 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import GOAL_HEADER_DEFAULT, Funds, Project, goal_header_choices
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import taxonomy
-from desktop.ui.commands import EditProjectCommand, close_merging
+from desktop.ui.audit_text import finding_text
+from desktop.ui.commands import EditProjectCommand, close_merging, undo_text
 from desktop.ui.indicator_page import IndicatorPage, suggestions
 from desktop.ui.session import Session
 from desktop.ui.widgets import (
     DateField,
     InlineMessage,
     MoneyEdit,
+    YearEdit,
 )
 
 SAVE_DELAY_MS = 400
@@ -125,7 +126,7 @@ class ProjectEditor(QTabWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(lambda: self.flush(entries=False))
 
         self.basic = QWidget()
         self.funds = QWidget()
@@ -185,7 +186,7 @@ class ProjectEditor(QTabWidget):
     def step_from(self, field: QWidget, step: int) -> bool:
         """Confirm ``field`` and go to the next (+1) or previous (-1) field; a refused entry
         keeps the focus. Returns True (the key is used)."""
-        if isinstance(field, (MoneyEdit, DateField)):
+        if isinstance(field, (MoneyEdit, DateField, YearEdit)):
             field._finish()
             if field.has_error():
                 return True
@@ -211,7 +212,7 @@ class ProjectEditor(QTabWidget):
             target.moveCursor(target.textCursor().MoveOperation.End)
         elif isinstance(target, DateField):
             target.line.selectAll()
-        elif isinstance(target, (QLineEdit, QSpinBox)):
+        elif isinstance(target, QLineEdit):
             target.selectAll()
         elif isinstance(target, QComboBox):
             target.lineEdit().selectAll()
@@ -239,16 +240,42 @@ class ProjectEditor(QTabWidget):
         self._pending[key] = commit
         self._timer.start()
 
-    def flush(self) -> None:
-        """Write every pending field now (before switching project, undo, closing)."""
+    def flush(self, entries: bool = True) -> None:
+        """Write every pending field now (before switching project, undo, closing, a menu
+        command): the text fields typed into, and (``entries``) an amount, date or year
+        typed but not yet confirmed — read as if Enter was pressed: saved, or refused and
+        left red. The pause after typing writes the text fields only: an amount being
+        typed is read when it is left, as a whole."""
         self._timer.stop()
         pending, self._pending = self._pending, {}
         for commit in pending.values():
             commit()
+        if entries and self.project is not None and not self._filling:
+            for field in self._refusing_fields().values():
+                if not field.has_error():
+                    field._finish()
+
+    def refused_entries(self) -> list[tuple[str, str]]:
+        """(project name, text) of every entry refused and not saved: in the fields shown
+        and kept for other projects."""
+        out = [
+            (self.project.name, text)
+            for field in self._refusing_fields().values()
+            if self.project is not None and (text := field.refused_text()) is not None
+        ]
+        names = {}
+        for (pid, _key), text in self._refused.items():
+            if pid not in names:
+                try:
+                    names[pid] = self.session.repo.get(pid).name
+                except Exception:
+                    names[pid] = pid
+            out.append((names[pid], text))
+        return out
 
     def _finished(self) -> None:
         try:
-            self.flush()
+            self.flush(entries=False)
             close_merging(self.session)
         except RuntimeError:  # focus left a field while the window was being torn down
             pass
@@ -262,8 +289,9 @@ class ProjectEditor(QTabWidget):
             self._pending.clear()
             self._fill()
 
-    def _refusing_fields(self) -> dict[str, MoneyEdit | DateField]:
+    def _refusing_fields(self) -> dict[str, MoneyEdit | DateField | YearEdit]:
         return {
+            "year": self.year,
             "start_date": self.start,
             "end_date": self.end,
             **{f"funds.{k}": e for k, e in self.money.items()},
@@ -310,9 +338,8 @@ class ProjectEditor(QTabWidget):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("必填，如：法律援助费"))
         self.name_message = InlineMessage()
-        self.year = QSpinBox()
+        self.year = YearEdit()
         self.year.setRange(2000, 2100)
-        self.year.setAccelerated(True)
         tax = taxonomy()
         self.nature = self._combo(tax.natures)
         self.category = self._combo(tax.categories)
@@ -326,6 +353,7 @@ class ProjectEditor(QTabWidget):
         form.addRow(self.tr("项目名称(&N)"), self.name)
         form.addRow("", self.name_message)
         form.addRow(self.tr("年度(&Y)"), self.year)
+        form.addRow("", self.year.message)
         form.addRow(self.tr("项目性质(&X)"), self.nature)
         form.addRow(self.tr("项目类别(&L)"), self.category)
         form.addRow(self.tr("主管部门(&D)"), self.department)
@@ -390,7 +418,11 @@ class ProjectEditor(QTabWidget):
             self.name_message.show_message(self.tr("项目名称不能为空；已保存的名称保持不变。"))
             return
         self.name_message.show_message("")
-        self._edit(self.project.with_changes(name=name), self.tr("修改项目名称"), "name")
+        self._edit(
+            self.project.with_changes(name=name),
+            undo_text(QT_TRANSLATE_NOOP("Commands", "修改项目名称")),
+            "name",
+        )
 
     def _commit_year(self, year: int) -> None:
         if self.project is None or self._filling:
@@ -398,7 +430,9 @@ class ProjectEditor(QTabWidget):
         pairs = [(i.level1, i.level2) for i in self.project.indicators]
         profile = taxonomy().best_profile(year, pairs).id
         self._edit(
-            self.project.with_changes(year=year, profile=profile), self.tr("修改年度"), "year"
+            self.project.with_changes(year=year, profile=profile),
+            undo_text(QT_TRANSLATE_NOOP("Commands", "修改年度")),
+            "year",
         )
         self.indicators.fill()
 
@@ -406,13 +440,13 @@ class ProjectEditor(QTabWidget):
         if self.project is None:
             return
         labels = {
-            "nature": self.tr("修改项目性质"),
-            "category": self.tr("修改项目类别"),
-            "department": self.tr("修改主管部门"),
-            "implementing_unit": self.tr("修改实施单位"),
+            "nature": QT_TRANSLATE_NOOP("Commands", "修改项目性质"),
+            "category": QT_TRANSLATE_NOOP("Commands", "修改项目类别"),
+            "department": QT_TRANSLATE_NOOP("Commands", "修改主管部门"),
+            "implementing_unit": QT_TRANSLATE_NOOP("Commands", "修改实施单位"),
         }
         value = combo.currentText().strip()
-        self._edit(self.project.with_changes(**{key: value}), labels[key], key)
+        self._edit(self.project.with_changes(**{key: value}), undo_text(labels[key]), key)
 
     def _commit_dates(self, field: DateField) -> None:
         if self.project is None or self._filling:
@@ -420,13 +454,22 @@ class ProjectEditor(QTabWidget):
         start, end = self.start.date(), self.end.date()
         if start and end and end < start:
             stored = self.project.start_date if field is self.start else self.project.end_date
-            field.refuse(self.tr("计划完成日期不能早于计划开始日期；未保存"), stored)
+            field.refuse(
+                self.tr("计划完成日期不能早于计划开始日期；未保存"),
+                stored,
+                self.project.date_style,
+            )
             return
+        # the form keeps the clerk's way of writing dates (typed 2024/1/1 prints 2024/1/1)
+        style = field.date_style()
         self._edit(
-            self.project.with_changes(start_date=start, end_date=end),
-            self.tr("修改计划日期"),
+            self.project.with_changes(start_date=start, end_date=end, date_style=style),
+            undo_text(QT_TRANSLATE_NOOP("Commands", "修改计划日期")),
             "dates",
         )
+        other = self.end if field is self.start else self.start
+        if other.date_style() != style and not other.has_error():
+            other.set_date(other.date(), style)
 
     # -- 项目资金 ----------------------------------------------------------------------------
     FUND_ROWS = (
@@ -461,7 +504,6 @@ class ProjectEditor(QTabWidget):
             "annual_carryover": "&R",
             "annual_other": "&W",
         }
-        self.fund_labels = {k: v.removeprefix(self.tr("其中：")) for k, v in labels.items()}
         self.money: dict[str, MoneyEdit] = {}
         for key, row, side in self.FUND_ROWS:
             edit = MoneyEdit()
@@ -487,7 +529,7 @@ class ProjectEditor(QTabWidget):
             (self.tr("当年财政拨款＋上年结转资金＋其他资金"), self.sum_right, self.fill_right),
         ):
             row = QHBoxLayout()
-            row.addWidget(QLabel(text + "："))
+            row.addWidget(QLabel(self.tr("{0}：").format(text)))
             row.addWidget(label)
             row.addStretch(1)
             row.addWidget(button)
@@ -530,10 +572,16 @@ class ProjectEditor(QTabWidget):
         if self.project is None:
             return
         funds = replace(self.project.funds, **{key: fen})
-        self._edit(
-            self.project.with_changes(funds=funds),
-            self.tr("修改{0}").format(self.fund_labels[key]),
-        )
+        texts = {
+            "total": QT_TRANSLATE_NOOP("Commands", "修改项目资金总额"),
+            "fiscal": QT_TRANSLATE_NOOP("Commands", "修改财政资金"),
+            "other": QT_TRANSLATE_NOOP("Commands", "修改其他资金"),
+            "annual_total": QT_TRANSLATE_NOOP("Commands", "修改年度资金申请总额"),
+            "annual_appropriation": QT_TRANSLATE_NOOP("Commands", "修改当年财政拨款"),
+            "annual_carryover": QT_TRANSLATE_NOOP("Commands", "修改上年结转资金"),
+            "annual_other": QT_TRANSLATE_NOOP("Commands", "修改其他资金（年度）"),
+        }
+        self._edit(self.project.with_changes(funds=funds), undo_text(texts[key]))
         self._update_sums()
 
     def _fill_total(self, key: str) -> None:
@@ -590,11 +638,11 @@ class ProjectEditor(QTabWidget):
         if self.project is None:
             return
         labels = {
-            "goal_overall": self.tr("修改项目总目标"),
-            "goal_annual": self.tr("修改年度总体目标"),
+            "goal_overall": QT_TRANSLATE_NOOP("Commands", "修改项目总目标"),
+            "goal_annual": QT_TRANSLATE_NOOP("Commands", "修改年度总体目标"),
         }
         text = self.goal_edits[key].toPlainText()
-        self._edit(self.project.with_changes(**{key: text}), labels[key], key)
+        self._edit(self.project.with_changes(**{key: text}), undo_text(labels[key]), key)
 
     def _commit_goal_header(self, index: int) -> None:
         if self.project is None or index < 0:
@@ -641,16 +689,16 @@ class ProjectEditor(QTabWidget):
         for f in findings:
             if f.location.indicator is not None:
                 if f.location.indicator not in rows or f.severity == "error":
-                    rows[f.location.indicator] = (f.severity, f.message)
+                    rows[f.location.indicator] = (f.severity, finding_text(f.message))
                 continue
             widget = self.field_widget(f.location.field)
             if widget is not None:
-                marked.setdefault(widget, []).append(f.message)
+                marked.setdefault(widget, []).append(finding_text(f.message))
         for field in (*Project.FIELD_LABELS, *(f"funds.{k}" for k in self.money)):
             widget = self.field_widget(field)
             messages = marked.get(widget)
             owner = widget.parentWidget()
-            if (isinstance(widget, MoneyEdit) and widget.has_error()) or (
+            if (isinstance(widget, (MoneyEdit, YearEdit)) and widget.has_error()) or (
                 isinstance(owner, DateField) and owner.has_error()
             ):
                 continue  # its own inline message shows

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
+from desktop.ui.paths import app_name
 from desktop.ui.widgets import field_text
 
 
@@ -86,7 +86,7 @@ def confirm_flags(window) -> None:
         return
     if not project.field_flags:
         text = QCoreApplication.translate("FlagReviewDialog", "这个项目没有标为需复核的字段。")
-        QMessageBox.information(window, APP_NAME, text)
+        QMessageBox.information(window, app_name(), text)
         return
     dialog = FlagReviewDialog(window, project)
     if dialog.exec() != QDialog.DialogCode.Accepted or not (keys := dialog.confirmed()):

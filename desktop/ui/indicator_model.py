@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QByteArray,
     QCoreApplication,
@@ -33,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.model import Indicator, with_new_indicator_ids
 from desktop.domain.taxonomy import Profile, group_indicators
 from desktop.domain.values import IndicatorValue, parse_value
+from desktop.ui.commands import undo_text
 
 
 def reading(value: IndicatorValue) -> str:
@@ -389,7 +391,7 @@ class IndicatorTreeModel(QAbstractItemModel):
                 tree[i][1].insert(j, (name, moving))
             else:
                 target[1].extend(moving)
-            self._emit(tree, self.tr("修改二级指标"), None)
+            self._emit(tree, undo_text(QT_TRANSLATE_NOOP("Commands", "修改二级指标")), None)
             return True
         if node.kind != "ind":
             return False
@@ -400,13 +402,13 @@ class IndicatorTreeModel(QAbstractItemModel):
             if name == ind.name:
                 return False
             tree[i][1][j][1][k] = replace(ind, name=name)
-            text = self.tr("修改指标名称")
+            text = undo_text(QT_TRANSLATE_NOOP("Commands", "修改指标名称"))
         else:
             new_value = value if isinstance(value, IndicatorValue) else parse_value(str(value))
             if new_value == ind.value:
                 return False
             tree[i][1][j][1][k] = replace(ind, value=new_value)
-            text = self.tr("修改指标值")
+            text = undo_text(QT_TRANSLATE_NOOP("Commands", "修改指标值"))
         self._emit(tree, text, None)
         return True
 
@@ -438,7 +440,9 @@ class IndicatorTreeModel(QAbstractItemModel):
                 tree[i][1].append((options[0] if options else "", []))
             tree[i][1][0][1].append(new)
             path = (i, 0, len(tree[i][1][0][1]) - 1)
-        self._emit(tree, self.tr("添加指标"), flat_index(tree, path))
+        self._emit(
+            tree, undo_text(QT_TRANSLATE_NOOP("Commands", "添加指标")), flat_index(tree, path)
+        )
 
     def add_group(self, l1_row: int, level2: str) -> None:
         """A new 二级 group (with one empty 三级) under a 一级; an existing group gets a row."""
@@ -450,7 +454,9 @@ class IndicatorTreeModel(QAbstractItemModel):
             j = len(groups) - 1
         groups[j][1].append(Indicator())
         path = (l1_row, j, len(groups[j][1]) - 1)
-        self._emit(tree, self.tr("添加二级指标"), flat_index(tree, path))
+        self._emit(
+            tree, undo_text(QT_TRANSLATE_NOOP("Commands", "添加二级指标")), flat_index(tree, path)
+        )
 
     def add_rows(self, rows: Sequence[Indicator], text: str) -> None:
         """Add indicators (pasted, or copied from another project) in one step: each goes
@@ -506,7 +512,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         if flatten(new) == flatten(tree):
             return
         first = min((n.path for n in nodes), default=None)
-        self._emit(new, self.tr("删除指标"), self._nearest(new, first))
+        self._emit(
+            new, undo_text(QT_TRANSLATE_NOOP("Commands", "删除指标")), self._nearest(new, first)
+        )
 
     def _nearest(self, tree: Tree, path: tuple[int, ...] | None) -> int | None:
         """The flat position a deletion at ``path`` leaves the cursor at."""
@@ -525,14 +533,22 @@ class IndicatorTreeModel(QAbstractItemModel):
             if not 0 <= k + step < len(inds):
                 return
             inds[k], inds[k + step] = inds[k + step], inds[k]
-            self._emit(tree, self.tr("移动指标"), flat_index(tree, (i, j, k + step)))
+            self._emit(
+                tree,
+                undo_text(QT_TRANSLATE_NOOP("Commands", "移动指标")),
+                flat_index(tree, (i, j, k + step)),
+            )
         elif node.kind == "l2":
             i, j = node.path
             groups = tree[i][1]
             if not 0 <= j + step < len(groups):
                 return
             groups[j], groups[j + step] = groups[j + step], groups[j]
-            self._emit(tree, self.tr("移动二级指标"), flat_index(tree, (i, j + step, 0)))
+            self._emit(
+                tree,
+                undo_text(QT_TRANSLATE_NOOP("Commands", "移动二级指标")),
+                flat_index(tree, (i, j + step, 0)),
+            )
 
     def mark_reviewed(self, nodes: Sequence[Node]) -> None:
         tree = copy_tree(self._tree)
@@ -546,7 +562,7 @@ class IndicatorTreeModel(QAbstractItemModel):
                 tree[i][1][j][1][k] = replace(ind, needs_review=False)
                 changed = True
         if changed:
-            self._emit(tree, self.tr("标记为已复核"), None)
+            self._emit(tree, undo_text(QT_TRANSLATE_NOOP("Commands", "标记为已复核")), None)
 
     # -- drag and drop ---------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -621,7 +637,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             target[pos:pos] = moving
             select = flat_index(tree, (ci, cj, pos))  # empty groups hold no positions
             tree = [(l1, [g for g in groups if g[1]]) for l1, groups in tree]
-            self._emit(tree, self.tr("拖动指标"), select)
+            self._emit(tree, undo_text(QT_TRANSLATE_NOOP("Commands", "拖动指标")), select)
         else:
             (ci,) = container
             moving = [self._tree[i][1][j] for i, j in paths]

@@ -52,6 +52,9 @@ class IndicatorPage(QWidget):
         self.session = session
         self._editor = weakref.ref(editor)  # no reference cycle between editor and page
         self._blank_row: tuple[str, int] | None = None  # a row Enter added, still empty
+        # the row being entered in a run of new rows (project id, path): Enter on its
+        # value adds the next row; on an existing row Enter goes to the next row's value
+        self._entering: tuple[str, tuple] | None = None
         layout = QVBoxLayout(self)
         self.tree_model = IndicatorTreeModel(
             taxonomy().profiles[-1], self._indicators_changed, self
@@ -204,7 +207,17 @@ class IndicatorPage(QWidget):
             return
         self.tree_model.add_indicator(node)
         self._blank_row = self._current_flat()
+        self._mark_entering()
         self.tree.edit(self.tree.currentIndex())
+
+    def _mark_entering(self) -> None:
+        node = self._current_node()
+        project = self.editor.project
+        self._entering = (
+            (project.id, node.path)
+            if project is not None and node is not None and node.kind == "ind"
+            else None
+        )
 
     def _current_flat(self) -> tuple[str, int] | None:
         node = self._current_node()
@@ -214,6 +227,22 @@ class IndicatorPage(QWidget):
 
     # -- keys in the tree ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.tree.state() != QAbstractItemView.State.EditingState
+        ):
+            # Right/Left: between an indicator's name and its value (on a group row they
+            # open and close it, as in any tree)
+            index = self.tree.currentIndex()
+            node = self.tree_model.node(index)
+            column = 1 if event.key() == Qt.Key.Key_Right else 0
+            if node is not None and node.kind == "ind" and index.column() != column:
+                self.tree.setCurrentIndex(index.siblingAtColumn(column))
+                return True
+            return False
         if (
             watched is self.tree
             and event.type() == QEvent.Type.KeyPress
@@ -238,6 +267,7 @@ class IndicatorPage(QWidget):
     def _add_indicator_after(self, node) -> None:
         self.tree_model.add_indicator(node)
         self._blank_row = self._current_flat()
+        self._mark_entering()
         self.tree.edit(self.tree.currentIndex())
 
     def _tree_editor_closed(self, editor: QWidget, hint) -> None:
@@ -306,6 +336,15 @@ class IndicatorPage(QWidget):
             self._edit_cell(model.index_for_path(path, 1))
             return
         last_in_group = n + 1 >= len(paths) or paths[n + 1][:2] != path[:2]
+        project = self.editor.project
+        entering = project is not None and self._entering == (project.id, path)
+        if how == ENTER and not entering:
+            # a correction of an existing row: on to the next row's value, no new row
+            if n + 1 < len(paths):
+                self._edit_cell(model.index_for_path(paths[n + 1], 1))
+            else:
+                self.tree.setCurrentIndex(model.index_for_path(path, 1))
+            return
         if how == ENTER and last_in_group and not self.session.read_only:
             self.tree.setCurrentIndex(model.index_for_path(path, 0))
             self._add_indicator_after(model.node(model.index_for_path(path)))
@@ -433,6 +472,7 @@ class IndicatorPage(QWidget):
         self.tree.setFocus()
         if chosen:
             self._blank_row = self._current_flat()
+            self._mark_entering()
             self.tree.edit(self.tree.currentIndex())
 
     def _delete_indicators(self) -> None:

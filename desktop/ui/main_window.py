@@ -12,6 +12,7 @@ import contextlib
 import html
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import __version__
 from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.store import LockedError, StoreError
 from desktop.ui.audit_panel import AuditPanel
 from desktop.ui.editor import ProjectEditor
-from desktop.ui.paths import settings
+from desktop.ui.paths import app_name, settings
 from desktop.ui.project_list import (
     ProjectFilterModel,
     ProjectTableModel,
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
         # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
         QApplication.instance().installEventFilter(self)
+        self._last_editor_focus: QWidget | None = None
+        QApplication.instance().focusChanged.connect(self._remember_focus)
 
         self.nav.reload()
         self._restore_state()
@@ -148,9 +151,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
         self.audit_panel.activated.connect(self.go_to_finding)
         self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
+        # F7 shows and hides the panel; the menu's check mark says which it is now, so the
+        # first F7 (the panel is open at start) hiding it is what the menu shows
         self.act_audit = self.audit_panel.toggleViewAction()
-        self.act_audit.setText(self.tr("审核面板(&K)"))
+        self.act_audit.setText(self.tr("显示审核面板(&K)"))
         self.act_audit.setShortcut(QKeySequence("F7"))
+        self.act_audit.triggered.connect(self._audit_toggled)
 
     _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
     #: the keys a text field keeps for itself even when an action has them too
@@ -164,6 +170,18 @@ class MainWindow(QMainWindow):
     )
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and obj is self.table
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            # the list is one stop: Tab goes on to the editor, Shift+Tab back to the filters
+            if event.key() == Qt.Key.Key_Tab:
+                self.go_to_pane(1)
+            else:
+                self.status_filter.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(obj, self._TEXT_FIELDS)
@@ -302,25 +320,31 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.act_new_db = self._action(
-            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self.files.new_database
+            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self._guarded(self.files.new_database)
         )
         self.act_open = self._action(
             self.tr("打开(&O)…"),
             QKeySequence.StandardKey.Open,
-            self.files.open_database,
+            self._guarded(self.files.open_database),
             sp.SP_DialogOpenButton,
         )
         self.act_save_copy = self._action(
             self.tr("另存副本(&A)…"), "Ctrl+Shift+S", self.files.save_copy
         )
         self.act_import = self._action(
-            self.tr("从文件导入(&I)…"), "Ctrl+I", self.files.import_file, sp.SP_ArrowDown
+            self.tr("从文件导入(&I)…"),
+            "Ctrl+I",
+            self._guarded(self.files.import_file),
+            sp.SP_ArrowDown,
         )
         self.act_export = self._action(
-            self.tr("导出到文件(&E)…"), "Ctrl+E", self.files.export_file, sp.SP_ArrowUp
+            self.tr("导出到文件(&E)…"),
+            "Ctrl+E",
+            self._guarded(self.files.export_file),
+            sp.SP_ArrowUp,
         )
         self.act_restore_backup = self._action(
-            self.tr("恢复备份(&B)…"), None, lambda: self.restoreRequested.emit()
+            self.tr("恢复备份(&B)…"), None, self._guarded(self.restoreRequested.emit)
         )
         self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.files.show_history)
         self.act_library = self._action(
@@ -333,10 +357,12 @@ class MainWindow(QMainWindow):
             self.tr("复制到下一年度(&Y)"), None, self.projects.next_year
         )
         self.act_print = self._action(
-            self.tr("打印(&P)…"), QKeySequence.StandardKey.Print, self.printing.print_forms
+            self.tr("打印(&P)…"),
+            QKeySequence.StandardKey.Print,
+            self._guarded(self.printing.print_forms),
         )
         self.act_export_pdf = self._action(
-            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.printing.export_pdf
+            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self._guarded(self.printing.export_pdf)
         )
         self.act_check_paper = self._action(
             self.tr("核对纸质件(&K)…"), "F8", self.printing.check_paper
@@ -395,6 +421,30 @@ class MainWindow(QMainWindow):
         self.act_confirm_flags = self._action(
             self.tr("确认需复核的字段(&F)…"), None, self.confirm_flags
         )
+        # the keyboard route (Windows conventions): F6 / Shift+F6 between the panes, Ctrl+1…4
+        # to each tab's first field (Ctrl+4: into the indicator tree)
+        self.act_tabs = [
+            self._action(text, f"Ctrl+{n + 1}", lambda _c=False, i=n: self.go_to_tab(i))
+            for n, text in enumerate(
+                (
+                    self.tr("基本信息(&1)"),
+                    self.tr("项目资金(&2)"),
+                    self.tr("绩效目标(&3)"),
+                    self.tr("绩效指标(&4)"),
+                )
+            )
+        ]
+        self.act_next_pane = self._action(
+            self.tr("下一个窗格(&N)"), "F6", lambda: self.cycle_pane(1)
+        )
+        self.act_prev_pane = self._action(
+            self.tr("上一个窗格(&P)"), "Shift+F6", lambda: self.cycle_pane(-1)
+        )
+        self.act_list = self._action(self.tr("项目列表(&L)"), None, lambda: self.go_to_pane(0))
+        # after a merge or restore: why the steps before it cannot be undone
+        self.act_undo_note = QAction(self)
+        self.act_undo_note.setEnabled(False)
+        self.act_undo_note.setVisible(False)
         self.act_about = self._action(self.tr("关于(&A)"), None, self.show_about)
         self.act_guide = self._action(
             self.tr("使用说明(&G)"), QKeySequence.StandardKey.HelpContents, self.show_guide
@@ -414,7 +464,12 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("编辑(&E)"))
-        m.addActions([self.act_undo, self.act_redo])
+        m.addActions([self.act_undo, self.act_redo, self.act_undo_note])
+        m.addSeparator()
+        go = m.addMenu(self.tr("转到(&G)"))
+        go.addActions([self.act_list, *self.act_tabs])
+        go.addSeparator()
+        go.addActions([self.act_next_pane, self.act_prev_pane])
         m.addSeparator()
         m.addAction(self.act_find)
         m.addSeparator()
@@ -439,6 +494,103 @@ class MainWindow(QMainWindow):
         tb.addActions([self.act_undo, self.act_redo])
         tb.addSeparator()
         tb.addActions([self.act_import, self.act_export])
+
+    # -- the keyboard route ----------------------------------------------------------------
+    def _pane_of(self, widget: QWidget | None) -> int | None:
+        """0: the project list (with its filters), 1: the editor, 2: the 审核 panel."""
+        if widget is None:
+            return None
+        for n, pane in enumerate((self.left, self.editor, self.audit_panel)):
+            if pane is widget or pane.isAncestorOf(widget):
+                return n
+        return None
+
+    def _panes(self) -> list[int]:
+        panes = [0]
+        if self.editor.project is not None:
+            panes.append(1)
+        if self.audit_panel.isVisible():
+            panes.append(2)
+        return panes
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the next (previous) pane — list, editor, 审核 panel."""
+        panes = self._panes()
+        here = self._pane_of(QApplication.focusWidget())
+        n = panes.index(here) if here in panes else (-1 if step > 0 else 0)
+        self.go_to_pane(panes[(n + step) % len(panes)])
+
+    def go_to_pane(self, pane: int) -> None:
+        if pane == 1 and self.editor.project is not None:
+            last = self._last_editor_focus
+            page = self.editor.currentWidget()
+            if last is not None and shiboken6.isValid(last) and page.isAncestorOf(last):
+                last.setFocus(Qt.FocusReason.TabFocusReason)
+                if isinstance(last, QLineEdit):
+                    last.selectAll()
+            else:
+                self.go_to_tab(self.editor.currentIndex())
+        elif pane == 2 and self.audit_panel.isVisible():
+            tree = self.audit_panel.tree
+            tree.setFocus(Qt.FocusReason.TabFocusReason)
+            if tree.currentItem() is None and tree.topLevelItemCount():
+                tree.setCurrentItem(tree.topLevelItem(0))
+        else:
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def go_to_tab(self, index: int) -> None:
+        """Ctrl+1…4: the tab's first field (Ctrl+4: the indicator tree)."""
+        if self.editor.project is None:
+            return
+        first = (
+            self.editor.name,
+            self.editor.money["total"],
+            self.editor.goal_edits["goal_overall"],
+            self.editor.tree,
+        )[index]
+        self.editor.focus_field(first)
+
+    def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self._pane_of(new) == 1 and new.window() is self:
+            self._last_editor_focus = new
+
+    def _audit_toggled(self, shown: bool) -> None:
+        """F7 or the menu: the panel shown gets the keyboard; hidden, the editor has it."""
+        if shown:
+            QTimer.singleShot(0, self, lambda: self.go_to_pane(2))
+        elif self._pane_of(QApplication.focusWidget()) in (None, 2):
+            self.go_to_pane(1 if self.editor.project is not None else 0)
+
+    def show_undo_note(self, text: str) -> None:
+        """编辑 › (greyed): why the steps before a merge or restore cannot be undone."""
+        self.act_undo_note.setText(text)
+        self.act_undo_note.setVisible(bool(text))
+
+    def entries_ok(self, closing: bool = False) -> bool:
+        """Before a command that leaves the form (export, print, merge, another file,
+        closing): what was typed is written; an entry refused and not saved is named, and
+        the clerk decides — it stays, red, in its field either way (closing: it is lost)."""
+        self.editor.flush()
+        refused = self.editor.refused_entries()
+        if not refused:
+            return True
+        lines = "\n".join(self.tr("“{0}”：{1}").format(name, text) for name, text in refused[:5])
+        question = (
+            self.tr("以下输入无效，没有保存：\n{0}\n关闭后这些输入会丢失。仍要关闭吗？")
+            if closing
+            else self.tr("以下输入无效，没有保存（仍以红色留在原处）：\n{0}\n仍要继续吗？")
+        ).format(lines)
+        answer = QMessageBox.question(self, app_name(), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _guarded(self, slot):
+        """``slot`` runs only once the entries being typed are saved or knowingly left."""
+
+        def run(*_args) -> None:
+            if self.entries_ok():
+                slot()
+
+        return run
 
     # -- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -466,7 +618,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
 
     def _update_title(self) -> None:
-        title = f"{self.path.name} — {APP_NAME}"
+        title = f"{self.path.name} — {app_name()}"
         if self.session.read_only:
             title += self.tr(" [只读]")
         self.setWindowTitle(title)
@@ -605,7 +757,7 @@ class MainWindow(QMainWindow):
         self.held_banner.setVisible(held)
 
     def _on_conflict(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
+        QMessageBox.warning(self, app_name(), message)
         if self.editor.project is not None:
             try:
                 self.nav._show(self.session.load(self.editor.project.id))
@@ -631,7 +783,7 @@ class MainWindow(QMainWindow):
             try:
                 self.session.set_identity(chosen)
             except StoreError as exc:
-                QMessageBox.warning(self, APP_NAME, str(exc))
+                QMessageBox.warning(self, app_name(), str(exc))
         if dialog.changed():
             settings().setValue("language", dialog.language())
             self.languageChanged.emit(dialog.language())
@@ -647,12 +799,12 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("关于 {0}").format(APP_NAME),
+            self.tr("关于 {0}").format(app_name()),
             self.tr(
                 "<h3>{0} {1}</h3>"
                 "<p>填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。</p>"
                 "<p>数据文件：{2}</p>"
-            ).format(APP_NAME, __version__, self.path),
+            ).format(app_name(), __version__, self.path),
         )
 
     def disconnect_session(self) -> None:
@@ -668,16 +820,20 @@ class MainWindow(QMainWindow):
             (s.showProject, self.nav.select_project),
             (s.undo_stack.indexChanged, self._update_actions),
             (s.projectChanged, self.editor._on_saved),
+            (QApplication.instance().focusChanged, self._remember_focus),
         ):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing is ever unsaved; this writes the last keystrokes
+        if self.closing_for_good and not self.entries_ok(closing=True):
+            event.ignore()
+            return
         if self.closing_for_good and not self.session.retry_held():
             answer = QMessageBox.question(
                 self,
-                APP_NAME,
+                app_name(),
                 self.tr(
                     "“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？"
                 ).format(self.path.name),

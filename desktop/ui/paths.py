@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from desktop.resources import (  # noqa: F401  (re-exported)
     PORTABLE_MARKER,
@@ -86,3 +86,10 @@ def remember_dialog_path(path: str) -> None:
     """Remember the folder of a file the clerk chose, for the next file dialog."""
     if path:
         settings().setValue("last_dir", str(Path(path).parent))
+
+
+def app_name() -> str:
+    """The program's name as the clerk reads it in window and message titles (绩效目标申报;
+    translated in English). ``desktop.APP_NAME`` stays the same in every language: folders
+    and settings are named by it."""
+    return QCoreApplication.translate("App", "绩效目标申报")

@@ -36,14 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.io.files import atomic_write
 from desktop.printing import RenderResult, SignOff, render
 from desktop.printing.check_stamp import QR_BOTTOM
 from desktop.printing.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
-from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name, settings
+from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, safe_file_name, settings
 from desktop.ui.screen import fit_to_screen
 
 PRINT_DPI = 300
@@ -77,7 +76,7 @@ def confirm_drafts(parent: QWidget, drafts: set[str]) -> bool:
         return True
     answer = QMessageBox.question(
         parent,
-        APP_NAME,
+        app_name(),
         parent.tr("{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？").format(len(drafts)),
     )
     return answer == QMessageBox.StandardButton.Yes
@@ -111,19 +110,19 @@ def export_pdf(
         )
     except OSError as exc:
         QMessageBox.critical(
-            parent, APP_NAME, parent.tr("无法保存 PDF：{0}").format(exc.strerror or exc)
+            parent, app_name(), parent.tr("无法保存 PDF：{0}").format(exc.strerror or exc)
         )
         return False
     if result.missing:
         QMessageBox.warning(
             parent,
-            APP_NAME,
+            app_name(),
             parent.tr("字体中没有这些字符，已印为 □：{0}").format("".join(sorted(result.missing))),
         )
     if record is not None:
         problem = record(projects, result)
         if problem:
-            QMessageBox.warning(parent, APP_NAME, problem)
+            QMessageBox.warning(parent, app_name(), problem)
     return True
 
 
@@ -243,7 +242,7 @@ def no_printer(parent: QWidget, export=None) -> bool:
         return False
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(APP_NAME)
+    box.setWindowTitle(app_name())
     box.setText(
         QCoreApplication.translate(
             "PrintDialog",
@@ -415,7 +414,7 @@ class PrintDialog(QDialog):
         printed = print_document(self.document, printer, ink)
         if not printed:
             QMessageBox.critical(
-                self, APP_NAME, self.tr("打印机“{0}”无法打印。").format(printer.printerName())
+                self, app_name(), self.tr("打印机“{0}”无法打印。").format(printer.printerName())
             )
             return
         self._record()
@@ -460,4 +459,4 @@ class PrintDialog(QDialog):
             return
         problem = self.record(self.rendered, self.result)
         if problem:
-            QMessageBox.warning(self, APP_NAME, problem)
+            QMessageBox.warning(self, app_name(), problem)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
@@ -36,10 +37,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ProjectTableModel(QAbstractTableModel):
+    #: the sample forms as published were set (the list sizes its 审核 column for the mark)
+    publishedChanged = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ProjectSummary] = []
         self._row_of: dict[str, int] = {}
+        self._published: dict[str, int] = {}  # sample forms as loaded: id → revision
         self._review: dict[str, str] = {}  # id → review status (absent: 编制中)
         self._open: dict[str, int] = {}  # id → opinions still 未处理
         style = QApplication.style()
@@ -55,6 +60,22 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._reindex()
         self.endResetModel()
+
+    def set_published(self, published: dict[str, int]) -> None:
+        """The sample forms as published (id → revision when loaded): while unchanged, their
+        审核 cell says that the problems are the published form's own."""
+        self._published = dict(published)
+        self.publishedChanged.emit()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS)
+            )
+
+    def has_published(self) -> bool:
+        return bool(self._published)
+
+    def is_published(self, s: ProjectSummary) -> bool:
+        return self._published.get(s.id) == s.revision
 
     def set_review(self, statuses: dict[str, str], open_counts: dict[str, int]) -> None:
         """The review status and open opinions of every project (read from the records)."""
@@ -135,10 +156,14 @@ class ProjectTableModel(QAbstractTableModel):
                 return format_money(s.total)
             if col == COL_STATUS:
                 if s.audit_status == 2:
-                    return self.tr("错误 {0}").format(s.audit_errors)
-                if s.audit_status == 1:
-                    return self.tr("警告 {0}").format(s.audit_warnings)
-                return self.tr("通过")
+                    text = self.tr("错误 {0}").format(s.audit_errors)
+                elif s.audit_status == 1:
+                    text = self.tr("警告 {0}").format(s.audit_warnings)
+                else:
+                    return self.tr("通过")
+                if self.is_published(s):
+                    text += self.tr(" · 原表")
+                return text
             if col == COL_REVIEW:
                 return self._review_text(s.id)
         elif role == SORT_ROLE:
@@ -166,6 +191,11 @@ class ProjectTableModel(QAbstractTableModel):
             if col == COL_REVIEW:
                 color = REVIEW_COLORS.get(self.review_status(s.id))
                 return QBrush(QColor(color)) if color else None
+        elif role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and self.is_published(s):
+            return self.tr(
+                "示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，"
+                "不是程序出错。修改后此标记消失。"
+            )
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
             return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
         return None

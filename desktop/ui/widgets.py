@@ -3,26 +3,34 @@ inline messages."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QStyledItemDelegate,
     QToolButton,
     QWidget,
 )
 
-from desktop.domain.dates import DateError, format_date, parse_date
+from desktop.domain.dates import DateError, format_date, parse_date, typed_style
 from desktop.domain.model import form_label
 from desktop.domain.money import MoneyError, format_money, format_wan, parse_money
 from desktop.domain.values import IndicatorValue, parse_value
+from desktop.ui.audit_text import finding_text
 from desktop.ui.indicator_model import KIND_ROLE, VALUE_ROLE, reading
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
@@ -47,7 +55,34 @@ class InlineMessage(QLabel):
         self.setVisible(bool(text))
 
 
-class MoneyEdit(QLineEdit):
+class SelectingLineEdit(QLineEdit):
+    """A line whose whole text is selected whenever it is entered — by Tab, Ctrl+Tab, a
+    mnemonic, a click or the window coming back — so that what is typed replaces the value
+    instead of being appended to it (``0.00`` + ``500万`` would read ``0.00500万``). A click
+    selects on release, unless the mouse selected something itself (a drag)."""
+
+    _select_on_release = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        if reason == Qt.FocusReason.MouseFocusReason:
+            self._select_on_release = True
+        elif reason != Qt.FocusReason.PopupFocusReason:  # back from a completer/calendar
+            self.selectAll()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._select_on_release and not self.hasSelectedText():
+            self.selectAll()
+        self._select_on_release = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._select_on_release = False
+        super().focusOutEvent(event)
+
+
+class MoneyEdit(SelectingLineEdit):
     """An amount in 元, shown ``5,100,000.00``; accepts ``5100000``, ``5,100,000.00``,
     ``510万``, ``510万元`` and ``￥5100000.00``. ``reading`` (a label for beside the field)
     shows the amount in 万元 as the clerk types.
@@ -55,9 +90,12 @@ class MoneyEdit(QLineEdit):
     ``committed(fen)`` fires when a valid amount is confirmed (Enter or leaving the field);
     refused text stays in the field, red, with ``message`` saying why, until it is fixed or
     Esc brings back the stored amount — it is never dropped silently.
+
+    An amount is read only as a whole: text typed on after the amount shown (``0.00`` then
+    ``500万`` = ``0.00500万``) is refused, never read as 50.00 元.
     """
 
-    committed = Signal(int)
+    committed = Signal(object)  # 分: an int beyond 32 bits (21,474,836.47 元 and more)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,6 +104,7 @@ class MoneyEdit(QLineEdit):
         self.reading = QLabel()
         self.reading.setStyleSheet("color: #555;")
         self._fen = 0
+        self._shown = ""  # the amount as the field last showed it
         self.editingFinished.connect(self._finish)
         self.textEdited.connect(self._check)
 
@@ -74,12 +113,14 @@ class MoneyEdit(QLineEdit):
 
     def set_fen(self, fen: int) -> None:
         self._fen = fen
-        self.setText(format_money(fen))
+        self._shown = format_money(fen)
+        self.setText(self._shown)
         self._show_error("")
         self._show_reading(fen)
 
     def _show_reading(self, fen: int | None) -> None:
-        self.reading.setText(self.tr("＝{0}").format(format_wan(fen)) if fen else "")
+        wan = format_wan(fen).removesuffix("万元") if fen else ""
+        self.reading.setText(self.tr("＝{0}万元").format(wan) if fen else "")
 
     def _show_error(self, text: str) -> None:
         self.message.show_message(text)
@@ -88,11 +129,22 @@ class MoneyEdit(QLineEdit):
             self.reading.setText("")
 
     def _parse(self) -> int | None:
+        text = self.text().strip()
+        rest = text[len(self._shown) :] if self._shown and text.startswith(self._shown) else ""
+        if any(ch.isdigit() for ch in rest):
+            self._show_error(
+                self.tr(
+                    "“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入"
+                ).format(text, self._shown)
+            )
+            return None
         try:
             return parse_money(self.text())
         except MoneyError as exc:
             self._show_error(
-                self.tr("金额无效：{0}。可写 5100000、5,100,000.00 或 510万").format(exc)
+                self.tr("金额无效：{0}。可写 5100000、5,100,000.00 或 510万").format(
+                    finding_text(exc.args[0])
+                )
             )
             return None
 
@@ -110,7 +162,8 @@ class MoneyEdit(QLineEdit):
         fen = self._parse()
         if fen is None:
             return
-        self.setText(format_money(fen))
+        self._shown = format_money(fen)
+        self.setText(self._shown)
         self._show_error("")
         self._show_reading(fen)
         if fen != self._fen:
@@ -134,6 +187,97 @@ class MoneyEdit(QLineEdit):
         """Show a refused entry again (coming back to its project)."""
         self.setText(text)
         self._parse()
+
+
+class YearEdit(SelectingLineEdit):
+    """The form's year as four digits, with ↑/↓ (PgUp/PgDn: ±10) to step it. Like an amount,
+    a year is confirmed by Enter or leaving the field; text that is no year in range stays,
+    red, with ``message`` saying why (a spin box would silently put the old year back), and
+    Esc gives it up. ``valueChanged(year)`` fires for a confirmed new year and for
+    ``setValue`` (as a spin box's does)."""
+
+    valueChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("yearEdit")
+        self._min, self._max = 2000, 2100
+        self._value = self._min
+        self.message = InlineMessage()
+        self.setMaxLength(12)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("20250") + 24)
+        self.setText(str(self._value))
+        self.editingFinished.connect(self._finish)
+        self.textEdited.connect(self._check)
+
+    def setRange(self, low: int, high: int) -> None:
+        self._min, self._max = low, high
+
+    def value(self) -> int:
+        return self._value
+
+    def setValue(self, year: int) -> None:
+        year = max(self._min, min(self._max, int(year)))
+        changed = year != self._value
+        self._value = year
+        self.setText(str(year))
+        self._show_error("")
+        if changed:
+            self.valueChanged.emit(year)
+
+    def _read(self) -> int | None:
+        text = unicodedata.normalize("NFKC", self.text()).strip().removesuffix("年")
+        if text.isdigit() and self._min <= int(text) <= self._max:
+            return int(text)
+        return None
+
+    def _show_error(self, text: str) -> None:
+        self.message.show_message(text)
+        self.setStyleSheet(ERROR_STYLE if text else "")
+
+    def _check(self) -> None:
+        if self._read() is not None:
+            self._show_error("")
+
+    def _finish(self) -> None:
+        year = self._read()
+        if year is None:
+            self._show_error(
+                self.tr("“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存").format(
+                    self.text().strip(), self._min, self._max
+                )
+            )
+            return
+        self.setValue(year)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {
+            Qt.Key.Key_Up: 1,
+            Qt.Key.Key_Down: -1,
+            Qt.Key.Key_PageUp: 10,
+            Qt.Key.Key_PageDown: -10,
+        }
+        if event.key() in steps and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            base = self._read() or self._value
+            self.setValue(base + steps[event.key()])
+            self.selectAll()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.has_error():
+            self.setValue(self._value)
+            return
+        super().keyPressEvent(event)
+
+    def has_error(self) -> bool:
+        return bool(self.message.text())
+
+    def refused_text(self) -> str | None:
+        return self.text() if self.has_error() else None
+
+    def keep_refused(self, text: str) -> None:
+        self.setText(text)
+        self._finish()
 
 
 CALENDAR_STYLE = """
@@ -163,7 +307,7 @@ class DateField(QWidget):
         self._date: date | None = None
         self._style = ""
         self.default_year = date.today().year
-        self.line = QLineEdit()
+        self.line = SelectingLineEdit()
         self.line.setPlaceholderText(self.tr("未填写"))
         self.line.setToolTip(
             self.tr("可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空")
@@ -208,6 +352,10 @@ class DateField(QWidget):
     def text(self) -> str:
         return self.line.text()
 
+    def date_style(self) -> str:
+        """How the form writes its dates after this field's last entry (the style typed)."""
+        return self._style
+
     def _show_reading(self, value: date | None) -> None:
         self.reading.setText(
             self.tr("{0}年{1}月{2}日").format(value.year, value.month, value.day) if value else ""
@@ -247,22 +395,28 @@ class DateField(QWidget):
         try:
             value = self._read()
         except DateError as exc:
-            self._show_error(self.tr("{0}；未保存").format(exc))
+            self._show_error(self.tr("{0}；未保存").format(finding_text(exc.args[0])))
             return
-        self._accept(value)
+        self._accept(value, typed_style(self._style, self.line.text()))
 
-    def _accept(self, value: date | None) -> None:
-        self.line.setText(format_date(value, self._style) if value else "")
+    def _accept(self, value: date | None, style: str | None = None) -> None:
+        """Show and (if it changed) report a confirmed date; ``style``: how it was typed
+        (the form keeps the clerk's way of writing dates)."""
+        style = self._style if style is None or value is None else style
+        self.line.setText(format_date(value, style) if value else "")
         self._show_error("")
         self._show_reading(value)
-        if value != self._date:
-            self._date = value
+        if value != self._date or style != self._style:
+            self._date, self._style = value, style
             self.changed.emit()
 
-    def refuse(self, text: str, stored: date | None) -> None:
+    def refuse(self, text: str, stored: date | None, style: str | None = None) -> None:
         """The form refuses the date (end before start): the typed text stays, red, with
-        the reason beside it; ``date()`` is the stored date again."""
+        the reason beside it; ``date()`` is the stored date again (``style`` the stored
+        style)."""
         self._date = stored
+        if style is not None:
+            self._style = style
         self._show_error(text)
 
     # -- keys and the calendar -------------------------------------------------------------
@@ -351,6 +505,121 @@ class ValueLineEdit(QLineEdit):
         hint = super().sizeHint()
         hint.setWidth(max(hint.width(), 200 + self.reading.sizeHint().width()))
         return hint
+
+
+class MnemonicGuard(QObject):
+    """Installed on the application: an Alt+letter or Alt+digit that no shortcut took (a
+    mnemonic of another tab, a typo) does nothing and beeps, in every widget — a line edit
+    would otherwise type the letter (``0.00ak``) and a list would jump to a row starting with
+    it. Menus keep their own letters; AltGr (Ctrl+Alt on Windows) still types."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            plain_alt = mods & Qt.KeyboardModifier.AltModifier and not mods & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+            )
+            key = event.key()
+            letter = Qt.Key.Key_A <= key <= Qt.Key.Key_Z or Qt.Key.Key_0 <= key <= Qt.Key.Key_9
+            if (
+                plain_alt
+                and letter
+                and sys.platform != "darwin"  # Option+letter types characters there
+                and not isinstance(watched, (QMenu, QMenuBar))
+            ):
+                QApplication.beep()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class _Ring(QWidget):
+    COLOR = QColor("#1a73e8")
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("focusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        pen = QPen(self.COLOR)
+        pen.setWidth(2)
+        painter.setPen(pen)
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+
+class FocusRing(QObject):
+    """A 2-pixel frame drawn over the widget that has the keyboard focus — list, tab bar,
+    combo box, tree, field or button — in every style and at any scale (the styles' own
+    focus marks are a dotted line or a pale tint that a clerk cannot find at 150 %). The
+    frame is a child of the focused widget's parent, raised above it and transparent to the
+    mouse; it follows the widget's moves and resizes."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.ring: _Ring | None = None
+        self._target: QWidget | None = None
+        app.focusChanged.connect(self._focus_changed)
+
+    @staticmethod
+    def _framed(widget: QWidget) -> QWidget:
+        """The widget to frame: a combo box or spin box, not its inner line edit."""
+        parent = widget.parentWidget()
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
+            parent is not None and parent.focusProxy() is widget and not parent.isWindow()
+        ):
+            return parent
+        return widget
+
+    def _alive(self, widget) -> bool:
+        return widget is not None and shiboken6.isValid(widget)
+
+    def _focus_changed(self, _old, new) -> None:
+        if self._alive(self._target):
+            self._target.removeEventFilter(self)
+        self._target = None
+        if not self._alive(new) or new.isWindow() or isinstance(new, (QMenu, QMenuBar)):
+            self._hide()
+            return
+        target = self._framed(new)
+        parent = target.parentWidget()
+        if parent is None:
+            self._hide()
+            return
+        self._target = target
+        target.installEventFilter(self)
+        if not self._alive(self.ring):
+            self.ring = _Ring(parent)
+        elif self.ring.parentWidget() is not parent:
+            self.ring.setParent(parent)
+        self._place()
+
+    def _hide(self) -> None:
+        if self._alive(self.ring):
+            self.ring.hide()
+
+    def _place(self) -> None:
+        target = self._target
+        if not self._alive(self.ring):
+            return
+        if not self._alive(target) or not target.isVisible():
+            self.ring.hide()
+            return
+        self.ring.setGeometry(target.geometry())
+        self.ring.show()
+        self.ring.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._target and event.type() in (
+            QEvent.Type.Move,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+        ):
+            self._place()
+        return False
 
 
 #: what the keys that leave a tree editor ask for

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -18,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.store import StoreError
 from desktop.ui.commands import AddProjectsCommand
-from desktop.ui.paths import dialog_path, remember_dialog_path, settings
+from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, settings
 from desktop.ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -84,12 +85,12 @@ class FileActions(QObject):
         if not path:
             return
         if Path(path).resolve() == self.window.path.resolve():
-            QMessageBox.warning(self.window, APP_NAME, self.tr("副本不能保存到正在使用的文件。"))
+            QMessageBox.warning(self.window, app_name(), self.tr("副本不能保存到正在使用的文件。"))
             return
         try:
             self.session.repo.copy_to(path)
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self.window, APP_NAME, self.tr("无法保存副本：{0}").format(exc))
+            QMessageBox.critical(self.window, app_name(), self.tr("无法保存副本：{0}").format(exc))
             return
         self.window.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
 
@@ -125,7 +126,7 @@ class FileActions(QObject):
                 self.session.repo, result.projects, Path(path).name
             )
         except (ImportFormatError, StoreError) as exc:
-            QMessageBox.warning(self.window, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(self.window, app_name(), self.tr("无法导入：{0}").format(exc))
             return
         if incoming is not None:
             self._merge_incoming(incoming, edited_outside=True)
@@ -134,7 +135,7 @@ class FileActions(QObject):
         try:
             to_add, summary = plan_import(self.session.repo, result)
         except StoreError as exc:
-            QMessageBox.warning(self.window, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(self.window, app_name(), self.tr("无法导入：{0}").format(exc))
             return
         if to_add:
             from desktop.ui.import_preview import ImportPreviewDialog
@@ -188,7 +189,7 @@ class FileActions(QObject):
             and Path(path).resolve() == self.window.path.resolve()
         ):
             QMessageBox.warning(
-                self.window, APP_NAME, self.tr("不能导出到正在使用的数据文件本身。")
+                self.window, app_name(), self.tr("不能导出到正在使用的数据文件本身。")
             )
             return
         try:
@@ -219,7 +220,7 @@ class FileActions(QObject):
                 else:
                     atomic_write_text(path, json_format.dumps(projects))
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self.window, APP_NAME, self.tr("无法导出：{0}").format(exc))
+            QMessageBox.critical(self.window, app_name(), self.tr("无法导出：{0}").format(exc))
             return
         self.window.statusBar().showMessage(
             self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
@@ -233,7 +234,7 @@ class FileActions(QObject):
         try:
             incoming = read_untrusted(path)
         except StoreError as exc:
-            QMessageBox.warning(self.window, APP_NAME, self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(self.window, app_name(), self.tr("无法导入：{0}").format(exc))
             return False
         return self._merge_incoming(incoming)
 
@@ -243,25 +244,36 @@ class FileActions(QObject):
         from desktop.ui.exchange_dialogs import run_merge
 
         repo = self.session.repo
+        window = self.window
+        focused = QApplication.focusWidget()  # where the clerk was: back there afterwards
+        tree = window.editor.tree
+        in_tree = focused is not None and (focused is tree or tree.isAncestorOf(focused))
+        tree_at = window.editor.tree_model.node(tree.currentIndex()) if in_tree else None
+        tree_column = max(tree.currentIndex().column(), 0)
         try:
-            result = run_merge(self.window, repo, incoming, edited_outside=edited_outside)
+            result = run_merge(window, repo, incoming, edited_outside=edited_outside)
         except StoreError as exc:
             QMessageBox.critical(
-                self.window, APP_NAME, self.tr("合并失败，数据未改变：{0}").format(exc)
+                self.window, app_name(), self.tr("合并失败，数据未改变：{0}").format(exc)
             )
             return False
         if result is None:
             return False
-        # Commands recorded before the merge may refer to replaced versions.
+        # Commands recorded before the merge may refer to replaced versions: they cannot be
+        # undone; the edits made after it can, and 编辑 says why the earlier ones are gone.
         self.session.undo_stack.clear()
+        window.show_undo_note(
+            self.tr("合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）")
+        )
         self._data_version = repo.data_version()
-        self.window._show_saved()  # written to the file, as after an import or an edit
-        current = self.window.nav.current_id()
-        self.window.nav.reload()
+        window._show_saved()  # written to the file, as after an import or an edit
+        current = window.nav.current_id()
+        window.nav.reload()
         if current:
-            self.window.editor.project = None
-            self.window.nav.select_project(current)
-            self.window.nav._current_changed(self.window.table.currentIndex(), QModelIndex())
+            window.editor.project = None
+            window.nav.select_project(current)
+            window.nav._current_changed(window.table.currentIndex(), QModelIndex())
+        self._focus_again(focused, tree_at.path if tree_at is not None else None, tree_column)
         self.window.statusBar().showMessage(
             self.tr(
                 "已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。"
@@ -275,6 +287,30 @@ class FileActions(QObject):
             15000,
         )
         return True
+
+    def _focus_again(self, focused, tree_path, column: int) -> None:
+        """After a merge: the keyboard where it was — the same field, the same indicator
+        row (by its place in the tree), or the list."""
+        window = self.window
+        if tree_path is not None and window.editor.project is not None:
+            model = window.editor.tree_model
+            path = tuple(tree_path)
+            while path and not model.index_for_path(path, column).isValid():
+                path = path[:-1]
+            if path:
+                window.editor.focus_field(window.editor.tree)
+                window.editor.tree.setCurrentIndex(model.index_for_path(path, column))
+                return
+        if (
+            focused is not None
+            and shiboken6.isValid(focused)
+            and focused.window() is window
+            and focused.isVisible()
+            and focused.isEnabled()
+        ):
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            window.go_to_pane(1 if window.editor.project is not None else 0)
 
     def show_history(self) -> None:
         from desktop.ui.commands import EditProjectCommand

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
 from desktop.store import StoreError
+from desktop.ui.paths import app_name
 from desktop.ui.project_list import (
     COL_NAME,
     COL_REVIEW,
@@ -87,6 +87,7 @@ class ProjectNavigation(QObject):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self._size_columns()
+        self.window.model.publishedChanged.connect(self._size_columns)
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -124,13 +125,19 @@ class ProjectNavigation(QObject):
         def cell_text(text: str) -> str:  # as ProjectTableModel.data translates it
             return QCoreApplication.translate("ProjectTableModel", text)
 
+        # the sample forms' “· 原表” mark, only where there are sample forms
+        mark = cell_text(" · 原表") if self.window.model.has_published() else ""
+
         for col, samples, extra in (
             (COL_YEAR, ["20240"], 0),
             (COL_UNIT, ["上海市普陀区司法局局"], 0),
             (COL_TOTAL, ["99,999,999.00"], 0),
             (
                 COL_STATUS,
-                [cell_text("错误 {0}").format(99), cell_text("警告 {0}").format(99)],
+                [
+                    cell_text("错误 {0}").format(99) + mark,
+                    cell_text("警告 {0}").format(99) + mark,
+                ],
                 icon + 6,
             ),
             (COL_REVIEW, [cell_text("{0} · 意见 {1}").format(review_label(rv.RETURNED), 99)], 0),
@@ -290,7 +297,7 @@ class ProjectNavigation(QObject):
             if getattr(self.window, "_quiet_load", False):
                 self.window.statusBar().showMessage(str(exc), 15000)
             else:
-                QMessageBox.warning(self.window, APP_NAME, str(exc))
+                QMessageBox.warning(self.window, app_name(), str(exc))
             self._show(None)
 
     def _show(self, project: Project | None) -> None:

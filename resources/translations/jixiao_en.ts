@@ -32,190 +32,198 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/paths.py" line="95"/>
+        <source>绩效目标申报</source>
+        <translation>Performance Targets</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="30"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="34"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="39"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="53"/>
         <source>年度资金申请总额 › 其中：当年财政拨款</source>
         <translation>Annual funds requested › of which: appropriation this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="55"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="56"/>
         <source>年度资金申请总额 › 上年结转资金</source>
         <translation>Annual funds requested › carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="58"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="59"/>
         <source>年度资金申请总额 › 其他资金</source>
         <translation>Annual funds requested › other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="74"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="78"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="77"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="90"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="122"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="124"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="123"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="125"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="124"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="133"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="135"/>
         <source>{0}（意见代码 {1}）</source>
         <translation>{0} (opinion code {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="137"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="178"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="139"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="180"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="159"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="161"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="163"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="165"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="168"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="170"/>
         <source>审核意见 {0} 条</source>
         <translation>{0} review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="190"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="192"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="192"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="194"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -284,38 +292,176 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="393"/>
+        <source>载入示例申报表</source>
+        <translation>Load sample forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="423"/>
+        <source>修改项目名称</source>
+        <translation>Change project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="434"/>
+        <source>修改年度</source>
+        <translation>Change year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <source>修改项目性质</source>
+        <translation>Change project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="444"/>
+        <source>修改项目类别</source>
+        <translation>Change project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="445"/>
+        <source>修改主管部门</source>
+        <translation>Change supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <source>修改实施单位</source>
+        <translation>Change implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="467"/>
+        <source>修改计划日期</source>
+        <translation>Change planned dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <source>修改项目资金总额</source>
+        <translation>Change total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="577"/>
+        <source>修改财政资金</source>
+        <translation>Change fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <source>修改其他资金</source>
+        <translation>Change other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <source>修改年度资金申请总额</source>
+        <translation>Change total annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="580"/>
+        <source>修改当年财政拨款</source>
+        <translation>Change this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="581"/>
+        <source>修改上年结转资金</source>
+        <translation>Change funds carried over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <source>修改其他资金（年度）</source>
+        <translation>Change other funds (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="641"/>
+        <source>修改项目总目标</source>
+        <translation>Change overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="642"/>
+        <source>修改年度总体目标</source>
+        <translation>Change annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="394"/>
+        <source>修改二级指标</source>
+        <translation>Change second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="405"/>
+        <source>修改指标名称</source>
+        <translation>Change indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="411"/>
+        <source>修改指标值</source>
+        <translation>Change indicator value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="444"/>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="458"/>
+        <source>添加二级指标</source>
+        <translation>Add second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="516"/>
+        <source>删除指标</source>
+        <translation>Delete indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="538"/>
+        <source>移动指标</source>
+        <translation>Move indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="549"/>
+        <source>移动二级指标</source>
+        <translation>Move second-level indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="565"/>
+        <source>标记为已复核</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="640"/>
+        <source>拖动指标</source>
+        <translation>Drag indicators</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="150"/>
+        <location filename="../../desktop/ui/app.py" line="165"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="163"/>
-        <location filename="../../desktop/ui/app.py" line="196"/>
+        <location filename="../../desktop/ui/app.py" line="178"/>
+        <location filename="../../desktop/ui/app.py" line="211"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="199"/>
+        <location filename="../../desktop/ui/app.py" line="214"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="209"/>
+        <location filename="../../desktop/ui/app.py" line="224"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="250"/>
+        <location filename="../../desktop/ui/app.py" line="265"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="280"/>
+        <location filename="../../desktop/ui/app.py" line="295"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -324,22 +470,25 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="355"/>
+        <location filename="../../desktop/ui/app.py" line="373"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
+示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
-        <translation>The database is empty. Load the 13 published 2024 forms of the Putuo District Justice Bureau, Shanghai, as examples?
+        <translation>The database is empty. Load the 13 forms for 2024 published by the Putuo District Justice Bureau, Shanghai, as examples?
+They are loaded exactly as published, with the published forms&apos; own problems (amounts that do not add up, missing indicators); the list&apos;s Check column marks them “as published”.
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="370"/>
-        <source>载入示例申报表</source>
-        <translation>Load sample forms</translation>
+        <location filename="../../desktop/ui/app.py" line="397"/>
+        <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
+        <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="419"/>
+        <location filename="../../desktop/ui/app.py" line="470"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
+        <extracomment>meta key: the sample forms as loaded (id → revision), so the list can say that their problems are the published forms&apos; own while they are unchanged</extracomment>
         <translation>Something unexpected went wrong; what was saved is not affected.
 {0}
 Details were written to: {1}</translation>
@@ -371,27 +520,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="167"/>
+        <location filename="../../desktop/ui/widgets.py" line="311"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="169"/>
+        <location filename="../../desktop/ui/widgets.py" line="313"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
-        <translation>Type 2025-01-01, 2025/1/1, 2025.1.1, 20250101 or 2025年1月1日; Delete clears</translation>
+        <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="174"/>
+        <location filename="../../desktop/ui/widgets.py" line="318"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="213"/>
+        <location filename="../../desktop/ui/widgets.py" line="361"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="250"/>
+        <location filename="../../desktop/ui/widgets.py" line="398"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -422,87 +571,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="30"/>
+        <location filename="../../desktop/domain/model.py" line="26"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="27"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="28"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="43"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="44"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="45"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="46"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -510,139 +659,144 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="45"/>
+        <location filename="../../desktop/ui/window_files.py" line="46"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="50"/>
+        <location filename="../../desktop/ui/window_files.py" line="51"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="61"/>
+        <location filename="../../desktop/ui/window_files.py" line="62"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="73"/>
+        <location filename="../../desktop/ui/window_files.py" line="74"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="79"/>
+        <location filename="../../desktop/ui/window_files.py" line="80"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="87"/>
+        <location filename="../../desktop/ui/window_files.py" line="88"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="92"/>
+        <location filename="../../desktop/ui/window_files.py" line="93"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="94"/>
+        <location filename="../../desktop/ui/window_files.py" line="95"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="108"/>
+        <location filename="../../desktop/ui/window_files.py" line="109"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="110"/>
+        <location filename="../../desktop/ui/window_files.py" line="111"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="128"/>
-        <location filename="../../desktop/ui/window_files.py" line="137"/>
-        <location filename="../../desktop/ui/window_files.py" line="235"/>
+        <location filename="../../desktop/ui/window_files.py" line="129"/>
+        <location filename="../../desktop/ui/window_files.py" line="138"/>
+        <location filename="../../desktop/ui/window_files.py" line="237"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="144"/>
+        <location filename="../../desktop/ui/window_files.py" line="145"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="146"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="163"/>
+        <location filename="../../desktop/ui/window_files.py" line="164"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="165"/>
+        <location filename="../../desktop/ui/window_files.py" line="166"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="168"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/ui/window_files.py" line="170"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="170"/>
+        <location filename="../../desktop/ui/window_files.py" line="171"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="191"/>
+        <location filename="../../desktop/ui/window_files.py" line="192"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="221"/>
+        <location filename="../../desktop/ui/window_files.py" line="223"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="224"/>
+        <location filename="../../desktop/ui/window_files.py" line="226"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="249"/>
+        <location filename="../../desktop/ui/window_files.py" line="257"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="266"/>
+        <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
+        <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_files.py" line="279"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="270"/>
+        <location filename="../../desktop/ui/window_files.py" line="283"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="298"/>
+        <location filename="../../desktop/ui/window_files.py" line="335"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="300"/>
+        <location filename="../../desktop/ui/window_files.py" line="337"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="326"/>
+        <location filename="../../desktop/ui/window_files.py" line="363"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -887,82 +1041,82 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="84"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="87"/>
         <source>添加指标</source>
-        <translation>Add indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="86"/>
-        <source>添加二级指标…</source>
-        <translation>Add level-2 indicator…</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="89"/>
-        <source>删除指标</source>
-        <translation>Delete indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="91"/>
-        <source>上移</source>
-        <translation>Move up</translation>
+        <source>添加二级指标…</source>
+        <translation>Add group…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="92"/>
-        <source>下移</source>
-        <translation>Move down</translation>
+        <source>删除指标</source>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="94"/>
-        <source>标记为已复核</source>
-        <translation>Mark as reviewed</translation>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
+        <source>下移</source>
+        <translation>Down</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="97"/>
+        <source>标记为已复核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="102"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="105"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="104"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="107"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="150"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="153"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="349"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="388"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="371"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="410"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="374"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="413"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="388"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="427"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="406"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="445"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -970,149 +1124,99 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="42"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="44"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="44"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
         <source>文字：{0}</source>
         <translation>text: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="48"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="50"/>
         <source>运算符 {0}</source>
         <translation>operator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="51"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="53"/>
         <source>数值 {0}</source>
         <translation>number {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="57"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="59"/>
         <source>单位 {0}</source>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="260"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="260"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="263"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="265"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="265"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="267"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
-        <translation>The form&apos;s &quot;annual (/project) indicator value&quot;: the target for this year (or the whole project), typed as on the form, e.g. ≥95%, 10个, ≤510万元, 提升</translation>
+        <translation>The form&apos;s “annual (/project) indicator value”: the target for this year (or the whole project), typed as the form writes it, e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="312"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="324"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="326"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="331"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="333"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="335"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="337"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="340"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="342"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="355"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="367"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="373"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="357"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="361"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="363"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="365"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="367"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="370"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="372"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="392"/>
-        <source>修改二级指标</source>
-        <translation>Change level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="403"/>
-        <source>修改指标名称</source>
-        <translation>Change indicator name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="409"/>
-        <source>修改指标值</source>
-        <translation>Change target value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="441"/>
-        <source>添加指标</source>
-        <translation>Add indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="453"/>
-        <source>添加二级指标</source>
-        <translation>Add level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="509"/>
-        <source>删除指标</source>
-        <translation>Delete indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="528"/>
-        <source>移动指标</source>
-        <translation>Move indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="535"/>
-        <source>移动二级指标</source>
-        <translation>Move level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="549"/>
-        <source>标记为已复核</source>
-        <translation>Mark as reviewed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="624"/>
-        <source>拖动指标</source>
-        <translation>Drag indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="633"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="649"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1153,270 +1257,333 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
-        <source>审核面板(&amp;K)</source>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <source>显示审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
-        <translation>Chec&amp;k Panel</translation>
+        <translation>Show chec&amp;k panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <source>基本信息(&amp;1)</source>
+        <translation>Basic information (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <source>项目资金(&amp;2)</source>
+        <translation>Funds (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <source>绩效目标(&amp;3)</source>
+        <translation>Goals (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <source>绩效指标(&amp;4)</source>
+        <translation>Indicators (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <source>下一个窗格(&amp;N)</source>
+        <translation>&amp;Next pane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <source>上一个窗格(&amp;P)</source>
+        <translation>&amp;Previous pane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <source>项目列表(&amp;L)</source>
+        <translation>Project &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/main_window.py" line="577"/>
+        <source>“{0}”：{1}</source>
+        <translation>“{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="579"/>
+        <source>以下输入无效，没有保存：
+{0}
+关闭后这些输入会丢失。仍要关闭吗？</source>
+        <translation>These entries are not valid and were not saved:
+{0}
+They will be lost when the window closes. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="581"/>
+        <source>以下输入无效，没有保存（仍以红色留在原处）：
+{0}
+仍要继续吗？</source>
+        <translation>These entries are not valid and were not saved (they stay, red, where they are):
+{0}
+Go on anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="623"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="565"/>
+        <location filename="../../desktop/ui/main_window.py" line="717"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/ui/main_window.py" line="719"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="576"/>
+        <location filename="../../desktop/ui/main_window.py" line="728"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="581"/>
+        <location filename="../../desktop/ui/main_window.py" line="733"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="596"/>
+        <location filename="../../desktop/ui/main_window.py" line="748"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="599"/>
+        <location filename="../../desktop/ui/main_window.py" line="751"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="604"/>
+        <location filename="../../desktop/ui/main_window.py" line="756"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <location filename="../../desktop/ui/main_window.py" line="802"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="652"/>
+        <location filename="../../desktop/ui/main_window.py" line="804"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="682"/>
+        <location filename="../../desktop/ui/main_window.py" line="838"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1685,14 +1852,19 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="82"/>
-        <source>＝{0}</source>
-        <translation>= {0}</translation>
+        <location filename="../../desktop/ui/widgets.py" line="123"/>
+        <source>＝{0}万元</source>
+        <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="95"/>
+        <location filename="../../desktop/ui/widgets.py" line="137"/>
+        <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
+        <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="145"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
-        <translation>Invalid amount: {0}. Type 5100000, 5,100,000.00 or 510万</translation>
+        <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
 </context>
 <context>
@@ -1870,130 +2042,130 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="247"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="255"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="328"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="327"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="281"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="280"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="288"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="290"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="292"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="295"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="294"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="297"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="296"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="299"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="298"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="299"/>
         <source>校验码(&amp;Q)</source>
         <translation>Check &amp;codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="304"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="303"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
         <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="311"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="310"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="313"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="312"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="325"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="324"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="389"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="388"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="391"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="390"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="393"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="392"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="408"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="407"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="418"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="417"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="421"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="426"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="425"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="434"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="433"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="437"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="436"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="438"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="455"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="454"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2054,235 +2226,185 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="143"/>
+        <location filename="../../desktop/ui/editor.py" line="144"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="144"/>
+        <location filename="../../desktop/ui/editor.py" line="145"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="145"/>
+        <location filename="../../desktop/ui/editor.py" line="146"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor.py" line="147"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="283"/>
+        <location filename="../../desktop/ui/editor.py" line="311"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="311"/>
+        <location filename="../../desktop/ui/editor.py" line="339"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="326"/>
+        <location filename="../../desktop/ui/editor.py" line="353"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="328"/>
+        <location filename="../../desktop/ui/editor.py" line="355"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="329"/>
+        <location filename="../../desktop/ui/editor.py" line="357"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="330"/>
+        <location filename="../../desktop/ui/editor.py" line="358"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="331"/>
+        <location filename="../../desktop/ui/editor.py" line="359"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="332"/>
+        <location filename="../../desktop/ui/editor.py" line="360"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="333"/>
+        <location filename="../../desktop/ui/editor.py" line="361"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="334"/>
+        <location filename="../../desktop/ui/editor.py" line="362"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="390"/>
+        <location filename="../../desktop/ui/editor.py" line="418"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="393"/>
-        <source>修改项目名称</source>
-        <translation>Change project name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="401"/>
-        <source>修改年度</source>
-        <translation>Change year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="409"/>
-        <source>修改项目性质</source>
-        <translation>Change project nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="410"/>
-        <source>修改项目类别</source>
-        <translation>Change project category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="411"/>
-        <source>修改主管部门</source>
-        <translation>Change supervising department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="412"/>
-        <source>修改实施单位</source>
-        <translation>Change implementing unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="423"/>
+        <location filename="../../desktop/ui/editor.py" line="458"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="427"/>
-        <source>修改计划日期</source>
-        <translation>Change planned dates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="447"/>
+        <location filename="../../desktop/ui/editor.py" line="490"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="448"/>
+        <location filename="../../desktop/ui/editor.py" line="491"/>
         <source>其中：财政资金</source>
         <translation>of which: fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="449"/>
-        <location filename="../../desktop/ui/editor.py" line="453"/>
+        <location filename="../../desktop/ui/editor.py" line="492"/>
+        <location filename="../../desktop/ui/editor.py" line="496"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="450"/>
+        <location filename="../../desktop/ui/editor.py" line="493"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="451"/>
+        <location filename="../../desktop/ui/editor.py" line="494"/>
         <source>其中：当年财政拨款</source>
         <translation>of which: this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="452"/>
+        <location filename="../../desktop/ui/editor.py" line="495"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="464"/>
-        <source>其中：</source>
-        <translation>of which: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="483"/>
+        <location filename="../../desktop/ui/editor.py" line="525"/>
         <source>按分项填入总额(&amp;G)</source>
         <translation>Fill the total from the parts (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <location filename="../../desktop/ui/editor.py" line="526"/>
         <source>按分项填入年度总额(&amp;M)</source>
         <translation>Fill the annual total from the parts (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="486"/>
+        <location filename="../../desktop/ui/editor.py" line="528"/>
         <source>财政资金＋其他资金</source>
         <translation>Fiscal + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="487"/>
+        <location filename="../../desktop/ui/editor.py" line="529"/>
         <source>当年财政拨款＋上年结转资金＋其他资金</source>
         <translation>Appropriation + carry-over + other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="496"/>
-        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
-        <translation>Amounts in yuan. Type 5100000, 5,100,000.00, 510万 or 510万元.</translation>
+        <location filename="../../desktop/ui/editor.py" line="532"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="524"/>
+        <location filename="../../desktop/ui/editor.py" line="538"/>
+        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
+        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="566"/>
         <source>  ≠ 总额 {0}</source>
         <translation>  ≠ total {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="535"/>
-        <source>修改{0}</source>
-        <translation>Change {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="553"/>
+        <location filename="../../desktop/ui/editor.py" line="601"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="554"/>
+        <location filename="../../desktop/ui/editor.py" line="602"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="558"/>
+        <location filename="../../desktop/ui/editor.py" line="606"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="569"/>
+        <location filename="../../desktop/ui/editor.py" line="617"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
-        <translation>The column&apos;s header on the printout, as the form writes it (项目总目标 / 项目总体目标)</translation>
+        <translation>The column&apos;s header on the printout, as the form writes it (“overall project goal” or “project overall goal”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="573"/>
+        <location filename="../../desktop/ui/editor.py" line="621"/>
         <source>表头：</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="586"/>
-        <location filename="../../desktop/ui/editor.py" line="618"/>
+        <location filename="../../desktop/ui/editor.py" line="634"/>
+        <location filename="../../desktop/ui/editor.py" line="666"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="593"/>
-        <source>修改项目总目标</source>
-        <translation>Change overall goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="594"/>
-        <source>修改年度总体目标</source>
-        <translation>Change annual goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="652"/>
         <source>修改目标表头</source>
         <translation>Change goal header</translation>
     </message>
@@ -2335,27 +2457,27 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="153"/>
+        <location filename="../../desktop/ui/window_list.py" line="160"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="155"/>
+        <location filename="../../desktop/ui/window_list.py" line="162"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="157"/>
+        <location filename="../../desktop/ui/window_list.py" line="164"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="195"/>
+        <location filename="../../desktop/ui/window_list.py" line="202"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="197"/>
+        <location filename="../../desktop/ui/window_list.py" line="204"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
@@ -2363,62 +2485,73 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="113"/>
+        <location filename="../../desktop/ui/project_list.py" line="134"/>
         <source>项目名称</source>
+        <extracomment>the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="114"/>
+        <location filename="../../desktop/ui/project_list.py" line="135"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="115"/>
+        <location filename="../../desktop/ui/project_list.py" line="136"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="116"/>
+        <location filename="../../desktop/ui/project_list.py" line="137"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="117"/>
+        <location filename="../../desktop/ui/project_list.py" line="138"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="118"/>
+        <location filename="../../desktop/ui/project_list.py" line="139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="129"/>
+        <location filename="../../desktop/ui/project_list.py" line="150"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="138"/>
+        <location filename="../../desktop/ui/project_list.py" line="159"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="140"/>
+        <location filename="../../desktop/ui/project_list.py" line="161"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="141"/>
+        <location filename="../../desktop/ui/project_list.py" line="163"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="170"/>
+        <location filename="../../desktop/ui/project_list.py" line="165"/>
+        <source> · 原表</source>
+        <translation> · as published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="196"/>
+        <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
+        <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_list.py" line="200"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="176"/>
+        <location filename="../../desktop/ui/project_list.py" line="206"/>
         <source>{0} · 意见 {1}</source>
         <translation>{0} · {1} opinions</translation>
     </message>
@@ -2426,37 +2559,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="335"/>
+        <location filename="../../desktop/ui/window_files.py" line="372"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="338"/>
+        <location filename="../../desktop/ui/window_files.py" line="375"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="342"/>
+        <location filename="../../desktop/ui/window_files.py" line="379"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="344"/>
+        <location filename="../../desktop/ui/window_files.py" line="381"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="346"/>
+        <location filename="../../desktop/ui/window_files.py" line="383"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="350"/>
+        <location filename="../../desktop/ui/window_files.py" line="387"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="355"/>
+        <location filename="../../desktop/ui/window_files.py" line="392"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2680,7 +2813,7 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/ui/window_review.py" line="425"/>
         <location filename="../../desktop/ui/window_review.py" line="429"/>
         <location filename="../../desktop/ui/window_review.py" line="435"/>
-        <location filename="../../desktop/ui/window_review.py" line="455"/>
+        <location filename="../../desktop/ui/window_review.py" line="456"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
@@ -2700,23 +2833,23 @@ Submit these adjustments?</translation>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="458"/>
+        <location filename="../../desktop/ui/window_review.py" line="459"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="470"/>
-        <location filename="../../desktop/ui/window_review.py" line="488"/>
+        <location filename="../../desktop/ui/window_review.py" line="471"/>
+        <location filename="../../desktop/ui/window_review.py" line="489"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="472"/>
+        <location filename="../../desktop/ui/window_review.py" line="473"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="490"/>
+        <location filename="../../desktop/ui/window_review.py" line="491"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
@@ -2772,107 +2905,107 @@ Submit these adjustments?</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="38"/>
         <source>年度汇总</source>
         <translation>Year Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="41"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="47"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="58"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="66"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="69"/>
         <source>导出 Excel(&amp;X)…</source>
         <translation>Export E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="72"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="107"/>
         <source>按项目类别小计</source>
         <translation>Subtotals by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
         <source>按实施单位小计</source>
         <translation>Subtotals by implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="114"/>
         <source>{0}（{1} 个项目）</source>
         <translation>{0} ({1} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="128"/>
         <source>合计（{0} 个项目）</source>
         <translation>Total ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="167"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
         <source>{0}年度项目汇总.{1}</source>
         <translation>{0} summary.{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="185"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
@@ -2918,30 +3051,374 @@ Submit these adjustments?</translation>
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="317"/>
+        <location filename="../../desktop/ui/widgets.py" line="471"/>
         <source>如 ≥95%、10个、提升</source>
-        <translation>e.g. ≥95%, 10个, 提升</translation>
+        <translation>e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="330"/>
+        <location filename="../../desktop/ui/widgets.py" line="484"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
 </context>
 <context>
+    <name>YearEdit</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="246"/>
+        <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
+        <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <source>项目性质</source>
+        <translation>Project nature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <source>项目类别</source>
+        <translation>Project category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <source>计划开始日期</source>
+        <translation>Planned start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <source>计划完成日期</source>
+        <translation>Planned end date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <source>项目总目标</source>
+        <translation>Overall project goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <source>年度总体目标</source>
+        <translation>Annual overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <source>财政资金</source>
+        <translation>fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <source>其他资金</source>
+        <translation>other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <source>年度资金申请总额</source>
+        <translation>Total annual funds requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <source>当年财政拨款</source>
+        <translation>this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <source>上年结转资金</source>
+        <translation>funds carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <source>其他资金（年度）</source>
+        <translation>other funds (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <source>产出指标</source>
+        <translation>output indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <source>效益指标</source>
+        <translation>benefit indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <source>满意度指标</source>
+        <translation>satisfaction indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <source>成本指标</source>
+        <translation>cost indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="68"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="69"/>
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="149"/>
+        <source>可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。请删除或改名其中一个。</source>
+        <translation>Possible duplicate: {year} has another project named “{name}” (both kept in a merge, say). Delete or rename one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="232"/>
+        <source>{label}未填写（需复核：{reason}）</source>
+        <translation>{label} is not filled in (to be reviewed: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="237"/>
+        <source>{label}未填写</source>
+        <translation>{label} is not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="250"/>
+        <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
+        <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="267"/>
+        <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
+        <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="283"/>
+        <source>年度资金申请总额不能大于项目资金总额</source>
+        <translation>Total annual funds requested cannot exceed total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="293"/>
+        <source>{label}不能是负数</source>
+        <translation>{label} cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="302"/>
+        <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
+        <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="317"/>
+        <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
+        <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="333"/>
+        <source>计划完成日期早于计划开始日期</source>
+        <translation>The planned end date is before the planned start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="348"/>
+        <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
+        <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="365"/>
+        <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
+        <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="381"/>
+        <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
+        <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="406"/>
+        <source>缺少{name}：每个项目至少要有一条{name}</source>
+        <translation>No {name}: every project needs at least one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="423"/>
+        <source>没有成本指标：按现行指标体系，每个项目都应设置成本指标</source>
+        <translation>No cost indicator: under the current indicator system every project should have one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="447"/>
+        <source>指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位</source>
+        <translation>Indicator “{name}” is quantitative but its value “{value}” is text: write a number and a unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="472"/>
+        <source>指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值</source>
+        <translation>The value “{value}” of indicator “{name}” is still the template&apos;s placeholder: write the actual value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="489"/>
+        <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
+        <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="499"/>
+        <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
+        <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="515"/>
+        <source>三级指标名称未填写</source>
+        <translation>The third-level indicator has no name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="526"/>
+        <source>指标“{name}”没有指标值</source>
+        <translation>Indicator “{name}” has no value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="540"/>
+        <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
+        <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="561"/>
+        <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
+        <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="576"/>
+        <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
+        <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="595"/>
+        <source>三级指标“{name}”重复出现</source>
+        <translation>Third-level indicator “{name}” appears more than once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="609"/>
+        <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
+        <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="630"/>
+        <source>{label}需复核：{reason}</source>
+        <translation>{label} needs review: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/audit.py" line="644"/>
+        <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
+        <translation>No output indicator is quantified (a value with a number); set at least one</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="37"/>
+        <source>日期为空</source>
+        <translation>The date is empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="39"/>
+        <source>日期太长</source>
+        <translation>The date is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="53"/>
+        <source>“{text}”不是日期（可写成 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日）</source>
+        <translation>“{text}” is not a date (write 2025-01-01, 2025/1/1, 2025.1.1 or 20250101)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="73"/>
+        <source>“{text}”不是有效的日期</source>
+        <translation>“{text}” is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="35"/>
+        <source>金额必须是文字</source>
+        <translation>An amount must be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="37"/>
+        <source>金额太长</source>
+        <translation>The amount is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="48"/>
+        <source>“万”前面缺少数字</source>
+        <translation>A number is missing before the ten-thousand sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="50"/>
+        <source>金额为空</source>
+        <translation>The amount is empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="55"/>
+        <source>金额“{text}”的千位分隔符位置不对</source>
+        <translation>The thousands separators of “{text}” are in the wrong places</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="63"/>
+        <source>“{text}”不是金额，只能包含数字、小数点和千位分隔符</source>
+        <translation>“{text}” is not an amount: only digits, a decimal point and thousands separators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="71"/>
+        <source>“{text}”不是金额</source>
+        <translation>“{text}” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="76"/>
+        <source>金额“{text}”太大</source>
+        <translation>The amount “{text}” is too large</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="87"/>
+        <source>金额“{yuan}”最多只能有两位小数（精确到分）</source>
+        <translation>The amount “{yuan}” can have at most two decimals (to the fen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/money.py" line="99"/>
+        <source>金额“{text}”不能是负数</source>
+        <translation>The amount “{text}” cannot be negative</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="80"/>
         <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
         <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="113"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
@@ -3007,27 +3484,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="185"/>
+        <location filename="../../desktop/ui/project_list.py" line="215"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="186"/>
+        <location filename="../../desktop/ui/project_list.py" line="216"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="187"/>
+        <location filename="../../desktop/ui/project_list.py" line="217"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="188"/>
+        <location filename="../../desktop/ui/project_list.py" line="218"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="189"/>
+        <location filename="../../desktop/ui/project_list.py" line="219"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>

@@ -1,0 +1,32 @@
+"""Sentences for the clerk written in the domain (no Qt here), in Chinese, that a window in
+another language can still translate: a ``Message`` is the Chinese text and also keeps its
+template and named arguments; the templates are marked with ``QT_TRANSLATE_NOOP`` (a no-op
+of the name Qt's lupdate reads) and the window translates them (``ui/audit_text.py``)."""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks ``text`` for Qt's lupdate; the UI translates it in ``context``."""
+    return text
+
+
+class Term(str):
+    """A word of the form (a field label, 产出指标, （空）) inside a message: translated
+    with the message; other arguments are the clerk's data and shown as they are."""
+
+    __slots__ = ()
+
+
+class Message(str):
+    """A sentence in Chinese, which also remembers its ``template`` and named ``args``, so
+    that a window in another language can say it in that language."""
+
+    template: str
+    args: dict
+
+    def __new__(cls, template: str, **args):
+        self = super().__new__(cls, template.format(**args))
+        self.template = template
+        self.args = args
+        return self

@@ -1,0 +1,29 @@
+"""The domain's sentences in the window's language — 审核 findings, and why an amount or a
+date was refused: the domain writes each in Chinese and keeps its template and arguments
+(``messages.Message``); here the template and the form's words among the arguments
+(``messages.Term``) are translated, the clerk's data is not."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.messages import Message, Term
+
+CONTEXT = "audit"
+
+
+def finding_text(message: str) -> str:
+    """A domain sentence (a finding's message, an error's text) as the window shows it."""
+    if not isinstance(message, Message):
+        return message
+    args = {
+        key: QCoreApplication.translate(CONTEXT, value) if isinstance(value, Term) else value
+        for key, value in message.args.items()
+    }
+    translated = QCoreApplication.translate(CONTEXT, message.template)
+    if translated == message.template:  # not an 审核 message: a refused amount or date
+        translated = QCoreApplication.translate("domain", message.template)
+    try:
+        return translated.format(**args)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return str(message)

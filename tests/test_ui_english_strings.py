@@ -1,0 +1,270 @@
+"""The English UI says everything in English: every string the clerk sees in the main window
+and in each dialog it opens — labels, buttons, menus, tool tips, placeholders, column titles,
+the status bar, 审核 messages, undo texts, message boxes, Qt's own file dialog — has no
+Chinese character. The clerk's data is not the UI: the project here is written in English
+(its 一级 indicator names and the official 项目性质 lists are the form's own words and are
+not checked)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QTreeView,
+    QTreeWidget,
+    QWidget,
+)
+
+from desktop.domain.model import Funds, Project
+from desktop.ui.commands import AddProjectsCommand
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def visible_strings(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every string of the UI itself in ``root`` and its children."""
+    out: list[tuple[str, str]] = []
+
+    def add(where, text):
+        if text:
+            out.append((where, str(text)))
+
+    for w in [root, *root.findChildren(QWidget)]:
+        name = f"{type(w).__name__}({w.objectName()})"
+        if w.isWindow():
+            add(name + ".windowTitle", w.windowTitle())
+        add(name + ".toolTip", w.toolTip())
+        add(name + ".statusTip", w.statusTip())
+        if (isinstance(w, QLabel) and not isinstance(w.parentWidget(), QTextBrowser)) or isinstance(
+            w, QAbstractButton
+        ):
+            add(name + ".text", w.text())
+        elif isinstance(w, (QLineEdit, QPlainTextEdit)):
+            add(name + ".placeholder", w.placeholderText())
+        elif isinstance(w, QComboBox) and not w.isEditable():
+            add(name + ".current", w.currentText())
+        elif isinstance(w, QGroupBox):
+            add(name + ".title", w.title())
+        elif isinstance(w, QDockWidget):
+            add(name + ".title", w.windowTitle())
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add(f"{name}.tab{i}", w.tabText(i))
+                add(f"{name}.tabTip{i}", w.tabToolTip(i))
+        if isinstance(w, QTabBar):
+            for i in range(w.count()):
+                add(f"{name}.tab{i}", w.tabText(i))
+        header = (
+            w.horizontalHeader()
+            if isinstance(w, QTableView)
+            else w.header()
+            if isinstance(w, QTreeView)
+            else None
+        )
+        if header is not None and w.model() is not None:
+            for col in range(header.count()):
+                add(f"{name}.header{col}", w.model().headerData(col, Qt.Orientation.Horizontal))
+        for act in w.actions():
+            add(f"{name}.action", act.text())
+            add(f"{name}.actionTip", act.toolTip())
+    return out
+
+
+def form_words() -> set[str]:
+    """The form's own vocabulary (一级/二级 names, the official 项目性质 and 项目类别): the
+    paper is Chinese, so these are data wherever they are offered, not UI text."""
+    from desktop.domain.taxonomy import taxonomy
+
+    tax = taxonomy()
+    words = {*tax.natures, *tax.categories}
+    for profile in tax.profiles:
+        for level1 in profile.level1_names:
+            words.add(level1)
+            words.update(profile.level2_for(level1))
+    return words
+
+
+def assert_english(root: QWidget, extra: list[tuple[str, str]] = ()) -> None:
+    words = form_words()
+    found = [
+        (where, text)
+        for where, text in [*visible_strings(root), *extra]
+        if CJK.search(text) and text not in words
+    ]
+    assert not found, "Chinese in the English UI:\n" + "\n".join(f"{w}: {t!r}" for w, t in found)
+
+
+def english_project() -> Project:
+    """A form written in English, with problems 审核 reports (no indicators, sums that do
+    not add up, an empty 项目性质, an end before the start)."""
+    return Project(
+        year=2026,
+        name="Legal aid",
+        department="Justice Bureau",
+        implementing_unit="Legal Aid Centre",
+        start_date=date(2026, 3, 1),
+        end_date=date(2026, 1, 1),
+        funds=Funds(100, 50, 0, 200, 0, 0, 0),
+        goal_overall="Help people",
+        goal_annual="Help people",
+        revision=1,
+    )
+
+
+@pytest.fixture
+def english_window(make_controller, tmp_path, monkeypatch):
+    from desktop.ui.paths import settings
+
+    c = make_controller(tmp_path / "english.db")
+    settings().setValue("language", "en")  # as the settings dialog stores it
+    project = english_project()
+    c.session.undo_stack.push(AddProjectsCommand(c.session, [project], "add"))
+    c.set_language("en")
+    w = c.window
+    w.select_project(project.id)
+    w.show()
+    QApplication.processEvents()
+    w.refresh_audit()
+    yield c
+    c.set_language("zh_CN")
+
+
+def test_the_main_window_in_english_has_no_chinese(english_window):
+    c = english_window
+    w = c.window
+    extra = []
+    panel = w.audit_panel.tree
+    assert panel.topLevelItemCount() >= 4  # the form's problems are listed
+    for i in range(panel.topLevelItemCount()):
+        item = panel.topLevelItem(i)
+        for col in (0, 2, 3):
+            extra.append((f"审核 row {i} col {col}", item.text(col)))
+            extra.append((f"审核 row {i} tip {col}", item.toolTip(col)))
+    row = w.table.currentIndex().row()
+    for col in range(w.proxy.columnCount()):
+        extra.append((f"list col {col}", w.proxy.index(row, col).data() or ""))
+        extra.append(
+            (f"list tip {col}", w.proxy.index(row, col).data(Qt.ItemDataRole.ToolTipRole) or "")
+        )
+    for menu in [a.menu() for a in w.menuBar().actions()]:
+        menu.aboutToShow.emit()
+        extra += [("menu", menu.title())] + [("menu item", a.text()) for a in menu.actions()]
+    for page in range(w.editor.count()):  # every tab's fields, with the findings' tool tips
+        w.editor.setCurrentIndex(page)
+        QApplication.processEvents()
+        assert_english(w, extra)
+
+
+def test_undo_texts_made_before_switching_say_it_in_english(make_controller, tmp_path):
+    c = make_controller(tmp_path / "undo.db")
+    c.load_sample()
+    assert c.session.undo_stack.undoText() == "载入示例申报表"
+    c.set_language("en")
+    assert c.session.undo_stack.undoText() == "Load sample forms"
+    assert c.window.act_undo.text() == "Undo Load sample forms"
+    c.set_language("zh_CN")
+    assert c.session.undo_stack.undoText() == "载入示例申报表"
+
+
+def test_each_dialog_in_english_has_no_chinese(english_window, monkeypatch, tmp_path):
+    c = english_window
+    w = c.window
+    seen: list[str] = []
+    walked: list[str] = []
+
+    def walk_and_close(dialog, *args, **kwargs):
+        walked.append(type(dialog).__name__)
+        dialog.show()
+        QApplication.processEvents()
+        assert_english(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QDialog, "exec", walk_and_close)
+    for kind in ("information", "warning", "critical", "about"):
+        monkeypatch.setattr(
+            QMessageBox, kind, lambda *a, **k: seen.append(str(a[2]) if len(a) > 2 else "")
+        )
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: seen.append(str(a[2])) or QMessageBox.StandardButton.No,
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    for act in (
+        w.act_settings,
+        w.act_trash,
+        w.act_summary,
+        w.act_library,
+        w.act_history,
+        w.act_print,
+        w.act_copy_indicators,
+        w.act_confirm_flags,
+        w.act_about,
+        w.act_export,
+    ):
+        act.trigger()
+        QApplication.processEvents()
+    w.act_guide.trigger()  # not modal: the guide itself is a Chinese document
+    QApplication.processEvents()
+    guide = [w._guide.windowTitle(), *(b.text() for b in w._guide.findChildren(QAbstractButton))]
+    assert not [t for t in guide if CJK.search(t)], guide
+    w._guide.close()
+    assert {"SettingsDialog", "TrashDialog", "SummaryDialog", "PrintDialog"} <= set(walked)
+    bad = [text for text in seen if CJK.search(text)]
+    assert not bad, bad
+
+
+def test_qts_file_dialog_in_english_and_in_chinese(english_window, app_and_translators):
+    _app, translators = app_and_translators
+    dialog = QFileDialog(None, "Open", str(tmp := english_window.session.repo.path.parent))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert_english(dialog)
+    dialog.close()
+    translators.use("zh_CN")
+    try:
+        dialog = QFileDialog(None, "打开", str(tmp))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.show()
+        QApplication.processEvents()
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+        assert labels and all(re.search(r"[a-z]{2}", t.replace("&", "")) is None for t in labels)
+        view = next(v for v in dialog.findChildren(QAbstractItemView) if v.isVisible())
+        header = getattr(view, "header", lambda: None)()
+        if header is not None:  # the detail view: no column cut below its title
+            for col in range(1, header.count()):
+                title = view.model().headerData(col, Qt.Orientation.Horizontal)
+                assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(title)
+        dialog.close()
+    finally:
+        translators.use("en")
+
+
+def test_the_audit_panel_reads_findings_in_english(english_window):
+    panel = english_window.window.audit_panel.tree
+    texts = [panel.topLevelItem(i).text(3) for i in range(panel.topLevelItemCount())]
+    assert "Total project funds 1.00 yuan should equal fiscal plus other funds, 0.50 yuan" in texts
+    assert "The planned end date is before the planned start date" in texts
+    assert any(t.startswith("No output indicators") for t in texts)
+    assert isinstance(panel, QTreeWidget)
