@@ -224,3 +224,31 @@ def test_the_reviewer_exports_each_unit_its_own_forms_with_status_and_opinions(
     assert [p.id for p in incoming.projects] == [f.id]  # never the other unit's form
     assert [e.to_status for e in incoming.reviews.events] == [rv.SUBMITTED]
     assert [o.text for o in incoming.reviews.opinions] == ["请写明培训对象"]
+
+
+def test_the_reviewer_sees_one_unit_by_the_unit_filter(make_controller, tmp_path):
+    """A reviewer's file holds the forms of several units: the unit filter, chosen with the
+    keyboard, shows one unit's forms only, and 全部单位 all of them again."""
+    path = tmp_path / "reviewer.db"
+    forms = [
+        form("普法宣传", "甲司法所"),
+        form("人民调解", "乙司法所"),
+        form("法律援助", "甲司法所"),
+    ]
+    with open_repository(path) as repo:
+        repo.add(forms)
+    w = shown(make_controller(path).window)
+    combo = w.nav.unit_filter
+    assert [combo.itemText(i) for i in range(combo.count())][1:] == sorted(["甲司法所", "乙司法所"])
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # 全部单位 → the first unit
+    if combo.currentData() != "甲司法所":
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+
+    def names():
+        return sorted(w.proxy.index(r, 0).data() for r in range(w.proxy.rowCount()))
+
+    assert combo.currentData() == "甲司法所"
+    assert names() == sorted(["普法宣传", "法律援助"])
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    assert names() == sorted(["普法宣传", "人民调解", "法律援助"])

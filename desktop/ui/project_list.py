@@ -235,6 +235,7 @@ class ProjectFilterModel(QAbstractProxyModel):
         self._year: int | None = None
         self._status: int | None = None  # 0 通过, 1 with warnings, 2 with errors
         self._review: str | None = None  # a review status (domain.review), or any
+        self._unit: str | None = None  # one 实施单位 (a reviewer's file holds many), or any
         self._shown: list[int] = []  # source rows, in the order shown
         self._at: dict[int, int] = {}  # source row → row shown
         self._sort_column = -1
@@ -255,6 +256,11 @@ class ProjectFilterModel(QAbstractProxyModel):
     def set_status(self, status: int | None) -> None:
         if status != self._status:
             self._status = status
+            self._relayout()
+
+    def set_unit(self, unit: str | None) -> None:
+        if unit != self._unit:
+            self._unit = unit
             self._relayout()
 
     def set_review(self, status: str | None) -> None:
@@ -280,6 +286,8 @@ class ProjectFilterModel(QAbstractProxyModel):
             return False
         if self._review is not None and self.sourceModel().review_status(s.id) != self._review:
             return False
+        if self._unit is not None and s.implementing_unit != self._unit:
+            return False
         haystack = s.search_text
         return all(w in haystack for w in self._words)
 
@@ -287,7 +295,7 @@ class ProjectFilterModel(QAbstractProxyModel):
         """The source rows that pass the filters, in source order: one pass."""
         rows = self._source_rows()
         year, status, words = self._year, self._status, self._words
-        if year is None and status is None and self._review is None:
+        if year is None and status is None and self._review is None and self._unit is None:
             if not words:
                 return list(range(len(rows)))
             if len(words) == 1:

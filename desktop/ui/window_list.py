@@ -72,6 +72,10 @@ class ProjectNavigation(QObject):
         self.review_filter.addItem(self.tr("全部状态"), None)
         for status in rv.STATUS_LABELS:
             self.review_filter.addItem(review_label(status), status)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setObjectName("unitFilter")
+        self.unit_filter.setToolTip(self.tr("按实施单位筛选（审核单位汇总多个单位的申报表时）"))
+        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.table = QTableView()
         self.table.setObjectName("projectTable")
         self.table.setModel(self.window.proxy)
@@ -95,6 +99,7 @@ class ProjectNavigation(QObject):
         top.addWidget(self.year_filter)
         top.addWidget(self.status_filter)
         top.addWidget(self.review_filter)
+        top.addWidget(self.unit_filter)
         box = QVBoxLayout()
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
@@ -107,6 +112,7 @@ class ProjectNavigation(QObject):
         self.year_filter.currentIndexChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.review_filter.currentIndexChanged.connect(self._filter_changed)
+        self.unit_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.window._update_actions()
@@ -190,6 +196,7 @@ class ProjectNavigation(QObject):
         if current and self.window.model.row_of(current) is None:
             self._show(None)
         self._fill_years()
+        self._fill_units()
         self._update_count()
         review = getattr(self.window, "review", None)
         if review is not None:  # statuses and opinions may have come with the change
@@ -206,11 +213,25 @@ class ProjectNavigation(QObject):
         self.year_filter.setCurrentIndex(max(index, 0))
         self.year_filter.blockSignals(False)
 
+    def _fill_units(self) -> None:
+        """The 实施单位 of the projects in the list, for the unit filter."""
+        current = self.unit_filter.currentData()
+        model = self.window.model
+        units = sorted({model.summary(r).implementing_unit for r in range(model.rowCount())} - {""})
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(self.tr("全部单位"), None)
+        for unit in units:
+            self.unit_filter.addItem(unit, unit)
+        self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(current), 0))
+        self.unit_filter.blockSignals(False)
+
     def _filter_changed(self) -> None:
         self.window.proxy.set_search(self.search.text())
         self.window.proxy.set_year(self.year_filter.currentData())
         self.window.proxy.set_status(self.status_filter.currentData())
         self.window.proxy.set_review(self.review_filter.currentData())
+        self.window.proxy.set_unit(self.unit_filter.currentData())
         self._update_count()
         self._keep_a_selection()
 
@@ -260,6 +281,7 @@ class ProjectNavigation(QObject):
                 self.year_filter.setCurrentIndex(0)
                 self.status_filter.setCurrentIndex(0)
                 self.review_filter.setCurrentIndex(0)
+                self.unit_filter.setCurrentIndex(0)
             finally:
                 self._choosing = False
             proxy_index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))

@@ -2457,29 +2457,39 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="160"/>
+        <location filename="../../desktop/ui/window_list.py" line="77"/>
+        <source>按实施单位筛选（审核单位汇总多个单位的申报表时）</source>
+        <translation>Filter by implementing unit (when a reviewer collects the forms of several units)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="166"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="162"/>
+        <location filename="../../desktop/ui/window_list.py" line="168"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="164"/>
+        <location filename="../../desktop/ui/window_list.py" line="170"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="202"/>
+        <location filename="../../desktop/ui/window_list.py" line="209"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="204"/>
+        <location filename="../../desktop/ui/window_list.py" line="211"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_list.py" line="223"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
     </message>
 </context>
 <context>
