@@ -17,7 +17,12 @@ import pytest
 from desktop.cli import main
 from desktop.io.files import load_file
 from desktop.store import open_repository
-from desktop.store.safefile import SIDE_NAME_EXTRA, describe_os_error, name_limit
+from desktop.store.safefile import (
+    SIDE_NAME_EXTRA,
+    WINDOWS_MAX_PATH,
+    describe_os_error,
+    name_limit,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
@@ -74,7 +79,8 @@ def test_a_name_whose_journal_the_file_system_would_not_take_is_refused_first(
     room = name_limit(tmp_path) - SIDE_NAME_EXTRA  # the longest name whose side files fit
     fits = "项" * ((room - 3) // 3) + ".db"  # 3 bytes a character in UTF-8
     too_long = "项" * ((room - 3) // 3 + 1) + ".db"
-    if os.name == "nt":
+    if os.name == "nt":  # characters, and the whole path within MAX_PATH (SQLite's limit)
+        room = min(room, WINDOWS_MAX_PATH - len(os.path.abspath(tmp_path)) - 1 - SIDE_NAME_EXTRA)
         fits, too_long = "项" * (room - 3) + ".db", "项" * (room - 2) + ".db"
     assert main(["export", str(tmp_path / too_long), "--db", str(working_db)]) == 2
     line = _one_line(capsys)

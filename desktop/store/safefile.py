@@ -166,6 +166,9 @@ def _give_usual_mode(tmp: str, path: Path) -> None:
 #: the longest name written beside a target: ``.<name>.<8 characters>.tmp-journal`` (the
 #: temporary file of ``replacing`` and, for a database, SQLite's journal beside it)
 SIDE_NAME_EXTRA = len("..12345678.tmp-journal")
+# SQLite's Windows file layer takes paths of at most MAX_PATH (260 with its NUL), whatever
+# the system's long-path setting: a longer temporary or -journal path fails half way.
+WINDOWS_MAX_PATH = 259
 
 
 def name_limit(folder: Path) -> int:
@@ -190,6 +193,14 @@ def check_name_length(path: Path, extra: int = SIDE_NAME_EXTRA) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     limit = name_limit(folder)
     length = name_length(path.name)
+    whole = len(os.path.abspath(path)) + extra
+    if os.name == "nt" and whole > WINDOWS_MAX_PATH:
+        raise OSError(
+            errno.ENAMETOOLONG,
+            f"文件名“{path.name}”连同文件夹太长（{whole - extra} 个字符，最多"
+            f" {WINDOWS_MAX_PATH - extra} 个字符），请用短一些的名字或放到较浅的文件夹中。",
+            os.fspath(path),
+        )
     if length + extra > limit:
         unit = "个字符" if os.name == "nt" else "字节"
         raise OSError(
