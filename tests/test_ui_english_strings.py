@@ -40,6 +40,11 @@ from desktop.ui.commands import AddProjectsCommand
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+# Choices that are the form's own words, printed on the paper as chosen (the goal column's
+# header 项目总目标 / 项目总体目标 …): data, like the 一级 names, not the UI's language.
+FORM_WORDS = {"goal_header"}
+
+
 def visible_strings(root: QWidget) -> list[tuple[str, str]]:
     """(where, text) for every string of the UI itself in ``root`` and its children."""
     out: list[tuple[str, str]] = []
@@ -61,7 +66,8 @@ def visible_strings(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(w, (QLineEdit, QPlainTextEdit)):
             add(name + ".placeholder", w.placeholderText())
         elif isinstance(w, QComboBox) and not w.isEditable():
-            add(name + ".current", w.currentText())
+            if w.objectName() not in FORM_WORDS:
+                add(name + ".current", w.currentText())
         elif isinstance(w, QGroupBox):
             add(name + ".title", w.title())
         elif isinstance(w, QDockWidget):
