@@ -75,7 +75,12 @@ class ProjectNavigation(QObject):
         self.unit_filter = QComboBox()
         self.unit_filter.setObjectName("unitFilter")
         self.unit_filter.setToolTip(self.tr("按实施单位筛选（审核单位汇总多个单位的申报表时）"))
-        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # narrow in the row (long unit names would widen the whole window); the list opens wide
+        self.unit_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit_filter.setMinimumContentsLength(4)
+        self.unit_filter.view().setMinimumWidth(240)
         self.table = QTableView()
         self.table.setObjectName("projectTable")
         self.table.setModel(self.window.proxy)
@@ -98,11 +103,14 @@ class ProjectNavigation(QObject):
         top.addWidget(self.search, 1)
         top.addWidget(self.year_filter)
         top.addWidget(self.status_filter)
-        top.addWidget(self.review_filter)
-        top.addWidget(self.unit_filter)
+        # the review loop's filters on a row of their own: the list pane stays as narrow
+        second = QHBoxLayout()
+        second.addWidget(self.review_filter)
+        second.addWidget(self.unit_filter, 1)
         box = QVBoxLayout()
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
+        box.addLayout(second)
         box.addWidget(self.table, 1)
         box.addWidget(self.count_label)
         self.left = QWidget()
