@@ -232,9 +232,6 @@ def _v6(db: sqlite_utils.Database) -> None:
     from their project and names (``model.legacy_uids``: every machine upgrading the same
     form finds the same ids); content hashes, which include the ids, are recomputed, in the
     history too."""
-    import json
-
-    from desktop.domain.codec import CodecError, project_from_dict
     from desktop.domain.model import legacy_uids
 
     for sql in (
@@ -256,6 +253,15 @@ def _v6(db: sqlite_utils.Database) -> None:
             "UPDATE indicators SET uid = ? WHERE id = ?",
             [(u, r[0]) for u, r in zip(uids, inds, strict=True)],
         )
+    _rehash(db)
+
+
+def _rehash(db: sqlite_utils.Database) -> None:
+    """Content hashes recomputed, of the projects and of the history, after a step that
+    added a field the hash includes (rows read as they are: the file was checked first)."""
+    import json
+
+    from desktop.domain.codec import CodecError, project_from_dict
     from desktop.store.rows import unchecked_project_from_row as project_from_row
 
     for row in list(db.query("SELECT * FROM projects")):
@@ -280,28 +286,8 @@ def _v7(db: sqlite_utils.Database) -> None:
     (YYYY年-YYYY年)). Existing forms get "" — printed 项目总目标 — since their source header
     was not kept; content hashes, which include the field, are recomputed, in the history
     too."""
-    import json
-
-    from desktop.domain.codec import CodecError, project_from_dict
-
     db.execute("ALTER TABLE projects ADD COLUMN goal_header TEXT NOT NULL DEFAULT ''")
-    from desktop.store.rows import unchecked_project_from_row as project_from_row
-
-    for row in list(db.query("SELECT * FROM projects")):
-        inds = db.query(
-            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
-        )
-        try:
-            digest = project_from_row(row, inds).content_hash()
-        except (ValueError, ArithmeticError, TypeError):
-            continue
-        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
-    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
-        try:
-            digest = project_from_dict(json.loads(data)).content_hash()
-        except (CodecError, ValueError, TypeError):
-            continue
-        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+    _rehash(db)
 
 
 def _v8(db: sqlite_utils.Database) -> None:
@@ -332,28 +318,8 @@ def _v11(db: sqlite_utils.Database) -> None:
     """Amounts as the form writes them where that is not the canonical 5,100,000.00 (a form
     that writes 0): ``funds_written``. Existing forms have none (their source was not kept);
     content hashes, which include the field, are recomputed, in the history too."""
-    import json
-
-    from desktop.domain.codec import CodecError, project_from_dict
-
     db.execute("ALTER TABLE projects ADD COLUMN funds_written TEXT NOT NULL DEFAULT '{}'")
-    from desktop.store.rows import unchecked_project_from_row as project_from_row
-
-    for row in list(db.query("SELECT * FROM projects")):
-        inds = db.query(
-            "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [row["id"]]
-        )
-        try:
-            digest = project_from_row(row, inds).content_hash()
-        except (ValueError, ArithmeticError, TypeError):
-            continue
-        db.execute("UPDATE projects SET content_hash = ? WHERE id = ?", [digest, row["id"]])
-    for hid, data in db.execute("SELECT id, data FROM history").fetchall():
-        try:
-            digest = project_from_dict(json.loads(data)).content_hash()
-        except (CodecError, ValueError, TypeError):
-            continue
-        db.execute("UPDATE history SET content_hash = ? WHERE id = ?", [digest, hid])
+    _rehash(db)
 
 
 def _decimal(text: object):
