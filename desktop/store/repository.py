@@ -190,7 +190,12 @@ class Repository:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:  # another program reads the file: nothing written
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise translate_error(exc, self.path) from exc
 
     @contextlib.contextmanager
     def patience(self, seconds: float):
