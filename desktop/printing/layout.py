@@ -281,6 +281,13 @@ class FormBuilder:
 
     def rows(self, p: Project) -> list[Row]:
         self.grid = self.grid_for(p)
+        rows = self._head_rows(p)
+        rows.extend(self._funds_rows(p))
+        rows.extend(self._goal_rows(p))
+        rows.extend(self.indicator_rows(p))
+        return rows
+
+    def _head_rows(self, p: Project) -> list[Row]:
         c = self.cell
         rows = [
             Row([Cell(0, 8, [TITLE], "center", TITLE_SIZE, bold=True)], [], "title"),
@@ -318,6 +325,11 @@ class FormBuilder:
                 "basic",
             ),
         ]
+        return rows
+
+    def _funds_rows(self, p: Project) -> list[Row]:
+        c = self.cell
+        rows: list[Row] = []
         funds_label = self.span(0, 2, ("funds",), "项目资金\n（元）")
         for left, left_key, right, right_key in (
             ("项目资金总额", "total", "年度资金申请总额", "annual_total"),
@@ -354,6 +366,11 @@ class FormBuilder:
                     "funds",
                 )
             )
+        return rows
+
+    def _goal_rows(self, p: Project) -> list[Row]:
+        c = self.cell
+        rows: list[Row] = []
         goals_label = self.span(0, 1, ("goals",), "项目绩效目标")
         rows.append(
             Row(
@@ -371,7 +388,6 @@ class FormBuilder:
                 splittable=True,
             )
         )
-        rows.extend(self.indicator_rows(p))
         return rows
 
     def indicator_rows(self, p: Project) -> list[Row]:

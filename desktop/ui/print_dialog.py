@@ -284,34 +284,7 @@ class PrintDialog(QDialog):
         self.buffer: QBuffer | None = None
         self.pdf_bytes = b""
 
-        s = signoff_from_settings()
-        self.only_selected = QRadioButton(self.tr("选中的 {0} 个项目").format(len(selected)))
-        self.everything = QRadioButton(self.tr("全部项目"))
-        (self.only_selected if selected else self.everything).setChecked(True)
-        self.only_selected.setEnabled(bool(selected))
-        self.signoff = QCheckBox(self.tr("签字栏(&S)"))
-        self.signoff.setChecked(s.enabled)
-        self.signoff.setToolTip(self.tr("供签字盖章的纸质件打印签字栏；公开的版本不打印"))
-        self.filled_by = QLineEdit(s.filled_by)
-        self.filled_by.setPlaceholderText(self.tr("填报人"))
-        self.phone = QLineEdit(s.phone)
-        self.phone.setPlaceholderText(self.tr("联系电话"))
-        self.codes = QCheckBox(self.tr("校验码(&Q)"))
-        self.codes.setChecked(codes_from_settings())
-        self.codes.setToolTip(
-            self.tr(
-                "每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；"
-                "不得有其他内容的表可以不印"
-            )
-        )
-        options = QHBoxLayout()
-        for w in (self.only_selected, self.everything, self.signoff, self.codes):
-            options.addWidget(w)
-        options.addWidget(QLabel(self.tr("填报人：")))
-        options.addWidget(self.filled_by)
-        options.addWidget(QLabel(self.tr("联系电话：")))
-        options.addWidget(self.phone)
-        options.addStretch(1)
+        options = self._options()
 
         self.view = QPdfView()
         self.view.setDocument(self.document)
@@ -347,6 +320,39 @@ class PrintDialog(QDialog):
         for w in (self.filled_by, self.phone):
             w.textChanged.connect(self._timer.start)
         self.refresh()
+
+    def _options(self) -> QHBoxLayout:
+        """Which projects, the sign-off (who filled it in, phone) and the check codes."""
+        selected = self.selected
+        s = signoff_from_settings()
+        self.only_selected = QRadioButton(self.tr("选中的 {0} 个项目").format(len(selected)))
+        self.everything = QRadioButton(self.tr("全部项目"))
+        (self.only_selected if selected else self.everything).setChecked(True)
+        self.only_selected.setEnabled(bool(selected))
+        self.signoff = QCheckBox(self.tr("签字栏(&S)"))
+        self.signoff.setChecked(s.enabled)
+        self.signoff.setToolTip(self.tr("供签字盖章的纸质件打印签字栏；公开的版本不打印"))
+        self.filled_by = QLineEdit(s.filled_by)
+        self.filled_by.setPlaceholderText(self.tr("填报人"))
+        self.phone = QLineEdit(s.phone)
+        self.phone.setPlaceholderText(self.tr("联系电话"))
+        self.codes = QCheckBox(self.tr("校验码(&Q)"))
+        self.codes.setChecked(codes_from_settings())
+        self.codes.setToolTip(
+            self.tr(
+                "每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；"
+                "不得有其他内容的表可以不印"
+            )
+        )
+        options = QHBoxLayout()
+        for w in (self.only_selected, self.everything, self.signoff, self.codes):
+            options.addWidget(w)
+        options.addWidget(QLabel(self.tr("填报人：")))
+        options.addWidget(self.filled_by)
+        options.addWidget(QLabel(self.tr("联系电话：")))
+        options.addWidget(self.phone)
+        options.addStretch(1)
+        return options
 
     def projects(self) -> list[Project]:
         return self.selected if self.only_selected.isChecked() else list(self.all_projects())
