@@ -5,7 +5,7 @@ character."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -80,8 +80,16 @@ def test_code_and_qr_text_give_back_what_was_printed(stamp):
     scanned = parse(stamp.qr_text)
     assert scanned == stamp
     assert scanned.code == stamp.code
-    # What QR's alphanumeric mode holds (so the symbol stays small) and a scanner types
-    # the same under any keyboard layout.
+    # Digits (QR's numeric mode, 34 of them: a version 1 symbol at level M) for every form
+    # of up to 90 pages printed since 2020, which a scanner types the same under any
+    # keyboard layout and input method; the longer text of the first format otherwise.
+    # (24 bits of minutes from 2020: until November 2051; 16 bits of revision)
+    since = stamp.printed_at - datetime(2020, 1, 1)
+    fits = stamp.pages <= checkcode.MAX_PAGES and since < timedelta(minutes=1 << 24)
+    if fits and stamp.revision < 1 << 16:
+        assert len(stamp.qr_text) == 34 and stamp.qr_text.isdigit()
+    else:
+        assert stamp.qr_text.startswith("JX1 ")
     assert set(stamp.qr_text) <= set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ /")
 
 
@@ -95,7 +103,25 @@ def test_the_code_identifies_project_version_and_page():
     # The print time and revision are in the QR text, not in the code: a reprint of the
     # same content has the same code.
     assert stamp_for(pid, "3f" * 32, 4, 1, 2, datetime(2027, 1, 1)).code == a.code
-    assert "R3" in a.qr_text and "T202612042203" in a.qr_text and "P1/2" in a.qr_text
+    scanned = parse(a.qr_text)
+    assert (scanned.revision, scanned.printed_at, scanned.page, scanned.pages) == (3, at, 1, 2)
+    assert scanned.hash_prefix == "3f3f3f3" and len(a.qr_text) == 34
+
+
+def test_a_qr_text_of_the_first_format_is_still_read():
+    """Papers printed before the compact QR text carry ``JX1 CODE R P T H``."""
+    pid = str(uuid.uuid4())
+    stamp = stamp_for(pid, "3f" * 32, 3, 2, 5, datetime(2026, 12, 4, 22, 3))
+    old = f"JX1 {stamp.code} R3 P2/5 T202612042203 H3F3F3F3F3F3F"
+    scanned = parse(old)
+    assert (scanned.id_key, scanned.hash_key, scanned.page, scanned.pages) == (
+        stamp.id_key,
+        stamp.hash_key,
+        2,
+        5,
+    )
+    assert scanned.revision == 3 and scanned.printed_at == datetime(2026, 12, 4, 22, 3)
+    assert scanned.matches_hash("3f" * 32) and not scanned.matches_hash("3f" * 5 + "00" * 27)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +156,8 @@ def test_typed_forms_accepted():
 
 def test_a_qr_text_whose_parts_disagree_is_refused():
     stamp = stamp_for(str(uuid.uuid4()), "ab" * 32, 1, 2, 3, datetime(2026, 1, 1))
+    text = f"JX1 {stamp.code} R1 P2/3 T202601010000 HABABABABABA"  # the first format
     with pytest.raises(CheckCodeError, match="页码"):
-        parse(stamp.qr_text.replace("P2/3", "P3/3"))
+        parse(text.replace("P2/3", "P3/3"))
     with pytest.raises(CheckCodeError, match="不符"):
-        parse(stamp.qr_text.replace("HABAB", "H0000"))
+        parse(text.replace("HABAB", "H0000"))

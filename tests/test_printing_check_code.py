@@ -39,16 +39,35 @@ def test_the_symbol_is_reportlabs_module_for_module():
     """The fast per-page encoder draws exactly what reportlab's own encoder makes with the
     same mask."""
     rnd = random.Random(7)
-    for _ in range(40):
-        text = "".join(rnd.choice(qr.ALNUM) for _ in range(rnd.randint(1, 90)))
+    for k in range(80):
+        digits = k % 2  # numeric mode (the compact texts), else alphanumeric
+        chars = "0123456789" if digits else qr.ALNUM
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(1, 90)))
+        if k < 4:
+            text = "1" + "".join(rnd.choice("0123456789") for _ in range(33))
+            digits = 1
         n, rows = qr.matrix(text)
-        ref = qrencoder.QRCode(qr._version_for(len(text)), qr.LEVEL)
+        ref = qrencoder.QRCode(qr._version_for(len(text), bool(digits)), qr.LEVEL)
         ref.addData(text)
         ref.makeImpl(False, qr.MASK)
         assert n == ref.moduleCount
         assert [[bool(r >> (n - 1 - c) & 1) for c in range(n)] for r in rows] == [
             [bool(x) for x in row] for row in ref.modules
         ]
+
+
+def test_a_compact_qr_text_is_a_version_1_symbol():
+    """34 digits: the most a 21-module symbol holds at level M, the largest modules the
+    footer margin has room for."""
+    from desktop.printing.check_stamp import PrintedForm
+
+    form = PrintedForm("any-id", 7, "c0ffee" * 10 + "abcd", 3, AT)
+    for n in (1, 2, 3):
+        text = form.page(n)[1]
+        assert len(text) == 34 and text.isdigit()
+        assert qr.matrix(text)[0] == 21
+    assert qr.LEVEL == qrencoder.QRErrorCorrectLevel.M
+    assert qr._version_for(35, True) == 2  # one more digit needs a larger symbol
 
 
 def test_each_pages_code_and_qr_text_are_its_stamps():
@@ -108,8 +127,7 @@ def _zbar(image: Image.Image, folder: Path) -> list[str]:
 
 def _scan(page: Path, folder: Path) -> tuple[str, str]:
     """The QR text read at 300 dpi grey, and from the same image scanned at 150 dpi (the
-    footer strip: on a whole 150 dpi page zbar's binarizer averages over too large a
-    window for a code this size — a scanner gun never sees more than the strip)."""
+    footer strip, where a scanner gun is aimed; whole pages: test_printing_qr_scan.py)."""
     image = Image.open(page)
     at300 = _zbar(image, page.parent)
     low = image.resize((image.width // 2, image.height // 2), Image.Resampling.BOX)

@@ -12,11 +12,19 @@ The twelfth is a check character: the values v₁…v₁₂ of a valid code sati
 single changed character changes the sum by k·δ ≢ 0, and two swapped characters (adjacent
 or not) by (j−k)(vⱼ−vₖ) ≢ 0: every single substitution and every transposition is refused.
 
-The QR code beside it carries the code with what does not fit in 12 characters: the
-revision, the print time and 48 bits of the content hash
-(``JX1 K7RM4XQ2H9TW R5 P2/5 T202612042203 H3F9A2C1D8E7B``, upper case letters, digits and
-``space / :`` only, so QR's compact alphanumeric mode holds it and a barcode scanner types
-it the same under any keyboard layout and input method).
+The QR code beside it carries the same keys with what does not fit in 12 characters: the
+revision, the print time and 28 bits of the content hash, packed into one number written
+as 34 digits (``COMPACT_DIGITS``): the most a version 1 symbol (21 modules) holds at error
+correction level M, so its modules can be as large as the footer margin allows (the code
+must survive a photocopy and a 150 dpi scan). Digits only: a barcode scanner types them
+the same under any keyboard layout and input method (a Chinese input method turns ``/``
+and ``:`` into ``、`` and ``：``). The number, from the most significant bits: 28 bits of
+the id, 28 of the content hash (its first 7 hex digits), 12 for page x of y, 16 for the
+revision, 24 for the print time in minutes since 2020-01-01, after a leading format
+digit 1. A form that does not fit (more than 90 pages, revision or time out of range)
+gets the longer text of the first format
+(``JX1 K7RM4XQ2H9TW R5 P2/5 T202612042203 H3F9A2C1D8E7B``), which papers printed before
+carry too; both are read.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0 O 1 I L
 BASE = len(ALPHABET)  # 31, a prime
@@ -35,7 +43,11 @@ ID_BITS, HASH_BITS, PAGE_BITS = 28, 14, 12
 MAX_PAGES = 90  # pages x ≤ y ≤ 90 have their own value; longer forms share PAGES_BEYOND
 PAGES_BEYOND = (1 << PAGE_BITS) - 1
 QR_PREFIX = "JX1"
-QR_HASH_HEX = 12  # 48 bits of the content hash in the QR text
+COMPACT_HASH_HEX = 7  # 28 bits of the content hash in the QR text (12 in papers printed before)
+COMPACT_DIGITS = 34  # a version 1-M QR symbol's capacity in numeric mode
+COMPACT_FORMAT = "1"  # the leading digit
+REV_BITS, TIME_BITS = 16, 24
+TIME_ORIGIN = datetime(2020, 1, 1)
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
 
 
@@ -114,6 +126,9 @@ class Stamp:
 
     @property
     def qr_text(self) -> str:
+        compact = compact_text(self)
+        if compact:
+            return compact
         head, tail = self.qr_parts()
         return f"{QR_PREFIX} {self.code} {head}P{self.page}/{self.pages}{tail}"
 
@@ -156,6 +171,50 @@ def encode(id_key_: int, hash_key_: int, page: int, pages: int) -> str:
     return data + check_char(data)
 
 
+def compact_text(stamp: Stamp) -> str:
+    """The QR text of the compact format (34 digits), or "" when the stamp does not fit
+    it (a form of more than 90 pages, a revision or print time out of range, less of the
+    hash than it carries)."""
+    if stamp.revision is None or stamp.printed_at is None or stamp.page == 0:
+        return ""
+    if stamp.pages > MAX_PAGES or not 0 <= stamp.revision < 1 << REV_BITS:
+        return ""
+    minutes = (stamp.printed_at - TIME_ORIGIN) // timedelta(minutes=1)
+    if not 0 <= minutes < 1 << TIME_BITS or len(stamp.hash_prefix) < COMPACT_HASH_HEX:
+        return ""
+    value = stamp.id_key
+    value = (value << 4 * COMPACT_HASH_HEX) | int(stamp.hash_prefix[:COMPACT_HASH_HEX], 16)
+    value = (value << PAGE_BITS) | _pages_value(stamp.page, stamp.pages)
+    value = (value << REV_BITS) | stamp.revision
+    value = (value << TIME_BITS) | minutes
+    return COMPACT_FORMAT + str(value).zfill(COMPACT_DIGITS - 1)
+
+
+def _parse_compact(raw: str) -> Stamp:
+    value = int(raw[1:])
+    minutes = value & ((1 << TIME_BITS) - 1)
+    value >>= TIME_BITS
+    revision = value & ((1 << REV_BITS) - 1)
+    value >>= REV_BITS
+    pages_value = value & ((1 << PAGE_BITS) - 1)
+    value >>= PAGE_BITS
+    digest = value & ((1 << 4 * COMPACT_HASH_HEX) - 1)
+    key = value >> 4 * COMPACT_HASH_HEX
+    if key >> ID_BITS or pages_value == PAGES_BEYOND:
+        raise CheckCodeError("二维码的内容不完整或不是本程序打印的，请重新扫描")
+    page, pages = _pages_from(pages_value)
+    hash_prefix = format(digest, f"0{COMPACT_HASH_HEX}x")
+    return Stamp(
+        key,
+        hash_key(hash_prefix),
+        page,
+        pages,
+        revision,
+        TIME_ORIGIN + timedelta(minutes=minutes),
+        hash_prefix,
+    )
+
+
 def stamp_for(
     project_id: str,
     content_hash: str,
@@ -173,7 +232,7 @@ def stamp_for(
         pages,
         revision,
         printed_at.replace(second=0, microsecond=0),
-        content_hash[:QR_HASH_HEX].lower(),
+        content_hash[:COMPACT_HASH_HEX].lower(),
     )
 
 
@@ -200,6 +259,8 @@ def parse(text: str) -> Stamp:
     raw = " ".join(raw.split())
     if raw.startswith(QR_PREFIX + " "):
         return _parse_qr(raw)
+    if len(raw) == COMPACT_DIGITS and raw.isdigit() and raw.startswith(COMPACT_FORMAT):
+        return _parse_compact(raw)
     code = _normal(raw)
     if not code:
         raise CheckCodeError("请输入纸质件上的校验码")

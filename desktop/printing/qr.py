@@ -18,6 +18,8 @@ import sys
 from functools import cache, lru_cache
 from pathlib import Path
 
+from desktop.printing.rl_internals import check_qr_internals
+
 
 def _load_qrencoder():
     """reportlab's QR encoder module alone: importing it as
@@ -42,6 +44,7 @@ def _load_qrencoder():
 
 
 qrencoder = _load_qrencoder()
+check_qr_internals(qrencoder)  # fail loudly at import on a reportlab without them
 
 LEVEL = qrencoder.QRErrorCorrectLevel.M  # 15 % of the symbol may be lost (a photocopy)
 MASK = 0  # fixed: decoders read it from the format information
@@ -120,13 +123,21 @@ def _template(version: int) -> _Template:
     return _Template(version)
 
 
-def _count_bits(version: int) -> int:
+def _count_bits(version: int, numeric: bool = False) -> int:
+    if numeric:
+        return 10 if version < 10 else 12 if version < 27 else 14
     return 9 if version < 10 else 11 if version < 27 else 13
 
 
-def _version_for(length: int) -> int:
+def _data_bits(length: int, numeric: bool) -> int:
+    if numeric:  # three digits in 10 bits, a last two in 7, a last one in 4
+        return 10 * (length // 3) + (0, 4, 7)[length % 3]
+    return 11 * (length // 2) + 6 * (length % 2)
+
+
+def _version_for(length: int, numeric: bool = False) -> int:
     for version in range(1, 41):
-        bits = 4 + _count_bits(version) + 11 * (length // 2) + 6 * (length % 2)
+        bits = 4 + _count_bits(version, numeric) + _data_bits(length, numeric)
         if bits <= _capacity(version):
             return version
     raise ValueError("text too long for a QR code")
@@ -138,19 +149,26 @@ def _capacity(version: int) -> int:
 
 
 def matrix(text: str) -> tuple[int, tuple[int, ...]]:
-    """The symbol of ``text`` (QR alphanumeric characters only): its size in modules and
-    its rows as integers (the most significant of n bits is the left module)."""
-    version = _version_for(len(text))
+    """The symbol of ``text`` (digits only: numeric mode; else QR alphanumeric characters
+    only) : its size in modules and its rows as integers (the most significant of n bits
+    is the left module)."""
+    numeric = text.isascii() and text.isdigit()
+    version = _version_for(len(text), numeric)
     t = _template(version)
-    # The bit stream: mode 0010, character count, pairs in 11 bits, a last single in 6.
-    acc, nbits = 0b0010, 4
-    count_bits = _count_bits(version)
-    acc, nbits = (acc << count_bits) | len(text), nbits + count_bits
-    values = [_ALNUM_VALUE[ch] for ch in text]
-    for i in range(0, len(values) - 1, 2):
-        acc, nbits = (acc << 11) | (values[i] * 45 + values[i + 1]), nbits + 11
-    if len(values) % 2:
-        acc, nbits = (acc << 6) | values[-1], nbits + 6
+    count_bits = _count_bits(version, numeric)
+    if numeric:  # mode 0001, the count, groups of three digits in 10 bits (7, 4 at the end)
+        acc, nbits = (0b0001 << count_bits) | len(text), 4 + count_bits
+        for i in range(0, len(text), 3):
+            group = text[i : i + 3]
+            width = (0, 4, 7, 10)[len(group)]
+            acc, nbits = (acc << width) | int(group), nbits + width
+    else:  # mode 0010, the count, pairs in 11 bits, a last single in 6
+        acc, nbits = (0b0010 << count_bits) | len(text), 4 + count_bits
+        values = [_ALNUM_VALUE[ch] for ch in text]
+        for i in range(0, len(values) - 1, 2):
+            acc, nbits = (acc << 11) | (values[i] * 45 + values[i + 1]), nbits + 11
+        if len(values) % 2:
+            acc, nbits = (acc << 6) | values[-1], nbits + 6
     capacity = t.data_bytes * 8
     end = min(4, capacity - nbits)  # terminator
     acc, nbits = acc << end, nbits + end
@@ -184,17 +202,50 @@ def matrix(text: str) -> tuple[int, tuple[int, ...]]:
     return t.n, tuple(rows)
 
 
+SUB = 5  # image pixels a module, across
+_INNER = ((1 << (SUB - 1)) - 1) & ~1  # a dark module's pixels but its first and last
+
+
+def _spread(row: int, left: int, right: int, n: int) -> int:
+    """One image row across the symbol: for each module kept dark in ``row``, SUB pixels,
+    the first only if ``left`` has it too, the last only if ``right`` has it."""
+    out = 0
+    for b in range(n - 1, -1, -1):
+        out <<= SUB
+        if row >> b & 1:
+            out |= _INNER | (left >> b & 1) << (SUB - 1) | right >> b & 1
+    return out
+
+
+def image_rows(n: int, rows: tuple[int, ...]) -> list[int]:
+    """The symbol as SUB × SUB pixels a module, each dark area shrunk by a fifth of a
+    module where it meets a light module (toner spreads, a photocopy darkens, and a scan's
+    blur closes the light modules between dark ones first: thinned dark areas keep them
+    open). Dark modules side by side stay joined."""
+    full = (1 << n) - 1
+    out = []
+    for r, row in enumerate(rows):
+        up = rows[r - 1] if r else 0
+        down = rows[r + 1] if r + 1 < n else 0
+        # the module's top pixels, its middle ones, its bottom pixels
+        for kept, times in ((row & up, 1), (row, SUB - 2), (row & down, 1)):
+            out.extend([_spread(kept, kept >> 1, (kept << 1) & full, n)] * times)
+    return out
+
+
 def image_ops(text: str, x: float, y: float, size: float) -> str:
     """PDF operators painting the symbol of ``text`` ``size`` points square with its lower
     left corner at (x, y), without a quiet zone (leave white around it): an inline image
-    mask of one bit a module, in the fill colour. An image, not rectangles: programs that
-    find tables from the lines on a page (pdfplumber, our own PDF import) do not see the
-    symbol's edges as rules of the form."""
+    mask (``image_rows``, one bit a pixel) in the fill colour. An image, not rectangles:
+    programs that find tables from the lines on a page (pdfplumber, our own PDF import) do
+    not see the symbol's edges as rules of the form."""
     n, rows = matrix(text)
-    pad = -n % 8
-    width = (n + pad) // 8
-    data = "".join(format(row << pad, f"0{2 * width}X") for row in rows)
+    pixels = image_rows(n, rows)
+    w = n * SUB
+    pad = -w % 8
+    digits = (w + pad) // 4
+    data = "".join(format(row << pad, f"0{digits}X") for row in pixels)
     return (
         f"q 0 g {size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm "
-        f"BI /W {n} /H {n} /IM true /BPC 1 /D [1 0] /F /AHx ID {data}> EI Q"
+        f"BI /W {w} /H {w} /IM true /BPC 1 /D [1 0] /F /AHx ID {data}> EI Q"
     )
