@@ -150,3 +150,59 @@ def test_with_codes_the_qr_code_stays_within_the_printers_reach():
     qr_bottom = a4.height() - (wide.rect.y() + (a4.height() - QR_BOTTOM) * wide.scale)
     assert qr_bottom >= 6 * mm - 0.01  # from the paper's lower edge: within reach
     assert place_page(a4, a4, (4 * mm, 4 * mm, 4 * mm, 6 * mm), INK_MARGINS_PT).scale == 1.0
+
+
+def test_the_verdicts_are_in_english_in_the_english_ui(make_controller, tmp_path, sample_result):
+    """Every kind of answer in the English window: matches, an older version with its
+    changes, not in this file, a mistyped code, and the pages present/missing. No Chinese
+    but the form's own data (its name, the changed field's labels and values)."""
+    import re
+    from datetime import datetime
+
+    from desktop.store.paper import record_print
+
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+    db = tmp_path / "p.db"
+    one, two = sample_result.projects[1:3]
+    at = datetime(2026, 12, 4, 22, 3)
+    with open_repository(db) as repo:
+        repo.add([one, two])
+        one, two = repo.get(one.id), repo.get(two.id)
+        same = checkcode.stamp_for(one.id, one.content_hash(), one.revision, 1, 2, at)
+        old = checkcode.stamp_for(two.id, two.content_hash(), two.revision, 1, 1, at)
+        record_print(repo, two, 1, at)
+        repo.save(two.with_changes(name=two.name + "X"))
+    c = make_controller(db)
+    c.set_language("en")
+    try:
+        dialog = PaperCheckDialog(c.window, c.session.repo)
+        shown(dialog)
+        data = {one.name, two.name, two.name + "X"}
+        answers = []
+        for text in (
+            same.qr_text,
+            old.qr_text,
+            checkcode.stamp_for("elsewhere", "ab" * 32, 1, 1, 1, at).qr_text,
+            same.code[:3] + same.code[4] + same.code[3] + same.code[5:],  # two swapped
+            "K7RM",
+        ):
+            _scan(dialog, text)
+            answers.append(dialog.answer.text())
+        assert "matches the current data" in answers[0]
+        assert f"this is version {old.revision}, the current one is version" in answers[1]
+        assert "the project is not in this file" in answers[2]
+        assert answers[3].startswith("Wrong check code: the check character")
+        assert answers[4].startswith("Wrong check code: it has 12 characters, 4 were typed")
+        shown_texts = [a.split("\n")[0] for a in answers]  # the verdict; then the changes
+        for i in range(dialog.results.topLevelItemCount()):
+            item = dialog.results.topLevelItem(i)
+            shown_texts += [item.text(col) for col in range(3)]
+        shown_texts += dialog.summary.text().split("\n")
+        assert "pages 1 present, pages 2 missing" in dialog.summary.text()
+        for text in shown_texts:
+            for name in sorted(data, key=len, reverse=True):
+                text = text.replace(name, "")
+            assert not cjk.search(text), text
+        dialog.close()
+    finally:
+        c.set_language("zh_CN")

@@ -52,7 +52,13 @@ _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
 
 
 class CheckCodeError(ValueError):
-    """A code that cannot be one we printed: the text says why, for the clerk."""
+    """A code that cannot be one we printed: the text says why, for the clerk (in Chinese;
+    ``kind`` and ``args`` say the same for a window that words it in its own language)."""
+
+    def __init__(self, message: str, kind: str = "", *args):
+        super().__init__(message)
+        self.kind = kind
+        self.details = args
 
 
 def id_key(project_id: str) -> int:
@@ -83,7 +89,7 @@ def _pages_from(value: int) -> tuple[int, int]:
         pages += 1
     page = value - pages * (pages - 1) // 2 + 1
     if pages > MAX_PAGES:
-        raise CheckCodeError("校验码有误（页码不对）")
+        raise CheckCodeError("校验码有误（页码不对）", "pages")
     return page, pages
 
 
@@ -201,7 +207,7 @@ def _parse_compact(raw: str) -> Stamp:
     digest = value & ((1 << 4 * COMPACT_HASH_HEX) - 1)
     key = value >> 4 * COMPACT_HASH_HEX
     if key >> ID_BITS or pages_value == PAGES_BEYOND:
-        raise CheckCodeError("二维码的内容不完整或不是本程序打印的，请重新扫描")
+        raise CheckCodeError("二维码的内容不完整或不是本程序打印的，请重新扫描", "qr_incomplete")
     page, pages = _pages_from(pages_value)
     hash_prefix = format(digest, f"0{COMPACT_HASH_HEX}x")
     return Stamp(
@@ -263,16 +269,22 @@ def parse(text: str) -> Stamp:
         return _parse_compact(raw)
     code = _normal(raw)
     if not code:
-        raise CheckCodeError("请输入纸质件上的校验码")
+        raise CheckCodeError("请输入纸质件上的校验码", "empty")
     bad = sorted({ch for ch in code if ch not in _VALUE})
     if bad:
         shown = "、".join(f"“{ch}”" for ch in bad[:5])
         hint = "（校验码中没有 0、1、O、I、L）" if set(bad) & set("01OIL") else ""
-        raise CheckCodeError(f"校验码有误：含有校验码不用的字符 {shown}{hint}")
+        raise CheckCodeError(
+            f"校验码有误：含有校验码不用的字符 {shown}{hint}", "chars", "".join(bad[:5]), bool(hint)
+        )
     if len(code) != LENGTH:
-        raise CheckCodeError(f"校验码有误：应为 {LENGTH} 个字符，输入的是 {len(code)} 个")
+        raise CheckCodeError(
+            f"校验码有误：应为 {LENGTH} 个字符，输入的是 {len(code)} 个", "length", len(code)
+        )
     if not is_valid(code):
-        raise CheckCodeError("校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）")
+        raise CheckCodeError(
+            "校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）", "check"
+        )
     return _from_code(code)
 
 
@@ -281,7 +293,7 @@ def _from_code(code: str) -> Stamp:
     for ch in code[:DATA_LENGTH]:
         value = value * BASE + _VALUE[ch]
     if value >> (ID_BITS + HASH_BITS + PAGE_BITS):
-        raise CheckCodeError("校验码有误（不是本程序打印的校验码）")
+        raise CheckCodeError("校验码有误（不是本程序打印的校验码）", "not_ours")
     page, pages = _pages_from(value & ((1 << PAGE_BITS) - 1))
     return Stamp(
         value >> (HASH_BITS + PAGE_BITS),
@@ -294,23 +306,23 @@ def _from_code(code: str) -> Stamp:
 def _parse_qr(raw: str) -> Stamp:
     m = _QR.fullmatch(raw)
     if m is None:
-        raise CheckCodeError("二维码的内容不完整或不是本程序打印的，请重新扫描")
+        raise CheckCodeError("二维码的内容不完整或不是本程序打印的，请重新扫描", "qr_incomplete")
     code = m["code"]
     if not is_valid(code):
-        raise CheckCodeError("二维码中的校验码有误，请重新扫描")
+        raise CheckCodeError("二维码中的校验码有误，请重新扫描", "qr_check")
     stamp = _from_code(code)
     page, pages = int(m["page"]), int(m["pages"])
     if not 1 <= page <= pages or (stamp.pages and (stamp.page, stamp.pages) != (page, pages)):
-        raise CheckCodeError("二维码中的页码与校验码不符，请重新扫描")
+        raise CheckCodeError("二维码中的页码与校验码不符，请重新扫描", "qr_pages")
     printed_at = None
     if m["time"]:
         try:
             printed_at = datetime.strptime(m["time"], "%Y%m%d%H%M")
         except ValueError as exc:
-            raise CheckCodeError("二维码中的打印时间有误，请重新扫描") from exc
+            raise CheckCodeError("二维码中的打印时间有误，请重新扫描", "qr_time") from exc
     hash_prefix = (m["hash"] or "").lower()
     if len(hash_prefix) >= 4 and hash_key(hash_prefix) != stamp.hash_key:
-        raise CheckCodeError("二维码中的内容与校验码不符，请重新扫描")
+        raise CheckCodeError("二维码中的内容与校验码不符，请重新扫描", "qr_mismatch")
     return replace(
         stamp,
         page=page,

@@ -88,12 +88,22 @@ def record_print(
             )
 
 
+# What a verdict says (``Verdict.kind``), worded in Chinese for the command line; the
+# window words each in its language (``ui/paper_check.py``).
+MATCHES, CHANGED_SINCE, DELETED, NOT_HERE, MISTYPED = (
+    "matches", "changed", "deleted", "not_here", "mistyped",
+)  # fmt: skip
+# what is known of the changes of a CHANGED_SINCE verdict
+CHANGES_LISTED, SAME_CONTENT, NOT_KEPT = "listed", "same", "not_kept"
+
+
 @dataclass
 class Verdict:
-    """The answer for one page."""
+    """The answer for one page: ``status`` (MATCH…), ``kind`` (MATCHES…) and what it needs
+    (``changes_known``, ``trashed``, the revisions; ``error``: a refused code's reason)."""
 
     status: str  # MATCH, CHANGED, UNKNOWN, BAD_CODE
-    message: str  # the answer in one line (Chinese, as every store message)
+    kind: str
     stamp: Stamp | None = None
     project_id: str = ""
     name: str = ""
@@ -105,6 +115,32 @@ class Verdict:
     content_hash: str = ""  # of the printed version, when known
     printed_at: str = ""
     changes: list[str] = field(default_factory=list)  # old → new, by the form's labels
+    changes_known: str = ""  # CHANGES_LISTED, SAME_CONTENT, NOT_KEPT
+    trashed: bool = False
+    error: CheckCodeError | None = None
+
+    @property
+    def message(self) -> str:
+        """The answer in one line, in Chinese (as every store message)."""
+        trashed = "（该项目在回收站中）" if self.trashed else ""
+        if self.kind == MISTYPED:
+            return str(self.error)
+        if self.kind == MATCHES:
+            return "与当前数据一致" + trashed
+        if self.kind == DELETED:
+            return "项目已从本文件中彻底删除"
+        if self.kind == NOT_HERE:
+            return "项目不在本文件中"
+        now = f"当前是第 {self.current_revision} 版"
+        if self.printed_revision is not None:
+            head = f"这是第 {self.printed_revision} 版，{now}"
+        else:
+            head = f"这是较早的版本，{now}"
+        if self.changes_known == NOT_KEPT:
+            return head + "（打印的版本未保存在本文件中，无法列出改动）" + trashed
+        if self.changes_known == SAME_CONTENT:
+            return head + "，内容相同" + trashed
+        return f"{head}，有 {len(self.changes)} 处改动" + trashed
 
     @property
     def exit_status(self) -> int:
@@ -178,7 +214,7 @@ def verify(repo: Repository, text: str) -> Verdict:
     try:
         stamp = parse(text)
     except CheckCodeError as exc:
-        return Verdict(BAD_CODE, str(exc))
+        return Verdict(BAD_CODE, MISTYPED, error=exc)
     ids = _candidates(repo, stamp.id_key)
     found: list[Verdict] = []
     for pid in ids:
@@ -186,21 +222,20 @@ def verify(repo: Repository, text: str) -> Verdict:
             "SELECT name, year, revision, content_hash, deleted_at FROM projects WHERE id = ?",
             [pid],
         ).fetchone()
-        verdict = Verdict(UNKNOWN, "", stamp, pid, page=stamp.page, pages=stamp.pages)
+        verdict = Verdict(UNKNOWN, NOT_HERE, stamp, pid, page=stamp.page, pages=stamp.pages)
         verdict.printed_revision = stamp.revision
         if stamp.printed_at is not None:
             verdict.printed_at = stamp.printed_at.strftime("%Y-%m-%d %H:%M")
         current = None
-        trashed = ""
         if row is not None:
             verdict.name, verdict.year, verdict.current_revision = row[0], row[1], row[2]
-            trashed = "（该项目在回收站中）" if row[4] else ""
+            verdict.trashed = bool(row[4])
             if stamp.matches_hash(row[3]):
                 if verdict.printed_revision is None:  # a typed code: the current content
                     verdict.printed_revision = row[2]
                 verdict.status = MATCH
                 verdict.content_hash = row[3]
-                verdict.message = "与当前数据一致" + trashed
+                verdict.kind = MATCHES
                 found.append(verdict)
                 continue
             current = repo.get(pid)
@@ -222,16 +257,19 @@ def verify(repo: Repository, text: str) -> Verdict:
         if current is None:
             if not verdict.name:
                 continue  # a project this file never had: another key's id
-            verdict.message = "项目已从本文件中彻底删除" if verdict.content_hash else ""
-            if not verdict.message:
+            if not verdict.content_hash:
                 continue
+            verdict.kind = DELETED
             found.append(verdict)
             continue
-        verdict.status = CHANGED
-        verdict.message = _changed_message(verdict, trashed)
+        verdict.status, verdict.kind = CHANGED, CHANGED_SINCE
+        if not verdict.content_hash:
+            verdict.changes_known = NOT_KEPT
+        else:
+            verdict.changes_known = CHANGES_LISTED if verdict.changes else SAME_CONTENT
         found.append(verdict)
     if not found:
-        return Verdict(UNKNOWN, "项目不在本文件中", stamp, page=stamp.page, pages=stamp.pages)
+        return Verdict(UNKNOWN, NOT_HERE, stamp, page=stamp.page, pages=stamp.pages)
     order = {MATCH: 0, CHANGED: 1, UNKNOWN: 2}
     return min(found, key=lambda v: order[v.status])
 
@@ -241,19 +279,6 @@ def _recorded_pages(repo: Repository, project_id: str, digest: str) -> int:
         "SELECT pages FROM printed WHERE project_id = ? AND content_hash = ?", [project_id, digest]
     ).fetchone()
     return row[0] if row else 0
-
-
-def _changed_message(v: Verdict, trashed: str) -> str:
-    now = f"当前是第 {v.current_revision} 版"
-    if v.printed_revision is not None:
-        head = f"这是第 {v.printed_revision} 版，{now}"
-    else:
-        head = f"这是较早的版本，{now}"
-    if not v.content_hash:
-        return head + "（打印的版本未保存在本文件中，无法列出改动）" + trashed
-    if not v.changes:
-        return head + "，内容相同" + trashed
-    return f"{head}，有 {len(v.changes)} 处改动" + trashed
 
 
 @dataclass

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import Repository, StoreError
+from desktop.store import Repository, StoreError, paper
 from desktop.store.paper import BAD_CODE, CHANGED, MATCH, PaperBatch, Verdict, page_list, verify
 from desktop.ui.screen import fit_to_screen
 
@@ -105,19 +105,83 @@ class PaperCheckDialog(QDialog):
             self.field.clear()  # ready for the next page
         self._add(verdict)
 
+    def _form(self, v: Verdict) -> str:
+        """Which form: the project's name (its own words) and year."""
+        if not v.project_id:
+            return ""
+        return self.tr("{0}（{1}年度）").format(v.name or self.tr("（未命名项目）"), v.year)
+
+    def _message(self, v: Verdict) -> str:
+        """The verdict in the window's language."""
+        if v.kind == paper.MISTYPED:
+            return self._refusal(v.error)
+        trashed = self.tr("（该项目在回收站中）") if v.trashed else ""
+        if v.kind == paper.MATCHES:
+            return self.tr("与当前数据一致") + trashed
+        if v.kind == paper.DELETED:
+            return self.tr("项目已从本文件中彻底删除")
+        if v.kind == paper.NOT_HERE:
+            return self.tr("项目不在本文件中")
+        if v.printed_revision is not None:
+            head = self.tr("这是第 {0} 版，当前是第 {1} 版").format(
+                v.printed_revision, v.current_revision
+            )
+        else:
+            head = self.tr("这是较早的版本，当前是第 {0} 版").format(v.current_revision)
+        if v.changes_known == paper.NOT_KEPT:
+            tail = self.tr("（打印的版本未保存在本文件中，无法列出改动）")
+        elif v.changes_known == paper.SAME_CONTENT:
+            tail = self.tr("，内容相同")
+        else:
+            tail = self.tr("，有 {0} 处改动").format(len(v.changes))
+        return head + tail + trashed
+
+    def _refusal(self, error) -> str:
+        """Why a code was refused, in the window's language."""
+        kind, details = getattr(error, "kind", ""), getattr(error, "details", ())
+        if kind == "chars":
+            chars, hint = details
+            text = self.tr("校验码有误：含有校验码不用的字符 {0}").format(
+                " ".join(f"“{ch}”" for ch in chars)
+            )
+            return text + (self.tr("（校验码中没有 0、1、O、I、L）") if hint else "")
+        if kind == "length":
+            return self.tr("校验码有误：应为 {0} 个字符，输入的是 {1} 个").format(12, details[0])
+        texts = {
+            "empty": self.tr("请输入纸质件上的校验码"),
+            "check": self.tr("校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）"),
+            "not_ours": self.tr("校验码有误（不是本程序打印的校验码）"),
+            "pages": self.tr("校验码有误（页码不对）"),
+            "qr_incomplete": self.tr("二维码的内容不完整或不是本程序打印的，请重新扫描"),
+            "qr_check": self.tr("二维码中的校验码有误，请重新扫描"),
+            "qr_pages": self.tr("二维码中的页码与校验码不符，请重新扫描"),
+            "qr_time": self.tr("二维码中的打印时间有误，请重新扫描"),
+            "qr_mismatch": self.tr("二维码中的内容与校验码不符，请重新扫描"),
+        }
+        return texts.get(kind, str(error))
+
+    def _lines(self, v: Verdict) -> list[str]:
+        """The answer: which form and page, what it says, then the changes."""
+        where = self._form(v)
+        if where and v.page:
+            where += self.tr("第 {0} 页 共 {1} 页").format(v.page, v.pages)
+        message = self._message(v)
+        head = self.tr("{0}：{1}").format(where, message) if where else message
+        return [head, *(f"  {c}" for c in v.changes)]
+
     def _add(self, verdict: Verdict) -> None:
         colour = COLOURS.get(verdict.status, ERROR_COLOUR)
-        self._show_answer("\n".join(verdict.lines()), colour)
+        self._show_answer("\n".join(self._lines(verdict)), colour)
         if verdict.status == BAD_CODE:
             return  # a typing error: nothing to list, the clerk types it again
         counted = self.batch.add(verdict)
-        name = verdict.form or self.tr("（未知）")
+        name = self._form(verdict) or self.tr("（未知）")
         page = self.tr("第 {0}/{1} 页").format(verdict.page, verdict.pages) if verdict.page else ""
         duplicate = bool(verdict.page) and not counted and verdict.status in (MATCH, CHANGED)
-        message = (self.tr("（重复）") if duplicate else "") + verdict.message
+        message = (self.tr("（重复）") if duplicate else "") + self._message(verdict)
         item = QTreeWidgetItem([name, page, message])
         item.setForeground(2, QColor(colour))
-        item.setToolTip(2, "\n".join(verdict.lines()))
+        item.setToolTip(2, "\n".join(self._lines(verdict)))
         for change in verdict.changes:
             QTreeWidgetItem(item, ["", "", change])
         self.results.insertTopLevelItem(0, item)
@@ -128,18 +192,21 @@ class PaperCheckDialog(QDialog):
         self.answer.setText(text)
         self.answer.setStyleSheet(f"color: {colour}; font-weight: bold")
 
+    def _pages(self, numbers: list[int]) -> str:
+        return page_list(numbers).replace("、", self.tr("、"))
+
     def _summarize(self) -> None:
         lines = []
         for verdict, present, missing in self.batch.summary():
-            name = verdict.form
+            name = self._form(verdict)
             revision = (
                 self.tr("第 {0} 版").format(verdict.printed_revision)
                 if verdict.printed_revision is not None
                 else ""
             )
-            line = self.tr("{0}{1}：有第 {2} 页").format(name, revision, page_list(present))
+            line = self.tr("{0}{1}：有第 {2} 页").format(name, revision, self._pages(present))
             if missing:
-                line += self.tr("，缺第 {0} 页").format(page_list(missing))
+                line += self.tr("，缺第 {0} 页").format(self._pages(missing))
             else:
                 line += self.tr("，共 {0} 页，齐全").format(verdict.pages)
             lines.append(line)

@@ -1938,37 +1938,167 @@ Go on anyway?</translation>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="114"/>
+        <location filename="../../desktop/ui/paper_check.py" line="112"/>
+        <source>{0}（{1}年度）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="112"/>
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="118"/>
+        <source>（该项目在回收站中）</source>
+        <translation> (the project is in the trash)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="120"/>
+        <source>与当前数据一致</source>
+        <translation>matches the current data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="122"/>
+        <source>项目已从本文件中彻底删除</source>
+        <translation>the project was deleted from this file for good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="124"/>
+        <source>项目不在本文件中</source>
+        <translation>the project is not in this file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="126"/>
+        <source>这是第 {0} 版，当前是第 {1} 版</source>
+        <translation>this is version {0}, the current one is version {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="130"/>
+        <source>这是较早的版本，当前是第 {0} 版</source>
+        <translation>this is an earlier version, the current one is version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="132"/>
+        <source>（打印的版本未保存在本文件中，无法列出改动）</source>
+        <translation> (the printed version is not kept in this file, so the changes cannot be listed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="134"/>
+        <source>，内容相同</source>
+        <translation>, with the same content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <source>，有 {0} 处改动</source>
+        <translation>, {0} change(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <source>校验码有误：含有校验码不用的字符 {0}</source>
+        <translation>Wrong check code: it has characters check codes do not use: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="147"/>
+        <source>（校验码中没有 0、1、O、I、L）</source>
+        <translation> (check codes have no 0, 1, O, I, L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="149"/>
+        <source>校验码有误：应为 {0} 个字符，输入的是 {1} 个</source>
+        <translation>Wrong check code: it has {0} characters, {1} were typed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="151"/>
+        <source>请输入纸质件上的校验码</source>
+        <translation>Type the check code printed on the paper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="152"/>
+        <source>校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）</source>
+        <translation>Wrong check code: the check character does not match; compare it character by character (a character mistyped or two swapped)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="153"/>
+        <source>校验码有误（不是本程序打印的校验码）</source>
+        <translation>Wrong check code (not one this program prints)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="154"/>
+        <source>校验码有误（页码不对）</source>
+        <translation>Wrong check code (the page number is impossible)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="155"/>
+        <source>二维码的内容不完整或不是本程序打印的，请重新扫描</source>
+        <translation>The QR code's text is incomplete or not printed by this program; scan it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="156"/>
+        <source>二维码中的校验码有误，请重新扫描</source>
+        <translation>The check code in the QR code is wrong; scan it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="157"/>
+        <source>二维码中的页码与校验码不符，请重新扫描</source>
+        <translation>The page in the QR code does not match its check code; scan it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="158"/>
+        <source>二维码中的打印时间有误，请重新扫描</source>
+        <translation>The print time in the QR code is wrong; scan it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="159"/>
+        <source>二维码中的内容与校验码不符，请重新扫描</source>
+        <translation>The QR code's content does not match its check code; scan it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="167"/>
+        <source>第 {0} 页 共 {1} 页</source>
+        <translation>, page {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="169"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="178"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="115"/>
+        <location filename="../../desktop/ui/paper_check.py" line="179"/>
         <source>第 {0}/{1} 页</source>
         <translation>page {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="117"/>
+        <location filename="../../desktop/ui/paper_check.py" line="181"/>
         <source>（重复）</source>
         <translation>(again) </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <location filename="../../desktop/ui/paper_check.py" line="196"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/paper_check.py" line="203"/>
         <source>第 {0} 版</source>
         <translation> revision {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="140"/>
+        <location filename="../../desktop/ui/paper_check.py" line="207"/>
         <source>{0}{1}：有第 {2} 页</source>
         <translation>{0}{1}: pages {2} present</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="142"/>
+        <location filename="../../desktop/ui/paper_check.py" line="209"/>
         <source>，缺第 {0} 页</source>
         <translation>, pages {0} missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <location filename="../../desktop/ui/paper_check.py" line="211"/>
         <source>，共 {0} 页，齐全</source>
         <translation>, all {0} pages</translation>
     </message>
@@ -2050,7 +2180,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     </message>
     <message>
         <location filename="../../desktop/ui/print_dialog.py" line="254"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="327"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
@@ -2060,112 +2190,112 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="328"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="329"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="292"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="332"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="294"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="334"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="296"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="336"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="298"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="338"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="299"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="339"/>
         <source>校验码(&amp;Q)</source>
         <translation>Check &amp;codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="303"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="343"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
         <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="310"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="312"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="324"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="297"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="394"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="390"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="396"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="392"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="398"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="407"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="413"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="423"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="421"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="427"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="425"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="431"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="433"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="436"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="442"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="438"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="444"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="454"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="460"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2462,32 +2592,32 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Filter by implementing unit (when a reviewer collects the forms of several units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="166"/>
+        <location filename="../../desktop/ui/window_list.py" line="174"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="168"/>
+        <location filename="../../desktop/ui/window_list.py" line="176"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="170"/>
+        <location filename="../../desktop/ui/window_list.py" line="178"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="209"/>
+        <location filename="../../desktop/ui/window_list.py" line="217"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="211"/>
+        <location filename="../../desktop/ui/window_list.py" line="219"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="223"/>
+        <location filename="../../desktop/ui/window_list.py" line="231"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
