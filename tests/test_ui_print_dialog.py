@@ -82,3 +82,59 @@ def test_export_pdf_from_the_file_menu(make_controller, tmp_path, monkeypatch):
     w.table.selectRow(0)
     w.act_export_pdf.trigger()
     assert len(PdfReader(tmp_path / "表.pdf").pages) == 1
+
+
+def test_the_settings_leave_the_codes_off_for_every_form_printed_from_the_window(
+    make_controller, tmp_path, qtbot, monkeypatch
+):
+    """设置 › 打印时每页印校验码和二维码: on by default; turned off with the keyboard, it
+    is remembered, and the exported PDF and the print dialog's preview carry no codes."""
+    import base64
+    import json
+    import zlib
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.settings_dialog import SettingsDialog
+    from tests.ui_helpers import shown
+
+    w = shown(sample(make_controller, tmp_path))
+    states = []
+
+    def drive(dialog):
+        shown(dialog)
+        states.append(dialog.codes.isChecked())
+        dialog.codes.setFocus()
+        QTest.keyClick(dialog.codes, Qt.Key.Key_Space)  # as the clerk toggles it
+        QTest.keyClick(dialog.codes, Qt.Key.Key_Return)  # OK, the default button
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", drive)
+    w.act_settings.trigger()
+    assert states == [True]  # on by default
+    assert settings().value("print/codes", type=bool) is False  # kept
+
+    def data(pdf) -> dict:
+        raw = PdfReader(pdf).metadata["/JixiaoProjects"]
+        return json.loads(zlib.decompress(base64.b64decode(raw)))
+
+    pdf = tmp_path / "out.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    w.nav.table.setFocus()
+    QTest.keyClick(
+        w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert data(pdf)["projects"] and "check_codes" not in data(pdf)
+    repo = w.session.repo
+    one = [repo.get(repo.summaries()[0].id)]
+    dialog = PrintDialog(w, one, lambda: [])
+    qtbot.addWidget(dialog)
+    assert not dialog.codes.isChecked() and not dialog.result.forms
+    # And on again from the settings: the next export carries them.
+    w.act_settings.trigger()
+    assert states == [True, False]
+    QTest.keyClick(
+        w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert data(pdf)["check_codes"]

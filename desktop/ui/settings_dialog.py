@@ -1,9 +1,11 @@
-"""The settings dialog (interface language; this database's unit and role in the review
-loop: 本机单位, 填报单位 / 审核单位, 经办人)."""
+"""The settings dialog (interface language; whether printed pages carry the check code and
+QR code; this database's unit and role in the review loop: 本机单位, 填报单位 / 审核单位,
+经办人)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,8 +44,14 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the same setting as the print dialog's 校验码 option (``print/codes``): every form
+        # printed or exported from the window follows it
+        self.codes = QCheckBox(self.tr("打印时每页印校验码和二维码(&Q)"))
+        self.codes.setChecked(settings().value("print/codes", True, type=bool))
+        self.codes.setToolTip(self.tr("用于核对纸质件与数据是否一致；不得有其他内容的表可以不印"))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.codes)
         self.initial_identity = identity
         if identity is not None:
             box = QGroupBox(self.tr("审核流程（保存在这个数据文件中）"))
@@ -60,6 +68,10 @@ class SettingsDialog(QDialog):
             form.addRow(self.tr("经办人(&P)："), self.person)
             layout.addWidget(box)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        settings().setValue("print/codes", self.codes.isChecked())
+        super().accept()
 
     def language(self) -> str:
         return self.combo.currentData()

@@ -2030,7 +2030,7 @@ Go on anyway?</translation>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="155"/>
         <source>二维码的内容不完整或不是本程序打印的，请重新扫描</source>
-        <translation>The QR code's text is incomplete or not printed by this program; scan it again</translation>
+        <translation>The QR code&apos;s text is incomplete or not printed by this program; scan it again</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="156"/>
@@ -2050,7 +2050,7 @@ Go on anyway?</translation>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="159"/>
         <source>二维码中的内容与校验码不符，请重新扫描</source>
-        <translation>The QR code's content does not match its check code; scan it again</translation>
+        <translation>The QR code&apos;s content does not match its check code; scan it again</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="167"/>
@@ -2997,47 +2997,57 @@ Submit these adjustments?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
         <source>界面语言(&amp;L)：</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <source>打印时每页印校验码和二维码(&amp;Q)</source>
+        <translation>Print a check code and &amp;QR code on every page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
+        <source>用于核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
+        <translation>To check a paper copy against the data; leave them off for forms that must carry nothing else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>审核流程（保存在这个数据文件中）</source>
         <translation>Review (kept in this data file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source>报送、审核时署名的单位</source>
         <translation>The unit named when submitting and reviewing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
         <source>审核单位</source>
         <translation>Reviewing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="66"/>
         <source>本机单位(&amp;U)：</source>
         <translation>This &amp;unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="67"/>
         <source>本机角色(&amp;R)：</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
         <source>经办人(&amp;P)：</source>
         <translation>&amp;Person:</translation>
     </message>
