@@ -351,3 +351,33 @@ def test_a_file_locked_by_another_program_is_said_in_a_sentence(printed):
             other.execute("ROLLBACK")
             other.close()
     assert "占用" in str(err.value)
+
+
+def test_dark_modules_are_thinned_only_where_they_meet_light_ones():
+    """Each module is SUB × SUB pixels; a dark module's edge pixel row or column is light
+    where the neighbour on that side is light (its corner also when the diagonal one is);
+    everything else of a dark module is dark, and a light module is all light."""
+    rnd = random.Random(11)
+    k = qr.SUB
+    for _ in range(12):
+        text = "1" + "".join(rnd.choice("0123456789") for _ in range(33))
+        n, rows = qr.matrix(text)
+
+        def dark(r, c, n=n, rows=rows):
+            return 0 <= r < n and 0 <= c < n and bool(rows[r] >> (n - 1 - c) & 1)
+
+        pixels = qr.image_rows(n, rows)
+        assert len(pixels) == n * k
+        for y, line in enumerate(pixels):
+            r, i = divmod(y, k)
+            for x in range(n * k):
+                c, j = divmod(x, k)
+                dr = -1 if i == 0 else 1 if i == k - 1 else 0
+                dc = -1 if j == 0 else 1 if j == k - 1 else 0
+                expected = (
+                    dark(r, c)
+                    and (not dr or dark(r + dr, c))
+                    and (not dc or dark(r, c + dc))
+                    and (not (dr and dc) or dark(r + dr, c + dc))
+                )
+                assert bool(line >> (n * k - 1 - x) & 1) == expected, (text, y, x)

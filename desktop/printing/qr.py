@@ -206,15 +206,35 @@ SUB = 5  # image pixels a module, across
 _INNER = ((1 << (SUB - 1)) - 1) & ~1  # a dark module's pixels but its first and last
 
 
-def _spread(row: int, left: int, right: int, n: int) -> int:
-    """One image row across the symbol: for each module kept dark in ``row``, SUB pixels,
-    the first only if ``left`` has it too, the last only if ``right`` has it."""
+_GROUP = 4  # modules spread by one table lookup
+
+
+@cache
+def _group_table() -> tuple[int, ...]:
+    """For 4 modules with their neighbours either side (6 bits, the left neighbour highest):
+    their 4 × SUB pixels across, each kept module's first pixel only if its left
+    neighbour is kept too, its last only if its right one is."""
+    table = []
+    for key in range(1 << (_GROUP + 2)):
+        out = 0
+        for i in range(_GROUP):  # left to right: module i is bit _GROUP - i of the key
+            b = _GROUP - i
+            out <<= SUB
+            if key >> b & 1:
+                out |= _INNER | (key >> (b + 1) & 1) << (SUB - 1) | key >> (b - 1) & 1
+        table.append(out)
+    return tuple(table)
+
+
+def _spread(kept: int, n: int) -> int:
+    """One image row across the symbol for the modules ``kept`` dark in it (n bits)."""
+    table = _group_table()
+    pad = -n % _GROUP
+    ext = kept << (pad + 1)  # the row left-aligned to whole groups, a light module after
     out = 0
-    for b in range(n - 1, -1, -1):
-        out <<= SUB
-        if row >> b & 1:
-            out |= _INNER | (left >> b & 1) << (SUB - 1) | right >> b & 1
-    return out
+    for shift in range(n + pad - _GROUP, -1, -_GROUP):
+        out = (out << (_GROUP * SUB)) | table[(ext >> shift) & ((1 << (_GROUP + 2)) - 1)]
+    return out >> (pad * SUB)
 
 
 def image_rows(n: int, rows: tuple[int, ...]) -> list[int]:
@@ -222,14 +242,13 @@ def image_rows(n: int, rows: tuple[int, ...]) -> list[int]:
     module where it meets a light module (toner spreads, a photocopy darkens, and a scan's
     blur closes the light modules between dark ones first: thinned dark areas keep them
     open). Dark modules side by side stay joined."""
-    full = (1 << n) - 1
     out = []
     for r, row in enumerate(rows):
         up = rows[r - 1] if r else 0
         down = rows[r + 1] if r + 1 < n else 0
         # the module's top pixels, its middle ones, its bottom pixels
         for kept, times in ((row & up, 1), (row, SUB - 2), (row & down, 1)):
-            out.extend([_spread(kept, kept >> 1, (kept << 1) & full, n)] * times)
+            out.extend([_spread(kept, n)] * times)
     return out
 
 
