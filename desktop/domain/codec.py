@@ -342,17 +342,7 @@ def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(out))
 
 
-def project_from_dict(obj: Any) -> Project:
-    if not isinstance(obj, dict):
-        raise CodecError("项目不是对象")
-    pid = _text(obj, "id", required=True)
-    try:
-        pid = str(uuid.UUID(pid))
-    except ValueError as exc:
-        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
-    year = _int(obj, "year")
-    if not 1900 <= year <= 9999:
-        raise CodecError(f"年度 {year} 无效")
+def _dates(obj: dict) -> dict[str, Any]:
     dates = {}
     for name in ("start_date", "end_date"):
         raw = obj.get(name)
@@ -365,21 +355,11 @@ def project_from_dict(obj: Any) -> Project:
             dates[name] = parse_date(raw)
         except DateError as exc:
             raise CodecError(f"“{name}”：{exc}") from exc
-    funds_obj = obj.get("funds", {})
-    if not isinstance(funds_obj, dict):
-        raise CodecError("“funds”应为对象")
-    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
-    goals = obj.get("goals", {})
-    if not isinstance(goals, dict):
-        raise CodecError("“goals”应为对象")
-    raw_indicators = obj.get("indicators", [])
-    if not isinstance(raw_indicators, list):
-        raise CodecError("“indicators”应为列表")
-    if len(raw_indicators) > MAX_INDICATORS:
-        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
-    profile = _text(obj, "profile")
-    if profile and profile not in {p.id for p in taxonomy().profiles}:
-        raise CodecError(f"指标体系“{profile}”未知")
+    return dates
+
+
+def _extra(obj: dict) -> dict[str, Any]:
+    """Timestamps, revision, versions, trash, flags and field records of a project."""
     extra: dict[str, Any] = {}
     for name in ("created_at", "updated_at"):
         if obj.get(name):
@@ -396,9 +376,11 @@ def project_from_dict(obj: Any) -> Project:
         extra["deleted_at"] = deleted
     extra["field_flags"] = _field_flags(obj.get("field_flags"))
     extra["field_versions"] = _field_versions(obj.get("field_versions"), extra["versions"])
-    date_style = _text(obj, "date_style")
-    if date_style and date_style not in DATE_STYLES:
-        raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    return extra
+
+
+def _funds_written(obj: dict, funds: Funds) -> tuple[tuple[str, str], ...]:
+    """The amounts' text as entered, each of which must read as the stored amount."""
     written = obj.get("funds_written") or {}
     if not isinstance(written, dict) or len(written) > len(FUND_KEYS):
         raise CodecError("“funds_written”应为 {金额字段: 文字} 对象")
@@ -411,7 +393,51 @@ def project_from_dict(obj: Any) -> Project:
             same = False
         if not same:
             raise CodecError(f"“funds_written”中“{text[:20]}”与金额不符")
-    extra["funds_written"] = tuple(sorted(written.items()))
+    return tuple(sorted(written.items()))
+
+
+def _check_total(project: Project) -> None:
+    total = (
+        sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
+        + sum(len(getattr(i, n)) for i in project.indicators for n in _INDICATOR_TEXT_FIELDS)
+        + sum(len(getattr(i.value, n)) for i in project.indicators for n in _VALUE_TEXT_FIELDS)
+    )
+    if total > MAX_PROJECT_TEXT:
+        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+
+
+def project_from_dict(obj: Any) -> Project:
+    if not isinstance(obj, dict):
+        raise CodecError("项目不是对象")
+    pid = _text(obj, "id", required=True)
+    try:
+        pid = str(uuid.UUID(pid))
+    except ValueError as exc:
+        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
+    year = _int(obj, "year")
+    if not 1900 <= year <= 9999:
+        raise CodecError(f"年度 {year} 无效")
+    dates = _dates(obj)
+    funds_obj = obj.get("funds", {})
+    if not isinstance(funds_obj, dict):
+        raise CodecError("“funds”应为对象")
+    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
+    goals = obj.get("goals", {})
+    if not isinstance(goals, dict):
+        raise CodecError("“goals”应为对象")
+    raw_indicators = obj.get("indicators", [])
+    if not isinstance(raw_indicators, list):
+        raise CodecError("“indicators”应为列表")
+    if len(raw_indicators) > MAX_INDICATORS:
+        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+    profile = _text(obj, "profile")
+    if profile and profile not in {p.id for p in taxonomy().profiles}:
+        raise CodecError(f"指标体系“{profile}”未知")
+    extra = _extra(obj)
+    date_style = _text(obj, "date_style")
+    if date_style and date_style not in DATE_STYLES:
+        raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    extra["funds_written"] = _funds_written(obj, funds)
     goal_header = _text(obj, "goal_header")
     if len(goal_header) > MAX_GOAL_HEADER:
         raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
@@ -436,11 +462,5 @@ def project_from_dict(obj: Any) -> Project:
         profile=profile,
         **extra,
     )
-    total = (
-        sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
-        + sum(len(getattr(i, n)) for i in project.indicators for n in _INDICATOR_TEXT_FIELDS)
-        + sum(len(getattr(i.value, n)) for i in project.indicators for n in _VALUE_TEXT_FIELDS)
-    )
-    if total > MAX_PROJECT_TEXT:
-        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+    _check_total(project)
     return project
