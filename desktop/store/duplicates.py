@@ -5,7 +5,7 @@ changes, its namesakes may have to be checked again."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from desktop.domain import audit
 from desktop.domain.model import Project
@@ -14,36 +14,54 @@ Key = tuple[int, str]
 
 
 def duplicate_keys(conn: sqlite3.Connection) -> set[Key]:
-    """The 审核 duplicate keys (year, name) that more than one live project has."""
-    return {k for k, ids in key_index(conn).items() if len(ids) > 1}
+    """The 审核 duplicate keys (year, name) that more than one live project has (counted
+    in the (year, name_key) index, no row read)."""
+    rows = conn.execute(
+        "SELECT year, name_key FROM projects WHERE deleted_at IS NULL "
+        "GROUP BY year, name_key HAVING count(*) > 1"
+    )
+    return {(year, key) for year, key in rows}
 
 
-def key_index(conn: sqlite3.Connection) -> dict[Key, set[str]]:
-    """Every live project's duplicate key → the ids that have it (one scan)."""
-    index: dict[Key, set[str]] = {}
-    for pid, year, name in conn.execute(
-        "SELECT id, year, name FROM projects WHERE deleted_at IS NULL"
-    ):
-        index.setdefault(audit.name_key(year, name), set()).add(pid)
-    return index
+def stored_name_key(year: object, name: object) -> str:
+    """The ``name_key`` column of a project row ('' for a row whose year or name is not of
+    its type: such a row is refused when read anyway)."""
+    if type(year) is not int or type(name) is not str:
+        return ""
+    return audit.name_key(year, name)[1]
 
 
-def namesakes(conn: sqlite3.Connection, keys: set[Key]) -> dict[Key, set[str]]:
-    """The live projects whose duplicate key is one of ``keys``, read by the key's first
-    characters (the year's other names are not looked at one by one in Python)."""
+def store_name_keys(conn: sqlite3.Connection) -> None:
+    """Compute every row's ``name_key`` again (the rule that makes it may have changed)."""
+    rows = conn.execute("SELECT id, year, name FROM projects").fetchall()
+    conn.executemany(
+        "UPDATE projects SET name_key = ? WHERE id = ?",
+        [(stored_name_key(year, name), pid) for pid, year, name in rows],
+    )
+
+
+def check_all_again(conn: sqlite3.Connection, load: Callable[[list[str]], Iterable[Project]]):
+    """Every project's duplicate key and 审核 status computed again (the rules changed);
+    ``load`` reads whole projects by id."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM projects")]
+    store_name_keys(conn)
+    shared = duplicate_keys(conn)
+    for project in load(ids):
+        audit_row(conn, project, shared)
+
+
+def namesakes(conn: sqlite3.Connection, keys: Iterable[Key]) -> dict[Key, set[str]]:
+    """The live projects whose duplicate key is one of ``keys``: one probe of the
+    (year, name_key) index a key, whatever the size of the file."""
     out: dict[Key, set[str]] = {}
-    for year, key in keys:
+    for year, key in set(keys):
         if not key:
-            continue
-        prefix = key[:4]
-        for pid, name in conn.execute(
-            "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL "
-            "AND substr(replace(replace(name, ' ', ''), '　', ''), 1, ?) = ?",
-            [year, len(prefix), prefix],
+            continue  # no name: never 可能重复
+        for (pid,) in conn.execute(
+            "SELECT id FROM projects WHERE year = ? AND name_key = ? AND deleted_at IS NULL",
+            [year, key],
         ):
-            found = audit.name_key(year, name)
-            if found in keys:
-                out.setdefault(found, set()).add(pid)
+            out.setdefault((year, key), set()).add(pid)
     return out
 
 
@@ -59,11 +77,11 @@ def audit_row(conn: sqlite3.Connection, project: Project, duplicates) -> None:
 def live_key(conn: sqlite3.Connection, project_id: str) -> set[Key]:
     """The project's duplicate key as the file holds it (none in the trash)."""
     row = conn.execute(
-        "SELECT year, name, deleted_at FROM projects WHERE id = ?", [project_id]
+        "SELECT year, name_key, deleted_at FROM projects WHERE id = ?", [project_id]
     ).fetchone()
     if row is None or row[2] is not None:
         return set()
-    return {audit.name_key(row[0], row[1])}
+    return {(row[0], row[1])}
 
 
 def after_key_change(

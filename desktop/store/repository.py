@@ -174,10 +174,7 @@ class Repository:
         if row is not None and row[0] == str(audit.RULES_VERSION):
             return
         with self.atomic():
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM projects")]
-            shared = duplicates.duplicate_keys(self.conn)
-            for project in self.all_projects(ids):
-                duplicates.audit_row(self.conn, project, shared)
+            duplicates.check_all_again(self.conn, self.all_projects)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
                 [str(audit.RULES_VERSION)],
@@ -504,8 +501,11 @@ class Repository:
         """
         self._require_writable()
         count = 0
+        projects = list(projects)
         with self.atomic():
-            index = duplicates.key_index(self.conn)  # one scan for the batch, not one per project
+            # the live namesakes of the batch's keys (an index probe a key), kept up to date
+            keys = (audit.duplicate_key(p) for p in projects if p.deleted_at is None)
+            index = duplicates.namesakes(self.conn, keys)
             for project in projects:
                 if self.exists(project.id):
                     raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.store.rows import FUND_COLUMNS, date_text
 
@@ -15,6 +16,7 @@ def project_columns(p: Project, audit_columns: dict[str, int]) -> dict[str, obje
         "id": p.id,
         "year": p.year,
         "name": p.name,
+        "name_key": audit.name_key(p.year, p.name)[1],
         "nature": p.nature,
         "category": p.category,
         "department": p.department,
