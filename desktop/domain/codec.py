@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from typing import Any
 
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
@@ -67,6 +68,8 @@ _PROJECT_TEXT_FIELDS = (
 )
 _INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "review_note", "raw_text", "note")
 _VALUE_TEXT_FIELDS = ("unit", "text", "entered")
+_INDICATOR_TEXTS = attrgetter(*_INDICATOR_TEXT_FIELDS)
+_VALUE_TEXTS = attrgetter(*_VALUE_TEXT_FIELDS)
 
 
 _LABELS = {
@@ -165,6 +168,11 @@ class CodecError(ValueError):
 
 
 def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> str:
+    value = obj.get(name)
+    if type(value) is str and len(value) <= (
+        MAX_LONG_TEXT if name in LONG_FIELDS else MAX_SHORT_TEXT
+    ):  # the common case first (every field of every row read)
+        return _BAD_CHARS.sub(REPLACEMENT, value) if _BAD_CHARS.search(value) else value
     if name not in obj or obj[name] is None:
         if required:
             raise CodecError(f"{where}缺少“{name}”")
@@ -252,12 +260,17 @@ def _indicator(obj: Any, n: int) -> Indicator:
     )
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _uid(raw: Any, where: str) -> str:
     """An indicator's id as given ("" when missing: derived from the names later)."""
     if raw is None or raw == "":
         return ""
     if not isinstance(raw, str) or len(raw) > 64:
         raise CodecError(f"{where}“uid”无效")
+    if _CANONICAL_UUID.fullmatch(raw):  # as str(uuid.UUID(raw)) writes it
+        return raw
     try:
         return str(uuid.UUID(raw))
     except ValueError as exc:
@@ -269,8 +282,12 @@ def _with_uids(pid: str, indicators: tuple[Indicator, ...]) -> tuple[Indicator, 
     same as a migrated file gives them); two rows with one id are refused."""
     from dataclasses import replace
 
-    derived = legacy_uids(pid, [(i.level1, i.level2, i.name) for i in indicators])
-    out = tuple(i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True))
+    out = indicators
+    if not all(i.uid for i in indicators):
+        derived = legacy_uids(pid, [(i.level1, i.level2, i.name) for i in indicators])
+        out = tuple(
+            i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True)
+        )
     if len({i.uid for i in out}) != len(out):
         raise CodecError("有两条指标的编号（uid）相同")
     return out
@@ -397,11 +414,9 @@ def _funds_written(obj: dict, funds: Funds) -> tuple[tuple[str, str], ...]:
 
 
 def _check_total(project: Project) -> None:
-    total = (
-        sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
-        + sum(len(getattr(i, n)) for i in project.indicators for n in _INDICATOR_TEXT_FIELDS)
-        + sum(len(getattr(i.value, n)) for i in project.indicators for n in _VALUE_TEXT_FIELDS)
-    )
+    total = sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
+    for i in project.indicators:
+        total += sum(map(len, _INDICATOR_TEXTS(i))) + sum(map(len, _VALUE_TEXTS(i.value)))
     if total > MAX_PROJECT_TEXT:
         raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
 

@@ -10,12 +10,13 @@ import sqlite3
 from desktop.domain.codec import project_to_dict
 from desktop.domain.model import Project, now_timestamp
 from desktop.store.rows import BadRowError, HistoryEntry, history_project
+from desktop.store.writing import content_hash
 
 
 def add_history(conn: sqlite3.Connection, project: Project, reason: str) -> bool:
     """Keep a version that is about to be replaced (by a merge, a restore…), unless the
     history already holds that very content. Returns whether a version was added."""
-    digest = project.content_hash()
+    digest = content_hash(project)
     known = conn.execute(
         "SELECT 1 FROM history WHERE project_id = ? AND content_hash = ?",
         [project.id, digest],

@@ -35,6 +35,7 @@ from desktop.store.merge_model import (
 from desktop.store.merge_preview import combined_changes
 from desktop.store.repository import Repository
 from desktop.store.rows import Tombstone
+from desktop.store.writing import content_hash
 
 __all__ = [
     "CHOICE_LABELS",
@@ -198,7 +199,7 @@ def _status(
     theirs = p.version_map
     if mine is None:
         return Status.DELETED_HERE if dominates(tomb.versions, theirs) else Status.CHANGED_THERE
-    if mine.content_hash == p.content_hash() and mine.deleted == (p.deleted_at is not None):
+    if mine.content_hash == content_hash(p) and mine.deleted == (p.deleted_at is not None):
         return Status.IDENTICAL
     if mine.versions == theirs:
         # Same history, different content: copies of one file — or, for a file a person

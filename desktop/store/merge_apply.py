@@ -116,7 +116,9 @@ def _apply_present(
     """On both sides: identical, theirs newer, mine newer or a conflict, as the plan chose
     (theirs, mine, both, or combined)."""
     theirs = item.incoming
-    mine = repo.get(item.project_id)
+    # mine as the plan loaded it (a conflict's, to combine), else read now: the plan's
+    # stamp, checked in this transaction, says the file still holds that revision
+    mine = item.local if isinstance(item.local, Project) else repo.get(item.project_id)
     merged = dict(merged_versions(mine.version_map, theirs.version_map))
     if item.status == Status.IDENTICAL:
         if merged != mine.version_map:

@@ -9,6 +9,24 @@ from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.store.rows import FUND_COLUMNS, date_text
 
+# A project is immutable: its content hash, once computed, is kept while the object is one of
+# the last few hashed (a merge hashes an incoming project to keep it in the history and
+# again to write it). Keyed by identity; the object is held, so its id is not reused.
+_HASHES: dict[int, tuple[Project, str]] = {}
+_HASHES_KEPT = 16
+
+
+def content_hash(p: Project) -> str:
+    """``p.content_hash()``, computed once for a project hashed again soon after."""
+    kept = _HASHES.get(id(p))
+    if kept is not None and kept[0] is p:
+        return kept[1]
+    digest = p.content_hash()
+    if len(_HASHES) >= _HASHES_KEPT:
+        del _HASHES[next(iter(_HASHES))]
+    _HASHES[id(p)] = (p, digest)
+    return digest
+
 
 def project_columns(p: Project, audit_columns: dict[str, int]) -> dict[str, object]:
     """The ``projects`` row of a project (its stored 审核 status and counts given)."""
@@ -30,7 +48,7 @@ def project_columns(p: Project, audit_columns: dict[str, int]) -> dict[str, obje
         "updated_at": p.updated_at,
         "revision": p.revision,
         "versions": json.dumps(dict(p.versions), sort_keys=True),
-        "content_hash": p.content_hash(),
+        "content_hash": content_hash(p),
         **audit_columns,
         "deleted_at": p.deleted_at,
         "profile": p.profile,
