@@ -110,11 +110,38 @@ def test_the_duplicate_key_is_filled_in_when_a_file_of_the_schema_before_is_open
     conn.commit()
     conn.close()
     with open_repository(path) as repo:
-        keys = dict(repo.conn.execute("SELECT id, name_key FROM projects"))
+        keys = {
+            pid: bytes.fromhex(key).decode("utf-8")  # stored as the hex of its UTF-8 bytes
+            for pid, key in repo.conn.execute("SELECT id, name_key FROM projects")
+        }
         assert keys == {a.id: "人民调解", b.id: "人民调解", c.id: "人民调解（二期）"}
         assert repo.duplicate_keys() == {(2025, "人民调解")}
         plan = repo.conn.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM projects "
-            "WHERE year = 2025 AND name_key = '人民调解' AND deleted_at IS NULL"
+            "WHERE year = 2025 AND name_key = ? AND deleted_at IS NULL",
+            ["人民调解".encode().hex()],
         ).fetchall()
         assert "projects_name_key" in str(plan)
+
+
+def test_a_damaged_duplicate_key_is_a_project_to_repair_not_a_failed_read(tmp_path):
+    from desktop.store.errors import BadProjectError
+
+    a, b = Project(year=2025, name="人民调解"), Project(year=2025, name="法律援助")
+    path = tmp_path / "d.db"
+    with open_repository(path) as repo:
+        repo.add([a, b])
+    conn = sqlite3.connect(path)  # a cut or a flipped byte in the stored key
+    conn.execute("UPDATE projects SET name_key = 'e4ba' || char(0) WHERE id = ?", [a.id])
+    conn.commit()
+    conn.close()
+    with open_repository(path) as repo:
+        bad: list[BadProjectError] = []
+        assert [p.id for p in repo.all_projects(skip_bad=bad)] == [b.id]
+        assert [e.project_id for e in bad] == [a.id] and "需要修复" in str(bad[0])
+        assert repo.duplicate_keys() == set()
+    export = tmp_path / "received.db"
+    export.write_bytes(path.read_bytes())
+    incoming = read_untrusted(export)
+    assert [p.id for p in incoming.projects] == [b.id]
+    assert any("未导入" in line and "人民调解" in line for line in incoming.problems)

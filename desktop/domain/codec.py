@@ -208,9 +208,13 @@ def _indicator(obj: Any, n: int) -> Indicator:
         raise CodecError(f"第 {n} 条指标不是对象")
     op = obj.get("op")
     number = obj.get("number")
-    unit = _text(obj, "unit", where=where)
-    text = _text(obj, "text", where=where)
-    entered = _text(obj, "entered", where=where)
+    plain = _plain_texts(obj)  # None: one of them needs a closer look, field by field
+    if plain is not None:
+        unit, text, entered = plain[0], plain[1], plain[2]
+    else:
+        unit = _text(obj, "unit", where=where)
+        text = _text(obj, "text", where=where)
+        entered = _text(obj, "entered", where=where)
     if number is not None or op is not None:
         if op is not None and op not in OPERATORS:
             raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
@@ -246,18 +250,52 @@ def _indicator(obj: Any, n: int) -> Indicator:
         isinstance(source_line, bool) or not isinstance(source_line, int)
     ):
         raise CodecError(f"{where}“source_line”应为整数")
+    if plain is None:
+        plain = [None, None, None, *(_text(obj, k, where=where) for k in _INDICATOR_KEYS[3:])]
     return Indicator(
-        level1=_text(obj, "level1", where=where),
-        level2=_text(obj, "level2", where=where),
-        name=_text(obj, "name", where=where),
+        level1=plain[3],
+        level2=plain[4],
+        name=plain[5],
         value=value,
         needs_review=needs_review,
-        review_note=_text(obj, "review_note", where=where),
-        raw_text=_text(obj, "raw_text", where=where),
+        review_note=plain[6],
+        raw_text=plain[7],
         source_line=source_line,
-        note=_text(obj, "note", where=where),
+        note=plain[8],
         uid=_uid(obj.get("uid"), where),
     )
+
+
+# An indicator's text fields in the order ``_indicator`` reads them, with their limits.
+_INDICATOR_KEYS = (
+    "unit",
+    "text",
+    "entered",
+    "level1",
+    "level2",
+    "name",
+    "review_note",
+    "raw_text",
+    "note",
+)
+_INDICATOR_LIMITS = tuple((k, text_limit(k)) for k in _INDICATOR_KEYS)
+
+
+def _plain_texts(obj: dict) -> list[str] | None:
+    """The indicator's text fields as ``_text`` gives each — when every one is text (or
+    missing) within its limit and none holds a character to replace: the common case, in
+    one pass; None otherwise (then each is read by ``_text``, errors in the usual order)."""
+    out = []
+    for key, limit in _INDICATOR_LIMITS:
+        value = obj.get(key)
+        if value is None:
+            value = ""
+        elif type(value) is not str or len(value) > limit:
+            return None
+        out.append(value)
+    if _BAD_CHARS.search("".join(out)):
+        return None
+    return out
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -20,15 +20,48 @@ def duplicate_keys(conn: sqlite3.Connection) -> set[Key]:
         "SELECT year, name_key FROM projects WHERE deleted_at IS NULL "
         "GROUP BY year, name_key HAVING count(*) > 1"
     )
-    return {(year, key) for year, key in rows}
+    out = set()
+    for year, stored in rows:
+        key = _key_text(stored)
+        if key:
+            out.add((year, key))
+    return out
 
 
 def stored_name_key(year: object, name: object) -> str:
-    """The ``name_key`` column of a project row ('' for a row whose year or name is not of
-    its type: such a row is refused when read anyway)."""
+    """The ``name_key`` column of a project row: the duplicate key's text as the hex of its
+    UTF-8 bytes — ASCII, so that a damaged byte there never stops a read (it is found by
+    comparing with the name, ``key_problem``). '' for a row whose year or name is not of
+    its type (such a row is refused when read anyway)."""
     if type(year) is not int or type(name) is not str:
         return ""
-    return audit.name_key(year, name)[1]
+    return _key_column(audit.name_key(year, name)[1])
+
+
+def _key_column(key: str) -> str:
+    return key.encode("utf-8", "surrogatepass").hex()
+
+
+def _key_text(stored: object) -> str:
+    """The key's text back from the column ('' when the column is damaged)."""
+    try:
+        return bytes.fromhex(stored).decode("utf-8", "surrogatepass")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+
+
+def key_problem(row) -> str | None:
+    """Why a project row's stored duplicate key is damaged (a cut or a flipped byte: not the
+    hex of UTF-8 text), or None (``row``: its ``projects`` row, by column name). A key that
+    is sound but not its name's (a name changed by another program) only makes the
+    可能重复 warnings stale until the project is saved; the form itself is whole."""
+    try:
+        stored = row["name_key"]
+    except (KeyError, IndexError):
+        return None  # a file of a schema before the key
+    if type(stored) is not str or (stored and not _key_text(stored)):
+        return "查重键（name_key）已损坏"
+    return None
 
 
 def store_name_keys(conn: sqlite3.Connection) -> None:
@@ -59,7 +92,7 @@ def namesakes(conn: sqlite3.Connection, keys: Iterable[Key]) -> dict[Key, set[st
             continue  # no name: never 可能重复
         for (pid,) in conn.execute(
             "SELECT id FROM projects WHERE year = ? AND name_key = ? AND deleted_at IS NULL",
-            [year, key],
+            [year, _key_column(key)],
         ):
             out.setdefault((year, key), set()).add(pid)
     return out
@@ -81,7 +114,7 @@ def live_key(conn: sqlite3.Connection, project_id: str) -> set[Key]:
     ).fetchone()
     if row is None or row[2] is not None:
         return set()
-    return {(row[0], row[1])}
+    return {(row[0], _key_text(row[1]))}
 
 
 def after_key_change(

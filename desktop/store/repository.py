@@ -418,10 +418,12 @@ class Repository:
                 "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
             )
             try:
-                return project_from_row(rows[0], indicators)
+                project = project_from_row(rows[0], indicators)
+                if (problem := duplicates.key_problem(rows[0])) is None:
+                    return project
             except BadRowError as exc:
                 problem = str(exc)
-                self._refused[project_id] = problem
+            self._refused[project_id] = problem
         raise BadProjectError(self._bad_sentence(project_id, problem), project_id)
 
     def _bad_sentence(self, project_id: str, problem: str) -> str:
@@ -484,7 +486,10 @@ class Repository:
             ids,
         ):
             indicators[i["project_id"]].append(i)
-        return {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
+        out = {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
+        if any(duplicates.key_problem(r) for r in rows.values()):
+            raise BadRowError("查重键已损坏")  # read one by one: ``get`` names it
+        return out
 
     @_guarded
     def copy_to(self, target: str | os.PathLike) -> None:
@@ -500,7 +505,6 @@ class Repository:
         Refuses the whole batch if any id is already in the file.
         """
         self._require_writable()
-        count = 0
         projects = list(projects)
         with self.atomic():
             # the live namesakes of the batch's keys (an index probe a key), kept up to date
@@ -511,8 +515,7 @@ class Repository:
                     raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
                 self._write(project, insert=True, index=index)
                 self.conn.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
-                count += 1
-        return count
+        return len(projects)
 
     @_guarded
     def save(self, project: Project) -> Project:

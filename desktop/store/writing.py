@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from desktop.domain import audit
 from desktop.domain.model import Project
+from desktop.store.duplicates import stored_name_key
 from desktop.store.rows import FUND_COLUMNS, date_text
 
 # A project is immutable: its content hash, once computed, is kept while the object is one of
@@ -34,7 +34,7 @@ def project_columns(p: Project, audit_columns: dict[str, int]) -> dict[str, obje
         "id": p.id,
         "year": p.year,
         "name": p.name,
-        "name_key": audit.name_key(p.year, p.name)[1],
+        "name_key": stored_name_key(p.year, p.name),
         "nature": p.nature,
         "category": p.category,
         "department": p.department,
