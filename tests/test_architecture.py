@@ -15,17 +15,11 @@ MAX_FUNCTION_LINES = 80
 # fails when an entry is no longer over the limit or has grown.
 OVERSIZE = {
     # grown by the merges of the trust, fidelity and review work on one day; split pending
-    "desktop/store/merge.py": 808,
     "desktop/ui/editor.py": 738,
     "desktop/ui/main_window.py": 845,
     "desktop/ui/widgets.py": 741,
-    "desktop/store/repository.py": 958,
-    "desktop/store/repository.py:_write": 82,
     "desktop/store/rows.py:project_from_row": 86,
     "desktop/io/xlsx_format.py": 713,
-    "desktop/domain/codec.py:project_from_dict": 102,
-    "desktop/domain/combine.py:combine": 112,
-    "desktop/store/merge.py:_plan": 94,
     "desktop/ui/exchange_dialogs.py:__init__": 112,
 }
 

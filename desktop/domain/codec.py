@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from typing import Any
 
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
@@ -67,6 +68,8 @@ _PROJECT_TEXT_FIELDS = (
 )
 _INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "review_note", "raw_text", "note")
 _VALUE_TEXT_FIELDS = ("unit", "text", "entered")
+_INDICATOR_TEXTS = attrgetter(*_INDICATOR_TEXT_FIELDS)
+_VALUE_TEXTS = attrgetter(*_VALUE_TEXT_FIELDS)
 
 
 _LABELS = {
@@ -165,6 +168,11 @@ class CodecError(ValueError):
 
 
 def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> str:
+    value = obj.get(name)
+    if type(value) is str and len(value) <= (
+        MAX_LONG_TEXT if name in LONG_FIELDS else MAX_SHORT_TEXT
+    ):  # the common case first (every field of every row read)
+        return _BAD_CHARS.sub(REPLACEMENT, value) if _BAD_CHARS.search(value) else value
     if name not in obj or obj[name] is None:
         if required:
             raise CodecError(f"{where}缺少“{name}”")
@@ -200,9 +208,13 @@ def _indicator(obj: Any, n: int) -> Indicator:
         raise CodecError(f"第 {n} 条指标不是对象")
     op = obj.get("op")
     number = obj.get("number")
-    unit = _text(obj, "unit", where=where)
-    text = _text(obj, "text", where=where)
-    entered = _text(obj, "entered", where=where)
+    plain = _plain_texts(obj)  # None: one of them needs a closer look, field by field
+    if plain is not None:
+        unit, text, entered = plain[0], plain[1], plain[2]
+    else:
+        unit = _text(obj, "unit", where=where)
+        text = _text(obj, "text", where=where)
+        entered = _text(obj, "entered", where=where)
     if number is not None or op is not None:
         if op is not None and op not in OPERATORS:
             raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
@@ -238,18 +250,55 @@ def _indicator(obj: Any, n: int) -> Indicator:
         isinstance(source_line, bool) or not isinstance(source_line, int)
     ):
         raise CodecError(f"{where}“source_line”应为整数")
+    if plain is None:
+        plain = [None, None, None, *(_text(obj, k, where=where) for k in _INDICATOR_KEYS[3:])]
     return Indicator(
-        level1=_text(obj, "level1", where=where),
-        level2=_text(obj, "level2", where=where),
-        name=_text(obj, "name", where=where),
+        level1=plain[3],
+        level2=plain[4],
+        name=plain[5],
         value=value,
         needs_review=needs_review,
-        review_note=_text(obj, "review_note", where=where),
-        raw_text=_text(obj, "raw_text", where=where),
+        review_note=plain[6],
+        raw_text=plain[7],
         source_line=source_line,
-        note=_text(obj, "note", where=where),
+        note=plain[8],
         uid=_uid(obj.get("uid"), where),
     )
+
+
+# An indicator's text fields in the order ``_indicator`` reads them, with their limits.
+_INDICATOR_KEYS = (
+    "unit",
+    "text",
+    "entered",
+    "level1",
+    "level2",
+    "name",
+    "review_note",
+    "raw_text",
+    "note",
+)
+_INDICATOR_LIMITS = tuple((k, text_limit(k)) for k in _INDICATOR_KEYS)
+
+
+def _plain_texts(obj: dict) -> list[str] | None:
+    """The indicator's text fields as ``_text`` gives each — when every one is text (or
+    missing) within its limit and none holds a character to replace: the common case, in
+    one pass; None otherwise (then each is read by ``_text``, errors in the usual order)."""
+    out = []
+    for key, limit in _INDICATOR_LIMITS:
+        value = obj.get(key)
+        if value is None:
+            value = ""
+        elif type(value) is not str or len(value) > limit:
+            return None
+        out.append(value)
+    if _BAD_CHARS.search("".join(out)):
+        return None
+    return out
+
+
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _uid(raw: Any, where: str) -> str:
@@ -258,6 +307,8 @@ def _uid(raw: Any, where: str) -> str:
         return ""
     if not isinstance(raw, str) or len(raw) > 64:
         raise CodecError(f"{where}“uid”无效")
+    if _CANONICAL_UUID.fullmatch(raw):  # as str(uuid.UUID(raw)) writes it
+        return raw
     try:
         return str(uuid.UUID(raw))
     except ValueError as exc:
@@ -269,8 +320,12 @@ def _with_uids(pid: str, indicators: tuple[Indicator, ...]) -> tuple[Indicator, 
     same as a migrated file gives them); two rows with one id are refused."""
     from dataclasses import replace
 
-    derived = legacy_uids(pid, [(i.level1, i.level2, i.name) for i in indicators])
-    out = tuple(i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True))
+    out = indicators
+    if not all(i.uid for i in indicators):
+        derived = legacy_uids(pid, [(i.level1, i.level2, i.name) for i in indicators])
+        out = tuple(
+            i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True)
+        )
     if len({i.uid for i in out}) != len(out):
         raise CodecError("有两条指标的编号（uid）相同")
     return out
@@ -342,17 +397,7 @@ def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(out))
 
 
-def project_from_dict(obj: Any) -> Project:
-    if not isinstance(obj, dict):
-        raise CodecError("项目不是对象")
-    pid = _text(obj, "id", required=True)
-    try:
-        pid = str(uuid.UUID(pid))
-    except ValueError as exc:
-        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
-    year = _int(obj, "year")
-    if not 1900 <= year <= 9999:
-        raise CodecError(f"年度 {year} 无效")
+def _dates(obj: dict) -> dict[str, Any]:
     dates = {}
     for name in ("start_date", "end_date"):
         raw = obj.get(name)
@@ -365,21 +410,11 @@ def project_from_dict(obj: Any) -> Project:
             dates[name] = parse_date(raw)
         except DateError as exc:
             raise CodecError(f"“{name}”：{exc}") from exc
-    funds_obj = obj.get("funds", {})
-    if not isinstance(funds_obj, dict):
-        raise CodecError("“funds”应为对象")
-    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
-    goals = obj.get("goals", {})
-    if not isinstance(goals, dict):
-        raise CodecError("“goals”应为对象")
-    raw_indicators = obj.get("indicators", [])
-    if not isinstance(raw_indicators, list):
-        raise CodecError("“indicators”应为列表")
-    if len(raw_indicators) > MAX_INDICATORS:
-        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
-    profile = _text(obj, "profile")
-    if profile and profile not in {p.id for p in taxonomy().profiles}:
-        raise CodecError(f"指标体系“{profile}”未知")
+    return dates
+
+
+def _extra(obj: dict) -> dict[str, Any]:
+    """Timestamps, revision, versions, trash, flags and field records of a project."""
     extra: dict[str, Any] = {}
     for name in ("created_at", "updated_at"):
         if obj.get(name):
@@ -396,9 +431,11 @@ def project_from_dict(obj: Any) -> Project:
         extra["deleted_at"] = deleted
     extra["field_flags"] = _field_flags(obj.get("field_flags"))
     extra["field_versions"] = _field_versions(obj.get("field_versions"), extra["versions"])
-    date_style = _text(obj, "date_style")
-    if date_style and date_style not in DATE_STYLES:
-        raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    return extra
+
+
+def _funds_written(obj: dict, funds: Funds) -> tuple[tuple[str, str], ...]:
+    """The amounts' text as entered, each of which must read as the stored amount."""
     written = obj.get("funds_written") or {}
     if not isinstance(written, dict) or len(written) > len(FUND_KEYS):
         raise CodecError("“funds_written”应为 {金额字段: 文字} 对象")
@@ -411,7 +448,49 @@ def project_from_dict(obj: Any) -> Project:
             same = False
         if not same:
             raise CodecError(f"“funds_written”中“{text[:20]}”与金额不符")
-    extra["funds_written"] = tuple(sorted(written.items()))
+    return tuple(sorted(written.items()))
+
+
+def _check_total(project: Project) -> None:
+    total = sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
+    for i in project.indicators:
+        total += sum(map(len, _INDICATOR_TEXTS(i))) + sum(map(len, _VALUE_TEXTS(i.value)))
+    if total > MAX_PROJECT_TEXT:
+        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+
+
+def project_from_dict(obj: Any) -> Project:
+    if not isinstance(obj, dict):
+        raise CodecError("项目不是对象")
+    pid = _text(obj, "id", required=True)
+    try:
+        pid = str(uuid.UUID(pid))
+    except ValueError as exc:
+        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
+    year = _int(obj, "year")
+    if not 1900 <= year <= 9999:
+        raise CodecError(f"年度 {year} 无效")
+    dates = _dates(obj)
+    funds_obj = obj.get("funds", {})
+    if not isinstance(funds_obj, dict):
+        raise CodecError("“funds”应为对象")
+    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
+    goals = obj.get("goals", {})
+    if not isinstance(goals, dict):
+        raise CodecError("“goals”应为对象")
+    raw_indicators = obj.get("indicators", [])
+    if not isinstance(raw_indicators, list):
+        raise CodecError("“indicators”应为列表")
+    if len(raw_indicators) > MAX_INDICATORS:
+        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+    profile = _text(obj, "profile")
+    if profile and profile not in {p.id for p in taxonomy().profiles}:
+        raise CodecError(f"指标体系“{profile}”未知")
+    extra = _extra(obj)
+    date_style = _text(obj, "date_style")
+    if date_style and date_style not in DATE_STYLES:
+        raise CodecError(f"日期格式“{date_style[:20]}”未知")
+    extra["funds_written"] = _funds_written(obj, funds)
     goal_header = _text(obj, "goal_header")
     if len(goal_header) > MAX_GOAL_HEADER:
         raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
@@ -436,11 +515,5 @@ def project_from_dict(obj: Any) -> Project:
         profile=profile,
         **extra,
     )
-    total = (
-        sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
-        + sum(len(getattr(i, n)) for i in project.indicators for n in _INDICATOR_TEXT_FIELDS)
-        + sum(len(getattr(i.value, n)) for i in project.indicators for n in _VALUE_TEXT_FIELDS)
-    )
-    if total > MAX_PROJECT_TEXT:
-        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+    _check_total(project)
     return project

@@ -187,10 +187,17 @@ def combine(
         if dot is not None:
             dots["order"] = dot
     first, second = (om, ot) if primary == MINE else (ot, om)
-    kept = {k[4:] for k in chosen if k.startswith("ind:")}
-    seq = [u for u in first if u in kept]  # type: ignore[union-attr]
+    seq = _rows_order(first, second, {k[4:] for k in chosen if k.startswith("ind:")})  # type: ignore[arg-type]
+    out.project = _assemble(mine, theirs, chosen, seq, dots)
+    return out
+
+
+def _rows_order(first: tuple[str, ...], second: tuple[str, ...], kept: set[str]) -> list[str]:
+    """The kept rows in ``first``'s order; rows only ``second`` holds go after the row they
+    follow there."""
+    seq = [u for u in first if u in kept]
     at_pos = -1
-    for u in second:  # type: ignore[union-attr]
+    for u in second:
         if u not in kept:
             continue
         if u in seq:
@@ -198,6 +205,13 @@ def combine(
         else:
             seq.insert(at_pos + 1, u)
             at_pos += 1
+    return seq
+
+
+def _assemble(
+    mine: Project, theirs: Project, chosen: dict[str, object], seq: list[str], dots: dict[str, Dot]
+) -> Project:
+    """The combined project from the chosen merge values (mine's id, creation, revision)."""
     indicators: list[Indicator] = [chosen[f"ind:{u}"] for u in seq]  # type: ignore[misc]
     flags = {}
     values = {}
@@ -212,11 +226,10 @@ def combine(
             flags[f"funds.{key}"] = flag
     if chosen["flag.indicators"] is not None:
         flags["indicators"] = chosen["flag.indicators"]
-    trash = chosen["trash"]
     deleted_at = None
-    if trash:
+    if chosen["trash"]:
         deleted_at = mine.deleted_at or theirs.deleted_at
-    out.project = mine.with_changes(
+    return mine.with_changes(
         **values,
         funds=Funds(**funds),
         profile=chosen["profile"],
@@ -228,7 +241,6 @@ def combine(
         deleted_at=deleted_at,
         field_versions=tuple(sorted((k, r, n) for k, (r, n) in dots.items())),
     )
-    return out
 
 
 def restamp(project: Project, keys, replica: str, counter: int) -> Project:

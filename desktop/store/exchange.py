@@ -35,6 +35,7 @@ from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.model import Project
 from desktop.domain.review import APPROVED, Records
 from desktop.store import rows
+from desktop.store.duplicates import key_problem
 from desktop.store.errors import (
     DamagedFileError,
     NotOurFileError,
@@ -417,6 +418,9 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                 project = rows.project_from_row(r, indicators)
             except (CodecError, ValueError, TypeError) as exc:
                 incoming.problems.append(f"“{label}”未导入：{exc}")
+                continue
+            if (problem := key_problem(r)) is not None:  # a damaged row
+                incoming.problems.append(f"“{label}”未导入：{problem}")
                 continue
             if project.id in seen:
                 incoming.problems.append(f"“{label}”未导入：编号 {project.id} 在文件中重复")

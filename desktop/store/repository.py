@@ -21,17 +21,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
-from desktop.domain.codec import length_problem, project_to_dict
+from desktop.domain.codec import length_problem
 from desktop.domain.combine import stamped
 from desktop.domain.model import (
     Project,
     ProjectSummary,
     bumped,
-    dominates,
-    merged_versions,
     now_timestamp,
 )
-from desktop.store import backups
+from desktop.store import backups, duplicates
+from desktop.store import history as stored_history
+from desktop.store import tombstones as stored_tombstones
 from desktop.store.errors import (
     BadProjectError,
     ConflictError,
@@ -40,78 +40,24 @@ from desktop.store.errors import (
     StoreError,
     translate_error,
 )
+from desktop.store.listing import SUMMARY_COLUMNS, summary_of
 from desktop.store.rows import (
-    FUND_COLUMNS,
     INVALID_VALUES,
     BadRowError,
     HistoryEntry,
     Tombstone,
-    date_text,
-    history_project,
     project_from_row,
     screen,
-    tombstone_fields,
 )
 from desktop.store.safefile import consistent_copy, sqlite_uri
-from desktop.store.schema import (
-    migrate,
-)
+from desktop.store.schema import migrate
+from desktop.store.writing import insert_indicators, project_columns
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_S = 5.0
 _CHUNK = 500  # ids in one "IN (…)", within SQLite's limit of variables
-
-# Text columns are cut in SQL: a forged row with a 200 MB name must not be loaded to be
-# listed (a longer value is a bad row anyway, see rows.screen).
-_SUMMARY_COLUMNS = (
-    "id, year, substr(name, 1, 2001), substr(nature, 1, 2001), substr(category, 1, 2001), "
-    "substr(department, 1, 2001), substr(implementing_unit, 1, 2001), funds_total, "
-    "annual_total, indicator_count, review_count, substr(updated_at, 1, 100), revision, "
-    "substr(deleted_at, 1, 100), substr(search_text, 1, 1000000), "
-    "audit_status, audit_errors, audit_warnings"
-)
-# ProjectSummary's fields by type, for rows a forger or a fault left wrong
-_SUMMARY_TYPES = (str, int, str, str, str, str, str, int, int, int, int, str, int, None, str)
-
-
-def _summary(row: tuple) -> ProjectSummary:
-    """A list row; values of the wrong type are shown as placeholders (the project is listed
-    as needing repair by ``Repository.problems``)."""
-    for value, kind in zip(row, _SUMMARY_TYPES, strict=False):
-        if kind is not None and (type(value) is not kind):
-            return _placeholder(row)
-    if row[13] is not None and type(row[13]) is not str:
-        return _placeholder(row)
-    return ProjectSummary(*row)
-
-
-def _placeholder(row: tuple) -> ProjectSummary:
-    def text(v) -> str:
-        return v if type(v) is str else ""
-
-    def number(v) -> int:
-        return v if type(v) is int and abs(v) < 10**17 else 0
-
-    pid = row[0] if type(row[0]) is str else f"（编号无效：{str(row[0])[:40]}）"
-    return ProjectSummary(
-        pid,
-        number(row[1]),
-        text(row[2]) or "（数据有误）",
-        *(text(v) for v in row[3:7]),
-        number(row[7]),
-        number(row[8]),
-        number(row[9]),
-        number(row[10]),
-        text(row[11]),
-        number(row[12]),
-        row[13] if row[13] is None else text(row[13]),
-        text(row[14]),
-        2,  # shown as 审核 错误 until repaired
-        0,
-        0,
-    )
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -228,10 +174,7 @@ class Repository:
         if row is not None and row[0] == str(audit.RULES_VERSION):
             return
         with self.atomic():
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM projects")]
-            duplicates = self.duplicate_keys()
-            for project in self.all_projects(ids):
-                self._audit_row(project, duplicates)
+            duplicates.check_all_again(self.conn, self.all_projects)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_rules', ?)",
                 [str(audit.RULES_VERSION)],
@@ -316,7 +259,7 @@ class Repository:
         # Sorted here, not by SQLite: its sorter would carry every column (the search texts
         # too) through a temporary b-tree, 25 ms of 80 at 10,000 projects. Python's string
         # order is SQLite's BINARY order (code points = UTF-8 bytes).
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM projects NOT INDEXED WHERE {where}"
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM projects NOT INDEXED WHERE {where}"
         rows = self._summaries(sql, params)
         rows.sort(key=lambda r: (-r.year, r.name, r.id))
         if year is None and not trash:  # all live projects: keep them for the suggestions
@@ -325,7 +268,7 @@ class Repository:
 
     @_guarded
     def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
-        return [_summary(row) for row in self.conn.execute(sql, params)]
+        return [summary_of(row) for row in self.conn.execute(sql, params)]
 
     @_guarded
     def problems(self) -> dict[str, str]:
@@ -337,9 +280,7 @@ class Repository:
 
     def summary(self, project_id: str) -> ProjectSummary:
         """One list row, trashed or not."""
-        rows = self._summaries(
-            f"SELECT {_SUMMARY_COLUMNS} FROM projects WHERE id = ?", [project_id]
-        )
+        rows = self._summaries(f"SELECT {SUMMARY_COLUMNS} FROM projects WHERE id = ?", [project_id])
         if not rows:
             raise NotFoundError(f"找不到项目 {project_id}。")
         return rows[0]
@@ -477,10 +418,12 @@ class Repository:
                 "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
             )
             try:
-                return project_from_row(rows[0], indicators)
+                project = project_from_row(rows[0], indicators)
+                if (problem := duplicates.key_problem(rows[0])) is None:
+                    return project
             except BadRowError as exc:
                 problem = str(exc)
-                self._refused[project_id] = problem
+            self._refused[project_id] = problem
         raise BadProjectError(self._bad_sentence(project_id, problem), project_id)
 
     def _bad_sentence(self, project_id: str, problem: str) -> str:
@@ -543,7 +486,10 @@ class Repository:
             ids,
         ):
             indicators[i["project_id"]].append(i)
-        return {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
+        out = {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
+        if any(duplicates.key_problem(r) for r in rows.values()):
+            raise BadRowError("查重键已损坏")  # read one by one: ``get`` names it
+        return out
 
     @_guarded
     def copy_to(self, target: str | os.PathLike) -> None:
@@ -559,16 +505,17 @@ class Repository:
         Refuses the whole batch if any id is already in the file.
         """
         self._require_writable()
-        count = 0
+        projects = list(projects)
         with self.atomic():
-            index = self._key_index()  # one scan for the batch, not one per project
+            # the live namesakes of the batch's keys (an index probe a key), kept up to date
+            keys = (audit.duplicate_key(p) for p in projects if p.deleted_at is None)
+            index = duplicates.namesakes(self.conn, keys)
             for project in projects:
                 if self.exists(project.id):
                     raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
                 self._write(project, insert=True, index=index)
                 self.conn.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
-                count += 1
-        return count
+        return len(projects)
 
     @_guarded
     def save(self, project: Project) -> Project:
@@ -650,7 +597,7 @@ class Repository:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"找不到项目 {project_id}。")
-            before = self._live_key(project_id)
+            before = duplicates.live_key(self.conn, project_id)
             versions = dict(bumped(json.loads(row[0]), self.replica_id))
             dots = json.loads(row[1] or "{}")
             dots["trash"] = [self.replica_id, versions[self.replica_id]]
@@ -665,10 +612,10 @@ class Repository:
                     project_id,
                 ],
             )
-            after = self._live_key(project_id)
+            after = duplicates.live_key(self.conn, project_id)
             if before != after:  # 可能重复 warnings: this project's and its namesakes'
-                shared = self._after_key_change(project_id, before, after)
-                self._audit_row(self.get(project_id), shared)
+                shared = duplicates.after_key_change(self.conn, self.get, project_id, before, after)
+                duplicates.audit_row(self.conn, self.get(project_id), shared)
 
     @_guarded
     def purge(self, project_id: str) -> None:
@@ -681,32 +628,10 @@ class Repository:
             name, versions = self.conn.execute(
                 "SELECT name, versions FROM projects WHERE id = ?", [project_id]
             ).fetchone()
-            self._tombstone(project_id, name, dict(bumped(json.loads(versions), self.replica_id)))
+            versions = dict(bumped(json.loads(versions), self.replica_id))
+            tomb = Tombstone(project_id, name, now_timestamp(), versions)
+            stored_tombstones.merge_tombstone(self.conn, tomb)
             self.conn.execute("DELETE FROM projects WHERE id = ?", [project_id])
-
-    @_guarded
-    def _tombstone(self, project_id: str, name: str, versions: dict[str, int]) -> None:
-        self._merge_tombstone(Tombstone(project_id, name, now_timestamp(), versions))
-
-    def _merge_tombstone(self, t: Tombstone) -> None:
-        """Record a deletion, merged with one already recorded by version vector: the
-        result has seen both, so an older deletion never replaces a newer one (which would
-        let an old export bring the project back)."""
-        row = self.conn.execute(
-            "SELECT name, deleted_at, versions FROM tombstones WHERE project_id = ?",
-            [t.project_id],
-        ).fetchone()
-        versions, name, deleted_at = dict(t.versions), t.name, t.deleted_at
-        if row is not None:
-            known = json.loads(row[2])
-            versions = dict(merged_versions(known, versions))
-            if dominates(known, t.versions):
-                name, deleted_at = row[0], row[1]
-        self.conn.execute(
-            "INSERT OR REPLACE INTO tombstones (project_id, name, deleted_at, versions) "
-            "VALUES (?, ?, ?, ?)",
-            [t.project_id, name, deleted_at, json.dumps(versions, sort_keys=True)],
-        )
 
     @_guarded
     def add_tombstones(self, tombstones: Iterable[Tombstone]) -> None:
@@ -715,143 +640,37 @@ class Repository:
         self._require_writable()
         with self.atomic():
             for t in tombstones:
-                self._merge_tombstone(t)
+                stored_tombstones.merge_tombstone(self.conn, t)
 
     @_guarded
     def tombstones(self) -> list[Tombstone]:
         """Deletions recorded in the file (a row that cannot be read is left out)."""
-        rows = self.conn.execute("SELECT project_id, name, deleted_at, versions FROM tombstones")
-        out = []
-        for r in rows:
-            with contextlib.suppress(BadRowError):
-                out.append(Tombstone(*tombstone_fields(r)))
-        return out
+        return stored_tombstones.tombstones(self.conn)
 
     @_guarded
     def tombstone(self, project_id: str) -> Tombstone | None:
-        row = self.conn.execute(
-            "SELECT project_id, name, deleted_at, versions FROM tombstones WHERE project_id = ?",
-            [project_id],
-        ).fetchone()
-        if row is None:
-            return None
-        try:
-            return Tombstone(*tombstone_fields(row))
-        except BadRowError:
-            return None
+        return stored_tombstones.tombstone(self.conn, project_id)
 
     # -- history of replaced versions ------------------------------------------------------
     @_guarded
     def add_history(self, project: Project, reason: str) -> bool:
         """Keep a version that is about to be replaced (by a merge, a restore…), unless the
         history already holds that very content. Returns whether a version was added."""
-        digest = project.content_hash()
-        known = self.conn.execute(
-            "SELECT 1 FROM history WHERE project_id = ? AND content_hash = ?",
-            [project.id, digest],
-        ).fetchone()
-        if known:
-            return False
-        self.conn.execute(
-            "INSERT INTO history (project_id, replaced_at, reason, content_hash, data) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [
-                project.id,
-                now_timestamp(),
-                reason,
-                digest,
-                json.dumps(project_to_dict(project), ensure_ascii=False),
-            ],
-        )
-        return True
+        return stored_history.add_history(self.conn, project, reason)
 
     @_guarded
     def history(self, project_id: str) -> list[HistoryEntry]:
         """Earlier versions of a project, newest first."""
-        rows = self.conn.execute(
-            "SELECT id, replaced_at, reason, data FROM history WHERE project_id = ? "
-            "ORDER BY id DESC",
-            [project_id],
-        )
-        return _history_entries(rows)
+        return stored_history.history(self.conn, project_id)
 
     @_guarded
     def all_history(self) -> list[HistoryEntry]:
-        rows = self.conn.execute("SELECT id, replaced_at, reason, data FROM history ORDER BY id")
-        return _history_entries(rows)
+        return stored_history.all_history(self.conn)
 
     @_guarded
     def duplicate_keys(self) -> set[tuple[int, str]]:
         """The 审核 duplicate keys (year, name) that more than one live project has."""
-        return {k for k, ids in self._key_index().items() if len(ids) > 1}
-
-    def _key_index(self) -> dict[tuple[int, str], set[str]]:
-        """Every live project's duplicate key → the ids that have it (one scan)."""
-        index: dict[tuple[int, str], set[str]] = {}
-        for pid, year, name in self.conn.execute(
-            "SELECT id, year, name FROM projects WHERE deleted_at IS NULL"
-        ):
-            index.setdefault(audit.name_key(year, name), set()).add(pid)
-        return index
-
-    def _namesakes(self, keys: set[tuple[int, str]]) -> dict[tuple[int, str], set[str]]:
-        """The live projects whose duplicate key is one of ``keys``, read by the key's first
-        characters (the year's other names are not looked at one by one in Python)."""
-        out: dict[tuple[int, str], set[str]] = {}
-        for year, key in keys:
-            if not key:
-                continue
-            prefix = key[:4]
-            for pid, name in self.conn.execute(
-                "SELECT id, name FROM projects WHERE year = ? AND deleted_at IS NULL "
-                "AND substr(replace(replace(name, ' ', ''), '　', ''), 1, ?) = ?",
-                [year, len(prefix), prefix],
-            ):
-                found = audit.name_key(year, name)
-                if found in keys:
-                    out.setdefault(found, set()).add(pid)
-        return out
-
-    def _audit_row(self, project: Project, duplicates) -> None:
-        self.conn.execute(
-            "UPDATE projects SET audit_status = :audit_status, "
-            "audit_errors = :audit_errors, audit_warnings = :audit_warnings WHERE id = :id",
-            {**_audit_columns(project, duplicates), "id": project.id},
-        )
-
-    def _live_key(self, project_id: str) -> set[tuple[int, str]]:
-        """The project's duplicate key as the file holds it (none in the trash)."""
-        row = self.conn.execute(
-            "SELECT year, name, deleted_at FROM projects WHERE id = ?", [project_id]
-        ).fetchone()
-        if row is None or row[2] is not None:
-            return set()
-        return {audit.name_key(row[0], row[1])}
-
-    def _after_key_change(
-        self, project_id: str, before: set, after: set, index: dict | None = None
-    ) -> set[tuple[int, str]]:
-        """A project's key changes from ``before`` to ``after`` (added, renamed, trashed,
-        restored: empty when not live). Its namesakes are checked again where that changes
-        their 可能重复 warning (a pair becomes one, or one becomes a pair). Returns the
-        project's own shared keys."""
-        keys = before | after
-        found = {k: set(index.get(k, ())) for k in keys} if index is not None else None
-        if found is None:
-            found = self._namesakes(keys)
-        others = {k: found.get(k, set()) - {project_id} for k in keys}
-        if index is not None:
-            for k in before:
-                index.get(k, set()).discard(project_id)
-            for k in after:
-                index.setdefault(k, set()).add(project_id)
-        if before != after:
-            for key in keys - (before & after):
-                if len(others[key]) != 1:
-                    continue  # none to tell, or still two or more among themselves
-                (pid,) = others[key]
-                self._audit_row(self.get(pid), {key} if key in after else set())
-        return {k for k in after if others[k]}
+        return duplicates.duplicate_keys(self.conn)
 
     @_guarded
     def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:
@@ -861,41 +680,10 @@ class Repository:
         problem = length_problem(p)
         if problem is not None:
             raise StoreError(f"项目“{p.name[:60]}”未保存：{problem}。")
-        before = set() if insert else self._live_key(p.id)
+        before = set() if insert else duplicates.live_key(self.conn, p.id)
         after = {audit.duplicate_key(p)} if p.deleted_at is None else set()
-        shared = self._after_key_change(p.id, before, after, index)
-        row = {
-            "id": p.id,
-            "year": p.year,
-            "name": p.name,
-            "nature": p.nature,
-            "category": p.category,
-            "department": p.department,
-            "implementing_unit": p.implementing_unit,
-            "start_date": date_text(p.start_date),
-            "end_date": date_text(p.end_date),
-            **{col: getattr(p.funds, attr) for attr, col in FUND_COLUMNS.items()},
-            "goal_overall": p.goal_overall,
-            "goal_annual": p.goal_annual,
-            "created_at": p.created_at,
-            "updated_at": p.updated_at,
-            "revision": p.revision,
-            "versions": json.dumps(dict(p.versions), sort_keys=True),
-            "content_hash": p.content_hash(),
-            **_audit_columns(p, shared),
-            "deleted_at": p.deleted_at,
-            "profile": p.profile,
-            "search_text": p.search_text(),
-            "indicator_count": len(p.indicators),
-            "review_count": p.review_count,
-            "field_flags": json.dumps(dict(p.field_flags), ensure_ascii=False, sort_keys=True),
-            "date_style": p.date_style,
-            "goal_header": p.goal_header,
-            "funds_written": json.dumps(dict(p.funds_written), ensure_ascii=False, sort_keys=True),
-            "field_versions": json.dumps(
-                {k: [r, n] for k, r, n in p.field_versions}, ensure_ascii=False, sort_keys=True
-            ),
-        }
+        shared = duplicates.after_key_change(self.conn, self.get, p.id, before, after, index)
+        row = project_columns(p, duplicates.audit_columns(p, shared))
         columns = list(row)
         if insert:
             sql = (
@@ -909,50 +697,4 @@ class Repository:
                 f"UPDATE projects SET {sets} WHERE id = ?", [*list(row.values())[1:], p.id]
             )
             self.conn.execute("DELETE FROM indicators WHERE project_id = ?", [p.id])
-        self.conn.executemany(
-            "INSERT INTO indicators (project_id, position, level1, level2, name, op, number, "
-            "unit, text, needs_review, review_note, raw_text, source_line, value_text, note, uid) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    p.id,
-                    pos,
-                    i.level1,
-                    i.level2,
-                    i.name,
-                    i.value.op,
-                    None if i.value.number is None else str(i.value.number),
-                    i.value.unit,
-                    i.value.text,
-                    int(i.needs_review),
-                    i.review_note,
-                    i.raw_text,
-                    i.source_line,
-                    i.value.entered,
-                    i.note,
-                    i.uid,
-                )
-                for pos, i in enumerate(p.indicators)
-            ],
-        )
-
-
-def _history_entries(rows) -> list[HistoryEntry]:
-    """History rows, checked; one that cannot be read is left out."""
-    out = []
-    for r in rows:
-        if type(r[0]) is not int or type(r[1]) is not str or type(r[2]) is not str:
-            continue
-        with contextlib.suppress(BadRowError):
-            out.append(HistoryEntry(r[0], r[1][:40], r[2][:200], history_project(r[3])))
-    return out
-
-
-def _audit_columns(p: Project, duplicates=()) -> dict[str, int]:
-    findings = audit.check(p, duplicates=duplicates)
-    errors, warnings = audit.counts(findings)
-    return {
-        "audit_status": audit.status(findings),
-        "audit_errors": errors,
-        "audit_warnings": warnings,
-    }
+        insert_indicators(self.conn, p)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 11
+LATEST_VERSION = 12
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {
@@ -32,6 +32,7 @@ APP_VERSION_FOR_SCHEMA = {
     9: "0.3.0",
     10: "0.3.0",
     11: "0.3.0",
+    12: "0.3.0",
 }
 
 
@@ -322,6 +323,20 @@ def _v11(db: sqlite_utils.Database) -> None:
     _rehash(db)
 
 
+def _v12(db: sqlite_utils.Database) -> None:
+    """The 审核 duplicate key of each project (its name without spaces or a merge copy's
+    “（来自…）”, ``audit.name_key``) stored and indexed with the year for the live projects,
+    so that a write checks the 可能重复 warning of only the projects of its own key (a
+    reviewer's file holds tens of thousands)."""
+    from desktop.store.duplicates import store_name_keys
+
+    db.execute("ALTER TABLE projects ADD COLUMN name_key TEXT NOT NULL DEFAULT ''")
+    store_name_keys(db.conn)
+    db.execute(
+        "CREATE INDEX projects_name_key ON projects(year, name_key) WHERE deleted_at IS NULL"
+    )
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -390,6 +405,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     9: _v9,
     10: _v10,
     11: _v11,
+    12: _v12,
 }
 
 
