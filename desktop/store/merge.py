@@ -327,13 +327,3 @@ def _carry_choices(old: MergePlan, new: MergePlan) -> None:
         if was is not None and was.choice in item.choices:
             item.choice = was.choice
             item.picks = dict(was.picks)
-
-
-def _carry_choices(old: MergePlan, new: MergePlan) -> None:
-    """Keep the clerk's choices where an item's situation did not change."""
-    before = {(i.project_id, i.status): i for i in old.items}
-    for item in new.items:
-        was = before.get((item.project_id, item.status))
-        if was is not None and was.choice in item.choices:
-            item.choice = was.choice
-            item.picks = dict(was.picks)
