@@ -84,5 +84,3 @@ _.dataCache
 
 # public API not called yet: checkcode (in __all__), the review records (domain/review.py)
 footer_text
-OTHER_CODE
-_.for_projects
