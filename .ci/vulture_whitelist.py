@@ -33,9 +33,6 @@ _cost_present
 _quantitative_name
 _placeholders
 _output_quantitative
-_cost_present
-_quantitative_name
-_placeholders
 
 # openpyxl cell and sheet settings (read when the workbook is written)
 _.border
@@ -68,8 +65,6 @@ _.mergeWith
 _.supportedDropActions
 _.supportedDragActions
 _.mimeTypes
-_.filterAcceptsRow
-source_parent
 _.createEditor
 _.updateEditorGeometry
 

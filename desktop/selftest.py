@@ -116,7 +116,8 @@ def _check_files(folder: Path, projects, pdf: Path, state: _State) -> None:
     if sent != 1 or not printed.read_bytes().startswith(b"%PDF"):
         raise RuntimeError(f"打印到 PDF 文件失败（{sent} 页）")
     state.step = "Excel"
-    from desktop.io.xlsx_format import export_xlsx, load_xlsx
+    from desktop.io.xlsx_format import export_xlsx
+    from desktop.io.xlsx_read import load_xlsx
 
     export_xlsx(projects[:2], folder / "自检.xlsx")
     if load_xlsx(folder / "自检.xlsx").projects != projects[:2]:

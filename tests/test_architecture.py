@@ -18,8 +18,6 @@ OVERSIZE = {
     "desktop/ui/editor.py": 738,
     "desktop/ui/main_window.py": 845,
     "desktop/ui/widgets.py": 741,
-    "desktop/store/rows.py:project_from_row": 86,
-    "desktop/io/xlsx_format.py": 713,
     "desktop/ui/exchange_dialogs.py:__init__": 112,
 }
 

@@ -23,3 +23,10 @@ def test_wrapped_cell_lines_join_without_a_space_only_between_wide_characters():
     assert join_wrapped("阶段\n性项\n目") == "阶段性项目"
     assert join_wrapped("Word\nwrap") == "Word wrap"
     assert join_wrapped("甲\nB") == "甲 B"
+
+
+def test_a_wrap_joins_beside_wide_characters_and_chinese_quotation_marks_only():
+    from desktop.domain.chars import joins_wrapped
+
+    assert all(joins_wrapped(ch) for ch in "中，。（）Ａ“”‘’…—")
+    assert not any(joins_wrapped(ch) for ch in "aZ9,.()%≥ \u3000\u00a0")

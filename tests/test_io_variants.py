@@ -392,7 +392,8 @@ def test_standard_columns_go_to_the_note_and_a_unit_note_above_the_title_counts(
     "name", ["a1-central-2023.txt", "d1-county-older.txt", "x2-province-2024.xlsx"]
 )
 def test_our_workbook_of_an_imported_variant_comes_back_with_its_flags_and_notes(tmp_path, name):
-    from desktop.io.xlsx_format import export_xlsx, load_xlsx
+    from desktop.io.xlsx_format import export_xlsx
+    from desktop.io.xlsx_read import load_xlsx
 
     (project,) = load_file(HERE / name).projects
     export_xlsx([project], tmp_path / "back.xlsx")

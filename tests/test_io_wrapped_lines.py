@@ -173,3 +173,39 @@ def test_a_workbook_of_wrapped_cells_imports_whole_words(tmp_path):
     assert p.goal_annual == "1.完善路网，开展养护；\n2.新增Smart City 平台"
     (ind,) = p.indicators
     assert (ind.name, ind.value.shown) == ("修缮道路长度", "≥95.00 (%)")
+
+
+# The sample's 总体目标 (普陀区司法局, 2024), with its quotation marks where a line may break.
+QUOTED_GOAL = "为推进普陀“科创驱动转型实践区、宜居宜业宜创生态区”建设营造良好的法治环境。"
+
+
+@pytest.mark.parametrize("at", [QUOTED_GOAL.index("“"), QUOTED_GOAL.index("”") + 1])
+def test_a_line_wrapped_at_a_cjk_quotation_mark_joins_without_a_space(at):
+    """The quotation marks are narrow in Latin text (East Asian Width A) but part of the
+    Chinese run: a break beside one is a wrap, in a workbook cell (a real line break) and in
+    extracted text (a space) alike, and in a form read whole."""
+    from desktop.io.published_text import parse_published_text
+    from desktop.io.records import join_wrapped as join_cell_lines
+
+    broken, spaced = (QUOTED_GOAL[:at] + sep + QUOTED_GOAL[at:] for sep in ("\n", " "))
+    assert join_cell_lines(broken) == QUOTED_GOAL
+    assert join_wrapped(spaced) == QUOTED_GOAL
+    form = _form(
+        {
+            "name": "法治宣传",
+            "department": "上海市普陀区司法局",
+            "unit": "上海市普陀区司法局",
+            "goal": f'"{broken}"',  # a quoted cell spanning two lines
+            "indicator": "普法活动次数",
+            "value": "≥20次",
+        }
+    )
+    (p,) = parse_published_text(form).projects
+    assert p.goal_annual == QUOTED_GOAL
+
+
+def test_latin_words_beside_quotation_marks_keep_their_space():
+    from desktop.io.records import join_wrapped as join_cell_lines
+
+    assert join_cell_lines("the\n“best”") == "the “best”"
+    assert join_cell_lines("“best”\nway") == "“best” way"

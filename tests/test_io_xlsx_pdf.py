@@ -16,7 +16,8 @@ from desktop.io import json_format
 from desktop.io.files import load_file
 from desktop.io.pdf_format import load_pdf
 from desktop.io.report import ImportFormatError
-from desktop.io.xlsx_format import SUMMARY_SHEET, export_xlsx, load_xlsx
+from desktop.io.xlsx_format import SUMMARY_SHEET, export_xlsx
+from desktop.io.xlsx_read import load_xlsx
 from desktop.printing import render
 from desktop.store import open_repository
 from tests.sample_expected import GRAND_TOTAL

@@ -123,7 +123,7 @@ def _size_limit(suffix: str) -> int:
 
 def _load(path: Path, suffix: str) -> ImportResult:
     if suffix == ".xlsx":
-        from desktop.io.xlsx_format import load_xlsx
+        from desktop.io.xlsx_read import load_xlsx
 
         return load_xlsx(path)
     if suffix == ".pdf":

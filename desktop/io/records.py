@@ -8,7 +8,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from desktop.domain.chars import is_wide
+from desktop.domain.chars import joins_wrapped
 from desktop.io.variants import is_numbered_line, squash
 
 
@@ -50,7 +50,7 @@ def join_wrapped(cell: str) -> str:
             continue
         if out and is_numbered_line(part):
             out += "\n"  # a numbered line (1. 2. …) stays a line of its own
-        elif out and not (is_wide(out[-1]) and is_wide(part[0])):
+        elif out and not (joins_wrapped(out[-1]) and joins_wrapped(part[0])):
             out += " "
         out += part
     return out

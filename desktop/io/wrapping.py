@@ -14,15 +14,10 @@ from __future__ import annotations
 
 import re
 
-# CJK ideographs (all blocks), radicals, CJK symbols and punctuation, kana, full-width forms.
-_WIDE = (
-    "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6\U00020000-\U0003134f"
-    # quotation marks and the dash/ellipsis as CJK text uses them
-    "\u2014\u2018\u2019\u201c\u201d\u2026"
-)
+from desktop.domain.chars import joins_wrapped
+
 _SPACES = " \u00a0\u3000"
-_WRAP_SPACE = re.compile(f"(?<=[{_WIDE}])[{_SPACES}]+(?=[{_WIDE}])")
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
 # An item number: 1. 1、 1．(not 1.5), （1） (1), 一、 二. , ① …
 _ITEM = r"(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、．]|[①-⑳])"
 # …where an earlier item ended: after a sentence end or semicolon, or after a wrap.
@@ -39,7 +34,20 @@ def join_wrapped(text: str, single_line: bool = False) -> str:
     if single_line:
         text = " ".join(part.strip() for part in text.split("\n") if part.strip())
     lines = [_item_lines(line) for line in text.split("\n")]
-    return "\n".join(_WRAP_SPACE.sub("", line) for line in "\n".join(lines).split("\n"))
+    return "\n".join(_join_line(line) for line in "\n".join(lines).split("\n"))
+
+
+def _join_line(line: str) -> str:
+    """The spaces of one line between two characters a wrap joins (``joins_wrapped``) go."""
+
+    def keep(m: re.Match) -> str:
+        start, end = m.span()
+        inside = start > 0 and end < len(line)
+        if inside and joins_wrapped(line[start - 1]) and joins_wrapped(line[end]):
+            return ""
+        return m.group(0)
+
+    return _SPACE_RUN.sub(keep, line)
 
 
 def _item_lines(line: str) -> str:

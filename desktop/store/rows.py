@@ -118,21 +118,17 @@ def _json(value, field_name: str, label: str):
         raise BadRowError(f"{label}无效（{field_name} 不是有效的 JSON）") from exc
 
 
-def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
-    """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
-    like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong."""
-    for column in PROJECT_TEXT:
-        as_text(_col(r, column), column)
-    raw_id = as_text(r["id"], "id")
-    year = r["year"]
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise BadRowError("年度不是整数")
+def _funds(r: Mapping) -> dict[str, str]:
     funds = {}
     for attr, column in FUND_COLUMNS.items():
         value = r[column]
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_AMOUNT:
             raise BadRowError(f"金额“{column}”无效")
         funds[attr] = decimal_string(value)
+    return funds
+
+
+def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
     indicators = []
     for n, i in enumerate(indicator_rows, 1):
         if n > MAX_INDICATORS:
@@ -167,6 +163,20 @@ def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
                 "uid": _col(i, "uid", "") or None,
             }
         )
+    return indicators
+
+
+def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
+    """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
+    like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong."""
+    for column in PROJECT_TEXT:
+        as_text(_col(r, column), column)
+    raw_id = as_text(r["id"], "id")
+    year = r["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise BadRowError("年度不是整数")
+    funds = _funds(r)
+    indicators = _indicator_dicts(indicator_rows)
     for column in ("start_date", "end_date", "deleted_at"):
         _optional_text(_col(r, column), column)
     versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
