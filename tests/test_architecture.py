@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 80
 OVERSIZE = {
     # grown by the merges of the trust, fidelity and review work on one day; split pending
     "desktop/ui/editor.py": 738,
-    "desktop/ui/widgets.py": 741,
     "desktop/ui/exchange_dialogs.py:__init__": 112,
 }
 

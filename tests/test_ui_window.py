@@ -14,7 +14,7 @@ from desktop.domain.values import IndicatorValue
 from desktop.store import open_repository
 from desktop.ui.app import Controller
 from desktop.ui.paths import settings
-from desktop.ui.widgets import ValueLineEdit
+from desktop.ui.tree_editors import ValueLineEdit
 from tests.conftest import SAMPLE
 from tests.ui_helpers import generated_projects, press, replace_text, type_chinese
 
