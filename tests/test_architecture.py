@@ -15,7 +15,6 @@ MAX_FUNCTION_LINES = 80
 # fails when an entry is no longer over the limit or has grown.
 OVERSIZE = {
     # grown by the merges of the trust, fidelity and review work on one day; split pending
-    "desktop/ui/editor.py": 738,
     "desktop/ui/exchange_dialogs.py:__init__": 112,
 }
 

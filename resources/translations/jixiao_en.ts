@@ -307,82 +307,82 @@
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="423"/>
+        <location filename="../../desktop/ui/editor.py" line="357"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="434"/>
+        <location filename="../../desktop/ui/editor.py" line="368"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor.py" line="377"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="444"/>
+        <location filename="../../desktop/ui/editor.py" line="378"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="445"/>
+        <location filename="../../desktop/ui/editor.py" line="379"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <location filename="../../desktop/ui/editor.py" line="380"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="467"/>
+        <location filename="../../desktop/ui/editor.py" line="401"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <location filename="../../desktop/ui/funds_page.py" line="140"/>
         <source>修改项目资金总额</source>
         <translation>Change total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="577"/>
+        <location filename="../../desktop/ui/funds_page.py" line="141"/>
         <source>修改财政资金</source>
         <translation>Change fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <location filename="../../desktop/ui/funds_page.py" line="142"/>
         <source>修改其他资金</source>
         <translation>Change other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <location filename="../../desktop/ui/funds_page.py" line="143"/>
         <source>修改年度资金申请总额</source>
         <translation>Change total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="580"/>
+        <location filename="../../desktop/ui/funds_page.py" line="144"/>
         <source>修改当年财政拨款</source>
         <translation>Change this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="581"/>
+        <location filename="../../desktop/ui/funds_page.py" line="145"/>
         <source>修改上年结转资金</source>
         <translation>Change funds carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/funds_page.py" line="146"/>
         <source>修改其他资金（年度）</source>
         <translation>Change other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="641"/>
+        <location filename="../../desktop/ui/editor.py" line="454"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="642"/>
+        <location filename="../../desktop/ui/editor.py" line="455"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
@@ -850,6 +850,75 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <location filename="../../desktop/ui/flag_review.py" line="97"/>
         <source>确认 {0} 个需复核的字段</source>
         <translation>confirm {0} fields to review</translation>
+    </message>
+</context>
+<context>
+    <name>FundsPage</name>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="53"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="54"/>
+        <source>其中：财政资金</source>
+        <translation>of which: fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="55"/>
+        <location filename="../../desktop/ui/funds_page.py" line="59"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="56"/>
+        <source>年度资金申请总额</source>
+        <translation>Total annual request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="57"/>
+        <source>其中：当年财政拨款</source>
+        <translation>of which: this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="58"/>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="88"/>
+        <source>按分项填入总额(&amp;G)</source>
+        <translation>Fill the total from the parts (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="89"/>
+        <source>按分项填入年度总额(&amp;M)</source>
+        <translation>Fill the annual total from the parts (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="91"/>
+        <source>财政资金＋其他资金</source>
+        <translation>Fiscal + other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="92"/>
+        <source>当年财政拨款＋上年结转资金＋其他资金</source>
+        <translation>Appropriation + carry-over + other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="95"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="101"/>
+        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
+        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="129"/>
+        <source>  ≠ 总额 {0}</source>
+        <translation>  ≠ total {0}</translation>
     </message>
 </context>
 <context>
@@ -2362,185 +2431,119 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="144"/>
+        <location filename="../../desktop/ui/editor.py" line="78"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="145"/>
+        <location filename="../../desktop/ui/editor.py" line="79"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor.py" line="80"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="147"/>
+        <location filename="../../desktop/ui/editor.py" line="81"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="311"/>
+        <location filename="../../desktop/ui/editor.py" line="245"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="339"/>
+        <location filename="../../desktop/ui/editor.py" line="273"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="353"/>
+        <location filename="../../desktop/ui/editor.py" line="287"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="355"/>
+        <location filename="../../desktop/ui/editor.py" line="289"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="357"/>
+        <location filename="../../desktop/ui/editor.py" line="291"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="358"/>
+        <location filename="../../desktop/ui/editor.py" line="292"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="359"/>
+        <location filename="../../desktop/ui/editor.py" line="293"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="360"/>
+        <location filename="../../desktop/ui/editor.py" line="294"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="361"/>
+        <location filename="../../desktop/ui/editor.py" line="295"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="362"/>
+        <location filename="../../desktop/ui/editor.py" line="296"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="418"/>
+        <location filename="../../desktop/ui/editor.py" line="352"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="458"/>
+        <location filename="../../desktop/ui/editor.py" line="392"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="490"/>
-        <source>项目资金总额</source>
-        <translation>Total project funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="491"/>
-        <source>其中：财政资金</source>
-        <translation>of which: fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="492"/>
-        <location filename="../../desktop/ui/editor.py" line="496"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="493"/>
-        <source>年度资金申请总额</source>
-        <translation>Total annual request</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="494"/>
-        <source>其中：当年财政拨款</source>
-        <translation>of which: this year&apos;s appropriation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="495"/>
-        <source>上年结转资金</source>
-        <translation>Carried over from last year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="525"/>
-        <source>按分项填入总额(&amp;G)</source>
-        <translation>Fill the total from the parts (&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="526"/>
-        <source>按分项填入年度总额(&amp;M)</source>
-        <translation>Fill the annual total from the parts (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="528"/>
-        <source>财政资金＋其他资金</source>
-        <translation>Fiscal + other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="529"/>
-        <source>当年财政拨款＋上年结转资金＋其他资金</source>
-        <translation>Appropriation + carry-over + other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="532"/>
-        <source>{0}：</source>
-        <translation>{0}:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="538"/>
-        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
-        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="566"/>
-        <source>  ≠ 总额 {0}</source>
-        <translation>  ≠ total {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="601"/>
+        <location filename="../../desktop/ui/editor.py" line="414"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="602"/>
+        <location filename="../../desktop/ui/editor.py" line="415"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="606"/>
+        <location filename="../../desktop/ui/editor.py" line="419"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="617"/>
+        <location filename="../../desktop/ui/editor.py" line="430"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
         <translation>The column&apos;s header on the printout, as the form writes it (“overall project goal” or “project overall goal”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="621"/>
+        <location filename="../../desktop/ui/editor.py" line="434"/>
         <source>表头：</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="634"/>
-        <location filename="../../desktop/ui/editor.py" line="666"/>
+        <location filename="../../desktop/ui/editor.py" line="447"/>
+        <location filename="../../desktop/ui/editor.py" line="479"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="652"/>
+        <location filename="../../desktop/ui/editor.py" line="465"/>
         <source>修改目标表头</source>
         <translation>Change goal header</translation>
     </message>
