@@ -75,6 +75,20 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("合并预览：{0}").format(plan.source))
+        self.head = self._build_head(plan, note)
+        self.items = sorted(plan.items, key=lambda i: (ORDER.index(i.status), i.name))
+        self._build_table()
+        self._build_choices()
+        self.table.itemSelectionChanged.connect(self._show_details)
+        self._build_layout(plan)
+        fit_to_screen(self, 1000, 700)
+        self._count_duplicates()
+        if self.items:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def _build_head(self, plan: MergePlan, note: str) -> QLabel:
+        """What the file holds, counted by status, and what merging keeps."""
         counts = "，".join(
             f"{self._status(s)} {plan.count(s)}" for s in ORDER if plan.count(s)
         ) or self.tr("文件中没有项目")
@@ -87,8 +101,10 @@ class MergeDialog(QDialog):
             ).format(plan.source, counts)
         )
         head.setWordWrap(True)
-        self.head = head
-        self.items = sorted(plan.items, key=lambda i: (ORDER.index(i.status), i.name))
+        return head
+
+    def _build_table(self) -> None:
+        """One row per incoming project: name, year, unit, total, status, handling."""
         self.table = QTableWidget(len(self.items), self.COLUMNS)
         self.table.setHorizontalHeaderLabels(
             [
@@ -107,31 +123,37 @@ class MergeDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the choices
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, item in enumerate(self.items):
-            shown = item.incoming or item.mine
-            year = str(shown.year) if shown is not None else ""
-            unit = shown.implementing_unit if shown is not None else ""
-            total = format_money(shown.funds.total) if shown is not None else ""
-            if item.incoming is None and item.tombstone is not None:
-                total = ""
-            cells = [
-                QTableWidgetItem(item.name or self.tr("（未命名）")),
-                QTableWidgetItem(year),
-                QTableWidgetItem(unit),
-                QTableWidgetItem(total),
-                QTableWidgetItem(self._status(item.status)),
-                QTableWidgetItem(self._choice(item.choice, item.status)),
-            ]
-            cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            color = STATUS_COLORS.get(item.status)
-            for col, cell in enumerate(cells):
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if color:
-                    cell.setBackground(QBrush(QColor(color)))
-                self.table.setItem(row, col, cell)
+            self._fill_row(row, item)
         for col in (1, 2, 3, 4, 5):
             self.table.resizeColumnToContents(col)
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 200))
         self.table.setColumnWidth(5, max(self.table.columnWidth(5), 130))
+
+    def _fill_row(self, row: int, item) -> None:
+        shown = item.incoming or item.mine
+        year = str(shown.year) if shown is not None else ""
+        unit = shown.implementing_unit if shown is not None else ""
+        total = format_money(shown.funds.total) if shown is not None else ""
+        if item.incoming is None and item.tombstone is not None:
+            total = ""
+        cells = [
+            QTableWidgetItem(item.name or self.tr("（未命名）")),
+            QTableWidgetItem(year),
+            QTableWidgetItem(unit),
+            QTableWidgetItem(total),
+            QTableWidgetItem(self._status(item.status)),
+            QTableWidgetItem(self._choice(item.choice, item.status)),
+        ]
+        cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        color = STATUS_COLORS.get(item.status)
+        for col, cell in enumerate(cells):
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            if color:
+                cell.setBackground(QBrush(QColor(color)))
+            self.table.setItem(row, col, cell)
+
+    def _build_choices(self) -> None:
+        """The selected row's handling, the per-field picks, its differences, duplicates."""
         # the selected project's handling: one radio button per choice
         self.choice_box = QGroupBox(self.tr("处理"))
         self.choice_layout = QHBoxLayout(self.choice_box)
@@ -154,9 +176,11 @@ class MergeDialog(QDialog):
         self.duplicates = QLabel()
         self.duplicates.setWordWrap(True)
         self.duplicates.setStyleSheet("color: #8a4b00")
-        self.table.itemSelectionChanged.connect(self._show_details)
+
+    def _build_layout(self, plan: MergePlan) -> None:
+        """The parts one under another, the file's problems, and the buttons."""
         layout = QVBoxLayout(self)
-        layout.addWidget(head)
+        layout.addWidget(self.head)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.choice_box)
         layout.addWidget(self.picks_box)
@@ -178,11 +202,6 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_to_screen(self, 1000, 700)
-        self._count_duplicates()
-        if self.items:
-            self.table.selectRow(0)
-        self.table.setFocus()
 
     # -- the selected row -------------------------------------------------------------
     def current(self):
