@@ -103,6 +103,21 @@ class MainWindow(QMainWindow):
         self.review.build()
         self.editor.edit_guard = self.review.may_edit
 
+        self._connect_session(session)
+
+        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
+        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
+        QApplication.instance().installEventFilter(self.keys)
+        QApplication.instance().focusChanged.connect(self.keys.remember_focus)
+
+        self.nav.reload()
+        self._restore_state()
+        self._update_title()
+        self._update_actions()
+        self._show_first()
+
+    def _connect_session(self, session: Session) -> None:
+        """The session's signals, the 审核 timer and the watch on the file."""
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
         session.projectsRemoved.connect(self._on_removed)
@@ -123,15 +138,8 @@ class MainWindow(QMainWindow):
         self._watch.timeout.connect(self.files.check_outside_changes)
         self._watch.start()
 
-        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
-        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
-        QApplication.instance().installEventFilter(self.keys)
-        QApplication.instance().focusChanged.connect(self.keys.remember_focus)
-
-        self.nav.reload()
-        self._restore_state()
-        self._update_title()
-        self._update_actions()
+    def _show_first(self) -> None:
+        """At start: the first project, when none is current."""
         if self.nav.current_id() is None and self.proxy.rowCount():
             # The first project, ready to edit; a file that cannot be read gets its own
             # message from the check, not a second one here.
