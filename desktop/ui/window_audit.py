@@ -46,8 +46,8 @@ class AuditActions(QObject):
         """Check the current project (or all) again and show the findings."""
         w = self.window
         project = w.editor.project
-        review = getattr(w, "review", None)
-        opinions = review.opinion_findings if review is not None else lambda p: []
+        review = w.review
+        opinions = review.opinion_findings
         # 可能重复 needs the file's other projects: the store names the shared keys
         try:
             duplicates = self.session.repo.duplicate_keys()
@@ -60,13 +60,10 @@ class AuditActions(QObject):
             else []
         )
         w.editor.apply_findings(findings)
-        if review is not None:
-            review.show_status()
-        if not hasattr(w, "audit_panel"):
-            return
+        review.show_status()
         if w.audit_panel.show_all:
             repo = self.session.repo
-            open_ids = set(review.open_projects()) if review is not None else set()
+            open_ids = set(review.open_projects())
             ids = [s.id for s in w.model._rows if s.audit_status or s.id in open_ids]
             results = []
             for p in repo.all_projects(ids):
