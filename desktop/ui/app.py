@@ -245,7 +245,7 @@ class Controller(QObject):
         """Let the clerk pick one of ``found`` and put it in place of ``path``: ``before``
         runs while the database is still open, ``after_shutdown`` once it is closed. None
         when cancelled, False when it failed (the clerk was told why), True when restored."""
-        from desktop.ui.exchange_dialogs import BackupDialog
+        from desktop.ui.version_dialogs import BackupDialog
 
         dialog = BackupDialog(self.window, found)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:

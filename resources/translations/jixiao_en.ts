@@ -160,62 +160,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="504"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="83"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="508"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="508"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="508"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="516"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="95"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="517"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="96"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="518"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="97"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="519"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="98"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="520"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="99"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="533"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="112"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="542"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="121"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="546"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="125"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -477,18 +477,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="603"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="618"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="604"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="619"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -858,42 +858,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="450"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="29"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="475"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="54"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="481"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="60"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="483"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="62"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -1587,260 +1587,260 @@ Go on anyway?</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="77"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="75"/>
         <source>合并预览：{0}</source>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="92"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="96"/>
         <source>“{0}”中的项目：{1}。请检查每一项的处理方式，默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，合并前会自动备份。</source>
         <translation>Projects in “{0}”: {1}. Check what happens to each; the defaults lose nothing. Replaced versions are kept in the history, and the database is backed up before the merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="111"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="109"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="112"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="110"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="113"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="111"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="112"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="115"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="113"/>
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="116"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="156"/>
         <source>处理</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="140"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="138"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="166"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="164"/>
         <source>双方都修改过的内容：逐项选择（选择后按“合并双方的修改”处理）</source>
         <translation>Changed on both sides: pick per item (a pick means “combine both sides’ changes”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="174"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="172"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
         <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
         <source>不同之处(&amp;D)（〔+…〕加上的文字，〔−…〕删去的文字）：</source>
         <translation>&amp;Differences (〔+…〕 text added, 〔−…〕 text removed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="196"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="194"/>
         <source>以下内容有错误，不会导入：</source>
         <translation>These have errors and will not be imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="199"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
         <source>合并(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="226"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="224"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
         <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="232"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="230"/>
         <source>这个文件记录的本机修改次数比本机自己记录的多：版本记录被改动过（或本机的数据文件是从较早的备份恢复的）。为安全起见，它不会替换本机的版本，只另存为一个新项目供核对。</source>
         <translation>This file records more changes made on this computer than this computer itself recorded: its version record was altered (or this computer’s data file was restored from an older backup). To be safe it does not replace this computer’s version; it is only kept as a new project for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="243"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="241"/>
         <source>两份都保留后，列表中会有两个同名（同一年度）的项目；审核会提示“可能重复”，直到删除或改名其中一个。</source>
         <translation>Keeping both leaves two projects of the same name and year in the list; the check warns “possible duplicate” until one of them is deleted or renamed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="251"/>
         <source>对方已彻底删除这个项目。</source>
         <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
         <source>本机已彻底删除这个项目。</source>
         <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="257"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
         <source>本机没有这个项目。</source>
         <translation>This computer does not have this project.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="259"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="257"/>
         <source>内容完全相同。</source>
         <translation>The content is identical.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="303"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="301"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="304"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="302"/>
         <source>对方的</source>
         <translation>Theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="343"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
         <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
         <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="353"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="351"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="354"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="352"/>
         <source>完全相同</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="355"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="353"/>
         <source>对方的较新</source>
         <translation>theirs is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="356"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="354"/>
         <source>我的较新</source>
         <translation>mine is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="355"/>
         <source>双方都修改过</source>
         <translation>changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="358"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="356"/>
         <source>我已删除</source>
         <translation>deleted here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
         <source>我已删除，对方又修改过</source>
         <translation>deleted here, changed there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="360"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="358"/>
         <source>对方已删除</source>
         <translation>deleted there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
         <source>对方已删除，我又修改过</source>
         <translation>deleted there, changed here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="362"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="360"/>
         <source>双方都新建了同名项目</source>
         <translation>Both created a project of that name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
         <source>版本记录可疑</source>
         <translation>suspicious version record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="378"/>
         <source>不导入</source>
         <translation>do not import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="378"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
         <source>另存为新项目供核对</source>
         <translation>keep as a new project for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="378"/>
         <source>移入回收站</source>
         <translation>move to trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="382"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
         <source>恢复对方的</source>
         <translation>bring theirs back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="382"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
         <source>保持删除</source>
         <translation>keep deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="385"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="392"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="383"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
         <source>两份都保留</source>
         <translation>keep both</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="386"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="384"/>
         <source>合为一个，用我的</source>
         <translation>Merge into one, keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="387"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="385"/>
         <source>合为一个，用对方的</source>
         <translation>Merge into one, take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="388"/>
         <source>保留我的</source>
         <translation>keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="389"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="393"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
         <source>合并双方的修改</source>
         <translation>combine both sides’ changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="415"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="413"/>
         <source>指标 {0}</source>
         <translation>Indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="418"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="416"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="591"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="472"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -2537,17 +2537,17 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="217"/>
+        <location filename="../../desktop/ui/window_list.py" line="215"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="219"/>
+        <location filename="../../desktop/ui/window_list.py" line="217"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="231"/>
+        <location filename="../../desktop/ui/window_list.py" line="229"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
