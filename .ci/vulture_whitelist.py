@@ -73,6 +73,7 @@ qapp
 mapped_drive
 rare_fonts
 pytestmark
+pytest_plugins  # a test module asking for pytester
 
 # reportlab's QR encoder, given an empty data cache (printing/qr.py)
 _.dataCache

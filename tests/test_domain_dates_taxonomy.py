@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from desktop.domain.dates import DateError, parse_date
+from desktop.domain.model import Project
 from desktop.domain.taxonomy import taxonomy
 
 
@@ -40,3 +41,14 @@ def test_best_profile_follows_the_form():
     assert tax.best_profile(2022, [("产出指标", "成本指标")]).id == "classic"
     assert tax.best_profile(2022, [("产出指标", "数量指标")]).id == "2021"
     assert tax.best_profile(2019, [("成本指标", "经济成本指标")]).id == "2021"
+
+
+def test_a_projects_profile_is_its_own_else_its_years():
+    tax = taxonomy()
+    # a 2024 form written the classic way keeps the classic table (the one rule for
+    # audit, the editor, printing and the workbook)
+    assert tax.profile_of(Project(year=2024, profile="classic")).id == "classic"
+    assert tax.profile_of(Project(year=2019, profile="2021")).id == "2021"
+    # an id this taxonomy does not know (a newer program's file): the year's table
+    assert tax.profile_of(Project(year=2024, profile="2030")).id == "2021"
+    assert tax.profile_of(Project(year=2020, profile="")).id == "classic"

@@ -64,6 +64,25 @@ def test_the_loop_of_transitions():
     assert [e.seq for e in events] == [1, 2, 3, 4, 5, 6]
 
 
+@pytest.mark.parametrize(
+    ("key", "place"),
+    [  # the tab and the label as the paper form writes them
+        ("name", "基本信息/项目名称"),
+        ("end_date", "基本信息/计划完成日期"),
+        ("goal_overall", "绩效目标/项目总目标"),
+        ("goal_annual", "绩效目标/年度总体目标"),
+        ("funds.total", "项目资金/项目资金总额"),
+        ("funds.fiscal", "项目资金/其中：财政资金"),
+        ("funds.other", "项目资金/其他资金"),
+        ("funds.annual_appropriation", "项目资金/其中：当年财政拨款"),
+        ("funds.annual_carryover", "项目资金/上年结转资金"),
+        ("funds.annual_other", "项目资金/其他资金（年度）"),
+    ],
+)
+def test_a_field_is_placed_by_its_tab_and_the_forms_own_label(key, place):
+    assert rv.field_place(key) == place
+
+
 def test_an_opinion_on_a_field_or_an_indicator_names_its_place():
     o = rv.new_opinion(P, 4, "与批复不符", unit="财务科", field="funds.fiscal")
     assert (o.kind, o.target, o.label) == ("field", "funds.fiscal", "项目资金/其中：财政资金")

@@ -294,5 +294,5 @@ def test_hostile_input(corpus, name, tmp_path):
         assert case.expect == IMPORT
         assert code in (0, 1), (code, out, err)
         assert _digests(case.file) == before[str(case.file)], "the received file was changed"
-        if case.check is not None:
-            case.check(local, out, err)
+        assert case.check is not None, "an import case says what a correct import is"
+        case.check(local, out, err)

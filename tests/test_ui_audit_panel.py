@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.library import Library
+from desktop.ui.audit_panel import field_label
 from desktop.ui.library_dialog import LibraryDialog
 from desktop.ui.print_dialog import PrintDialog
 from tests.ui_helpers import replace_text
@@ -14,6 +16,22 @@ def sample(make_controller, tmp_path):
     c = make_controller(tmp_path / "audit.db")
     c.load_sample()
     return c.window
+
+
+@pytest.mark.parametrize(
+    ("key", "where"),
+    [  # the form's own labels; a part of the annual request under it
+        ("year", "年度"),
+        ("name", "项目名称"),
+        ("funds.fiscal", "其中：财政资金"),
+        ("funds.annual_total", "年度资金申请总额"),
+        ("funds.annual_carryover", "年度资金申请总额 › 上年结转资金"),
+        ("funds.annual_appropriation", "年度资金申请总额 › 其中：当年财政拨款"),
+        ("产出指标", "产出指标"),  # a 一级 the finding is about
+    ],
+)
+def test_the_panel_names_a_field_by_the_forms_label(qapp, key, where):
+    assert field_label(key) == where
 
 
 def select(w, name):

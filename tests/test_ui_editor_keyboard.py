@@ -25,7 +25,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.model import Project
 from desktop.store import open_repository
 from desktop.ui.indicator_paste import read_rows, rows_text, split_cells
-from desktop.ui.widgets import ValueLineEdit
+from desktop.ui.tree_editors import ValueLineEdit
 from desktop.ui.window_projects import budget_year
 from tests.conftest import SAMPLE
 from tests.test_ui_window import select_name, stored

@@ -11,7 +11,8 @@ from desktop.store import open_repository
 from desktop.store.backups import list_backups
 from desktop.store.exchange import read_untrusted
 from desktop.ui import exchange_dialogs
-from desktop.ui.exchange_dialogs import BackupDialog, HistoryDialog, MergeDialog
+from desktop.ui.exchange_dialogs import MergeDialog
+from desktop.ui.version_dialogs import BackupDialog, HistoryDialog
 from tests.ui_helpers import replace_text
 
 

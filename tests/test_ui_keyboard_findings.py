@@ -145,7 +145,7 @@ def test_alt_letter_in_the_list_does_not_jump_to_a_row(sample_window):
 
 
 def test_a_frame_marks_the_focused_list_and_follows_the_focus(sample_window):
-    from desktop.ui.widgets import FocusRing
+    from desktop.ui.keyboard_aids import FocusRing
 
     w = sample_window
     ring = QApplication.instance().findChild(FocusRing).ring
@@ -293,7 +293,7 @@ def test_after_a_merge_the_keyboard_is_back_in_the_tree_and_undo_works(
 
 
 def test_enter_after_correcting_an_existing_value_goes_to_the_next_value(sample_window):
-    from desktop.ui.widgets import ValueLineEdit
+    from desktop.ui.tree_editors import ValueLineEdit
 
     w = sample_window
     select_name(w, "人民调解")

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from desktop.store import open_repository
 from desktop.store.backups import list_backups, take_file
 from desktop.ui.app import Controller
-from desktop.ui.exchange_dialogs import BackupDialog, MergeDialog
+from desktop.ui.exchange_dialogs import MergeDialog
+from desktop.ui.version_dialogs import BackupDialog
 
 
 def _click_on_exec(monkeypatch, text: str, seen: list) -> None:

@@ -14,7 +14,7 @@ from desktop.domain.values import IndicatorValue
 from desktop.store import open_repository
 from desktop.ui.app import Controller
 from desktop.ui.paths import settings
-from desktop.ui.widgets import ValueLineEdit
+from desktop.ui.tree_editors import ValueLineEdit
 from tests.conftest import SAMPLE
 from tests.ui_helpers import generated_projects, press, replace_text, type_chinese
 
@@ -69,11 +69,11 @@ def test_create_fill_all_four_tabs_undo_redo_and_reopen(make_controller, tmp_pat
     ed.setCurrentIndex(1)
     replace_text(ed.money["fiscal"], "5100000")
     replace_text(ed.money["other"], "100,000.50")
-    assert "≠" in ed.sum_left.text() and ed.fill_left.isEnabled()
-    ed.fill_left.click()
+    assert "≠" in ed.funds.sum_left.text() and ed.funds.fill_left.isEnabled()
+    ed.funds.fill_left.click()
     assert ed.money["total"].text() == "5,200,000.50"
     replace_text(ed.money["annual_appropriation"], "3000000")
-    ed.fill_right.click()
+    ed.funds.fill_right.click()
 
     # 绩效目标
     ed.setCurrentIndex(2)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from desktop.domain.model import Project, field_label, new_id, now_timestamp
+from desktop.domain.model import Project, form_label, new_id, now_timestamp
 
 # -- status ------------------------------------------------------------------------------------
 
@@ -408,13 +408,10 @@ def field_known(key: str) -> bool:
 
 
 def field_place(key: str) -> str:
-    """``项目资金/其中：财政资金``-style place of a field, as the form names it."""
-    if key.startswith("funds."):
-        label = field_label(key)
-        if key[6:] in ("fiscal", "annual_appropriation"):
-            label = f"其中：{label}"
-        return f"项目资金/{label}"
-    return f"{_FIELD_TABS.get(key, '基本信息')}/{field_label(key)}"
+    """``项目资金/其中：财政资金``-style place of a field, as the form names it (its label
+    from the one table, ``model.FORM_LABELS``)."""
+    tab = "项目资金" if key.startswith("funds.") else _FIELD_TABS.get(key, "基本信息")
+    return f"{tab}/{form_label(key)}"
 
 
 def indicator_key(indicator) -> str:

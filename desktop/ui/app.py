@@ -29,10 +29,10 @@ from desktop.store.errors import DamagedFileError
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
 from desktop.ui.file_dialogs import FileDialogFitter
+from desktop.ui.keyboard_aids import FocusRing, MnemonicGuard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import app_name, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
-from desktop.ui.widgets import FocusRing, MnemonicGuard
 
 FONT_FILE = ("fonts", "uming-cn-gbk.ttf")
 MAX_RECENT = 8
@@ -245,7 +245,7 @@ class Controller(QObject):
         """Let the clerk pick one of ``found`` and put it in place of ``path``: ``before``
         runs while the database is still open, ``after_shutdown`` once it is closed. None
         when cancelled, False when it failed (the clerk was told why), True when restored."""
-        from desktop.ui.exchange_dialogs import BackupDialog
+        from desktop.ui.version_dialogs import BackupDialog
 
         dialog = BackupDialog(self.window, found)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import audit
-from desktop.domain.model import Project
+from desktop.domain.model import FORM_LABELS, Project
 from desktop.ui.audit_text import finding_text
+from desktop.ui.widgets import field_text
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -35,33 +36,19 @@ def tab_label(widget: QWidget, tab: str) -> str:
     }[tab]
 
 
-def field_label(widget: QWidget, field: str) -> str:
-    labels = {
-        "name": QCoreApplication.translate("AuditPanel", "项目名称"),
-        "nature": QCoreApplication.translate("AuditPanel", "项目性质"),
-        "category": QCoreApplication.translate("AuditPanel", "项目类别"),
-        "department": QCoreApplication.translate("AuditPanel", "主管部门"),
-        "implementing_unit": QCoreApplication.translate("AuditPanel", "实施单位"),
-        "start_date": QCoreApplication.translate("AuditPanel", "计划开始日期"),
-        "end_date": QCoreApplication.translate("AuditPanel", "计划完成日期"),
-        "goal_overall": QCoreApplication.translate("AuditPanel", "项目总目标"),
-        "goal_annual": QCoreApplication.translate("AuditPanel", "年度总体目标"),
-        "funds.total": QCoreApplication.translate("AuditPanel", "项目资金总额"),
-        "funds.fiscal": QCoreApplication.translate("AuditPanel", "其中：财政资金"),
-        "funds.other": QCoreApplication.translate("AuditPanel", "其他资金"),
-        "funds.annual_total": QCoreApplication.translate("AuditPanel", "年度资金申请总额"),
-        "funds.annual_appropriation": QCoreApplication.translate(
-            "AuditPanel", "年度资金申请总额 › 其中：当年财政拨款"
-        ),
-        "funds.annual_carryover": QCoreApplication.translate(
-            "AuditPanel", "年度资金申请总额 › 上年结转资金"
-        ),
-        "funds.annual_other": QCoreApplication.translate(
-            "AuditPanel", "年度资金申请总额 › 其他资金"
-        ),
-    }
-    # a 一级 name (产出指标) is the form's word: said in the window's language too
-    return labels.get(field) or QCoreApplication.translate("audit", field)
+#: the parts of the annual request, placed under it (年度资金申请总额 › 上年结转资金)
+_ANNUAL_PARTS = ("funds.annual_appropriation", "funds.annual_carryover", "funds.annual_other")
+
+
+def field_label(field: str) -> str:
+    """Where a finding is, in the form's words: the field's label from the one table
+    (``model.FORM_LABELS``, in the UI language), or a 一级 name."""
+    if field not in FORM_LABELS:
+        # a 一级 name (产出指标) is the form's word: said in the window's language too
+        return QCoreApplication.translate("audit", field)
+    if field in _ANNUAL_PARTS:
+        return f"{field_text('funds.annual_total')} › {field_text(field)}"
+    return field_text(field)
 
 
 class AuditPanel(QDockWidget):
@@ -179,7 +166,7 @@ class AuditPanel(QDockWidget):
             ind = project.indicators[f.location.indicator]
             parts = [tab, ind.level1, ind.level2, ind.name or self.tr("（未命名）")]
             return " › ".join(p for p in parts if p)
-        field = field_label(self, f.location.field)
+        field = field_label(f.location.field)
         return f"{tab} › {field}" if f.location.field else tab
 
     def _source(self, f: audit.Finding, project: Project) -> str:

@@ -9,30 +9,27 @@ one undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.model import GOAL_HEADER_DEFAULT, Funds, Project, goal_header_choices
-from desktop.domain.money import format_money
+from desktop.domain.model import GOAL_HEADER_DEFAULT, Project, goal_header_choices
 from desktop.domain.taxonomy import taxonomy
 from desktop.ui.audit_text import finding_text
 from desktop.ui.commands import EditProjectCommand, close_merging, undo_text
+from desktop.ui.editor_keys import FocusOut, KeyFlow
+from desktop.ui.funds_page import FundsPage
 from desktop.ui.indicator_page import IndicatorPage, suggestions
 from desktop.ui.session import Session
 from desktop.ui.widgets import (
@@ -44,69 +41,6 @@ from desktop.ui.widgets import (
 
 SAVE_DELAY_MS = 400
 AUDIT_STYLE = "border: 1px solid #d97706; background: #fff7e6;"
-
-
-class _FocusOut(QObject):
-    """Calls ``callback`` when the watched widget loses focus."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]):
-        super().__init__(widget)
-        self.callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self.callback()
-        return False
-
-
-class _KeyFlow(QObject):
-    """Tab and Enter move through the form's fields in form order, across the tabs (Enter =
-    next field, as in the 预算管理一体化系统; Shift+Enter and Shift+Tab go back; Ctrl+Enter
-    starts a new line in a goal). A field whose entry is refused keeps the focus. Undo and
-    redo keys are left to the window, so Ctrl+Z always undoes the last form edit."""
-
-    def __init__(self, editor: ProjectEditor):
-        super().__init__(editor)
-        self.editor = editor
-
-    def watch(self, widget: QWidget) -> None:
-        for w in (widget, *widget.findChildren(QLineEdit)):
-            w.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            # not the field's own undo: the window's action takes it
-            return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo
-            )
-        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        key, mods = event.key(), event.modifiers()
-        field = self.editor.chain_field(watched)
-        if field is None:
-            return False
-        if isinstance(watched, QLineEdit):
-            completer = watched.completer()
-            popup = completer.popup() if completer is not None else None
-            if popup is not None and popup.isVisible():
-                return False
-        if isinstance(field, QComboBox) and field.view().isVisible():
-            return False
-        Mod = Qt.KeyboardModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if mods & Mod.ControlModifier:
-                if isinstance(field, QPlainTextEdit):
-                    field.insertPlainText("\n")
-                    return True
-                return False
-            return self.editor.step_from(field, -1 if mods & Mod.ShiftModifier else 1)
-        if key == Qt.Key.Key_Tab and not mods & (Mod.ControlModifier | Mod.AltModifier):
-            return self.editor.step_from(field, 1)
-        if key == Qt.Key.Key_Backtab and not mods & (Mod.ControlModifier | Mod.AltModifier):
-            return self.editor.step_from(field, -1)
-        return False
 
 
 class ProjectEditor(QTabWidget):
@@ -129,7 +63,6 @@ class ProjectEditor(QTabWidget):
         self._timer.timeout.connect(lambda: self.flush(entries=False))
 
         self.basic = QWidget()
-        self.funds = QWidget()
         self.goals = QWidget()
         self.indicators = IndicatorPage(session, self)
         # the page's parts, as the window and the keyboard flow know them
@@ -139,14 +72,15 @@ class ProjectEditor(QTabWidget):
         for name in ("add", "add_group", "delete", "up", "down", "reviewed", "copy", "paste"):
             setattr(self, f"act_{name}", getattr(self.indicators, f"act_{name}"))
         self._build_basic()
-        self._build_funds()
+        self.funds = FundsPage(session, self)
+        self.money = self.funds.money
         self._build_goals()
         self.addTab(self.basic, self.tr("基本信息"))
         self.addTab(self.funds, self.tr("项目资金"))
         self.addTab(self.goals, self.tr("绩效目标"))
         self.addTab(self.indicators, self.tr("绩效指标"))
         session.projectChanged.connect(self._on_saved)
-        self._flow = _KeyFlow(self)
+        self._flow = KeyFlow(self)
         for widget in self.form_chain():
             if widget is not self.tree:
                 self._flow.watch(widget)
@@ -164,7 +98,7 @@ class ProjectEditor(QTabWidget):
             self.unit,
             self.start,
             self.end,
-            *(self.money[key] for key, _row, _side in self.FUND_ROWS),
+            *(self.money[key] for key, _row, _side in FundsPage.FUND_ROWS),
             self.goal_edits["goal_overall"],
             self.goal_edits["goal_annual"],
             self.tree,
@@ -325,7 +259,7 @@ class ProjectEditor(QTabWidget):
         self._filling = True
         try:
             self._fill_basic()
-            self._fill_funds()
+            self.funds.fill()
             self._fill_goals()
             self.indicators.fill()
         finally:
@@ -471,127 +405,6 @@ class ProjectEditor(QTabWidget):
         if other.date_style() != style and not other.has_error():
             other.set_date(other.date(), style)
 
-    # -- 项目资金 ----------------------------------------------------------------------------
-    FUND_ROWS = (
-        ("total", 0, 0),
-        ("fiscal", 1, 0),
-        ("other", 3, 0),
-        ("annual_total", 0, 1),
-        ("annual_appropriation", 1, 1),
-        ("annual_carryover", 2, 1),
-        ("annual_other", 3, 1),
-    )
-
-    def _build_funds(self) -> None:
-        outer = QVBoxLayout(self.funds)
-        grid = QGridLayout()
-        outer.addLayout(grid)
-        labels = {
-            "total": self.tr("项目资金总额"),
-            "fiscal": self.tr("其中：财政资金"),
-            "other": self.tr("其他资金"),
-            "annual_total": self.tr("年度资金申请总额"),
-            "annual_appropriation": self.tr("其中：当年财政拨款"),
-            "annual_carryover": self.tr("上年结转资金"),
-            "annual_other": self.tr("其他资金"),
-        }
-        mnemonics = {  # unique on this tab and against the menu bar (F E P H) and dock (J Q)
-            "total": "&T",
-            "fiscal": "&C",
-            "other": "&O",
-            "annual_total": "&N",
-            "annual_appropriation": "&B",
-            "annual_carryover": "&R",
-            "annual_other": "&W",
-        }
-        self.money: dict[str, MoneyEdit] = {}
-        for key, row, side in self.FUND_ROWS:
-            edit = MoneyEdit()
-            edit.setObjectName(f"money_{key}")
-            label = QLabel(f"{labels[key]}({mnemonics[key]})")
-            label.setBuddy(edit)
-            col = side * 4
-            grid.addWidget(label, row * 2, col)
-            grid.addWidget(edit, row * 2, col + 1)
-            grid.addWidget(edit.reading, row * 2, col + 2)
-            grid.addWidget(edit.message, row * 2 + 1, col + 1, 1, 2)
-            edit.committed.connect(lambda fen, k=key: self._commit_money(k, fen))
-            self.money[key] = edit
-        grid.setColumnMinimumWidth(3, 24)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(5, 1)
-        self.sum_left = QLabel()
-        self.sum_right = QLabel()
-        self.fill_left = QPushButton(self.tr("按分项填入总额(&G)"))
-        self.fill_right = QPushButton(self.tr("按分项填入年度总额(&M)"))
-        for text, label, button in (
-            (self.tr("财政资金＋其他资金"), self.sum_left, self.fill_left),
-            (self.tr("当年财政拨款＋上年结转资金＋其他资金"), self.sum_right, self.fill_right),
-        ):
-            row = QHBoxLayout()
-            row.addWidget(QLabel(self.tr("{0}：").format(text)))
-            row.addWidget(label)
-            row.addStretch(1)
-            row.addWidget(button)
-            outer.addLayout(row)
-        outer.addWidget(
-            QLabel(self.tr("金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。"))
-        )
-        outer.addStretch(1)
-        self.fill_left.clicked.connect(lambda: self._fill_total("total"))
-        self.fill_right.clicked.connect(lambda: self._fill_total("annual_total"))
-
-    def _parts(self, funds: Funds) -> tuple[int, int]:
-        return (
-            funds.fiscal + funds.other,
-            funds.annual_appropriation + funds.annual_carryover + funds.annual_other,
-        )
-
-    def _fill_funds(self) -> None:
-        funds = self.project.funds if self.project else Funds()
-        for key, edit in self.money.items():
-            edit.set_fen(getattr(funds, key))
-        self._update_sums()
-
-    def _update_sums(self) -> None:
-        funds = self.project.funds if self.project else Funds()
-        left, right = self._parts(funds)
-        for label, button, parts, total in (
-            (self.sum_left, self.fill_left, left, funds.total),
-            (self.sum_right, self.fill_right, right, funds.annual_total),
-        ):
-            ok = parts == total
-            label.setText(
-                format_money(parts)
-                + ("" if ok else self.tr("  ≠ 总额 {0}").format(format_money(total)))
-            )
-            label.setStyleSheet("" if ok else "color: #c0392b; font-weight: bold;")
-            button.setEnabled(not ok and not self.session.read_only)
-
-    def _commit_money(self, key: str, fen: int) -> None:
-        if self.project is None:
-            return
-        funds = replace(self.project.funds, **{key: fen})
-        texts = {
-            "total": QT_TRANSLATE_NOOP("Commands", "修改项目资金总额"),
-            "fiscal": QT_TRANSLATE_NOOP("Commands", "修改财政资金"),
-            "other": QT_TRANSLATE_NOOP("Commands", "修改其他资金"),
-            "annual_total": QT_TRANSLATE_NOOP("Commands", "修改年度资金申请总额"),
-            "annual_appropriation": QT_TRANSLATE_NOOP("Commands", "修改当年财政拨款"),
-            "annual_carryover": QT_TRANSLATE_NOOP("Commands", "修改上年结转资金"),
-            "annual_other": QT_TRANSLATE_NOOP("Commands", "修改其他资金（年度）"),
-        }
-        self._edit(self.project.with_changes(funds=funds), undo_text(texts[key]))
-        self._update_sums()
-
-    def _fill_total(self, key: str) -> None:
-        if self.project is None:
-            return
-        left, right = self._parts(self.project.funds)
-        value = left if key == "total" else right
-        self.money[key].set_fen(value)
-        self._commit_money(key, value)
-
     # -- 绩效目标 ----------------------------------------------------------------------------
     def _build_goals(self) -> None:
         layout = QVBoxLayout(self.goals)
@@ -625,7 +438,7 @@ class ProjectEditor(QTabWidget):
             layout.addLayout(head)
             layout.addWidget(edit, 1)
             edit.textChanged.connect(lambda k=key: self._goal_changed(k))
-            _FocusOut(edit, self._finished)
+            FocusOut(edit, self._finished)
             self.goal_edits[key] = edit
             self.goal_counts[key] = count
 

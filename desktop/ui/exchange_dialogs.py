@@ -1,5 +1,5 @@
-"""Dialogs for moving forms between machines: the merge preview, a project's history of
-replaced versions, and restoring a backup."""
+"""The merge preview of another machine's file (with its differences and per-field picks),
+and asking what to export."""
 
 from __future__ import annotations
 
@@ -31,9 +31,7 @@ from desktop.domain.combine import MINE, THEIRS
 from desktop.domain.diff import indicator_label
 from desktop.domain.model import Project, field_label
 from desktop.domain.money import format_money
-from desktop.store.backups import Backup
 from desktop.store.merge import CHOICE_LABELS, STATUS_LABELS, Choice, MergePlan, Status
-from desktop.store.rows import HistoryEntry
 from desktop.ui.screen import fit_to_screen
 
 STATUS_COLORS = {
@@ -75,6 +73,20 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("合并预览：{0}").format(plan.source))
+        self.head = self._build_head(plan, note)
+        self.items = sorted(plan.items, key=lambda i: (ORDER.index(i.status), i.name))
+        self._build_table()
+        self._build_choices()
+        self.table.itemSelectionChanged.connect(self._show_details)
+        self._build_layout(plan)
+        fit_to_screen(self, 1000, 700)
+        self._count_duplicates()
+        if self.items:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def _build_head(self, plan: MergePlan, note: str) -> QLabel:
+        """What the file holds, counted by status, and what merging keeps."""
         counts = "，".join(
             f"{self._status(s)} {plan.count(s)}" for s in ORDER if plan.count(s)
         ) or self.tr("文件中没有项目")
@@ -87,8 +99,10 @@ class MergeDialog(QDialog):
             ).format(plan.source, counts)
         )
         head.setWordWrap(True)
-        self.head = head
-        self.items = sorted(plan.items, key=lambda i: (ORDER.index(i.status), i.name))
+        return head
+
+    def _build_table(self) -> None:
+        """One row per incoming project: name, year, unit, total, status, handling."""
         self.table = QTableWidget(len(self.items), self.COLUMNS)
         self.table.setHorizontalHeaderLabels(
             [
@@ -107,31 +121,37 @@ class MergeDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the choices
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, item in enumerate(self.items):
-            shown = item.incoming or item.mine
-            year = str(shown.year) if shown is not None else ""
-            unit = shown.implementing_unit if shown is not None else ""
-            total = format_money(shown.funds.total) if shown is not None else ""
-            if item.incoming is None and item.tombstone is not None:
-                total = ""
-            cells = [
-                QTableWidgetItem(item.name or self.tr("（未命名）")),
-                QTableWidgetItem(year),
-                QTableWidgetItem(unit),
-                QTableWidgetItem(total),
-                QTableWidgetItem(self._status(item.status)),
-                QTableWidgetItem(self._choice(item.choice, item.status)),
-            ]
-            cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            color = STATUS_COLORS.get(item.status)
-            for col, cell in enumerate(cells):
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if color:
-                    cell.setBackground(QBrush(QColor(color)))
-                self.table.setItem(row, col, cell)
+            self._fill_row(row, item)
         for col in (1, 2, 3, 4, 5):
             self.table.resizeColumnToContents(col)
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 200))
         self.table.setColumnWidth(5, max(self.table.columnWidth(5), 130))
+
+    def _fill_row(self, row: int, item) -> None:
+        shown = item.incoming or item.mine
+        year = str(shown.year) if shown is not None else ""
+        unit = shown.implementing_unit if shown is not None else ""
+        total = format_money(shown.funds.total) if shown is not None else ""
+        if item.incoming is None and item.tombstone is not None:
+            total = ""
+        cells = [
+            QTableWidgetItem(item.name or self.tr("（未命名）")),
+            QTableWidgetItem(year),
+            QTableWidgetItem(unit),
+            QTableWidgetItem(total),
+            QTableWidgetItem(self._status(item.status)),
+            QTableWidgetItem(self._choice(item.choice, item.status)),
+        ]
+        cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        color = STATUS_COLORS.get(item.status)
+        for col, cell in enumerate(cells):
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            if color:
+                cell.setBackground(QBrush(QColor(color)))
+            self.table.setItem(row, col, cell)
+
+    def _build_choices(self) -> None:
+        """The selected row's handling, the per-field picks, its differences, duplicates."""
         # the selected project's handling: one radio button per choice
         self.choice_box = QGroupBox(self.tr("处理"))
         self.choice_layout = QHBoxLayout(self.choice_box)
@@ -154,9 +174,11 @@ class MergeDialog(QDialog):
         self.duplicates = QLabel()
         self.duplicates.setWordWrap(True)
         self.duplicates.setStyleSheet("color: #8a4b00")
-        self.table.itemSelectionChanged.connect(self._show_details)
+
+    def _build_layout(self, plan: MergePlan) -> None:
+        """The parts one under another, the file's problems, and the buttons."""
         layout = QVBoxLayout(self)
-        layout.addWidget(head)
+        layout.addWidget(self.head)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.choice_box)
         layout.addWidget(self.picks_box)
@@ -178,11 +200,6 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_to_screen(self, 1000, 700)
-        self._count_duplicates()
-        if self.items:
-            self.table.selectRow(0)
-        self.table.setFocus()
 
     # -- the selected row -------------------------------------------------------------
     def current(self):
@@ -421,123 +438,6 @@ def html_line(change) -> str:
         else:
             parts.append(escape(text))
     return f"{label}：{''.join(parts)}"
-
-
-class HistoryDialog(QDialog):
-    """Earlier versions of one project (replaced by merges or restores); restore one."""
-
-    def __init__(self, parent: QWidget, entries: list[HistoryEntry]):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("历史版本"))
-        self.entries = entries
-        self.chosen: HistoryEntry | None = None
-        self.table = QTableWidget(len(entries), 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("原因"), self.tr("项目名称"), self.tr("项目资金总额")]
-        )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for row, e in enumerate(entries):
-            for col, text in enumerate(
-                (
-                    e.replaced_at.replace("T", " ")[:19],
-                    e.reason,
-                    e.project.name,
-                    format_money(e.project.funds.total),
-                )
-            ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(
-            self.tr("恢复此版本(&R)"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.restore_button.setEnabled(bool(entries))
-        buttons.accepted.connect(self._restore)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        text = self.tr("合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。")
-        if not entries:
-            text = self.tr("这个项目没有历史版本。")
-        layout.addWidget(QLabel(text))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        if entries:
-            self.table.selectRow(0)
-        fit_to_screen(self, 720, 360)
-
-    def _restore(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.chosen = self.entries[rows[0].row()]
-            self.accept()
-
-
-class BackupDialog(QDialog):
-    """Automatic backups of the open database; restore one (the current state is backed up
-    first)."""
-
-    def __init__(self, parent: QWidget, backups: list[Backup]):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("恢复备份"))
-        self.backups = backups
-        self.chosen: Backup | None = None
-        self.table = QTableWidget(len(backups), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("大小")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, b in enumerate(backups):
-            size = b.path.stat().st_size if b.path.exists() else 0
-            kinds = {
-                "daily": self.tr("每日备份"),
-                "merge": self.tr("合并前"),
-                "migrate": self.tr("升级前"),
-                "restore": self.tr("恢复前"),
-                "manual": self.tr("手动"),
-            }
-            for col, text in enumerate(
-                (
-                    b.taken.strftime("%Y-%m-%d %H:%M:%S"),
-                    kinds.get(b.reason, b.label),
-                    f"{size / 1024:,.0f} KB",
-                )
-            ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(
-            self.tr("恢复(&R)"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.restore_button.setEnabled(bool(backups))
-        buttons.accepted.connect(self._restore)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "程序在每天第一次打开、合并和升级之前自动备份"
-                    "（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。"
-                )
-                if backups
-                else self.tr("还没有备份。")
-            )
-        )
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        if backups:
-            self.table.selectRow(0)
-        fit_to_screen(self, 560, 360)
-
-    def _restore(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.chosen = self.backups[rows[0].row()]
-            self.accept()
 
 
 def run_merge(

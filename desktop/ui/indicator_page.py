@@ -29,7 +29,7 @@ from desktop.domain.taxonomy import taxonomy
 from desktop.store import StoreError
 from desktop.ui.indicator_model import IndicatorTreeModel
 from desktop.ui.session import Session
-from desktop.ui.widgets import ENTER, PREVIOUS, ValueDelegate
+from desktop.ui.tree_editors import ENTER, PREVIOUS, ValueDelegate
 
 if TYPE_CHECKING:
     from desktop.ui.editor import ProjectEditor

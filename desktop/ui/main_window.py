@@ -1,10 +1,11 @@
 """The main window: project list on the left, editor tabs on the right, menus, toolbar.
 
-This file is the frame — layout, actions, menus, window state, 审核 and the session's
-signals. The rooms are mixed in from their own files: ``window_list`` (the project list and
-moving between projects), ``window_projects`` (new/duplicate/delete/trash, next year,
-summary), ``window_files`` (databases, import/export, merging, history) and
-``window_print`` (printing and PDF)."""
+This file is the frame — layout, actions, menus, window state and the session's signals.
+The rooms are composed from their own files, each a controller the window owns:
+``window_list`` (the project list and moving between projects), ``window_projects``
+(new/duplicate/delete/trash, next year, summary), ``window_files`` (databases, import/export,
+merging, history), ``window_print`` (printing and PDF), ``window_review`` (the review loop),
+``window_audit`` (the 审核 panel) and ``window_keys`` (the keyboard route)."""
 
 from __future__ import annotations
 
@@ -12,31 +13,23 @@ import contextlib
 import html
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QStyle,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import __version__
-from desktop.domain import audit
 from desktop.domain.model import Project
 from desktop.store import LockedError, StoreError
-from desktop.ui.audit_panel import AuditPanel
 from desktop.ui.editor import ProjectEditor
 from desktop.ui.paths import app_name, settings
 from desktop.ui.project_list import (
@@ -46,7 +39,9 @@ from desktop.ui.project_list import (
 from desktop.ui.screen import fit_to_screen, is_small
 from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.window_audit import AuditActions
 from desktop.ui.window_files import FileActions, ReportDialog
+from desktop.ui.window_keys import KeyboardRoute
 from desktop.ui.window_list import ProjectNavigation
 from desktop.ui.window_print import PrintActions
 from desktop.ui.window_projects import ProjectActions, TrashDialog
@@ -82,6 +77,8 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, session)
         self.printing = PrintActions(self, session)
         self.review = ReviewActions(self, session)
+        self.keys = KeyboardRoute(self)
+        self.checking = AuditActions(self, session)
         self.nav._build_left()
         nav = self.nav  # the list's widgets, as the window and its tests know them
         self.table, self.search, self.left = nav.table, nav.search, nav.left
@@ -98,7 +95,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self._build_audit_panel()
+        self.checking.build()
         self.project_menu.addSeparator()
         self.project_menu.addActions([self.act_summary, self.act_rollover])
         self.project_menu.addSeparator()
@@ -106,6 +103,21 @@ class MainWindow(QMainWindow):
         self.review.build()
         self.editor.edit_guard = self.review.may_edit
 
+        self._connect_session(session)
+
+        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
+        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
+        QApplication.instance().installEventFilter(self.keys)
+        QApplication.instance().focusChanged.connect(self.keys.remember_focus)
+
+        self.nav.reload()
+        self._restore_state()
+        self._update_title()
+        self._update_actions()
+        self._show_first()
+
+    def _connect_session(self, session: Session) -> None:
+        """The session's signals, the 审核 timer and the watch on the file."""
         session.projectChanged.connect(self._on_project_changed)
         session.projectsAdded.connect(self._on_added)
         session.projectsRemoved.connect(self._on_removed)
@@ -126,16 +138,8 @@ class MainWindow(QMainWindow):
         self._watch.timeout.connect(self.files.check_outside_changes)
         self._watch.start()
 
-        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
-        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
-        QApplication.instance().installEventFilter(self)
-        self._last_editor_focus: QWidget | None = None
-        QApplication.instance().focusChanged.connect(self._remember_focus)
-
-        self.nav.reload()
-        self._restore_state()
-        self._update_title()
-        self._update_actions()
+    def _show_first(self) -> None:
+        """At start: the first project, when none is current."""
         if self.nav.current_id() is None and self.proxy.rowCount():
             # The first project, ready to edit; a file that cannot be read gets its own
             # message from the check, not a second one here.
@@ -144,69 +148,6 @@ class MainWindow(QMainWindow):
                 self.table.setCurrentIndex(self.proxy.index(0, 0))
             finally:
                 self._quiet_load = False
-
-    def _build_audit_panel(self) -> None:
-        """The 审核 panel, docked under the editor, and its action (F7)."""
-        self.audit_panel = AuditPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_panel)
-        self.audit_panel.activated.connect(self.go_to_finding)
-        self.audit_panel.scopeChanged.connect(lambda _all: self.refresh_audit())
-        # F7 shows and hides the panel; the menu's check mark says which it is now, so the
-        # first F7 (the panel is open at start) hiding it is what the menu shows
-        self.act_audit = self.audit_panel.toggleViewAction()
-        self.act_audit.setText(self.tr("显示审核面板(&K)"))
-        self.act_audit.setShortcut(QKeySequence("F7"))
-        self.act_audit.triggered.connect(self._audit_toggled)
-
-    _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
-    #: the keys a text field keeps for itself even when an action has them too
-    _FIELD_KEYS = (
-        QKeySequence.StandardKey.Undo,
-        QKeySequence.StandardKey.Redo,
-        QKeySequence.StandardKey.Copy,
-        QKeySequence.StandardKey.Cut,
-        QKeySequence.StandardKey.Paste,
-        QKeySequence.StandardKey.SelectAll,
-    )
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and obj is self.table
-            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            # the list is one stop: Tab goes on to the editor, Shift+Tab back to the filters
-            if event.key() == Qt.Key.Key_Tab:
-                self.go_to_pane(1)
-            else:
-                self.status_filter.setFocus(Qt.FocusReason.BacktabFocusReason)
-            return True
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(obj, self._TEXT_FIELDS)
-            and obj.window() is self
-            and self._is_window_shortcut(event)
-        ):
-            return True  # not accepted by the field: the window's shortcut fires
-        return super().eventFilter(obj, event)
-
-    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
-        """Ctrl(+Shift)+letter that one of the window's actions has as its shortcut."""
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if not (Qt.Key.Key_A <= event.key() <= Qt.Key.Key_Z) or mods not in (
-            Qt.KeyboardModifier.ControlModifier,
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-        ):
-            return False
-        if any(event.matches(key) for key in self._FIELD_KEYS):
-            return False
-        pressed = QKeySequence(event.keyCombination())
-        return any(
-            act.isEnabled() and pressed in act.shortcuts()
-            for act in self.findChildren(QAction)
-            if act not in (self.act_undo, self.act_redo)
-        )
 
     # -- the window's public face; its rooms do the work ---------------------------------
     def select_project(self, project_id: str) -> None:
@@ -320,12 +261,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.act_new_db = self._action(
-            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self._guarded(self.files.new_database)
+            self.tr("新建数据库(&N)…"), "Ctrl+Shift+N", self.keys.guarded(self.files.new_database)
         )
         self.act_open = self._action(
             self.tr("打开(&O)…"),
             QKeySequence.StandardKey.Open,
-            self._guarded(self.files.open_database),
+            self.keys.guarded(self.files.open_database),
             sp.SP_DialogOpenButton,
         )
         self.act_save_copy = self._action(
@@ -334,17 +275,17 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(
             self.tr("从文件导入(&I)…"),
             "Ctrl+I",
-            self._guarded(self.files.import_file),
+            self.keys.guarded(self.files.import_file),
             sp.SP_ArrowDown,
         )
         self.act_export = self._action(
             self.tr("导出到文件(&E)…"),
             "Ctrl+E",
-            self._guarded(self.files.export_file),
+            self.keys.guarded(self.files.export_file),
             sp.SP_ArrowUp,
         )
         self.act_restore_backup = self._action(
-            self.tr("恢复备份(&B)…"), None, self._guarded(self.restoreRequested.emit)
+            self.tr("恢复备份(&B)…"), None, self.keys.guarded(self.restoreRequested.emit)
         )
         self.act_history = self._action(self.tr("历史版本(&H)…"), "Ctrl+H", self.files.show_history)
         self.act_library = self._action(
@@ -359,10 +300,10 @@ class MainWindow(QMainWindow):
         self.act_print = self._action(
             self.tr("打印(&P)…"),
             QKeySequence.StandardKey.Print,
-            self._guarded(self.printing.print_forms),
+            self.keys.guarded(self.printing.print_forms),
         )
         self.act_export_pdf = self._action(
-            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self._guarded(self.printing.export_pdf)
+            self.tr("导出 PDF(&D)…"), "Ctrl+Shift+E", self.keys.guarded(self.printing.export_pdf)
         )
         self.act_check_paper = self._action(
             self.tr("核对纸质件(&K)…"), "F8", self.printing.check_paper
@@ -421,26 +362,7 @@ class MainWindow(QMainWindow):
         self.act_confirm_flags = self._action(
             self.tr("确认需复核的字段(&F)…"), None, self.confirm_flags
         )
-        # the keyboard route (Windows conventions): F6 / Shift+F6 between the panes, Ctrl+1…4
-        # to each tab's first field (Ctrl+4: into the indicator tree)
-        self.act_tabs = [
-            self._action(text, f"Ctrl+{n + 1}", lambda _c=False, i=n: self.go_to_tab(i))
-            for n, text in enumerate(
-                (
-                    self.tr("基本信息(&1)"),
-                    self.tr("项目资金(&2)"),
-                    self.tr("绩效目标(&3)"),
-                    self.tr("绩效指标(&4)"),
-                )
-            )
-        ]
-        self.act_next_pane = self._action(
-            self.tr("下一个窗格(&N)"), "F6", lambda: self.cycle_pane(1)
-        )
-        self.act_prev_pane = self._action(
-            self.tr("上一个窗格(&P)"), "Shift+F6", lambda: self.cycle_pane(-1)
-        )
-        self.act_list = self._action(self.tr("项目列表(&L)"), None, lambda: self.go_to_pane(0))
+        self.keys.build_actions()
         # after a merge or restore: why the steps before it cannot be undone
         self.act_undo_note = QAction(self)
         self.act_undo_note.setEnabled(False)
@@ -495,102 +417,20 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_import, self.act_export])
 
-    # -- the keyboard route ----------------------------------------------------------------
-    def _pane_of(self, widget: QWidget | None) -> int | None:
-        """0: the project list (with its filters), 1: the editor, 2: the 审核 panel."""
-        if widget is None:
-            return None
-        for n, pane in enumerate((self.left, self.editor, self.audit_panel)):
-            if pane is widget or pane.isAncestorOf(widget):
-                return n
-        return None
-
-    def _panes(self) -> list[int]:
-        panes = [0]
-        if self.editor.project is not None:
-            panes.append(1)
-        if self.audit_panel.isVisible():
-            panes.append(2)
-        return panes
-
-    def cycle_pane(self, step: int) -> None:
-        """F6 / Shift+F6: the next (previous) pane — list, editor, 审核 panel."""
-        panes = self._panes()
-        here = self._pane_of(QApplication.focusWidget())
-        n = panes.index(here) if here in panes else (-1 if step > 0 else 0)
-        self.go_to_pane(panes[(n + step) % len(panes)])
-
     def go_to_pane(self, pane: int) -> None:
-        if pane == 1 and self.editor.project is not None:
-            last = self._last_editor_focus
-            page = self.editor.currentWidget()
-            if last is not None and shiboken6.isValid(last) and page.isAncestorOf(last):
-                last.setFocus(Qt.FocusReason.TabFocusReason)
-                if isinstance(last, QLineEdit):
-                    last.selectAll()
-            else:
-                self.go_to_tab(self.editor.currentIndex())
-        elif pane == 2 and self.audit_panel.isVisible():
-            tree = self.audit_panel.tree
-            tree.setFocus(Qt.FocusReason.TabFocusReason)
-            if tree.currentItem() is None and tree.topLevelItemCount():
-                tree.setCurrentItem(tree.topLevelItem(0))
-        else:
-            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        self.keys.go_to_pane(pane)
 
-    def go_to_tab(self, index: int) -> None:
-        """Ctrl+1…4: the tab's first field (Ctrl+4: the indicator tree)."""
-        if self.editor.project is None:
-            return
-        first = (
-            self.editor.name,
-            self.editor.money["total"],
-            self.editor.goal_edits["goal_overall"],
-            self.editor.tree,
-        )[index]
-        self.editor.focus_field(first)
+    def entries_ok(self, closing: bool = False) -> bool:
+        return self.keys.entries_ok(closing)
 
-    def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self._pane_of(new) == 1 and new.window() is self:
-            self._last_editor_focus = new
-
-    def _audit_toggled(self, shown: bool) -> None:
-        """F7 or the menu: the panel shown gets the keyboard; hidden, the editor has it."""
-        if shown:
-            QTimer.singleShot(0, self, lambda: self.go_to_pane(2))
-        elif self._pane_of(QApplication.focusWidget()) in (None, 2):
-            self.go_to_pane(1 if self.editor.project is not None else 0)
+    def refresh_audit(self) -> None:
+        """Check the current project (or all) again and show the findings."""
+        self.checking.refresh()
 
     def show_undo_note(self, text: str) -> None:
         """编辑 › (greyed): why the steps before a merge or restore cannot be undone."""
         self.act_undo_note.setText(text)
         self.act_undo_note.setVisible(bool(text))
-
-    def entries_ok(self, closing: bool = False) -> bool:
-        """Before a command that leaves the form (export, print, merge, another file,
-        closing): what was typed is written; an entry refused and not saved is named, and
-        the clerk decides — it stays, red, in its field either way (closing: it is lost)."""
-        self.editor.flush()
-        refused = self.editor.refused_entries()
-        if not refused:
-            return True
-        lines = "\n".join(self.tr("“{0}”：{1}").format(name, text) for name, text in refused[:5])
-        question = (
-            self.tr("以下输入无效，没有保存：\n{0}\n关闭后这些输入会丢失。仍要关闭吗？")
-            if closing
-            else self.tr("以下输入无效，没有保存（仍以红色留在原处）：\n{0}\n仍要继续吗？")
-        ).format(lines)
-        answer = QMessageBox.question(self, app_name(), question)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _guarded(self, slot):
-        """``slot`` runs only once the entries being typed are saved or knowingly left."""
-
-        def run(*_args) -> None:
-            if self.entries_ok():
-                slot()
-
-        return run
 
     # -- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -634,48 +474,6 @@ class MainWindow(QMainWindow):
         self.act_confirm_flags.setEnabled(writable and self.editor.project is not None)
         self.act_undo.setEnabled(self.session.undo_stack.canUndo())
         self.act_redo.setEnabled(self.session.undo_stack.canRedo())
-
-    # -- 审核 -----------------------------------------------------------------------------------
-    def refresh_audit(self) -> None:
-        """Check the current project (or all) again and show the findings."""
-        project = self.editor.project
-        review = getattr(self, "review", None)
-        opinions = review.opinion_findings if review is not None else lambda p: []
-        # 可能重复 needs the file's other projects: the store names the shared keys
-        try:
-            duplicates = self.session.repo.duplicate_keys()
-        except StoreError:  # the file is busy: checked again after the next change
-            duplicates = set()
-        # A reviewer's open opinions first: an error still wins the row's mark.
-        findings = (
-            [*opinions(project), *audit.check(project, duplicates=duplicates)]
-            if project is not None
-            else []
-        )
-        self.editor.apply_findings(findings)
-        if review is not None:
-            review.show_status()
-        if not hasattr(self, "audit_panel"):
-            return
-        if self.audit_panel.show_all:
-            repo = self.session.repo
-            open_ids = set(review.open_projects()) if review is not None else set()
-            ids = [s.id for s in self.model._rows if s.audit_status or s.id in open_ids]
-            results = []
-            for p in repo.all_projects(ids):
-                if project is not None and p.id == project.id:
-                    p = project
-                results.append((p, [*audit.check(p, duplicates=duplicates), *opinions(p)]))
-            self.audit_panel.show_findings(results)
-        else:
-            if project is not None:  # the 审核 findings, then the 审核意见
-                findings = [*audit.check(project, duplicates=duplicates), *opinions(project)]
-            self.audit_panel.show_findings([(project, findings)] if project else [])
-
-    def go_to_finding(self, project_id: str, finding) -> None:
-        if self.editor.project is None or self.editor.project.id != project_id:
-            self.nav.select_project(project_id)
-        self.editor.show_finding(finding.location)
 
     # -- session signals --------------------------------------------------------------------
     def _on_project_changed(self, saved: Project) -> None:
@@ -820,7 +618,7 @@ class MainWindow(QMainWindow):
             (s.showProject, self.nav.select_project),
             (s.undo_stack.indexChanged, self._update_actions),
             (s.projectChanged, self.editor._on_saved),
-            (QApplication.instance().focusChanged, self._remember_focus),
+            (QApplication.instance().focusChanged, self.keys.remember_focus),
         ):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)

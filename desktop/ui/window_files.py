@@ -314,7 +314,7 @@ class FileActions(QObject):
 
     def show_history(self) -> None:
         from desktop.ui.commands import EditProjectCommand
-        from desktop.ui.exchange_dialogs import HistoryDialog
+        from desktop.ui.version_dialogs import HistoryDialog
 
         current = self.window.editor.project
         if current is None:

@@ -206,9 +206,7 @@ class ProjectNavigation(QObject):
         self._fill_years()
         self._fill_units()
         self._update_count()
-        review = getattr(self.window, "review", None)
-        if review is not None:  # statuses and opinions may have come with the change
-            review.refresh_review()
+        self.window.review.refresh_review()  # statuses and opinions may have come with it
 
     def _fill_years(self) -> None:
         current = self.year_filter.currentData()

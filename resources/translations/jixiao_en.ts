@@ -40,190 +40,119 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_audit.py" line="41"/>
+        <source>显示审核面板(&amp;K)</source>
+        <translation>Show chec&amp;k panel</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="31"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="32"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="33"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="34"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="34"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="35"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="40"/>
-        <source>项目名称</source>
-        <translation>Project name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="41"/>
-        <source>项目性质</source>
-        <translation>Nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="42"/>
-        <source>项目类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="43"/>
-        <source>主管部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="44"/>
-        <source>实施单位</source>
-        <translation>Implementing unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="45"/>
-        <source>计划开始日期</source>
-        <translation>Planned start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="46"/>
-        <source>计划完成日期</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="47"/>
-        <source>项目总目标</source>
-        <translation>Overall goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="48"/>
-        <source>年度总体目标</source>
-        <translation>Annual goal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="49"/>
-        <source>项目资金总额</source>
-        <translation>Total project funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="50"/>
-        <source>其中：财政资金</source>
-        <translation>of which fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="51"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="52"/>
-        <source>年度资金申请总额</source>
-        <translation>Annual funds requested</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="53"/>
-        <source>年度资金申请总额 › 其中：当年财政拨款</source>
-        <translation>Annual funds requested › of which: appropriation this year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="56"/>
-        <source>年度资金申请总额 › 上年结转资金</source>
-        <translation>Annual funds requested › carried over from last year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="59"/>
-        <source>年度资金申请总额 › 其他资金</source>
-        <translation>Annual funds requested › other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="76"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="63"/>
         <source>审核</source>
+        <extracomment>the parts of the annual request, placed under it (年度资金申请总额 › 上年结转资金)</extracomment>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="78"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="65"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="66"/>
         <source>全部项目(&amp;Q)</source>
         <translation>All pro&amp;jects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="92"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="124"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="111"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="125"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="112"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="113"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="135"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="122"/>
         <source>{0}（意见代码 {1}）</source>
         <translation>{0} (opinion code {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="139"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="180"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="167"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="161"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
         <source>错误 {0} 条，警告 {1} 条</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="165"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="152"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="170"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="157"/>
         <source>审核意见 {0} 条</source>
         <translation>{0} review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="192"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="179"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="194"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="181"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -231,62 +160,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="83"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="497"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="95"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="498"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="96"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="97"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="98"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="501"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="99"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="514"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="112"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="523"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="121"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="527"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="125"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -299,82 +228,82 @@
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="423"/>
+        <location filename="../../desktop/ui/editor.py" line="357"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="434"/>
+        <location filename="../../desktop/ui/editor.py" line="368"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor.py" line="377"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="444"/>
+        <location filename="../../desktop/ui/editor.py" line="378"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="445"/>
+        <location filename="../../desktop/ui/editor.py" line="379"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <location filename="../../desktop/ui/editor.py" line="380"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="467"/>
+        <location filename="../../desktop/ui/editor.py" line="401"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="576"/>
+        <location filename="../../desktop/ui/funds_page.py" line="140"/>
         <source>修改项目资金总额</source>
         <translation>Change total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="577"/>
+        <location filename="../../desktop/ui/funds_page.py" line="141"/>
         <source>修改财政资金</source>
         <translation>Change fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <location filename="../../desktop/ui/funds_page.py" line="142"/>
         <source>修改其他资金</source>
         <translation>Change other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="579"/>
+        <location filename="../../desktop/ui/funds_page.py" line="143"/>
         <source>修改年度资金申请总额</source>
         <translation>Change total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="580"/>
+        <location filename="../../desktop/ui/funds_page.py" line="144"/>
         <source>修改当年财政拨款</source>
         <translation>Change this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="581"/>
+        <location filename="../../desktop/ui/funds_page.py" line="145"/>
         <source>修改上年结转资金</source>
         <translation>Change funds carried over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/funds_page.py" line="146"/>
         <source>修改其他资金（年度）</source>
         <translation>Change other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="641"/>
+        <location filename="../../desktop/ui/editor.py" line="454"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="642"/>
+        <location filename="../../desktop/ui/editor.py" line="455"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
@@ -520,27 +449,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="311"/>
+        <location filename="../../desktop/ui/widgets.py" line="300"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="313"/>
+        <location filename="../../desktop/ui/widgets.py" line="302"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="318"/>
+        <location filename="../../desktop/ui/widgets.py" line="307"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="361"/>
+        <location filename="../../desktop/ui/widgets.py" line="350"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="398"/>
+        <location filename="../../desktop/ui/widgets.py" line="387"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -548,18 +477,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="584"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="599"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="585"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="600"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -845,6 +774,75 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
+    <name>FundsPage</name>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="53"/>
+        <source>项目资金总额</source>
+        <translation>Total project funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="54"/>
+        <source>其中：财政资金</source>
+        <translation>of which: fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="55"/>
+        <location filename="../../desktop/ui/funds_page.py" line="59"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="56"/>
+        <source>年度资金申请总额</source>
+        <translation>Total annual request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="57"/>
+        <source>其中：当年财政拨款</source>
+        <translation>of which: this year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="58"/>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="88"/>
+        <source>按分项填入总额(&amp;G)</source>
+        <translation>Fill the total from the parts (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="89"/>
+        <source>按分项填入年度总额(&amp;M)</source>
+        <translation>Fill the annual total from the parts (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="91"/>
+        <source>财政资金＋其他资金</source>
+        <translation>Fiscal + other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="92"/>
+        <source>当年财政拨款＋上年结转资金＋其他资金</source>
+        <translation>Appropriation + carry-over + other funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="95"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="101"/>
+        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
+        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="129"/>
+        <source>  ≠ 总额 {0}</source>
+        <translation>  ≠ total {0}</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../desktop/ui/help_dialog.py" line="23"/>
@@ -860,42 +858,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="431"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="29"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="456"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="54"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="462"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="60"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="62"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -1222,6 +1220,68 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     </message>
 </context>
 <context>
+    <name>KeyboardRoute</name>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="49"/>
+        <source>基本信息(&amp;1)</source>
+        <translation>Basic information (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="50"/>
+        <source>项目资金(&amp;2)</source>
+        <translation>Funds (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="51"/>
+        <source>绩效目标(&amp;3)</source>
+        <translation>Goals (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="52"/>
+        <source>绩效指标(&amp;4)</source>
+        <translation>Indicators (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="56"/>
+        <source>下一个窗格(&amp;N)</source>
+        <translation>&amp;Next pane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="58"/>
+        <source>上一个窗格(&amp;P)</source>
+        <translation>&amp;Previous pane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="60"/>
+        <source>项目列表(&amp;L)</source>
+        <translation>Project &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="194"/>
+        <source>“{0}”：{1}</source>
+        <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
+        <translation>“{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="196"/>
+        <source>以下输入无效，没有保存：
+{0}
+关闭后这些输入会丢失。仍要关闭吗？</source>
+        <translation>These entries are not valid and were not saved:
+{0}
+They will be lost when the window closes. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_keys.py" line="198"/>
+        <source>以下输入无效，没有保存（仍以红色留在原处）：
+{0}
+仍要继续吗？</source>
+        <translation>These entries are not valid and were not saved (they stay, red, where they are):
+{0}
+Go on anyway?</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDialog</name>
     <message>
         <location filename="../../desktop/ui/library_dialog.py" line="30"/>
@@ -1257,333 +1317,269 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
-        <source>显示审核面板(&amp;K)</source>
-        <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
-        <translation>Show chec&amp;k panel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
-        <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
+        <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
-        <source>基本信息(&amp;1)</source>
-        <translation>Basic information (&amp;1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
-        <source>项目资金(&amp;2)</source>
-        <translation>Funds (&amp;2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
-        <source>绩效目标(&amp;3)</source>
-        <translation>Goals (&amp;3)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
-        <source>绩效指标(&amp;4)</source>
-        <translation>Indicators (&amp;4)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
-        <source>下一个窗格(&amp;N)</source>
-        <translation>&amp;Next pane</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
-        <source>上一个窗格(&amp;P)</source>
-        <translation>&amp;Previous pane</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
-        <source>项目列表(&amp;L)</source>
-        <translation>Project &amp;list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577"/>
-        <source>“{0}”：{1}</source>
-        <translation>“{0}”: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="579"/>
-        <source>以下输入无效，没有保存：
-{0}
-关闭后这些输入会丢失。仍要关闭吗？</source>
-        <translation>These entries are not valid and were not saved:
-{0}
-They will be lost when the window closes. Close anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="581"/>
-        <source>以下输入无效，没有保存（仍以红色留在原处）：
-{0}
-仍要继续吗？</source>
-        <translation>These entries are not valid and were not saved (they stay, red, where they are):
-{0}
-Go on anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="623"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="717"/>
+        <location filename="../../desktop/ui/main_window.py" line="515"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="719"/>
+        <location filename="../../desktop/ui/main_window.py" line="517"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="728"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="748"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="751"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="802"/>
+        <location filename="../../desktop/ui/main_window.py" line="600"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="804"/>
+        <location filename="../../desktop/ui/main_window.py" line="602"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="838"/>
+        <location filename="../../desktop/ui/main_window.py" line="636"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1591,260 +1587,260 @@ Go on anyway?</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="77"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="75"/>
         <source>合并预览：{0}</source>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="92"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="96"/>
         <source>“{0}”中的项目：{1}。请检查每一项的处理方式，默认的处理不会丢失任何内容；被替换的版本会保存在历史版本中，合并前会自动备份。</source>
         <translation>Projects in “{0}”: {1}. Check what happens to each; the defaults lose nothing. Replaced versions are kept in the history, and the database is backed up before the merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="109"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="110"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="111"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="112"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="113"/>
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="100"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="156"/>
         <source>处理</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="117"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="138"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="144"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="164"/>
         <source>双方都修改过的内容：逐项选择（选择后按“合并双方的修改”处理）</source>
         <translation>Changed on both sides: pick per item (a pick means “combine both sides’ changes”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="152"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="172"/>
         <source>选择一行，这里显示对方的版本与我的版本有哪些不同。</source>
         <translation>Select a row to see how their version differs from mine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="163"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
         <source>不同之处(&amp;D)（〔+…〕加上的文字，〔−…〕删去的文字）：</source>
         <translation>&amp;Differences (〔+…〕 text added, 〔−…〕 text removed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="172"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="194"/>
         <source>以下内容有错误，不会导入：</source>
         <translation>These have errors and will not be imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="175"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="197"/>
         <source>合并(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="224"/>
         <source>本机也新建了同名项目（同一年度），可以合为一个或两份都保留：</source>
         <translation>This computer also created a project of that name (same year); merge them into one or keep both:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="213"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="230"/>
         <source>这个文件记录的本机修改次数比本机自己记录的多：版本记录被改动过（或本机的数据文件是从较早的备份恢复的）。为安全起见，它不会替换本机的版本，只另存为一个新项目供核对。</source>
         <translation>This file records more changes made on this computer than this computer itself recorded: its version record was altered (or this computer’s data file was restored from an older backup). To be safe it does not replace this computer’s version; it is only kept as a new project for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="224"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="241"/>
         <source>两份都保留后，列表中会有两个同名（同一年度）的项目；审核会提示“可能重复”，直到删除或改名其中一个。</source>
         <translation>Keeping both leaves two projects of the same name and year in the list; the check warns “possible duplicate” until one of them is deleted or renamed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="234"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="251"/>
         <source>对方已彻底删除这个项目。</source>
         <translation>The other computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="236"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="253"/>
         <source>本机已彻底删除这个项目。</source>
         <translation>This computer deleted this project for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="238"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="255"/>
         <source>本机没有这个项目。</source>
         <translation>This computer does not have this project.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="240"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="257"/>
         <source>内容完全相同。</source>
         <translation>The content is identical.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="284"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="301"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="285"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="302"/>
         <source>对方的</source>
         <translation>Theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="324"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
         <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
         <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="334"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="351"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="335"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="352"/>
         <source>完全相同</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="336"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="353"/>
         <source>对方的较新</source>
         <translation>theirs is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="337"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="354"/>
         <source>我的较新</source>
         <translation>mine is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="338"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="355"/>
         <source>双方都修改过</source>
         <translation>changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="339"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="356"/>
         <source>我已删除</source>
         <translation>deleted here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="340"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
         <source>我已删除，对方又修改过</source>
         <translation>deleted here, changed there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="358"/>
         <source>对方已删除</source>
         <translation>deleted there</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
         <source>对方已删除，我又修改过</source>
         <translation>deleted there, changed here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="343"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="360"/>
         <source>双方都新建了同名项目</source>
         <translation>Both created a project of that name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="344"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
         <source>版本记录可疑</source>
         <translation>suspicious version record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="357"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
         <source>不导入</source>
         <translation>do not import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="359"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="376"/>
         <source>另存为新项目供核对</source>
         <translation>keep as a new project for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="361"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="378"/>
         <source>移入回收站</source>
         <translation>move to trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
         <source>恢复对方的</source>
         <translation>bring theirs back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="380"/>
         <source>保持删除</source>
         <translation>keep deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="366"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="373"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="383"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="390"/>
         <source>两份都保留</source>
         <translation>keep both</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="384"/>
         <source>合为一个，用我的</source>
         <translation>Merge into one, keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="368"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="385"/>
         <source>合为一个，用对方的</source>
         <translation>Merge into one, take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="371"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="388"/>
         <source>保留我的</source>
         <translation>keep mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="372"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="389"/>
         <source>采用对方的</source>
         <translation>take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="374"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="391"/>
         <source>合并双方的修改</source>
         <translation>combine both sides’ changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="396"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="413"/>
         <source>指标 {0}</source>
         <translation>Indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="399"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="416"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="572"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="472"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1852,17 +1848,17 @@ Go on anyway?</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="123"/>
+        <location filename="../../desktop/ui/widgets.py" line="112"/>
         <source>＝{0}万元</source>
         <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="137"/>
+        <location filename="../../desktop/ui/widgets.py" line="126"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="145"/>
+        <location filename="../../desktop/ui/widgets.py" line="134"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
@@ -2356,185 +2352,119 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="144"/>
+        <location filename="../../desktop/ui/editor.py" line="78"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="145"/>
+        <location filename="../../desktop/ui/editor.py" line="79"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor.py" line="80"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="147"/>
+        <location filename="../../desktop/ui/editor.py" line="81"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="311"/>
+        <location filename="../../desktop/ui/editor.py" line="245"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="339"/>
+        <location filename="../../desktop/ui/editor.py" line="273"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="353"/>
+        <location filename="../../desktop/ui/editor.py" line="287"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="355"/>
+        <location filename="../../desktop/ui/editor.py" line="289"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="357"/>
+        <location filename="../../desktop/ui/editor.py" line="291"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="358"/>
+        <location filename="../../desktop/ui/editor.py" line="292"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="359"/>
+        <location filename="../../desktop/ui/editor.py" line="293"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="360"/>
+        <location filename="../../desktop/ui/editor.py" line="294"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="361"/>
+        <location filename="../../desktop/ui/editor.py" line="295"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="362"/>
+        <location filename="../../desktop/ui/editor.py" line="296"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="418"/>
+        <location filename="../../desktop/ui/editor.py" line="352"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="458"/>
+        <location filename="../../desktop/ui/editor.py" line="392"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="490"/>
-        <source>项目资金总额</source>
-        <translation>Total project funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="491"/>
-        <source>其中：财政资金</source>
-        <translation>of which: fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="492"/>
-        <location filename="../../desktop/ui/editor.py" line="496"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="493"/>
-        <source>年度资金申请总额</source>
-        <translation>Total annual request</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="494"/>
-        <source>其中：当年财政拨款</source>
-        <translation>of which: this year&apos;s appropriation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="495"/>
-        <source>上年结转资金</source>
-        <translation>Carried over from last year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="525"/>
-        <source>按分项填入总额(&amp;G)</source>
-        <translation>Fill the total from the parts (&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="526"/>
-        <source>按分项填入年度总额(&amp;M)</source>
-        <translation>Fill the annual total from the parts (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="528"/>
-        <source>财政资金＋其他资金</source>
-        <translation>Fiscal + other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="529"/>
-        <source>当年财政拨款＋上年结转资金＋其他资金</source>
-        <translation>Appropriation + carry-over + other funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="532"/>
-        <source>{0}：</source>
-        <translation>{0}:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="538"/>
-        <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
-        <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="566"/>
-        <source>  ≠ 总额 {0}</source>
-        <translation>  ≠ total {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="601"/>
+        <location filename="../../desktop/ui/editor.py" line="414"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="602"/>
+        <location filename="../../desktop/ui/editor.py" line="415"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="606"/>
+        <location filename="../../desktop/ui/editor.py" line="419"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="617"/>
+        <location filename="../../desktop/ui/editor.py" line="430"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
         <translation>The column&apos;s header on the printout, as the form writes it (“overall project goal” or “project overall goal”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="621"/>
+        <location filename="../../desktop/ui/editor.py" line="434"/>
         <source>表头：</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="634"/>
-        <location filename="../../desktop/ui/editor.py" line="666"/>
+        <location filename="../../desktop/ui/editor.py" line="447"/>
+        <location filename="../../desktop/ui/editor.py" line="479"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="652"/>
+        <location filename="../../desktop/ui/editor.py" line="465"/>
         <source>修改目标表头</source>
         <translation>Change goal header</translation>
     </message>
@@ -2607,17 +2537,17 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="217"/>
+        <location filename="../../desktop/ui/window_list.py" line="215"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="219"/>
+        <location filename="../../desktop/ui/window_list.py" line="217"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="231"/>
+        <location filename="../../desktop/ui/window_list.py" line="229"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -3201,12 +3131,12 @@ Submit these adjustments?</translation>
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="471"/>
+        <location filename="../../desktop/ui/tree_editors.py" line="30"/>
         <source>如 ≥95%、10个、提升</source>
         <translation>e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="484"/>
+        <location filename="../../desktop/ui/tree_editors.py" line="43"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
@@ -3214,7 +3144,7 @@ Submit these adjustments?</translation>
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="246"/>
+        <location filename="../../desktop/ui/widgets.py" line="235"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
