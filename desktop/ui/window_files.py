@@ -270,7 +270,9 @@ class FileActions(QObject):
         current = window.nav.current_id()
         window.nav.reload()
         if current:
-            window.editor.project = None
+            # shown afresh (merged content); an entry refused and not saved waits, red, for
+            # the project to be shown again, as on any project switch — never dropped
+            window.editor.set_project(None)
             window.nav.select_project(current)
             window.nav._current_changed(window.table.currentIndex(), QModelIndex())
         self._focus_again(focused, tree_at.path if tree_at is not None else None, tree_column)
