@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
 
 from tests import test_ui_editor_keyboard as test_keyboard
 from tests.test_ui_editor_keyboard import Keyboard
@@ -354,3 +354,51 @@ def test_the_indicator_toolbar_fits_beside_the_list_in_english(make_controller, 
         assert [a.text() for a in bar.actions()][-1] == "Paste rows"
     finally:
         c.set_language("zh_CN")
+
+
+def test_after_a_merge_edit_says_why_earlier_steps_are_gone_and_later_ones_undo(
+    sample_window, tmp_path, monkeypatch
+):
+    from desktop.store.exchange import export_db
+    from desktop.ui import exchange_dialogs
+    from tests.ui_helpers import generated_projects
+
+    w = sample_window
+    select_name(w, "人民调解")
+    kb = Keyboard()
+    kb.key(Key.Key_3, CTRL)  # 绩效目标: 总体目标, the cursor at its end
+    goal = w.editor.goal_edits["goal_overall"]
+    assert kb.focus() is goal
+    kb.type("（甲）")
+    kb.key(Key.Key_Tab)  # saved: one step in 编辑 › 撤销
+    kb.key(Key.Key_Backtab, SHIFT)  # back into 总体目标
+    assert kb.focus() is goal
+    assert w.act_undo.isEnabled() and not w.act_undo_note.isVisible()
+    theirs = tmp_path / "colleague.db"
+    export_db(generated_projects(1, seed=5), theirs)  # a colleague's own new project
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(theirs), ""))
+    monkeypatch.setattr(
+        exchange_dialogs.MergeDialog, "exec", lambda self: exchange_dialogs.QDialog.Accepted
+    )
+    kb.key(Key.Key_I, CTRL)  # 从文件导入 a .db: merged after the preview
+    assert len(stored(w.path)) == 14
+    # the keyboard is back where it was: the same project, the same field
+    assert w.editor.project.name == "人民调解" and kb.focus() is goal
+    # 编辑 says why the step before the merge cannot be undone, and undo is off
+    edit_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "编辑(&E)" and a.menu())
+    assert w.act_undo_note in edit_menu.actions()
+    assert w.act_undo_note.isVisible() and not w.act_undo_note.isEnabled()
+    assert "合并之前的修改不能撤销" in w.act_undo_note.text()
+    assert not w.act_undo.isEnabled()
+    kb.key(Key.Key_Z, CTRL)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）")  # nothing undone
+    # an edit after the merge undoes and redoes as any edit
+    goal.moveCursor(goal.textCursor().MoveOperation.End)
+    kb.type("（乙）")
+    kb.key(Key.Key_Tab)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）（乙）")
+    kb.key(Key.Key_Z, CTRL)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）")
+    assert goal.toPlainText().endswith("（甲）")
+    kb.key(Key.Key_Y, CTRL)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）（乙）")
