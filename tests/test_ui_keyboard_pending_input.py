@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from tests import test_ui_editor_keyboard as test_keyboard
 from tests.test_ui_editor_keyboard import Keyboard
 from tests.test_ui_window import select_name, stored
+from tests.ui_helpers import shown
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -234,3 +235,21 @@ def test_a_refused_entry_stays_red_on_every_way_out(
     select_name(w, NAME)
     field = _field(w, what)
     assert field.text() == REFUSED[what] and field.has_error()  # still there, red
+
+
+def test_closing_right_after_an_edit_reads_no_closed_file(make_controller, tmp_path, qtbot):
+    """The 审核 rerun that an edit starts is dropped with the window: it does not read the
+    database after it was closed (an error in the event loop fails the test)."""
+    c = make_controller(tmp_path / "close.db")
+    c.load_sample()
+    w = shown(c.window)
+    kb = _type_pending(w, "amount", TYPED["amount"])
+    # 审核 › 全部项目: the rerun reads every flagged project from the file
+    QTest.mouseClick(w.audit_panel.all_projects, Qt.MouseButton.LeftButton)
+    assert w.audit_panel.show_all
+    kb.key(Key.Key_2, CTRL)
+    kb.type("1234567.9")
+    kb.key(Key.Key_Return)  # saved: the checks rerun shortly
+    assert c.shutdown()
+    QTest.qWait(300)  # longer than the pause before the rerun
+    assert _held(stored(tmp_path / "close.db")[NAME], "amount") == 123_456_790
