@@ -520,27 +520,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="311"/>
+        <location filename="../../desktop/ui/widgets.py" line="312"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="313"/>
+        <location filename="../../desktop/ui/widgets.py" line="314"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="318"/>
+        <location filename="../../desktop/ui/widgets.py" line="319"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="361"/>
+        <location filename="../../desktop/ui/widgets.py" line="362"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="398"/>
+        <location filename="../../desktop/ui/widgets.py" line="399"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -776,27 +776,27 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="279"/>
+        <location filename="../../desktop/ui/window_files.py" line="281"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/ui/window_files.py" line="285"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="335"/>
+        <location filename="../../desktop/ui/window_files.py" line="337"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="337"/>
+        <location filename="../../desktop/ui/window_files.py" line="339"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="363"/>
+        <location filename="../../desktop/ui/window_files.py" line="365"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -1583,7 +1583,7 @@ Go on anyway?</translation>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="838"/>
+        <location filename="../../desktop/ui/main_window.py" line="839"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1852,17 +1852,17 @@ Go on anyway?</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="123"/>
+        <location filename="../../desktop/ui/widgets.py" line="124"/>
         <source>＝{0}万元</source>
         <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="137"/>
+        <location filename="../../desktop/ui/widgets.py" line="138"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="145"/>
+        <location filename="../../desktop/ui/widgets.py" line="146"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
@@ -1898,207 +1898,207 @@ Go on anyway?</translation>
 <context>
     <name>PaperCheckDialog</name>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="39"/>
+        <location filename="../../desktop/ui/paper_check.py" line="40"/>
         <source>核对纸质件</source>
         <translation>Check a Paper Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="42"/>
+        <location filename="../../desktop/ui/paper_check.py" line="43"/>
         <source>输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。</source>
         <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer&apos;s QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page&apos;s answer and the missing pages are listed below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="48"/>
+        <location filename="../../desktop/ui/paper_check.py" line="49"/>
         <source>校验码或二维码</source>
         <translation>Check code or QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="59"/>
+        <location filename="../../desktop/ui/paper_check.py" line="60"/>
         <source>校验码(&amp;C)：</source>
         <translation>&amp;Check code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <location filename="../../desktop/ui/paper_check.py" line="66"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <location filename="../../desktop/ui/paper_check.py" line="66"/>
         <source>页</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <location filename="../../desktop/ui/paper_check.py" line="66"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="72"/>
+        <location filename="../../desktop/ui/paper_check.py" line="73"/>
         <source>清空(&amp;L)</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="112"/>
+        <location filename="../../desktop/ui/paper_check.py" line="113"/>
         <source>{0}（{1}年度）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="112"/>
+        <location filename="../../desktop/ui/paper_check.py" line="113"/>
         <source>（未命名项目）</source>
         <translation>(unnamed project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="118"/>
+        <location filename="../../desktop/ui/paper_check.py" line="119"/>
         <source>（该项目在回收站中）</source>
         <translation> (the project is in the trash)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="120"/>
+        <location filename="../../desktop/ui/paper_check.py" line="121"/>
         <source>与当前数据一致</source>
         <translation>matches the current data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="122"/>
+        <location filename="../../desktop/ui/paper_check.py" line="123"/>
         <source>项目已从本文件中彻底删除</source>
         <translation>the project was deleted from this file for good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="124"/>
+        <location filename="../../desktop/ui/paper_check.py" line="125"/>
         <source>项目不在本文件中</source>
         <translation>the project is not in this file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="126"/>
+        <location filename="../../desktop/ui/paper_check.py" line="127"/>
         <source>这是第 {0} 版，当前是第 {1} 版</source>
         <translation>this is version {0}, the current one is version {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="130"/>
+        <location filename="../../desktop/ui/paper_check.py" line="131"/>
         <source>这是较早的版本，当前是第 {0} 版</source>
         <translation>this is an earlier version, the current one is version {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="132"/>
+        <location filename="../../desktop/ui/paper_check.py" line="133"/>
         <source>（打印的版本未保存在本文件中，无法列出改动）</source>
         <translation> (the printed version is not kept in this file, so the changes cannot be listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="134"/>
+        <location filename="../../desktop/ui/paper_check.py" line="135"/>
         <source>，内容相同</source>
         <translation>, with the same content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <location filename="../../desktop/ui/paper_check.py" line="137"/>
         <source>，有 {0} 处改动</source>
         <translation>, {0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <location filename="../../desktop/ui/paper_check.py" line="145"/>
         <source>校验码有误：含有校验码不用的字符 {0}</source>
         <translation>Wrong check code: it has characters check codes do not use: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="147"/>
+        <location filename="../../desktop/ui/paper_check.py" line="148"/>
         <source>（校验码中没有 0、1、O、I、L）</source>
         <translation> (check codes have no 0, 1, O, I, L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="149"/>
+        <location filename="../../desktop/ui/paper_check.py" line="150"/>
         <source>校验码有误：应为 {0} 个字符，输入的是 {1} 个</source>
         <translation>Wrong check code: it has {0} characters, {1} were typed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="151"/>
+        <location filename="../../desktop/ui/paper_check.py" line="152"/>
         <source>请输入纸质件上的校验码</source>
         <translation>Type the check code printed on the paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="152"/>
+        <location filename="../../desktop/ui/paper_check.py" line="153"/>
         <source>校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）</source>
         <translation>Wrong check code: the check character does not match; compare it character by character (a character mistyped or two swapped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="153"/>
+        <location filename="../../desktop/ui/paper_check.py" line="154"/>
         <source>校验码有误（不是本程序打印的校验码）</source>
         <translation>Wrong check code (not one this program prints)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="154"/>
+        <location filename="../../desktop/ui/paper_check.py" line="155"/>
         <source>校验码有误（页码不对）</source>
         <translation>Wrong check code (the page number is impossible)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="155"/>
+        <location filename="../../desktop/ui/paper_check.py" line="156"/>
         <source>二维码的内容不完整或不是本程序打印的，请重新扫描</source>
         <translation>The QR code&apos;s text is incomplete or not printed by this program; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="156"/>
+        <location filename="../../desktop/ui/paper_check.py" line="157"/>
         <source>二维码中的校验码有误，请重新扫描</source>
         <translation>The check code in the QR code is wrong; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="157"/>
+        <location filename="../../desktop/ui/paper_check.py" line="158"/>
         <source>二维码中的页码与校验码不符，请重新扫描</source>
         <translation>The page in the QR code does not match its check code; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="158"/>
+        <location filename="../../desktop/ui/paper_check.py" line="159"/>
         <source>二维码中的打印时间有误，请重新扫描</source>
         <translation>The print time in the QR code is wrong; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="159"/>
+        <location filename="../../desktop/ui/paper_check.py" line="160"/>
         <source>二维码中的内容与校验码不符，请重新扫描</source>
         <translation>The QR code&apos;s content does not match its check code; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="167"/>
+        <location filename="../../desktop/ui/paper_check.py" line="168"/>
         <source>第 {0} 页 共 {1} 页</source>
         <translation>, page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="169"/>
+        <location filename="../../desktop/ui/paper_check.py" line="170"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="178"/>
+        <location filename="../../desktop/ui/paper_check.py" line="179"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="179"/>
+        <location filename="../../desktop/ui/paper_check.py" line="180"/>
         <source>第 {0}/{1} 页</source>
         <translation>page {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="181"/>
+        <location filename="../../desktop/ui/paper_check.py" line="182"/>
         <source>（重复）</source>
         <translation>(again) </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="196"/>
+        <location filename="../../desktop/ui/paper_check.py" line="197"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="203"/>
+        <location filename="../../desktop/ui/paper_check.py" line="204"/>
         <source>第 {0} 版</source>
         <translation> revision {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="207"/>
+        <location filename="../../desktop/ui/paper_check.py" line="208"/>
         <source>{0}{1}：有第 {2} 页</source>
         <translation>{0}{1}: pages {2} present</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="209"/>
+        <location filename="../../desktop/ui/paper_check.py" line="210"/>
         <source>，缺第 {0} 页</source>
         <translation>, pages {0} missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="211"/>
+        <location filename="../../desktop/ui/paper_check.py" line="212"/>
         <source>，共 {0} 页，齐全</source>
         <translation>, all {0} pages</translation>
     </message>
@@ -2699,37 +2699,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="372"/>
+        <location filename="../../desktop/ui/window_files.py" line="374"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="375"/>
+        <location filename="../../desktop/ui/window_files.py" line="377"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="379"/>
+        <location filename="../../desktop/ui/window_files.py" line="381"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="381"/>
+        <location filename="../../desktop/ui/window_files.py" line="383"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="383"/>
+        <location filename="../../desktop/ui/window_files.py" line="385"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="387"/>
+        <location filename="../../desktop/ui/window_files.py" line="389"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="392"/>
+        <location filename="../../desktop/ui/window_files.py" line="394"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2851,59 +2851,59 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="277"/>
+        <location filename="../../desktop/ui/window_review.py" line="280"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="291"/>
+        <location filename="../../desktop/ui/window_review.py" line="294"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="294"/>
+        <location filename="../../desktop/ui/window_review.py" line="297"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="309"/>
+        <location filename="../../desktop/ui/window_review.py" line="312"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="315"/>
-        <location filename="../../desktop/ui/window_review.py" line="319"/>
+        <location filename="../../desktop/ui/window_review.py" line="318"/>
+        <location filename="../../desktop/ui/window_review.py" line="322"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="316"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="324"/>
-        <location filename="../../desktop/ui/window_review.py" line="328"/>
+        <location filename="../../desktop/ui/window_review.py" line="327"/>
+        <location filename="../../desktop/ui/window_review.py" line="331"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="325"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="337"/>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="348"/>
+        <location filename="../../desktop/ui/window_review.py" line="351"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="349"/>
+        <location filename="../../desktop/ui/window_review.py" line="352"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2914,82 +2914,82 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="350"/>
+        <location filename="../../desktop/ui/window_review.py" line="353"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="355"/>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="358"/>
+        <location filename="../../desktop/ui/window_review.py" line="361"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="368"/>
+        <location filename="../../desktop/ui/window_review.py" line="371"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="391"/>
+        <location filename="../../desktop/ui/window_review.py" line="394"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="391"/>
+        <location filename="../../desktop/ui/window_review.py" line="394"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="407"/>
+        <location filename="../../desktop/ui/window_review.py" line="410"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="421"/>
-        <location filename="../../desktop/ui/window_review.py" line="425"/>
-        <location filename="../../desktop/ui/window_review.py" line="429"/>
-        <location filename="../../desktop/ui/window_review.py" line="435"/>
-        <location filename="../../desktop/ui/window_review.py" line="456"/>
+        <location filename="../../desktop/ui/window_review.py" line="424"/>
+        <location filename="../../desktop/ui/window_review.py" line="428"/>
+        <location filename="../../desktop/ui/window_review.py" line="432"/>
+        <location filename="../../desktop/ui/window_review.py" line="438"/>
+        <location filename="../../desktop/ui/window_review.py" line="459"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="425"/>
+        <location filename="../../desktop/ui/window_review.py" line="428"/>
         <source>还没有单位报送过项目。</source>
         <translation>No unit has submitted a form yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="432"/>
         <source>报送单位：</source>
         <translation>Submitting unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="437"/>
+        <location filename="../../desktop/ui/window_review.py" line="440"/>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="459"/>
+        <location filename="../../desktop/ui/window_review.py" line="462"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="471"/>
-        <location filename="../../desktop/ui/window_review.py" line="489"/>
+        <location filename="../../desktop/ui/window_review.py" line="474"/>
+        <location filename="../../desktop/ui/window_review.py" line="492"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="473"/>
+        <location filename="../../desktop/ui/window_review.py" line="476"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="491"/>
+        <location filename="../../desktop/ui/window_review.py" line="494"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
@@ -3201,12 +3201,12 @@ Submit these adjustments?</translation>
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="471"/>
+        <location filename="../../desktop/ui/widgets.py" line="472"/>
         <source>如 ≥95%、10个、提升</source>
         <translation>e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="484"/>
+        <location filename="../../desktop/ui/widgets.py" line="485"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
@@ -3214,7 +3214,7 @@ Submit these adjustments?</translation>
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="246"/>
+        <location filename="../../desktop/ui/widgets.py" line="247"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
@@ -3333,6 +3333,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/audit.py" line="68"/>
+        <location filename="../../desktop/domain/diff.py" line="28"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -3480,6 +3481,117 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/audit.py" line="644"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="43"/>
+        <source>{label}：{change}</source>
+        <translation>{label}: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="55"/>
+        <source>〔+{text}〕</source>
+        <translation>[+{text}]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="57"/>
+        <source>〔−{text}〕</source>
+        <translation>[−{text}]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="124"/>
+        <source>{label}：{old} → {new}（{delta}）</source>
+        <translation>{label}: {old} → {new} ({delta})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="135"/>
+        <source>（未命名指标）</source>
+        <translation>(unnamed indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="149"/>
+        <source>新增指标：{name}</source>
+        <translation>Indicator added: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="151"/>
+        <source>删除指标：{name}</source>
+        <translation>Indicator removed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="163"/>
+        <source>指标 {name} 改名</source>
+        <translation>Indicator {name} renamed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="170"/>
+        <source>指标 {name}</source>
+        <translation>Indicator {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="177"/>
+        <source>指标 {name}：复核标记或备注不同</source>
+        <translation>Indicator {name}: review marks or notes differ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="184"/>
+        <source>{label}：需复核标记不同</source>
+        <translation>{label}: review marks differ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="189"/>
+        <source>指标体系</source>
+        <translation>Indicator framework</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="190"/>
+        <source>日期写法</source>
+        <translation>Date style</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="191"/>
+        <source>目标表头</source>
+        <translation>Goal column header</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="192"/>
+        <source>金额的写法</source>
+        <translation>How the amounts are written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="193"/>
+        <source>指标的需复核标记</source>
+        <translation>Review marks of the indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="194"/>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="195"/>
+        <source>指标的顺序</source>
+        <translation>Order of the indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="143"/>
+        <source>新增指标：{name} {value}</source>
+        <translation>Indicator added: {name} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="145"/>
+        <source>删除指标：{name} {value}</source>
+        <translation>Indicator removed: {name} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="223"/>
+        <location filename="../../desktop/domain/diff.py" line="244"/>
+        <source>{label}不同</source>
+        <translation>{label} differ(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="246"/>
+        <source>其他内容不同（复核标记、备注等）</source>
+        <translation>Other content differs (review marks, notes etc.)</translation>
     </message>
 </context>
 <context>
