@@ -1,6 +1,87 @@
 """What a clerk met filling a real form at the keyboard, each checked with key events sent to
 the widget that has the focus: nothing typed is lost or changed, and every part of the window
-is reached by keys."""
+is reached by keys.
+
+Each finding, and each thing built for it, with the tests that prove it (``this file::`` is
+left out for the tests here; each was read to check that it fails with the fault):
+
+===================================================  ============================================
+Finding                                              Tests
+===================================================  ============================================
+A date or amount typed, not confirmed, lost by       ``test_a_date_typed_and_not_confirmed_is_
+Ctrl+PgDn / Ctrl+PgUp                                saved_by_ctrl_pgdn``, ``test_an_amount_typed_
+                                                     and_not_confirmed_is_saved_by_ctrl_pgdn``,
+                                                     ``test_a_refused_amount_stays_red_across_
+                                                     ctrl_pgdn``; test_ui_keyboard_pending_input
+                                                     (every way out)
+An amount reached by Ctrl+Tab appended to            ``test_ctrl_tab_to_the_funds_selects_the_
+(``0.00500万`` read as 50.00)                        amount_so_typing_replaces_it``, ``test_an_
+                                                     amount_typed_after_the_one_shown_is_refused_
+                                                     not_read_as_50_yuan``
+Alt+letter of another tab typed the letter           ``test_alt_letter_of_another_tab_types_
+                                                     nothing``, ``test_alt_letter_in_the_list_
+                                                     does_not_jump_to_a_row``
+Tab never left the list; no key to the editor or     ``test_tab_leaves_the_list_as_one_stop_and_
+the tree                                             f6_cycles_the_panes``, ``test_ctrl_digit_goes_
+                                                     to_each_tabs_first_field``
+After a merge focus was nowhere, undo gone           ``test_after_a_merge_the_keyboard_is_back_in_
+                                                     the_tree_and_undo_works``, ``test_after_a_
+                                                     merge_edit_says_why_earlier_steps_are_gone_
+                                                     and_later_ones_undo``
+Enter on an existing indicator's value added a row;  ``test_enter_after_correcting_an_existing_
+Right did not reach the value                        value_goes_to_the_next_value``
+Focus hard to see (list, tab bar, combo, tree)       ``test_a_frame_marks_the_focused_list_and_
+                                                     follows_the_focus``; test_ui_focus_frame
+                                                     (pixels, 100 % and 150 %)
+F7 hid the panel the first time                      ``test_f7_is_a_checkable_show_panel_and_shows_
+                                                     it_focused``
+A date typed as on paper printed as ISO              ``test_a_date_typed_as_on_paper_is_printed_so``
+English UI: undo texts, 审核 messages, toolbar,      test_ui_english_strings (every window and
+file dialogs, change lines                           dialog, undo texts, findings, Qt's file
+                                                     dialog, ``test_what_changed_since_a_printed_
+                                                     version_reads_in_english``), ``test_the_
+                                                     indicator_toolbar_fits_beside_the_list_in_
+                                                     english``
+The sample's own problems looked like the            ``test_the_samples_own_problems_are_marked_as_
+program's                                            the_published_forms``, ``test_the_offer_of_
+                                                     the_examples_says_they_are_as_published``
+===================================================  ============================================
+
+===================================================  ============================================
+Built                                                Tests
+===================================================  ============================================
+Pending input saved or visibly refused on every      test_ui_keyboard_pending_input: ``test_what_
+way out (Tab, Enter, click, project/tab switch,      was_typed_goes_out_saved_on_every_way_out``,
+menu, shortcut, close, export/print/PDF/merge)       ``test_a_refused_entry_stays_red_on_every_way_
+                                                     out``; test_ui_keyboard_invariant (random keys)
+Fields take input safely: every route in selects     test_ui_keyboard_routes: ``test_every_route_
+the text; an amount is read only as a whole          into_an_amount_selects_it_so_typing_replaces_
+                                                     it``, ``..._a_date_...``; ``test_a_click_into_
+                                                     an_amount_selects_it``, ``test_an_amount_typed_
+                                                     after_the_one_shown_is_refused_...``
+Mnemonics never type, in any widget                  test_ui_keyboard_routes: ``test_an_alt_letter_
+                                                     no_one_has_types_nothing_anywhere``; ``test_
+                                                     alt_letter_of_another_tab_types_nothing``
+A keyboard route: F6/Shift+F6, Tab leaves the        ``test_tab_leaves_the_list_as_one_stop_and_f6_
+list, Ctrl+1…4, a visible focus frame                cycles_the_panes``, ``test_ctrl_digit_goes_to_
+                                                     each_tabs_first_field``; test_ui_focus_frame
+After merge, import or restore: same place, undo     ``test_after_a_merge_...`` (both);
+for later edits, 编辑 says why                       test_ui_keyboard_routes: ``test_after_an_
+                                                     import_the_keyboard_is_back_in_the_same_
+                                                     field``, ``test_after_a_restore_the_same_
+                                                     project_is_shown_and_the_editor_has_the_
+                                                     keyboard``
+The tree: Enter to the next value, Right/Left, F7    ``test_enter_after_correcting_an_existing_
+checkable                                            value_goes_to_the_next_value``, ``test_f7_is_
+                                                     a_checkable_show_panel_and_shows_it_focused``
+Dates as typed                                       ``test_a_date_typed_as_on_paper_is_printed_so``
+English complete (a test fails on any CJK            test_ui_english_strings; test_ui_translations
+character in the English UI)
+The sample's own problems explained                  ``test_the_samples_own_problems_are_marked_as_
+                                                     the_published_forms``, ``test_the_offer_of_
+                                                     the_examples_says_they_are_as_published``
+===================================================  ============================================
+"""
 
 from __future__ import annotations
 
@@ -130,6 +211,7 @@ def test_alt_letter_of_another_tab_types_nothing(sample_window, letter):
     kb = Keyboard()
     kb.key(letter, ALT)
     assert money.text() == before and not money.has_error()
+    assert kb.focus() is money  # nor does it open a menu or move the keyboard elsewhere
 
 
 def test_alt_letter_in_the_list_does_not_jump_to_a_row(sample_window):
