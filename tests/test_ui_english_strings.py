@@ -334,3 +334,40 @@ def test_what_changed_since_a_printed_version_reads_in_english(
     text = "\n".join(seen["lines"])
     assert "Project name" in text and "Total project funds" in text  # the fields, named
     assert "(empty)" in text and "Legal aid for all" in text  # the data as written
+
+
+def test_the_merge_preview_says_what_changed_in_english(english_window, tmp_path, qtbot):
+    """A colleague's version of the form, merged: the preview's lines of what changed name
+    the fields and mark the changes in English; the clerk's data is shown as written."""
+    import shutil
+
+    from desktop.store import open_repository
+    from desktop.store.exchange import export_db, read_untrusted
+    from desktop.store.merge import plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+
+    c = english_window
+    mine = c.window.editor.project
+    twin = tmp_path / "colleague.db"  # a copy of this file, edited on the colleague's machine
+    shutil.copyfile(c.session.repo.path, twin)
+    stick = tmp_path / "stick.db"
+    with open_repository(twin) as repo:
+        theirs = repo.get(mine.id)
+        repo.save(
+            theirs.with_changes(
+                name="Legal aid for all",
+                goal_annual="",
+                funds=theirs.funds.__class__(150, 50, 0, 200, 0, 0, 0),
+            )
+        )
+        export_db(repo.all_projects(trash=True), stick, repo.tombstones())
+    dialog = MergeDialog(None, plan_merge(c.session.repo, read_untrusted(stick)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.table.selectRow(0)
+    QApplication.processEvents()
+    text = dialog.details.toPlainText()
+    assert "Project name: [−Legal aid] → [+Legal aid for all]" in text
+    assert "Total project funds: 1.00 → 1.50 (+0.50)" in text
+    assert "(empty)" in text
+    assert not CJK.search(text), text

@@ -231,62 +231,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="493"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="493"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="493"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="497"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="501"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="498"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="502"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="503"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="504"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="501"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="505"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="514"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="518"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="523"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="527"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="527"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="531"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="393"/>
+        <location filename="../../desktop/ui/app.py" line="397"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -470,7 +470,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="373"/>
+        <location filename="../../desktop/ui/app.py" line="377"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -479,12 +479,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="397"/>
+        <location filename="../../desktop/ui/app.py" line="401"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="470"/>
+        <location filename="../../desktop/ui/app.py" line="474"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -520,27 +520,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="312"/>
+        <location filename="../../desktop/ui/widgets.py" line="311"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="314"/>
+        <location filename="../../desktop/ui/widgets.py" line="313"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="319"/>
+        <location filename="../../desktop/ui/widgets.py" line="318"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="362"/>
+        <location filename="../../desktop/ui/widgets.py" line="361"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="399"/>
+        <location filename="../../desktop/ui/widgets.py" line="398"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -548,18 +548,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="584"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="599"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="588"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="603"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="585"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="589"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="600"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="604"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -699,104 +699,104 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="109"/>
+        <location filename="../../desktop/ui/window_files.py" line="111"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="111"/>
+        <location filename="../../desktop/ui/window_files.py" line="113"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="129"/>
-        <location filename="../../desktop/ui/window_files.py" line="138"/>
-        <location filename="../../desktop/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/ui/window_files.py" line="131"/>
+        <location filename="../../desktop/ui/window_files.py" line="140"/>
+        <location filename="../../desktop/ui/window_files.py" line="242"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="145"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/ui/window_files.py" line="149"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="164"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="166"/>
+        <location filename="../../desktop/ui/window_files.py" line="171"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/ui/window_files.py" line="174"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="170"/>
+        <location filename="../../desktop/ui/window_files.py" line="175"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="171"/>
+        <location filename="../../desktop/ui/window_files.py" line="176"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="192"/>
+        <location filename="../../desktop/ui/window_files.py" line="197"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="223"/>
+        <location filename="../../desktop/ui/window_files.py" line="228"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="226"/>
+        <location filename="../../desktop/ui/window_files.py" line="231"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="257"/>
+        <location filename="../../desktop/ui/window_files.py" line="262"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="266"/>
+        <location filename="../../desktop/ui/window_files.py" line="271"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="281"/>
+        <location filename="../../desktop/ui/window_files.py" line="286"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="285"/>
+        <location filename="../../desktop/ui/window_files.py" line="290"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="337"/>
+        <location filename="../../desktop/ui/window_files.py" line="342"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="339"/>
+        <location filename="../../desktop/ui/window_files.py" line="344"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="365"/>
+        <location filename="../../desktop/ui/window_files.py" line="370"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -860,42 +860,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="431"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="435"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="440"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="440"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="440"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="440"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="456"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="460"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="462"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="466"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="468"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -1257,265 +1257,265 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>显示审核面板(&amp;K)</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>Show chec&amp;k panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>基本信息(&amp;1)</source>
         <translation>Basic information (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>项目资金(&amp;2)</source>
         <translation>Funds (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>绩效目标(&amp;3)</source>
         <translation>Goals (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>绩效指标(&amp;4)</source>
         <translation>Indicators (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>下一个窗格(&amp;N)</source>
         <translation>&amp;Next pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>上一个窗格(&amp;P)</source>
         <translation>&amp;Previous pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>项目列表(&amp;L)</source>
         <translation>Project &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>“{0}”：{1}</source>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="579"/>
+        <location filename="../../desktop/ui/main_window.py" line="577"/>
         <source>以下输入无效，没有保存：
 {0}
 关闭后这些输入会丢失。仍要关闭吗？</source>
@@ -1524,7 +1524,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 They will be lost when the window closes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="581"/>
+        <location filename="../../desktop/ui/main_window.py" line="579"/>
         <source>以下输入无效，没有保存（仍以红色留在原处）：
 {0}
 仍要继续吗？</source>
@@ -1533,57 +1533,57 @@ They will be lost when the window closes. Close anyway?</translation>
 Go on anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="623"/>
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="717"/>
+        <location filename="../../desktop/ui/main_window.py" line="715"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="719"/>
+        <location filename="../../desktop/ui/main_window.py" line="717"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="728"/>
+        <location filename="../../desktop/ui/main_window.py" line="726"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="731"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="748"/>
+        <location filename="../../desktop/ui/main_window.py" line="746"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="751"/>
+        <location filename="../../desktop/ui/main_window.py" line="749"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756"/>
+        <location filename="../../desktop/ui/main_window.py" line="754"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="802"/>
+        <location filename="../../desktop/ui/main_window.py" line="800"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="804"/>
+        <location filename="../../desktop/ui/main_window.py" line="802"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="839"/>
+        <location filename="../../desktop/ui/main_window.py" line="837"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1844,7 +1844,7 @@ Go on anyway?</translation>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="572"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="576"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1852,17 +1852,17 @@ Go on anyway?</translation>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="124"/>
+        <location filename="../../desktop/ui/widgets.py" line="123"/>
         <source>＝{0}万元</source>
         <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="138"/>
+        <location filename="../../desktop/ui/widgets.py" line="137"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="146"/>
+        <location filename="../../desktop/ui/widgets.py" line="145"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
@@ -2699,37 +2699,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="374"/>
+        <location filename="../../desktop/ui/window_files.py" line="379"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="377"/>
+        <location filename="../../desktop/ui/window_files.py" line="382"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="381"/>
+        <location filename="../../desktop/ui/window_files.py" line="386"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="383"/>
+        <location filename="../../desktop/ui/window_files.py" line="388"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="385"/>
+        <location filename="../../desktop/ui/window_files.py" line="390"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="389"/>
+        <location filename="../../desktop/ui/window_files.py" line="394"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="394"/>
+        <location filename="../../desktop/ui/window_files.py" line="399"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -3201,12 +3201,12 @@ Submit these adjustments?</translation>
 <context>
     <name>ValueLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="472"/>
+        <location filename="../../desktop/ui/widgets.py" line="471"/>
         <source>如 ≥95%、10个、提升</source>
         <translation>e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="485"/>
+        <location filename="../../desktop/ui/widgets.py" line="484"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
@@ -3214,7 +3214,7 @@ Submit these adjustments?</translation>
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="247"/>
+        <location filename="../../desktop/ui/widgets.py" line="246"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
