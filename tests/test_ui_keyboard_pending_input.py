@@ -9,7 +9,6 @@ by keys, never by a setter."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 
 import pytest
@@ -134,10 +133,9 @@ def _export_pdf(w, kb, tmp_path, monkeypatch):
     kb.key(Key.Key_E, CTRL | SHIFT)  # 导出 PDF
     if not out.exists():
         return "nothing exported"
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return text
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(out).pages)
 
 
 def _merge(w, kb, tmp_path, monkeypatch):
