@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -274,3 +275,99 @@ def test_the_audit_panel_reads_findings_in_english(english_window):
     assert "The planned end date is before the planned start date" in texts
     assert any(t.startswith("No output indicators") for t in texts)
     assert isinstance(panel, QTreeWidget)
+
+
+def test_what_changed_since_a_printed_version_reads_in_english(
+    english_window, monkeypatch, tmp_path
+):
+    """核对纸质件 on a page of an older version ("this is version N"): the lines of what
+    changed name the fields, （空） and the unnamed indicator in English; only the clerk's
+    own data (English here) is shown as written."""
+    from dataclasses import replace
+
+    from desktop.domain.model import Indicator
+    from desktop.domain.values import parse_value
+    from desktop.ui.paper_check import PaperCheckDialog
+    from tests.test_ui_paper_check import _qr_texts, _scan
+
+    c = english_window
+    w = c.window
+    project = w.editor.project
+    pdf = tmp_path / "printed.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.table.setFocus()
+    QTest.keyClick(
+        w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    code = _qr_texts(pdf)[project.id][0]
+    stored = w.session.repo.get(project.id)
+    changed = stored.with_changes(  # every kind of change line: text, amount, date, rows
+        name="Legal aid for all",
+        goal_annual="",
+        start_date=date(2026, 2, 1),
+        funds=replace(stored.funds, total=150),
+        indicators=(
+            Indicator(name="Cases", value=parse_value("≥100(cases)")),
+            Indicator(value=parse_value("≥1")),
+        ),
+        date_style="slash",
+    )
+    w.session.repo.save(changed)
+    seen = {}
+
+    def drive(dialog):
+        dialog.show()
+        QApplication.processEvents()
+        _scan(dialog, code)
+        lines = [dialog.answer.text()]
+        for i in range(dialog.results.topLevelItemCount()):
+            item = dialog.results.topLevelItem(i)
+            lines += [item.text(2), item.toolTip(2)]
+            lines += [item.child(k).text(2) for k in range(item.childCount())]
+        seen["lines"] = lines
+        assert_english(dialog, [("paper check", line) for line in lines])
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PaperCheckDialog, "exec", drive)
+    QTest.keyClick(w, Qt.Key.Key_F8)
+    text = "\n".join(seen["lines"])
+    assert "Project name" in text and "Total project funds" in text  # the fields, named
+    assert "(empty)" in text and "Legal aid for all" in text  # the data as written
+
+
+def test_the_merge_preview_says_what_changed_in_english(english_window, tmp_path, qtbot):
+    """A colleague's version of the form, merged: the preview's lines of what changed name
+    the fields and mark the changes in English; the clerk's data is shown as written."""
+    import shutil
+
+    from desktop.store import open_repository
+    from desktop.store.exchange import export_db, read_untrusted
+    from desktop.store.merge import plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+
+    c = english_window
+    mine = c.window.editor.project
+    twin = tmp_path / "colleague.db"  # a copy of this file, edited on the colleague's machine
+    shutil.copyfile(c.session.repo.path, twin)
+    stick = tmp_path / "stick.db"
+    with open_repository(twin) as repo:
+        theirs = repo.get(mine.id)
+        repo.save(
+            theirs.with_changes(
+                name="Legal aid for all",
+                goal_annual="",
+                funds=theirs.funds.__class__(150, 50, 0, 200, 0, 0, 0),
+            )
+        )
+        export_db(repo.all_projects(trash=True), stick, repo.tombstones())
+    dialog = MergeDialog(None, plan_merge(c.session.repo, read_untrusted(stick)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.table.selectRow(0)
+    QApplication.processEvents()
+    text = dialog.details.toPlainText()
+    assert "Project name: [−Legal aid] → [+Legal aid for all]" in text
+    assert "Total project funds: 1.00 → 1.50 (+0.50)" in text
+    assert "(empty)" in text
+    assert not CJK.search(text), text

@@ -1,6 +1,87 @@
 """What a clerk met filling a real form at the keyboard, each checked with key events sent to
 the widget that has the focus: nothing typed is lost or changed, and every part of the window
-is reached by keys."""
+is reached by keys.
+
+Each finding, and each thing built for it, with the tests that prove it (``this file::`` is
+left out for the tests here; each was read to check that it fails with the fault):
+
+===================================================  ============================================
+Finding                                              Tests
+===================================================  ============================================
+A date or amount typed, not confirmed, lost by       ``test_a_date_typed_and_not_confirmed_is_
+Ctrl+PgDn / Ctrl+PgUp                                saved_by_ctrl_pgdn``, ``test_an_amount_typed_
+                                                     and_not_confirmed_is_saved_by_ctrl_pgdn``,
+                                                     ``test_a_refused_amount_stays_red_across_
+                                                     ctrl_pgdn``; test_ui_keyboard_pending_input
+                                                     (every way out)
+An amount reached by Ctrl+Tab appended to            ``test_ctrl_tab_to_the_funds_selects_the_
+(``0.00500万`` read as 50.00)                        amount_so_typing_replaces_it``, ``test_an_
+                                                     amount_typed_after_the_one_shown_is_refused_
+                                                     not_read_as_50_yuan``
+Alt+letter of another tab typed the letter           ``test_alt_letter_of_another_tab_types_
+                                                     nothing``, ``test_alt_letter_in_the_list_
+                                                     does_not_jump_to_a_row``
+Tab never left the list; no key to the editor or     ``test_tab_leaves_the_list_as_one_stop_and_
+the tree                                             f6_cycles_the_panes``, ``test_ctrl_digit_goes_
+                                                     to_each_tabs_first_field``
+After a merge focus was nowhere, undo gone           ``test_after_a_merge_the_keyboard_is_back_in_
+                                                     the_tree_and_undo_works``, ``test_after_a_
+                                                     merge_edit_says_why_earlier_steps_are_gone_
+                                                     and_later_ones_undo``
+Enter on an existing indicator's value added a row;  ``test_enter_after_correcting_an_existing_
+Right did not reach the value                        value_goes_to_the_next_value``
+Focus hard to see (list, tab bar, combo, tree)       ``test_a_frame_marks_the_focused_list_and_
+                                                     follows_the_focus``; test_ui_focus_frame
+                                                     (pixels, 100 % and 150 %)
+F7 hid the panel the first time                      ``test_f7_is_a_checkable_show_panel_and_shows_
+                                                     it_focused``
+A date typed as on paper printed as ISO              ``test_a_date_typed_as_on_paper_is_printed_so``
+English UI: undo texts, 审核 messages, toolbar,      test_ui_english_strings (every window and
+file dialogs, change lines                           dialog, undo texts, findings, Qt's file
+                                                     dialog, ``test_what_changed_since_a_printed_
+                                                     version_reads_in_english``), ``test_the_
+                                                     indicator_toolbar_fits_beside_the_list_in_
+                                                     english``
+The sample's own problems looked like the            ``test_the_samples_own_problems_are_marked_as_
+program's                                            the_published_forms``, ``test_the_offer_of_
+                                                     the_examples_says_they_are_as_published``
+===================================================  ============================================
+
+===================================================  ============================================
+Built                                                Tests
+===================================================  ============================================
+Pending input saved or visibly refused on every      test_ui_keyboard_pending_input: ``test_what_
+way out (Tab, Enter, click, project/tab switch,      was_typed_goes_out_saved_on_every_way_out``,
+menu, shortcut, close, export/print/PDF/merge)       ``test_a_refused_entry_stays_red_on_every_way_
+                                                     out``; test_ui_keyboard_invariant (random keys)
+Fields take input safely: every route in selects     test_ui_keyboard_routes: ``test_every_route_
+the text; an amount is read only as a whole          into_an_amount_selects_it_so_typing_replaces_
+                                                     it``, ``..._a_date_...``; ``test_a_click_into_
+                                                     an_amount_selects_it``, ``test_an_amount_typed_
+                                                     after_the_one_shown_is_refused_...``
+Mnemonics never type, in any widget                  test_ui_keyboard_routes: ``test_an_alt_letter_
+                                                     no_one_has_types_nothing_anywhere``; ``test_
+                                                     alt_letter_of_another_tab_types_nothing``
+A keyboard route: F6/Shift+F6, Tab leaves the        ``test_tab_leaves_the_list_as_one_stop_and_f6_
+list, Ctrl+1…4, a visible focus frame                cycles_the_panes``, ``test_ctrl_digit_goes_to_
+                                                     each_tabs_first_field``; test_ui_focus_frame
+After merge, import or restore: same place, undo     ``test_after_a_merge_...`` (both);
+for later edits, 编辑 says why                       test_ui_keyboard_routes: ``test_after_an_
+                                                     import_the_keyboard_is_back_in_the_same_
+                                                     field``, ``test_after_a_restore_the_same_
+                                                     project_is_shown_and_the_editor_has_the_
+                                                     keyboard``
+The tree: Enter to the next value, Right/Left, F7    ``test_enter_after_correcting_an_existing_
+checkable                                            value_goes_to_the_next_value``, ``test_f7_is_
+                                                     a_checkable_show_panel_and_shows_it_focused``
+Dates as typed                                       ``test_a_date_typed_as_on_paper_is_printed_so``
+English complete (a test fails on any CJK            test_ui_english_strings; test_ui_translations
+character in the English UI)
+The sample's own problems explained                  ``test_the_samples_own_problems_are_marked_as_
+                                                     the_published_forms``, ``test_the_offer_of_
+                                                     the_examples_says_they_are_as_published``
+===================================================  ============================================
+"""
 
 from __future__ import annotations
 
@@ -9,7 +90,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
 
 from tests import test_ui_editor_keyboard as test_keyboard
 from tests.test_ui_editor_keyboard import Keyboard
@@ -130,6 +211,7 @@ def test_alt_letter_of_another_tab_types_nothing(sample_window, letter):
     kb = Keyboard()
     kb.key(letter, ALT)
     assert money.text() == before and not money.has_error()
+    assert kb.focus() is money  # nor does it open a menu or move the keyboard elsewhere
 
 
 def test_alt_letter_in_the_list_does_not_jump_to_a_row(sample_window):
@@ -354,3 +436,51 @@ def test_the_indicator_toolbar_fits_beside_the_list_in_english(make_controller, 
         assert [a.text() for a in bar.actions()][-1] == "Paste rows"
     finally:
         c.set_language("zh_CN")
+
+
+def test_after_a_merge_edit_says_why_earlier_steps_are_gone_and_later_ones_undo(
+    sample_window, tmp_path, monkeypatch
+):
+    from desktop.store.exchange import export_db
+    from desktop.ui import exchange_dialogs
+    from tests.ui_helpers import generated_projects
+
+    w = sample_window
+    select_name(w, "人民调解")
+    kb = Keyboard()
+    kb.key(Key.Key_3, CTRL)  # 绩效目标: 总体目标, the cursor at its end
+    goal = w.editor.goal_edits["goal_overall"]
+    assert kb.focus() is goal
+    kb.type("（甲）")
+    kb.key(Key.Key_Tab)  # saved: one step in 编辑 › 撤销
+    kb.key(Key.Key_Backtab, SHIFT)  # back into 总体目标
+    assert kb.focus() is goal
+    assert w.act_undo.isEnabled() and not w.act_undo_note.isVisible()
+    theirs = tmp_path / "colleague.db"
+    export_db(generated_projects(1, seed=5), theirs)  # a colleague's own new project
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(theirs), ""))
+    monkeypatch.setattr(
+        exchange_dialogs.MergeDialog, "exec", lambda self: exchange_dialogs.QDialog.Accepted
+    )
+    kb.key(Key.Key_I, CTRL)  # 从文件导入 a .db: merged after the preview
+    assert len(stored(w.path)) == 14
+    # the keyboard is back where it was: the same project, the same field
+    assert w.editor.project.name == "人民调解" and kb.focus() is goal
+    # 编辑 says why the step before the merge cannot be undone, and undo is off
+    edit_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "编辑(&E)" and a.menu())
+    assert w.act_undo_note in edit_menu.actions()
+    assert w.act_undo_note.isVisible() and not w.act_undo_note.isEnabled()
+    assert "合并之前的修改不能撤销" in w.act_undo_note.text()
+    assert not w.act_undo.isEnabled()
+    kb.key(Key.Key_Z, CTRL)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）")  # nothing undone
+    # an edit after the merge undoes and redoes as any edit
+    goal.moveCursor(goal.textCursor().MoveOperation.End)
+    kb.type("（乙）")
+    kb.key(Key.Key_Tab)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）（乙）")
+    kb.key(Key.Key_Z, CTRL)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）")
+    assert goal.toPlainText().endswith("（甲）")
+    kb.key(Key.Key_Y, CTRL)
+    assert stored(w.path)["人民调解"].goal_overall.endswith("（甲）（乙）")

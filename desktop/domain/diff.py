@@ -4,43 +4,66 @@ Long texts are compared character by character (difflib): the changed parts with
 context on either side, the inserted text marked 〔+…〕 and the removed text 〔−…〕 (so the
 change reads without colour; the window colours them too). Amounts are old → new with the
 difference; indicators are matched by id and reported as added, removed or changed.
+
+Each line is a ``messages.Message``: Chinese text that keeps its template, the form's words
+(field labels, （空）) as ``Term``s and the clerk's data as it is, so that a window in another
+language shows it in that language (``ui/audit_text.finding_text``).
 """
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import date
 
+from desktop.domain.dates import format_date
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, Term
 from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.money import format_money
 
 SAME, INSERTED, REMOVED = "same", "ins", "del"
 CONTEXT = 12  # characters of unchanged text shown on either side of a change
 SHORT = 40  # texts up to this long are shown whole (old → new)
+_EXAMPLE_DAY = date(2025, 1, 31)  # a date style shown by this date written in it
+EMPTY_TEXT = Term(QT_TRANSLATE_NOOP("audit", "（空）"))
 
 
 @dataclass
 class Change:
     """One line of differences: a label and either segments (a text diff) or plain text."""
 
-    label: str
+    label: str  # a Term (a field label) or a Message
     segments: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
 
     def text(self) -> str:
         """The line without colour: inserted 〔+…〕, removed 〔−…〕."""
-        return f"{self.label}：" + marked(self.segments) if self.segments else self.label
+        if not self.segments:
+            return self.label
+        return Message(
+            QT_TRANSLATE_NOOP("audit", "{label}：{change}"),
+            label=self.label,
+            change=marked(self.segments),
+        )
 
 
 def marked(segments: list[tuple[str, str]]) -> str:
-    out = []
+    """The segments as one text (a Message: its Terms, such as （空）, translate)."""
+    out, args = [], {}
     for kind, text in segments:
-        if kind == INSERTED:
-            out.append(f"〔+{text}〕")
-        elif kind == REMOVED:
-            out.append(f"〔−{text}〕")
-        else:
-            out.append(text)
-    return "".join(out)
+        if kind in (INSERTED, REMOVED):  # the marks are the window's words, the text data
+            template = (
+                QT_TRANSLATE_NOOP("audit", "〔+{text}〕")
+                if kind == INSERTED
+                else QT_TRANSLATE_NOOP("audit", "〔−{text}〕")
+            )
+            text = Message(template, text=text)
+        if isinstance(text, (Term, Message)):
+            key = f"a{len(args)}"
+            args[key] = text
+            out.append("{" + key + "}")
+        else:  # the clerk's data: braces kept as they are
+            out.append(text.replace("{", "{{").replace("}", "}}"))
+    return Message("".join(out), **args)
 
 
 def _one_line(text: str) -> str:
@@ -54,9 +77,9 @@ def text_diff(old: str, new: str, context: int = CONTEXT) -> list[tuple[str, str
     if not old or not new or (len(old) <= SHORT and len(new) <= SHORT) or _unlike(old, new):
         # short values, or nothing in common: old → new, whole
         return [
-            (REMOVED, old) if old else (SAME, "（空）"),
+            (REMOVED, old) if old else (SAME, EMPTY_TEXT),
             (SAME, " → "),
-            (INSERTED, new) if new else (SAME, "（空）"),
+            (INSERTED, new) if new else (SAME, EMPTY_TEXT),
         ]
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     out: list[tuple[str, str]] = []
@@ -97,12 +120,37 @@ def amount_change(label: str, old: int, new: int) -> Change:
     delta = new - old
     sign = "+" if delta > 0 else "−"
     return Change(
-        f"{label}：{format_money(old)} → {format_money(new)}（{sign}{format_money(abs(delta))}）"
+        Message(
+            QT_TRANSLATE_NOOP("audit", "{label}：{old} → {new}（{delta}）"),
+            label=Term(label),
+            old=format_money(old),
+            new=format_money(new),
+            delta=sign + format_money(abs(delta)),
+        )
     )
 
 
 def indicator_label(i: Indicator) -> str:
-    return "/".join(x for x in (i.level1, i.level2, i.name) if x) or "（未命名指标）"
+    return "/".join(x for x in (i.level1, i.level2, i.name) if x) or Term(
+        QT_TRANSLATE_NOOP("audit", "（未命名指标）")
+    )
+
+
+def _indicator_line(added: bool, i: Indicator) -> Message:
+    """新增/删除指标: its names and value (the value left out when empty)."""
+    if i.value.shown:
+        template = (
+            QT_TRANSLATE_NOOP("audit", "新增指标：{name} {value}")
+            if added
+            else QT_TRANSLATE_NOOP("audit", "删除指标：{name} {value}")
+        )
+        return Message(template, name=indicator_label(i), value=i.value.shown)
+    template = (
+        QT_TRANSLATE_NOOP("audit", "新增指标：{name}")
+        if added
+        else QT_TRANSLATE_NOOP("audit", "删除指标：{name}")
+    )
+    return Message(template, name=indicator_label(i))
 
 
 def indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
@@ -112,51 +160,71 @@ def indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
     if (old.level1, old.level2, old.name) != (new.level1, new.level2, new.name):
         out.append(
             Change(
-                f"指标 {indicator_label(old)} 改名",
+                Message(QT_TRANSLATE_NOOP("audit", "指标 {name} 改名"), name=indicator_label(old)),
                 text_diff(indicator_label(old), indicator_label(new)),
             )
         )
     if old.value.shown != new.value.shown or old.value != new.value:
-        out.append(Change(f"指标 {label}", text_diff(old.value.shown, new.value.shown)))
+        out.append(
+            Change(
+                Message(QT_TRANSLATE_NOOP("audit", "指标 {name}"), name=label),
+                text_diff(old.value.shown, new.value.shown),
+            )
+        )
     if not out and old != new:
-        out.append(Change(f"指标 {label}：复核标记或备注不同"))
+        out.append(
+            Change(
+                Message(QT_TRANSLATE_NOOP("audit", "指标 {name}：复核标记或备注不同"), name=label)
+            )
+        )
     return out
+
+
+def _flag_differs(label: str) -> Change:
+    return Change(Message(QT_TRANSLATE_NOOP("audit", "{label}：需复核标记不同"), label=Term(label)))
+
+
+# the merge's other fields, as the form's words
+_OTHER_LABELS = {
+    "profile": QT_TRANSLATE_NOOP("audit", "指标体系"),
+    "date_style": QT_TRANSLATE_NOOP("audit", "日期写法"),
+    "goal_header": QT_TRANSLATE_NOOP("audit", "目标表头"),
+    "funds_written": QT_TRANSLATE_NOOP("audit", "金额的写法"),
+    "flag.indicators": QT_TRANSLATE_NOOP("audit", "指标的需复核标记"),
+    "trash": QT_TRANSLATE_NOOP("audit", "回收站"),
+    "order": QT_TRANSLATE_NOOP("audit", "指标的顺序"),
+}
 
 
 def field_change(key: str, old, new) -> list[Change]:
     """The differences of one merge field (``combine.merge_values`` keys and values)."""
     if key.startswith("ind:"):
         if old is None:
-            return [Change(f"新增指标：{indicator_label(new)} {new.value.shown}".rstrip())]
+            return [Change(_indicator_line(True, new))]
         if new is None:
-            return [Change(f"删除指标：{indicator_label(old)} {old.value.shown}".rstrip())]
+            return [Change(_indicator_line(False, old))]
         return indicator_changes(old, new)
     if key.startswith("funds."):
         label = Funds.FIELD_LABELS[key[6:]]
         (a, fa), (b, fb) = old, new
         out = [amount_change(label, a, b)] if a != b else []
         if fa != fb:
-            out.append(Change(f"{label}：需复核标记不同"))
+            out.append(_flag_differs(label))
         return out
     if key in Project.FIELD_LABELS:
         label = Project.FIELD_LABELS[key]
         (a, fa), (b, fb) = old, new
-        out = [Change(label, text_diff(_value_text(a), _value_text(b)))] if a != b else []
+        out = [Change(Term(label), text_diff(_value_text(a), _value_text(b)))] if a != b else []
         if fa != fb:
-            out.append(Change(f"{label}：需复核标记不同"))
+            out.append(_flag_differs(label))
         return out
-    labels = {
-        "profile": "指标体系",
-        "date_style": "日期写法",
-        "goal_header": "目标表头",
-        "funds_written": "金额的写法",
-        "flag.indicators": "指标的需复核标记",
-        "trash": "回收站",
-        "order": "指标的顺序",
-    }
     if key in ("order", "trash", "flag.indicators"):
-        return [Change(f"{labels[key]}不同")]
-    return [Change(labels.get(key, key), text_diff(_value_text(old), _value_text(new)))]
+        label = Term(_OTHER_LABELS[key])
+        return [Change(Message(QT_TRANSLATE_NOOP("audit", "{label}不同"), label=label))]
+    label = Term(_OTHER_LABELS[key]) if key in _OTHER_LABELS else key
+    if key == "date_style":  # a date written each way, not the style's code name
+        old, new = (format_date(_EXAMPLE_DAY, s or "") for s in (old, new))
+    return [Change(label, text_diff(_value_text(old), _value_text(new)))]
 
 
 def project_changes(old: Project, new: Project) -> list[Change]:
@@ -172,9 +240,10 @@ def project_changes(old: Project, new: Project) -> list[Change]:
             out += field_change(key, a.get(key), b.get(key))
     common = [u for u in a["order"] if u in set(b["order"])]  # type: ignore[union-attr]
     if common != [u for u in b["order"] if u in set(a["order"])]:  # type: ignore[union-attr]
-        out.append(Change("指标的顺序不同"))
+        order = Term(_OTHER_LABELS["order"])
+        out.append(Change(Message(QT_TRANSLATE_NOOP("audit", "{label}不同"), label=order)))
     if not out and old.content() != new.content():
-        out.append(Change("其他内容不同（复核标记、备注等）"))
+        out.append(Change(Message(QT_TRANSLATE_NOOP("audit", "其他内容不同（复核标记、备注等）"))))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.combine import Combined, merge_values
 from desktop.domain.diff import Change, field_change, text_diff
+from desktop.domain.messages import Message
 from desktop.domain.model import Project
 
 
@@ -70,7 +71,8 @@ def _kept(c: Combined) -> set[str]:
 
 
 def _indent(change: Change) -> Change:
-    return Change("  " + change.label, change.segments)
+    """The line set in under its title (its label still a Message, said in any language)."""
+    return Change(Message("  {label}", label=change.label), change.segments)
 
 
 def _plain(key: str, value) -> str:

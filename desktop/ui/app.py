@@ -304,13 +304,17 @@ class Controller(QObject):
         """Let the clerk pick a backup and put it in place of the open database."""
         repo = self.session.repo
         path = repo.path
+        current = self.window.current_id() if self.window is not None else None
         restored = self._pick_and_restore(
             path,
             backups.list_backups(path),
             before=lambda: repo.backup("restore"),  # today's state first
         )
-        if restored is not None:
-            self.open(path)
+        if restored is not None and self.open(path) and current and self.window is not None:
+            # the same project, if the backup has it, with the keyboard in the editor
+            self.window.select_project(current)
+            if self.window.editor.project is not None and self.window.current_id() == current:
+                self.window.go_to_pane(1)
 
     def _show_window(self) -> None:
         window = MainWindow(self.session)

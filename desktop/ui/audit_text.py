@@ -1,7 +1,8 @@
-"""The domain's sentences in the window's language — 审核 findings, and why an amount or a
-date was refused: the domain writes each in Chinese and keeps its template and arguments
-(``messages.Message``); here the template and the form's words among the arguments
-(``messages.Term``) are translated, the clerk's data is not."""
+"""The domain's sentences in the window's language — 审核 findings, why an amount or a
+date was refused, the lines of what changed between two versions (``domain.diff``): the
+domain writes each in Chinese and keeps its template and arguments (``messages.Message``);
+here the template and the form's words among the arguments (``messages.Term``) are
+translated, the clerk's data is not."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ CONTEXT = "audit"
 
 def finding_text(message: str) -> str:
     """A domain sentence (a finding's message, an error's text) as the window shows it."""
+    if isinstance(message, Term):  # a word of the form on its own (a change's label)
+        return QCoreApplication.translate(CONTEXT, message)
     if not isinstance(message, Message):
         return message
-    args = {
-        key: QCoreApplication.translate(CONTEXT, value) if isinstance(value, Term) else value
+    args = {  # the form's words translated, sentences inside it too; the clerk's data kept
+        key: finding_text(value) if isinstance(value, (Term, Message)) else value
         for key, value in message.args.items()
     }
     translated = QCoreApplication.translate(CONTEXT, message.template)

@@ -425,19 +425,23 @@ def html_line(change) -> str:
     """One line of differences as HTML: inserted text green, removed red and struck
     through, both also marked 〔+…〕/〔−…〕 (read without colour, and by screen readers)."""
     from desktop.domain.diff import INSERTED, REMOVED
+    from desktop.ui.audit_text import finding_text as said  # in the window's language
 
-    label = escape(change.label).replace("  ", "&nbsp;&nbsp;")
+    words = lambda text: QCoreApplication.translate("audit", text)  # noqa: E731
+    label = escape(said(change.label)).replace("  ", "&nbsp;&nbsp;")
     if not change.segments:
         return label
     parts = []
     for kind, text in change.segments:
         if kind == INSERTED:
-            parts.append(f'<span style="{INSERTED_STYLE}">〔+{escape(text)}〕</span>')
+            mark = words("〔+{text}〕").format(text=escape(said(text)))
+            parts.append(f'<span style="{INSERTED_STYLE}">{mark}</span>')
         elif kind == REMOVED:
-            parts.append(f'<span style="{REMOVED_STYLE}">〔−{escape(text)}〕</span>')
+            mark = words("〔−{text}〕").format(text=escape(said(text)))
+            parts.append(f'<span style="{REMOVED_STYLE}">{mark}</span>')
         else:
-            parts.append(escape(text))
-    return f"{label}：{''.join(parts)}"
+            parts.append(escape(said(text)))
+    return words("{label}：{change}").format(label=label, change="".join(parts))
 
 
 def run_merge(

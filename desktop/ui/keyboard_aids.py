@@ -81,7 +81,7 @@ class FocusRing(QObject):
         if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
             parent is not None and parent.focusProxy() is widget and not parent.isWindow()
         ):
-            return parent
+            return widget if widget.inherits("QTabBar") else parent  # the tabs, not the editor
         return widget
 
     def _alive(self, widget) -> bool:

@@ -129,9 +129,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         # Another program (a second window on the same file) may change it: look every so
         # often whether SQLite says the file changed, and show the change.
-        self._audit_timer = QTimer(self)
-        self._audit_timer.setSingleShot(True)
-        self._audit_timer.setInterval(150)
+        self._audit_timer = QTimer(self, singleShot=True, interval=150)
         self._audit_timer.timeout.connect(self.refresh_audit)
         self._watch = QTimer(self)
         self._watch.setInterval(1500)
@@ -608,6 +606,7 @@ class MainWindow(QMainWindow):
     def disconnect_session(self) -> None:
         """This window no longer shows the session (closing, or rebuilt in another language)."""
         self._watch.stop()
+        self._audit_timer.stop()  # a 审核 rerun due would read a closed database
         s = self.session
         for signal, slot in (
             (s.projectChanged, self._on_project_changed),

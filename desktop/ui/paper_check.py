@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import Repository, StoreError, paper
 from desktop.store.paper import BAD_CODE, CHANGED, MATCH, PaperBatch, Verdict, page_list, verify
+from desktop.ui.audit_text import finding_text
 from desktop.ui.screen import fit_to_screen
 
 COLOURS = {MATCH: "#1b7f3b", CHANGED: "#b35900"}
@@ -167,7 +168,7 @@ class PaperCheckDialog(QDialog):
             where += self.tr("第 {0} 页 共 {1} 页").format(v.page, v.pages)
         message = self._message(v)
         head = self.tr("{0}：{1}").format(where, message) if where else message
-        return [head, *(f"  {c}" for c in v.changes)]
+        return [head, *(f"  {finding_text(c)}" for c in v.changes)]
 
     def _add(self, verdict: Verdict) -> None:
         colour = COLOURS.get(verdict.status, ERROR_COLOUR)
@@ -183,7 +184,7 @@ class PaperCheckDialog(QDialog):
         item.setForeground(2, QColor(colour))
         item.setToolTip(2, "\n".join(self._lines(verdict)))
         for change in verdict.changes:
-            QTreeWidgetItem(item, ["", "", change])
+            QTreeWidgetItem(item, ["", "", finding_text(change)])
         self.results.insertTopLevelItem(0, item)
         self.results.setCurrentItem(item)
         self._summarize()

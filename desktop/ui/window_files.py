@@ -102,6 +102,8 @@ class FileActions(QObject):
         if self.session.read_only:
             return
         self.window.editor.flush()
+        # afterwards the keyboard is back where it was, on the same project
+        current, focused = self.window.nav.current_id(), QApplication.focusWidget()
         if not path:
             patterns = " ".join(f"*{ext}" for ext in (*IMPORT_FORMATS, ".db"))
             path, _ = QFileDialog.getOpenFileName(
@@ -147,6 +149,9 @@ class FileActions(QObject):
             text = self.tr("导入 {0} 个项目").format(len(to_add))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
         ReportDialog(self.window, Path(path).name, result, summary).exec()
+        if current:
+            self.window.nav.select_project(current)
+        self._focus_again(focused, None, 0)
 
     def export_file(self) -> None:
         from desktop.io import json_format
@@ -270,7 +275,9 @@ class FileActions(QObject):
         current = window.nav.current_id()
         window.nav.reload()
         if current:
-            window.editor.project = None
+            # shown afresh (merged content); an entry refused and not saved waits, red, for
+            # the project to be shown again, as on any project switch — never dropped
+            window.editor.set_project(None)
             window.nav.select_project(current)
             window.nav._current_changed(window.table.currentIndex(), QModelIndex())
         self._focus_again(focused, tree_at.path if tree_at is not None else None, tree_column)
@@ -289,8 +296,8 @@ class FileActions(QObject):
         return True
 
     def _focus_again(self, focused, tree_path, column: int) -> None:
-        """After a merge: the keyboard where it was — the same field, the same indicator
-        row (by its place in the tree), or the list."""
+        """After a merge or an import: the keyboard where it was — the same field, the same
+        indicator row (by its place in the tree), or the list."""
         window = self.window
         if tree_path is not None and window.editor.project is not None:
             model = window.editor.tree_model

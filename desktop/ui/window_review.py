@@ -242,12 +242,15 @@ class ReviewActions(QObject):
         self._ask_adjustment(project)
 
     def changes_since_approval(self, project_id: str) -> list[str] | None:
+        """What the 调整 changed since approval, one line a field, in the window's language."""
         from desktop.store.review import changes_since_approval
+        from desktop.ui.audit_text import finding_text
 
         try:
-            return changes_since_approval(self.session.repo, project_id)
+            changes = changes_since_approval(self.session.repo, project_id)
         except StoreError:
             return None
+        return None if changes is None else [finding_text(c) for c in changes]
 
     # -- the reviewer ---------------------------------------------------------------------
     def _place_here(self) -> tuple[str | None, int | None, str]:

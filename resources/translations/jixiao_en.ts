@@ -223,7 +223,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="393"/>
+        <location filename="../../desktop/ui/app.py" line="397"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -399,7 +399,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="373"/>
+        <location filename="../../desktop/ui/app.py" line="377"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -408,12 +408,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="397"/>
+        <location filename="../../desktop/ui/app.py" line="401"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="470"/>
+        <location filename="../../desktop/ui/app.py" line="474"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -477,18 +477,18 @@ Details were written to: {1}</translation>
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="484"/>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="499"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="488"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="503"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="485"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
         <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
         <translation>No project is selected. Export all {0} projects?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="500"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="504"/>
         <source>只导出选中的 {0} 个项目吗？
 
 选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
@@ -628,104 +628,104 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="109"/>
+        <location filename="../../desktop/ui/window_files.py" line="111"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="111"/>
+        <location filename="../../desktop/ui/window_files.py" line="113"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="129"/>
-        <location filename="../../desktop/ui/window_files.py" line="138"/>
-        <location filename="../../desktop/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/ui/window_files.py" line="131"/>
+        <location filename="../../desktop/ui/window_files.py" line="140"/>
+        <location filename="../../desktop/ui/window_files.py" line="242"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="145"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/ui/window_files.py" line="149"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="164"/>
+        <location filename="../../desktop/ui/window_files.py" line="169"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="166"/>
+        <location filename="../../desktop/ui/window_files.py" line="171"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/ui/window_files.py" line="174"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="170"/>
+        <location filename="../../desktop/ui/window_files.py" line="175"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="171"/>
+        <location filename="../../desktop/ui/window_files.py" line="176"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="192"/>
+        <location filename="../../desktop/ui/window_files.py" line="197"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="223"/>
+        <location filename="../../desktop/ui/window_files.py" line="228"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="226"/>
+        <location filename="../../desktop/ui/window_files.py" line="231"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="257"/>
+        <location filename="../../desktop/ui/window_files.py" line="262"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="266"/>
+        <location filename="../../desktop/ui/window_files.py" line="271"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="279"/>
+        <location filename="../../desktop/ui/window_files.py" line="286"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/ui/window_files.py" line="290"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="335"/>
+        <location filename="../../desktop/ui/window_files.py" line="342"/>
         <source>恢复历史版本前</source>
         <translation>before restoring an earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="337"/>
+        <location filename="../../desktop/ui/window_files.py" line="344"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="363"/>
+        <location filename="../../desktop/ui/window_files.py" line="370"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -1317,269 +1317,269 @@ Go on anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="513"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="517"/>
+        <location filename="../../desktop/ui/main_window.py" line="515"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="526"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549"/>
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554"/>
+        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="600"/>
+        <location filename="../../desktop/ui/main_window.py" line="598"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602"/>
+        <location filename="../../desktop/ui/main_window.py" line="600"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="636"/>
+        <location filename="../../desktop/ui/main_window.py" line="635"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1840,7 +1840,7 @@ Go on anyway?</translation>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="472"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="476"/>
         <source>预览显示期间，其他程序修改了其中的项目，下面是重新比较的结果。</source>
         <translation>Another program changed some of these projects while the preview was open; this is the new comparison.</translation>
     </message>
@@ -1894,207 +1894,207 @@ Go on anyway?</translation>
 <context>
     <name>PaperCheckDialog</name>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="39"/>
+        <location filename="../../desktop/ui/paper_check.py" line="40"/>
         <source>核对纸质件</source>
         <translation>Check a Paper Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="42"/>
+        <location filename="../../desktop/ui/paper_check.py" line="43"/>
         <source>输入纸质件页脚的校验码（如 K7RM-4XQ2-H9TW），或用扫描枪扫描页脚的二维码，按回车核对。可以一页接一页地扫描，下面列出每一页的结果和缺少的页。</source>
         <translation>Type the check code from the footer of a printed page (such as K7RM-4XQ2-H9TW), or scan the footer&apos;s QR code with a barcode scanner, and press Enter. Pages can be scanned one after another; each page&apos;s answer and the missing pages are listed below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="48"/>
+        <location filename="../../desktop/ui/paper_check.py" line="49"/>
         <source>校验码或二维码</source>
         <translation>Check code or QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="59"/>
+        <location filename="../../desktop/ui/paper_check.py" line="60"/>
         <source>校验码(&amp;C)：</source>
         <translation>&amp;Check code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <location filename="../../desktop/ui/paper_check.py" line="66"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <location filename="../../desktop/ui/paper_check.py" line="66"/>
         <source>页</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="65"/>
+        <location filename="../../desktop/ui/paper_check.py" line="66"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="72"/>
+        <location filename="../../desktop/ui/paper_check.py" line="73"/>
         <source>清空(&amp;L)</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="112"/>
+        <location filename="../../desktop/ui/paper_check.py" line="113"/>
         <source>{0}（{1}年度）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="112"/>
+        <location filename="../../desktop/ui/paper_check.py" line="113"/>
         <source>（未命名项目）</source>
         <translation>(unnamed project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="118"/>
+        <location filename="../../desktop/ui/paper_check.py" line="119"/>
         <source>（该项目在回收站中）</source>
         <translation> (the project is in the trash)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="120"/>
+        <location filename="../../desktop/ui/paper_check.py" line="121"/>
         <source>与当前数据一致</source>
         <translation>matches the current data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="122"/>
+        <location filename="../../desktop/ui/paper_check.py" line="123"/>
         <source>项目已从本文件中彻底删除</source>
         <translation>the project was deleted from this file for good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="124"/>
+        <location filename="../../desktop/ui/paper_check.py" line="125"/>
         <source>项目不在本文件中</source>
         <translation>the project is not in this file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="126"/>
+        <location filename="../../desktop/ui/paper_check.py" line="127"/>
         <source>这是第 {0} 版，当前是第 {1} 版</source>
         <translation>this is version {0}, the current one is version {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="130"/>
+        <location filename="../../desktop/ui/paper_check.py" line="131"/>
         <source>这是较早的版本，当前是第 {0} 版</source>
         <translation>this is an earlier version, the current one is version {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="132"/>
+        <location filename="../../desktop/ui/paper_check.py" line="133"/>
         <source>（打印的版本未保存在本文件中，无法列出改动）</source>
         <translation> (the printed version is not kept in this file, so the changes cannot be listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="134"/>
+        <location filename="../../desktop/ui/paper_check.py" line="135"/>
         <source>，内容相同</source>
         <translation>, with the same content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="136"/>
+        <location filename="../../desktop/ui/paper_check.py" line="137"/>
         <source>，有 {0} 处改动</source>
         <translation>, {0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="144"/>
+        <location filename="../../desktop/ui/paper_check.py" line="145"/>
         <source>校验码有误：含有校验码不用的字符 {0}</source>
         <translation>Wrong check code: it has characters check codes do not use: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="147"/>
+        <location filename="../../desktop/ui/paper_check.py" line="148"/>
         <source>（校验码中没有 0、1、O、I、L）</source>
         <translation> (check codes have no 0, 1, O, I, L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="149"/>
+        <location filename="../../desktop/ui/paper_check.py" line="150"/>
         <source>校验码有误：应为 {0} 个字符，输入的是 {1} 个</source>
         <translation>Wrong check code: it has {0} characters, {1} were typed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="151"/>
+        <location filename="../../desktop/ui/paper_check.py" line="152"/>
         <source>请输入纸质件上的校验码</source>
         <translation>Type the check code printed on the paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="152"/>
+        <location filename="../../desktop/ui/paper_check.py" line="153"/>
         <source>校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）</source>
         <translation>Wrong check code: the check character does not match; compare it character by character (a character mistyped or two swapped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="153"/>
+        <location filename="../../desktop/ui/paper_check.py" line="154"/>
         <source>校验码有误（不是本程序打印的校验码）</source>
         <translation>Wrong check code (not one this program prints)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="154"/>
+        <location filename="../../desktop/ui/paper_check.py" line="155"/>
         <source>校验码有误（页码不对）</source>
         <translation>Wrong check code (the page number is impossible)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="155"/>
+        <location filename="../../desktop/ui/paper_check.py" line="156"/>
         <source>二维码的内容不完整或不是本程序打印的，请重新扫描</source>
         <translation>The QR code&apos;s text is incomplete or not printed by this program; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="156"/>
+        <location filename="../../desktop/ui/paper_check.py" line="157"/>
         <source>二维码中的校验码有误，请重新扫描</source>
         <translation>The check code in the QR code is wrong; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="157"/>
+        <location filename="../../desktop/ui/paper_check.py" line="158"/>
         <source>二维码中的页码与校验码不符，请重新扫描</source>
         <translation>The page in the QR code does not match its check code; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="158"/>
+        <location filename="../../desktop/ui/paper_check.py" line="159"/>
         <source>二维码中的打印时间有误，请重新扫描</source>
         <translation>The print time in the QR code is wrong; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="159"/>
+        <location filename="../../desktop/ui/paper_check.py" line="160"/>
         <source>二维码中的内容与校验码不符，请重新扫描</source>
         <translation>The QR code&apos;s content does not match its check code; scan it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="167"/>
+        <location filename="../../desktop/ui/paper_check.py" line="168"/>
         <source>第 {0} 页 共 {1} 页</source>
         <translation>, page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="169"/>
+        <location filename="../../desktop/ui/paper_check.py" line="170"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="178"/>
+        <location filename="../../desktop/ui/paper_check.py" line="179"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="179"/>
+        <location filename="../../desktop/ui/paper_check.py" line="180"/>
         <source>第 {0}/{1} 页</source>
         <translation>page {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="181"/>
+        <location filename="../../desktop/ui/paper_check.py" line="182"/>
         <source>（重复）</source>
         <translation>(again) </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="196"/>
+        <location filename="../../desktop/ui/paper_check.py" line="197"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="203"/>
+        <location filename="../../desktop/ui/paper_check.py" line="204"/>
         <source>第 {0} 版</source>
         <translation> revision {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="207"/>
+        <location filename="../../desktop/ui/paper_check.py" line="208"/>
         <source>{0}{1}：有第 {2} 页</source>
         <translation>{0}{1}: pages {2} present</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="209"/>
+        <location filename="../../desktop/ui/paper_check.py" line="210"/>
         <source>，缺第 {0} 页</source>
         <translation>, pages {0} missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/paper_check.py" line="211"/>
+        <location filename="../../desktop/ui/paper_check.py" line="212"/>
         <source>，共 {0} 页，齐全</source>
         <translation>, all {0} pages</translation>
     </message>
@@ -2629,37 +2629,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="372"/>
+        <location filename="../../desktop/ui/window_files.py" line="379"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="375"/>
+        <location filename="../../desktop/ui/window_files.py" line="382"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="379"/>
+        <location filename="../../desktop/ui/window_files.py" line="386"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="381"/>
+        <location filename="../../desktop/ui/window_files.py" line="388"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="383"/>
+        <location filename="../../desktop/ui/window_files.py" line="390"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="387"/>
+        <location filename="../../desktop/ui/window_files.py" line="394"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="392"/>
+        <location filename="../../desktop/ui/window_files.py" line="399"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2781,59 +2781,59 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="277"/>
+        <location filename="../../desktop/ui/window_review.py" line="280"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="291"/>
+        <location filename="../../desktop/ui/window_review.py" line="294"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="294"/>
+        <location filename="../../desktop/ui/window_review.py" line="297"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="309"/>
+        <location filename="../../desktop/ui/window_review.py" line="312"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="315"/>
-        <location filename="../../desktop/ui/window_review.py" line="319"/>
+        <location filename="../../desktop/ui/window_review.py" line="318"/>
+        <location filename="../../desktop/ui/window_review.py" line="322"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="316"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="324"/>
-        <location filename="../../desktop/ui/window_review.py" line="328"/>
+        <location filename="../../desktop/ui/window_review.py" line="327"/>
+        <location filename="../../desktop/ui/window_review.py" line="331"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="325"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="337"/>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="348"/>
+        <location filename="../../desktop/ui/window_review.py" line="351"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="349"/>
+        <location filename="../../desktop/ui/window_review.py" line="352"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2844,82 +2844,82 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="350"/>
+        <location filename="../../desktop/ui/window_review.py" line="353"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="355"/>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="358"/>
+        <location filename="../../desktop/ui/window_review.py" line="361"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="368"/>
+        <location filename="../../desktop/ui/window_review.py" line="371"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="391"/>
+        <location filename="../../desktop/ui/window_review.py" line="394"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="391"/>
+        <location filename="../../desktop/ui/window_review.py" line="394"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="407"/>
+        <location filename="../../desktop/ui/window_review.py" line="410"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="421"/>
-        <location filename="../../desktop/ui/window_review.py" line="425"/>
-        <location filename="../../desktop/ui/window_review.py" line="429"/>
-        <location filename="../../desktop/ui/window_review.py" line="435"/>
-        <location filename="../../desktop/ui/window_review.py" line="456"/>
+        <location filename="../../desktop/ui/window_review.py" line="424"/>
+        <location filename="../../desktop/ui/window_review.py" line="428"/>
+        <location filename="../../desktop/ui/window_review.py" line="432"/>
+        <location filename="../../desktop/ui/window_review.py" line="438"/>
+        <location filename="../../desktop/ui/window_review.py" line="459"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="425"/>
+        <location filename="../../desktop/ui/window_review.py" line="428"/>
         <source>还没有单位报送过项目。</source>
         <translation>No unit has submitted a form yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="432"/>
         <source>报送单位：</source>
         <translation>Submitting unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="437"/>
+        <location filename="../../desktop/ui/window_review.py" line="440"/>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="459"/>
+        <location filename="../../desktop/ui/window_review.py" line="462"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="471"/>
-        <location filename="../../desktop/ui/window_review.py" line="489"/>
+        <location filename="../../desktop/ui/window_review.py" line="474"/>
+        <location filename="../../desktop/ui/window_review.py" line="492"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="473"/>
+        <location filename="../../desktop/ui/window_review.py" line="476"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="491"/>
+        <location filename="../../desktop/ui/window_review.py" line="494"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
@@ -3263,6 +3263,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/audit.py" line="68"/>
+        <location filename="../../desktop/domain/diff.py" line="28"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -3410,6 +3411,117 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/audit.py" line="644"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="43"/>
+        <source>{label}：{change}</source>
+        <translation>{label}: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="55"/>
+        <source>〔+{text}〕</source>
+        <translation>[+{text}]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="57"/>
+        <source>〔−{text}〕</source>
+        <translation>[−{text}]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="124"/>
+        <source>{label}：{old} → {new}（{delta}）</source>
+        <translation>{label}: {old} → {new} ({delta})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="135"/>
+        <source>（未命名指标）</source>
+        <translation>(unnamed indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="149"/>
+        <source>新增指标：{name}</source>
+        <translation>Indicator added: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="151"/>
+        <source>删除指标：{name}</source>
+        <translation>Indicator removed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="163"/>
+        <source>指标 {name} 改名</source>
+        <translation>Indicator {name} renamed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="170"/>
+        <source>指标 {name}</source>
+        <translation>Indicator {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="177"/>
+        <source>指标 {name}：复核标记或备注不同</source>
+        <translation>Indicator {name}: review marks or notes differ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="184"/>
+        <source>{label}：需复核标记不同</source>
+        <translation>{label}: review marks differ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="189"/>
+        <source>指标体系</source>
+        <translation>Indicator framework</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="190"/>
+        <source>日期写法</source>
+        <translation>Date style</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="191"/>
+        <source>目标表头</source>
+        <translation>Goal column header</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="192"/>
+        <source>金额的写法</source>
+        <translation>How the amounts are written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="193"/>
+        <source>指标的需复核标记</source>
+        <translation>Review marks of the indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="194"/>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="195"/>
+        <source>指标的顺序</source>
+        <translation>Order of the indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="143"/>
+        <source>新增指标：{name} {value}</source>
+        <translation>Indicator added: {name} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="145"/>
+        <source>删除指标：{name} {value}</source>
+        <translation>Indicator removed: {name} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="223"/>
+        <location filename="../../desktop/domain/diff.py" line="244"/>
+        <source>{label}不同</source>
+        <translation>{label} differ(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/diff.py" line="246"/>
+        <source>其他内容不同（复核标记、备注等）</source>
+        <translation>Other content differs (review marks, notes etc.)</translation>
     </message>
 </context>
 <context>
