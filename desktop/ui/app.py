@@ -24,7 +24,13 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
-from desktop.store import StoreError, backups, integrity_problem, open_repository
+from desktop.store import (
+    StoreError,
+    backups,
+    integrity_problem,
+    open_repository,
+    screened_problems,
+)
 from desktop.store.errors import DamagedFileError
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
@@ -132,6 +138,8 @@ class Controller(QObject):
 
     #: the background checks of a database finished: which opening, the problem found or ""
     checked = Signal(int, str)
+    #: the scan for rows that cannot be read finished: which opening, ``{id: problem}``
+    screened = Signal(int, object)
 
     def __init__(self, app: QApplication, translators: Translators):
         super().__init__(app)
@@ -142,6 +150,7 @@ class Controller(QObject):
         self._worker: threading.Thread | None = None
         self._opening = 0  # counts openings, so a late result cannot hit a newer one
         self.checked.connect(self._on_checked)
+        self.screened.connect(self._on_screened)
 
     def open(
         self,
@@ -187,11 +196,8 @@ class Controller(QObject):
         self._show_window()
         if damaged:
             self.window.show_damaged(damaged)
-        else:  # locked for the moment: the rows are checked again when read
-            with contextlib.suppress(StoreError):
-                self.window.show_needing_repair(repo.problems())
-        if not read_only:
-            self._start_checks(repo)
+        # the rows SQLite can tell are bad are named when the scan in the background ends
+        self._start_checks(repo, screen=not damaged)
         return True
 
     def _open_damaged(self, path: Path, problem: str, read_only: bool) -> bool:
@@ -267,13 +273,19 @@ class Controller(QObject):
             return False
         return True
 
-    def _start_checks(self, repo) -> None:
-        daily = not repo.read_only and repo.count_all() > 0
+    def _start_checks(self, repo, *, screen: bool) -> None:
+        """In a worker thread: the scan for rows that cannot be read (``screened``, if
+        ``screen``), then for a writable file the integrity check and backup (``checked``)."""
+        writable = not repo.read_only
+        daily = writable and repo.count_all() > 0
         path = repo.path
         opening = self._opening
 
         def work() -> None:
-            self.checked.emit(opening, background_checks(path, daily))
+            if screen:
+                self.screened.emit(opening, screened_problems(path))
+            if writable:
+                self.checked.emit(opening, background_checks(path, daily))
 
         self._worker = threading.Thread(target=work, name="jixiao-checks", daemon=True)
         self._worker.start()
@@ -284,6 +296,11 @@ class Controller(QObject):
             self._worker.join()
             self._worker = None
         self.app.processEvents()
+
+    def _on_screened(self, opening: int, found: dict) -> None:
+        if self.session is None or opening != self._opening or self.window is None:
+            return
+        self.window.show_needing_repair({**found, **self.session.repo.refused()})
 
     def _on_checked(self, opening: int, problem: str) -> None:
         if not problem or self.session is None or opening != self._opening:

@@ -34,6 +34,8 @@ COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS, COL_REVIEW = range(6)
 REVIEW_ORDER = {s: n for n, s in enumerate(rv.STATUS_LABELS)}
 
 Index = QModelIndex | QPersistentModelIndex
+#: a change to this many rows at once is followed in one pass (see ``_source_changed``)
+WHOLE_COLUMN = 64
 
 
 class ProjectTableModel(QAbstractTableModel):
@@ -438,6 +440,16 @@ class ProjectFilterModel(QAbstractProxyModel):
 
     def _source_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         rows = self._source_rows()
+        if bottom_right.row() - top_left.row() >= WHOLE_COLUMN:
+            # a column of every row (the 审核 marks, the review statuses): one pass, not a
+            # filter test and a signal per row
+            self._relayout()
+            if self._shown:
+                self.dataChanged.emit(
+                    self.index(0, top_left.column()),
+                    self.index(len(self._shown) - 1, bottom_right.column()),
+                )
+            return
         for row in range(top_left.row(), bottom_right.row() + 1):
             at = self._at.get(row)
             accepted = self._accepts(rows[row])
