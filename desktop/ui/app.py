@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QTimer,
     QTranslator,
     Signal,
 )
@@ -493,6 +494,14 @@ def _last_resort(app: QApplication):
     return hook
 
 
+def _sweep(folder: Path) -> None:
+    """What killed runs left (temporary copies, half-written files), older than a day."""
+    with contextlib.suppress(OSError):
+        from desktop.store.exchange import sweep_stale_files
+
+        sweep_stale_files([folder])
+
+
 def run_gui(db: str | None) -> int:
     app, translators = make_app()
     sys.excepthook = _last_resort(app)
@@ -500,12 +509,9 @@ def run_gui(db: str | None) -> int:
     app.aboutToQuit.connect(controller.shutdown)
     default = db is None
     path = Path(db) if db else default_db_path()
-    with contextlib.suppress(OSError):
-        from desktop.store.exchange import sweep_stale_files
-
-        sweep_stale_files([path.parent])  # what killed runs left, older than a day
     if not controller.open(path):
         return 2
+    QTimer.singleShot(0, lambda: _sweep(path.parent))  # once the window is up
     if default:
         controller.offer_sample()
     return app.exec()
