@@ -18,22 +18,12 @@ def window_db(argv: list[str]) -> tuple[bool, str | None]:
     return not rest, args.db
 
 
-def start_window(db: str | None) -> int:
-    from desktop.system_libs import install_hint, missing_for_window
-
-    missing = missing_for_window()
-    if missing:  # Qt would print a paragraph and abort
-        print(install_hint(missing), file=sys.stderr)
-        return 2  # (cli_common.EXIT_FAILED)
-    from desktop.ui.app import run_gui  # Qt is loaded only for the window
-
-    return run_gui(db)
-
-
 def main() -> int:
     window, db = window_db(sys.argv[1:])
     if window:
-        return start_window(db)
+        from desktop.ui.app import start
+
+        return start(db)
     from desktop.cli import main as cli_main
 
     return cli_main()

@@ -253,9 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run()
     if args.command is None:
-        from desktop.__main__ import start_window
+        from desktop.ui.app import start
 
-        return start_window(args.db)
+        return start(args.db)
     if not args.db:
         parser.error("the following arguments are required: --db")
     try:

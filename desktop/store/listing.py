@@ -53,3 +53,9 @@ def _placeholder(row: tuple) -> ProjectSummary:
         0,
         0,
     )
+
+
+def refused(repo) -> dict[str, str]:
+    """Projects a read (``Repository.get``) found bad since the file last changed,
+    ``{id: problem}``: with ``screened_problems`` of the file, what ``problems`` says."""
+    return dict(repo._refused)

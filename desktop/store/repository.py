@@ -278,11 +278,6 @@ class Repository:
         found = self._cached(("problems",), lambda: [screen(self.conn, whole_file_limit=False)])[0]
         return {**found, **self._refused}
 
-    def refused(self) -> dict[str, str]:
-        """Projects a read (``get``) found bad since the file last changed, ``{id: problem}``:
-        with ``screened_problems`` of the file, what ``problems`` says."""
-        return dict(self._refused)
-
     def summary(self, project_id: str) -> ProjectSummary:
         """One list row, trashed or not."""
         rows = self._summaries(f"SELECT {SUMMARY_COLUMNS} FROM projects WHERE id = ?", [project_id])

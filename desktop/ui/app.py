@@ -33,6 +33,7 @@ from desktop.store import (
     screened_problems,
 )
 from desktop.store.errors import DamagedFileError
+from desktop.store.listing import refused
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
 from desktop.ui.file_dialogs import FileDialogFitter
@@ -301,7 +302,7 @@ class Controller(QObject):
     def _on_screened(self, opening: int, found: dict) -> None:
         if self.session is None or opening != self._opening or self.window is None:
             return
-        self.window.show_needing_repair({**found, **self.session.repo.refused()})
+        self.window.show_needing_repair({**found, **refused(self.session.repo)})
 
     def _on_checked(self, opening: int, problem: str) -> None:
         if not problem or self.session is None or opening != self._opening:
@@ -500,6 +501,18 @@ def _sweep(folder: Path) -> None:
         from desktop.store.exchange import sweep_stale_files
 
         sweep_stale_files([folder])
+
+
+def start(db: str | None) -> int:
+    """The window, if this machine has the libraries Qt needs; else one line naming the
+    packages (Qt would print a paragraph and abort) and exit status 2."""
+    from desktop.system_libs import install_hint, missing_for_window
+
+    missing = missing_for_window()
+    if missing:
+        print(install_hint(missing), file=sys.stderr)
+        return 2
+    return run_gui(db)
 
 
 def run_gui(db: str | None) -> int:
