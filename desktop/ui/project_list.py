@@ -34,7 +34,8 @@ COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS, COL_REVIEW = range(6)
 REVIEW_ORDER = {s: n for n, s in enumerate(rv.STATUS_LABELS)}
 
 Index = QModelIndex | QPersistentModelIndex
-#: a change to this many rows at once is followed in one pass (see ``_source_changed``)
+#: a change to this many rows at once is followed in one pass (``_source_changed``,
+#: ``_source_inserted``)
 WHOLE_COLUMN = 64
 
 
@@ -62,6 +63,16 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._reindex()
         self.endResetModel()
+
+    def append_rows(self, rows: list[ProjectSummary]) -> None:
+        """More rows after the last (the rest of a list read in steps)."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._row_of.update((s.id, first + n) for n, s in enumerate(rows))
+        self.endInsertRows()
 
     def set_published(self, published: dict[str, int]) -> None:
         """The sample forms as published (id → revision when loaded): while unchanged, their
@@ -392,6 +403,9 @@ class ProjectFilterModel(QAbstractProxyModel):
         shift = last - first + 1
         if first < len(rows) - shift:  # inserted before the end (the model appends)
             self._set_shown([r + shift if r >= first else r for r in self._shown])
+        if shift >= WHOLE_COLUMN:  # many rows (the rest of the list): one pass
+            self._relayout()
+            return
         for row in range(first, last + 1):
             if self._accepts(rows[row]):
                 self._insert(row)
