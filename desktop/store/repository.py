@@ -330,9 +330,7 @@ class Repository:
 
     @_guarded
     def years(self) -> list[int]:
-        rows = self.conn.execute(
-            "SELECT DISTINCT year FROM projects WHERE deleted_at IS NULL ORDER BY year DESC"
-        )
+        rows = duplicates.over_live_keys(self.conn, "DISTINCT year", "ORDER BY year DESC")
         return [r[0] for r in rows]
 
     @_guarded
