@@ -13,13 +13,13 @@ from desktop.ui import window_list
 from desktop.ui.project_list import COL_TOTAL, ID_ROLE
 from tests.ui_helpers import generated_projects
 
-FIRST, STEP = 8, 7
+FIRST, STEP = 13, 7  # 10 projects a year: the first screen spans two years
 
 
 @pytest.fixture
 def big(tmp_path, monkeypatch):
-    """A file of 60 projects (one more in the trash), with the window's first screen and
-    its steps made small, so that 60 is a big file."""
+    """A file of 60 projects (one more in the trash, of the latest year), with the window's
+    first screen and its steps made small, so that 60 is a big file."""
     monkeypatch.setattr(window_list, "READ_WHOLE", 0)
     monkeypatch.setattr(window_list, "FIRST_SCREEN", FIRST)
     monkeypatch.setattr(window_list, "LIST_STEP", STEP)
@@ -27,8 +27,8 @@ def big(tmp_path, monkeypatch):
     projects = generated_projects(61)
     with open_repository(path) as repo:
         repo.add(projects)
-        repo.trash(projects[-1].id)
-    return path, projects[:-1]
+        repo.trash(projects[5].id)  # (2025, as projects 11, 17 …)
+    return path, [p for n, p in enumerate(projects) if n != 5]
 
 
 def in_list_order(projects):
