@@ -557,5 +557,10 @@ class ProjectFilterModel(QAbstractProxyModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         return self.sourceModel().headerData(section, orientation, role)
 
+    def shown_total(self) -> int:
+        """项目资金总额 of the rows shown, in 分."""
+        rows = self._source_rows()
+        return sum(rows[r].total for r in self._shown)
+
     def project_id(self, proxy_index: Index) -> str:
         return self.mapToSource(proxy_index).data(ID_ROLE)

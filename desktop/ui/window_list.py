@@ -179,16 +179,7 @@ class ProjectNavigation(QObject):
             self.window.statusBar().showMessage(str(self.window.path))
             return
         shown, total = self.window.proxy.rowCount(), self.window.model.rowCount()
-        money = (
-            sum(
-                self.window.model.summary(
-                    self.window.proxy.mapToSource(self.window.proxy.index(r, 0)).row()
-                ).total
-                for r in range(shown)
-            )
-            if shown <= 2000
-            else None
-        )
+        money = self.window.proxy.shown_total() if shown <= 2000 else None
         text = self.tr("共 {0} 个项目").format(total)
         if shown != total:
             text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
