@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.domain.money import format_money
 from desktop.store import open_repository
 from desktop.ui import window_list
 from desktop.ui.project_list import COL_TOTAL, ID_ROLE
@@ -54,7 +55,8 @@ def test_first_screen_then_the_whole_list(make_controller, big, qtbot):
     qtbot.waitUntil(lambda: not window.nav.loading, timeout=10000)
     assert listed(window) == in_list_order(projects)
     assert shown_ids(window) == in_list_order(projects)
-    assert window.count_label.text().startswith("共 60 个项目，项目资金合计")
+    total = format_money(sum(p.funds.total for p in projects))
+    assert window.count_label.text() == f"共 60 个项目，项目资金合计 {total} 元"
     units = {window.nav.unit_filter.itemData(i) for i in range(window.nav.unit_filter.count())}
     assert units - {None} == {p.implementing_unit for p in projects}
     assert window.editor.project.id == in_list_order(projects)[0]  # still the same one
@@ -78,7 +80,8 @@ def test_a_search_and_sort_chosen_early_apply_to_the_whole_list(make_controller,
         if p in matching
     ]
     assert shown_ids(window) == expected
-    assert window.count_label.text().startswith(f"显示 {len(matching)} / 60 个项目")
+    total = format_money(sum(p.funds.total for p in matching))
+    assert window.count_label.text() == f"显示 {len(matching)} / 60 个项目，项目资金合计 {total} 元"
 
 
 def test_choosing_a_project_not_yet_listed_reads_the_rest_first(make_controller, big):
