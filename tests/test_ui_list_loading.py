@@ -106,3 +106,19 @@ def test_a_project_added_while_the_list_is_read_is_listed_once(make_controller, 
     assert len(ids) == len(set(ids)) == 61
     assert set(ids) >= {p.id for p in projects}
     assert window.count_label.text().startswith("共 61 个项目")
+
+
+def test_closing_or_switching_language_while_the_list_is_read(make_controller, big, qtbot):
+    path, projects = big
+    order = in_list_order(projects)
+    c = make_controller(path)
+    c.window.select_project(order[-1])
+    c.set_language("en")  # the window is built again and shows the same project: listed
+    assert c.window.editor.project.id == order[-1]
+    assert not c.window.nav.loading and listed(c.window) == order
+    c.window.select_project(order[1])
+    c.set_language("zh_CN")  # a project on the first screen: the rest is read in steps
+    window = c.window
+    assert window.nav.loading and window.editor.project.id == order[1]
+    assert c.shutdown()
+    qtbot.wait(50)  # the steps' timer of a closed window reads nothing and raises nothing
