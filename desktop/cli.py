@@ -253,15 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run()
     if args.command is None:
-        from desktop.system_libs import install_hint, missing_for_window
+        from desktop.ui.app import start
 
-        missing = missing_for_window()
-        if missing:  # Qt would print a paragraph and abort
-            print(install_hint(missing), file=sys.stderr)
-            return EXIT_FAILED
-        from desktop.ui.app import run_gui  # Qt is loaded only for the window
-
-        return run_gui(args.db)
+        return start(args.db)
     if not args.db:
         parser.error("the following arguments are required: --db")
     try:

@@ -31,6 +31,7 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     c = make_controller(path)
     window = c.window
     assert window.model.rowCount() == 13  # every project is listed
+    c.wait_for_checks()  # the rows are screened in the background, after the window shows
     banner = window.banner.text()
     assert window.banner.isVisibleTo(window)
     assert "2 个项目的数据有误" in banner and "法治宣传" in banner and "从备份恢复" in banner

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.domain import review as rv
 from desktop.domain.model import ProjectSummary
-from desktop.ui.project_list import ID_ROLE, ProjectFilterModel, ProjectTableModel
+from desktop.ui.project_list import COL_REVIEW, ID_ROLE, ProjectFilterModel, ProjectTableModel
 from desktop.ui.refcounts import immortalize_singletons
 
 WORDS = ["法律", "援助", "调解", "满意度", "司法"]
@@ -127,3 +128,35 @@ def test_the_rows_shown_are_the_matches_in_order(qapp, initial, actions):
             assert current_id not in shown
             current_id = None
     assert proxy.parent(QModelIndex()) == QModelIndex()
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(st.sampled_from(sorted(rv.STATUS_LABELS)), min_size=150, max_size=150),
+    st.lists(st.sampled_from(sorted(rv.STATUS_LABELS)), min_size=150, max_size=150),
+    st.sampled_from([None, *sorted(rv.STATUS_LABELS)]),
+    st.booleans(),
+)
+def test_review_statuses_of_every_row_at_once_refilter_and_resort(
+    qapp, before, after, wanted, by_review
+):
+    """The review statuses of a reviewer's whole file arrive at once (one change covering
+    every row): the review filter and the 状态 column's order follow them."""
+    immortalize_singletons()
+    model = ProjectTableModel()
+    proxy = ProjectFilterModel()
+    proxy.setSourceModel(model)
+    source = [summary(n, 2024, [], n % 3, 0) for n in range(len(before))]
+    model.set_rows(source)
+    model.set_review({s.id: st_ for s, st_ in zip(source, before, strict=True)}, {})
+    proxy.set_review(wanted)
+    if by_review:
+        proxy.sort(COL_REVIEW, Qt.SortOrder.AscendingOrder)
+    statuses = {s.id: st_ for s, st_ in zip(source, after, strict=True)}
+    model.set_review(statuses, {})
+    shown = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+    matching = [s.id for s in source if wanted is None or statuses[s.id] == wanted]
+    if by_review:  # the review loop's order, ties in list order
+        order = list(rv.STATUS_LABELS)
+        matching.sort(key=lambda pid: order.index(statuses[pid]))
+    assert shown == matching

@@ -351,12 +351,13 @@ def test_sorting_by_amount(sample_window):
     assert w.proxy.index(12, 0).data() == "依法治区"
 
 
-def test_ten_thousand_projects(make_controller, tmp_path, qtmodeltester):
+def test_ten_thousand_projects(make_controller, tmp_path, qtmodeltester, qtbot):
     path = tmp_path / "big.db"
     with open_repository(path) as repo:
         repo.add(generated_projects(10_000))
     c = make_controller(path)
     w = c.window
+    qtbot.waitUntil(lambda: not w.nav.loading, timeout=20000)  # read after the window shows
     assert w.model.rowCount() == 10_000
     assert w.proxy.rowCount() == 10_000
     w.search.setText("项目0099")  # 00990..00999

@@ -206,13 +206,13 @@ SUB = 5  # image pixels a module, across
 _INNER = ((1 << (SUB - 1)) - 1) & ~1  # a dark module's pixels but its first and last
 
 
-_GROUP = 4  # modules spread by one table lookup
+_GROUP = 8  # modules spread by one table lookup (1,024 entries: half the lookups of 4)
 
 
 @cache
 def _group_table() -> tuple[int, ...]:
-    """For 4 modules with their neighbours either side (6 bits, the left neighbour highest):
-    their 4 × SUB pixels across, each kept module's first pixel only if its left
+    """For _GROUP modules with their neighbours either side (the left neighbour highest):
+    their _GROUP × SUB pixels across, each kept module's first pixel only if its left
     neighbour is kept too, its last only if its right one is."""
     table = []
     for key in range(1 << (_GROUP + 2)):

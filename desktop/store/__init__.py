@@ -10,7 +10,7 @@ from desktop.store.errors import (
     ReadOnlyError,
     StoreError,
 )
-from desktop.store.opening import integrity_problem, open_repository
+from desktop.store.opening import integrity_problem, open_repository, screened_problems
 from desktop.store.repository import Repository
 
 __all__ = [
@@ -25,4 +25,5 @@ __all__ = [
     "StoreError",
     "integrity_problem",
     "open_repository",
+    "screened_problems",
 ]

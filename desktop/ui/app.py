@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QTimer,
     QTranslator,
     Signal,
 )
@@ -24,8 +25,15 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
-from desktop.store import StoreError, backups, integrity_problem, open_repository
+from desktop.store import (
+    StoreError,
+    backups,
+    integrity_problem,
+    open_repository,
+    screened_problems,
+)
 from desktop.store.errors import DamagedFileError
+from desktop.store.listing import refused
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
 from desktop.ui.file_dialogs import FileDialogFitter
@@ -132,6 +140,8 @@ class Controller(QObject):
 
     #: the background checks of a database finished: which opening, the problem found or ""
     checked = Signal(int, str)
+    #: the scan for rows that cannot be read finished: which opening, ``{id: problem}``
+    screened = Signal(int, object)
 
     def __init__(self, app: QApplication, translators: Translators):
         super().__init__(app)
@@ -142,6 +152,7 @@ class Controller(QObject):
         self._worker: threading.Thread | None = None
         self._opening = 0  # counts openings, so a late result cannot hit a newer one
         self.checked.connect(self._on_checked)
+        self.screened.connect(self._on_screened)
 
     def open(
         self,
@@ -187,11 +198,8 @@ class Controller(QObject):
         self._show_window()
         if damaged:
             self.window.show_damaged(damaged)
-        else:  # locked for the moment: the rows are checked again when read
-            with contextlib.suppress(StoreError):
-                self.window.show_needing_repair(repo.problems())
-        if not read_only:
-            self._start_checks(repo)
+        # the rows SQLite can tell are bad are named when the scan in the background ends
+        self._start_checks(repo, screen=not damaged)
         return True
 
     def _open_damaged(self, path: Path, problem: str, read_only: bool) -> bool:
@@ -267,13 +275,19 @@ class Controller(QObject):
             return False
         return True
 
-    def _start_checks(self, repo) -> None:
-        daily = not repo.read_only and repo.count_all() > 0
+    def _start_checks(self, repo, *, screen: bool) -> None:
+        """In a worker thread: the scan for rows that cannot be read (``screened``, if
+        ``screen``), then for a writable file the integrity check and backup (``checked``)."""
+        writable = not repo.read_only
+        daily = writable and repo.count_all() > 0
         path = repo.path
         opening = self._opening
 
         def work() -> None:
-            self.checked.emit(opening, background_checks(path, daily))
+            if screen:
+                self.screened.emit(opening, screened_problems(path))
+            if writable:
+                self.checked.emit(opening, background_checks(path, daily))
 
         self._worker = threading.Thread(target=work, name="jixiao-checks", daemon=True)
         self._worker.start()
@@ -284,6 +298,11 @@ class Controller(QObject):
             self._worker.join()
             self._worker = None
         self.app.processEvents()
+
+    def _on_screened(self, opening: int, found: dict) -> None:
+        if self.session is None or opening != self._opening or self.window is None:
+            return
+        self.window.show_needing_repair({**found, **refused(self.session.repo)})
 
     def _on_checked(self, opening: int, problem: str) -> None:
         if not problem or self.session is None or opening != self._opening:
@@ -480,6 +499,26 @@ def _last_resort(app: QApplication):
     return hook
 
 
+def _sweep(folder: Path) -> None:
+    """What killed runs left (temporary copies, half-written files), older than a day."""
+    with contextlib.suppress(OSError):
+        from desktop.store.exchange import sweep_stale_files
+
+        sweep_stale_files([folder])
+
+
+def start(db: str | None) -> int:
+    """The window, if this machine has the libraries Qt needs; else one line naming the
+    packages (Qt would print a paragraph and abort) and exit status 2."""
+    from desktop.system_libs import install_hint, missing_for_window
+
+    missing = missing_for_window()
+    if missing:
+        print(install_hint(missing), file=sys.stderr)
+        return 2
+    return run_gui(db)
+
+
 def run_gui(db: str | None) -> int:
     app, translators = make_app()
     sys.excepthook = _last_resort(app)
@@ -487,12 +526,9 @@ def run_gui(db: str | None) -> int:
     app.aboutToQuit.connect(controller.shutdown)
     default = db is None
     path = Path(db) if db else default_db_path()
-    with contextlib.suppress(OSError):
-        from desktop.store.exchange import sweep_stale_files
-
-        sweep_stale_files([path.parent])  # what killed runs left, older than a day
     if not controller.open(path):
         return 2
+    QTimer.singleShot(0, lambda: _sweep(path.parent))  # once the window is up
     if default:
         controller.offer_sample()
     return app.exec()

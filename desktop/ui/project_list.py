@@ -34,6 +34,9 @@ COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS, COL_REVIEW = range(6)
 REVIEW_ORDER = {s: n for n, s in enumerate(rv.STATUS_LABELS)}
 
 Index = QModelIndex | QPersistentModelIndex
+#: a change to this many rows at once is followed in one pass (``_source_changed``,
+#: ``_source_inserted``)
+WHOLE_COLUMN = 64
 
 
 class ProjectTableModel(QAbstractTableModel):
@@ -60,6 +63,16 @@ class ProjectTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._reindex()
         self.endResetModel()
+
+    def append_rows(self, rows: list[ProjectSummary]) -> None:
+        """More rows after the last (the rest of a list read in steps)."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._row_of.update((s.id, first + n) for n, s in enumerate(rows))
+        self.endInsertRows()
 
     def set_published(self, published: dict[str, int]) -> None:
         """The sample forms as published (id → revision when loaded): while unchanged, their
@@ -236,6 +249,8 @@ class ProjectFilterModel(QAbstractProxyModel):
         self._status: int | None = None  # 0 通过, 1 with warnings, 2 with errors
         self._review: str | None = None  # a review status (domain.review), or any
         self._unit: str | None = None  # one 实施单位 (a reviewer's file holds many), or any
+        self._texts: list[str] | None = None  # the source rows' search texts
+        self._narrow: tuple[list[str], list[int]] | None = None  # the last words' matches
         self._shown: list[int] = []  # source rows, in the order shown
         self._at: dict[int, int] = {}  # source row → row shown
         self._sort_column = -1
@@ -298,12 +313,36 @@ class ProjectFilterModel(QAbstractProxyModel):
         if year is None and status is None and self._review is None and self._unit is None:
             if not words:
                 return list(range(len(rows)))
-            if len(words) == 1:
-                (word,) = words
-                return [i for i, s in enumerate(rows) if word in s.search_text]
-            return [i for i, s in enumerate(rows) if all(w in s.search_text for w in words)]
+            return self._word_matches(words)
         accepts = self._accepts
         return [i for i, s in enumerate(rows) if accepts(s)]
+
+    def _word_matches(self, words: list[str]) -> list[int]:
+        """The source rows whose search text holds every word. A search that only adds to
+        the last one (typing on: 法 → 法律 → 法律 援助) looks only among its matches."""
+        if self._texts is None:
+            self._texts = [s.search_text for s in self._source_rows()]
+            self._narrow = None
+        texts, last = self._texts, self._narrow
+        if last is not None and all(any(old in new for new in words) for old in last[0]):
+            among = last[1]
+            if len(words) == 1:
+                (word,) = words
+                found = [i for i in among if word in texts[i]]
+            else:
+                found = [i for i in among if all(w in texts[i] for w in words)]
+        elif len(words) == 1:
+            (word,) = words
+            found = [i for i, text in enumerate(texts) if word in text]
+        else:
+            found = [i for i, text in enumerate(texts) if all(w in text for w in words)]
+        self._narrow = (words, found)
+        return found
+
+    def _forget_texts(self) -> None:
+        """The source rows changed: the search texts and the last matches are read again."""
+        self._texts = None
+        self._narrow = None
 
     def _key(self, column: int):
         """The sort key of a source row in ``column`` (ties keep the source order)."""
@@ -382,14 +421,19 @@ class ProjectFilterModel(QAbstractProxyModel):
         self._source_reset()
 
     def _source_reset(self) -> None:
+        self._forget_texts()
         self._set_shown(self._ordered(self._matches()))
         self.endResetModel()
 
     def _source_inserted(self, parent: Index, first: int, last: int) -> None:
+        self._forget_texts()
         rows = self._source_rows()
         shift = last - first + 1
         if first < len(rows) - shift:  # inserted before the end (the model appends)
             self._set_shown([r + shift if r >= first else r for r in self._shown])
+        if shift >= WHOLE_COLUMN:  # many rows (the rest of the list): one pass
+            self._relayout()
+            return
         for row in range(first, last + 1):
             if self._accepts(rows[row]):
                 self._insert(row)
@@ -424,6 +468,7 @@ class ProjectFilterModel(QAbstractProxyModel):
         return lambda a, b: (key(a), a) < (key(b), b)
 
     def _source_removing(self, parent: Index, first: int, last: int) -> None:
+        self._forget_texts()
         for row in range(last, first - 1, -1):
             at = self._at.get(row)
             if at is not None:
@@ -433,11 +478,23 @@ class ProjectFilterModel(QAbstractProxyModel):
                 self.endRemoveRows()
 
     def _source_removed(self, parent: Index, first: int, last: int) -> None:
+        self._forget_texts()
         shift = last - first + 1
         self._set_shown([r - shift if r > last else r for r in self._shown])
 
     def _source_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self._forget_texts()
         rows = self._source_rows()
+        if bottom_right.row() - top_left.row() >= WHOLE_COLUMN:
+            # a column of every row (the 审核 marks, the review statuses): one pass, not a
+            # filter test and a signal per row
+            self._relayout()
+            if self._shown:
+                self.dataChanged.emit(
+                    self.index(0, top_left.column()),
+                    self.index(len(self._shown) - 1, bottom_right.column()),
+                )
+            return
         for row in range(top_left.row(), bottom_right.row() + 1):
             at = self._at.get(row)
             accepted = self._accepts(rows[row])
@@ -499,6 +556,11 @@ class ProjectFilterModel(QAbstractProxyModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         return self.sourceModel().headerData(section, orientation, role)
+
+    def shown_total(self) -> int:
+        """项目资金总额 of the rows shown, in 分."""
+        rows = self._source_rows()
+        return sum(rows[r].total for r in self._shown)
 
     def project_id(self, proxy_index: Index) -> str:
         return self.mapToSource(proxy_index).data(ID_ROLE)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
-from desktop.store import StoreError
+from desktop.store import StoreError, listing
 from desktop.ui.paths import app_name
 from desktop.ui.project_list import (
     COL_NAME,
@@ -38,6 +45,13 @@ from desktop.ui.project_list import (
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import Session
+
+#: a file with more than ``READ_WHOLE`` projects (read whole in ≈ 30 ms) shows the window
+#: with the first ``FIRST_SCREEN`` rows of the list, and reads the rest in steps of
+#: ``LIST_STEP`` rows of the file once the window is up
+READ_WHOLE = 2000
+FIRST_SCREEN = 200
+LIST_STEP = 2500
 
 
 class ProjectNavigation(QObject):
@@ -160,17 +174,12 @@ class ProjectNavigation(QObject):
             header.resizeSection(col, max(cell, header.sectionSizeHint(col)))
 
     def _update_count(self) -> None:
+        if self.loading:  # the whole file's count; what is shown, once read
+            self.count_label.setText(self.tr("共 {0} 个项目").format(self._expected))
+            self.window.statusBar().showMessage(str(self.window.path))
+            return
         shown, total = self.window.proxy.rowCount(), self.window.model.rowCount()
-        money = (
-            sum(
-                self.window.model.summary(
-                    self.window.proxy.mapToSource(self.window.proxy.index(r, 0)).row()
-                ).total
-                for r in range(shown)
-            )
-            if shown <= 2000
-            else None
-        )
+        money = self.window.proxy.shown_total() if shown <= 2000 else None
         text = self.tr("共 {0} 个项目").format(total)
         if shown != total:
             text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
@@ -181,13 +190,72 @@ class ProjectNavigation(QObject):
 
     # -- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the list again, keeping the selection and the project in the editor."""
+        """Read the list again, keeping the selection and the project in the editor. The
+        first reading of a big file shows the first screen of the list at once and reads
+        the rest in steps once the window is up (``loading``)."""
+        self._steps = None  # a reading in steps still going is replaced by this one
+        if self.window.model.rowCount() or not self._read_first_screen():
+            self._set_rows(self.session.repo.summaries())
+        self._after_reading()
+
+    def _read_first_screen(self) -> bool:
+        repo = self.session.repo
+        total = repo.count()
+        if total <= max(READ_WHOLE, FIRST_SCREEN):
+            return False
+        self.window.model.set_rows(listing.first_summaries(repo, FIRST_SCREEN))
+        self._steps = listing.summaries_stepwise(repo, LIST_STEP)
+        self._expected = total
+        if not hasattr(self, "_step_timer"):
+            self._step_timer = QTimer(self)
+            self._step_timer.setSingleShot(True)
+            self._step_timer.timeout.connect(self._read_step)
+        self._step_timer.start(0)
+        return True
+
+    @property
+    def loading(self) -> bool:
+        """The list is still being read (the first screen of a big file is shown)."""
+        return getattr(self, "_steps", None) is not None
+
+    def _read_step(self) -> None:
+        if self._steps is None:
+            return
+        try:
+            rows = next(self._steps)
+        except StoreError as exc:  # busy for the moment: the list is read whole later
+            self._steps = None
+            self.window.statusBar().showMessage(str(exc), 10000)
+            return
+        if rows is None:
+            self._step_timer.start(0)
+            return
+        self._steps = None
+        model = self.window.model
+        have = [model.summary(r).id for r in range(model.rowCount())]
+        if [s.id for s in rows[: len(have)]] == have:  # the first screen starts the list
+            model.append_rows(rows[len(have) :])
+            self._fill_units()
+            self._update_count()
+        else:  # changed meanwhile (an edit moved a row, a project came or went)
+            self._set_rows(rows)
+            self._after_reading()
+        panel = getattr(self.window, "audit_panel", None)
+        if panel is not None and panel.show_all:  # the findings of every project
+            self.window.refresh_audit()
+
+    def finish_loading(self) -> None:
+        """Read the rest of the list now (a project not yet listed is asked for)."""
+        while self.loading:
+            self._read_step()
+
+    def _set_rows(self, rows) -> None:
         current = self.current_id()
         selected = set(self.selected_ids())
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         try:
-            self.window.model.set_rows(self.session.repo.summaries())
+            self.window.model.set_rows(rows)
             for pid in selected | ({current} if current else set()):
                 row = self.window.model.row_of(pid)
                 if row is None:
@@ -203,6 +271,8 @@ class ProjectNavigation(QObject):
         self.table.viewport().update()
         if current and self.window.model.row_of(current) is None:
             self._show(None)
+
+    def _after_reading(self) -> None:
         self._fill_years()
         self._fill_units()
         self._update_count()
@@ -277,6 +347,9 @@ class ProjectNavigation(QObject):
     def select_project(self, project_id: str) -> None:
         """Make a project current (clearing a filter that hides it)."""
         row = self.window.model.row_of(project_id)
+        if row is None and self.loading:
+            self.finish_loading()
+            row = self.window.model.row_of(project_id)
         if row is None:
             return
         proxy_index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))
