@@ -32,6 +32,7 @@ from desktop.domain.codec import (
     CodecError,
     project_from_dict,
 )
+from desktop.domain.limits import MAX_HISTORY_JSON, MAX_INDICATOR_ROWS, MAX_JSON_COLUMN
 from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.money import decimal_string
 from desktop.domain.values import IndicatorValue
@@ -46,11 +47,6 @@ FUND_COLUMNS = {
     "annual_other": "annual_other",
 }
 MAX_AMOUNT = 10**17  # 分; the codec refuses 10^15 元 and more with a sentence of its own
-MAX_JSON_COLUMN = 100_000  # characters of a versions / field_flags column
-MAX_HISTORY_JSON = 5_000_000  # characters of one history row (a whole form as JSON)
-#: indicator rows in a whole file, counted before any is read: a file of 10,000 forms has
-#: ≈ 200,000; reading 300,000 through the checks takes ≈ 6 s
-MAX_INDICATOR_ROWS = 300_000
 
 
 class BadRowError(CodecError):
