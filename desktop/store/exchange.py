@@ -315,7 +315,7 @@ def _read_copy(copy: Path, name: str) -> Incoming:
     try:
         # Text that is not valid UTF-8 must not stop the reading: it is kept visible (as
         # lone surrogates) and the row holding it is refused by the checks below.
-        conn.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
+        conn.text_factory = rows.TOLERANT_TEXT
         _limit(conn)
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.set_authorizer(_authorizer)
@@ -405,7 +405,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
         cursor = conn.execute("SELECT rowid AS rowid_, * FROM projects")
         for n, r in enumerate(cursor, 1):
             label = r["name"] if isinstance(r["name"], str) else f"第 {n} 个项目"
-            label = label[:100]
+            label = rows.shown(label[:100])
             pid = r["id"]
             problem = screened.get(pid if isinstance(pid, str) else f"rowid:{r['rowid_']}")
             if problem is not None and problem != rows.INVALID_VALUES:

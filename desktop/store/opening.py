@@ -26,6 +26,7 @@ from desktop.store.errors import (
     translate_error,
 )
 from desktop.store.repository import Repository, _connect
+from desktop.store.rows import TOLERANT_TEXT
 from desktop.store.safefile import can_write_here
 from desktop.store.schema import (
     APP_VERSION_FOR_SCHEMA,
@@ -76,13 +77,10 @@ def open_repository(
     backed up (``backup``) and migrated. Raises a ``StoreError`` subclass with
     a message for the user when the file is not ours, newer, or damaged.
 
-    ``check=False`` leaves out the whole-file ``integrity_check`` (it reads every page and
-    every index: 0.22 s for a file of 10,000 forms, 85 MB, when cached — quick_check 0.11 s
-    — seconds from a cold disk); the caller then runs ``integrity_problem`` afterwards, as
-    the window does in the background. A file that needs migrating is always checked first.
-    The full check, not quick_check: a file cut short by one byte, a stale index or swapped
-    index root pages pass quick_check, and a command that wrote to such a file or exported
-    it would spread the damage.
+    ``check=False`` leaves out the whole-file ``integrity_check`` (its cost, and why not
+    quick_check: docs/architecture.md, "Opening a working file"); the caller then runs
+    ``integrity_problem`` afterwards, as the window does in the background. A file that
+    needs migrating is always checked first.
     """
     path = Path(path)
     if not path.exists():
@@ -125,6 +123,7 @@ def open_repository(
         conn = _connect(path, read_only)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
+    conn.text_factory = TOLERANT_TEXT  # not UTF-8: a problem of its project (rows.screen)
     try:
         repo = Repository(path, conn, read_only=read_only)
         if version < LATEST_VERSION:
