@@ -17,7 +17,21 @@ import zlib
 from dataclasses import fields, is_dataclass, replace
 from decimal import Decimal
 
-from desktop.domain.codec import MAX_LONG_TEXT, clean_text
+# The limits on a form's own content are rules of the domain, kept beside the code that
+# enforces them and named here too, so that this module lists every limit there is.
+from desktop.domain.codec import (
+    MAX_COUNTER,
+    MAX_FLAGS,
+    MAX_GOAL_HEADER,
+    MAX_INDICATORS,
+    MAX_LONG_TEXT,
+    MAX_PROJECT_TEXT,
+    MAX_REPLICAS,
+    MAX_SHORT_TEXT,
+    clean_text,
+)
+from desktop.domain.review import MAX_NAME as MAX_REVIEW_NAME
+from desktop.domain.review import MAX_TEXT as MAX_REVIEW_TEXT
 from desktop.domain.values import MAX_NUMBER_DECIMALS, MAX_NUMBER_EXPONENT, number_in_range
 
 MB = 1024 * 1024
@@ -54,6 +68,25 @@ MAX_INDICATOR_ROWS = 300_000
 #: rows per review table (events, opinions, their changes) of a received file: more than a
 #: reviewer's file of 50,000 forms holds; counted before any row is read
 MAX_REVIEW_ROWS = 500_000
+#: 分 in one stored amount column (the codec refuses 10^15 元 and more with a sentence of its
+#: own; this bound keeps the screen's arithmetic within 64-bit integers)
+MAX_STORED_AMOUNT = 10**17
+#: SQLite's own limits on the connection reading a received .db (``sqlite3.setlimit``):
+#: a value, a statement, an expression no file of ours comes near; no ATTACH, no trigger
+#: depth (the schema check refuses triggers anyway)
+RECEIVED_SQLITE_LIMITS = {
+    "SQLITE_LIMIT_LENGTH": 10_000_000,
+    "SQLITE_LIMIT_SQL_LENGTH": 1_000_000,
+    "SQLITE_LIMIT_COLUMN": 200,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 10,
+    "SQLITE_LIMIT_VDBE_OP": 50_000_000,
+    "SQLITE_LIMIT_FUNCTION_ARG": 16,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 1000,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+}
 # -- workbooks ----------------------------------------------------------------------------
 MAX_XLSX_INFLATED = 200 * MB  # all parts of the zip, unpacked
 MAX_XLSX_MEMBERS = 10_000  # parts in the zip
@@ -87,8 +120,18 @@ MAX_PDF_PATHS = 25_000  # lines and rectangles laid out (≈ 370 printed pages)
 PDF_DRAWING_COST = 20  # tokens a page or form XObject costs to start (≈ 100 µs)
 
 __all__ = [
+    "MAX_COUNTER",
+    "MAX_FLAGS",
+    "MAX_GOAL_HEADER",
+    "MAX_INDICATORS",
+    "MAX_LONG_TEXT",
     "MAX_NUMBER_DECIMALS",
     "MAX_NUMBER_EXPONENT",
+    "MAX_PROJECT_TEXT",
+    "MAX_REPLICAS",
+    "MAX_REVIEW_NAME",
+    "MAX_REVIEW_TEXT",
+    "MAX_SHORT_TEXT",
     "LimitError",
     "check_size",
     "clean_project",

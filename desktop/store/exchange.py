@@ -186,19 +186,7 @@ def _authorizer(action: int, arg1, arg2, dbname, source) -> int:
 
 
 def _limit(conn: sqlite3.Connection) -> None:
-    for name, value in (
-        ("SQLITE_LIMIT_LENGTH", 10_000_000),
-        ("SQLITE_LIMIT_SQL_LENGTH", 1_000_000),
-        ("SQLITE_LIMIT_COLUMN", 200),
-        ("SQLITE_LIMIT_EXPR_DEPTH", 100),
-        ("SQLITE_LIMIT_COMPOUND_SELECT", 10),
-        ("SQLITE_LIMIT_VDBE_OP", 50_000_000),
-        ("SQLITE_LIMIT_FUNCTION_ARG", 16),
-        ("SQLITE_LIMIT_ATTACHED", 0),
-        ("SQLITE_LIMIT_LIKE_PATTERN_LENGTH", 100),
-        ("SQLITE_LIMIT_VARIABLE_NUMBER", 1000),
-        ("SQLITE_LIMIT_TRIGGER_DEPTH", 1),
-    ):
+    for name, value in limits.RECEIVED_SQLITE_LIMITS.items():
         category = getattr(sqlite3, name, None)
         if category is not None:
             conn.setlimit(category, value)

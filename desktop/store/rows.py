@@ -34,7 +34,12 @@ from desktop.domain.codec import (
     CodecError,
     project_from_dict,
 )
-from desktop.domain.limits import MAX_HISTORY_JSON, MAX_INDICATOR_ROWS, MAX_JSON_COLUMN
+from desktop.domain.limits import (
+    MAX_HISTORY_JSON,
+    MAX_INDICATOR_ROWS,
+    MAX_JSON_COLUMN,
+    MAX_STORED_AMOUNT,
+)
 from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.money import decimal_string
 from desktop.domain.values import IndicatorValue
@@ -48,7 +53,6 @@ FUND_COLUMNS = {
     "annual_carryover": "annual_carryover",
     "annual_other": "annual_other",
 }
-MAX_AMOUNT = 10**17  # 分; the codec refuses 10^15 元 and more with a sentence of its own
 
 
 class BadRowError(CodecError):
@@ -120,7 +124,7 @@ def _funds(r: Mapping) -> dict[str, str]:
     funds = {}
     for attr, column in FUND_COLUMNS.items():
         value = r[column]
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_AMOUNT:
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_STORED_AMOUNT:
             raise BadRowError(f"金额“{column}”无效")
         funds[attr] = decimal_string(value)
     return funds
@@ -386,7 +390,7 @@ def _project_checks(columns: set[str], text_columns: list[str]) -> list[tuple[st
         checks.append(
             (
                 f"typeof({column}) != 'integer' "
-                f"OR {column} NOT BETWEEN {1 - MAX_AMOUNT} AND {MAX_AMOUNT - 1}",
+                f"OR {column} NOT BETWEEN {1 - MAX_STORED_AMOUNT} AND {MAX_STORED_AMOUNT - 1}",
                 "金额无效",
             )
         )
