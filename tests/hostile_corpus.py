@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -32,6 +33,10 @@ class Case:
     expect: str = REFUSE
     check: Callable | None = None  # check(db_path, stdout, stderr) for imports
     slow: bool = False
+    #: the working file a merge goes into, instead of the runner's template
+    local: Path | None = None
+    #: the command's output goes to a folder on a full disk (a tmpfs of a few KB)
+    full_disk: bool = False
 
 
 def _project(name="测试项目", number="85", **extra) -> dict:
@@ -775,6 +780,12 @@ def db_cases(d: Path, exported: Path) -> list[Case]:
 REPAIR = "repair"  # a working file with bad rows: exit 1, those projects listed, no traceback
 #: what each command does with the working file ``--db FILE`` (outputs go to the folder)
 OPENED_COMMANDS = ("list", "check", "export", "print")
+OPENED_ARGS = {
+    "list": ["list"],
+    "check": ["check"],
+    "export": ["export", "{out}/out.json"],
+    "print": ["print", "--all", "--out", "{out}/out.pdf"],
+}
 #: wrong values in a working file that passes quick_check and has the exact schema
 BAD_VALUES = {
     "year-abc": "UPDATE projects SET year = 'abc' WHERE rowid = 1",
@@ -827,16 +838,8 @@ def opened_cases(d: Path, exported: Path) -> list[Case]:
             check=lambda db, out, err: "未导入" in out or _fail(out),
         )
     )
-    for command in OPENED_COMMANDS:  # opened: quick_check passes, the cut row is found
-        cases.append(
-            Case(
-                f"db-opened-one-byte-short-{command}",
-                cut,
-                command=command,
-                expect=REPAIR,
-                check=_needs_repair,
-            )
-        )
+    for command in OPENED_COMMANDS:  # opened: quick_check passes, integrity_check does not
+        cases.append(Case(f"db-opened-one-byte-short-{command}", cut, command=command))
     return cases
 
 
@@ -869,6 +872,35 @@ def big_db_cases(d: Path, exported: Path) -> list[Case]:
     ]
 
 
+def non_regular_cases(d: Path) -> list[Case]:
+    """Inputs that are not regular files: a named pipe would block for ever, a link to an
+    endless device would be read until memory ran out (both stat as size 0)."""
+    cases = []
+    for name, command in (("pipe.json", "import"), ("pipe.db", "merge")):
+        fifo = d / name
+        if not fifo.exists():
+            os.mkfifo(fifo)
+        cases.append(Case(f"{name.split('.')[1]}-named-pipe", fifo, command=command))
+    for name, command in (("zero.xlsx", "import"), ("zero.db", "merge")):
+        link = d / name
+        if not link.is_symlink():
+            link.symlink_to("/dev/zero")
+        cases.append(Case(f"{name.split('.')[1]}-link-to-dev-zero", link, command=command))
+    return cases
+
+
+def os_error_cases(d: Path) -> list[Case]:
+    """The operating system says no: a disk that fills up while the export is written, and
+    a target name whose side files (``-journal``, the temporary copy) would pass 255 bytes."""
+    long_name = "绩" * 80  # 240 bytes in UTF-8
+    return [
+        Case("export-db-disk-full", d / "full" / "out.db", command="export-to", full_disk=True),
+        Case("export-xlsx-disk-full", d / "full" / "out.xlsx", command="export-to", full_disk=True),
+        Case("export-db-name-240-bytes", d / f"{long_name}.db", command="export-to"),
+        Case("export-xlsx-name-240-bytes", d / f"{long_name}.xlsx", command="export-to"),
+    ]
+
+
 def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list[Case]:
     d.mkdir(parents=True, exist_ok=True)
     return [
@@ -881,6 +913,8 @@ def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list
         *db_cases(d, exported_db),
         *opened_cases(d, exported_db),
         *big_db_cases(d, exported_db),
+        *non_regular_cases(d),
+        *os_error_cases(d),
     ]
 
 

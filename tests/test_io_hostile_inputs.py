@@ -5,6 +5,7 @@ of the program), measured from the operating system's accounting of the child pr
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -19,6 +20,7 @@ import pytest
 from tests.hostile_corpus import (
     BAD_VALUES,
     IMPORT,
+    OPENED_ARGS,
     OPENED_COMMANDS,
     REFUSE,
     REPAIR,
@@ -102,6 +104,14 @@ CASES = [
     "db-received-2M-indicator-rows",
     "db-opened-2M-indicator-rows-list",
     "db-opened-name-200MB-export",
+    "json-named-pipe",
+    "db-named-pipe",
+    "xlsx-link-to-dev-zero",
+    "db-link-to-dev-zero",
+    "export-db-disk-full",
+    "export-xlsx-disk-full",
+    "export-db-name-240-bytes",
+    "export-xlsx-name-240-bytes",
 ]
 SLOW = {
     "xlsx-zip-bomb-part",
@@ -135,6 +145,10 @@ DEFAULT = {
     "db-opened-number-1e999999999-print",
     "db-opened-versions-bad-json-check",
     "db-opened-one-byte-short-export",
+    "json-named-pipe",
+    "xlsx-link-to-dev-zero",
+    "export-db-disk-full",
+    "export-xlsx-name-240-bytes",
 }
 
 
@@ -217,14 +231,38 @@ finally:
 """
 
 
-def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float, float]:
-    """Run the program; returns (exit code, stdout, stderr, CPU seconds, peak RSS in MB)."""
+#: the command's way to its own full disk: a mount namespace of its own with a tmpfs of
+#: 12 KB on the output folder (gone with the process; ``exec`` keeps the measured pid)
+_FULL_DISK = ["unshare", "-m", "sh", "-c", 'mount -t tmpfs -o size=12k tmpfs "$0" && exec "$@"']
+
+
+def _on_a_full_disk(case, tmp_path: Path):
+    """The case with its output folder in ``tmp_path`` (skipped where a mount namespace
+    cannot be made: not root, not Linux)."""
+    probe = subprocess.run([*_FULL_DISK, str(tmp_path), "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here: " + probe.stderr.decode()[:80])
+    folder = tmp_path / case.file.parent.name
+    folder.mkdir()
+    return dataclasses.replace(case, file=folder / case.file.name)
+
+
+def run_measured(
+    args: list[str], cwd: Path, *, full: bool = False
+) -> tuple[int, str, str, float, float]:
+    """Run the program; returns (exit code, stdout, stderr, CPU seconds, peak RSS in MB).
+    ``full``: the folder of the output (the first path argument) is a full disk."""
     out, err, peak = cwd / "stdout.txt", cwd / "stderr.txt", cwd / "peak.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "JIXIAO_PEAK_FILE": str(peak)}
+    prefix = [*_FULL_DISK, str(Path(args[1]).parent)] if full else []
     start = time.monotonic()
     with open(out, "wb") as fo, open(err, "wb") as fe:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _WRAPPER, *args], stdout=fo, stderr=fe, cwd=cwd, env=env
+            [*prefix, sys.executable, "-c", _WRAPPER, *args],
+            stdout=fo,
+            stderr=fe,
+            cwd=cwd,
+            env=env,
         )
         timer = threading.Timer(60, proc.kill)  # a runaway case must not hang the suite
         timer.start()
@@ -255,25 +293,26 @@ def test_hostile_input(corpus, name, tmp_path):
     cases, template = corpus
     case = cases[name]
     local = tmp_path / "local.db"
-    if case.command in OPENED_COMMANDS:
+    if case.full_disk:
+        case = _on_a_full_disk(case, tmp_path)
+    if case.command in OPENED_ARGS:
         # the working file itself; a copy, so the corpus file stays as built
         work = tmp_path / case.file.name
         shutil.copyfile(case.file, work)
-        args = {
-            "list": ["list"],
-            "check": ["check"],
-            "export": ["export", str(tmp_path / "out.json")],
-            "print": ["print", "--all", "--out", str(tmp_path / "out.pdf")],
-        }[case.command] + ["--db", str(work)]
+        args = [a.format(out=tmp_path) for a in OPENED_ARGS[case.command]] + ["--db", str(work)]
         watched = [work]
         local = work
-    else:
+    elif case.command == "export-to":  # the file is the target the template is exported to
         shutil.copyfile(template, local)
+        args = ["export", str(case.file), "--db", str(local)]
+        watched = [case.file]  # the copy of the template records its new place on opening
+    else:
+        shutil.copyfile(case.local or template, local)
         args = [case.command, str(case.file), "--db", str(local)]
         watched = [case.file, local]
     before = {str(p): _digests(p) for p in watched}
     rows_before = _rows(local) if case.expect == REPAIR else None
-    code, out, err, seconds, rss = run_measured(args, tmp_path)
+    code, out, err, seconds, rss = run_measured(args, tmp_path, full=case.full_disk)
     print(f"{name}: exit {code}, {seconds:.2f} s CPU, peak {rss:.0f} MB")  # shown with -s
     assert "Traceback" not in err and "Traceback" not in out, err
     assert seconds < MAX_SECONDS, f"{name}: {seconds:.1f} s"
@@ -285,6 +324,7 @@ def test_hostile_input(corpus, name, tmp_path):
         assert case.file.name in lines[0], lines[0]
         after = {str(p): _digests(p) for p in watched}
         assert after == before, "a refused input changed a file"
+        assert "Exception ignored" not in err, err
     elif case.expect == REPAIR:  # the others worked; the bad rows are left as they were
         assert code == 1, (code, out, err)
         assert _rows(local) == rows_before, "a bad row was changed"

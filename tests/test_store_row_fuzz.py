@@ -20,6 +20,11 @@ from tests.conftest import SAMPLE
 TABLES = ("projects", "indicators", "tombstones", "history", "meta")
 
 
+class NotUtf8(bytes):
+    """Bytes stored as TEXT (``CAST(? AS TEXT)``): text that is not UTF-8, which sqlite3
+    cannot decode when the row is fetched."""
+
+
 def _values(rnd: random.Random) -> list:
     """One of each kind a forger or a fault may leave in a column."""
     return [
@@ -66,6 +71,10 @@ def _values(rnd: random.Random) -> list:
         b"\x00\x01\x02",
         b"\xff\xfe\xfd",
         "名称".encode("gb18030"),
+        NotUtf8("名称".encode("gb18030")),
+        NotUtf8(b"\xe4\xb8"),  # a character cut short
+        NotUtf8(b"ok\xff"),
+        NotUtf8(b"12bb7ca5-5acc-482a-a1e9-4bfb646d805" + b"\xff"),  # an id's length
         rnd.random(),
         "".join(chr(rnd.randint(32, 0x9FFF)) for _ in range(rnd.randint(0, 30))),
     ]
@@ -96,9 +105,11 @@ def _mutate(path, rnd: random.Random) -> list[str]:
                 continue
             column = rnd.choice(columns)
             value = rnd.choice(_values(rnd))
+            cast = "CAST(? AS TEXT)" if isinstance(value, NotUtf8) else "?"
             try:
                 conn.execute(
-                    f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [value, rnd.choice(rowids)]
+                    f"UPDATE {table} SET {column} = {cast} WHERE rowid = ?",
+                    [value, rnd.choice(rowids)],
                 )
             except sqlite3.IntegrityError:  # NOT NULL, a duplicate key: not writable so
                 continue

@@ -17,7 +17,21 @@ import zlib
 from dataclasses import fields, is_dataclass, replace
 from decimal import Decimal
 
-from desktop.domain.codec import MAX_LONG_TEXT, clean_text
+# The limits on a form's own content are rules of the domain, kept beside the code that
+# enforces them and named here too, so that this module lists every limit there is.
+from desktop.domain.codec import (
+    MAX_COUNTER,
+    MAX_FLAGS,
+    MAX_GOAL_HEADER,
+    MAX_INDICATORS,
+    MAX_LONG_TEXT,
+    MAX_PROJECT_TEXT,
+    MAX_REPLICAS,
+    MAX_SHORT_TEXT,
+    clean_text,
+)
+from desktop.domain.review import MAX_NAME as MAX_REVIEW_NAME
+from desktop.domain.review import MAX_TEXT as MAX_REVIEW_TEXT
 from desktop.domain.values import MAX_NUMBER_DECIMALS, MAX_NUMBER_EXPONENT, number_in_range
 
 MB = 1024 * 1024
@@ -39,6 +53,40 @@ MAX_PROJECTS = 200_000  # projects in one file
 MAX_TEXT = MAX_LONG_TEXT
 MAX_JSON_INT_DIGITS = 30  # digits of an integer literal in JSON
 MAX_JSON_DEPTH = 64  # nesting of JSON arrays/objects
+# Counted before a JSON document is parsed, which builds every object and array at once
+# (50 MB of "[]," are 17 million lists, gigabytes). A project is about 5 + its indicators
+# objects and arrays; our own export of 10,000 forms (≈ 50 MB) holds about 250,000.
+MAX_JSON_CONTAINERS = 500_000
+MAX_JSON_PROJECTS = 20_000  # ≈ 5 s to import; more forms travel as a .db
+MAX_QUOTED_CELL = 20_000  # characters a quoted cell of published text may span
+# -- .db files (stored rows; per-field text limits: domain.codec) ----------------------------
+MAX_JSON_COLUMN = 100_000  # characters of a versions / field_flags column
+MAX_HISTORY_JSON = 5_000_000  # characters of one history row (a whole form as JSON)
+#: indicator rows in a whole file, counted before any is read: a file of 10,000 forms has
+#: ≈ 200,000; reading 300,000 through the checks takes ≈ 6 s
+MAX_INDICATOR_ROWS = 300_000
+#: rows per review table (events, opinions, their changes) of a received file: more than a
+#: reviewer's file of 50,000 forms holds; counted before any row is read
+MAX_REVIEW_ROWS = 500_000
+#: 分 in one stored amount column (the codec refuses 10^15 元 and more with a sentence of its
+#: own; this bound keeps the screen's arithmetic within 64-bit integers)
+MAX_STORED_AMOUNT = 10**17
+#: SQLite's own limits on the connection reading a received .db (``sqlite3.setlimit``):
+#: a value, a statement, an expression no file of ours comes near; no ATTACH, no trigger
+#: depth (the schema check refuses triggers anyway)
+RECEIVED_SQLITE_LIMITS = {
+    "SQLITE_LIMIT_LENGTH": 10_000_000,
+    "SQLITE_LIMIT_SQL_LENGTH": 1_000_000,
+    "SQLITE_LIMIT_COLUMN": 200,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 10,
+    "SQLITE_LIMIT_VDBE_OP": 50_000_000,
+    "SQLITE_LIMIT_FUNCTION_ARG": 16,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 1000,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+}
 # -- workbooks ----------------------------------------------------------------------------
 MAX_XLSX_INFLATED = 200 * MB  # all parts of the zip, unpacked
 MAX_XLSX_MEMBERS = 10_000  # parts in the zip
@@ -46,6 +94,11 @@ MAX_SHEET_XML = 32 * MB  # one worksheet part, unpacked (a form sheet is ≈ 50 
 MAX_SHEET_ROWS = 100_000  # rows read from one sheet
 MAX_CELLS = 200_000  # cells read from one workbook (≈ 155 a form: about 1,300 forms)
 MAX_SHEET_COLUMNS = 200  # a form uses 8 columns; wider rows are cut here
+# Counted in the zip's parts before openpyxl parses them (it builds every shared string,
+# every style and every sheet's object up front, whatever the cells use).
+MAX_SHARED_STRINGS = 200_000  # no readable workbook uses more than its MAX_CELLS cells
+MAX_STYLES = 20_000  # cell formats, fonts, fills, borders (Excel's own limit: 64,000)
+MAX_SHEETS = 2_000  # a form a sheet; MAX_CELLS is about 1,300 forms
 # -- PDF ----------------------------------------------------------------------------------
 MAX_PAGES = 5_000  # pages of a PDF (checked before the pages are built)
 MAX_PDF_OBJECTS = 50_000  # objects in a PDF (our printouts: about 3 a page)
@@ -54,10 +107,31 @@ MAX_PAGE_CHARS = 50_000  # characters on one page read as a table
 MAX_STREAM_INFLATED = 32 * MB  # one content stream, inflated
 MAX_PDF_INFLATED = 256 * MB  # all content streams of a file, inflated
 MAX_EMBEDDED_JSON = 64 * MB  # our printouts' embedded data, inflated
+# A budget of the work pdfminer really does, per file (the declared counts bound little: a
+# page may draw 50,000 characters, a form XObject may be drawn a thousand times by another
+# drawn a thousand times, a reference may point at itself). Measured on our own printout
+# read as tables: per page ≈ 14 references, 2,500 tokens, 660 characters, 67 paths, 0.04 s.
+# Each limit costs about 3 s of CPU when reached alone (≈ 5 µs a token, 25 µs a character,
+# 80 µs a path), so all of them together stay under 10 s.
+MAX_PDF_RESOLVES = 500_000  # a reference chain that loops ends here (≈ 0.3 s)
+MAX_PDF_TOKENS = 600_000  # operators and operands interpreted (≈ 240 printed pages)
+MAX_PDF_CHARS = 120_000  # characters laid out (≈ 180 printed pages)
+MAX_PDF_PATHS = 25_000  # lines and rectangles laid out (≈ 370 printed pages)
+PDF_DRAWING_COST = 20  # tokens a page or form XObject costs to start (≈ 100 µs)
 
 __all__ = [
+    "MAX_COUNTER",
+    "MAX_FLAGS",
+    "MAX_GOAL_HEADER",
+    "MAX_INDICATORS",
+    "MAX_LONG_TEXT",
     "MAX_NUMBER_DECIMALS",
     "MAX_NUMBER_EXPONENT",
+    "MAX_PROJECT_TEXT",
+    "MAX_REPLICAS",
+    "MAX_REVIEW_NAME",
+    "MAX_REVIEW_TEXT",
+    "MAX_SHORT_TEXT",
     "LimitError",
     "check_size",
     "clean_project",

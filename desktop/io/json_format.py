@@ -17,18 +17,12 @@ from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and t
     project_from_dict,
     project_to_dict,
 )
-from desktop.domain.limits import LimitError, load_json
+from desktop.domain.limits import MAX_JSON_CONTAINERS, MAX_JSON_PROJECTS, LimitError, load_json
 from desktop.domain.model import Project
 from desktop.io.report import ERROR, ImportFormatError, ImportResult
 
 FORMAT = "jixiao-projects"
 VERSION = 1
-# Counted before the document is parsed, which builds every object and array at once
-# (50 MB of "[]," are 17 million lists, gigabytes). A project is about 5 + its indicators
-# objects and arrays; our own export of 10,000 forms (≈ 50 MB, the file size limit) holds
-# about 250,000.
-MAX_JSON_CONTAINERS = 500_000
-MAX_JSON_PROJECTS = 20_000  # ≈ 5 s to import; more forms travel as a .db
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 

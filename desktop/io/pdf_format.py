@@ -25,7 +25,6 @@ from desktop.io.report import ImportFormatError, ImportResult
 from desktop.io.variants import unit_note
 
 DATA_KEY = "JixiaoProjects"
-MAX_PAGES = limits.MAX_PAGES
 
 # -- bounded inflating ----------------------------------------------------------------------
 # pdfminer inflates every stream whole (``zlib.decompress``); a 1 MB stream can unpack to
@@ -102,28 +101,18 @@ def _lzwdecode(data: bytes) -> bytes:
     return b"".join(out)
 
 
-# -- a budget of the work actually done ------------------------------------------------------
-# The declared counts (objects, pages) bound little: a page may draw 50,000 characters, a
-# form XObject may be drawn a thousand times by another drawn a thousand times, a reference
-# may point at itself. What pdfminer really does is counted as it does it: references
-# resolved, content-stream tokens interpreted, characters and paths laid out — per file.
-# Measured on our own printout read as tables: per page ≈ 14 references, 2,500 tokens,
-# 660 characters, 67 paths, 0.04 s. Each limit costs about 3 s of CPU when reached alone
-# (≈ 5 µs a token, 25 µs a character, 80 µs a path), so all of them together stay under 10 s.
-MAX_PDF_RESOLVES = 500_000  # a reference chain that loops ends here (≈ 0.3 s)
-MAX_PDF_TOKENS = 600_000  # operators and operands interpreted (≈ 240 printed pages)
-MAX_PDF_CHARS = 120_000  # characters laid out (≈ 180 printed pages)
-MAX_PDF_PATHS = 25_000  # lines and rectangles laid out (≈ 370 printed pages)
-DRAWING_COST = 20  # tokens a page or form XObject costs to start (≈ 100 µs)
+# -- a budget of the work actually done (``limits.MAX_PDF_*``) -------------------------------
+# What pdfminer really does is counted as it does it: references resolved, content-stream
+# tokens interpreted, characters and paths laid out — per file.
 
 _work: contextvars.ContextVar[dict[str, int] | None] = contextvars.ContextVar(
     "pdf_work", default=None
 )
 _WORK_LIMITS = {
-    "resolves": (MAX_PDF_RESOLVES, "中的引用太多或绕成了圈"),
-    "tokens": (MAX_PDF_TOKENS, "的页面内容太多"),
-    "chars": (MAX_PDF_CHARS, "中的文字太多"),
-    "paths": (MAX_PDF_PATHS, "中的线条太多"),
+    "resolves": (limits.MAX_PDF_RESOLVES, "中的引用太多或绕成了圈"),
+    "tokens": (limits.MAX_PDF_TOKENS, "的页面内容太多"),
+    "chars": (limits.MAX_PDF_CHARS, "中的文字太多"),
+    "paths": (limits.MAX_PDF_PATHS, "中的线条太多"),
 }
 
 
@@ -188,7 +177,7 @@ def _bound_pdfminer() -> None:
     render_contents = pdfinterp.PDFPageInterpreter.render_contents
 
     def counted_contents(self, *args, **kwargs):
-        _work_done("tokens", DRAWING_COST)  # a form XObject drawn: a new interpreter
+        _work_done("tokens", limits.PDF_DRAWING_COST)  # a form XObject drawn: a new interpreter
         return render_contents(self, *args, **kwargs)
 
     pdfinterp.PDFPageInterpreter.render_contents = counted_contents  # type: ignore[method-assign]
@@ -269,12 +258,12 @@ def _pages(pdf, name: str) -> None:
 
     tree = resolve1(pdf.doc.catalog.get("Pages"))
     count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
-    if isinstance(count, int) and count > MAX_PAGES:
-        raise limits.refusal(name, f"页数太多（{count:,} 页）", f"{MAX_PAGES:,} 页")
+    if isinstance(count, int) and count > limits.MAX_PAGES:
+        raise limits.refusal(name, f"页数太多（{count:,} 页）", f"{limits.MAX_PAGES:,} 页")
     pages, doctop = [], 0
     for number, page in enumerate(PDFPage.create_pages(pdf.doc), 1):
-        if number > MAX_PAGES:
-            raise limits.refusal(name, "页数太多", f"{MAX_PAGES:,} 页")
+        if number > limits.MAX_PAGES:
+            raise limits.refusal(name, "页数太多", f"{limits.MAX_PAGES:,} 页")
         p = Page(pdf, page, page_number=number, initial_doctop=doctop)
         pages.append(p)
         doctop += p.height

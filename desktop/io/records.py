@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.domain.chars import joins_wrapped
+from desktop.domain.limits import MAX_QUOTED_CELL
 from desktop.io.variants import is_numbered_line, squash
 
 
@@ -22,16 +23,13 @@ class Record:
         return [(col, c) for col, c in enumerate(self.cells) if c]
 
 
-_QUOTE_SCAN_LIMIT = 20_000
-
-
 def _closing_quote(text: str, start: int) -> int:
     """Index of the quote closing a CSV-style quoted cell opened at ``start``, or -1."""
     j = start + 1
     n = len(text)
     while True:
         k = text.find('"', j)
-        if k == -1 or k - start > _QUOTE_SCAN_LIMIT:
+        if k == -1 or k - start > MAX_QUOTED_CELL:
             return -1
         if k + 1 < n and text[k + 1] == '"':
             j = k + 2

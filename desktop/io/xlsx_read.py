@@ -98,12 +98,8 @@ def _records(ws, budget: _Budget) -> list[Record]:
     return out
 
 
-# Counted in the zip's parts before openpyxl parses them (it builds every shared string,
-# every style and every sheet's object up front, whatever the cells use). Each tag is
-# counted in every part but the worksheets, so a part placed where we do not look counts too.
-MAX_SHARED_STRINGS = 200_000  # no readable workbook uses more than its MAX_CELLS cells
-MAX_STYLES = 20_000  # cell formats, fonts, fills, borders (Excel's own limit: 64,000)
-MAX_SHEETS = 2_000  # a form a sheet; MAX_CELLS is about 1,300 forms
+# Shared strings, styles and sheets (``limits.MAX_SHARED_STRINGS`` …) are counted in every
+# part but the worksheets, so a part placed where we do not look counts too.
 _COUNTED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|sheet|xf|font|fill|border|numFmt|dxf)[\s/>]")
 _KIND = {
     b"si": "shared",
@@ -120,11 +116,15 @@ _KIND = {
 def _count_parts(z: zipfile.ZipFile, name: str) -> None:
     """Shared strings, styles and sheets, counted by streaming the unpacked parts (the
     counts the parts declare may lie); ``LimitError`` as soon as one is over its limit."""
-    limit = {"shared": MAX_SHARED_STRINGS, "styles": MAX_STYLES, "sheets": MAX_SHEETS}
+    limit = {
+        "shared": limits.MAX_SHARED_STRINGS,
+        "styles": limits.MAX_STYLES,
+        "sheets": limits.MAX_SHEETS,
+    }
     what = {
-        "shared": ("的共享字符串太多", f"{MAX_SHARED_STRINGS:,} 个"),
-        "styles": ("的单元格样式太多", f"{MAX_STYLES:,} 个"),
-        "sheets": ("的工作表太多", f"{MAX_SHEETS:,} 个"),
+        "shared": ("的共享字符串太多", f"{limits.MAX_SHARED_STRINGS:,} 个"),
+        "styles": ("的单元格样式太多", f"{limits.MAX_STYLES:,} 个"),
+        "sheets": ("的工作表太多", f"{limits.MAX_SHEETS:,} 个"),
     }
     counts = dict.fromkeys(limit, 0)
     for info in z.infolist():

@@ -254,7 +254,7 @@ def restore(backup: Backup, db_path: str | os.PathLike) -> None:
     try:
         conn = sqlite3.connect(sqlite_uri(backup.path, mode="ro"), uri=True)
         try:
-            sound = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            sound = conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
         finally:
             conn.close()
     except sqlite3.Error as exc:

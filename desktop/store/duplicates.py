@@ -87,13 +87,15 @@ def store_name_keys(conn: sqlite3.Connection) -> None:
     )
 
 
-def check_all_again(conn: sqlite3.Connection, load: Callable[[list[str]], Iterable[Project]]):
+def check_all_again(conn: sqlite3.Connection, load: Callable[..., Iterable[Project]]):
     """Every project's duplicate key and 审核 status computed again (the rules changed);
     ``load`` reads whole projects by id."""
     ids = [r[0] for r in conn.execute("SELECT id FROM projects")]
     store_name_keys(conn)
     shared = duplicate_keys(conn)
-    for project in load(ids):
+    # a project whose rows cannot be read keeps its stored status (it is listed as needing
+    # repair); the others are checked — one bad row must not stop the file from opening
+    for project in load(ids, skip_bad=[]):
         audit_row(conn, project, shared)
 
 

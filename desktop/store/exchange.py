@@ -186,19 +186,7 @@ def _authorizer(action: int, arg1, arg2, dbname, source) -> int:
 
 
 def _limit(conn: sqlite3.Connection) -> None:
-    for name, value in (
-        ("SQLITE_LIMIT_LENGTH", 10_000_000),
-        ("SQLITE_LIMIT_SQL_LENGTH", 1_000_000),
-        ("SQLITE_LIMIT_COLUMN", 200),
-        ("SQLITE_LIMIT_EXPR_DEPTH", 100),
-        ("SQLITE_LIMIT_COMPOUND_SELECT", 10),
-        ("SQLITE_LIMIT_VDBE_OP", 50_000_000),
-        ("SQLITE_LIMIT_FUNCTION_ARG", 16),
-        ("SQLITE_LIMIT_ATTACHED", 0),
-        ("SQLITE_LIMIT_LIKE_PATTERN_LENGTH", 100),
-        ("SQLITE_LIMIT_VARIABLE_NUMBER", 1000),
-        ("SQLITE_LIMIT_TRIGGER_DEPTH", 1),
-    ):
+    for name, value in limits.RECEIVED_SQLITE_LIMITS.items():
         category = getattr(sqlite3, name, None)
         if category is not None:
             conn.setlimit(category, value)
@@ -315,7 +303,7 @@ def _read_copy(copy: Path, name: str) -> Incoming:
     try:
         # Text that is not valid UTF-8 must not stop the reading: it is kept visible (as
         # lone surrogates) and the row holding it is refused by the checks below.
-        conn.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
+        conn.text_factory = rows.TOLERANT_TEXT
         _limit(conn)
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.set_authorizer(_authorizer)
@@ -405,7 +393,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
         cursor = conn.execute("SELECT rowid AS rowid_, * FROM projects")
         for n, r in enumerate(cursor, 1):
             label = r["name"] if isinstance(r["name"], str) else f"第 {n} 个项目"
-            label = label[:100]
+            label = rows.shown(label[:100])
             pid = r["id"]
             problem = screened.get(pid if isinstance(pid, str) else f"rowid:{r['rowid_']}")
             if problem is not None and problem != rows.INVALID_VALUES:

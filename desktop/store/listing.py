@@ -26,6 +26,8 @@ _SUMMARY_TYPES = (str, int, str, str, str, str, str, int, int, int, int, str, in
 def summary_of(row: tuple) -> ProjectSummary:
     """A list row; values of the wrong type are shown as placeholders (the project is listed
     as needing repair by ``Repository.problems``)."""
+    if type(row[0]) is str and not row[0].isascii():  # an id is a UUID: ASCII, or bad
+        return _placeholder(row)
     for value, kind in zip(row, _SUMMARY_TYPES, strict=False):
         if kind is not None and (type(value) is not kind):
             return _placeholder(row)
@@ -41,7 +43,11 @@ def _placeholder(row: tuple) -> ProjectSummary:
     def number(v) -> int:
         return v if type(v) is int and abs(v) < 10**17 else 0
 
-    pid = row[0] if type(row[0]) is str else f"（编号无效：{str(row[0])[:40]}）"
+    if type(row[0]) is str and row[0].isascii():
+        pid = row[0]
+    else:  # shown, and asked for, as text SQLite can take (no lone surrogates)
+        shown = str(row[0])[:40].encode("utf-8", "replace").decode("utf-8")
+        pid = f"（编号无效：{shown}）"
     return ProjectSummary(
         pid,
         number(row[1]),

@@ -2,7 +2,7 @@
 
 Opening checks, before anything is written: the file is SQLite, carries our
 ``application_id``, has a schema version this program knows, its schema objects are
-exactly the ones our migration chain creates, and it passes ``quick_check``. A file that
+exactly the ones our migration chain creates, and it passes ``integrity_check``. A file that
 fails any of these is refused with a clear message (a ``StoreError``) and left untouched.
 A file of an older schema version is backed up and migrated.
 """
@@ -26,7 +26,7 @@ from desktop.store.errors import (
     translate_error,
 )
 from desktop.store.repository import Repository, _connect
-from desktop.store.rows import screen
+from desktop.store.rows import TOLERANT_TEXT, screen
 from desktop.store.safefile import can_write_here
 from desktop.store.schema import (
     APP_VERSION_FOR_SCHEMA,
@@ -77,8 +77,8 @@ def open_repository(
     backed up (``backup``) and migrated. Raises a ``StoreError`` subclass with
     a message for the user when the file is not ours, newer, or damaged.
 
-    ``check=False`` leaves out the whole-file ``quick_check`` (it reads every page: 0.1 s for
-    a 66 MB file when cached, seconds from a cold disk); the caller then runs
+    ``check=False`` leaves out the whole-file ``integrity_check`` (its cost, and why not
+    quick_check: docs/architecture.md, "Opening a working file"); the caller then runs
     ``integrity_problem`` afterwards, as the window does in the background. A file that
     needs migrating is always checked first.
     """
@@ -105,7 +105,7 @@ def open_repository(
     try:
         version = _inspect(conn, path)
         if version and (check or version < LATEST_VERSION):
-            _quick_check(conn, path)
+            _integrity_check(conn, path)
     except BaseException:
         conn.close()
         raise
@@ -123,6 +123,7 @@ def open_repository(
         conn = _connect(path, read_only)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
+    conn.text_factory = TOLERANT_TEXT  # not UTF-8: a problem of its project (rows.screen)
     try:
         repo = Repository(path, conn, read_only=read_only)
         if version < LATEST_VERSION:
@@ -290,9 +291,9 @@ def schema_problem(conn: sqlite3.Connection, version: int, name: str) -> StoreEr
     return None
 
 
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
-        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise translate_error(exc, path) from exc
@@ -304,7 +305,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def integrity_problem(path: str | os.PathLike) -> str | None:
-    """Run ``quick_check`` on its own read-only connection (safe in a worker thread).
+    """Run ``integrity_check`` on its own read-only connection (safe in a worker thread).
     Returns the message for the clerk if the file is damaged; None if it is sound or could
     not be checked just now (locked, gone — other code reports those)."""
     path = Path(path)
@@ -313,7 +314,7 @@ def integrity_problem(path: str | os.PathLike) -> str | None:
     except sqlite3.Error:
         return None
     try:
-        _quick_check(conn, path)
+        _integrity_check(conn, path)
     except DamagedFileError as exc:
         return str(exc)
     except StoreError:
@@ -332,6 +333,7 @@ def screened_problems(path: str | os.PathLike) -> dict[str, str]:
         conn = _connect(Path(path), read_only=True)
     except sqlite3.Error:
         return {}
+    conn.text_factory = TOLERANT_TEXT  # text not UTF-8 is the problem of its project
     try:
         return screen(conn, whole_file_limit=False)
     except (sqlite3.Error, StoreError):

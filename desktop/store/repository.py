@@ -46,6 +46,7 @@ from desktop.store.rows import (
     Tombstone,
     project_from_row,
     screen,
+    shown,
 )
 from desktop.store.safefile import consistent_copy, sqlite_uri
 from desktop.store.schema import migrate
@@ -100,9 +101,8 @@ class Repository:
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils on this connection, for schema work (creating, migrating). Imported
-        on first use: the everyday reads and writes below use the connection directly, so
-        opening a file does not pay for importing sqlite-utils (≈ 50 ms)."""
+        """sqlite-utils on this connection, for schema work (creating, migrating); imported
+        on first use, so opening a file does not pay for importing it (≈ 50 ms)."""
         if self._db is None:
             import sqlite_utils
 
@@ -410,7 +410,7 @@ class Repository:
         name = self.conn.execute(
             "SELECT substr(name, 1, 60) FROM projects WHERE id = ?", [project_id]
         ).fetchone()
-        label = name[0] if name and isinstance(name[0], str) and name[0] else project_id
+        label = shown(name[0]) if name and isinstance(name[0], str) and name[0] else project_id
         if len(label) >= 60:
             label = label[:59] + "…"
         return f"项目“{label}”的数据有误（{problem}），需要修复。"

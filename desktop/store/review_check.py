@@ -12,12 +12,11 @@ import re
 import sqlite3
 from datetime import datetime
 
+from desktop.domain import limits
 from desktop.domain import review as rv
 from desktop.store.errors import DamagedFileError, NotOurFileError
 
-# Per table: more than a reviewer's file of 50,000 forms holds (a few events and opinions
-# each); counted before any row is read, rows checked one at a time.
-MAX_ROWS = 500_000
+MAX_ROWS = limits.MAX_REVIEW_ROWS  # per table, counted before any row is read
 _HASH = re.compile(r"^([0-9a-f]{64})?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
