@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
-from operator import attrgetter
+from operator import attrgetter, gt
 from typing import Any
 
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
@@ -215,33 +215,20 @@ def _indicator(obj: Any, n: int) -> Indicator:
         unit = _text(obj, "unit", where=where)
         text = _text(obj, "text", where=where)
         entered = _text(obj, "entered", where=where)
-    if number is not None or op is not None:
-        if op is not None and op not in OPERATORS:
-            raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
-        if number is None:
-            raise CodecError(f"{where}有运算符但没有数值")
-        if isinstance(number, bool) or not isinstance(number, (str, int)):
-            raise CodecError(f'{where}数值应写成文字，如 "85.00"')
-        shown = str(number)[:40]
-        if len(str(number)) > 100:
-            raise CodecError(f"{where}数值“{shown}…”太长")
-        try:
-            dec = Decimal(str(number))
-        except InvalidOperation as exc:
-            raise CodecError(f"{where}数值“{shown}”无效") from exc
-        if not dec.is_finite() or text:
-            raise CodecError(f"{where}数值“{shown}”无效")
-        if not number_in_range(dec):
-            raise CodecError(f"{where}数值“{shown}”超出范围（绝对值应小于 10^16，最多 20 位小数）")
-        value = IndicatorValue(op=op, number=dec, unit=unit, entered=entered)
-    elif text or unit:
-        if unit:
-            raise CodecError(f"{where}有单位但没有数值")
-        value = IndicatorValue(text=text, entered=entered)
-    elif entered:
-        value = parse_value(entered)
+    # Only what the key decides is looked up: a number as text (not 1 or a list), or a
+    # value without a number from its texts (not the old files' "value" field).
+    if (type(number) is str and (op is None or type(op) is str)) or (
+        number is None and op is None and (text or unit or entered)
+    ):
+        key = (op, number, unit, text, entered)
+        value = _VALUES.get(key)
+        if value is None:
+            value = _value(op, number, unit, text, entered, obj, where)
+            if len(_VALUES) >= _VALUES_KEPT:
+                _VALUES.clear()
+            _VALUES[key] = value
     else:
-        value = parse_value(_text(obj, "value", where=where))
+        value = _value(op, number, unit, text, entered, obj, where)
     needs_review = obj.get("needs_review", False)
     if not isinstance(needs_review, bool):
         raise CodecError(f"{where}“needs_review”应为 true 或 false")
@@ -266,6 +253,44 @@ def _indicator(obj: Any, n: int) -> Indicator:
     )
 
 
+# The values read lately, by what was read: the same op, number, unit, text and entered give
+# the same value (immutable, shared) and the same checks pass, so a value seen before (many
+# rows of a file say "≥95%") is not parsed and checked again. Bounded; only values that
+# passed are kept, so a bad one still gets its error.
+_VALUES: dict[tuple, IndicatorValue] = {}
+_VALUES_KEPT = 4096
+
+
+def _value(op, number, unit: str, text: str, entered: str, obj: dict, where: str):
+    """An indicator's value from its JSON fields (``number`` and ``op`` as given), checked."""
+    if number is not None or op is not None:
+        if op is not None and op not in OPERATORS:
+            raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
+        if number is None:
+            raise CodecError(f"{where}有运算符但没有数值")
+        if isinstance(number, bool) or not isinstance(number, (str, int)):
+            raise CodecError(f'{where}数值应写成文字，如 "85.00"')
+        shown = str(number)[:40]
+        if len(str(number)) > 100:
+            raise CodecError(f"{where}数值“{shown}…”太长")
+        try:
+            dec = Decimal(str(number))
+        except InvalidOperation as exc:
+            raise CodecError(f"{where}数值“{shown}”无效") from exc
+        if not dec.is_finite() or text:
+            raise CodecError(f"{where}数值“{shown}”无效")
+        if not number_in_range(dec):
+            raise CodecError(f"{where}数值“{shown}”超出范围（绝对值应小于 10^16，最多 20 位小数）")
+        return IndicatorValue(op=op, number=dec, unit=unit, entered=entered)
+    if text or unit:
+        if unit:
+            raise CodecError(f"{where}有单位但没有数值")
+        return IndicatorValue(text=text, entered=entered)
+    if entered:
+        return parse_value(entered)
+    return parse_value(_text(obj, "value", where=where))
+
+
 # An indicator's text fields in the order ``_indicator`` reads them, with their limits.
 _INDICATOR_KEYS = (
     "unit",
@@ -285,17 +310,18 @@ def _plain_texts(obj: dict) -> list[str] | None:
     """The indicator's text fields as ``_text`` gives each — when every one is text (or
     missing) within its limit and none holds a character to replace: the common case, in
     one pass; None otherwise (then each is read by ``_text``, errors in the usual order)."""
-    out = []
-    for key, limit in _INDICATOR_LIMITS:
-        value = obj.get(key)
-        if value is None:
-            value = ""
-        elif type(value) is not str or len(value) > limit:
-            return None
-        out.append(value)
+    out = list(map(obj.get, _INDICATOR_KEYS))
+    if None in out:
+        out = ["" if v is None else v for v in out]
+    if set(map(type, out)) != _ONLY_STR or any(map(gt, map(len, out), _INDICATOR_MAX)):
+        return None
     if _BAD_CHARS.search("".join(out)):
         return None
     return out
+
+
+_ONLY_STR = {str}
+_INDICATOR_MAX = tuple(limit for _, limit in _INDICATOR_LIMITS)
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -301,10 +301,14 @@ def _canonical(value):
     if kind in _PLAIN_TYPES:
         return value
     if kind is tuple or kind is list:
-        return [_canonical(v) for v in value]
+        return [v if type(v) in _PLAIN_TYPES else _canonical(v) for v in value]
     names = _FIELD_NAMES.get(kind)
-    if names is not None:
-        return [_canonical(getattr(value, n)) for n in names]
+    if names is not None:  # plain fields as they are, without a call each
+        out = []
+        for n in names:
+            v = getattr(value, n)
+            out.append(v if type(v) in _PLAIN_TYPES else _canonical(v))
+        return out
     if isinstance(value, tuple | list):
         return [_canonical(v) for v in value]
     if isinstance(value, Indicator | Funds | IndicatorValue):
