@@ -371,3 +371,90 @@ def test_the_merge_preview_says_what_changed_in_english(english_window, tmp_path
     assert "Total project funds: 1.00 → 1.50 (+0.50)" in text
     assert "(empty)" in text
     assert not CJK.search(text), text
+
+
+# A long 年度总体目标 written in English: the two sides each add a sentence at its end.
+LONG_GOAL = (
+    "Give free legal advice to residents who cannot pay for a lawyer, at the centre and in "
+    "every neighbourhood office, and answer every request within five working days."
+)
+
+
+def test_a_conflict_in_the_merge_preview_reads_in_english(make_controller, tmp_path, qtbot):
+    """Two copies of a form edited differently on both sides: the preview names the fields
+    both changed and says mine, theirs and the original in English, then what each side
+    changed alone; the picks name the fields in English too. The form (written in English
+    here) is the only data, so no Chinese character may appear anywhere."""
+    from dataclasses import replace
+
+    from desktop.domain.model import Indicator
+    from desktop.domain.values import parse_value
+    from desktop.store import open_repository
+    from desktop.store.exchange import export_db, read_untrusted
+    from desktop.store.merge import Status, apply_merge, plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+
+    form = english_project().with_changes(
+        goal_annual=LONG_GOAL,
+        indicators=(Indicator("Output", "Quantity", "Cases", parse_value("≥100(cases)")),),
+    )
+    there, here = tmp_path / "there.db", tmp_path / "here.db"
+    with open_repository(there) as repo:  # made there, sent here (the original kept here)
+        repo.add([form])
+        export_db([repo.get(form.id)], tmp_path / "first.db")
+    with open_repository(here) as repo:
+        apply_merge(repo, plan_merge(repo, read_untrusted(tmp_path / "first.db")), backup=False)
+    for path, side in ((there, "there"), (here, "here")):
+        with open_repository(path) as repo:
+            p = repo.get(form.id)
+            changes = {"name": f"Legal aid {side}", "goal_annual": f"{LONG_GOAL} Also {side}."}
+            changes["indicators"] = (
+                replace(p.indicators[0], value=parse_value(f"≥{120 if side == 'here' else 150}")),
+            )
+            if side == "there":
+                changes["implementing_unit"] = "Legal Aid Centre East"
+            else:
+                changes["department"] = "Justice Bureau of the District"
+            repo.save(p.with_changes(**changes))
+    with open_repository(there) as repo:
+        export_db(repo.all_projects(trash=True), tmp_path / "stick.db", repo.tombstones())
+    c = make_controller(here)
+    c.set_language("en")
+    try:
+        plan = plan_merge(c.session.repo, read_untrusted(tmp_path / "stick.db"))
+        assert [i.status for i in plan.items] == [Status.CONFLICT]
+        dialog = MergeDialog(c.window, plan)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.table.selectRow(0)
+        QApplication.processEvents()
+        lines = dialog.details.toPlainText().splitlines()
+        assert_english(dialog, [("merge preview", line) for line in lines])
+        nbsp = "\u00a0"  # the window keeps the lines' indents as non-breaking spaces
+        lines = [line.replace(nbsp, " ") for line in lines]
+        assert "Changed on both sides: 3 (pick mine or theirs for each, or keep both copies):" in (
+            lines
+        )
+        expected = [
+            "  ◆ Project name",
+            "    Mine: Legal aid here",
+            "    Theirs: Legal aid there",
+            "    Original: Legal aid",
+            "  ◆ Annual overall goal",
+            "    Mine (compared with the original): …orking days.[+ Also here.]",
+            "    Theirs (compared with the original): …orking days.[+ Also there.]",
+            f"    Original: {LONG_GOAL}",
+            "  ◆ Indicator Output/Quantity/Cases",
+            "    Mine: ≥120",
+            "    Theirs: ≥150",
+            "    Original: ≥100(cases)",
+            "Changed there (taken in the merge):",
+            "  Implementing unit: [−Legal Aid Centre] → [+Legal Aid Centre East]",
+            "Changed here (kept in the merge):",
+        ]
+        start = lines.index(expected[0])
+        assert lines[start : start + len(expected)] == expected
+        picks = [w.text() for w in dialog.picks_box.findChildren(QLabel)]
+        assert picks == ["Project name", "Annual overall goal", "Indicator Output/Quantity/Cases"]
+    finally:
+        c.set_language("zh_CN")

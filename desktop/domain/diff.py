@@ -196,6 +196,15 @@ _OTHER_LABELS = {
 }
 
 
+def field_name(key: str) -> str:
+    """A merge field's name, as the form's words (a ``Term``); the key when unknown."""
+    if key.startswith("funds.") and key[6:] in Funds.FIELD_LABELS:
+        return Term(Funds.FIELD_LABELS[key[6:]])
+    if key in Project.FIELD_LABELS:
+        return Term(Project.FIELD_LABELS[key])
+    return Term(_OTHER_LABELS[key]) if key in _OTHER_LABELS else key
+
+
 def field_change(key: str, old, new) -> list[Change]:
     """The differences of one merge field (``combine.merge_values`` keys and values)."""
     if key.startswith("ind:"):

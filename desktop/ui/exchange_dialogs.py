@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.combine import MINE, THEIRS
-from desktop.domain.diff import indicator_label
-from desktop.domain.model import Project, field_label
+from desktop.domain.diff import field_name, indicator_label
 from desktop.domain.money import format_money
 from desktop.store.merge import CHOICE_LABELS, STATUS_LABELS, Choice, MergePlan, Status
+from desktop.ui.audit_text import finding_text
 from desktop.ui.screen import fit_to_screen
 
 STATUS_COLORS = {
@@ -87,7 +87,7 @@ class MergeDialog(QDialog):
 
     def _build_head(self, plan: MergePlan, note: str) -> QLabel:
         """What the file holds, counted by status, and what merging keeps."""
-        counts = "，".join(
+        counts = self.tr("，").join(
             f"{self._status(s)} {plan.count(s)}" for s in ORDER if plan.count(s)
         ) or self.tr("文件中没有项目")
         head = QLabel(
@@ -339,7 +339,7 @@ class MergeDialog(QDialog):
         ]
         self.duplicates.setText(
             self.tr("按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。").format(
-                len(both), "、".join(both[:5]) + ("…" if len(both) > 5 else "")
+                len(both), self.tr("、").join(both[:5]) + ("…" if len(both) > 5 else "")
             )
             if both
             else ""
@@ -414,7 +414,7 @@ def field_title(key: str, project) -> str:
                     indicator_label(i)
                 )
         return QCoreApplication.translate("MergeDialog", "指标")
-    return field_label(key) if key in Project.FIELD_LABELS or key.startswith("funds.") else key
+    return finding_text(field_name(key))  # the form's word, in the window's language
 
 
 INSERTED_STYLE = "background:#d4f7d4;color:#0a5a0a;"

@@ -223,7 +223,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="397"/>
+        <location filename="../../desktop/ui/app.py" line="416"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -361,36 +361,36 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="165"/>
+        <location filename="../../desktop/ui/app.py" line="176"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
-        <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot;</extracomment>
+        <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot; the scan for rows that cannot be read finished: which opening, ``{id: problem}``</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="178"/>
-        <location filename="../../desktop/ui/app.py" line="211"/>
+        <location filename="../../desktop/ui/app.py" line="189"/>
+        <location filename="../../desktop/ui/app.py" line="219"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="214"/>
+        <location filename="../../desktop/ui/app.py" line="222"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="224"/>
+        <location filename="../../desktop/ui/app.py" line="232"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="265"/>
+        <location filename="../../desktop/ui/app.py" line="273"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="295"/>
+        <location filename="../../desktop/ui/app.py" line="314"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -399,7 +399,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="377"/>
+        <location filename="../../desktop/ui/app.py" line="396"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -408,12 +408,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="401"/>
+        <location filename="../../desktop/ui/app.py" line="420"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="474"/>
+        <location filename="../../desktop/ui/app.py" line="493"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -1592,6 +1592,11 @@ Go on anyway?</translation>
         <translation>Merge Preview: {0}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="90"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="92"/>
         <source>文件中没有项目</source>
         <translation>no projects in the file</translation>
@@ -1650,7 +1655,7 @@ Go on anyway?</translation>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="185"/>
         <source>不同之处(&amp;D)（〔+…〕加上的文字，〔−…〕删去的文字）：</source>
-        <translation>&amp;Differences (〔+…〕 text added, 〔−…〕 text removed):</translation>
+        <translation>&amp;Differences ([+…] text added, [−…] text removed):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="194"/>
@@ -1711,6 +1716,11 @@ Go on anyway?</translation>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
         <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
         <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_dialogs.py" line="351"/>
@@ -2472,82 +2482,84 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="56"/>
+        <location filename="../../desktop/ui/window_list.py" line="70"/>
         <source>搜索项目名称、实施单位、指标…</source>
+        <extracomment>a file with more than ``READ_WHOLE`` projects (read whole in ≈ 30 ms) shows the window with the first ``FIRST_SCREEN`` rows of the list, and reads the rest in steps of ``LIST_STEP`` rows of the file once the window is up</extracomment>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="59"/>
+        <location filename="../../desktop/ui/window_list.py" line="73"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="61"/>
+        <location filename="../../desktop/ui/window_list.py" line="75"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="63"/>
+        <location filename="../../desktop/ui/window_list.py" line="77"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="64"/>
+        <location filename="../../desktop/ui/window_list.py" line="78"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="65"/>
+        <location filename="../../desktop/ui/window_list.py" line="79"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="66"/>
+        <location filename="../../desktop/ui/window_list.py" line="80"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="71"/>
+        <location filename="../../desktop/ui/window_list.py" line="85"/>
         <source>按报送、审核的状态筛选</source>
         <translation>Filter by submission and review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="72"/>
+        <location filename="../../desktop/ui/window_list.py" line="86"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="77"/>
+        <location filename="../../desktop/ui/window_list.py" line="91"/>
         <source>按实施单位筛选（审核单位汇总多个单位的申报表时）</source>
         <translation>Filter by implementing unit (when a reviewer collects the forms of several units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="174"/>
+        <location filename="../../desktop/ui/window_list.py" line="178"/>
+        <location filename="../../desktop/ui/window_list.py" line="183"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="176"/>
+        <location filename="../../desktop/ui/window_list.py" line="185"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="178"/>
+        <location filename="../../desktop/ui/window_list.py" line="187"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="215"/>
+        <location filename="../../desktop/ui/window_list.py" line="285"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="217"/>
+        <location filename="../../desktop/ui/window_list.py" line="287"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="229"/>
+        <location filename="../../desktop/ui/window_list.py" line="299"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -2555,73 +2567,73 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="134"/>
+        <location filename="../../desktop/ui/project_list.py" line="147"/>
         <source>项目名称</source>
-        <extracomment>the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
+        <extracomment>a change to this many rows at once is followed in one pass (``_source_changed``, ``_source_inserted``) the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="135"/>
+        <location filename="../../desktop/ui/project_list.py" line="148"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="136"/>
+        <location filename="../../desktop/ui/project_list.py" line="149"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="137"/>
+        <location filename="../../desktop/ui/project_list.py" line="150"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="138"/>
+        <location filename="../../desktop/ui/project_list.py" line="151"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="139"/>
+        <location filename="../../desktop/ui/project_list.py" line="152"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="150"/>
+        <location filename="../../desktop/ui/project_list.py" line="163"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="159"/>
+        <location filename="../../desktop/ui/project_list.py" line="172"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="161"/>
+        <location filename="../../desktop/ui/project_list.py" line="174"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="163"/>
+        <location filename="../../desktop/ui/project_list.py" line="176"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="165"/>
+        <location filename="../../desktop/ui/project_list.py" line="178"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="196"/>
+        <location filename="../../desktop/ui/project_list.py" line="209"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="200"/>
+        <location filename="../../desktop/ui/project_list.py" line="213"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="206"/>
+        <location filename="../../desktop/ui/project_list.py" line="219"/>
         <source>{0} · 意见 {1}</source>
         <translation>{0} · {1} opinions</translation>
     </message>
@@ -3513,15 +3525,100 @@ Submit these adjustments?</translation>
         <translation>Indicator removed: {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/diff.py" line="223"/>
-        <location filename="../../desktop/domain/diff.py" line="244"/>
+        <location filename="../../desktop/domain/diff.py" line="232"/>
+        <location filename="../../desktop/domain/diff.py" line="253"/>
         <source>{label}不同</source>
         <translation>{label} differ(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/diff.py" line="246"/>
+        <location filename="../../desktop/domain/diff.py" line="255"/>
         <source>其他内容不同（复核标记、备注等）</source>
         <translation>Other content differs (review marks, notes etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="11"/>
+        <source>双方都修改了 {count} 处（请逐项选择，或两份都保留）：</source>
+        <translation>Changed on both sides: {count} (pick mine or theirs for each, or keep both copies):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="12"/>
+        <source>我的：{value}</source>
+        <translation>Mine: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="13"/>
+        <source>对方的：{value}</source>
+        <translation>Theirs: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="14"/>
+        <source>原来的：{value}</source>
+        <translation>Original: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="15"/>
+        <source>我的（与原来的相比）</source>
+        <translation>Mine (compared with the original)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="16"/>
+        <source>对方的（与原来的相比）</source>
+        <translation>Theirs (compared with the original)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="17"/>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="18"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="19"/>
+        <source>（历史中没有记录）</source>
+        <translation>(not recorded in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="20"/>
+        <source>新增指标</source>
+        <translation>Indicator added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="21"/>
+        <source>删除指标</source>
+        <translation>Indicator removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="24"/>
+        <source>对方修改的（合并后采用）：</source>
+        <translation>Changed there (taken in the merge):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="25"/>
+        <source>我修改的（合并后保留）：</source>
+        <translation>Changed here (kept in the merge):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="27"/>
+        <source>我已把这个项目移入回收站（合并后在回收站中，可以恢复）</source>
+        <translation>This computer moved the project to the trash (after the merge it is in the trash and can be restored)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="28"/>
+        <source>对方已把这个项目移入回收站（合并后在回收站中，可以恢复）</source>
+        <translation>The other computer moved the project to the trash (after the merge it is in the trash and can be restored)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="31"/>
+        <source>我已把这个项目从回收站恢复</source>
+        <translation>This computer restored the project from the trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="32"/>
+        <source>对方已把这个项目从回收站恢复</source>
+        <translation>The other computer restored the project from the trash</translation>
     </message>
 </context>
 <context>
@@ -3676,27 +3773,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="215"/>
+        <location filename="../../desktop/ui/project_list.py" line="228"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="216"/>
+        <location filename="../../desktop/ui/project_list.py" line="229"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="217"/>
+        <location filename="../../desktop/ui/project_list.py" line="230"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="218"/>
+        <location filename="../../desktop/ui/project_list.py" line="231"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="219"/>
+        <location filename="../../desktop/ui/project_list.py" line="232"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>
