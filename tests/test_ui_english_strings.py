@@ -380,19 +380,17 @@ LONG_GOAL = (
 )
 
 
-def test_a_conflict_in_the_merge_preview_reads_in_english(make_controller, tmp_path, qtbot):
-    """Two copies of a form edited differently on both sides: the preview names the fields
-    both changed and says mine, theirs and the original in English, then what each side
-    changed alone; the picks name the fields in English too. The form (written in English
-    here) is the only data, so no Chinese character may appear anywhere."""
+def edited_both_ways(tmp_path):
+    """A form written in English, made on another computer and received here; then the
+    name, the annual goal and the indicator's value edited both ways, the unit there and
+    the department here. Returns (this computer's file, the other's export, the id)."""
     from dataclasses import replace
 
     from desktop.domain.model import Indicator
     from desktop.domain.values import parse_value
     from desktop.store import open_repository
     from desktop.store.exchange import export_db, read_untrusted
-    from desktop.store.merge import Status, apply_merge, plan_merge
-    from desktop.ui.exchange_dialogs import MergeDialog
+    from desktop.store.merge import apply_merge, plan_merge
 
     form = english_project().with_changes(
         goal_annual=LONG_GOAL,
@@ -418,10 +416,23 @@ def test_a_conflict_in_the_merge_preview_reads_in_english(make_controller, tmp_p
             repo.save(p.with_changes(**changes))
     with open_repository(there) as repo:
         export_db(repo.all_projects(trash=True), tmp_path / "stick.db", repo.tombstones())
+    return here, tmp_path / "stick.db", form.id
+
+
+def test_a_conflict_in_the_merge_preview_reads_in_english(make_controller, tmp_path, qtbot):
+    """Two copies of a form edited differently on both sides: the preview names the fields
+    both changed and says mine, theirs and the original in English, then what each side
+    changed alone; the picks name the fields in English too. The form (written in English
+    here) is the only data, so no Chinese character may appear anywhere."""
+    from desktop.store.exchange import read_untrusted
+    from desktop.store.merge import Status, plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+
+    here, stick, _pid = edited_both_ways(tmp_path)
     c = make_controller(here)
     c.set_language("en")
     try:
-        plan = plan_merge(c.session.repo, read_untrusted(tmp_path / "stick.db"))
+        plan = plan_merge(c.session.repo, read_untrusted(stick))
         assert [i.status for i in plan.items] == [Status.CONFLICT]
         dialog = MergeDialog(c.window, plan)
         qtbot.addWidget(dialog)
@@ -458,3 +469,83 @@ def test_a_conflict_in_the_merge_preview_reads_in_english(make_controller, tmp_p
         assert picks == ["Project name", "Annual overall goal", "Indicator Output/Quantity/Cases"]
     finally:
         c.set_language("zh_CN")
+
+
+def test_the_history_of_a_merge_reads_in_english(make_controller, tmp_path, qtbot):
+    """Both sides' edits combined: the versions kept in the history say why, stored as the
+    Chinese program writes them and shown in English (the file names as they are)."""
+    from desktop.store import open_repository
+    from desktop.store.exchange import read_untrusted
+    from desktop.store.merge import Choice, apply_merge, plan_merge
+    from desktop.ui.version_dialogs import HistoryDialog
+
+    here, stick, pid = edited_both_ways(tmp_path)
+    with open_repository(here) as repo:
+        plan = plan_merge(repo, read_untrusted(stick))
+        plan.items[0].choice = Choice.COMBINE
+        apply_merge(repo, plan, backup=False)
+        stored = [h.reason for h in repo.history(pid)]
+    assert stored == [  # newest first
+        "合并时对方的版本（来自“stick.db”，已与本机版本合并）",
+        "合并前的本机版本（与“stick.db”中的版本合并）",
+        "收到的版本（来自“first.db”）",
+    ]
+    c = make_controller(here)
+    c.set_language("en")
+    try:
+        dialog = HistoryDialog(c.window, c.session.repo.history(pid))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+        assert shown == [
+            "The other computer’s version in a merge (from “stick.db”, combined with this "
+            "computer’s)",
+            "This computer’s version before a merge (combined with the version in “stick.db”)",
+            "Version received (from “first.db”)",
+        ]
+        assert_english(dialog, [("history reason", text) for text in shown])
+    finally:
+        c.set_language("zh_CN")
+    c.set_language("zh_CN")
+    dialog = HistoryDialog(c.window, c.session.repo.history(pid))
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(row, 1).text() for row in range(3)] == stored
+
+
+def test_an_unknown_original_and_the_trash_in_english(app_and_translators, tmp_path):
+    """The form's maker never kept the shared version, and the colleague put the project
+    in the trash: those lines of the preview in English too."""
+    from desktop.store import open_repository
+    from desktop.store.exchange import export_db, read_untrusted
+    from desktop.store.merge import apply_merge, plan_merge
+    from desktop.ui.audit_text import finding_text
+
+    _app, translators = app_and_translators
+    there, here = tmp_path / "there.db", tmp_path / "here.db"
+    form = english_project()
+    with open_repository(here) as repo:  # made here: no version of it in the history
+        repo.add([form])
+        export_db([repo.get(form.id)], tmp_path / "first.db")
+        repo.save(repo.get(form.id).with_changes(name="Legal aid here"))
+    with open_repository(there) as repo:
+        apply_merge(repo, plan_merge(repo, read_untrusted(tmp_path / "first.db")), backup=False)
+        repo.save(repo.get(form.id).with_changes(name="Legal aid there"))
+        repo.trash(form.id)
+        export_db(repo.all_projects(trash=True), tmp_path / "stick.db", repo.tombstones())
+    translators.use("en")
+    try:
+        with open_repository(here) as repo:
+            (item,) = plan_merge(repo, read_untrusted(tmp_path / "stick.db")).items
+            lines = [finding_text(line) for line in item.changes]
+    finally:
+        translators.use("zh_CN")
+    assert lines == [
+        "Changed on both sides: 1 (pick mine or theirs for each, or keep both copies):",
+        "  ◆ Project name",
+        "    Mine: Legal aid here",
+        "    Theirs: Legal aid there",
+        "    Original: (not recorded in the history)",
+        "Changed there (taken in the merge):",
+        "  The other computer moved the project to the trash (after the merge it is in the "
+        "trash and can be restored)",
+    ]

@@ -31,3 +31,40 @@ RESTORED = {
     True: QT_TRANSLATE_NOOP("audit", "我已把这个项目从回收站恢复"),
     False: QT_TRANSLATE_NOOP("audit", "对方已把这个项目从回收站恢复"),
 }
+
+# Why a version was kept in the history: stored in the file as this Chinese text (queries
+# look for some of them), said in the window's language when a stored reason matches one
+# (``ui/version_dialogs.reason_text``); the file name or the unit inside it is data.
+RECEIVED = QT_TRANSLATE_NOOP("history", "收到的版本（来自“{source}”）")
+NOT_TAKEN_DELETED_HERE = QT_TRANSLATE_NOOP("history", "合并时未采用（来自“{source}”，本机已删除）")
+PURGED_THERE = QT_TRANSLATE_NOOP("history", "对方已彻底删除（来自“{source}”）")
+TRASHED_THERE = QT_TRANSLATE_NOOP("history", "对方已删除（来自“{source}”），移入回收站前的版本")
+REPLACED = QT_TRANSLATE_NOOP("history", "合并前的本机版本（被“{source}”中的版本替换）")
+NOT_TAKEN = QT_TRANSLATE_NOOP("history", "合并时未采用（来自“{source}”）")
+BEFORE_COMBINED = QT_TRANSLATE_NOOP("history", "合并前的本机版本（与“{source}”中的版本合并）")
+THEIRS_COMBINED = QT_TRANSLATE_NOOP(
+    "history", "合并时对方的版本（来自“{source}”，已与本机版本合并）"
+)
+BEFORE_PAIRED = QT_TRANSLATE_NOOP("history", "合并前的本机版本（与“{source}”中的同名项目合为一个）")
+PAIR_NOT_TAKEN = QT_TRANSLATE_NOOP("history", "合并时未采用（来自“{source}”的同名项目）")
+BASE_REASON = QT_TRANSLATE_NOOP("history", "共同的基准版本")
+APPROVED_REASON = QT_TRANSLATE_NOOP("history", "审核通过的版本（随审核结果带来）")
+APPROVED_BY = QT_TRANSLATE_NOOP("history", "审核通过的版本（{unit}）")
+BEFORE_RESTORE = QT_TRANSLATE_NOOP("history", "恢复历史版本前")
+# the templates a stored reason is matched against, those without a placeholder first
+HISTORY_REASONS = (
+    BASE_REASON,
+    APPROVED_REASON,
+    BEFORE_RESTORE,
+    RECEIVED,
+    NOT_TAKEN_DELETED_HERE,
+    PURGED_THERE,
+    TRASHED_THERE,
+    REPLACED,
+    NOT_TAKEN,
+    BEFORE_COMBINED,
+    THEIRS_COMBINED,
+    BEFORE_PAIRED,
+    PAIR_NOT_TAKEN,
+    APPROVED_BY,
+)

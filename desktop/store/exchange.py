@@ -32,6 +32,7 @@ from pathlib import Path
 
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
+from desktop.domain.merge_text import APPROVED_REASON, BASE_REASON
 from desktop.domain.model import Project
 from desktop.domain.review import APPROVED, Records
 from desktop.store import rows
@@ -116,10 +117,6 @@ def export_db(
         if check.count_all() != len(projects):
             raise DamagedFileError(f"导出的文件“{target.name}”校验失败：项目数不符。")
     return len(projects)
-
-
-BASE_REASON = "共同的基准版本"
-APPROVED_REASON = "审核通过的版本（随审核结果带来）"
 
 
 def shared_bases(repo, projects: Iterable[Project]) -> list[Project]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from desktop.domain import merge_text as say
 from desktop.domain.combine import restamp, stamped
 from desktop.domain.model import (
     Project,
@@ -13,7 +14,7 @@ from desktop.domain.model import (
     now_timestamp,
     with_new_indicator_ids,
 )
-from desktop.store.merge_model import RECEIVED, Choice, MergeItem, MergePlan, MergeResult, Status
+from desktop.store.merge_model import Choice, MergeItem, MergePlan, MergeResult, Status
 from desktop.store.repository import Repository
 from desktop.store.review import add_records, keep_approved
 from desktop.store.rows import Tombstone
@@ -50,7 +51,7 @@ def _apply_new(
     if choice == Choice.THEIRS:
         repo.add([theirs])
         # the version both sides now share: the ancestor of their next edits
-        repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
+        repo.add_history(theirs, say.RECEIVED.format(source=source))
         result.added += 1
     else:
         result.unchanged += 1
@@ -70,7 +71,7 @@ def _apply_deleted_here(
         merged = dict(merged_versions(item.tombstone.versions, theirs.version_map))
         if item.status == Status.CHANGED_THERE:
             merged = dict(bumped(merged, me))
-            repo.add_history(theirs, f"合并时未采用（来自“{source}”，本机已删除）")
+            repo.add_history(theirs, say.NOT_TAKEN_DELETED_HERE.format(source=source))
         repo.add_tombstones(
             [
                 Tombstone(
@@ -94,12 +95,12 @@ def _apply_deleted_there(
     if choice == Choice.THEIRS and mine.deleted_at is not None:
         # Purged there from the trash, in my trash here: purged here too, so
         # the trash converges (it would be reported as deleted forever).
-        repo.add_history(mine, f"对方已彻底删除（来自“{source}”）")
+        repo.add_history(mine, say.PURGED_THERE.format(source=source))
         _purge_merged(repo, mine, merged, item.tombstone.deleted_at)
         result.deleted += 1
         return
     if choice == Choice.THEIRS:
-        repo.add_history(mine, f"对方已删除（来自“{source}”），移入回收站前的版本")
+        repo.add_history(mine, say.TRASHED_THERE.format(source=source))
         _overwrite(
             repo,
             mine.with_changes(deleted_at=now_timestamp(), versions=tuple(sorted(merged.items()))),
@@ -132,8 +133,8 @@ def _apply_present(
     if choice == Choice.THEIRS:
         needs_bump = item.status != Status.THEIRS_NEWER or merged == mine.version_map
         if not needs_bump:  # the version both sides now share (the next ancestor)
-            repo.add_history(theirs, f"{RECEIVED}（来自“{source}”）")
-        repo.add_history(mine, f"合并前的本机版本（被“{source}”中的版本替换）")
+            repo.add_history(theirs, say.RECEIVED.format(source=source))
+        repo.add_history(mine, say.REPLACED.format(source=source))
         versions = bumped(merged, me) if needs_bump else tuple(sorted(merged.items()))
         taken = theirs.with_changes(
             created_at=mine.created_at, revision=mine.revision, versions=versions
@@ -152,7 +153,7 @@ def _apply_present(
         result.copies += 1
     else:
         if item.status != Status.MINE_NEWER:  # mine-newer: theirs is my own past
-            repo.add_history(theirs, f"合并时未采用（来自“{source}”）")
+            repo.add_history(theirs, say.NOT_TAKEN.format(source=source))
         result.unchanged += 1
 
 
@@ -167,10 +168,8 @@ def _apply_combined(
     c = item.combined
     versions = bumped(merged, me)
     project = restamp(c.project, [k.key for k in c.conflicts], me, dict(versions)[me])
-    repo.add_history(mine, f"合并前的本机版本（与“{source}”中的版本合并）")
-    repo.add_history(
-        theirs.with_changes(id=mine.id), f"合并时对方的版本（来自“{source}”，已与本机版本合并）"
-    )
+    repo.add_history(mine, say.BEFORE_COMBINED.format(source=source))
+    repo.add_history(theirs.with_changes(id=mine.id), say.THEIRS_COMBINED.format(source=source))
     _overwrite(
         repo,
         project.with_changes(created_at=mine.created_at, revision=mine.revision, versions=versions),
@@ -225,7 +224,7 @@ def _apply_pair(
     loser = Tombstone(theirs.id, theirs.name, now_timestamp(), theirs.version_map)
     merged = dict(merged_versions(mine.version_map, theirs.version_map))
     if choice == Choice.THEIRS:
-        repo.add_history(mine, f"合并前的本机版本（与“{source}”中的同名项目合为一个）")
+        repo.add_history(mine, say.BEFORE_PAIRED.format(source=source))
         _overwrite(
             repo,
             theirs.with_changes(
@@ -237,9 +236,7 @@ def _apply_pair(
         )
         result.replaced += 1
     else:
-        repo.add_history(
-            theirs.with_changes(id=mine.id), f"合并时未采用（来自“{source}”的同名项目）"
-        )
+        repo.add_history(theirs.with_changes(id=mine.id), say.PAIR_NOT_TAKEN.format(source=source))
         _overwrite(repo, mine.with_changes(versions=bumped(merged, me)))
         result.unchanged += 1
     repo.add_tombstones([loser])

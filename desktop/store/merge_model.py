@@ -14,8 +14,6 @@ from desktop.store.exchange import Incoming
 from desktop.store.merge_preview import combined_changes
 from desktop.store.rows import Tombstone
 
-RECEIVED = "收到的版本"
-
 
 class Status(StrEnum):
     NEW = "new"

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.domain import review as rv
+from desktop.domain.merge_text import APPROVED_BY
 from desktop.domain.model import Project
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.repository import Repository
@@ -285,11 +286,11 @@ def move(
             except rv.ReviewError as exc:
                 raise _refuse(exc) from exc
             if to == rv.APPROVED:
-                repo.add_history(project, f"审核通过的版本（{who.unit}）")
+                repo.add_history(project, APPROVED_BY.format(unit=who.unit))
             if to == rv.ADJUSTING:
                 approved = rv.last_event(recs.events, rv.APPROVED)
                 if approved is not None and approved.content_hash == project.content_hash():
-                    repo.add_history(project, f"审核通过的版本（{approved.unit}）")
+                    repo.add_history(project, APPROVED_BY.format(unit=approved.unit))
             add_records(repo, rv.Records(events=(event,)))
             made.append(event)
     return made
@@ -411,7 +412,7 @@ def keep_approved(repo: Repository, versions: Iterable[Project]) -> int:
         event = next(
             (e for e in events if e.to_status == rv.APPROVED and e.content_hash == digest), None
         )
-        if event is not None and repo.add_history(version, f"审核通过的版本（{event.unit}）"):
+        if event is not None and repo.add_history(version, APPROVED_BY.format(unit=event.unit)):
             added += 1
     return added
 

@@ -3,6 +3,9 @@ restores) and the automatic backups of the open database."""
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,10 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.merge_text import HISTORY_REASONS
 from desktop.domain.money import format_money
 from desktop.store.backups import Backup
 from desktop.store.rows import HistoryEntry
 from desktop.ui.screen import fit_to_screen
+
+
+def reason_text(reason: str) -> str:
+    """Why a version is in the history, in the window's language: a stored reason written
+    by one of the program's templates is translated (the file name or unit in it kept as
+    written); any other text is shown as stored."""
+    for template in HISTORY_REASONS:
+        head, brace, rest = template.partition("{")
+        if not brace:
+            if reason == template:
+                return QCoreApplication.translate("history", template)
+            continue
+        name, _, tail = rest.partition("}")
+        match = re.fullmatch(f"{re.escape(head)}(.*){re.escape(tail)}", reason, re.DOTALL)
+        if match:
+            translated = QCoreApplication.translate("history", template)
+            return translated.replace("{" + name + "}", match.group(1))
+    return reason
 
 
 class HistoryDialog(QDialog):
@@ -42,7 +64,7 @@ class HistoryDialog(QDialog):
             for col, text in enumerate(
                 (
                     e.replaced_at.replace("T", " ")[:19],
-                    e.reason,
+                    reason_text(e.reason),
                     e.project.name,
                     format_money(e.project.funds.total),
                 )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.merge_text import BEFORE_RESTORE
 from desktop.store import StoreError
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, settings
@@ -339,7 +340,7 @@ class FileActions(QObject):
             versions=current.versions,
             deleted_at=current.deleted_at,
         )
-        self.session.repo.add_history(current, self.tr("恢复历史版本前"))
+        self.session.repo.add_history(current, BEFORE_RESTORE)  # stored in Chinese
         self.session.undo_stack.push(
             EditProjectCommand(self.session, current, restored, self.tr("恢复历史版本"))
         )

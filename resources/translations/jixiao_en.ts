@@ -160,62 +160,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="105"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="109"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="109"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="87"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="109"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="117"/>
         <source>每日备份</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="118"/>
         <source>合并前</source>
         <translation>before merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="119"/>
         <source>升级前</source>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="120"/>
         <source>恢复前</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="121"/>
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="112"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="134"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="121"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="143"/>
         <source>程序在每天第一次打开、合并和升级之前自动备份（保留最近 7 天和之前 4 周各一份）。恢复前会先备份当前的数据。</source>
         <translation>The program backs up automatically on the first opening of each day and before every merge and upgrade (one copy for each of the last 7 days and of the 4 weeks before). The current data is backed up before a restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="125"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="147"/>
         <source>还没有备份。</source>
         <translation>There are no backups yet.</translation>
     </message>
@@ -588,144 +588,139 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="46"/>
+        <location filename="../../desktop/ui/window_files.py" line="47"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="51"/>
+        <location filename="../../desktop/ui/window_files.py" line="52"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="62"/>
+        <location filename="../../desktop/ui/window_files.py" line="63"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="74"/>
+        <location filename="../../desktop/ui/window_files.py" line="75"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="80"/>
+        <location filename="../../desktop/ui/window_files.py" line="81"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="88"/>
+        <location filename="../../desktop/ui/window_files.py" line="89"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="93"/>
+        <location filename="../../desktop/ui/window_files.py" line="94"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="95"/>
+        <location filename="../../desktop/ui/window_files.py" line="96"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="111"/>
+        <location filename="../../desktop/ui/window_files.py" line="112"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="113"/>
+        <location filename="../../desktop/ui/window_files.py" line="114"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="131"/>
-        <location filename="../../desktop/ui/window_files.py" line="140"/>
-        <location filename="../../desktop/ui/window_files.py" line="242"/>
+        <location filename="../../desktop/ui/window_files.py" line="132"/>
+        <location filename="../../desktop/ui/window_files.py" line="141"/>
+        <location filename="../../desktop/ui/window_files.py" line="243"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/ui/window_files.py" line="148"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="149"/>
+        <location filename="../../desktop/ui/window_files.py" line="150"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/ui/window_files.py" line="170"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="171"/>
+        <location filename="../../desktop/ui/window_files.py" line="172"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="174"/>
+        <location filename="../../desktop/ui/window_files.py" line="175"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="175"/>
+        <location filename="../../desktop/ui/window_files.py" line="176"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="176"/>
+        <location filename="../../desktop/ui/window_files.py" line="177"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="197"/>
+        <location filename="../../desktop/ui/window_files.py" line="198"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="228"/>
+        <location filename="../../desktop/ui/window_files.py" line="229"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="231"/>
+        <location filename="../../desktop/ui/window_files.py" line="232"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="262"/>
+        <location filename="../../desktop/ui/window_files.py" line="263"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="271"/>
+        <location filename="../../desktop/ui/window_files.py" line="272"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="286"/>
+        <location filename="../../desktop/ui/window_files.py" line="287"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="290"/>
+        <location filename="../../desktop/ui/window_files.py" line="291"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="342"/>
-        <source>恢复历史版本前</source>
-        <translation>before restoring an earlier version</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="344"/>
+        <location filename="../../desktop/ui/window_files.py" line="345"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="370"/>
+        <location filename="../../desktop/ui/window_files.py" line="371"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -858,42 +853,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="29"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="51"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="56"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="56"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="56"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="34"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="56"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="54"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="76"/>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore This Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="60"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="82"/>
         <source>合并时被替换或未采用的版本保存在这里。恢复会替换当前内容（可以撤销）。</source>
         <translation>Versions replaced or declined in merges are kept here. Restoring one replaces the current content (and can be undone).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/version_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/version_dialogs.py" line="84"/>
         <source>这个项目没有历史版本。</source>
         <translation>This project has no earlier versions.</translation>
     </message>
@@ -2641,37 +2636,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="379"/>
+        <location filename="../../desktop/ui/window_files.py" line="380"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="382"/>
+        <location filename="../../desktop/ui/window_files.py" line="383"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="386"/>
+        <location filename="../../desktop/ui/window_files.py" line="387"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="388"/>
+        <location filename="../../desktop/ui/window_files.py" line="389"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="390"/>
+        <location filename="../../desktop/ui/window_files.py" line="391"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="394"/>
+        <location filename="../../desktop/ui/window_files.py" line="395"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="399"/>
+        <location filename="../../desktop/ui/window_files.py" line="400"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -3692,6 +3687,79 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/money.py" line="99"/>
         <source>金额“{text}”不能是负数</source>
         <translation>The amount “{text}” cannot be negative</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="38"/>
+        <source>收到的版本（来自“{source}”）</source>
+        <translation>Version received (from “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="39"/>
+        <source>合并时未采用（来自“{source}”，本机已删除）</source>
+        <translation>Not taken in a merge (from “{source}”; deleted on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="40"/>
+        <source>对方已彻底删除（来自“{source}”）</source>
+        <translation>Deleted for good on the other computer (from “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="41"/>
+        <source>对方已删除（来自“{source}”），移入回收站前的版本</source>
+        <translation>Deleted on the other computer (from “{source}”): the version before it went to the trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="42"/>
+        <source>合并前的本机版本（被“{source}”中的版本替换）</source>
+        <translation>This computer’s version before a merge (replaced by the version in “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="43"/>
+        <source>合并时未采用（来自“{source}”）</source>
+        <translation>Not taken in a merge (from “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="44"/>
+        <source>合并前的本机版本（与“{source}”中的版本合并）</source>
+        <translation>This computer’s version before a merge (combined with the version in “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="45"/>
+        <source>合并时对方的版本（来自“{source}”，已与本机版本合并）</source>
+        <translation>The other computer’s version in a merge (from “{source}”, combined with this computer’s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="48"/>
+        <source>合并前的本机版本（与“{source}”中的同名项目合为一个）</source>
+        <translation>This computer’s version before a merge (made one with the project of the same name in “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="49"/>
+        <source>合并时未采用（来自“{source}”的同名项目）</source>
+        <translation>Not taken in a merge (the project of the same name in “{source}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="50"/>
+        <source>共同的基准版本</source>
+        <translation>Common base version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="51"/>
+        <source>审核通过的版本（随审核结果带来）</source>
+        <translation>Approved version (came with the review results)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="52"/>
+        <source>审核通过的版本（{unit}）</source>
+        <translation>Approved version ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="53"/>
+        <source>恢复历史版本前</source>
+        <translation>Before restoring an earlier version</translation>
     </message>
 </context>
 <context>
