@@ -102,3 +102,25 @@ def test_unknown_original_and_a_move_to_the_trash_in_chinese(tmp_path):
             "对方修改的（合并后采用）：",
             "  对方已把这个项目移入回收站（合并后在回收站中，可以恢复）",
         ]
+
+
+def test_a_forged_version_record_in_chinese(tmp_path):
+    """A file claiming 2⁴⁰ changes of this computer, which saved the project once."""
+    import sqlite3
+
+    a, b, pid = two_machines(tmp_path)
+    edit(b, pid, goal_overall="我的版本。")
+    forged = export(a, tmp_path / "forged.db")
+    with open_repository(b) as repo:
+        conn = sqlite3.connect(forged)
+        conn.execute(
+            "UPDATE projects SET versions = json_set(versions, '$.' || ?, ?)",
+            ['"' + repo.replica_id + '"', 2**40],
+        )
+        conn.commit()
+        conn.close()
+        plan = plan_merge(repo, read_untrusted(forged))
+    assert plan.problems == [
+        "“人民调解”的版本记录可疑：它记录本机修改过 1099511627776 次，本机只记录了 1 次。"
+        "已另存为副本供核对，不会覆盖本机的版本。"
+    ]

@@ -549,3 +549,40 @@ def test_an_unknown_original_and_the_trash_in_english(app_and_translators, tmp_p
         "  The other computer moved the project to the trash (after the merge it is in the "
         "trash and can be restored)",
     ]
+
+
+def test_a_forged_version_record_is_reported_in_english(
+    make_controller, tmp_path, qtbot, monkeypatch
+):
+    """A file claiming more changes of this computer than it made: the preview's list of
+    the file's problems says so in English (the project's name as written)."""
+    import sqlite3
+
+    from desktop.store.exchange import read_untrusted
+    from desktop.store.merge import Status, plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+
+    here, stick, _pid = edited_both_ways(tmp_path)
+    c = make_controller(here)
+    conn = sqlite3.connect(stick)
+    conn.execute(
+        "UPDATE projects SET versions = json_set(versions, '$.' || ?, ?)",
+        ['"' + c.session.repo.replica_id + '"', 2**40],
+    )
+    conn.commit()
+    conn.close()
+    c.set_language("en")
+    try:
+        plan = plan_merge(c.session.repo, read_untrusted(stick))
+        assert [i.status for i in plan.items] == [Status.FORGED]
+        dialog = MergeDialog(c.window, plan)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        (problems,) = dialog.findChildren(QPlainTextEdit)
+        text = problems.toPlainText()
+        assert text.startswith("The version record of “Legal aid there” is suspicious: it says")
+        assert f"changed the project {2**40} times" in text
+        assert_english(dialog, [("problems", text)])
+    finally:
+        c.set_language("zh_CN")

@@ -32,6 +32,16 @@ RESTORED = {
     False: QT_TRANSLATE_NOOP("audit", "对方已把这个项目从回收站恢复"),
 }
 
+# a file's records that do not add up (shown with the rows not imported)
+FORGED_PROJECT = QT_TRANSLATE_NOOP(
+    "audit",
+    "“{name}”的版本记录可疑：它记录本机修改过 {theirs} 次，"
+    "本机只记录了 {recorded} 次。已另存为副本供核对，不会覆盖本机的版本。",
+)
+FORGED_DELETION = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的删除记录可疑（本机的修改次数被改高），已忽略。"
+)
+
 # Why a version was kept in the history: stored in the file as this Chinese text (queries
 # look for some of them), said in the window's language when a stored reason matches one
 # (``ui/version_dialogs.reason_text``); the file name or the unit inside it is data.

@@ -16,6 +16,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from desktop.domain import merge_text as say
+from desktop.domain.messages import Message
 from desktop.domain.model import Project, dominates
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.exchange import Incoming
@@ -154,8 +156,7 @@ def _plan(repo: Repository, incoming: Incoming, edited_outside: bool) -> MergePl
         if theirs.get(me, 0) > recorded:
             # Only this file counts changes under my id: a higher count was made up.
             plan.problems.append(
-                f"“{p.name}”的版本记录可疑：它记录本机修改过 {theirs[me]} 次，"
-                f"本机只记录了 {recorded} 次。已另存为副本供核对，不会覆盖本机的版本。"
+                Message(say.FORGED_PROJECT, name=p.name, theirs=theirs[me], recorded=recorded)
             )
             plan.items.append(MergeItem(p.id, p.name, Status.FORGED, p))
             continue
@@ -225,7 +226,7 @@ def _plan_deletions(
         mine_tomb = repo.tombstone(t.project_id) if mine is None else None
         known = mine.versions if mine else mine_tomb.versions if mine_tomb else {}
         if t.versions.get(me, 0) > known.get(me, 0):
-            plan.problems.append(f"“{t.name}”的删除记录可疑（本机的修改次数被改高），已忽略。")
+            plan.problems.append(Message(say.FORGED_DELETION, name=t.name))
             forged_tombs.add(t.project_id)
     for t in incoming.tombstones:
         if t.project_id in incoming_ids or t.project_id in forged_tombs:

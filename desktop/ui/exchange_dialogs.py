@@ -188,7 +188,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.details, 2)
         layout.addWidget(self.duplicates)
         if plan.problems:
-            problems = QPlainTextEdit("\n".join(plan.problems))
+            problems = QPlainTextEdit("\n".join(finding_text(p) for p in plan.problems))
             problems.setReadOnly(True)
             problems.setMaximumHeight(90)
             layout.addWidget(QLabel(self.tr("以下内容有错误，不会导入：")))

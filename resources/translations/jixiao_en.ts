@@ -3615,6 +3615,16 @@ Submit these adjustments?</translation>
         <source>对方已把这个项目从回收站恢复</source>
         <translation>The other computer restored the project from the trash</translation>
     </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="36"/>
+        <source>“{name}”的版本记录可疑：它记录本机修改过 {theirs} 次，本机只记录了 {recorded} 次。已另存为副本供核对，不会覆盖本机的版本。</source>
+        <translation>The version record of “{name}” is suspicious: it says this computer changed the project {theirs} times, but this computer recorded only {recorded}. It is saved as a copy for checking and does not replace this computer’s version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/merge_text.py" line="41"/>
+        <source>“{name}”的删除记录可疑（本机的修改次数被改高），已忽略。</source>
+        <translation>The deletion record of “{name}” is suspicious (this computer’s count of changes was raised) and is ignored.</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -3692,72 +3702,72 @@ Submit these adjustments?</translation>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="38"/>
+        <location filename="../../desktop/domain/merge_text.py" line="48"/>
         <source>收到的版本（来自“{source}”）</source>
         <translation>Version received (from “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="39"/>
+        <location filename="../../desktop/domain/merge_text.py" line="49"/>
         <source>合并时未采用（来自“{source}”，本机已删除）</source>
         <translation>Not taken in a merge (from “{source}”; deleted on this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="40"/>
+        <location filename="../../desktop/domain/merge_text.py" line="50"/>
         <source>对方已彻底删除（来自“{source}”）</source>
         <translation>Deleted for good on the other computer (from “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="41"/>
+        <location filename="../../desktop/domain/merge_text.py" line="51"/>
         <source>对方已删除（来自“{source}”），移入回收站前的版本</source>
         <translation>Deleted on the other computer (from “{source}”): the version before it went to the trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="42"/>
+        <location filename="../../desktop/domain/merge_text.py" line="52"/>
         <source>合并前的本机版本（被“{source}”中的版本替换）</source>
         <translation>This computer’s version before a merge (replaced by the version in “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="43"/>
+        <location filename="../../desktop/domain/merge_text.py" line="53"/>
         <source>合并时未采用（来自“{source}”）</source>
         <translation>Not taken in a merge (from “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="44"/>
+        <location filename="../../desktop/domain/merge_text.py" line="54"/>
         <source>合并前的本机版本（与“{source}”中的版本合并）</source>
         <translation>This computer’s version before a merge (combined with the version in “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="45"/>
+        <location filename="../../desktop/domain/merge_text.py" line="55"/>
         <source>合并时对方的版本（来自“{source}”，已与本机版本合并）</source>
         <translation>The other computer’s version in a merge (from “{source}”, combined with this computer’s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="48"/>
+        <location filename="../../desktop/domain/merge_text.py" line="58"/>
         <source>合并前的本机版本（与“{source}”中的同名项目合为一个）</source>
         <translation>This computer’s version before a merge (made one with the project of the same name in “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="49"/>
+        <location filename="../../desktop/domain/merge_text.py" line="59"/>
         <source>合并时未采用（来自“{source}”的同名项目）</source>
         <translation>Not taken in a merge (the project of the same name in “{source}”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="50"/>
+        <location filename="../../desktop/domain/merge_text.py" line="60"/>
         <source>共同的基准版本</source>
         <translation>Common base version</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="51"/>
+        <location filename="../../desktop/domain/merge_text.py" line="61"/>
         <source>审核通过的版本（随审核结果带来）</source>
         <translation>Approved version (came with the review results)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="52"/>
+        <location filename="../../desktop/domain/merge_text.py" line="62"/>
         <source>审核通过的版本（{unit}）</source>
         <translation>Approved version ({unit})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/merge_text.py" line="53"/>
+        <location filename="../../desktop/domain/merge_text.py" line="63"/>
         <source>恢复历史版本前</source>
         <translation>Before restoring an earlier version</translation>
     </message>
