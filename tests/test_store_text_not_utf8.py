@@ -106,7 +106,10 @@ def test_commands_leave_the_two_out_and_name_them(not_utf8, capsys, tmp_path, co
     if command[0] != "print":
         assert _digest(not_utf8) == before
     if command[0] == "export":
-        names = {p["name"] for p in json.loads((tmp_path / "x.json").read_text())["projects"]}
+        names = {
+            p["name"]
+            for p in json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))["projects"]
+        }
         assert len(names) == GOOD and "法治宣传" not in names and "人民调解" in names
 
 
