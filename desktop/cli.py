@@ -4,8 +4,9 @@ Exit status (also in ``--help``):
 
 - 0 done;
 - 1 done, but something needs attention: projects that could not be imported or merged
-  (listed), 审核 errors (``check``), or — for ``import`` — something imported needs review
-  (a field flagged 需复核 or a needs-review indicator, all listed);
+  (listed), projects whose data need repair and were left out of the command (listed),
+  审核 errors (``check``), or — for ``import`` — something imported needs review (a field
+  flagged 需复核 or a needs-review indicator, all listed);
 - 2 nothing was done: bad arguments, an unreadable or refused input file, a database that
   cannot be used (missing, not ours, damaged, locked, read-only), a full disk;
 - 130 interrupted (Ctrl+C).
@@ -77,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m desktop",
         description=f"{APP_NAME}：财政项目支出绩效目标申报表的填报、审核与交换。",
-        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、导入的内容需要复核、或审核有错误；"
+        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、"
+        "有项目的数据有误未被处理（已列出）、导入的内容需要复核、或审核有错误；"
         "2 未做任何修改（参数错误、输入文件无法读取或被拒绝、数据文件不能使用、磁盘已满）；"
         "130 已取消。"
         "verify：0 与当前数据一致，1 较早的版本或已改动，2 项目不在本文件中或校验码有误。",
