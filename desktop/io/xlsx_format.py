@@ -48,7 +48,9 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 FONT = Font(name="宋体", size=10.5)
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+# Excel's forbidden characters, and control characters (a tab or CR would not survive the
+# XML attribute that holds the title: the hidden data sheet could not find its form)
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
