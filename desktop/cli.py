@@ -4,8 +4,9 @@ Exit status (also in ``--help``):
 
 - 0 done;
 - 1 done, but something needs attention: projects that could not be imported or merged
-  (listed), 审核 errors (``check``), or — for ``import`` — something imported needs review
-  (a field flagged 需复核 or a needs-review indicator, all listed);
+  (listed), projects whose data need repair and were left out of the command (listed),
+  审核 errors (``check``), or — for ``import`` — something imported needs review (a field
+  flagged 需复核 or a needs-review indicator, all listed);
 - 2 nothing was done: bad arguments, an unreadable or refused input file, a database that
   cannot be used (missing, not ours, damaged, locked, read-only), a full disk;
 - 130 interrupted (Ctrl+C).
@@ -30,22 +31,24 @@ from pathlib import Path
 
 from desktop import APP_NAME, __version__
 from desktop.cli_common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CliError
+from desktop.cli_common import get_each as _get_each
+from desktop.cli_common import left_out as _left_out
+from desktop.cli_common import one_line as _one_line
 from desktop.cli_common import open_db as _open
+from desktop.cli_export import cmd_export, cmd_summary
 from desktop.cli_review import REVIEW_COMMANDS, review_parsers
 from desktop.domain.model import field_label
 from desktop.domain.money import format_money
-from desktop.io import json_format
 from desktop.io.files import (
     IMPORT_FORMATS,
     atomic_write,
-    atomic_write_text,
     load_file,
     store_import,
 )
 from desktop.io.report import ERROR, REVIEW, ImportFormatError
 from desktop.store import NotFoundError, StoreError
 from desktop.store.errors import BadProjectError
-from desktop.store.exchange import export_db, read_untrusted, shared_bases
+from desktop.store.exchange import read_untrusted
 from desktop.store.merge import CHOICE_LABELS, POLICIES, STATUS_LABELS, apply_merge, plan_merge
 
 _ARGPARSE_MESSAGES = [
@@ -75,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m desktop",
         description=f"{APP_NAME}：财政项目支出绩效目标申报表的填报、审核与交换。",
-        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、导入的内容需要复核、或审核有错误；"
+        epilog="退出码：0 完成；1 完成，但有项目未能导入或合并、"
+        "有项目的数据有误未被处理（已列出）、导入的内容需要复核、或审核有错误；"
         "2 未做任何修改（参数错误、输入文件无法读取或被拒绝、数据文件不能使用、磁盘已满）；"
         "130 已取消。"
         "verify：0 与当前数据一致，1 较早的版本或已改动，2 项目不在本文件中或校验码有误。",
@@ -289,37 +293,11 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-def _one_line(text: str) -> str:
-    """A refusal is one line (a library's message may span several)."""
-    return " ".join(text.split())
-
-
 def _os_error(exc: OSError) -> str:
     """One line for a failed file operation."""
     from desktop.store.safefile import describe_os_error
 
     return describe_os_error(exc)
-
-
-def _left_out(bad: list, what: str) -> int:
-    """Projects whose rows cannot be read are left out of a command and listed (stderr);
-    the exit status says so (1)."""
-    for exc in bad:
-        print(_one_line(str(exc)).rstrip("。") + (what or "。"), file=sys.stderr)
-    return EXIT_PARTIAL if bad else EXIT_OK
-
-
-def _get_each(repo, ids: list[str], bad: list, missing: str) -> list:
-    """The projects named by ``--project``; one that cannot be read goes to ``bad``."""
-    out = []
-    for pid in ids:
-        try:
-            out.append(repo.get(pid))
-        except BadProjectError as exc:
-            bad.append(exc)
-        except NotFoundError as exc:
-            raise CliError(missing.format(pid)) from exc
-    return out
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -371,58 +349,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print("  " + item.describe())
     attention = result.of(ERROR) or summary.needing_review or (plan is not None and plan.problems)
     return EXIT_PARTIAL if attention else EXIT_OK
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    kind = target.suffix.lower()
-    if kind not in (".json", ".db", ".xlsx"):
-        suffix = target.suffix or target.name
-        raise CliError(f"不支持导出为“{suffix}”，请使用 .json、.xlsx 或 .db 文件名")
-    if kind == ".db" and target.exists() and target.resolve() == Path(args.db).resolve():
-        raise CliError("不能导出到正在使用的数据文件本身")
-    from desktop.store import review
-
-    bad: list[BadProjectError] = []
-    with _open(args.db) as repo:
-        if kind == ".xlsx" and not args.project:
-            # Streamed: one project read and written at a time (memory stays flat).
-            from desktop.io.xlsx_format import export_xlsx
-
-            summaries = repo.summaries()
-            export_xlsx(repo.all_projects([s.id for s in summaries]), target, summaries)
-            print(f"已导出 {len(summaries)} 个项目到“{target}”。")
-            return EXIT_OK
-        if args.project:
-            projects = _get_each(
-                repo, args.project, bad, "数据库中没有编号为“{}”的项目，未导出任何内容"
-            )
-            tombstones = []
-        elif args.unit:
-            ids = review.submitted_by(repo, args.unit)
-            if not ids:
-                raise CliError(f"没有“{args.unit}”报送的项目，未导出任何内容")
-            projects = list(repo.all_projects(ids))
-            tombstones = []
-        else:  # everything: for a .db also the trash and the deletions, so they travel
-            projects = list(repo.all_projects(trash=kind == ".db", skip_bad=bad))
-            tombstones = repo.tombstones()
-        bases = shared_bases(repo, projects) if kind == ".db" else []
-        reviews = review.records(repo, [p.id for p in projects]) if kind == ".db" else None
-        approved = review.approved_versions(repo, projects) if kind == ".db" else []
-    if bad and not projects:
-        _left_out(bad, "")
-        raise CliError("没有可以导出的项目（都需要修复），未导出任何内容")
-    if kind == ".json":
-        atomic_write_text(target, json_format.dumps(projects))
-    elif kind == ".xlsx":
-        from desktop.io.xlsx_format import export_xlsx
-
-        export_xlsx(projects, target)
-    else:
-        export_db(projects, target, tombstones, bases, reviews=reviews, approved=approved)
-    print(f"已导出 {len(projects)} 个项目到“{target}”。")
-    return _left_out(bad, "，未导出。")
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
@@ -609,32 +535,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if errors else left_out
 
 
-def _cmd_summary(args: argparse.Namespace) -> int:
-    from desktop.domain.summary import summarize
-
-    target = Path(args.out)
-    kind = target.suffix.lower()
-    if kind not in (".pdf", ".xlsx"):
-        raise CliError("输出文件应以 .pdf 或 .xlsx 结尾")
-    with _open(args.db) as repo:
-        summaries = repo.summaries(year=args.year)
-        if kind == ".xlsx":
-            from desktop.io.xlsx_format import export_xlsx
-
-            export_xlsx([], target, summaries=summaries)
-        else:
-            from desktop.printing.summary_pdf import render_summary
-
-            summary = summarize(args.year, summaries)
-            atomic_write(target, lambda fh: render_summary(summary, fh))
-    s = summarize(args.year, summaries)
-    print(
-        f"{args.year} 年度 {len(s.lines)} 个项目，项目资金合计 {format_money(s.total)} 元，"
-        f"已保存到“{target}”。"
-    )
-    return EXIT_OK
-
-
 def _cmd_rollover(args: argparse.Namespace) -> int:
     from desktop.domain.model import next_year_copy
 
@@ -679,11 +579,11 @@ COMMANDS = {
         name: _review_command(name)
         for name in ("role", "submit", "review", "answer", "adjust", "opinions")
     },
-    "summary": _cmd_summary,
+    "summary": cmd_summary,
     "rollover": _cmd_rollover,
     "check": _cmd_check,
     "import": _cmd_import,
-    "export": _cmd_export,
+    "export": cmd_export,
     "merge": _cmd_merge,
     "list": _cmd_list,
     "print": _cmd_print,

@@ -37,6 +37,13 @@ class Case:
     local: Path | None = None
     #: the command's output goes to a folder on a full disk (a tmpfs of a few KB)
     full_disk: bool = False
+    #: ``prepare(working file, run folder) -> (file, working file)``: the case's file made
+    #: for the run, once the working file is in its place (its replica id is bound there)
+    prepare: Callable | None = None
+    #: commands run next on the working file (``{out}``: the run folder), each measured
+    then: tuple = ()
+    #: run without the superuser's power to ignore file permissions
+    unprivileged: bool = False
 
 
 def _project(name="测试项目", number="85", **extra) -> dict:
@@ -778,6 +785,13 @@ def db_cases(d: Path, exported: Path) -> list[Case]:
 
 
 REPAIR = "repair"  # a working file with bad rows: exit 1, those projects listed, no traceback
+#: commands whose case file is what they write (``export-to``, ``summary-to``), or the
+#: working file itself after ``prepare`` moved it (``list-to``)
+TARGET_ARGS = {
+    "export-to": ["export", "{file}"],
+    "summary-to": ["summary", "--year", "2024", "--out", "{file}"],
+    "list-to": ["list"],
+}
 #: what each command does with the working file ``--db FILE`` (outputs go to the folder)
 OPENED_COMMANDS = ("list", "check", "export", "print")
 OPENED_ARGS = {
@@ -902,6 +916,8 @@ def os_error_cases(d: Path) -> list[Case]:
 
 
 def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list[Case]:
+    from tests.hostile_corpus_exchange import forged_cases, formula_cases, permission_cases
+
     d.mkdir(parents=True, exist_ok=True)
     return [
         *json_cases(d),
@@ -915,6 +931,9 @@ def build(d: Path, *, sample: Path, own_export: Path, exported_db: Path) -> list
         *big_db_cases(d, exported_db),
         *non_regular_cases(d),
         *os_error_cases(d),
+        *formula_cases(d),
+        *forged_cases(exported_db),
+        *permission_cases(d),
     ]
 
 

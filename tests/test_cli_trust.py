@@ -57,9 +57,9 @@ def test_a_full_disk_is_one_line(tmp_path, capsys, monkeypatch):
     def full(path, write):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    import desktop.cli as cli
+    import desktop.cli_export as cli_export
 
-    monkeypatch.setattr(cli, "atomic_write_text", lambda path, text: full(path, None))
+    monkeypatch.setattr(cli_export, "atomic_write_text", lambda path, text: full(path, None))
     code, _out, err = run(capsys, "export", str(tmp_path / "out.json"), "--db", str(db))
     assert code == 2
     assert err.strip() == "错误：磁盘空间不足，无法写入“out.json”，未做任何修改。"

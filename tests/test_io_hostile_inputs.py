@@ -24,8 +24,10 @@ from tests.hostile_corpus import (
     OPENED_COMMANDS,
     REFUSE,
     REPAIR,
+    TARGET_ARGS,
     build,
 )
+from tests.hostile_corpus_exchange import give_back
 
 # Peak memory is read from /proc and CPU time from wait4: the measurement is Linux's (the
 # limits themselves are plain Python and hold everywhere).
@@ -112,6 +114,13 @@ CASES = [
     "export-xlsx-disk-full",
     "export-db-name-240-bytes",
     "export-xlsx-name-240-bytes",
+    *(f"formulas-{ext}-to-xlsx-and-summary" for ext in ("json", "xlsx", "db")),
+    "db-received-forges-my-counter",
+    "json-received-forges-my-counter",
+    *(f"export-{ext}-onto-read-only-file" for ext in ("xlsx", "json", "db")),
+    *(f"export-{ext}-into-folder-without-write-permission" for ext in ("xlsx", "db")),
+    "summary-pdf-into-folder-without-write-permission",
+    "db-opened-in-folder-without-permission-list",
 ]
 SLOW = {
     "xlsx-zip-bomb-part",
@@ -149,6 +158,13 @@ DEFAULT = {
     "xlsx-link-to-dev-zero",
     "export-db-disk-full",
     "export-xlsx-name-240-bytes",
+    "formulas-json-to-xlsx-and-summary",
+    "formulas-db-to-xlsx-and-summary",
+    "db-received-forges-my-counter",
+    "json-received-forges-my-counter",
+    "export-xlsx-onto-read-only-file",
+    "export-db-into-folder-without-write-permission",
+    "db-opened-in-folder-without-permission-list",
 }
 
 
@@ -247,14 +263,28 @@ def _on_a_full_disk(case, tmp_path: Path):
     return dataclasses.replace(case, file=folder / case.file.name)
 
 
+#: the superuser without its power to ignore file permissions (and to change them back):
+#: as root, permissions would not apply at all
+_UNPRIVILEGED = [
+    "setpriv",
+    "--bounding-set",
+    "-dac_override,-dac_read_search,-fowner",
+    "--inh-caps",
+    "-all",
+]
+
+
 def run_measured(
-    args: list[str], cwd: Path, *, full: bool = False
+    args: list[str], cwd: Path, *, full: bool = False, unprivileged: bool = False
 ) -> tuple[int, str, str, float, float]:
     """Run the program; returns (exit code, stdout, stderr, CPU seconds, peak RSS in MB).
-    ``full``: the folder of the output (the first path argument) is a full disk."""
+    ``full``: the folder of the output (the first path argument) is a full disk;
+    ``unprivileged``: file permissions apply (as root: without the power to ignore them)."""
     out, err, peak = cwd / "stdout.txt", cwd / "stderr.txt", cwd / "peak.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "JIXIAO_PEAK_FILE": str(peak)}
     prefix = [*_FULL_DISK, str(Path(args[1]).parent)] if full else []
+    if unprivileged and os.geteuid() == 0:
+        prefix = _UNPRIVILEGED + prefix
     start = time.monotonic()
     with open(out, "wb") as fo, open(err, "wb") as fe:
         proc = subprocess.Popen(
@@ -292,6 +322,16 @@ def run_measured(
 def test_hostile_input(corpus, name, tmp_path):
     cases, template = corpus
     case = cases[name]
+    if case.unprivileged and os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root, and no setpriv to give up the power over permissions")
+    try:
+        _run_case(case, template, tmp_path)
+    finally:
+        give_back(tmp_path)  # a folder a case made unreadable, for pytest's clean-up
+
+
+def _run_case(case, template: Path, tmp_path: Path) -> None:
+    name = case.name
     local = tmp_path / "local.db"
     if case.full_disk:
         case = _on_a_full_disk(case, tmp_path)
@@ -302,21 +342,26 @@ def test_hostile_input(corpus, name, tmp_path):
         args = [a.format(out=tmp_path) for a in OPENED_ARGS[case.command]] + ["--db", str(work)]
         watched = [work]
         local = work
-    elif case.command == "export-to":  # the file is the target the template is exported to
-        shutil.copyfile(template, local)
-        args = ["export", str(case.file), "--db", str(local)]
-        watched = [case.file]  # the copy of the template records its new place on opening
     else:
         shutil.copyfile(case.local or template, local)
-        args = [case.command, str(case.file), "--db", str(local)]
-        watched = [case.file, local]
+        if case.prepare is not None:  # the case's file, made for this working file
+            file, local = case.prepare(local, tmp_path)
+            case = dataclasses.replace(case, file=file)
+        if case.command in TARGET_ARGS:  # the file is what the template is written to
+            args = [a.format(file=case.file) for a in TARGET_ARGS[case.command]]
+            args += ["--db", str(local)]
+            watched = [case.file]  # the copy of the template records its new place on opening
+        else:
+            args = [case.command, str(case.file), "--db", str(local)]
+            watched = [case.file, local]
     before = {str(p): _digests(p) for p in watched}
     rows_before = _rows(local) if case.expect == REPAIR else None
-    code, out, err, seconds, rss = run_measured(args, tmp_path, full=case.full_disk)
-    print(f"{name}: exit {code}, {seconds:.2f} s CPU, peak {rss:.0f} MB")  # shown with -s
-    assert "Traceback" not in err and "Traceback" not in out, err
-    assert seconds < MAX_SECONDS, f"{name}: {seconds:.1f} s"
-    assert rss < MAX_RSS_MB, f"{name}: {rss:.0f} MB"
+    code, out, err = _measured(name, args, tmp_path, case)
+    for follow in case.then:  # the next commands on the working file, each measured too
+        more = [a.format(out=tmp_path) for a in follow] + ["--db", str(local)]
+        next_code, next_out, next_err = _measured(name, more, tmp_path, case)
+        assert next_code in (0, 1), (more, next_out, next_err)
+        out, err = out + next_out, err + next_err
     if case.expect == REFUSE:
         assert code == 2, (code, out, err)
         lines = [line for line in err.splitlines() if line.strip()]
@@ -336,3 +381,16 @@ def test_hostile_input(corpus, name, tmp_path):
         assert _digests(case.file) == before[str(case.file)], "the received file was changed"
         assert case.check is not None, "an import case says what a correct import is"
         case.check(local, out, err)
+
+
+def _measured(name: str, args: list[str], tmp_path: Path, case) -> tuple[int, str, str]:
+    """One run of the program within the bounds: no traceback, CPU time and peak memory."""
+    code, out, err, seconds, rss = run_measured(
+        args, tmp_path, full=case.full_disk, unprivileged=case.unprivileged
+    )
+    print(f"{name} {args[0]}: exit {code}, {seconds:.2f} s CPU, peak {rss:.0f} MB")  # -s
+    assert "Traceback" not in err and "Traceback" not in out, err
+    assert "Exception ignored" not in err, err
+    assert seconds < MAX_SECONDS, f"{name}: {seconds:.1f} s"
+    assert rss < MAX_RSS_MB, f"{name}: {rss:.0f} MB"
+    return code, out, err

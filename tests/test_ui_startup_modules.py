@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # what a command or a later dialog needs, never the start of the window
 NOT_AT_START = (
     "desktop.cli",
+    "desktop.cli_export",
     "desktop.cli_review",
     "desktop.io",
     "desktop.printing",

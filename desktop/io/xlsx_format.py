@@ -48,7 +48,9 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 FONT = Font(name="宋体", size=10.5)
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+# Excel's forbidden characters, and control characters (a tab or CR would not survive the
+# XML attribute that holds the title: the hidden data sheet could not find its form)
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
@@ -338,20 +340,29 @@ def export_xlsx(
 ) -> None:
     """Write the workbook atomically: 汇总, one sheet per form, and the hidden data sheet.
 
-    ``summaries``: what the 汇总 sheet covers (default: the exported projects). The workbook
-    is streamed (openpyxl's write-only mode): each form's sheet goes to a temporary file
-    as soon as it is laid out, so memory does not grow with the number of projects when
-    ``projects`` is a generator and ``summaries`` is given."""
+    ``summaries``: what the 汇总 sheet covers (default: the exported projects). It is read
+    after ``projects`` (the 汇总 is laid out last and moved to the front), so a caller whose
+    generator leaves out projects that cannot be read can leave them out of the 汇总 too.
+    The workbook is streamed (openpyxl's write-only mode): each form's sheet goes to a
+    temporary file as soon as it is laid out, so memory does not grow with the number of
+    projects when ``projects`` is a generator and ``summaries`` is given."""
     if summaries is None:
         projects = list(projects)
         summaries = projects
     wb = Workbook(write_only=True)
+    try:
+        _write_sheets(wb, projects, summaries)
+        atomic_write(target, lambda fh: _save(wb, fh))
+    finally:  # a target that cannot be written, a project that cannot be read: the streamed
+        for ws in wb.worksheets:  # sheets still open are ended here, not by the collector
+            if not ws.closed:  # (``Exception ignored …``)
+                with contextlib.suppress(Exception):
+                    ws.close()
+
+
+def _write_sheets(wb: Workbook, projects: Iterable[Project], summaries: Iterable) -> None:
     for style in _styles():
         wb.add_named_style(style)
-    summary_ws = wb.create_sheet(SUMMARY_SHEET)
-    _page_setup(summary_ws, portrait=False)
-    _summary_sheet(summaries).write(summary_ws, (30, 12, 12, 26, 16, 16))
-    summary_ws.close()
     data = wb.create_sheet(DATA_SHEET)
     data.sheet_state = "hidden"
     data.append([_cell(data, "jixiao-projects", None, True), _cell(data, "1", None, True)])
@@ -369,14 +380,12 @@ def export_xlsx(
                 _cell(data, clean_text(record), None, True),
             ]
         )
+    summary_ws = wb.create_sheet(SUMMARY_SHEET)
+    _page_setup(summary_ws, portrait=False)
+    _summary_sheet(summaries).write(summary_ws, (30, 12, 12, 26, 16, 16))
+    summary_ws.close()
+    wb.move_sheet(SUMMARY_SHEET, offset=-(len(wb.sheetnames) - 1))
     wb.move_sheet(DATA_SHEET, offset=len(wb.sheetnames))
-    try:
-        atomic_write(target, lambda fh: _save(wb, fh))
-    finally:  # a target that cannot be written: the streamed sheets still open are ended
-        for ws in wb.worksheets:  # here, not by the collector (``Exception ignored …``)
-            if not ws.closed:
-                with contextlib.suppress(Exception):
-                    ws.close()
 
 
 def _save(wb: Workbook, fh) -> None:

@@ -250,6 +250,23 @@ def describe_os_error(exc: OSError) -> str:
     return f"文件操作失败（系统错误 {exc.errno}）。"
 
 
+def _refuse_read_only(path: Path) -> None:
+    """A file its owner made read-only is not replaced: Windows refuses to rename over it,
+    POSIX would not ask (a rename needs only the folder's permission) — so it is tried
+    here, by opening it for writing (which changes nothing), and refused on both alike."""
+    if os.name != "posix":
+        return
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return  # not a file to keep (a missing one, or what the write itself refuses)
+        fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
+        return  # anything else is met, and said, by the write itself
+    os.close(fd)
+
+
 @contextlib.contextmanager
 def replacing(path: Path) -> Iterator[str]:
     """A temporary file beside ``path`` to fill; when the block ends it is synced and renamed
@@ -257,6 +274,7 @@ def replacing(path: Path) -> Iterator[str]:
     temporary file or journal the file system would not take is refused first."""
     folder = path.parent if str(path.parent) else Path(".")
     check_name_length(path)
+    _refuse_read_only(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # a read-only stick, no permission…: said of the target
