@@ -35,6 +35,20 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     banner = window.banner.text()
     assert window.banner.isVisibleTo(window)
     assert "2 个项目的数据有误" in banner and "法治宣传" in banner and "从备份恢复" in banner
+    # the list marks both rows: 需要修复 in the 审核 column, never counts read from wrong data;
+    # the year that was not a year is left blank (not 0)
+    from desktop.ui.project_list import COL_STATUS, COL_YEAR
+
+    def shown(name: str, col: int) -> str:
+        proxy = window.proxy
+        for r in range(proxy.rowCount()):
+            if proxy.index(r, 0).data() == name:
+                return proxy.index(r, col).data()
+        raise AssertionError(name)
+
+    assert shown("司法调解", COL_STATUS) == "需要修复" and shown("司法调解", COL_YEAR) == ""
+    assert shown("法治宣传", COL_STATUS) == "需要修复" and shown("法治宣传", COL_YEAR) == "2024"
+    assert shown("人民调解", COL_STATUS) != "需要修复" and shown("人民调解", COL_YEAR) == "2024"
     # a good project is shown as usual
     good = next(s for s in window.model._rows if s.name == "人民调解")
     window.nav.select_project(good.id)

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         of the file works; these are named, with 从备份恢复 at hand."""
         if not problems:
             return
+        self.model.set_needing_repair(problems)
         names = []
         for pid in list(problems)[:5]:
             row = self.model.row_of(pid)

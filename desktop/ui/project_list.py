@@ -50,6 +50,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._published: dict[str, int] = {}  # sample forms as loaded: id → revision
         self._review: dict[str, str] = {}  # id → review status (absent: 编制中)
         self._open: dict[str, int] = {}  # id → opinions still 未处理
+        self._repair: dict[str, str] = {}  # id → why its stored rows cannot be read
         style = QApplication.style()
         self._icons = {
             0: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -96,6 +97,17 @@ class ProjectTableModel(QAbstractTableModel):
         if self._rows:
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, COL_REVIEW), self.index(last, COL_REVIEW))
+
+    def set_needing_repair(self, problems: dict[str, str]) -> None:
+        """Projects whose stored rows cannot be read (id → why): their 审核 cell says
+        需要修复 instead of counts read from wrong data."""
+        self._repair = dict(problems)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, COL_YEAR), self.index(last, COL_STATUS))
+
+    def needs_repair(self, project_id: str) -> bool:
+        return project_id in self._repair
 
     def review_status(self, project_id: str) -> str:
         return self._review.get(project_id, rv.DRAFT)
@@ -158,6 +170,8 @@ class ProjectTableModel(QAbstractTableModel):
             return None
         s = self._rows[index.row()]
         col = index.column()
+        if s.id in self._repair and col in (COL_YEAR, COL_STATUS):
+            return self._repair_data(s, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
                 return s.name or self.tr("（未命名）")
@@ -211,6 +225,30 @@ class ProjectTableModel(QAbstractTableModel):
             )
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
             return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
+        return None
+
+    def _repair_data(self, s: ProjectSummary, col: int, role: int):
+        """The 年度 and 审核 cells of a project whose rows cannot be read."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_YEAR:
+                return str(s.year) if s.year else ""  # 0: the stored year was not a year
+            return self.tr("需要修复")
+        if role == SORT_ROLE:
+            return s.year if col == COL_YEAR else 30000  # after every counted error
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return (
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == COL_YEAR
+                else None
+            )
+        if col != COL_STATUS:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons[2]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b91c1c"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._repair[s.id]
         return None
 
     def _review_text(self, project_id: str) -> str:
@@ -297,7 +335,9 @@ class ProjectFilterModel(QAbstractProxyModel):
     def _accepts(self, s: ProjectSummary) -> bool:
         if self._year is not None and s.year != self._year:
             return False
-        if self._status is not None and s.audit_status != self._status:
+        if self._status is not None and self._status != (
+            2 if self.sourceModel().needs_repair(s.id) else s.audit_status
+        ):
             return False
         if self._review is not None and self.sourceModel().review_status(s.id) != self._review:
             return False
@@ -358,8 +398,11 @@ class ProjectFilterModel(QAbstractProxyModel):
         if column == COL_REVIEW:
             key = self.sourceModel().review_key
             return lambda i: key(rows[i].id)
+        repair = self.sourceModel().needs_repair  # unreadable rows: after every counted error
         return lambda i: (
-            rows[i].audit_status * 10000 + rows[i].audit_errors * 100 + rows[i].audit_warnings
+            30000
+            if repair(rows[i].id)
+            else rows[i].audit_status * 10000 + rows[i].audit_errors * 100 + rows[i].audit_warnings
         )
 
     def _ordered(self, shown: list[int]) -> list[int]:
