@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
+import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -31,7 +33,9 @@ from desktop.domain.codec import (
     MAX_LONG_TEXT,
     MAX_PROJECT_TEXT,
     MAX_SHORT_TEXT,
+    PLAIN_FIELDS,
     CodecError,
+    plain_indicators,
     project_from_dict,
 )
 from desktop.domain.limits import (
@@ -168,6 +172,23 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
     return indicators
 
 
+#: the indicator columns in the order of ``codec.PLAIN_FIELDS``
+_PLAIN_ROW = operator.itemgetter(*("value_text" if k == "entered" else k for k in PLAIN_FIELDS))
+
+
+def _plain_indicators(rows: list[Mapping]) -> tuple[Indicator, ...] | None:
+    """The indicators of rows our own writer left as they are (``codec.plain_indicators``:
+    every check of ``_indicator_dicts`` and of the codec made once, in bulk); None when a
+    row needs reading one by one (a column of an older schema missing, anything unusual)."""
+    if len(rows) > MAX_INDICATORS:
+        return None
+    try:
+        values = list(map(_PLAIN_ROW, rows))
+    except (KeyError, IndexError):
+        return None
+    return plain_indicators(values)
+
+
 def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
     """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
     like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong.
@@ -191,7 +212,10 @@ def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
     if isinstance(year, bool) or not isinstance(year, int):
         raise BadRowError("年度不是整数")
     funds = _funds(r)
-    indicators = _indicator_dicts(indicator_rows)
+    rest = iter(indicator_rows)
+    head = list(itertools.islice(rest, MAX_INDICATORS + 1))
+    plain = _plain_indicators(head)
+    indicators = [] if plain is not None else _indicator_dicts(itertools.chain(head, rest))
     for column in ("start_date", "end_date", "deleted_at"):
         _optional_text(_col(r, column), column)
     versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
@@ -224,7 +248,7 @@ def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         "funds_written": _json(_col(r, "funds_written", "{}"), "funds_written", "金额写法记录"),
     }
     try:
-        return project_from_dict(obj)
+        return project_from_dict(obj, indicators=plain)
     except BadRowError:
         raise
     except (CodecError, ValueError, TypeError) as exc:
