@@ -101,9 +101,7 @@ def read(project_row: dict, rows: list[dict]):
     max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=indicator_rows())
-def test_rows_read_in_bulk_are_what_reading_them_one_by_one_gives(
-    project_row, rows, monkeypatch
-):
+def test_rows_read_in_bulk_are_what_reading_them_one_by_one_gives(project_row, rows, monkeypatch):
     bulk = read(project_row, rows)
     with monkeypatch.context() as m:
         m.setattr(row_reader, "_plain_indicators", lambda rows: None)
