@@ -173,38 +173,58 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
 
 
 #: the indicator columns in the order of ``codec.PLAIN_FIELDS``
-_PLAIN_ROW = operator.itemgetter(*("value_text" if k == "entered" else k for k in PLAIN_FIELDS))
+_PLAIN_COLUMNS = tuple("value_text" if k == "entered" else k for k in PLAIN_FIELDS)
+_PLAIN_ROW = operator.itemgetter(*_PLAIN_COLUMNS)
 
 
-def _plain_indicators(rows: list[Mapping]) -> tuple[Indicator, ...] | None:
+@functools.lru_cache(maxsize=8)
+def _plain_row_of(columns: tuple[str, ...]) -> operator.itemgetter | None:
+    """The plain values of a row given as a tuple of ``columns`` (None: one is missing)."""
+    if not set(_PLAIN_COLUMNS) <= set(columns):
+        return None
+    return operator.itemgetter(*map(columns.index, _PLAIN_COLUMNS))
+
+
+def _plain_indicators(
+    rows: list, columns: tuple[str, ...] | None = None
+) -> tuple[Indicator, ...] | None:
     """The indicators of rows our own writer left as they are (``codec.plain_indicators``:
     every check of ``_indicator_dicts`` and of the codec made once, in bulk); None when a
-    row needs reading one by one (a column of an older schema missing, anything unusual)."""
+    row needs reading one by one (a column of an older schema missing, anything unusual).
+    ``columns``: the rows are tuples of these columns, else mappings."""
     if len(rows) > MAX_INDICATORS:
         return None
+    getter = _PLAIN_ROW if columns is None else _plain_row_of(columns)
+    if getter is None:
+        return None
     try:
-        values = list(map(_PLAIN_ROW, rows))
+        values = list(map(getter, rows))
     except (KeyError, IndexError):
         return None
     return plain_indicators(values)
 
 
-def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
-    """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
-    like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong.
+def project_from_row(
+    r: Mapping, indicator_rows: Iterable, columns: tuple[str, ...] | None = None
+) -> Project:
+    """One ``projects`` row and its ``indicators`` rows (in order; mappings, or tuples of
+    the given ``columns``) → ``Project``, checked like a JSON import. Raises
+    ``BadRowError`` (a ``CodecError``) naming what is wrong.
 
     ``indicator_rows`` is closed when it is a generator, also when a row is refused: a
     cursor left half read would keep its statement, and with it a read lock on the file,
     for as long as the error's traceback lives (another connection's commit then fails)."""
     try:
-        return _checked_project(r, indicator_rows)
+        return _checked_project(r, indicator_rows, columns)
     finally:
         close = getattr(indicator_rows, "close", None)
         if close is not None:
             close()
 
 
-def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
+def _checked_project(
+    r: Mapping, indicator_rows: Iterable, columns: tuple[str, ...] | None
+) -> Project:
     for column in PROJECT_TEXT:
         as_text(_col(r, column), column)
     raw_id = as_text(r["id"], "id")
@@ -214,8 +234,14 @@ def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
     funds = _funds(r)
     rest = iter(indicator_rows)
     head = list(itertools.islice(rest, MAX_INDICATORS + 1))
-    plain = _plain_indicators(head)
-    indicators = [] if plain is not None else _indicator_dicts(itertools.chain(head, rest))
+    plain = _plain_indicators(head, columns)
+    if plain is not None:
+        indicators = []
+    else:
+        every = itertools.chain(head, rest)
+        if columns is not None:
+            every = (dict(zip(columns, t, strict=True)) for t in every)
+        indicators = _indicator_dicts(every)
     for column in ("start_date", "end_date", "deleted_at"):
         _optional_text(_col(r, column), column)
     versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
@@ -356,6 +382,25 @@ TOLERANT_TEXT = functools.partial(str, encoding="utf-8", errors="surrogateescape
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def fetch_all(conn: sqlite3.Connection, sql: str, params) -> tuple[tuple[str, ...], list]:
+    """(column names, every row) of a query on a connection reading with ``TOLERANT_TEXT``,
+    the text decoded in C as long as it is all UTF-8 (a Python call a value costs as much as
+    reading the rows); text that is not makes the read fail, and it is made again as the
+    connection reads."""
+    factory = conn.text_factory
+    if factory is TOLERANT_TEXT:
+        conn.text_factory = str
+        try:
+            cursor = conn.execute(sql, params)
+            return tuple(d[0] for d in cursor.description), cursor.fetchall()
+        except sqlite3.OperationalError:
+            pass  # "Could not decode to UTF-8": read again, tolerant
+        finally:
+            conn.text_factory = factory
+    cursor = conn.execute(sql, params)
+    return tuple(d[0] for d in cursor.description), cursor.fetchall()
+
+
 def shown(text: str) -> str:
     """Text read through ``TOLERANT_TEXT`` as it may be shown or printed: each byte that
     was not UTF-8 becomes �."""
@@ -473,14 +518,22 @@ INVALID_VALUES = "有指标的数值、运算符或复核标记无效"
 
 
 def screen(
-    conn: sqlite3.Connection, project_id: str | None = None, *, whole_file_limit: bool = True
+    conn: sqlite3.Connection,
+    project_id: str | None = None,
+    *,
+    whole_file_limit: bool = True,
+    indicator_encoding: bool = True,
 ) -> dict[str, str]:
     """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
     number of their indicators or the length of all their text — as ``{id: problem}``
     (a row whose id is not text is keyed ``rowid:<n>``), for the whole file or for one
     ``project_id`` (through the indexes: cheap enough before every read). Loads nothing but
     the bad rows' ids; raises ``BadRowError`` when the file as a whole holds more indicator
-    rows than any file of ours could."""
+    rows than any file of ours could.
+
+    ``indicator_encoding=False`` leaves out looking for indicator text that is not UTF-8 (a
+    Python call a row): for a reader of a connection with ``TOLERANT_TEXT``, whose row reader
+    refuses such text anyway (lone surrogates) and then screens that project alone."""
     table_info = conn.execute("PRAGMA table_info(projects)").fetchall()
     columns = {r[1] for r in table_info}
     icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
@@ -513,7 +566,7 @@ def screen(
     length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
     # the indicators' encoding, decoded in C a row at a time: ≈ 0.3 s for a whole file of
     # 10,000 forms (280,000 indicator rows), so that the list names those projects too
-    encoding = f"{UTF8_BAD}({_blob_of(itext)})"
+    encoding = f"{UTF8_BAD}({_blob_of(itext)})" if indicator_encoding else "0"
     sql = (
         f"SELECT CASE WHEN {UTF8_BAD}(CAST(project_id AS BLOB)) THEN NULL ELSE project_id END, "
         f"count(*), sum({length}), max({unsafe}), max({invalid}), max({encoding}) "
