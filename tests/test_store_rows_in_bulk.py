@@ -173,3 +173,14 @@ def test_reading_every_project_decodes_no_indicator_row_in_python(repo, sample_r
     projects = list(repo.all_projects())
     assert len(projects) == len(sample_result.projects)
     assert 0 < len(calls) <= 2 * len(projects) < sum(len(p.indicators) for p in projects)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-(10**17) + 1, 10**17 - 1))
+def test_a_stored_amount_is_what_the_codec_reads_from_its_decimal_text(fen):
+    """The row reader hands the codec the stored 分 as they are: for every amount the row
+    may hold, what the codec reads from the amount written as a decimal."""
+    from desktop.domain.codec import _money
+    from desktop.domain.money import decimal_string
+
+    assert _money(decimal_string(fen), "total") == fen

@@ -422,17 +422,18 @@ def plain_indicators(rows: list[tuple]) -> tuple[Indicator, ...] | None:
             uid,
         ) in zip(*columns, strict=True):
             out.append(
-                Indicator(
-                    level1=l1,
-                    level2=l2,
-                    name=name,
-                    value=_kept_value(op, number, unit, text, entered, {}, ""),
-                    needs_review=bool(review),
-                    review_note=note_r,
-                    raw_text=raw,
-                    source_line=line,
-                    note=note,
-                    uid=uid or "",
+                Indicator(  # by position: level1, level2, name, value, needs_review, …
+                    l1,
+                    l2,
+                    name,
+                    _VALUES.get((op, number, unit, text, entered))  # only values that passed
+                    or _kept_value(op, number, unit, text, entered, {}, ""),
+                    bool(review),
+                    note_r,
+                    raw,
+                    line,
+                    note,
+                    uid or "",
                 )
             )
     except (ValueError, TypeError):  # a value refused: read one by one, it gets its error
@@ -584,9 +585,12 @@ def _check_total(project: Project) -> None:
         raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
 
 
-def project_from_dict(obj: Any, *, indicators: tuple[Indicator, ...] | None = None) -> Project:
+def project_from_dict(
+    obj: Any, *, indicators: tuple[Indicator, ...] | None = None, funds: Funds | None = None
+) -> Project:
     """The project a dict describes, checked; raises ``CodecError`` naming what is wrong.
-    ``indicators`` (from ``plain_indicators``) stand for ``obj["indicators"]``."""
+    ``indicators`` (from ``plain_indicators``) stand for ``obj["indicators"]``, ``funds``
+    (amounts already checked) for ``obj["funds"]``."""
     if not isinstance(obj, dict):
         raise CodecError("项目不是对象")
     pid = _text(obj, "id", required=True)
@@ -598,10 +602,11 @@ def project_from_dict(obj: Any, *, indicators: tuple[Indicator, ...] | None = No
     if not 1900 <= year <= 9999:
         raise CodecError(f"年度 {year} 无效")
     dates = _dates(obj)
-    funds_obj = obj.get("funds", {})
-    if not isinstance(funds_obj, dict):
-        raise CodecError("“funds”应为对象")
-    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
+    if funds is None:
+        funds_obj = obj.get("funds", {})
+        if not isinstance(funds_obj, dict):
+            raise CodecError("“funds”应为对象")
+        funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
     goals = obj.get("goals", {})
     if not isinstance(goals, dict):
         raise CodecError("“goals”应为对象")

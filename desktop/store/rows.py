@@ -45,7 +45,6 @@ from desktop.domain.limits import (
     MAX_STORED_AMOUNT,
 )
 from desktop.domain.model import Funds, Indicator, Project
-from desktop.domain.money import decimal_string
 from desktop.domain.values import IndicatorValue
 
 FUND_COLUMNS = {
@@ -124,14 +123,16 @@ def _json(value, field_name: str, label: str):
         raise BadRowError(f"{label}无效（{field_name} 不是有效的 JSON）") from exc
 
 
-def _funds(r: Mapping) -> dict[str, str]:
+def _funds(r: Mapping) -> Funds:
+    """The amounts, integer 分 within the stored limit (each is the amount the codec reads
+    from its ``decimal_string``: |分| < 10^17 is |元| < 10^15, the codec's limit)."""
     funds = {}
     for attr, column in FUND_COLUMNS.items():
         value = r[column]
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_STORED_AMOUNT:
             raise BadRowError(f"金额“{column}”无效")
-        funds[attr] = decimal_string(value)
-    return funds
+        funds[attr] = value
+    return Funds(**funds)
 
 
 def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
@@ -258,7 +259,6 @@ def _checked_project(
         "implementing_unit": r["implementing_unit"],
         "start_date": r["start_date"],
         "end_date": r["end_date"],
-        "funds": funds,
         "goals": {"overall": r["goal_overall"], "annual": r["goal_annual"]},
         "indicators": indicators,
         "profile": _col(r, "profile", ""),
@@ -274,7 +274,7 @@ def _checked_project(
         "funds_written": _json(_col(r, "funds_written", "{}"), "funds_written", "金额写法记录"),
     }
     try:
-        return project_from_dict(obj, indicators=plain)
+        return project_from_dict(obj, indicators=plain, funds=funds)
     except BadRowError:
         raise
     except (CodecError, ValueError, TypeError) as exc:
