@@ -162,15 +162,21 @@ def test_a_clean_file_is_read_without_a_call_per_indicator(repo, sample_result, 
     assert one_by_one == []
 
 
-def test_reading_every_project_decodes_no_indicator_row_in_python(repo, sample_result, monkeypatch):
+def test_reading_every_project_decodes_no_indicator_row_in_python(
+    tmp_path, sample_result, monkeypatch
+):
     """The screen before a bulk read asks Python whether text is UTF-8 once a project, not
     once an indicator row (the reader refuses such text itself: tests/test_store_text_not_utf8)
     — and the rows come through SQLite's own decoding."""
-    repo.add(sample_result.projects)
+    from desktop.store import open_repository
+
     calls = []
     real = row_reader._utf8_bad
     monkeypatch.setattr(row_reader, "_utf8_bad", lambda data: calls.append(1) or real(data))
-    projects = list(repo.all_projects())
+    with open_repository(tmp_path / "a.db", backup=False) as repo:
+        repo.add(sample_result.projects)
+        calls.clear()
+        projects = list(repo.all_projects())
     assert len(projects) == len(sample_result.projects)
     assert 0 < len(calls) <= 2 * len(projects) < sum(len(p.indicators) for p in projects)
 

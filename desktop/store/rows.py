@@ -421,7 +421,12 @@ def _utf8_bad(data: bytes | None) -> int:
 
 def _define_utf8_bad(conn: sqlite3.Connection) -> None:
     """``UTF8_BAD`` on this connection. SQLite refuses to define a function again while a
-    statement of the connection is running (a caller streaming rows): it is defined then."""
+    statement of the connection is running (a caller streaming rows): it is defined then.
+    Defined once: defining a function makes SQLite prepare every statement again (the
+    screen's two long ones, ≈ 0.4 ms each, before each project read alone)."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute(f"SELECT {UTF8_BAD}(NULL)").fetchone()
+        return  # defined already
     with contextlib.suppress(sqlite3.OperationalError):
         conn.create_function(UTF8_BAD, 1, _utf8_bad, deterministic=True)
 
@@ -517,6 +522,50 @@ _INDICATOR_INVALID = [  # small enough to load: the row reader says exactly what
 INVALID_VALUES = "有指标的数值、运算符或复核标记无效"
 
 
+@functools.lru_cache(maxsize=16)
+def _screen_sql(
+    table_info: tuple, icolumns: frozenset[str], one: bool, indicator_encoding: bool
+) -> tuple[str, tuple[str, ...], str]:
+    """``screen``'s two statements for a file of these columns (built once: building them
+    takes longer than running them for one project): (projects' statement, the problems its
+    CASE gives as parameters, indicators' statement); ``one``: for one project id (the
+    statements' last parameter)."""
+    columns = {r[1] for r in table_info}
+    checks = _project_checks(columns, _text_columns(list(table_info)))
+    problem = " ".join(f"WHEN {c} THEN ?" for c, _ in checks)
+    where = " OR ".join(f"({c})" for c, _ in checks)
+    # an id that is not UTF-8 is not fetched (it could not be decoded): keyed by its rowid
+    project_sql = (
+        f"SELECT rowid, CASE WHEN {UTF8_BAD}(CAST(id AS BLOB)) THEN NULL ELSE id END, "
+        f"CASE {problem} END FROM projects WHERE ({where})"
+    )
+    if one:
+        project_sql += " AND id = ?"
+    itext = [c for c in INDICATOR_TEXT if c in icolumns]
+    unsafe = " OR ".join(
+        [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
+        + _INDICATOR_UNSAFE
+    )
+    invalid = " OR ".join(_INDICATOR_INVALID)
+    length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
+    # the indicators' encoding, decoded in C a row at a time: ≈ 0.3 s for a whole file of
+    # 10,000 forms (280,000 indicator rows), so that the list names those projects too
+    encoding = f"{UTF8_BAD}({_blob_of(itext)})" if indicator_encoding else "0"
+    sql = (
+        f"SELECT CASE WHEN {UTF8_BAD}(CAST(project_id AS BLOB)) THEN NULL ELSE project_id END, "
+        f"count(*), sum({length}), max({unsafe}), max({invalid}), max({encoding}) "
+        "FROM indicators"
+    )
+    if one:
+        sql += " WHERE project_id = ?"
+    sql += (
+        f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
+        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({unsafe}) OR max({invalid}) "
+        f"OR max({encoding})"
+    )
+    return project_sql, tuple(p for _, p in checks), sql
+
+
 def screen(
     conn: sqlite3.Connection,
     project_id: str | None = None,
@@ -535,7 +584,6 @@ def screen(
     Python call a row): for a reader of a connection with ``TOLERANT_TEXT``, whose row reader
     refuses such text anyway (lone surrogates) and then screens that project alone."""
     table_info = conn.execute("PRAGMA table_info(projects)").fetchall()
-    columns = {r[1] for r in table_info}
     icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
     _define_utf8_bad(conn)
     if project_id is None and whole_file_limit:
@@ -543,45 +591,17 @@ def screen(
         if total > MAX_INDICATOR_ROWS:
             raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
     bad: dict[str, str] = {}
-    checks = _project_checks(columns, _text_columns(table_info))
-    problem = " ".join(f"WHEN {c} THEN ?" for c, _ in checks)
-    where = " OR ".join(f"({c})" for c, _ in checks)
-    params: list = [p for _, p in checks]
-    # an id that is not UTF-8 is not fetched (it could not be decoded): keyed by its rowid
-    sql = (
-        f"SELECT rowid, CASE WHEN {UTF8_BAD}(CAST(id AS BLOB)) THEN NULL ELSE id END, "
-        f"CASE {problem} END FROM projects WHERE ({where})"
+    project_sql, checks, indicator_sql = _screen_sql(
+        tuple(map(tuple, table_info)),
+        frozenset(icolumns),
+        project_id is not None,
+        indicator_encoding,
     )
-    if project_id is not None:
-        sql += " AND id = ?"
-        params.append(project_id)
-    for rowid, pid, what in conn.execute(sql, params):
+    params: list = [*checks, project_id] if project_id is not None else list(checks)
+    for rowid, pid, what in conn.execute(project_sql, params):
         bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
-    itext = [c for c in INDICATOR_TEXT if c in icolumns]
-    unsafe = " OR ".join(
-        [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
-        + _INDICATOR_UNSAFE
-    )
-    invalid = " OR ".join(_INDICATOR_INVALID)
-    length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
-    # the indicators' encoding, decoded in C a row at a time: ≈ 0.3 s for a whole file of
-    # 10,000 forms (280,000 indicator rows), so that the list names those projects too
-    encoding = f"{UTF8_BAD}({_blob_of(itext)})" if indicator_encoding else "0"
-    sql = (
-        f"SELECT CASE WHEN {UTF8_BAD}(CAST(project_id AS BLOB)) THEN NULL ELSE project_id END, "
-        f"count(*), sum({length}), max({unsafe}), max({invalid}), max({encoding}) "
-        "FROM indicators"
-    )
-    params = []
-    if project_id is not None:
-        sql += " WHERE project_id = ?"
-        params.append(project_id)
-    sql += (
-        f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
-        f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({unsafe}) OR max({invalid}) "
-        f"OR max({encoding})"
-    )
-    for pid, count, chars, broken, wrong, undecodable in conn.execute(sql, params):
+    params = [project_id] if project_id is not None else []
+    for pid, count, chars, broken, wrong, undecodable in conn.execute(indicator_sql, params):
         if not isinstance(pid, str):
             continue  # belongs to no project that can be read
         if count > MAX_INDICATORS:
