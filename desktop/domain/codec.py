@@ -71,6 +71,7 @@ _INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "review_note", "raw_text",
 _VALUE_TEXT_FIELDS = ("unit", "text", "entered")
 _INDICATOR_TEXTS = attrgetter(*_INDICATOR_TEXT_FIELDS)
 _VALUE_TEXTS = attrgetter(*_VALUE_TEXT_FIELDS)
+_VALUE = attrgetter("value")
 
 
 _LABELS = {
@@ -89,6 +90,16 @@ _LABELS = {
 def length_problem(project: Project) -> str | None:
     """Why a project read by a parser (published text, a sheet, a PDF's tables) is too long
     to take, in the words ``project_from_dict`` uses; None when every length is within."""
+    indicators = project.indicators
+    if len(indicators) <= MAX_INDICATORS:  # the common case, in C: every text short enough
+        texts = [
+            *map(project.__getattribute__, _PROJECT_TEXT_FIELDS),
+            *chain.from_iterable(map(_INDICATOR_TEXTS, indicators)),
+            *chain.from_iterable(map(_VALUE_TEXTS, map(_VALUE, indicators))),
+        ]
+        lengths = list(map(len, texts))
+        if max(lengths) <= MAX_SHORT_TEXT and sum(lengths) <= MAX_PROJECT_TEXT:
+            return None
     total = 0
     for name in _PROJECT_TEXT_FIELDS:
         n = len(getattr(project, name))
