@@ -663,6 +663,13 @@ class Repository:
         return duplicates.duplicate_keys(self.conn)
 
     @_guarded
+    def shared_keys(self, keys: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
+        """Those of ``keys`` that more than one live project has: ``duplicate_keys`` for a
+        few keys, one probe of the index each (not a pass over the file)."""
+        found = duplicates.namesakes(self.conn, keys)
+        return {k for k, ids in found.items() if len(ids) > 1}
+
+    @_guarded
     def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:
         """Insert or replace one project row and its indicators. ``index`` (a batch):
         the live projects' duplicate keys, kept up to date here. What is written must read
