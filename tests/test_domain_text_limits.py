@@ -8,6 +8,8 @@ import json
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.codec import (
     MAX_LONG_TEXT,
@@ -86,3 +88,40 @@ def test_a_json_file_with_a_huge_name_imports_the_others(tmp_path):
     result = load_file(path)
     assert [p.name for p in result.projects] == ["正常"]
     assert any("太长" in i.message for i in result.of(ERROR))
+
+
+_SIZES = st.sampled_from(
+    [0, 5, MAX_SHORT_TEXT, MAX_SHORT_TEXT + 1, MAX_LONG_TEXT, MAX_LONG_TEXT + 1]
+)
+_LONG = {"goal_overall", "goal_annual", "review_note", "raw_text", "note"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    project_fields=st.dictionaries(
+        st.sampled_from(["name", "department", "goal_overall", "goal_annual"]), _SIZES
+    ),
+    indicators=st.lists(
+        st.dictionaries(st.sampled_from(["name", "level1", "note", "raw_text", "entered"]), _SIZES),
+        max_size=30,
+    ),
+)
+def test_a_project_is_too_long_exactly_when_a_field_or_the_whole_is(project_fields, indicators):
+    """The rule: each field within its limit (20,000 for goals, notes and source lines,
+    2,000 for the rest) and the form's text in all within 500,000."""
+    from desktop.domain.model import Indicator, Project
+    from desktop.domain.values import IndicatorValue
+
+    inds = tuple(
+        Indicator(
+            **{k: "字" * n for k, n in f.items() if k != "entered"},
+            value=IndicatorValue(entered="个" * f.get("entered", 0)),
+        )
+        for f in indicators
+    )
+    project = Project(**{k: "字" * n for k, n in project_fields.items()}, indicators=inds)
+    sizes = [(k, n) for k, n in project_fields.items()]
+    sizes += [(k, n) for f in indicators for k, n in f.items()]
+    within = all(n <= (MAX_LONG_TEXT if k in _LONG else MAX_SHORT_TEXT) for k, n in sizes)
+    within = within and sum(n for _, n in sizes) <= MAX_PROJECT_TEXT
+    assert (length_problem(project) is None) == within

@@ -37,4 +37,4 @@ def test_reading_every_project_takes_two_statements_a_chunk(repo, sample_result)
     finally:
         repo.conn.set_trace_callback(None)
     assert len(statements) == len(screening) + 2 * chunks
-    assert len(screening) <= 4
+    assert len(screening) <= 5  # two PRAGMAs, whether UTF8_BAD is defined, two screens

@@ -161,3 +161,25 @@ def test_library_and_database_names_are_offered_while_typing(make_controller, tm
     assert "调解员培训人次" in offered  # the library, with the clerk's addition
     assert "纠纷调解成功率" in offered  # used in this database
     assert "培训人次" in offered  # bundled
+
+
+def test_the_panel_warns_of_a_namesake_in_the_file(make_controller, tmp_path):
+    """可能重复 in the panel of the project shown: another live project of its year has its
+    name (spaces aside); trashing that one clears the warning."""
+    from dataclasses import replace as copy_of
+
+    from desktop.domain.model import new_id
+
+    w = sample(make_controller, tmp_path)
+    repo = w.session.repo
+    select(w, "依法治区")
+    assert not any("可能重复" in r[3] for r in panel_rows(w))
+    project = w.editor.project
+    twin = copy_of(project, id=new_id(), name=project.name.replace("依法", "依法 "))
+    repo.add([twin])
+    select(w, "依法治区")
+    w.refresh_audit()
+    assert any("可能重复" in r[3] for r in panel_rows(w))
+    repo.trash(twin.id)
+    w.refresh_audit()
+    assert not any("可能重复" in r[3] for r in panel_rows(w))

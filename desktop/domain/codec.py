@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from operator import attrgetter, gt
 from typing import Any
 
@@ -70,6 +71,7 @@ _INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "review_note", "raw_text",
 _VALUE_TEXT_FIELDS = ("unit", "text", "entered")
 _INDICATOR_TEXTS = attrgetter(*_INDICATOR_TEXT_FIELDS)
 _VALUE_TEXTS = attrgetter(*_VALUE_TEXT_FIELDS)
+_VALUE = attrgetter("value")
 
 
 _LABELS = {
@@ -88,6 +90,16 @@ _LABELS = {
 def length_problem(project: Project) -> str | None:
     """Why a project read by a parser (published text, a sheet, a PDF's tables) is too long
     to take, in the words ``project_from_dict`` uses; None when every length is within."""
+    indicators = project.indicators
+    if len(indicators) <= MAX_INDICATORS:  # the common case, in C: every text short enough
+        texts = [
+            *map(project.__getattribute__, _PROJECT_TEXT_FIELDS),
+            *chain.from_iterable(map(_INDICATOR_TEXTS, indicators)),
+            *chain.from_iterable(map(_VALUE_TEXTS, map(_VALUE, indicators))),
+        ]
+        lengths = list(map(len, texts))
+        if max(lengths) <= MAX_SHORT_TEXT and sum(lengths) <= MAX_PROJECT_TEXT:
+            return None
     total = 0
     for name in _PROJECT_TEXT_FIELDS:
         n = len(getattr(project, name))
@@ -215,20 +227,7 @@ def _indicator(obj: Any, n: int) -> Indicator:
         unit = _text(obj, "unit", where=where)
         text = _text(obj, "text", where=where)
         entered = _text(obj, "entered", where=where)
-    # Only what the key decides is looked up: a number as text (not 1 or a list), or a
-    # value without a number from its texts (not the old files' "value" field).
-    if (type(number) is str and (op is None or type(op) is str)) or (
-        number is None and op is None and (text or unit or entered)
-    ):
-        key = (op, number, unit, text, entered)
-        value = _VALUES.get(key)
-        if value is None:
-            value = _value(op, number, unit, text, entered, obj, where)
-            if len(_VALUES) >= _VALUES_KEPT:
-                _VALUES.clear()
-            _VALUES[key] = value
-    else:
-        value = _value(op, number, unit, text, entered, obj, where)
+    value = _kept_value(op, number, unit, text, entered, obj, where)
     needs_review = obj.get("needs_review", False)
     if not isinstance(needs_review, bool):
         raise CodecError(f"{where}“needs_review”应为 true 或 false")
@@ -259,6 +258,24 @@ def _indicator(obj: Any, n: int) -> Indicator:
 # passed are kept, so a bad one still gets its error.
 _VALUES: dict[tuple, IndicatorValue] = {}
 _VALUES_KEPT = 4096
+
+
+def _kept_value(op, number, unit: str, text: str, entered: str, obj: dict, where: str):
+    """``_value``, or the same value read lately."""
+    # Only what the key decides is looked up: a number as text (not 1 or a list), or a
+    # value without a number from its texts (not the old files' "value" field).
+    if (type(number) is str and (op is None or type(op) is str)) or (
+        number is None and op is None and (text or unit or entered)
+    ):
+        key = (op, number, unit, text, entered)
+        value = _VALUES.get(key)
+        if value is None:
+            value = _value(op, number, unit, text, entered, obj, where)
+            if len(_VALUES) >= _VALUES_KEPT:
+                _VALUES.clear()
+            _VALUES[key] = value
+        return value
+    return _value(op, number, unit, text, entered, obj, where)
 
 
 def _value(op, number, unit: str, text: str, entered: str, obj: dict, where: str):
@@ -339,6 +356,100 @@ def _uid(raw: Any, where: str) -> str:
         return str(uuid.UUID(raw))
     except ValueError as exc:
         raise CodecError(f"{where}“uid”不是有效的 UUID") from exc
+
+
+#: the fields of a row ``plain_indicators`` reads, in its order (the JSON keys)
+PLAIN_FIELDS = (
+    "level1",
+    "level2",
+    "name",
+    "op",
+    "number",
+    "unit",
+    "text",
+    "needs_review",
+    "review_note",
+    "raw_text",
+    "source_line",
+    "entered",
+    "note",
+    "uid",
+)
+_PLAIN_TEXTS = tuple((PLAIN_FIELDS.index(k), limit) for k, limit in _INDICATOR_LIMITS)
+_OP, _NUMBER, _NEEDS_REVIEW, _SOURCE_LINE, _UID = map(
+    PLAIN_FIELDS.index, ("op", "number", "needs_review", "source_line", "uid")
+)
+_TEXT_OR_NONE = {str, type(None)}
+
+
+def plain_indicators(rows: list[tuple]) -> tuple[Indicator, ...] | None:
+    """The indicators of rows of plain values (in the order of ``PLAIN_FIELDS``, None for
+    an empty text) — when every row is as our own writer leaves it: texts text or None,
+    within their limits, without a character to replace; ``op`` and ``number`` text or None;
+    ``needs_review`` 0 or 1; ``source_line`` an integer or None; ``uid`` canonical or empty;
+    every value valid. Each check is made once for all rows, a column at a time in C; the
+    indicators are those ``project_from_dict`` reads from the same rows as dicts (a missing
+    ``uid`` stays "": the project derives it). None when any row needs a closer look: read
+    one by one, it gives the error or the cleaned text."""
+    if len(rows) > MAX_INDICATORS:
+        return None
+    if not rows:
+        return ()
+    columns = list(zip(*rows, strict=True))
+    texts = [columns[k] for k, _ in _PLAIN_TEXTS]
+    every_text = chain(*texts, columns[_OP], columns[_NUMBER], columns[_UID])
+    if (
+        not set(map(type, every_text)) <= _TEXT_OR_NONE
+        or any(
+            max(map(len, filter(None, c)), default=0) > limit
+            for c, (_, limit) in zip(texts, _PLAIN_TEXTS, strict=True)
+        )
+        or not set(map(type, columns[_NEEDS_REVIEW])) <= {int, bool}
+        or not set(columns[_NEEDS_REVIEW]) <= {0, 1}
+        or not set(map(type, columns[_SOURCE_LINE])) <= {int, type(None)}
+        or not all(map(_CANONICAL_UUID.fullmatch, filter(None, columns[_UID])))
+        or _BAD_CHARS.search("".join(filter(None, chain(*texts, columns[_OP], columns[_NUMBER]))))
+    ):
+        return None
+    for k, _ in _PLAIN_TEXTS:
+        if None in columns[k]:
+            columns[k] = tuple("" if v is None else v for v in columns[k])
+    out = []
+    try:
+        for (
+            l1,
+            l2,
+            name,
+            op,
+            number,
+            unit,
+            text,
+            review,
+            note_r,
+            raw,
+            line,
+            entered,
+            note,
+            uid,
+        ) in zip(*columns, strict=True):
+            out.append(
+                Indicator(  # by position: level1, level2, name, value, needs_review, …
+                    l1,
+                    l2,
+                    name,
+                    _VALUES.get((op, number, unit, text, entered))  # only values that passed
+                    or _kept_value(op, number, unit, text, entered, {}, ""),
+                    bool(review),
+                    note_r,
+                    raw,
+                    line,
+                    note,
+                    uid or "",
+                )
+            )
+    except (ValueError, TypeError):  # a value refused: read one by one, it gets its error
+        return None
+    return tuple(out)
 
 
 def _with_uids(pid: str, indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
@@ -485,7 +596,12 @@ def _check_total(project: Project) -> None:
         raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
 
 
-def project_from_dict(obj: Any) -> Project:
+def project_from_dict(
+    obj: Any, *, indicators: tuple[Indicator, ...] | None = None, funds: Funds | None = None
+) -> Project:
+    """The project a dict describes, checked; raises ``CodecError`` naming what is wrong.
+    ``indicators`` (from ``plain_indicators``) stand for ``obj["indicators"]``, ``funds``
+    (amounts already checked) for ``obj["funds"]``."""
     if not isinstance(obj, dict):
         raise CodecError("项目不是对象")
     pid = _text(obj, "id", required=True)
@@ -497,14 +613,15 @@ def project_from_dict(obj: Any) -> Project:
     if not 1900 <= year <= 9999:
         raise CodecError(f"年度 {year} 无效")
     dates = _dates(obj)
-    funds_obj = obj.get("funds", {})
-    if not isinstance(funds_obj, dict):
-        raise CodecError("“funds”应为对象")
-    funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
+    if funds is None:
+        funds_obj = obj.get("funds", {})
+        if not isinstance(funds_obj, dict):
+            raise CodecError("“funds”应为对象")
+        funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
     goals = obj.get("goals", {})
     if not isinstance(goals, dict):
         raise CodecError("“goals”应为对象")
-    raw_indicators = obj.get("indicators", [])
+    raw_indicators = obj.get("indicators", []) if indicators is None else []
     if not isinstance(raw_indicators, list):
         raise CodecError("“indicators”应为列表")
     if len(raw_indicators) > MAX_INDICATORS:
@@ -536,7 +653,10 @@ def project_from_dict(obj: Any) -> Project:
         goal_overall=_text(goals, "overall"),
         goal_annual=_text(goals, "annual"),
         indicators=_with_uids(
-            pid, tuple(_indicator(o, n) for n, o in enumerate(raw_indicators, 1))
+            pid,
+            tuple(_indicator(o, n) for n, o in enumerate(raw_indicators, 1))
+            if indicators is None
+            else indicators,
         ),
         profile=profile,
         **extra,

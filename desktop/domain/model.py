@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+import weakref
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import ClassVar
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -99,7 +101,7 @@ class Indicator:
     uid: str = field(default_factory=lambda: str(uuid.uuid4()), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Project:
     """One form: a project in one year."""
 
@@ -197,7 +199,11 @@ class Project:
                     changed.add(name)
             if changed & {k for k, _ in self.field_flags}:
                 changes["field_flags"] = tuple(f for f in self.field_flags if f[0] not in changed)
-        return replace(self, **changes)
+        copy = replace(self, **changes)
+        kept = _HASHES.get(id(self))
+        if kept is not None and kept[0]() is self and _BOOKKEEPING.issuperset(changes):
+            _keep_hash(copy, kept[1])  # the same content (new versions, times, trash state)
+        return copy
 
     def flag(self, key: str) -> str | None:
         """Why field ``key`` needs review, or None."""
@@ -223,8 +229,15 @@ class Project:
         return tuple(getattr(self, f.name) for f in fields(self) if f.name not in _BOOKKEEPING)
 
     def content_hash(self) -> str:
-        """A fingerprint of ``content()`` (stable across runs and machines)."""
-        return hashlib.sha256(repr(_canonical(self.content())).encode("utf-8")).hexdigest()
+        """A fingerprint of ``content()`` (stable across runs and machines); computed once
+        for each project object (it is immutable), kept while the object lives."""
+        key = id(self)
+        kept = _HASHES.get(key)
+        if kept is not None and kept[0]() is self:
+            return kept[1]
+        digest = hashlib.sha256(repr(_canonical(self.content())).encode("utf-8")).hexdigest()
+        _keep_hash(self, digest)
+        return digest
 
     @property
     def version_map(self) -> dict[str, int]:
@@ -287,6 +300,22 @@ def carry_indicator_ids(new, old) -> tuple[Indicator, ...]:
         ids = pool.get((i.level1, i.level2, i.name))
         out.append(replace(i, uid=ids.pop(0)) if ids else i)
     return tuple(out)
+
+
+# Content hashes of live projects, by object id; an entry goes when its project does (the
+# weak reference's callback), so a reused id never finds another object's hash.
+_HASHES: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def _keep_hash(project: Project, digest: str) -> None:
+    key = id(project)
+    _HASHES[key] = (weakref.ref(project, partial(_forget_hash, key)), digest)
+
+
+def _forget_hash(key: int, ref: weakref.ref) -> None:
+    kept = _HASHES.get(key)
+    if kept is not None and kept[0] is ref:
+        del _HASHES[key]
 
 
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})

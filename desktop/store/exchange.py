@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.domain import limits
-from desktop.domain.codec import CodecError, project_from_dict
+from desktop.domain.codec import MAX_INDICATORS, CodecError, project_from_dict
 from desktop.domain.merge_text import APPROVED_REASON, BASE_REASON
 from desktop.domain.model import Project
 from desktop.domain.review import APPROVED, Records
@@ -397,10 +397,12 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                 incoming.problems.append(f"“{label}”未导入：{problem}")
                 continue
             try:
-                indicators = conn.execute(
-                    "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [pid]
+                columns, indicators = rows.fetch_all(  # read by position, decoded in C
+                    conn,
+                    "SELECT * FROM indicators WHERE project_id = ? ORDER BY position LIMIT ?",
+                    [pid, MAX_INDICATORS + 1],  # one too many is enough to refuse
                 )
-                project = rows.project_from_row(r, indicators)
+                project = rows.project_from_row(r, indicators, columns)
             except (CodecError, ValueError, TypeError) as exc:
                 incoming.problems.append(f"“{label}”未导入：{exc}")
                 continue

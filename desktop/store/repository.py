@@ -41,9 +41,11 @@ from desktop.store.errors import (
 from desktop.store.listing import SUMMARY_COLUMNS, list_order, summary_of, used_values
 from desktop.store.rows import (
     INVALID_VALUES,
+    TOLERANT_TEXT,
     BadRowError,
     HistoryEntry,
     Tombstone,
+    fetch_all,
     project_from_row,
     screen,
     shown,
@@ -216,6 +218,7 @@ class Repository:
             conn = _connect(path, read_only=False)
         except sqlite3.Error as exc:
             raise StoreError(f"无法创建数据文件“{path}”：{exc}") from exc
+        conn.text_factory = TOLERANT_TEXT  # as every opened file reads (opening.py)
         repo = cls(path, conn)
         try:
             migrate(repo.db, 0)
@@ -434,7 +437,14 @@ class Repository:
         # chunk by chunk, instead of two queries a project. What SQLite can already tell is
         # bad (one pass over the file) and a chunk the reader refuses are read one by one,
         # so that each bad project is named (``get``).
-        bad = screen(self.conn, whole_file_limit=False) if ids else {}
+        # (text that is not UTF-8 the reader refuses itself: that chunk is read one by one,
+        # each project screened alone, so that it gets the same sentence)
+        tolerant = self.conn.text_factory is TOLERANT_TEXT
+        bad = (
+            screen(self.conn, whole_file_limit=False, indicator_encoding=not tolerant)
+            if ids
+            else {}
+        )
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             good = [pid for pid in chunk if pid not in bad and pid not in self._refused]
@@ -455,18 +465,18 @@ class Repository:
     @_guarded
     def _load(self, ids: list[str]) -> dict[str, Project]:
         marks = ", ".join("?" for _ in ids)
-        rows = {
-            r["id"]: r for r in self._query(f"SELECT * FROM projects WHERE id IN ({marks})", ids)
-        }
+        keys, found = fetch_all(self.conn, f"SELECT * FROM projects WHERE id IN ({marks})", ids)
+        rows = {r["id"]: r for r in (dict(zip(keys, t, strict=True)) for t in found)}
         indicators: dict[str, list] = {pid: [] for pid in rows}
-        cursor = self.conn.cursor()
-        cursor.row_factory = sqlite3.Row  # looked up by name in C, not a dict per row
-        for i in cursor.execute(
+        columns, found = fetch_all(  # plain tuples: read by position
+            self.conn,
             f"SELECT * FROM indicators WHERE project_id IN ({marks}) ORDER BY project_id, position",
             ids,
-        ):
-            indicators[i["project_id"]].append(i)
-        out = {pid: project_from_row(r, indicators[pid]) for pid, r in rows.items()}
+        )
+        at = columns.index("project_id")
+        for i in found:
+            indicators[i[at]].append(i)
+        out = {pid: project_from_row(r, indicators[pid], columns) for pid, r in rows.items()}
         if any(duplicates.key_problem(r) for r in rows.values()):
             raise BadRowError("查重键已损坏")  # read one by one: ``get`` names it
         return out
@@ -651,6 +661,13 @@ class Repository:
     def duplicate_keys(self) -> set[tuple[int, str]]:
         """The 审核 duplicate keys (year, name) that more than one live project has."""
         return duplicates.duplicate_keys(self.conn)
+
+    @_guarded
+    def shared_keys(self, keys: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
+        """Those of ``keys`` that more than one live project has: ``duplicate_keys`` for a
+        few keys, one probe of the index each (not a pass over the file)."""
+        found = duplicates.namesakes(self.conn, keys)
+        return {k for k, ids in found.items() if len(ids) > 1}
 
     @_guarded
     def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
+import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -31,7 +33,9 @@ from desktop.domain.codec import (
     MAX_LONG_TEXT,
     MAX_PROJECT_TEXT,
     MAX_SHORT_TEXT,
+    PLAIN_FIELDS,
     CodecError,
+    plain_indicators,
     project_from_dict,
 )
 from desktop.domain.limits import (
@@ -41,7 +45,6 @@ from desktop.domain.limits import (
     MAX_STORED_AMOUNT,
 )
 from desktop.domain.model import Funds, Indicator, Project
-from desktop.domain.money import decimal_string
 from desktop.domain.values import IndicatorValue
 
 FUND_COLUMNS = {
@@ -120,14 +123,16 @@ def _json(value, field_name: str, label: str):
         raise BadRowError(f"{label}无效（{field_name} 不是有效的 JSON）") from exc
 
 
-def _funds(r: Mapping) -> dict[str, str]:
+def _funds(r: Mapping) -> Funds:
+    """The amounts, integer 分 within the stored limit (each is the amount the codec reads
+    from its ``decimal_string``: |分| < 10^17 is |元| < 10^15, the codec's limit)."""
     funds = {}
     for attr, column in FUND_COLUMNS.items():
         value = r[column]
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_STORED_AMOUNT:
             raise BadRowError(f"金额“{column}”无效")
-        funds[attr] = decimal_string(value)
-    return funds
+        funds[attr] = value
+    return Funds(**funds)
 
 
 def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
@@ -168,22 +173,59 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
     return indicators
 
 
-def project_from_row(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
-    """One ``projects`` row and its ``indicators`` rows (in order) → ``Project``, checked
-    like a JSON import. Raises ``BadRowError`` (a ``CodecError``) naming what is wrong.
+#: the indicator columns in the order of ``codec.PLAIN_FIELDS``
+_PLAIN_COLUMNS = tuple("value_text" if k == "entered" else k for k in PLAIN_FIELDS)
+_PLAIN_ROW = operator.itemgetter(*_PLAIN_COLUMNS)
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_row_of(columns: tuple[str, ...]) -> operator.itemgetter | None:
+    """The plain values of a row given as a tuple of ``columns`` (None: one is missing)."""
+    if not set(_PLAIN_COLUMNS) <= set(columns):
+        return None
+    return operator.itemgetter(*map(columns.index, _PLAIN_COLUMNS))
+
+
+def _plain_indicators(
+    rows: list, columns: tuple[str, ...] | None = None
+) -> tuple[Indicator, ...] | None:
+    """The indicators of rows our own writer left as they are (``codec.plain_indicators``:
+    every check of ``_indicator_dicts`` and of the codec made once, in bulk); None when a
+    row needs reading one by one (a column of an older schema missing, anything unusual).
+    ``columns``: the rows are tuples of these columns, else mappings."""
+    if len(rows) > MAX_INDICATORS:
+        return None
+    getter = _PLAIN_ROW if columns is None else _plain_row_of(columns)
+    if getter is None:
+        return None
+    try:
+        values = list(map(getter, rows))
+    except (KeyError, IndexError):
+        return None
+    return plain_indicators(values)
+
+
+def project_from_row(
+    r: Mapping, indicator_rows: Iterable, columns: tuple[str, ...] | None = None
+) -> Project:
+    """One ``projects`` row and its ``indicators`` rows (in order; mappings, or tuples of
+    the given ``columns``) → ``Project``, checked like a JSON import. Raises
+    ``BadRowError`` (a ``CodecError``) naming what is wrong.
 
     ``indicator_rows`` is closed when it is a generator, also when a row is refused: a
     cursor left half read would keep its statement, and with it a read lock on the file,
     for as long as the error's traceback lives (another connection's commit then fails)."""
     try:
-        return _checked_project(r, indicator_rows)
+        return _checked_project(r, indicator_rows, columns)
     finally:
         close = getattr(indicator_rows, "close", None)
         if close is not None:
             close()
 
 
-def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
+def _checked_project(
+    r: Mapping, indicator_rows: Iterable, columns: tuple[str, ...] | None
+) -> Project:
     for column in PROJECT_TEXT:
         as_text(_col(r, column), column)
     raw_id = as_text(r["id"], "id")
@@ -191,7 +233,16 @@ def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
     if isinstance(year, bool) or not isinstance(year, int):
         raise BadRowError("年度不是整数")
     funds = _funds(r)
-    indicators = _indicator_dicts(indicator_rows)
+    rest = iter(indicator_rows)
+    head = list(itertools.islice(rest, MAX_INDICATORS + 1))
+    plain = _plain_indicators(head, columns)
+    if plain is not None:
+        indicators = []
+    else:
+        every = itertools.chain(head, rest)
+        if columns is not None:
+            every = (dict(zip(columns, t, strict=True)) for t in every)
+        indicators = _indicator_dicts(every)
     for column in ("start_date", "end_date", "deleted_at"):
         _optional_text(_col(r, column), column)
     versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
@@ -208,7 +259,6 @@ def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         "implementing_unit": r["implementing_unit"],
         "start_date": r["start_date"],
         "end_date": r["end_date"],
-        "funds": funds,
         "goals": {"overall": r["goal_overall"], "annual": r["goal_annual"]},
         "indicators": indicators,
         "profile": _col(r, "profile", ""),
@@ -224,7 +274,7 @@ def _checked_project(r: Mapping, indicator_rows: Iterable[Mapping]) -> Project:
         "funds_written": _json(_col(r, "funds_written", "{}"), "funds_written", "金额写法记录"),
     }
     try:
-        return project_from_dict(obj)
+        return project_from_dict(obj, indicators=plain, funds=funds)
     except BadRowError:
         raise
     except (CodecError, ValueError, TypeError) as exc:
@@ -332,6 +382,25 @@ TOLERANT_TEXT = functools.partial(str, encoding="utf-8", errors="surrogateescape
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def fetch_all(conn: sqlite3.Connection, sql: str, params) -> tuple[tuple[str, ...], list]:
+    """(column names, every row) of a query on a connection reading with ``TOLERANT_TEXT``,
+    the text decoded in C as long as it is all UTF-8 (a Python call a value costs as much as
+    reading the rows); text that is not makes the read fail, and it is made again as the
+    connection reads."""
+    factory = conn.text_factory
+    if factory is TOLERANT_TEXT:
+        conn.text_factory = str
+        try:
+            cursor = conn.execute(sql, params)
+            return tuple(d[0] for d in cursor.description), cursor.fetchall()
+        except sqlite3.OperationalError:
+            pass  # "Could not decode to UTF-8": read again, tolerant
+        finally:
+            conn.text_factory = factory
+    cursor = conn.execute(sql, params)
+    return tuple(d[0] for d in cursor.description), cursor.fetchall()
+
+
 def shown(text: str) -> str:
     """Text read through ``TOLERANT_TEXT`` as it may be shown or printed: each byte that
     was not UTF-8 becomes �."""
@@ -352,7 +421,12 @@ def _utf8_bad(data: bytes | None) -> int:
 
 def _define_utf8_bad(conn: sqlite3.Connection) -> None:
     """``UTF8_BAD`` on this connection. SQLite refuses to define a function again while a
-    statement of the connection is running (a caller streaming rows): it is defined then."""
+    statement of the connection is running (a caller streaming rows): it is defined then.
+    Defined once: defining a function makes SQLite prepare every statement again (the
+    screen's two long ones, ≈ 0.4 ms each, before each project read alone)."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute(f"SELECT {UTF8_BAD}(NULL)").fetchone()
+        return  # defined already
     with contextlib.suppress(sqlite3.OperationalError):
         conn.create_function(UTF8_BAD, 1, _utf8_bad, deterministic=True)
 
@@ -448,38 +522,25 @@ _INDICATOR_INVALID = [  # small enough to load: the row reader says exactly what
 INVALID_VALUES = "有指标的数值、运算符或复核标记无效"
 
 
-def screen(
-    conn: sqlite3.Connection, project_id: str | None = None, *, whole_file_limit: bool = True
-) -> dict[str, str]:
-    """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
-    number of their indicators or the length of all their text — as ``{id: problem}``
-    (a row whose id is not text is keyed ``rowid:<n>``), for the whole file or for one
-    ``project_id`` (through the indexes: cheap enough before every read). Loads nothing but
-    the bad rows' ids; raises ``BadRowError`` when the file as a whole holds more indicator
-    rows than any file of ours could."""
-    table_info = conn.execute("PRAGMA table_info(projects)").fetchall()
+@functools.lru_cache(maxsize=16)
+def _screen_sql(
+    table_info: tuple, icolumns: frozenset[str], one: bool, indicator_encoding: bool
+) -> tuple[str, tuple[str, ...], str]:
+    """``screen``'s two statements for a file of these columns (built once: building them
+    takes longer than running them for one project): (projects' statement, the problems its
+    CASE gives as parameters, indicators' statement); ``one``: for one project id (the
+    statements' last parameter)."""
     columns = {r[1] for r in table_info}
-    icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
-    _define_utf8_bad(conn)
-    if project_id is None and whole_file_limit:
-        (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
-        if total > MAX_INDICATOR_ROWS:
-            raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
-    bad: dict[str, str] = {}
-    checks = _project_checks(columns, _text_columns(table_info))
+    checks = _project_checks(columns, _text_columns(list(table_info)))
     problem = " ".join(f"WHEN {c} THEN ?" for c, _ in checks)
     where = " OR ".join(f"({c})" for c, _ in checks)
-    params: list = [p for _, p in checks]
     # an id that is not UTF-8 is not fetched (it could not be decoded): keyed by its rowid
-    sql = (
+    project_sql = (
         f"SELECT rowid, CASE WHEN {UTF8_BAD}(CAST(id AS BLOB)) THEN NULL ELSE id END, "
         f"CASE {problem} END FROM projects WHERE ({where})"
     )
-    if project_id is not None:
-        sql += " AND id = ?"
-        params.append(project_id)
-    for rowid, pid, what in conn.execute(sql, params):
-        bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
+    if one:
+        project_sql += " AND id = ?"
     itext = [c for c in INDICATOR_TEXT if c in icolumns]
     unsafe = " OR ".join(
         [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
@@ -489,22 +550,58 @@ def screen(
     length = " + ".join(f"coalesce(length({c}), 0)" for c in itext)
     # the indicators' encoding, decoded in C a row at a time: ≈ 0.3 s for a whole file of
     # 10,000 forms (280,000 indicator rows), so that the list names those projects too
-    encoding = f"{UTF8_BAD}({_blob_of(itext)})"
+    encoding = f"{UTF8_BAD}({_blob_of(itext)})" if indicator_encoding else "0"
     sql = (
         f"SELECT CASE WHEN {UTF8_BAD}(CAST(project_id AS BLOB)) THEN NULL ELSE project_id END, "
         f"count(*), sum({length}), max({unsafe}), max({invalid}), max({encoding}) "
         "FROM indicators"
     )
-    params = []
-    if project_id is not None:
+    if one:
         sql += " WHERE project_id = ?"
-        params.append(project_id)
     sql += (
         f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
         f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({unsafe}) OR max({invalid}) "
         f"OR max({encoding})"
     )
-    for pid, count, chars, broken, wrong, undecodable in conn.execute(sql, params):
+    return project_sql, tuple(p for _, p in checks), sql
+
+
+def screen(
+    conn: sqlite3.Connection,
+    project_id: str | None = None,
+    *,
+    whole_file_limit: bool = True,
+    indicator_encoding: bool = True,
+) -> dict[str, str]:
+    """Projects whose rows SQLite can already tell are bad — by type, size, JSON, the
+    number of their indicators or the length of all their text — as ``{id: problem}``
+    (a row whose id is not text is keyed ``rowid:<n>``), for the whole file or for one
+    ``project_id`` (through the indexes: cheap enough before every read). Loads nothing but
+    the bad rows' ids; raises ``BadRowError`` when the file as a whole holds more indicator
+    rows than any file of ours could.
+
+    ``indicator_encoding=False`` leaves out looking for indicator text that is not UTF-8 (a
+    Python call a row): for a reader of a connection with ``TOLERANT_TEXT``, whose row reader
+    refuses such text anyway (lone surrogates) and then screens that project alone."""
+    table_info = conn.execute("PRAGMA table_info(projects)").fetchall()
+    icolumns = {r[1] for r in conn.execute("PRAGMA table_info(indicators)")}
+    _define_utf8_bad(conn)
+    if project_id is None and whole_file_limit:
+        (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
+        if total > MAX_INDICATOR_ROWS:
+            raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
+    bad: dict[str, str] = {}
+    project_sql, checks, indicator_sql = _screen_sql(
+        tuple(map(tuple, table_info)),
+        frozenset(icolumns),
+        project_id is not None,
+        indicator_encoding,
+    )
+    params: list = [*checks, project_id] if project_id is not None else list(checks)
+    for rowid, pid, what in conn.execute(project_sql, params):
+        bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
+    params = [project_id] if project_id is not None else []
+    for pid, count, chars, broken, wrong, undecodable in conn.execute(indicator_sql, params):
         if not isinstance(pid, str):
             continue  # belongs to no project that can be read
         if count > MAX_INDICATORS:

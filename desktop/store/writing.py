@@ -9,23 +9,10 @@ from desktop.domain.model import Project
 from desktop.store.duplicates import stored_name_key
 from desktop.store.rows import FUND_COLUMNS, date_text
 
-# A project is immutable: its content hash, once computed, is kept while the object is one of
-# the last few hashed (a merge hashes an incoming project to keep it in the history and
-# again to write it). Keyed by identity; the object is held, so its id is not reused.
-_HASHES: dict[int, tuple[Project, str]] = {}
-_HASHES_KEPT = 16
-
 
 def content_hash(p: Project) -> str:
-    """``p.content_hash()``, computed once for a project hashed again soon after."""
-    kept = _HASHES.get(id(p))
-    if kept is not None and kept[0] is p:
-        return kept[1]
-    digest = p.content_hash()
-    if len(_HASHES) >= _HASHES_KEPT:
-        del _HASHES[next(iter(_HASHES))]
-    _HASHES[id(p)] = (p, digest)
-    return digest
+    """``p.content_hash()`` (computed once for each project object)."""
+    return p.content_hash()
 
 
 def project_columns(p: Project, audit_columns: dict[str, int]) -> dict[str, object]:

@@ -48,9 +48,15 @@ class AuditActions(QObject):
         project = w.editor.project
         review = w.review
         opinions = review.opinion_findings
-        # 可能重复 needs the file's other projects: the store names the shared keys
+        # 可能重复 needs the file's other projects: the store names the shared keys (of the
+        # whole file when every project is shown, else of this project's key alone)
+        repo = self.session.repo
         try:
-            duplicates = self.session.repo.duplicate_keys()
+            if w.audit_panel.show_all:
+                duplicates = repo.duplicate_keys()
+            else:
+                keys = [audit.duplicate_key(project)] if project is not None else []
+                duplicates = repo.shared_keys(keys)
         except StoreError:  # the file is busy: checked again after the next change
             duplicates = set()
         # A reviewer's open opinions first: an error still wins the row's mark.
@@ -62,7 +68,6 @@ class AuditActions(QObject):
         w.editor.apply_findings(findings)
         review.show_status()
         if w.audit_panel.show_all:
-            repo = self.session.repo
             open_ids = set(review.open_projects())
             ids = [s.id for s in w.model._rows if s.audit_status or s.id in open_ids]
             results = []
