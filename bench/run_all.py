@@ -27,7 +27,9 @@ Figures (what is timed; both sides start after imports and reading their input):
 - check: ``python -m desktop check`` over every project — floor: reading every row;
 - xlsx: ``python -m desktop export x.xlsx`` (time, peak RSS) — floor: plain openpyxl with
   the same sheets and values (no styles, no merged cells); up to 10,000 projects;
-- print: ``bench/bench_print.py`` (1,000 forms against plain reportlab) — run separately.
+- print: every form of the 1,000-project database in one PDF, with the check codes —
+  floor: plain reportlab drawing the same pages with the same fonts (``bench/print_floor.py``);
+  1,000 only (``bench/bench_print.py`` has 5,000, one form from the CLI and memory).
 """
 
 from __future__ import annotations
@@ -45,9 +47,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-FIGURES = ("import", "merge", "edit", "filter", "startup", "check", "xlsx")
-REPEATS = {"import": 3, "merge": 3, "edit": 2, "filter": 2, "startup": 5, "check": 3, "xlsx": 1}
-XLSX_MAX = 10_000
+FIGURES = ("import", "merge", "edit", "filter", "startup", "check", "xlsx", "print")
+REPEATS = {
+    "import": 3,
+    "merge": 3,
+    "edit": 2,
+    "filter": 2,
+    "startup": 5,
+    "check": 3,
+    "xlsx": 1,
+    "print": 3,
+}
+LARGEST = {"xlsx": 10_000, "print": 1_000}  # sizes above are not measured
 
 
 def machine() -> str:
@@ -111,9 +122,10 @@ def measure(code: Path, data: Path, scratch: Path, n: int, figure: str) -> dict:
             floor.append(work(code, "merge", "floor", fresh(target, scratch), incoming))
         elif figure == "edit":
             ours.append(work(code, "edit", "ours", fresh(db, scratch), facts["ten"]))
-        elif figure == "xlsx":
-            ours.append(work(code, "xlsx", "ours", db, scratch / "ours.xlsx"))
-            floor.append(work(code, "xlsx", "floor", db, scratch / "floor.xlsx"))
+        elif figure in ("xlsx", "print"):
+            suffix = ".xlsx" if figure == "xlsx" else ".pdf"
+            ours.append(work(code, figure, "ours", db, scratch / f"ours{suffix}"))
+            floor.append(work(code, figure, "floor", db, scratch / f"floor{suffix}"))
         else:
             ours.append(work(code, figure, "ours", db))
             floor.append(work(code, figure, "floor", db))
@@ -196,7 +208,7 @@ def main() -> int:
         for figure in args.only.split(","):
             results.setdefault(figure, {})
             for n in sizes:
-                if figure == "xlsx" and n > XLSX_MAX:
+                if n > LARGEST.get(figure, n):
                     continue
                 started = time.perf_counter()
                 r = measure(code, data, scratch, n, figure)

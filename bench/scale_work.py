@@ -2,7 +2,7 @@
 
     python bench/scale_work.py FIGURE SIDE ARGS…
 
-FIGURE is import, merge, edit, filter, startup, check, xlsx; SIDE is ``ours`` (the program,
+FIGURE is import, merge, edit, filter, startup, check, xlsx, print; SIDE is ``ours`` (the program,
 whose code is found on ``PYTHONPATH``, so an older checkout can be measured the same way)
 or ``floor`` (the same work done plainly: SQLite, Qt or openpyxl alone). Prints one JSON
 line: ``{"t": [seconds…], "rss": peak MB}``. Only the work is timed — interpreter start,
@@ -368,6 +368,36 @@ def xlsx_floor(db: str, target: str) -> None:
     done([time.perf_counter() - t0])
 
 
+# -- printing ------------------------------------------------------------------------------
+def print_ours(db: str, target: str) -> None:
+    """Every form of the database in one PDF, with the check codes (the default), the
+    projects read before the clock as the floor's pages are (as bench/bench_print.py)."""
+    from desktop.printing import render
+    from desktop.printing.fonts import load_chain
+    from desktop.store import open_repository
+    from desktop.store.paper import stored_hashes
+
+    load_chain()  # the fonts read once a process, as in the floor before its clock starts
+    with open_repository(db, read_only=True) as repo:
+        projects = list(repo.all_projects())
+        t0 = time.perf_counter()
+        render(projects, target, codes=True, content_hash=stored_hashes(repo))
+        t = time.perf_counter() - t0
+    done([t])
+
+
+def print_floor(db: str, target: str) -> None:
+    """Plain reportlab drawing the same pages with the same fonts (bench/print_floor.py:
+    the pages laid out before the clock starts)."""
+    import print_floor as plain  # bench/, beside this script
+
+    pages = plain.record(db)
+    primary = plain.load_chain().primary
+    t0 = time.perf_counter()
+    plain.draw(pages, target, primary)
+    done([time.perf_counter() - t0])
+
+
 FIGURES = {
     "import": (import_ours, import_floor),
     "merge": (merge_ours, merge_floor),
@@ -376,6 +406,7 @@ FIGURES = {
     "startup": (startup_ours, startup_floor),
     "check": (check_ours, check_floor),
     "xlsx": (xlsx_ours, xlsx_floor),
+    "print": (print_ours, print_floor),
 }
 
 if __name__ == "__main__":
