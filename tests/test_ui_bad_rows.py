@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.io.files import load_file
 from desktop.store import open_repository
@@ -58,3 +58,10 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     window.nav.select_project(bad.id)
     assert warned and "法治宣传" in warned[-1] and "需要修复" in warned[-1]
     assert window.editor.project is None or window.editor.project.id != bad.id
+    # with no editor shown, the banner keeps its own height (the hint takes the space)
+    window.resize(1366, 740)
+    window.show()
+    QApplication.processEvents()
+    assert not window.editor.isVisible() and window.empty_hint.isVisible()
+    banner = window.banner
+    assert banner.height() <= banner.heightForWidth(banner.width()) + 4

@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.banner)
         box.addWidget(self.held_banner)
-        box.addWidget(self.empty_hint)
+        box.addWidget(self.empty_hint, 1)  # the space, not the banners, when no editor shows
         box.addWidget(self.editor, 1)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
