@@ -841,17 +841,10 @@ def opened_cases(d: Path, exported: Path) -> list[Case]:
     cut = d / "one-byte-short.db"
     data = exported.read_bytes()
     cut.write_bytes(data[:-1])
-    # received: refused by integrity_check when the cut hits an index, else the cut row is
-    # reported and the rest merged
-    cases.append(
-        Case(
-            "db-received-one-byte-short",
-            cut,
-            command="merge",
-            expect=IMPORT,
-            check=lambda db, out, err: "未导入" in out or _fail(out),
-        )
-    )
+    # received: refused by integrity_check when the cut hits an index (as here: since the
+    # (year, name_key) index of schema 12 our export's last page is one of that index's),
+    # else the cut row would be reported and the rest merged
+    cases.append(Case("db-received-one-byte-short", cut, command="merge"))
     for command in OPENED_COMMANDS:  # opened: quick_check passes, integrity_check does not
         cases.append(Case(f"db-opened-one-byte-short-{command}", cut, command=command))
     return cases
