@@ -30,3 +30,38 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     atomic_write(target, lambda fh: fh.write(b"new"))
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_backup_lets_another_connection_commit_between_its_steps(tmp_path, monkeypatch):
+    """The day's backup of a large file runs in the background while the clerk edits: the
+    copy holds the file's shared lock one step at a time, so a commit of another connection
+    gets in between steps without waiting (timeout 0 would fail at once on a held lock), and
+    the copy is still of one state of the file (SQLite starts it again after that write)."""
+    import sqlite3
+
+    from desktop.store import safefile
+
+    monkeypatch.setattr(safefile, "BACKUP_STEP_PAGES", 2)  # many steps in a small file
+    source = tmp_path / "work.db"
+    conn = sqlite3.connect(source)
+    conn.execute("CREATE TABLE t (n INTEGER, pad TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", [(n, "x" * 500) for n in range(200)])
+    conn.commit()
+    other = sqlite3.connect(source, timeout=0, isolation_level=None)
+    steps, written = [], []
+
+    def between_steps(status, remaining, total):
+        steps.append(remaining)
+        if len(steps) == 3:  # in the middle of the copy: the other program's edit
+            other.execute("UPDATE t SET n = n + 1000 WHERE n = 0")
+            written.append(True)
+
+    safefile.consistent_copy(conn, tmp_path / "copy.db", progress=between_steps)
+    assert written and len(steps) > 10
+    copy = sqlite3.connect(tmp_path / "copy.db")
+    assert copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    # the state after the edit, whole: the copy began again after it
+    assert copy.execute("SELECT count(*), min(n), max(n) FROM t").fetchone() == (200, 1, 1000)
+    copy.close()
+    other.close()
+    conn.close()

@@ -306,12 +306,21 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], T]) -> T:
         return write(fh)
 
 
-def consistent_copy(conn: sqlite3.Connection, target: str | os.PathLike) -> None:
-    """Copy an open database with SQLite's backup API into ``target``, atomically."""
+#: pages copied a backup step (4 MB of 4 KB pages): the source's shared lock is held for
+#: one step, then released, so a commit of another connection (the clerk's edit while the
+#: day's backup of a large file runs in the background) waits one step, not the whole copy
+BACKUP_STEP_PAGES = 1024
+
+
+def consistent_copy(conn: sqlite3.Connection, target: str | os.PathLike, progress=None) -> None:
+    """Copy an open database with SQLite's backup API into ``target``, atomically, in steps
+    of ``BACKUP_STEP_PAGES`` (a write by another connection between steps makes SQLite start
+    the copy again, so the copy is always of one state of the file). ``progress(status,
+    remaining, total)`` is called after each step."""
     with replacing(Path(target)) as tmp:
         dst = sqlite3.connect(tmp)
         try:
-            conn.backup(dst)
+            conn.backup(dst, pages=BACKUP_STEP_PAGES, progress=progress, sleep=0.02)
             dst.execute("PRAGMA journal_mode = DELETE").fetchall()
             dst.commit()
         finally:
