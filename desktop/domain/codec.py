@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, gt
 from typing import Any
 
+from desktop.domain import row_text as say
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
+from desktop.domain.messages import Message
 from desktop.domain.model import Funds, Indicator, Project, legacy_uids
 from desktop.domain.money import (
     MoneyError,
@@ -187,35 +190,43 @@ def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> s
         return _BAD_CHARS.sub(REPLACEMENT, value) if _BAD_CHARS.search(value) else value
     if name not in obj or obj[name] is None:
         if required:
-            raise CodecError(f"{where}缺少“{name}”")
+            raise CodecError(Message(say.MISSING, where=where, name=name))
         return ""
     value = obj[name]
     if not isinstance(value, str):
-        raise CodecError(f"{where}“{name}”应为文字")
+        raise CodecError(Message(say.SHOULD_BE_TEXT, where=where, name=name))
     limit = text_limit(name)
     if len(value) > limit:
-        raise CodecError(f"{where}“{name}”太长（{len(value):,} 个字符，上限 {limit:,}）")
+        raise CodecError(
+            Message(say.TEXT_TOO_LONG, where=where, name=name, length=len(value), limit=limit)
+        )
     return clean_text(value)
 
 
 def _int(obj: dict, name: str, default: int | None = None) -> int:
     value = obj.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CodecError(f"“{name}”应为整数")
+        raise CodecError(Message(say.SHOULD_BE_INTEGER, name=name))
     return value
 
 
 def _money(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise CodecError(f'金额“{name}”应写成文字，如 "5100000.00"')
+        raise CodecError(Message(say.AMOUNT_AS_TEXT, name=name))
     try:
         return to_fen(parse_decimal_amount(str(value)))
     except MoneyError as exc:
-        raise CodecError(f"金额“{name}”：{exc}") from exc
+        raise CodecError(Message(say.AMOUNT_PROBLEM, name=name, problem=exc.args[0])) from exc
+
+
+@lru_cache(maxsize=MAX_INDICATORS)
+def _nth_indicator(n: int) -> Message:
+    """ "第 n 条指标的": where a problem of an indicator is (made once for each n)."""
+    return Message(say.NTH_INDICATOR, n=n)
 
 
 def _indicator(obj: Any, n: int) -> Indicator:
-    where = f"第 {n} 条指标的"
+    where = _nth_indicator(n)
     if not isinstance(obj, dict):
         raise CodecError(f"第 {n} 条指标不是对象")
     op = obj.get("op")
@@ -282,26 +293,26 @@ def _value(op, number, unit: str, text: str, entered: str, obj: dict, where: str
     """An indicator's value from its JSON fields (``number`` and ``op`` as given), checked."""
     if number is not None or op is not None:
         if op is not None and op not in OPERATORS:
-            raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
+            raise CodecError(Message(say.BAD_OPERATOR, where=where, op=op))
         if number is None:
-            raise CodecError(f"{where}有运算符但没有数值")
+            raise CodecError(Message(say.OPERATOR_NO_NUMBER, where=where))
         if isinstance(number, bool) or not isinstance(number, (str, int)):
-            raise CodecError(f'{where}数值应写成文字，如 "85.00"')
+            raise CodecError(Message(say.NUMBER_AS_TEXT, where=where))
         shown = str(number)[:40]
         if len(str(number)) > 100:
-            raise CodecError(f"{where}数值“{shown}…”太长")
+            raise CodecError(Message(say.NUMBER_TOO_LONG, where=where, value=shown))
         try:
             dec = Decimal(str(number))
         except InvalidOperation as exc:
-            raise CodecError(f"{where}数值“{shown}”无效") from exc
+            raise CodecError(Message(say.NUMBER_INVALID, where=where, value=shown)) from exc
         if not dec.is_finite() or text:
-            raise CodecError(f"{where}数值“{shown}”无效")
+            raise CodecError(Message(say.NUMBER_INVALID, where=where, value=shown))
         if not number_in_range(dec):
-            raise CodecError(f"{where}数值“{shown}”超出范围（绝对值应小于 10^16，最多 20 位小数）")
+            raise CodecError(Message(say.NUMBER_RANGE, where=where, value=shown))
         return IndicatorValue(op=op, number=dec, unit=unit, entered=entered)
     if text or unit:
         if unit:
-            raise CodecError(f"{where}有单位但没有数值")
+            raise CodecError(Message(say.UNIT_NO_NUMBER, where=where))
         return IndicatorValue(text=text, entered=entered)
     if entered:
         return parse_value(entered)
@@ -542,7 +553,7 @@ def _dates(obj: dict) -> dict[str, Any]:
             dates[name] = None
             continue
         if not isinstance(raw, str):
-            raise CodecError(f"“{name}”应写成 YYYY-MM-DD")
+            raise CodecError(Message(say.DATE_FORMAT, name=name))
         try:
             dates[name] = parse_date(raw)
         except DateError as exc:
@@ -608,10 +619,10 @@ def project_from_dict(
     try:
         pid = str(uuid.UUID(pid))
     except ValueError as exc:
-        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
+        raise CodecError(Message(say.BAD_ID, id=pid)) from exc
     year = _int(obj, "year")
     if not 1900 <= year <= 9999:
-        raise CodecError(f"年度 {year} 无效")
+        raise CodecError(Message(say.BAD_YEAR, year=year))
     dates = _dates(obj)
     if funds is None:
         funds_obj = obj.get("funds", {})
@@ -625,7 +636,7 @@ def project_from_dict(
     if not isinstance(raw_indicators, list):
         raise CodecError("“indicators”应为列表")
     if len(raw_indicators) > MAX_INDICATORS:
-        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+        raise CodecError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
     profile = _text(obj, "profile")
     if profile and profile not in {p.id for p in taxonomy().profiles}:
         raise CodecError(f"指标体系“{profile}”未知")

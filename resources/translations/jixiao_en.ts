@@ -500,87 +500,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="26"/>
+        <location filename="../../desktop/domain/model.py" line="28"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="27"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="28"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="29"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="30"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="43"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="44"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -3629,6 +3629,331 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/merge_text.py" line="41"/>
         <source>“{name}”的删除记录可疑（本机的修改次数被改高），已忽略。</source>
         <translation>The deletion record of “{name}” is suspicious (this computer’s count of changes was raised) and is ignored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="11"/>
+        <source>“{label}”未导入：{problem}</source>
+        <translation>“{label}” not imported: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="12"/>
+        <source>第 {n} 个项目</source>
+        <translation>project {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="13"/>
+        <source>编号 {id} 在文件中重复</source>
+        <translation>its id {id} appears twice in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="14"/>
+        <source>{bad} 条{label}无效，未导入（例如：{first}）</source>
+        <translation>{bad} {label} invalid, not imported (for example: {first})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="15"/>
+        <source>状态记录</source>
+        <translation>status records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="16"/>
+        <source>审核意见</source>
+        <translation>review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="17"/>
+        <source>意见处理记录</source>
+        <translation>records of answers to opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="18"/>
+        <source>{n} 条意见处理记录找不到所属的意见，未导入</source>
+        <translation>{n} records of answers belong to no opinion in the file, not imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="21"/>
+        <source>“{name}”太长（{length} 字）</source>
+        <translation>“{name}” is too long ({length} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="22"/>
+        <source>“{name}”不是有效的编号</source>
+        <translation>“{name}” is not a valid id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="23"/>
+        <source>“{name}”不是时间</source>
+        <translation>“{name}” is not a time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="24"/>
+        <source>状态无效</source>
+        <translation>the status is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="25"/>
+        <source>内容校验值无效</source>
+        <translation>the content checksum is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="26"/>
+        <source>意见位置的类别无效</source>
+        <translation>the kind of the opinion's place is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="27"/>
+        <source>没有名为“{target}”的字段</source>
+        <translation>there is no field named “{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="28"/>
+        <source>针对整个项目的意见不应有位置</source>
+        <translation>an opinion on the whole project should have no place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="29"/>
+        <source>意见状态无效</source>
+        <translation>the opinion's state is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="32"/>
+        <source>“{name}”不是文字</source>
+        <translation>“{name}” is not text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="33"/>
+        <source>“{name}”的文字编码无效</source>
+        <translation>the text of “{name}” is not validly encoded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="34"/>
+        <source>{label}太长</source>
+        <translation>the {label} is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="35"/>
+        <source>{label}无效（{name} 不是有效的 JSON）</source>
+        <translation>the {label} is invalid ({name} is not valid JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="36"/>
+        <source>版本记录</source>
+        <translation>version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="37"/>
+        <source>需复核字段记录</source>
+        <translation>record of fields to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="38"/>
+        <source>字段版本记录</source>
+        <translation>record of field versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="39"/>
+        <source>金额写法记录</source>
+        <translation>record of amounts as written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="40"/>
+        <source>金额“{name}”无效</source>
+        <translation>the amount “{name}” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="41"/>
+        <source>年度不是整数</source>
+        <translation>the year is not a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="42"/>
+        <source>修改次数（revision）无效</source>
+        <translation>the number of changes (revision) is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="43"/>
+        <source>指标数值</source>
+        <translation>indicator number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="44"/>
+        <source>指标运算符</source>
+        <translation>indicator operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="45"/>
+        <source>指标复核标记无效</source>
+        <translation>an indicator's review mark is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="46"/>
+        <source>指标行号无效</source>
+        <translation>an indicator's line number is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="49"/>
+        <source>编号无效</source>
+        <translation>the id is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="50"/>
+        <source>年度无效</source>
+        <translation>the year is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="51"/>
+        <source>“{name}”不是文字或太长</source>
+        <translation>“{name}” is not text or is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="52"/>
+        <source>金额无效</source>
+        <translation>an amount is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="53"/>
+        <source>“{name}”不是有效的 JSON</source>
+        <translation>“{name}” is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="54"/>
+        <source>“{name}”无效</source>
+        <translation>“{name}” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="55"/>
+        <source>“{name}”不是有效的日期</source>
+        <translation>“{name}” is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="56"/>
+        <source>修改次数无效</source>
+        <translation>the number of changes is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="57"/>
+        <source>内容指纹（content_hash）无效</source>
+        <translation>the content fingerprint (content_hash) is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="58"/>
+        <source>文字编码无效（不是 UTF-8）</source>
+        <translation>text is not validly encoded (not UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="59"/>
+        <source>有指标的数值、运算符或复核标记无效</source>
+        <translation>an indicator's number, operator or review mark is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="60"/>
+        <source>指标太多（{count:,} 条，上限 {limit:,}）</source>
+        <translation>too many indicators ({count:,}, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="61"/>
+        <source>指标的文字太多（{chars:,} 个字符）</source>
+        <translation>the indicators hold too much text ({chars:,} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="62"/>
+        <source>有指标的内容不是文字或太长</source>
+        <translation>an indicator's content is not text or is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="63"/>
+        <source>有指标的文字编码无效（不是 UTF-8）</source>
+        <translation>an indicator's text is not validly encoded (not UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="66"/>
+        <source>第 {n} 条指标的</source>
+        <translation>indicator {n}: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="67"/>
+        <source>{where}缺少“{name}”</source>
+        <translation>{where}“{name}” is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="68"/>
+        <source>{where}“{name}”应为文字</source>
+        <translation>{where}“{name}” should be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="69"/>
+        <source>{where}“{name}”太长（{length:,} 个字符，上限 {limit:,}）</source>
+        <translation>{where}“{name}” is too long ({length:,} characters, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="72"/>
+        <source>“{name}”应为整数</source>
+        <translation>“{name}” should be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="73"/>
+        <source>金额“{name}”应写成文字，如 &quot;5100000.00&quot;</source>
+        <translation>the amount “{name}” should be written as text, like &quot;5100000.00&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="74"/>
+        <source>金额“{name}”：{problem}</source>
+        <translation>the amount “{name}”: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="75"/>
+        <source>{where}运算符“{op}”无效，应为 = ≥ ≤ &gt; &lt; 之一</source>
+        <translation>{where}the operator “{op}” is invalid; it should be one of = ≥ ≤ &gt; &lt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="76"/>
+        <source>{where}有运算符但没有数值</source>
+        <translation>{where}an operator but no number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="77"/>
+        <source>{where}数值应写成文字，如 &quot;85.00&quot;</source>
+        <translation>{where}the number should be written as text, like &quot;85.00&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="78"/>
+        <source>{where}数值“{value}…”太长</source>
+        <translation>{where}the number “{value}…” is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="79"/>
+        <source>{where}数值“{value}”无效</source>
+        <translation>{where}the number “{value}” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="80"/>
+        <source>{where}数值“{value}”超出范围（绝对值应小于 10^16，最多 20 位小数）</source>
+        <translation>{where}the number “{value}” is out of range (it must be smaller than 10^16, with at most 20 decimals)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="83"/>
+        <source>{where}有单位但没有数值</source>
+        <translation>{where}a unit but no number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="84"/>
+        <source>“id”不是有效的 UUID：{id}</source>
+        <translation>“id” is not a valid UUID: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="85"/>
+        <source>年度 {year} 无效</source>
+        <translation>the year {year} is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="86"/>
+        <source>指标太多（超过 {limit} 条）</source>
+        <translation>too many indicators (more than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="87"/>
+        <source>“{name}”应写成 YYYY-MM-DD</source>
+        <translation>“{name}” should be written YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
