@@ -71,3 +71,24 @@ def test_bad_review_rows_are_said_as_before(tmp_path):
     ]
     assert all(isinstance(p, Message) for p in problems)
     assert isinstance(problems[0].args["first"], Message)
+
+
+def test_a_change_in_the_future_and_a_bad_deletion_record_are_said_as_before(tmp_path):
+    stick = tmp_path / "stick.db"
+    with open_repository(tmp_path / "there.db") as repo:
+        repo.add(load_file(SAMPLE).projects)
+        export_db(repo.all_projects(trash=True), stick, repo.tombstones())
+    conn = sqlite3.connect(stick)
+    conn.execute("UPDATE projects SET updated_at = '2999-01-01T00:00:00Z' WHERE name = '司法调解'")
+    conn.execute(
+        "INSERT INTO tombstones (project_id, name, deleted_at, versions) "
+        "VALUES ('not-an-id', 'x', '2026-01-01T00:00:00Z', '{}')"
+    )
+    conn.commit()
+    conn.close()
+    problems = read_untrusted(stick).problems
+    assert problems == [
+        "“司法调解”的修改时间在未来（2999-01-01T00:00:00Z），已导入，请核对电脑日期",
+        "一条删除记录无效，已忽略：badly formed hexadecimal UUID string",
+    ]
+    assert all(isinstance(p, Message) for p in problems)

@@ -654,3 +654,35 @@ def test_review_rows_of_a_received_file_not_imported_are_said_in_english(
         "1 status records invalid, not imported (for example: “at” is not a time)",
         "1 records of answers belong to no opinion in the file, not imported",
     ]
+
+
+def test_why_a_project_needs_repair_is_said_in_english(
+    make_controller, app_and_translators, tmp_path
+):
+    """The working file holds a year that is not a year: in the English window the list's
+    tooltip on that project's 审核 cell says so in English."""
+    import sqlite3
+
+    from desktop.io.files import load_file
+    from desktop.store import open_repository
+    from desktop.ui.project_list import COL_STATUS
+    from tests.conftest import SAMPLE
+
+    path = tmp_path / "office.db"
+    with open_repository(path) as repo:
+        repo.add(load_file(SAMPLE).projects)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE projects SET year = 'abc' WHERE name = '司法调解'")
+    conn.commit()
+    conn.close()
+    translators = app_and_translators[1]
+    translators.use("en")  # the window opens in English
+    try:
+        c = make_controller(path)
+        c.wait_for_checks()
+        proxy = c.window.proxy
+        (row,) = [r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "司法调解"]
+        tip = proxy.index(row, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    finally:
+        translators.use("zh_CN")
+    assert tip == "the year is invalid"

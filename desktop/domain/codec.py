@@ -228,7 +228,7 @@ def _nth_indicator(n: int) -> Message:
 def _indicator(obj: Any, n: int) -> Indicator:
     where = _nth_indicator(n)
     if not isinstance(obj, dict):
-        raise CodecError(f"第 {n} 条指标不是对象")
+        raise CodecError(Message(say.NOT_AN_OBJECT, n=n))
     op = obj.get("op")
     number = obj.get("number")
     plain = _plain_texts(obj)  # None: one of them needs a closer look, field by field
@@ -241,12 +241,12 @@ def _indicator(obj: Any, n: int) -> Indicator:
     value = _kept_value(op, number, unit, text, entered, obj, where)
     needs_review = obj.get("needs_review", False)
     if not isinstance(needs_review, bool):
-        raise CodecError(f"{where}“needs_review”应为 true 或 false")
+        raise CodecError(Message(say.SHOULD_BE_BOOLEAN, where=where, name="needs_review"))
     source_line = obj.get("source_line")
     if source_line is not None and (
         isinstance(source_line, bool) or not isinstance(source_line, int)
     ):
-        raise CodecError(f"{where}“source_line”应为整数")
+        raise CodecError(Message(say.NTH_SHOULD_BE_INTEGER, where=where, name="source_line"))
     if plain is None:
         plain = [None, None, None, *(_text(obj, k, where=where) for k in _INDICATOR_KEYS[3:])]
     return Indicator(
@@ -360,13 +360,13 @@ def _uid(raw: Any, where: str) -> str:
     if raw is None or raw == "":
         return ""
     if not isinstance(raw, str) or len(raw) > 64:
-        raise CodecError(f"{where}“uid”无效")
+        raise CodecError(Message(say.UID_INVALID, where=where))
     if _CANONICAL_UUID.fullmatch(raw):  # as str(uuid.UUID(raw)) writes it
         return raw
     try:
         return str(uuid.UUID(raw))
     except ValueError as exc:
-        raise CodecError(f"{where}“uid”不是有效的 UUID") from exc
+        raise CodecError(Message(say.UID_NOT_UUID, where=where)) from exc
 
 
 #: the fields of a row ``plain_indicators`` reads, in its order (the JSON keys)
@@ -475,7 +475,7 @@ def _with_uids(pid: str, indicators: tuple[Indicator, ...]) -> tuple[Indicator, 
             i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True)
         )
     if len({i.uid for i in out}) != len(out):
-        raise CodecError("有两条指标的编号（uid）相同")
+        raise CodecError(Message(say.SAME_UID))
     return out
 
 
@@ -557,7 +557,7 @@ def _dates(obj: dict) -> dict[str, Any]:
         try:
             dates[name] = parse_date(raw)
         except DateError as exc:
-            raise CodecError(f"“{name}”：{exc}") from exc
+            raise CodecError(Message(say.DATE_PROBLEM, name=name, problem=exc.args[0])) from exc
     return dates
 
 
@@ -604,7 +604,7 @@ def _check_total(project: Project) -> None:
     for i in project.indicators:
         total += sum(map(len, _INDICATOR_TEXTS(i))) + sum(map(len, _VALUE_TEXTS(i.value)))
     if total > MAX_PROJECT_TEXT:
-        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+        raise CodecError(Message(say.TOO_MUCH_TEXT, total=total, limit=MAX_PROJECT_TEXT))
 
 
 def project_from_dict(
@@ -614,7 +614,7 @@ def project_from_dict(
     ``indicators`` (from ``plain_indicators``) stand for ``obj["indicators"]``, ``funds``
     (amounts already checked) for ``obj["funds"]``."""
     if not isinstance(obj, dict):
-        raise CodecError("项目不是对象")
+        raise CodecError(Message(say.PROJECT_NOT_OBJECT))
     pid = _text(obj, "id", required=True)
     try:
         pid = str(uuid.UUID(pid))
@@ -627,27 +627,27 @@ def project_from_dict(
     if funds is None:
         funds_obj = obj.get("funds", {})
         if not isinstance(funds_obj, dict):
-            raise CodecError("“funds”应为对象")
+            raise CodecError(Message(say.SHOULD_BE_OBJECT, name="funds"))
         funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
     goals = obj.get("goals", {})
     if not isinstance(goals, dict):
-        raise CodecError("“goals”应为对象")
+        raise CodecError(Message(say.SHOULD_BE_OBJECT, name="goals"))
     raw_indicators = obj.get("indicators", []) if indicators is None else []
     if not isinstance(raw_indicators, list):
-        raise CodecError("“indicators”应为列表")
+        raise CodecError(Message(say.SHOULD_BE_LIST, name="indicators"))
     if len(raw_indicators) > MAX_INDICATORS:
         raise CodecError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
     profile = _text(obj, "profile")
     if profile and profile not in {p.id for p in taxonomy().profiles}:
-        raise CodecError(f"指标体系“{profile}”未知")
+        raise CodecError(Message(say.UNKNOWN_PROFILE, profile=profile))
     extra = _extra(obj)
     date_style = _text(obj, "date_style")
     if date_style and date_style not in DATE_STYLES:
-        raise CodecError(f"日期格式“{date_style[:20]}”未知")
+        raise CodecError(Message(say.UNKNOWN_DATE_STYLE, style=date_style[:20]))
     extra["funds_written"] = _funds_written(obj, funds)
     goal_header = _text(obj, "goal_header")
     if len(goal_header) > MAX_GOAL_HEADER:
-        raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
+        raise CodecError(Message(say.GOAL_HEADER_TOO_LONG, limit=MAX_GOAL_HEADER))
     project = Project(
         id=pid,
         year=year,

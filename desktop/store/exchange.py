@@ -423,9 +423,7 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                 with contextlib.suppress(ValueError):
                     when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
                     if when.tzinfo is not None and when > now + FUTURE_SLACK:
-                        incoming.problems.append(
-                            f"“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期"
-                        )
+                        incoming.problems.append(Message(say.FUTURE_TIME, label=label, stamp=stamp))
                         break
             incoming.projects.append(project)
     except sqlite3.DatabaseError as exc:
@@ -445,7 +443,8 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                 )
             )
         except (CodecError, ValueError, TypeError, AttributeError) as exc:
-            incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
+            problem = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            incoming.problems.append(Message(say.BAD_TOMBSTONE, problem=problem))
     from desktop.store.review_check import read_review_rows
 
     read_review_rows(conn, incoming)
