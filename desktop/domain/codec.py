@@ -485,19 +485,19 @@ def _field_versions(raw: Any, versions: tuple[tuple[str, int], ...]) -> tuple:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or len(raw) > MAX_INDICATORS + 100:
-        raise CodecError("“field_versions”应为 {字段: [编号, 次数]} 对象")
+        raise CodecError(Message(say.FIELD_VERSIONS_SHAPE))
     known = dict(versions)
     out = []
     for key, dot in raw.items():
         if not isinstance(key, str) or not 0 < len(key) <= 80:
-            raise CodecError("“field_versions”中的字段名无效")
+            raise CodecError(Message(say.FIELD_VERSIONS_NAME))
         if not isinstance(dot, list) or len(dot) != 2:
-            raise CodecError("“field_versions”中的记录应为 [编号, 次数]")
+            raise CodecError(Message(say.FIELD_VERSIONS_ENTRY))
         replica, n = dot
         if not isinstance(replica, str) or isinstance(n, bool) or not isinstance(n, int):
-            raise CodecError("“field_versions”中的记录应为 [编号, 次数]")
+            raise CodecError(Message(say.FIELD_VERSIONS_ENTRY))
         if not 0 < n <= known.get(replica, 0):
-            raise CodecError("“field_versions”中的次数超出了版本记录")
+            raise CodecError(Message(say.FIELD_VERSIONS_COUNT))
         out.append((key, replica, n))
     return tuple(sorted(out))
 
@@ -511,13 +511,13 @@ def _field_flags(raw: Any) -> tuple[tuple[str, str], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or len(raw) > MAX_FLAGS:
-        raise CodecError("“field_flags”应为 {字段: 原因} 对象")
+        raise CodecError(Message(say.FIELD_FLAGS_SHAPE))
     out = []
     for key, reason in raw.items():
         if key not in FLAG_KEYS:
-            raise CodecError(f"“field_flags”中的字段“{str(key)[:40]}”未知")
+            raise CodecError(Message(say.FIELD_FLAGS_UNKNOWN, key=str(key)[:40]))
         if not isinstance(reason, str) or len(reason) > 1000:
-            raise CodecError("“field_flags”中的原因应为文字")
+            raise CodecError(Message(say.FIELD_FLAGS_REASON))
         out.append((key, reason))
     return tuple(sorted(out))
 
@@ -534,13 +534,13 @@ def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or len(raw) > MAX_REPLICAS:
-        raise CodecError("“versions”应为 {编号: 次数} 对象")
+        raise CodecError(Message(say.VERSIONS_SHAPE))
     out = []
     for key, n in raw.items():
         if not isinstance(key, str) or not 0 < len(key) <= 64:
-            raise CodecError("“versions”中的编号无效")
+            raise CodecError(Message(say.VERSIONS_ID))
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNTER:
-            raise CodecError("“versions”中的次数应为非负整数")
+            raise CodecError(Message(say.VERSIONS_COUNT))
         out.append((key, n))
     return tuple(sorted(out))
 
@@ -570,12 +570,12 @@ def _extra(obj: dict) -> dict[str, Any]:
     if "revision" in obj:
         extra["revision"] = _int(obj, "revision")
         if extra["revision"] < 0:
-            raise CodecError("“revision”应为非负整数")
+            raise CodecError(Message(say.REVISION_NEGATIVE))
     extra["versions"] = _versions(obj.get("versions"))
     deleted = obj.get("deleted_at")
     if deleted is not None:
         if not isinstance(deleted, str) or not deleted or len(deleted) > 40:
-            raise CodecError("“deleted_at”应为时间文字或 null")
+            raise CodecError(Message(say.DELETED_AT))
         extra["deleted_at"] = deleted
     extra["field_flags"] = _field_flags(obj.get("field_flags"))
     extra["field_versions"] = _field_versions(obj.get("field_versions"), extra["versions"])
@@ -586,16 +586,16 @@ def _funds_written(obj: dict, funds: Funds) -> tuple[tuple[str, str], ...]:
     """The amounts' text as entered, each of which must read as the stored amount."""
     written = obj.get("funds_written") or {}
     if not isinstance(written, dict) or len(written) > len(FUND_KEYS):
-        raise CodecError("“funds_written”应为 {金额字段: 文字} 对象")
+        raise CodecError(Message(say.FUNDS_WRITTEN_SHAPE))
     for k, text in written.items():
         if k not in FUND_KEYS or not isinstance(text, str) or not 0 < len(text) <= 40:
-            raise CodecError("“funds_written”中的记录无效")
+            raise CodecError(Message(say.FUNDS_WRITTEN_ENTRY))
         try:
             same = parse_money(text) == getattr(funds, k)
         except ValueError:
             same = False
         if not same:
-            raise CodecError(f"“funds_written”中“{text[:20]}”与金额不符")
+            raise CodecError(Message(say.FUNDS_WRITTEN_MISMATCH, text=text[:20]))
     return tuple(sorted(written.items()))
 
 

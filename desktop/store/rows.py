@@ -141,7 +141,7 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
     indicators = []
     for n, i in enumerate(indicator_rows, 1):
         if n > MAX_INDICATORS:
-            raise BadRowError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+            raise BadRowError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
         for column in INDICATOR_TEXT:
             as_text(_col(i, column), column)
         number = _optional_text(i["number"], Term(say.INDICATOR_NUMBER))

@@ -2633,7 +2633,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Needs repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="257"/>
+        <location filename="../../desktop/ui/project_list.py" line="259"/>
         <source>{0} · 意见 {1}</source>
         <translation>{0} · {1} opinions</translation>
     </message>
@@ -3668,7 +3668,7 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="18"/>
         <source>“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期</source>
-        <translation>“{label}” was changed in the future ({stamp}); imported, please check the computer's date</translation>
+        <translation>“{label}” was changed in the future ({stamp}); imported, please check the computer&apos;s date</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="21"/>
@@ -4040,6 +4040,81 @@ Submit these adjustments?</translation>
         <source>“{name}”：{problem}</source>
         <translation>“{name}”: {problem}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="107"/>
+        <source>“field_versions”应为 {{字段: [编号, 次数]}} 对象</source>
+        <translation>“field_versions” should be an object {{field: [id, count]}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="110"/>
+        <source>“field_versions”中的字段名无效</source>
+        <translation>a field name in “field_versions” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="111"/>
+        <source>“field_versions”中的记录应为 [编号, 次数]</source>
+        <translation>an entry of “field_versions” should be [id, count]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="112"/>
+        <source>“field_versions”中的次数超出了版本记录</source>
+        <translation>a count in “field_versions” exceeds the version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="113"/>
+        <source>“field_flags”应为 {{字段: 原因}} 对象</source>
+        <translation>“field_flags” should be an object {{field: reason}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="114"/>
+        <source>“field_flags”中的字段“{key}”未知</source>
+        <translation>the field “{key}” in “field_flags” is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="115"/>
+        <source>“field_flags”中的原因应为文字</source>
+        <translation>a reason in “field_flags” should be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="116"/>
+        <source>“versions”应为 {{编号: 次数}} 对象</source>
+        <translation>“versions” should be an object {{id: count}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="117"/>
+        <source>“versions”中的编号无效</source>
+        <translation>an id in “versions” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="118"/>
+        <source>“versions”中的次数应为非负整数</source>
+        <translation>a count in “versions” should be a whole number, not negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="119"/>
+        <source>“revision”应为非负整数</source>
+        <translation>“revision” should be a whole number, not negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="120"/>
+        <source>“deleted_at”应为时间文字或 null</source>
+        <translation>“deleted_at” should be a time as text, or null</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="121"/>
+        <source>“funds_written”应为 {{金额字段: 文字}} 对象</source>
+        <translation>“funds_written” should be an object {{amount field: text}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="122"/>
+        <source>“funds_written”中的记录无效</source>
+        <translation>an entry of “funds_written” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="123"/>
+        <source>“funds_written”中“{text}”与金额不符</source>
+        <translation>“{text}” in “funds_written” does not match the amount</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -4266,27 +4341,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="266"/>
+        <location filename="../../desktop/ui/project_list.py" line="268"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="267"/>
+        <location filename="../../desktop/ui/project_list.py" line="269"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="268"/>
+        <location filename="../../desktop/ui/project_list.py" line="270"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="269"/>
+        <location filename="../../desktop/ui/project_list.py" line="271"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="270"/>
+        <location filename="../../desktop/ui/project_list.py" line="272"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>
