@@ -586,3 +586,103 @@ def test_a_forged_version_record_is_reported_in_english(
         assert_english(dialog, [("problems", text)])
     finally:
         c.set_language("zh_CN")
+
+
+def test_rows_of_a_received_file_not_imported_are_said_in_english(make_controller, tmp_path, qtbot):
+    """A received file with a year that is not a year and an indicator number that is not a
+    number, merged in the English window: the preview's list of the rows not imported says
+    what is wrong in English; only the projects' own names are Chinese."""
+    from desktop.store.exchange import read_untrusted
+    from desktop.store.merge import plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+    from tests.test_store_received_problems_text import received_with_bad_rows
+
+    stick = received_with_bad_rows(tmp_path)
+    c = make_controller(tmp_path / "here.db")
+    c.set_language("en")
+    try:
+        dialog = MergeDialog(c.window, plan_merge(c.session.repo, read_untrusted(stick)))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        (problems,) = dialog.findChildren(QPlainTextEdit)
+        lines = problems.toPlainText().splitlines()
+    finally:
+        c.set_language("zh_CN")
+    assert sorted(lines) == [
+        "“司法调解” not imported: the year is invalid",
+        "“法治宣传” not imported: indicator 1: the number “abc” is invalid",
+    ]
+    for line in lines:
+        assert not CJK.search(line.replace("司法调解", "").replace("法治宣传", "")), line
+
+
+def test_review_rows_of_a_received_file_not_imported_are_said_in_english(
+    make_controller, tmp_path, qtbot
+):
+    """Review records of a received file that are not imported: the lines say how many, of
+    which kind, and why, in English."""
+    import sqlite3
+    import uuid
+
+    from desktop.store.exchange import read_untrusted
+    from desktop.store.merge import plan_merge
+    from desktop.ui.exchange_dialogs import MergeDialog
+    from tests.test_store_review_trust import exported
+
+    f, _o, out = exported(tmp_path)
+    conn = sqlite3.connect(out)
+    conn.execute("UPDATE review_events SET at = 'yesterday'")
+    conn.execute(
+        "INSERT INTO opinion_changes VALUES (?, ?, ?, 1, 'confirmed', '', '', '', ?)",
+        [str(uuid.uuid4()), str(uuid.uuid4()), f.id, "2026-01-01T00:00:00.000Z"],
+    )
+    conn.commit()
+    conn.close()
+    c = make_controller(tmp_path / "here.db")
+    c.set_language("en")
+    try:
+        dialog = MergeDialog(c.window, plan_merge(c.session.repo, read_untrusted(out)))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        (problems,) = dialog.findChildren(QPlainTextEdit)
+        lines = problems.toPlainText().splitlines()
+    finally:
+        c.set_language("zh_CN")
+    assert lines == [
+        "1 status records invalid, not imported (for example: “at” is not a time)",
+        "1 records of answers belong to no opinion in the file, not imported",
+    ]
+
+
+def test_why_a_project_needs_repair_is_said_in_english(
+    make_controller, app_and_translators, tmp_path
+):
+    """The working file holds a year that is not a year: in the English window the list's
+    tooltip on that project's 审核 cell says so in English."""
+    import sqlite3
+
+    from desktop.io.files import load_file
+    from desktop.store import open_repository
+    from desktop.ui.project_list import COL_STATUS
+    from tests.conftest import SAMPLE
+
+    path = tmp_path / "office.db"
+    with open_repository(path) as repo:
+        repo.add(load_file(SAMPLE).projects)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE projects SET year = 'abc' WHERE name = '司法调解'")
+    conn.commit()
+    conn.close()
+    translators = app_and_translators[1]
+    translators.use("en")  # the window opens in English
+    try:
+        c = make_controller(path)
+        c.wait_for_checks()
+        proxy = c.window.proxy
+        (row,) = [r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "司法调解"]
+        tip = proxy.index(row, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    finally:
+        translators.use("zh_CN")
+    assert tip == "the year is invalid"

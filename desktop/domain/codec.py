@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, gt
 from typing import Any
 
+from desktop.domain import row_text as say
 from desktop.domain.dates import DATE_STYLES, DateError, parse_date
+from desktop.domain.messages import Message
 from desktop.domain.model import Funds, Indicator, Project, legacy_uids
 from desktop.domain.money import (
     MoneyError,
@@ -187,37 +190,45 @@ def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> s
         return _BAD_CHARS.sub(REPLACEMENT, value) if _BAD_CHARS.search(value) else value
     if name not in obj or obj[name] is None:
         if required:
-            raise CodecError(f"{where}缺少“{name}”")
+            raise CodecError(Message(say.MISSING, where=where, name=name))
         return ""
     value = obj[name]
     if not isinstance(value, str):
-        raise CodecError(f"{where}“{name}”应为文字")
+        raise CodecError(Message(say.SHOULD_BE_TEXT, where=where, name=name))
     limit = text_limit(name)
     if len(value) > limit:
-        raise CodecError(f"{where}“{name}”太长（{len(value):,} 个字符，上限 {limit:,}）")
+        raise CodecError(
+            Message(say.TEXT_TOO_LONG, where=where, name=name, length=len(value), limit=limit)
+        )
     return clean_text(value)
 
 
 def _int(obj: dict, name: str, default: int | None = None) -> int:
     value = obj.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CodecError(f"“{name}”应为整数")
+        raise CodecError(Message(say.SHOULD_BE_INTEGER, name=name))
     return value
 
 
 def _money(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise CodecError(f'金额“{name}”应写成文字，如 "5100000.00"')
+        raise CodecError(Message(say.AMOUNT_AS_TEXT, name=name))
     try:
         return to_fen(parse_decimal_amount(str(value)))
     except MoneyError as exc:
-        raise CodecError(f"金额“{name}”：{exc}") from exc
+        raise CodecError(Message(say.AMOUNT_PROBLEM, name=name, problem=exc.args[0])) from exc
+
+
+@lru_cache(maxsize=MAX_INDICATORS)
+def _nth_indicator(n: int) -> Message:
+    """ "第 n 条指标的": where a problem of an indicator is (made once for each n)."""
+    return Message(say.NTH_INDICATOR, n=n)
 
 
 def _indicator(obj: Any, n: int) -> Indicator:
-    where = f"第 {n} 条指标的"
+    where = _nth_indicator(n)
     if not isinstance(obj, dict):
-        raise CodecError(f"第 {n} 条指标不是对象")
+        raise CodecError(Message(say.NOT_AN_OBJECT, n=n))
     op = obj.get("op")
     number = obj.get("number")
     plain = _plain_texts(obj)  # None: one of them needs a closer look, field by field
@@ -230,12 +241,12 @@ def _indicator(obj: Any, n: int) -> Indicator:
     value = _kept_value(op, number, unit, text, entered, obj, where)
     needs_review = obj.get("needs_review", False)
     if not isinstance(needs_review, bool):
-        raise CodecError(f"{where}“needs_review”应为 true 或 false")
+        raise CodecError(Message(say.SHOULD_BE_BOOLEAN, where=where, name="needs_review"))
     source_line = obj.get("source_line")
     if source_line is not None and (
         isinstance(source_line, bool) or not isinstance(source_line, int)
     ):
-        raise CodecError(f"{where}“source_line”应为整数")
+        raise CodecError(Message(say.NTH_SHOULD_BE_INTEGER, where=where, name="source_line"))
     if plain is None:
         plain = [None, None, None, *(_text(obj, k, where=where) for k in _INDICATOR_KEYS[3:])]
     return Indicator(
@@ -282,26 +293,26 @@ def _value(op, number, unit: str, text: str, entered: str, obj: dict, where: str
     """An indicator's value from its JSON fields (``number`` and ``op`` as given), checked."""
     if number is not None or op is not None:
         if op is not None and op not in OPERATORS:
-            raise CodecError(f"{where}运算符“{op}”无效，应为 = ≥ ≤ > < 之一")
+            raise CodecError(Message(say.BAD_OPERATOR, where=where, op=op))
         if number is None:
-            raise CodecError(f"{where}有运算符但没有数值")
+            raise CodecError(Message(say.OPERATOR_NO_NUMBER, where=where))
         if isinstance(number, bool) or not isinstance(number, (str, int)):
-            raise CodecError(f'{where}数值应写成文字，如 "85.00"')
+            raise CodecError(Message(say.NUMBER_AS_TEXT, where=where))
         shown = str(number)[:40]
         if len(str(number)) > 100:
-            raise CodecError(f"{where}数值“{shown}…”太长")
+            raise CodecError(Message(say.NUMBER_TOO_LONG, where=where, value=shown))
         try:
             dec = Decimal(str(number))
         except InvalidOperation as exc:
-            raise CodecError(f"{where}数值“{shown}”无效") from exc
+            raise CodecError(Message(say.NUMBER_INVALID, where=where, value=shown)) from exc
         if not dec.is_finite() or text:
-            raise CodecError(f"{where}数值“{shown}”无效")
+            raise CodecError(Message(say.NUMBER_INVALID, where=where, value=shown))
         if not number_in_range(dec):
-            raise CodecError(f"{where}数值“{shown}”超出范围（绝对值应小于 10^16，最多 20 位小数）")
+            raise CodecError(Message(say.NUMBER_RANGE, where=where, value=shown))
         return IndicatorValue(op=op, number=dec, unit=unit, entered=entered)
     if text or unit:
         if unit:
-            raise CodecError(f"{where}有单位但没有数值")
+            raise CodecError(Message(say.UNIT_NO_NUMBER, where=where))
         return IndicatorValue(text=text, entered=entered)
     if entered:
         return parse_value(entered)
@@ -349,13 +360,13 @@ def _uid(raw: Any, where: str) -> str:
     if raw is None or raw == "":
         return ""
     if not isinstance(raw, str) or len(raw) > 64:
-        raise CodecError(f"{where}“uid”无效")
+        raise CodecError(Message(say.UID_INVALID, where=where))
     if _CANONICAL_UUID.fullmatch(raw):  # as str(uuid.UUID(raw)) writes it
         return raw
     try:
         return str(uuid.UUID(raw))
     except ValueError as exc:
-        raise CodecError(f"{where}“uid”不是有效的 UUID") from exc
+        raise CodecError(Message(say.UID_NOT_UUID, where=where)) from exc
 
 
 #: the fields of a row ``plain_indicators`` reads, in its order (the JSON keys)
@@ -464,7 +475,7 @@ def _with_uids(pid: str, indicators: tuple[Indicator, ...]) -> tuple[Indicator, 
             i if i.uid else replace(i, uid=d) for i, d in zip(indicators, derived, strict=True)
         )
     if len({i.uid for i in out}) != len(out):
-        raise CodecError("有两条指标的编号（uid）相同")
+        raise CodecError(Message(say.SAME_UID))
     return out
 
 
@@ -474,19 +485,19 @@ def _field_versions(raw: Any, versions: tuple[tuple[str, int], ...]) -> tuple:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or len(raw) > MAX_INDICATORS + 100:
-        raise CodecError("“field_versions”应为 {字段: [编号, 次数]} 对象")
+        raise CodecError(Message(say.FIELD_VERSIONS_SHAPE))
     known = dict(versions)
     out = []
     for key, dot in raw.items():
         if not isinstance(key, str) or not 0 < len(key) <= 80:
-            raise CodecError("“field_versions”中的字段名无效")
+            raise CodecError(Message(say.FIELD_VERSIONS_NAME))
         if not isinstance(dot, list) or len(dot) != 2:
-            raise CodecError("“field_versions”中的记录应为 [编号, 次数]")
+            raise CodecError(Message(say.FIELD_VERSIONS_ENTRY))
         replica, n = dot
         if not isinstance(replica, str) or isinstance(n, bool) or not isinstance(n, int):
-            raise CodecError("“field_versions”中的记录应为 [编号, 次数]")
+            raise CodecError(Message(say.FIELD_VERSIONS_ENTRY))
         if not 0 < n <= known.get(replica, 0):
-            raise CodecError("“field_versions”中的次数超出了版本记录")
+            raise CodecError(Message(say.FIELD_VERSIONS_COUNT))
         out.append((key, replica, n))
     return tuple(sorted(out))
 
@@ -500,13 +511,13 @@ def _field_flags(raw: Any) -> tuple[tuple[str, str], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or len(raw) > MAX_FLAGS:
-        raise CodecError("“field_flags”应为 {字段: 原因} 对象")
+        raise CodecError(Message(say.FIELD_FLAGS_SHAPE))
     out = []
     for key, reason in raw.items():
         if key not in FLAG_KEYS:
-            raise CodecError(f"“field_flags”中的字段“{str(key)[:40]}”未知")
+            raise CodecError(Message(say.FIELD_FLAGS_UNKNOWN, key=str(key)[:40]))
         if not isinstance(reason, str) or len(reason) > 1000:
-            raise CodecError("“field_flags”中的原因应为文字")
+            raise CodecError(Message(say.FIELD_FLAGS_REASON))
         out.append((key, reason))
     return tuple(sorted(out))
 
@@ -523,13 +534,13 @@ def _versions(raw: Any) -> tuple[tuple[str, int], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or len(raw) > MAX_REPLICAS:
-        raise CodecError("“versions”应为 {编号: 次数} 对象")
+        raise CodecError(Message(say.VERSIONS_SHAPE))
     out = []
     for key, n in raw.items():
         if not isinstance(key, str) or not 0 < len(key) <= 64:
-            raise CodecError("“versions”中的编号无效")
+            raise CodecError(Message(say.VERSIONS_ID))
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNTER:
-            raise CodecError("“versions”中的次数应为非负整数")
+            raise CodecError(Message(say.VERSIONS_COUNT))
         out.append((key, n))
     return tuple(sorted(out))
 
@@ -542,11 +553,11 @@ def _dates(obj: dict) -> dict[str, Any]:
             dates[name] = None
             continue
         if not isinstance(raw, str):
-            raise CodecError(f"“{name}”应写成 YYYY-MM-DD")
+            raise CodecError(Message(say.DATE_FORMAT, name=name))
         try:
             dates[name] = parse_date(raw)
         except DateError as exc:
-            raise CodecError(f"“{name}”：{exc}") from exc
+            raise CodecError(Message(say.DATE_PROBLEM, name=name, problem=exc.args[0])) from exc
     return dates
 
 
@@ -559,12 +570,12 @@ def _extra(obj: dict) -> dict[str, Any]:
     if "revision" in obj:
         extra["revision"] = _int(obj, "revision")
         if extra["revision"] < 0:
-            raise CodecError("“revision”应为非负整数")
+            raise CodecError(Message(say.REVISION_NEGATIVE))
     extra["versions"] = _versions(obj.get("versions"))
     deleted = obj.get("deleted_at")
     if deleted is not None:
         if not isinstance(deleted, str) or not deleted or len(deleted) > 40:
-            raise CodecError("“deleted_at”应为时间文字或 null")
+            raise CodecError(Message(say.DELETED_AT))
         extra["deleted_at"] = deleted
     extra["field_flags"] = _field_flags(obj.get("field_flags"))
     extra["field_versions"] = _field_versions(obj.get("field_versions"), extra["versions"])
@@ -575,16 +586,16 @@ def _funds_written(obj: dict, funds: Funds) -> tuple[tuple[str, str], ...]:
     """The amounts' text as entered, each of which must read as the stored amount."""
     written = obj.get("funds_written") or {}
     if not isinstance(written, dict) or len(written) > len(FUND_KEYS):
-        raise CodecError("“funds_written”应为 {金额字段: 文字} 对象")
+        raise CodecError(Message(say.FUNDS_WRITTEN_SHAPE))
     for k, text in written.items():
         if k not in FUND_KEYS or not isinstance(text, str) or not 0 < len(text) <= 40:
-            raise CodecError("“funds_written”中的记录无效")
+            raise CodecError(Message(say.FUNDS_WRITTEN_ENTRY))
         try:
             same = parse_money(text) == getattr(funds, k)
         except ValueError:
             same = False
         if not same:
-            raise CodecError(f"“funds_written”中“{text[:20]}”与金额不符")
+            raise CodecError(Message(say.FUNDS_WRITTEN_MISMATCH, text=text[:20]))
     return tuple(sorted(written.items()))
 
 
@@ -593,7 +604,7 @@ def _check_total(project: Project) -> None:
     for i in project.indicators:
         total += sum(map(len, _INDICATOR_TEXTS(i))) + sum(map(len, _VALUE_TEXTS(i.value)))
     if total > MAX_PROJECT_TEXT:
-        raise CodecError(f"文字太多（共 {total:,} 个字符，上限 {MAX_PROJECT_TEXT:,}）")
+        raise CodecError(Message(say.TOO_MUCH_TEXT, total=total, limit=MAX_PROJECT_TEXT))
 
 
 def project_from_dict(
@@ -603,40 +614,40 @@ def project_from_dict(
     ``indicators`` (from ``plain_indicators``) stand for ``obj["indicators"]``, ``funds``
     (amounts already checked) for ``obj["funds"]``."""
     if not isinstance(obj, dict):
-        raise CodecError("项目不是对象")
+        raise CodecError(Message(say.PROJECT_NOT_OBJECT))
     pid = _text(obj, "id", required=True)
     try:
         pid = str(uuid.UUID(pid))
     except ValueError as exc:
-        raise CodecError(f"“id”不是有效的 UUID：{pid}") from exc
+        raise CodecError(Message(say.BAD_ID, id=pid)) from exc
     year = _int(obj, "year")
     if not 1900 <= year <= 9999:
-        raise CodecError(f"年度 {year} 无效")
+        raise CodecError(Message(say.BAD_YEAR, year=year))
     dates = _dates(obj)
     if funds is None:
         funds_obj = obj.get("funds", {})
         if not isinstance(funds_obj, dict):
-            raise CodecError("“funds”应为对象")
+            raise CodecError(Message(say.SHOULD_BE_OBJECT, name="funds"))
         funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
     goals = obj.get("goals", {})
     if not isinstance(goals, dict):
-        raise CodecError("“goals”应为对象")
+        raise CodecError(Message(say.SHOULD_BE_OBJECT, name="goals"))
     raw_indicators = obj.get("indicators", []) if indicators is None else []
     if not isinstance(raw_indicators, list):
-        raise CodecError("“indicators”应为列表")
+        raise CodecError(Message(say.SHOULD_BE_LIST, name="indicators"))
     if len(raw_indicators) > MAX_INDICATORS:
-        raise CodecError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+        raise CodecError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
     profile = _text(obj, "profile")
     if profile and profile not in {p.id for p in taxonomy().profiles}:
-        raise CodecError(f"指标体系“{profile}”未知")
+        raise CodecError(Message(say.UNKNOWN_PROFILE, profile=profile))
     extra = _extra(obj)
     date_style = _text(obj, "date_style")
     if date_style and date_style not in DATE_STYLES:
-        raise CodecError(f"日期格式“{date_style[:20]}”未知")
+        raise CodecError(Message(say.UNKNOWN_DATE_STYLE, style=date_style[:20]))
     extra["funds_written"] = _funds_written(obj, funds)
     goal_header = _text(obj, "goal_header")
     if len(goal_header) > MAX_GOAL_HEADER:
-        raise CodecError(f"“goal_header”太长（超过 {MAX_GOAL_HEADER} 个字符）")
+        raise CodecError(Message(say.GOAL_HEADER_TOO_LONG, limit=MAX_GOAL_HEADER))
     project = Project(
         id=pid,
         year=year,

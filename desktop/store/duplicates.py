@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from desktop.domain import audit
+from desktop.domain import row_text as say
+from desktop.domain.messages import Message
 from desktop.domain.model import Project
 
 Key = tuple[int, str]
@@ -74,7 +76,7 @@ def key_problem(row) -> str | None:
     except (KeyError, IndexError):
         return None  # a file of a schema before the key
     if type(stored) is not str or (stored and not _key_text(stored)):
-        return "查重键（name_key）已损坏"
+        return Message(say.NAME_KEY_DAMAGED)
     return None
 
 

@@ -31,8 +31,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.domain import limits
+from desktop.domain import row_text as say
 from desktop.domain.codec import MAX_INDICATORS, CodecError, project_from_dict
 from desktop.domain.merge_text import APPROVED_REASON, BASE_REASON
+from desktop.domain.messages import Message
 from desktop.domain.model import Project
 from desktop.domain.review import APPROVED, Records
 from desktop.store import rows
@@ -389,12 +391,14 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
         now = datetime.now(UTC)
         cursor = conn.execute("SELECT rowid AS rowid_, * FROM projects")
         for n, r in enumerate(cursor, 1):
-            label = r["name"] if isinstance(r["name"], str) else f"第 {n} 个项目"
-            label = rows.shown(label[:100])
+            if isinstance(r["name"], str):
+                label = rows.shown(r["name"][:100])
+            else:
+                label = Message(say.NTH_PROJECT, n=n)
             pid = r["id"]
             problem = screened.get(pid if isinstance(pid, str) else f"rowid:{r['rowid_']}")
             if problem is not None and problem != rows.INVALID_VALUES:
-                incoming.problems.append(f"“{label}”未导入：{problem}")
+                incoming.problems.append(Message(say.NOT_IMPORTED, label=label, problem=problem))
                 continue
             try:
                 columns, indicators = rows.fetch_all(  # read by position, decoded in C
@@ -404,22 +408,22 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                 )
                 project = rows.project_from_row(r, indicators, columns)
             except (CodecError, ValueError, TypeError) as exc:
-                incoming.problems.append(f"“{label}”未导入：{exc}")
+                problem = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+                incoming.problems.append(Message(say.NOT_IMPORTED, label=label, problem=problem))
                 continue
             if (problem := key_problem(r)) is not None:  # a damaged row
-                incoming.problems.append(f"“{label}”未导入：{problem}")
+                incoming.problems.append(Message(say.NOT_IMPORTED, label=label, problem=problem))
                 continue
             if project.id in seen:
-                incoming.problems.append(f"“{label}”未导入：编号 {project.id} 在文件中重复")
+                problem = Message(say.DUPLICATE_ID, id=project.id)
+                incoming.problems.append(Message(say.NOT_IMPORTED, label=label, problem=problem))
                 continue
             seen.add(project.id)
             for stamp in (project.created_at, project.updated_at):
                 with contextlib.suppress(ValueError):
                     when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
                     if when.tzinfo is not None and when > now + FUTURE_SLACK:
-                        incoming.problems.append(
-                            f"“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期"
-                        )
+                        incoming.problems.append(Message(say.FUTURE_TIME, label=label, stamp=stamp))
                         break
             incoming.projects.append(project)
     except sqlite3.DatabaseError as exc:
@@ -439,7 +443,8 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                 )
             )
         except (CodecError, ValueError, TypeError, AttributeError) as exc:
-            incoming.problems.append(f"一条删除记录无效，已忽略：{exc}")
+            problem = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            incoming.problems.append(Message(say.BAD_TOMBSTONE, problem=problem))
     from desktop.store.review_check import read_review_rows
 
     read_review_rows(conn, incoming)

@@ -14,6 +14,8 @@ from datetime import datetime
 
 from desktop.domain import limits
 from desktop.domain import review as rv
+from desktop.domain import row_text as say
+from desktop.domain.messages import Message, Term
 from desktop.store.errors import DamagedFileError, NotOurFileError
 
 MAX_ROWS = limits.MAX_REVIEW_ROWS  # per table, counted before any row is read
@@ -27,24 +29,24 @@ class _Bad(ValueError):
 
 def _text(value, name: str, limit: int) -> str:
     if not isinstance(value, str):
-        raise _Bad(f"“{name}”不是文字")
+        raise _Bad(Message(say.NOT_TEXT, name=name))
     if _SURROGATE.search(value):
-        raise _Bad(f"“{name}”的文字编码无效")
+        raise _Bad(Message(say.BAD_TEXT, name=name))
     if len(value) > limit:
-        raise _Bad(f"“{name}”太长（{len(value)} 字）")
+        raise _Bad(Message(say.REVIEW_TOO_LONG, name=name, length=len(value)))
     return value
 
 
 def _uuid(value, name: str) -> str:
     text = _text(value, name, 36)
     if not rv.is_uuid(text):
-        raise _Bad(f"“{name}”不是有效的编号")
+        raise _Bad(Message(say.REVIEW_NOT_ID, name=name))
     return text
 
 
 def _int(value, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _Bad(f"“{name}”无效")
+        raise _Bad(Message(say.SCREEN_INVALID, name=name))
     return value
 
 
@@ -53,14 +55,14 @@ def _time(value, name: str) -> str:
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise _Bad(f"“{name}”不是时间") from exc
+        raise _Bad(Message(say.REVIEW_NOT_TIME, name=name)) from exc
     return text
 
 
 def _event(r) -> rv.StatusEvent:
     to, frm = r["to_status"], r["from_status"]
     if to not in rv.STATUS_LABELS or frm not in rv.STATUS_LABELS:
-        raise _Bad("状态无效")
+        raise _Bad(Message(say.REVIEW_STATUS))
     return rv.StatusEvent(
         id=_uuid(r["id"], "id"),
         project_id=_uuid(r["project_id"], "project_id"),
@@ -78,19 +80,19 @@ def _event(r) -> rv.StatusEvent:
 def _hash(value) -> str:
     text = _text(value, "content_hash", 64)
     if not _HASH.match(text):
-        raise _Bad("内容校验值无效")
+        raise _Bad(Message(say.REVIEW_HASH))
     return text
 
 
 def _opinion(r) -> rv.Opinion:
     kind = r["kind"]
     if kind not in rv.TARGET_KINDS:
-        raise _Bad("意见位置的类别无效")
+        raise _Bad(Message(say.REVIEW_KIND))
     target = _text(r["target"], "target", 1000)
     if kind == rv.ON_FIELD and not rv.field_known(target):
-        raise _Bad(f"没有名为“{target[:40]}”的字段")
+        raise _Bad(Message(say.REVIEW_NO_FIELD, target=target[:40]))
     if kind == rv.ON_PROJECT and target:
-        raise _Bad("针对整个项目的意见不应有位置")
+        raise _Bad(Message(say.REVIEW_PROJECT_TARGET))
     return rv.Opinion(
         id=_uuid(r["id"], "id"),
         project_id=_uuid(r["project_id"], "project_id"),
@@ -108,7 +110,7 @@ def _opinion(r) -> rv.Opinion:
 def _change(r) -> rv.OpinionChange:
     state = r["state"]
     if state not in (rv.FIXED, rv.EXPLAINED, rv.CONFIRMED):
-        raise _Bad("意见状态无效")
+        raise _Bad(Message(say.REVIEW_STATE))
     return rv.OpinionChange(
         id=_uuid(r["id"], "id"),
         opinion_id=_uuid(r["opinion_id"], "opinion_id"),
@@ -123,9 +125,9 @@ def _change(r) -> rv.OpinionChange:
 
 
 _TABLES = (
-    ("review_events", _event, "状态记录"),
-    ("opinions", _opinion, "审核意见"),
-    ("opinion_changes", _change, "意见处理记录"),
+    ("review_events", _event, Term(say.REVIEW_EVENTS)),
+    ("opinions", _opinion, Term(say.REVIEW_OPINIONS)),
+    ("opinion_changes", _change, Term(say.REVIEW_CHANGES)),
 )
 
 
@@ -147,15 +149,17 @@ def read_review_rows(conn: sqlite3.Connection, incoming) -> None:
                     good.append(make(r))
                 except _Bad as exc:
                     bad += 1
-                    first = first or str(exc)
+                    first = first or exc.args[0]
         except sqlite3.DatabaseError as exc:
             raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
         if bad:
-            incoming.problems.append(f"{bad} 条{label}无效，未导入（例如：{first}）")
+            incoming.problems.append(
+                Message(say.REVIEW_ROWS_BAD, bad=bad, label=label, first=first)
+            )
         found.append(good)
     opinion_ids = {o.id for o in found[1]}
     orphans = [c for c in found[2] if c.opinion_id not in opinion_ids]
     if orphans:
-        incoming.problems.append(f"{len(orphans)} 条意见处理记录找不到所属的意见，未导入")
+        incoming.problems.append(Message(say.ORPHAN_CHANGES, n=len(orphans)))
         found[2] = [c for c in found[2] if c.opinion_id in opinion_ids]
     incoming.reviews = rv.Records(tuple(found[0]), tuple(found[1]), tuple(found[2]))

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.domain import row_text as say
 from desktop.domain.codec import (
     MAX_INDICATORS,
     MAX_LONG_TEXT,
@@ -44,6 +45,7 @@ from desktop.domain.limits import (
     MAX_JSON_COLUMN,
     MAX_STORED_AMOUNT,
 )
+from desktop.domain.messages import Message, Term
 from desktop.domain.model import Funds, Indicator, Project
 from desktop.domain.values import IndicatorValue
 
@@ -103,9 +105,9 @@ def as_text(value, field_name: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise BadRowError(f"“{field_name}”不是文字")
+        raise BadRowError(Message(say.NOT_TEXT, name=field_name))
     if _SURROGATE.search(value):
-        raise BadRowError(f"“{field_name}”的文字编码无效")
+        raise BadRowError(Message(say.BAD_TEXT, name=field_name))
     return value
 
 
@@ -116,11 +118,11 @@ def _optional_text(value, field_name: str) -> str | None:
 def _json(value, field_name: str, label: str):
     text = as_text(value, field_name) or "{}"
     if len(text) > (MAX_HISTORY_JSON if field_name == "data" else MAX_JSON_COLUMN):
-        raise BadRowError(f"{label}太长")
+        raise BadRowError(Message(say.JSON_TOO_LONG, label=label))
     try:
         return json.loads(text)
     except ValueError as exc:
-        raise BadRowError(f"{label}无效（{field_name} 不是有效的 JSON）") from exc
+        raise BadRowError(Message(say.JSON_INVALID, label=label, name=field_name)) from exc
 
 
 def _funds(r: Mapping) -> Funds:
@@ -130,7 +132,7 @@ def _funds(r: Mapping) -> Funds:
     for attr, column in FUND_COLUMNS.items():
         value = r[column]
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_STORED_AMOUNT:
-            raise BadRowError(f"金额“{column}”无效")
+            raise BadRowError(Message(say.AMOUNT_INVALID, name=column))
         funds[attr] = value
     return Funds(**funds)
 
@@ -139,19 +141,19 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
     indicators = []
     for n, i in enumerate(indicator_rows, 1):
         if n > MAX_INDICATORS:
-            raise BadRowError(f"指标太多（超过 {MAX_INDICATORS} 条）")
+            raise BadRowError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
         for column in INDICATOR_TEXT:
             as_text(_col(i, column), column)
-        number = _optional_text(i["number"], "指标数值")
-        op = _optional_text(i["op"], "指标运算符")
+        number = _optional_text(i["number"], Term(say.INDICATOR_NUMBER))
+        op = _optional_text(i["op"], Term(say.INDICATOR_OP))
         needs_review = i["needs_review"]
         if needs_review not in (0, 1) or isinstance(needs_review, float):
-            raise BadRowError("指标复核标记无效")
+            raise BadRowError(Message(say.INDICATOR_REVIEW_FLAG))
         source_line = i["source_line"]
         if source_line is not None and (
             isinstance(source_line, bool) or not isinstance(source_line, int)
         ):
-            raise BadRowError("指标行号无效")
+            raise BadRowError(Message(say.INDICATOR_LINE))
         indicators.append(
             {
                 "level1": i["level1"],
@@ -231,7 +233,7 @@ def _checked_project(
     raw_id = as_text(r["id"], "id")
     year = r["year"]
     if isinstance(year, bool) or not isinstance(year, int):
-        raise BadRowError("年度不是整数")
+        raise BadRowError(Message(say.YEAR_NOT_INTEGER))
     funds = _funds(r)
     rest = iter(indicator_rows)
     head = list(itertools.islice(rest, MAX_INDICATORS + 1))
@@ -245,10 +247,10 @@ def _checked_project(
         indicators = _indicator_dicts(every)
     for column in ("start_date", "end_date", "deleted_at"):
         _optional_text(_col(r, column), column)
-    versions = _json(_col(r, "versions", "{}"), "versions", "版本记录")
+    versions = _json(_col(r, "versions", "{}"), "versions", Term(say.VERSIONS))
     revision = r["revision"]
     if isinstance(revision, bool) or not isinstance(revision, int) or not 0 <= revision < 2**62:
-        raise BadRowError("修改次数（revision）无效")
+        raise BadRowError(Message(say.REVISION_INVALID))
     obj = {
         "id": raw_id,
         "year": year,
@@ -268,17 +270,22 @@ def _checked_project(
         "versions": versions,
         "deleted_at": _col(r, "deleted_at"),
         "date_style": as_text(_col(r, "date_style", ""), "date_style"),
-        "field_flags": _json(_col(r, "field_flags", "{}"), "field_flags", "需复核字段记录"),
+        "field_flags": _json(_col(r, "field_flags", "{}"), "field_flags", Term(say.FIELD_FLAGS)),
         "goal_header": as_text(_col(r, "goal_header", ""), "goal_header"),
-        "field_versions": _json(_col(r, "field_versions", "{}"), "field_versions", "字段版本记录"),
-        "funds_written": _json(_col(r, "funds_written", "{}"), "funds_written", "金额写法记录"),
+        "field_versions": _json(
+            _col(r, "field_versions", "{}"), "field_versions", Term(say.FIELD_VERSIONS)
+        ),
+        "funds_written": _json(
+            _col(r, "funds_written", "{}"), "funds_written", Term(say.FUNDS_WRITTEN)
+        ),
     }
     try:
         return project_from_dict(obj, indicators=plain, funds=funds)
     except BadRowError:
         raise
     except (CodecError, ValueError, TypeError) as exc:
-        raise BadRowError(str(exc)) from exc
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+        raise BadRowError(reason) from exc
 
 
 def date_text(d: date | None) -> str | None:
@@ -408,7 +415,7 @@ def shown(text: str) -> str:
 
 
 UTF8_BAD = "jixiao_utf8_bad"  # the SQL function ``screen`` registers: 1 for undecodable bytes
-BAD_ENCODING = "文字编码无效（不是 UTF-8）"
+BAD_ENCODING = Message(say.SCREEN_ENCODING)
 
 
 def _utf8_bad(data: bytes | None) -> int:
@@ -453,19 +460,19 @@ def _text_check(column: str, limit: int) -> str:
 def _project_checks(columns: set[str], text_columns: list[str]) -> list[tuple[str, str]]:
     """(SQL condition that is true for a bad row, what is wrong) for ``projects``."""
     checks = [
-        ("typeof(id) != 'text' OR length(id) != 36", "编号无效"),
-        ("typeof(year) != 'integer' OR year NOT BETWEEN 1900 AND 9999", "年度无效"),
+        ("typeof(id) != 'text' OR length(id) != 36", Message(say.SCREEN_ID)),
+        ("typeof(year) != 'integer' OR year NOT BETWEEN 1900 AND 9999", Message(say.SCREEN_YEAR)),
     ]
     for column in PROJECT_TEXT:
         if column in columns and column != "id":
             limit = MAX_LONG_TEXT if column in _LONG_COLUMNS else MAX_SHORT_TEXT
-            checks.append((_text_check(column, limit), f"“{column}”不是文字或太长"))
+            checks.append((_text_check(column, limit), Message(say.SCREEN_TEXT, name=column)))
     for column in FUND_COLUMNS.values():
         checks.append(
             (
                 f"typeof({column}) != 'integer' "
                 f"OR {column} NOT BETWEEN {1 - MAX_STORED_AMOUNT} AND {MAX_STORED_AMOUNT - 1}",
-                "金额无效",
+                Message(say.SCREEN_AMOUNT),
             )
         )
     for column in ("versions", "field_flags", "field_versions", "funds_written"):
@@ -474,27 +481,27 @@ def _project_checks(columns: set[str], text_columns: list[str]) -> list[tuple[st
                 (
                     f"typeof({column}) != 'text' OR length({column}) > {MAX_JSON_COLUMN} "
                     f"OR NOT json_valid({column}) OR json_type({column}) != 'object'",
-                    f"“{column}”不是有效的 JSON",
+                    Message(say.SCREEN_JSON, name=column),
                 )
             )
     for column in ("start_date", "end_date", "deleted_at", "date_style", "goal_header"):
         if column in columns:
-            checks.append((_text_check(column, 100), f"“{column}”无效"))
+            checks.append((_text_check(column, 100), Message(say.SCREEN_INVALID, name=column)))
     for column in ("start_date", "end_date"):  # date() is NULL for 2024-13-45
         checks.append(
             (
                 f"{column} IS NOT NULL AND {column} != '' "
                 f"AND coalesce(date({column}) != {column}, 1)",
-                f"“{column}”不是有效的日期",
+                Message(say.SCREEN_DATE, name=column),
             )
         )
-    checks.append(("typeof(revision) != 'integer' OR revision < 0", "修改次数无效"))
+    checks.append(("typeof(revision) != 'integer' OR revision < 0", Message(say.SCREEN_REVISION)))
     if "content_hash" in columns:  # the hash the printed codes carry: 64 hex digits or ''
         checks.append(
             (
                 "typeof(content_hash) != 'text' OR (content_hash != '' AND "
                 "(length(content_hash) != 64 OR content_hash GLOB '*[^0-9a-f]*'))",
-                "内容指纹（content_hash）无效",
+                Message(say.SCREEN_HASH),
             )
         )
     # last: only a row every other check passed (its texts of a bounded size) is decoded
@@ -519,7 +526,7 @@ _INDICATOR_INVALID = [  # small enough to load: the row reader says exactly what
 ]
 #: the screen's finding for a project whose indicator values are wrong but small: reading
 #: it with ``project_from_row`` gives the exact sentence
-INVALID_VALUES = "有指标的数值、运算符或复核标记无效"
+INVALID_VALUES = Message(say.SCREEN_VALUES)
 
 
 @functools.lru_cache(maxsize=16)
@@ -597,23 +604,24 @@ def screen(
         project_id is not None,
         indicator_encoding,
     )
-    params: list = [*checks, project_id] if project_id is not None else list(checks)
+    said = {m: m for m in checks}  # the text SQLite gives back → its Message
+    params: list = [*map(str, checks)] + ([project_id] if project_id is not None else [])
     for rowid, pid, what in conn.execute(project_sql, params):
-        bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", what)
+        bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", said.get(what, what))
     params = [project_id] if project_id is not None else []
     for pid, count, chars, broken, wrong, undecodable in conn.execute(indicator_sql, params):
         if not isinstance(pid, str):
             continue  # belongs to no project that can be read
         if count > MAX_INDICATORS:
-            bad.setdefault(pid, f"指标太多（{count:,} 条，上限 {MAX_INDICATORS:,}）")
+            bad.setdefault(pid, Message(say.SCREEN_TOO_MANY, count=count, limit=MAX_INDICATORS))
         elif chars > MAX_PROJECT_TEXT:
-            bad.setdefault(pid, f"指标的文字太多（{chars:,} 个字符）")
+            bad.setdefault(pid, Message(say.SCREEN_TOO_MUCH_TEXT, chars=chars))
         elif broken:
-            bad.setdefault(pid, "有指标的内容不是文字或太长")
+            bad.setdefault(pid, Message(say.SCREEN_INDICATOR_TEXT))
         elif wrong:
             bad.setdefault(pid, INVALID_VALUES)
         elif undecodable:
-            bad.setdefault(pid, f"有指标的{BAD_ENCODING}")
+            bad.setdefault(pid, Message(say.SCREEN_INDICATOR_ENCODING))
     return bad
 
 

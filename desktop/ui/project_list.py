@@ -247,8 +247,10 @@ class ProjectTableModel(QAbstractTableModel):
             return self._icons[2]
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#b91c1c"))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._repair[s.id]
+        if role == Qt.ItemDataRole.ToolTipRole:  # why, in the window's language
+            from desktop.ui.audit_text import finding_text
+
+            return finding_text(self._repair[s.id])
         return None
 
     def _review_text(self, project_id: str) -> str:

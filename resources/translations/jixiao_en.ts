@@ -500,87 +500,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="26"/>
+        <location filename="../../desktop/domain/model.py" line="28"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="27"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="28"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="29"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="30"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="43"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="44"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -2633,7 +2633,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Needs repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="257"/>
+        <location filename="../../desktop/ui/project_list.py" line="259"/>
         <source>{0} · 意见 {1}</source>
         <translation>{0} · {1} opinions</translation>
     </message>
@@ -3630,6 +3630,491 @@ Submit these adjustments?</translation>
         <source>“{name}”的删除记录可疑（本机的修改次数被改高），已忽略。</source>
         <translation>The deletion record of “{name}” is suspicious (this computer’s count of changes was raised) and is ignored.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="11"/>
+        <source>“{label}”未导入：{problem}</source>
+        <translation>“{label}” not imported: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="12"/>
+        <source>第 {n} 个项目</source>
+        <translation>project {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="13"/>
+        <source>编号 {id} 在文件中重复</source>
+        <translation>its id {id} appears twice in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="14"/>
+        <source>{bad} 条{label}无效，未导入（例如：{first}）</source>
+        <translation>{bad} {label} invalid, not imported (for example: {first})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="15"/>
+        <source>状态记录</source>
+        <translation>status records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="16"/>
+        <source>审核意见</source>
+        <translation>review opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="17"/>
+        <source>意见处理记录</source>
+        <translation>records of answers to opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="18"/>
+        <source>“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期</source>
+        <translation>“{label}” was changed in the future ({stamp}); imported, please check the computer&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="21"/>
+        <source>一条删除记录无效，已忽略：{problem}</source>
+        <translation>a deletion record is invalid and was ignored: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="22"/>
+        <source>查重键（name_key）已损坏</source>
+        <translation>the duplicate-check key (name_key) is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="23"/>
+        <source>{n} 条意见处理记录找不到所属的意见，未导入</source>
+        <translation>{n} records of answers belong to no opinion in the file, not imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="26"/>
+        <source>“{name}”太长（{length} 字）</source>
+        <translation>“{name}” is too long ({length} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="27"/>
+        <source>“{name}”不是有效的编号</source>
+        <translation>“{name}” is not a valid id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="28"/>
+        <source>“{name}”不是时间</source>
+        <translation>“{name}” is not a time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="29"/>
+        <source>状态无效</source>
+        <translation>the status is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="30"/>
+        <source>内容校验值无效</source>
+        <translation>the content checksum is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="31"/>
+        <source>意见位置的类别无效</source>
+        <translation>the kind of the opinion&apos;s place is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="32"/>
+        <source>没有名为“{target}”的字段</source>
+        <translation>there is no field named “{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="33"/>
+        <source>针对整个项目的意见不应有位置</source>
+        <translation>an opinion on the whole project should have no place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="34"/>
+        <source>意见状态无效</source>
+        <translation>the opinion&apos;s state is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="37"/>
+        <source>“{name}”不是文字</source>
+        <translation>“{name}” is not text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="38"/>
+        <source>“{name}”的文字编码无效</source>
+        <translation>the text of “{name}” is not validly encoded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="39"/>
+        <source>{label}太长</source>
+        <translation>the {label} is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="40"/>
+        <source>{label}无效（{name} 不是有效的 JSON）</source>
+        <translation>the {label} is invalid ({name} is not valid JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="41"/>
+        <source>版本记录</source>
+        <translation>version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="42"/>
+        <source>需复核字段记录</source>
+        <translation>record of fields to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="43"/>
+        <source>字段版本记录</source>
+        <translation>record of field versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="44"/>
+        <source>金额写法记录</source>
+        <translation>record of amounts as written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="45"/>
+        <source>金额“{name}”无效</source>
+        <translation>the amount “{name}” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="46"/>
+        <source>年度不是整数</source>
+        <translation>the year is not a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="47"/>
+        <source>修改次数（revision）无效</source>
+        <translation>the number of changes (revision) is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="48"/>
+        <source>指标数值</source>
+        <translation>indicator number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="49"/>
+        <source>指标运算符</source>
+        <translation>indicator operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="50"/>
+        <source>指标复核标记无效</source>
+        <translation>an indicator&apos;s review mark is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="51"/>
+        <source>指标行号无效</source>
+        <translation>an indicator&apos;s line number is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="54"/>
+        <source>编号无效</source>
+        <translation>the id is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="55"/>
+        <source>年度无效</source>
+        <translation>the year is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="56"/>
+        <source>“{name}”不是文字或太长</source>
+        <translation>“{name}” is not text or is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="57"/>
+        <source>金额无效</source>
+        <translation>an amount is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="58"/>
+        <source>“{name}”不是有效的 JSON</source>
+        <translation>“{name}” is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="59"/>
+        <source>“{name}”无效</source>
+        <translation>“{name}” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="60"/>
+        <source>“{name}”不是有效的日期</source>
+        <translation>“{name}” is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="61"/>
+        <source>修改次数无效</source>
+        <translation>the number of changes is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="62"/>
+        <source>内容指纹（content_hash）无效</source>
+        <translation>the content fingerprint (content_hash) is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="63"/>
+        <source>文字编码无效（不是 UTF-8）</source>
+        <translation>text is not validly encoded (not UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="64"/>
+        <source>有指标的数值、运算符或复核标记无效</source>
+        <translation>an indicator&apos;s number, operator or review mark is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="65"/>
+        <source>指标太多（{count:,} 条，上限 {limit:,}）</source>
+        <translation>too many indicators ({count:,}, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="66"/>
+        <source>指标的文字太多（{chars:,} 个字符）</source>
+        <translation>the indicators hold too much text ({chars:,} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="67"/>
+        <source>有指标的内容不是文字或太长</source>
+        <translation>an indicator&apos;s content is not text or is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="68"/>
+        <source>有指标的文字编码无效（不是 UTF-8）</source>
+        <translation>an indicator&apos;s text is not validly encoded (not UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="71"/>
+        <source>第 {n} 条指标的</source>
+        <translation>indicator {n}: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="72"/>
+        <source>{where}缺少“{name}”</source>
+        <translation>{where}“{name}” is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="73"/>
+        <source>{where}“{name}”应为文字</source>
+        <translation>{where}“{name}” should be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="74"/>
+        <source>{where}“{name}”太长（{length:,} 个字符，上限 {limit:,}）</source>
+        <translation>{where}“{name}” is too long ({length:,} characters, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="77"/>
+        <source>“{name}”应为整数</source>
+        <translation>“{name}” should be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="78"/>
+        <source>金额“{name}”应写成文字，如 &quot;5100000.00&quot;</source>
+        <translation>the amount “{name}” should be written as text, like &quot;5100000.00&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="79"/>
+        <source>金额“{name}”：{problem}</source>
+        <translation>the amount “{name}”: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="80"/>
+        <source>{where}运算符“{op}”无效，应为 = ≥ ≤ &gt; &lt; 之一</source>
+        <translation>{where}the operator “{op}” is invalid; it should be one of = ≥ ≤ &gt; &lt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="81"/>
+        <source>{where}有运算符但没有数值</source>
+        <translation>{where}an operator but no number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="82"/>
+        <source>{where}数值应写成文字，如 &quot;85.00&quot;</source>
+        <translation>{where}the number should be written as text, like &quot;85.00&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="83"/>
+        <source>{where}数值“{value}…”太长</source>
+        <translation>{where}the number “{value}…” is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="84"/>
+        <source>{where}数值“{value}”无效</source>
+        <translation>{where}the number “{value}” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="85"/>
+        <source>{where}数值“{value}”超出范围（绝对值应小于 10^16，最多 20 位小数）</source>
+        <translation>{where}the number “{value}” is out of range (it must be smaller than 10^16, with at most 20 decimals)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="88"/>
+        <source>{where}有单位但没有数值</source>
+        <translation>{where}a unit but no number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="89"/>
+        <source>“id”不是有效的 UUID：{id}</source>
+        <translation>“id” is not a valid UUID: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="90"/>
+        <source>年度 {year} 无效</source>
+        <translation>the year {year} is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="91"/>
+        <source>指标太多（超过 {limit} 条）</source>
+        <translation>too many indicators (more than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="92"/>
+        <source>“{name}”应写成 YYYY-MM-DD</source>
+        <translation>“{name}” should be written YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="93"/>
+        <source>{where}“{name}”应为 true 或 false</source>
+        <translation>{where}“{name}” should be true or false</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="94"/>
+        <source>{where}“{name}”应为整数</source>
+        <translation>{where}“{name}” should be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="95"/>
+        <source>{where}“uid”无效</source>
+        <translation>{where}“uid” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="96"/>
+        <source>{where}“uid”不是有效的 UUID</source>
+        <translation>{where}“uid” is not a valid UUID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="97"/>
+        <source>第 {n} 条指标不是对象</source>
+        <translation>indicator {n} is not an object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="98"/>
+        <source>有两条指标的编号（uid）相同</source>
+        <translation>two indicators have the same id (uid)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="99"/>
+        <source>项目不是对象</source>
+        <translation>the project is not an object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="100"/>
+        <source>“{name}”应为对象</source>
+        <translation>“{name}” should be an object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="101"/>
+        <source>“{name}”应为列表</source>
+        <translation>“{name}” should be a list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="102"/>
+        <source>指标体系“{profile}”未知</source>
+        <translation>the indicator set “{profile}” is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="103"/>
+        <source>日期格式“{style}”未知</source>
+        <translation>the date style “{style}” is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="104"/>
+        <source>“goal_header”太长（超过 {limit} 个字符）</source>
+        <translation>“goal_header” is too long (more than {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="105"/>
+        <source>文字太多（共 {total:,} 个字符，上限 {limit:,}）</source>
+        <translation>too much text ({total:,} characters, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="106"/>
+        <source>“{name}”：{problem}</source>
+        <translation>“{name}”: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="107"/>
+        <source>“field_versions”应为 {{字段: [编号, 次数]}} 对象</source>
+        <translation>“field_versions” should be an object {{field: [id, count]}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="110"/>
+        <source>“field_versions”中的字段名无效</source>
+        <translation>a field name in “field_versions” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="111"/>
+        <source>“field_versions”中的记录应为 [编号, 次数]</source>
+        <translation>an entry of “field_versions” should be [id, count]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="112"/>
+        <source>“field_versions”中的次数超出了版本记录</source>
+        <translation>a count in “field_versions” exceeds the version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="113"/>
+        <source>“field_flags”应为 {{字段: 原因}} 对象</source>
+        <translation>“field_flags” should be an object {{field: reason}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="114"/>
+        <source>“field_flags”中的字段“{key}”未知</source>
+        <translation>the field “{key}” in “field_flags” is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="115"/>
+        <source>“field_flags”中的原因应为文字</source>
+        <translation>a reason in “field_flags” should be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="116"/>
+        <source>“versions”应为 {{编号: 次数}} 对象</source>
+        <translation>“versions” should be an object {{id: count}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="117"/>
+        <source>“versions”中的编号无效</source>
+        <translation>an id in “versions” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="118"/>
+        <source>“versions”中的次数应为非负整数</source>
+        <translation>a count in “versions” should be a whole number, not negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="119"/>
+        <source>“revision”应为非负整数</source>
+        <translation>“revision” should be a whole number, not negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="120"/>
+        <source>“deleted_at”应为时间文字或 null</source>
+        <translation>“deleted_at” should be a time as text, or null</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="121"/>
+        <source>“funds_written”应为 {{金额字段: 文字}} 对象</source>
+        <translation>“funds_written” should be an object {{amount field: text}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="122"/>
+        <source>“funds_written”中的记录无效</source>
+        <translation>an entry of “funds_written” is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="123"/>
+        <source>“funds_written”中“{text}”与金额不符</source>
+        <translation>“{text}” in “funds_written” does not match the amount</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -3856,27 +4341,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="266"/>
+        <location filename="../../desktop/ui/project_list.py" line="268"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="267"/>
+        <location filename="../../desktop/ui/project_list.py" line="269"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="268"/>
+        <location filename="../../desktop/ui/project_list.py" line="270"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="269"/>
+        <location filename="../../desktop/ui/project_list.py" line="271"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="270"/>
+        <location filename="../../desktop/ui/project_list.py" line="272"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>
