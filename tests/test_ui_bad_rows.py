@@ -40,7 +40,7 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     from desktop.ui.project_list import COL_STATUS, COL_YEAR
 
     def shown(name: str, col: int) -> str:
-        proxy = window.proxy
+        proxy = c.window.proxy  # the window of now (a language switch builds a new one)
         for r in range(proxy.rowCount()):
             if proxy.index(r, 0).data() == name:
                 return proxy.index(r, col).data()
@@ -49,6 +49,15 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     assert shown("司法调解", COL_STATUS) == "需要修复" and shown("司法调解", COL_YEAR) == ""
     assert shown("法治宣传", COL_STATUS) == "需要修复" and shown("法治宣传", COL_YEAR) == "2024"
     assert shown("人民调解", COL_STATUS) != "需要修复" and shown("人民调解", COL_YEAR) == "2024"
+    # switched to English and back, the new window marks them too (the file is not screened
+    # again)
+    c.set_language("en")
+    assert shown("司法调解", COL_STATUS) == "Needs repair"
+    c.set_language("zh_CN")
+    window = c.window
+    assert (
+        shown("法治宣传", COL_STATUS) == "需要修复" and "2 个项目的数据有误" in window.banner.text()
+    )
     # a good project is shown as usual
     good = next(s for s in window.model._rows if s.name == "人民调解")
     window.nav.select_project(good.id)

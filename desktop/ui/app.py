@@ -151,6 +151,7 @@ class Controller(QObject):
         self.window: MainWindow | None = None
         self._worker: threading.Thread | None = None
         self._opening = 0  # counts openings, so a late result cannot hit a newer one
+        self._needing_repair: dict = {}  # the screen's finding, shown again in a new window
         self.checked.connect(self._on_checked)
         self.screened.connect(self._on_screened)
 
@@ -193,6 +194,7 @@ class Controller(QObject):
             repo.close()
             return False
         self._opening += 1  # results of checks on the previous file no longer apply
+        self._needing_repair = {}
         self.session = Session(repo)
         self._remember(path)
         self._show_window()
@@ -302,7 +304,8 @@ class Controller(QObject):
     def _on_screened(self, opening: int, found: dict) -> None:
         if self.session is None or opening != self._opening or self.window is None:
             return
-        self.window.show_needing_repair({**found, **refused(self.session.repo)})
+        self._needing_repair = {**found, **refused(self.session.repo)}
+        self.window.show_needing_repair(self._needing_repair)
 
     def _on_checked(self, opening: int, problem: str) -> None:
         if not problem or self.session is None or opening != self._opening:
@@ -375,6 +378,8 @@ class Controller(QObject):
             old.disconnect_session()
             old.deleteLater()
         self._show_window()
+        if self._needing_repair:  # the file was screened once; the new window shows it too
+            self.window.show_needing_repair(self._needing_repair)
         if current:
             self.window.select_project(current)
 
