@@ -430,7 +430,9 @@ def test_the_indicator_toolbar_fits_beside_the_list_in_english(make_controller, 
     c = make_controller(tmp_path / "en.db")
     c.set_language("en")
     try:
-        bar = c.window.editor.indicators.findChild(QToolBar)
+        editor = c.window.editor
+        editor.setCurrentWidget(editor.indicators)  # (the page is built when first shown)
+        bar = editor.indicators.findChild(QToolBar)
         # the editor's half of a 1366-pixel screen, with room to spare
         assert bar.sizeHint().width() <= 600
         assert [a.text() for a in bar.actions()][-1] == "Paste rows"

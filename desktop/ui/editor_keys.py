@@ -28,6 +28,26 @@ class FocusOut(QObject):
         return False
 
 
+class FirstFocus(QObject):
+    """Calls ``callback`` once, when one of ``widgets`` (or a line edit in it) first gets
+    the focus — before the widget handles it."""
+
+    def __init__(self, widgets: list[QWidget], callback: Callable[[], None]):
+        super().__init__(widgets[0])
+        self.callback = callback
+        self.watched = [w for widget in widgets for w in (widget, *widget.findChildren(QLineEdit))]
+        for w in self.watched:
+            w.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and self.watched:
+            for w in self.watched:
+                w.removeEventFilter(self)
+            self.watched = []
+            self.callback()
+        return False
+
+
 class KeyFlow(QObject):
     """Tab and Enter move through the form's fields in form order, across the tabs (Enter =
     next field, as in the 预算管理一体化系统; Shift+Enter and Shift+Tab go back; Ctrl+Enter

@@ -44,8 +44,21 @@ def suggestions(read, *args):
         return []
 
 
+#: the page's parts, built on first use (``IndicatorPage.build``)
+PARTS = frozenset(
+    {"tree_model", "tree", "delegate", "review_hint"}
+    | {
+        f"act_{name}"
+        for name in ("add", "add_group", "delete", "up", "down", "reviewed", "copy", "paste")
+    }
+)
+
+
 class IndicatorPage(QWidget):
-    """The 绩效指标 tab: ``tree`` over ``tree_model``, the toolbar's actions."""
+    """The 绩效指标 tab: ``tree`` over ``tree_model``, the toolbar's actions.
+
+    The parts (``PARTS``) are built when first asked for — the tab shown, Ctrl+4, a
+    finding to go to —, not at start, where 基本信息 is shown."""
 
     def __init__(self, session: Session, editor: ProjectEditor):
         super().__init__()
@@ -55,7 +68,22 @@ class IndicatorPage(QWidget):
         # the row being entered in a run of new rows (project id, path): Enter on its
         # value adds the next row; on an existing row Enter goes to the next row's value
         self._entering: tuple[str, tuple] | None = None
-        layout = QVBoxLayout(self)
+        self._problems: tuple | None = None  # 审核 findings given before the parts exist
+        self.built = False
+        QVBoxLayout(self)
+
+    def __getattr__(self, name: str):
+        # called only for an attribute not (yet) set: the parts, before they are built
+        if name in PARTS and not self.built:
+            self.build()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        layout = self.layout()
         self.tree_model = IndicatorTreeModel(
             taxonomy().profiles[-1], self._indicators_changed, self
         )
@@ -82,6 +110,27 @@ class IndicatorPage(QWidget):
         self.tree.header().resizeSection(1, 220)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
+        bar = self._build_actions()
+        self.review_hint = QLabel()
+        self.review_hint.setStyleSheet("background: #fde7c8; padding: 4px;")
+        self.review_hint.setWordWrap(True)
+        layout.addWidget(bar)
+        layout.addWidget(self.review_hint)
+        layout.addWidget(self.tree, 1)
+        bar.show()  # at once, should the page be on screen already (its tab chosen)
+        self.tree.show()
+        editor = self.editor
+        filling, editor._filling = editor._filling, True
+        try:
+            self.fill()
+        finally:
+            editor._filling = filling
+        if self._problems is not None:
+            self.tree_model.set_problems(*self._problems)
+            self._problems = None
+
+    def _build_actions(self) -> QToolBar:
+        """The tree's actions (keys while the tree has the focus), on a tool bar."""
         bar = QToolBar()
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.act_add = self._tree_action(self.tr("添加指标"), "Ins", self._add_indicator)
@@ -118,12 +167,14 @@ class IndicatorPage(QWidget):
         ):
             bar.addAction(act)
             self.tree.addAction(act)
-        self.review_hint = QLabel()
-        self.review_hint.setStyleSheet("background: #fde7c8; padding: 4px;")
-        self.review_hint.setWordWrap(True)
-        layout.addWidget(bar)
-        layout.addWidget(self.review_hint)
-        layout.addWidget(self.tree, 1)
+        return bar
+
+    def set_problems(self, indicators, rows: dict[int, tuple[str, str]]) -> None:
+        """Mark the rows with 审核 findings (kept until the parts exist)."""
+        if self.built:
+            self.tree_model.set_problems(indicators, rows)
+        else:
+            self._problems = (indicators, rows)
 
     def _tree_action(self, text: str, shortcut, slot) -> QAction:
         act = QAction(text, self.tree)
@@ -137,6 +188,8 @@ class IndicatorPage(QWidget):
         return self._editor()
 
     def fill(self) -> None:
+        if not self.built:  # filled when built
+            return
         p = self.editor.project
         indicators = p.indicators if p else ()
         profile = taxonomy().profile_of(p) if p else taxonomy().profiles[-1]

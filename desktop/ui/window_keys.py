@@ -163,12 +163,12 @@ class KeyboardRoute(QObject):
         if editor.project is None:
             return
         first = (
-            editor.name,
-            editor.money["total"],
-            editor.goal_edits["goal_overall"],
-            editor.tree,
+            lambda: editor.name,
+            lambda: editor.money["total"],
+            lambda: editor.goal_edits["goal_overall"],
+            lambda: editor.tree,  # (the indicator page is built on its first use)
         )[index]
-        editor.focus_field(first)
+        editor.focus_field(first())
 
     def remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self._pane_of(new) == 1 and new.window() is self.window:
