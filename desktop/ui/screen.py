@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -49,3 +51,26 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 def is_small(widget: QWidget | None = None) -> bool:
     area = available(widget)
     return area.width() < SMALL_SCREEN[0] or area.height() < SMALL_SCREEN[1]
+
+
+class _AfterPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, self.callback)  # once this paint is on the screen
+            self.deleteLater()
+        return False
+
+
+def after_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` from the event loop once ``widget`` has been painted (at once if it
+    is shown already): work that can wait lets the window appear first."""
+    if widget.isVisible():
+        QTimer.singleShot(0, widget, callback)
+    else:
+        _AfterPaint(widget, callback)

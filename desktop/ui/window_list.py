@@ -41,6 +41,7 @@ from desktop.ui.project_list import (
     COL_YEAR,
     review_label,
 )
+from desktop.ui.screen import after_paint
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -210,7 +211,7 @@ class ProjectNavigation(QObject):
             self._step_timer = QTimer(self)
             self._step_timer.setSingleShot(True)
             self._step_timer.timeout.connect(self._read_step)
-        self._step_timer.start(0)
+        after_paint(self.window, lambda: self._step_timer.start(0))  # the first screen first
         return True
 
     @property
