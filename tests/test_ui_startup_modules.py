@@ -1,6 +1,7 @@
 """Starting the window (``python -m desktop [--db DB]``) loads the window's modules only:
 not the command line's parser and commands, nor the import, export, merge and printing
-machinery the window loads when first asked for them."""
+machinery, the dialogs and the indicator tree's paste machinery the window loads when first
+asked for them."""
 
 from __future__ import annotations
 
@@ -28,6 +29,20 @@ NOT_AT_START = (
     "desktop.store.merge_model",
     "openpyxl",
     "reportlab",
+    # the window's dialogs and the tree's paste machinery, loaded when first opened
+    "desktop.store.paper",
+    "desktop.ui.exchange_dialogs",
+    "desktop.ui.flag_review",
+    "desktop.ui.help_dialog",
+    "desktop.ui.import_preview",
+    "desktop.ui.indicator_paste",
+    "desktop.ui.library_dialog",
+    "desktop.ui.paper_check",
+    "desktop.ui.print_dialog",
+    "desktop.ui.settings_dialog",
+    "desktop.ui.summary_dialog",
+    "desktop.ui.version_dialogs",
+    "logging.handlers",  # the error log's file, opened at the first error
 )
 
 # Runs ``python -m desktop`` as the clerk does; when the event loop would start, the window

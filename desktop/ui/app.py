@@ -37,7 +37,7 @@ from desktop.store.listing import refused
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
 from desktop.ui.file_dialogs import FileDialogFitter
-from desktop.ui.keyboard_aids import FocusRing, MnemonicGuard
+from desktop.ui.keyboard_aids import ApplicationFilters, FocusRing, MnemonicGuard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import app_name, default_db_path, resource, sample_path, settings
 from desktop.ui.session import Session
@@ -339,14 +339,19 @@ class Controller(QObject):
                 self.window.go_to_pane(1)
 
     def _show_window(self) -> None:
-        window = MainWindow(self.session)
-        window.model.set_published(published_samples(self.session.repo))
-        window.openRequested.connect(lambda p: self.open(p))
-        window.newRequested.connect(lambda p: self.open(p, create=True))
-        window.languageChanged.connect(self.set_language)
-        window.restoreRequested.connect(self.restore_backup)
-        self.window = window
-        window.show()
+        filters = ApplicationFilters.of(self.app)
+        filters.pause()  # nothing for them to do until the window is on screen
+        try:
+            window = MainWindow(self.session)
+            window.model.set_published(published_samples(self.session.repo))
+            window.openRequested.connect(lambda p: self.open(p))
+            window.newRequested.connect(lambda p: self.open(p, create=True))
+            window.languageChanged.connect(self.set_language)
+            window.restoreRequested.connect(self.restore_backup)
+            self.window = window
+            window.show()
+        finally:  # after the first paint: timers come after the window system's events
+            QTimer.singleShot(0, filters.resume)
 
     def shutdown(self) -> bool:
         """Close the window, then the database (in that order). False if the clerk chose
@@ -476,9 +481,10 @@ def make_app(argv: list[str] | None = None) -> tuple[QApplication, Translators]:
     app.setWindowIcon(QIcon(str(resource("icons", "app.svg"))))
     register_fonts(app)
     if app.findChild(MnemonicGuard) is None:  # once per application (tests make it again)
-        app.installEventFilter(MnemonicGuard(app))  # Alt+letter never types
+        filters = ApplicationFilters.of(app)
+        filters.add(MnemonicGuard(app))  # Alt+letter never types
         FocusRing(app)  # where the keyboard is, visible in every style
-        app.installEventFilter(FileDialogFitter(app))  # Qt's file dialogs: whole columns
+        filters.add(FileDialogFitter(app))  # Qt's file dialogs: whole columns
     translators = Translators(app)
     translators.use(settings().value("language", "zh_CN"))
     return app, translators

@@ -5,7 +5,6 @@ that runs for years never fills the disk with it."""
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from desktop.ui.paths import data_dir
@@ -22,6 +21,8 @@ def error_log_path() -> Path:
 def error_logger() -> logging.Logger:
     """The program's logger, writing errors to ``error_log_path()`` (made or moved to it
     when the data folder changed)."""
+    from logging.handlers import RotatingFileHandler  # (not needed before an error)
+
     logger = logging.getLogger(LOGGER)
     path = error_log_path()
     for handler in list(logger.handlers):

@@ -18,6 +18,46 @@ from PySide6.QtWidgets import (
 )
 
 
+class ApplicationFilters(QObject):
+    """The application's event filters — ``MnemonicGuard``, the file dialogs' fitter, each
+    main window's keyboard route — as one filter on the application. A filter there is a
+    call into Python for every event of every widget, the event and the widget wrapped for
+    Python (≈ 3,300 events while a main window is built, ≈ 800 while it first shows: ≈ 45
+    ms of CPU for the first show alone): one call instead of three, and none from the start
+    of a main window to its first paint (``pause``/``resume``), when none of them has
+    anything to do. The parts are asked last-added first, as Qt asks the filters
+    installed on an object."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.parts: list[QObject] = []
+        self._paused = 0
+        app.installEventFilter(self)
+
+    @staticmethod
+    def of(app: QApplication) -> ApplicationFilters:
+        return app.findChild(ApplicationFilters) or ApplicationFilters(app)
+
+    def add(self, part: QObject) -> None:
+        self.parts = [p for p in self.parts if shiboken6.isValid(p)] + [part]
+
+    def pause(self) -> None:
+        if not self._paused:
+            QApplication.instance().removeEventFilter(self)
+        self._paused += 1
+
+    def resume(self) -> None:
+        self._paused -= 1
+        if not self._paused:
+            QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        for part in reversed(self.parts):
+            if shiboken6.isValid(part) and part.eventFilter(watched, event):
+                return True
+        return False
+
+
 class MnemonicGuard(QObject):
     """Installed on the application: an Alt+letter or Alt+digit that no shortcut took (a
     mnemonic of another tab, a typo) does nothing and beeps, in every widget — a line edit

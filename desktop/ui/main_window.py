@@ -31,6 +31,7 @@ from desktop import __version__
 from desktop.domain.model import Project
 from desktop.store import LockedError, StoreError
 from desktop.ui.editor import ProjectEditor
+from desktop.ui.keyboard_aids import ApplicationFilters
 from desktop.ui.paths import app_name, settings
 from desktop.ui.project_list import (
     ProjectFilterModel,
@@ -38,7 +39,6 @@ from desktop.ui.project_list import (
 )
 from desktop.ui.screen import fit_to_screen, is_small
 from desktop.ui.session import Session
-from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window_audit import AuditActions
 from desktop.ui.window_files import FileActions, ReportDialog
 from desktop.ui.window_keys import KeyboardRoute
@@ -47,7 +47,7 @@ from desktop.ui.window_print import PrintActions
 from desktop.ui.window_projects import ProjectActions, TrashDialog
 from desktop.ui.window_review import ReviewActions
 
-__all__ = ["MainWindow", "ReportDialog", "SettingsDialog", "TrashDialog"]
+__all__ = ["MainWindow", "ReportDialog", "TrashDialog"]
 
 
 class MainWindow(QMainWindow):
@@ -105,16 +105,16 @@ class MainWindow(QMainWindow):
 
         self._connect_session(session)
 
-        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
-        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
-        QApplication.instance().installEventFilter(self.keys)
-        QApplication.instance().focusChanged.connect(self.keys.remember_focus)
-
         self.nav.reload()
         self._restore_state()
         self._update_title()
         self._update_actions()
         self._show_first()
+
+        # The window's Ctrl+letter shortcuts win over a text field's Emacs keys (on Linux a
+        # line edit takes Ctrl+E as end of line, Ctrl+D as delete, Ctrl+H as backspace).
+        ApplicationFilters.of(QApplication.instance()).add(self.keys)
+        QApplication.instance().focusChanged.connect(self.keys.remember_focus)
 
     def _connect_session(self, session: Session) -> None:
         """The session's signals, the 审核 timer and the watch on the file."""
@@ -571,6 +571,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
         identity = None if self.session.read_only else self.session.identity()
         dialog = SettingsDialog(self, identity)
         if dialog.exec() != QDialog.DialogCode.Accepted:

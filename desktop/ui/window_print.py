@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Project
 from desktop.store import StoreError
-from desktop.store.paper import stored_hashes
 from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
 
 if TYPE_CHECKING:
@@ -36,6 +35,7 @@ class PrintActions(QObject):
         return [self.session.repo.get(pid) for pid in self.window.nav.selected_ids()]
 
     def print_forms(self) -> None:
+        from desktop.store.paper import stored_hashes
         from desktop.ui.print_dialog import PrintDialog  # reportlab and QtPdf on demand
 
         repo = self.session.repo
@@ -66,6 +66,8 @@ class PrintActions(QObject):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        from desktop.store.paper import stored_hashes
+
         hashes = stored_hashes(self.session.repo)
         if export_pdf(self.window, projects, path, record=self.record, content_hash=hashes):
             self.window.statusBar().showMessage(
