@@ -81,7 +81,7 @@ class ProjectEditor(QTabWidget):
         # them is first entered, not for the first project shown: at 50,000 projects the
         # read takes ≈ 0.2 s of the start.
         self._suggested = False
-        self._first_use = FirstFocus(self._text_combos(), self._read_suggestions)
+        FirstFocus(self._text_combos(), self._read_suggestions)  # (owned by the first combo)
         self._flow = KeyFlow(self)
         for widget in self.form_chain()[:-1]:  # (the tree has its own keys)
             self._flow.watch(widget)
