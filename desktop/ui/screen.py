@@ -54,22 +54,32 @@ def is_small(widget: QWidget | None = None) -> bool:
 
 
 class _AfterPaint(QObject):
+    #: at the latest: a window started minimized (or never exposed) is not painted
+    LATEST_MS = 1000
+
     def __init__(self, widget: QWidget, callback: Callable[[], None]):
         super().__init__(widget)
-        self.callback = callback
+        self.callback: Callable[[], None] | None = callback
         widget.installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._call)
+
+    def _call(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            self.parent().removeEventFilter(self)
+            self.deleteLater()
+            callback()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, self.callback)  # once this paint is on the screen
-            self.deleteLater()
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            QTimer.singleShot(0, self, self._call)  # once this paint is on the screen
         return False
 
 
 def after_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` from the event loop once ``widget`` has been painted (at once if it
-    is shown already): work that can wait lets the window appear first."""
+    is shown already; after a second if it is not painted by then): work that can wait
+    lets the window appear first."""
     if widget.isVisible():
         QTimer.singleShot(0, widget, callback)
     else:
