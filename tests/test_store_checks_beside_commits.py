@@ -164,14 +164,20 @@ def _commit_during_check(monkeypatch, path, times: int) -> list:
     return done
 
 
-def test_a_commit_in_the_middle_of_the_integrity_check_does_not_wait(
-    working, tmp_path, monkeypatch
+@pytest.mark.parametrize("commits", [1, 5])
+def test_commits_in_the_middle_of_the_integrity_check_do_not_wait(
+    commits, working, tmp_path, monkeypatch
 ):
+    """Each commit gets in at once (busy timeout 0: the check held no lock); the check reads
+    again after each, and while the clerk is not at it for long it never takes the lock."""
     path = tmp_path / "work.db"
     shutil.copyfile(working, path)
-    done = _commit_during_check(monkeypatch, path, times=1)
+    locked = []
+    monkeypatch.setattr("desktop.store.opening._locked_integrity_problem", locked.append)
+    done = _commit_during_check(monkeypatch, path, times=commits)
     assert integrity_problem(path) is None
-    assert done == ["committed"]  # at once, with timeout 0: the check held no lock
+    assert done == ["committed"] * commits
+    assert locked == []
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
@@ -180,8 +186,10 @@ def test_damage_is_still_found_with_commits_during_the_check(
     damage, commits, working, tmp_path, monkeypatch
 ):
     """0: the unlocked read alone; 1: read again after the commit; 5: commits during every
-    unlocked read, the check finally runs locked. The damage is written into the clerk's own
-    working file, as a crash, a bad sector or a forger leaves it."""
+    unlocked read until the patience is over, the check finally runs locked. The damage is
+    written into the clerk's own working file, as a crash, a bad sector or a forger leaves
+    it."""
+    monkeypatch.setattr(in_pieces, "CHECK_PATIENCE_S", 0.0)
     path = tmp_path / "work.db"
     shutil.copyfile(working, path)
     DAMAGE[damage](path)

@@ -12,13 +12,16 @@ it would hold up the clerk's first edits for as long. So:
   whole file at once) reads the file with no lock at all (``immutable=1``) and counts only
   when no commit happened meanwhile (``PRAGMA data_version`` of a connection that does take
   the lock, asked before and after: then the file did not change while it was read, and the
-  check saw what a locked one sees). A commit meanwhile: read again; after
-  ``CHECK_ATTEMPTS`` such reads the check runs locked, as it used to. Damage it finds is
-  confirmed by the locked check before it is reported (and said in its words).
+  check saw what a locked one sees). A commit meanwhile: read again, until the clerk pauses
+  for as long as one read takes; only a clerk still committing after ``CHECK_PATIENCE_S``
+  (and at least ``CHECK_ATTEMPTS`` reads) waits once for the check run locked, as it used
+  to. Damage it finds is confirmed by the locked check before it is reported (and said in
+  its words).
 """
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
 from pathlib import Path
@@ -28,8 +31,9 @@ from desktop.store.safefile import sqlite_uri
 
 #: the aimed length of one piece of the row screen: what a commit waits at most
 PIECE_SECONDS = 0.02
-#: unlocked integrity checks tried while the clerk's commits keep changing the file
-CHECK_ATTEMPTS = 3
+#: unlocked integrity checks are tried again while the clerk's commits keep changing the
+#: file, at least this many times and for this long; then the check runs locked
+CHECK_ATTEMPTS, CHECK_PATIENCE_S = 3, 60.0
 #: the first pieces' sizes (projects, indicator rows) and the smallest piece
 FIRST_PROJECTS, FIRST_INDICATORS, FEWEST_ROWS = 256, 2048, 8
 
@@ -114,13 +118,15 @@ def unlocked_integrity_check(path: Path, locked_check) -> str | None:
         watcher = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
     except sqlite3.Error:
         return locked_check(path)
+    deadline = time.monotonic() + CHECK_PATIENCE_S
     try:
-        for _ in range(CHECK_ATTEMPTS):
+        for attempt in itertools.count(1):
             before = _data_version(watcher)
             sound = _immutable_check(path)
             if before is not None and _data_version(watcher) == before:
                 return None if sound else locked_check(path)
-        return locked_check(path)
+            if attempt >= CHECK_ATTEMPTS and time.monotonic() > deadline:
+                return locked_check(path)
     finally:
         watcher.close()
 
