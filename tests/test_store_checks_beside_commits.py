@@ -211,10 +211,52 @@ def test_damage_is_still_found_with_commits_during_the_check(
     assert len(locked) == 1  # to confirm (0, 1 commits) or in the end (5)
 
 
-@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def _page_never_used(path) -> None:
+    """One more page at the end, counted in the header, in no table, index or freelist:
+    what only the whole file's page accounting sees (``integrity_check(<table>)`` of every
+    table passes it)."""
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    pages = int.from_bytes(data[28:32], "big")
+    data[28:32] = (pages + 1).to_bytes(4, "big")
+    path.write_bytes(bytes(data) + bytes(size))
+
+
+@pytest.mark.parametrize("damage", [*sorted(DAMAGE), "page-never-used"])
 def test_the_unlocked_read_itself_sees_the_damage(damage, working, tmp_path):
     path = tmp_path / "work.db"
     shutil.copyfile(working, path)
     assert in_pieces.unlocked_integrity_check(path, lambda p: "locked check") is None
-    DAMAGE[damage](path)
+    {**DAMAGE, "page-never-used": _page_never_used}[damage](path)
+    assert integrity_problem(path), "the damage is there"
     assert in_pieces.unlocked_integrity_check(path, lambda p: "locked check") == "locked check"
+
+
+def test_the_unlocked_read_leaves_the_clerks_own_lock_in_place(working, tmp_path):
+    """POSIX locks belong to the process: closing a file drops every lock the process holds
+    on it, unless SQLite keeps that descriptor open. The check's connection, closed while
+    the clerk's connection of the same process reads, must leave the clerk's lock held —
+    another program still cannot write in the middle of the clerk's read."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "work.db"
+    shutil.copyfile(working, path)
+    clerk = sqlite3.connect(path, isolation_level=None)
+    clerk.execute("BEGIN")
+    clerk.execute("SELECT count(*) FROM projects").fetchall()  # the shared lock, held
+    assert integrity_problem(path) is None
+    writer = (
+        "import sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)\n"
+        "try:\n"
+        "    c.execute(\"INSERT OR REPLACE INTO meta VALUES ('other', 'x')\")\n"
+        "except sqlite3.OperationalError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", writer, str(path)], capture_output=True, text=True, check=True
+    )
+    assert "locked" in done.stdout
+    clerk.execute("COMMIT")
+    clerk.close()
