@@ -25,8 +25,9 @@ from desktop.store.errors import (
     StoreError,
     translate_error,
 )
+from desktop.store.in_pieces import screen_in_pieces, unlocked_integrity_check
 from desktop.store.repository import Repository, _connect
-from desktop.store.rows import TOLERANT_TEXT, screen
+from desktop.store.rows import TOLERANT_TEXT
 from desktop.store.safefile import can_write_here
 from desktop.store.schema import (
     APP_VERSION_FOR_SCHEMA,
@@ -305,10 +306,16 @@ def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def integrity_problem(path: str | os.PathLike) -> str | None:
-    """Run ``integrity_check`` on its own read-only connection (safe in a worker thread).
+    """Run ``integrity_check`` on connections of its own (safe in a worker thread), without
+    holding the file's lock while it reads (``in_pieces``: the clerk's commits do not wait).
     Returns the message for the clerk if the file is damaged; None if it is sound or could
     not be checked just now (locked, gone — other code reports those)."""
-    path = Path(path)
+    return unlocked_integrity_check(Path(path), _locked_integrity_problem)
+
+
+def _locked_integrity_problem(path: Path) -> str | None:
+    """``integrity_check`` as one statement on a read-only connection (its shared lock held
+    throughout)."""
     try:
         conn = _connect(path, read_only=True)
     except sqlite3.Error:
@@ -327,15 +334,16 @@ def integrity_problem(path: str | os.PathLike) -> str | None:
 def screened_problems(path: str | os.PathLike) -> dict[str, str]:
     """``Repository.problems`` of a file without the repository's own connection: the rows
     SQLite can tell are bad, ``{id: problem}``, read on a read-only connection of its own
-    (safe in a worker thread; a scan of every row, seconds in a file of 50,000 projects).
-    Empty if the file could not be read just now (other code reports that)."""
+    (safe in a worker thread; a scan of every row, seconds in a file of 50,000 projects, in
+    pieces that the clerk's commits get in between: ``in_pieces``). Empty if the file could
+    not be read just now (other code reports that)."""
     try:
         conn = _connect(Path(path), read_only=True)
     except sqlite3.Error:
         return {}
     conn.text_factory = TOLERANT_TEXT  # text not UTF-8 is the problem of its project
     try:
-        return screen(conn, whole_file_limit=False)
+        return screen_in_pieces(conn)
     except (sqlite3.Error, StoreError):
         return {}
     finally:

@@ -529,14 +529,23 @@ _INDICATOR_INVALID = [  # small enough to load: the row reader says exactly what
 INVALID_VALUES = Message(say.SCREEN_VALUES)
 
 
+_TEXT_OF = "CAST(? AS TEXT)"  # a parameter given as bytes, compared as the text they are
+
+
 @functools.lru_cache(maxsize=16)
 def _screen_sql(
-    table_info: tuple, icolumns: frozenset[str], one: bool, indicator_encoding: bool
+    table_info: tuple,
+    icolumns: frozenset[str],
+    one: bool,
+    indicator_encoding: bool,
+    ranged: bool = False,
 ) -> tuple[str, tuple[str, ...], str]:
     """``screen``'s two statements for a file of these columns (built once: building them
     takes longer than running them for one project): (projects' statement, the problems its
     CASE gives as parameters, indicators' statement); ``one``: for one project id (the
-    statements' last parameter)."""
+    statements' last parameter); ``ranged``: for a piece of the file (the last two
+    parameters: projects ``lo <= rowid <= hi``, indicators ``lo <= project_id < hi``, the
+    ids as the bytes SQLite holds: an id need not be UTF-8)."""
     columns = {r[1] for r in table_info}
     checks = _project_checks(columns, _text_columns(list(table_info)))
     problem = " ".join(f"WHEN {c} THEN ?" for c, _ in checks)
@@ -548,6 +557,8 @@ def _screen_sql(
     )
     if one:
         project_sql += " AND id = ?"
+    elif ranged:
+        project_sql += " AND rowid >= ? AND rowid <= ?"
     itext = [c for c in INDICATOR_TEXT if c in icolumns]
     unsafe = " OR ".join(
         [_text_check(c, MAX_LONG_TEXT if c in _LONG_COLUMNS else MAX_SHORT_TEXT) for c in itext]
@@ -565,6 +576,8 @@ def _screen_sql(
     )
     if one:
         sql += " WHERE project_id = ?"
+    elif ranged:
+        sql += f" WHERE project_id >= {_TEXT_OF} AND project_id < {_TEXT_OF}"
     sql += (
         f" GROUP BY project_id HAVING count(*) > {MAX_INDICATORS} "
         f"OR sum({length}) > {MAX_PROJECT_TEXT} OR max({unsafe}) OR max({invalid}) "
@@ -609,7 +622,14 @@ def screen(
     for rowid, pid, what in conn.execute(project_sql, params):
         bad.setdefault(pid if isinstance(pid, str) else f"rowid:{rowid}", said.get(what, what))
     params = [project_id] if project_id is not None else []
-    for pid, count, chars, broken, wrong, undecodable in conn.execute(indicator_sql, params):
+    indicator_findings(conn.execute(indicator_sql, params), bad)
+    return bad
+
+
+def indicator_findings(groups: Iterable[tuple], bad: dict[str, str]) -> None:
+    """Add to ``bad`` the projects of the screen's indicator statement's rows (one a
+    project: its id, count, characters and what is wrong)."""
+    for pid, count, chars, broken, wrong, undecodable in groups:
         if not isinstance(pid, str):
             continue  # belongs to no project that can be read
         if count > MAX_INDICATORS:
@@ -622,7 +642,6 @@ def screen(
             bad.setdefault(pid, INVALID_VALUES)
         elif undecodable:
             bad.setdefault(pid, Message(say.SCREEN_INDICATOR_ENCODING))
-    return bad
 
 
 @dataclass(frozen=True)
