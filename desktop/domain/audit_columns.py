@@ -1,0 +1,156 @@
+"""The indicators of one project as columns, for the 审核 rules of ``audit``.
+
+What a rule asks of a value (a placeholder, an operator without a number, a percentage
+outside 0–100 …) is worked out once for each distinct value (``ValueFacts``), what it asks
+of a 三级 name once for each distinct name, whether a (一级, 二级) pair fits once for each
+distinct pair of the project; a rule then looks only at the rows it concerns. The window's
+审核 of one project builds the columns from its ``Indicator`` objects (``IndicatorColumns.of``),
+the 审核 of a whole file from the stored rows (``store.bulk_audit``), without an object a
+row; both run the same rules. Pure Python.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import compress
+
+from desktop.domain.values import OPERATORS, IndicatorValue, normalize_value_text
+
+# What a template leaves in a value for the clerk to fill in: ≥**%, XX, ××, ＊＊.
+_PLACEHOLDER = re.compile(r"[*＊]{1,}|[XxＸｘ×]{2,}")
+_OPERATOR_START = (*OPERATORS, ">", "<", "≧", "≦")
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+# 三级 names that promise a number (a 定量 indicator): a text value does not fit them.
+_QUANTITATIVE_NAME = re.compile(r"(率|数|数量|人次|次数|金额|费用|成本|面积|比例|时长|天数|户数)$")
+
+#: the facts of a value that single out rows for a rule (``IndicatorColumns.where``)
+FLAGS = (
+    "empty",
+    "placeholder",
+    "text_not_placeholder",
+    "percent_out",
+    "operator_without_number",
+    "number_without_operator",
+)
+
+
+class ValueFacts:
+    """What the 审核 rules ask of one value, worked out once (values are immutable): which
+    of ``FLAGS`` it has."""
+
+    __slots__ = ("flags", "quantitative", "size", "value")
+
+    def __init__(self, v: IndicatorValue) -> None:
+        self.value = v
+        kind = v.kind
+        quantitative = self.quantitative = v.number is not None
+        placeholder = bool(_PLACEHOLDER.search(v.shown or v.text or ""))
+        text = normalize_value_text(v.text) if kind == "text" else ""
+        facts = {
+            "empty": kind == "empty",
+            "placeholder": placeholder,
+            "text_not_placeholder": kind == "text" and not placeholder,
+            "percent_out": quantitative and v.unit == "%" and not _ZERO <= v.number <= _HUNDRED,
+            "operator_without_number": bool(
+                text
+                and not placeholder  # said by indicators.placeholder, with its code
+                and text[0] in _OPERATOR_START
+                and not any(ch.isdigit() for ch in text)
+            ),
+            "number_without_operator": quantitative and v.op is None and bool(v.unit),
+        }
+        self.flags = frozenset(f for f in FLAGS if facts[f])
+        self.size = len(v.unit) + len(v.text) + len(v.entered)  # the codec's text total
+
+
+_FACTS: dict[IndicatorValue, ValueFacts] = {}
+_FACTS_KEPT = 4096
+
+
+def facts_of(value: IndicatorValue) -> ValueFacts:
+    """The facts of a value, the same object for equal values seen lately."""
+    facts = _FACTS.get(value)
+    if facts is None:
+        if len(_FACTS) >= _FACTS_KEPT:
+            _FACTS.clear()
+        facts = _FACTS[value] = ValueFacts(value)
+    return facts
+
+
+@functools.lru_cache(maxsize=4096)
+def quantitative_name(name: str) -> bool:
+    """A (stripped) 三级 name that promises a number; not 效率: how well work goes."""
+    return bool(_QUANTITATIVE_NAME.search(name)) and not name.endswith("效率")
+
+
+class IndicatorColumns:
+    """A project's indicators, a list a column, in the form's order (row n is indicator n)."""
+
+    __slots__ = (
+        "_flags",
+        "_used",
+        "facts",
+        "level1",
+        "level2",
+        "name",
+        "needs_review",
+        "review_note",
+        "stripped",
+        "year",
+    )
+
+    def __init__(
+        self,
+        year: int,
+        level1: Sequence[str],
+        level2: Sequence[str],
+        name: Sequence[str],
+        facts: Sequence[ValueFacts],
+        needs_review: Sequence[bool],
+        review_note: Sequence[str],
+    ) -> None:
+        self.year = year
+        self.level1 = level1
+        self.level2 = level2
+        self.name = name
+        self.stripped = list(map(str.strip, name))
+        self.facts = facts
+        self.needs_review = needs_review
+        self.review_note = review_note
+        self._flags: frozenset[str] | None = None
+        self._used: set[str] | None = None
+
+    @classmethod
+    def of(cls, project) -> IndicatorColumns:
+        """The columns of a ``Project``'s indicators."""
+        inds = project.indicators
+        return cls(
+            project.year,
+            [i.level1 for i in inds],
+            [i.level2 for i in inds],
+            [i.name for i in inds],
+            [facts_of(i.value) for i in inds],
+            [i.needs_review for i in inds],
+            [i.review_note for i in inds],
+        )
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    def where(self, flag: str) -> list[int]:
+        """The rows whose value has ``flag`` (one of ``FLAGS``)."""
+        if self._flags is None:
+            self._flags = frozenset().union(*(f.flags for f in set(self.facts)))
+        if flag not in self._flags:
+            return []
+        return [n for n, f in enumerate(self.facts) if flag in f.flags]
+
+    @property
+    def used_level1(self) -> set[str]:
+        """The 一级 of the rows that have a 三级 name."""
+        if self._used is None:
+            self._used = set(compress(self.level1, self.stripped))
+        return self._used
