@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from itertools import compress
+from operator import add, attrgetter
 
+from desktop.domain.codec import MAX_INDICATORS, PLAIN_FIELDS, plain_columns, stored_value
 from desktop.domain.values import OPERATORS, IndicatorValue, normalize_value_text
 
 # What a template leaves in a value for the clerk to fill in: ≥**%, XX, ××, ＊＊.
@@ -154,3 +156,67 @@ class IndicatorColumns:
         if self._used is None:
             self._used = set(compress(self.level1, self.stripped))
         return self._used
+
+
+# The facts of the values of stored rows, by their columns (op, number, unit, text, entered):
+# a value seen before is neither read nor checked again (only values that passed are kept).
+_STORED: dict[tuple, ValueFacts] = {}
+_STORED_KEPT = 65536
+_SIZE = attrgetter("size")
+_UID = PLAIN_FIELDS.index("uid")
+
+
+def columns_of_rows(
+    rows: list[tuple], spans: list[tuple[int, int, int]]
+) -> list[tuple[IndicatorColumns, int] | None]:
+    """The indicator rows of several projects (tuples of plain values in the order of
+    ``codec.PLAIN_FIELDS``; each project's rows together, in order) as each project's
+    columns, with the characters of all their text (the codec's count), a project a
+    ``(year, first row, end)`` span — for each project whose rows are as our writer leaves
+    them (``codec.plain_columns``), whose values are valid and whose rows have ids of their
+    own; None for the others (``project_from_dict`` then gives the same indicators or the
+    error). The checks are made once for all the rows, each distinct value read once."""
+    columns = plain_columns(rows, limit=None)
+    if columns is None or not all(columns[_UID]):
+        if len(spans) == 1:
+            return [None]
+        return [columns_of_rows(rows[a:b], [(year, 0, b - a)])[0] for year, a, b in spans]
+    level1, level2, name, op, number, unit, text, review, note_r, raw, _, entered, note, uid = (
+        columns
+    )
+    facts = _facts(list(zip(op, number, unit, text, entered, strict=True)))
+    refused = None in facts
+    # the codec's count of each row's text (its value's texts as the value reads them)
+    sizes = [0 if f is None else f.size for f in facts] if refused else list(map(_SIZE, facts))
+    for column in (level1, level2, name, note_r, raw, note):
+        sizes = list(map(add, sizes, map(len, column)))
+    unique = len(set(uid)) == len(uid)
+    out: list[tuple[IndicatorColumns, int] | None] = []
+    for year, a, b in spans:
+        f = facts[a:b]
+        if b - a > MAX_INDICATORS or (refused and None in f):
+            out.append(None)  # too many rows, or a value refused
+        elif not unique and len(set(uid[a:b])) != b - a:
+            out.append(None)  # the same id twice
+        else:
+            rows_of = IndicatorColumns(
+                year, level1[a:b], level2[a:b], name[a:b], f, review[a:b], note_r[a:b]
+            )
+            out.append((rows_of, sum(sizes[a:b])))
+    return out
+
+
+def _facts(keys: list[tuple]) -> list[ValueFacts | None]:
+    """The facts of each row's value (None for a value refused)."""
+    facts = list(map(_STORED.get, keys))
+    if None in facts:
+        for n, key in enumerate(keys):
+            if facts[n] is None:
+                try:
+                    value = stored_value(*key)
+                except (ValueError, TypeError):  # CodecError too: the one by one reader says it
+                    continue
+                if len(_STORED) >= _STORED_KEPT:
+                    _STORED.clear()
+                facts[n] = _STORED[key] = facts_of(value)
+    return facts

@@ -181,7 +181,7 @@ _PLAIN_ROW = operator.itemgetter(*_PLAIN_COLUMNS)
 
 
 @functools.lru_cache(maxsize=8)
-def _plain_row_of(columns: tuple[str, ...]) -> operator.itemgetter | None:
+def plain_row_of(columns: tuple[str, ...]) -> operator.itemgetter | None:
     """The plain values of a row given as a tuple of ``columns`` (None: one is missing)."""
     if not set(_PLAIN_COLUMNS) <= set(columns):
         return None
@@ -197,7 +197,7 @@ def _plain_indicators(
     ``columns``: the rows are tuples of these columns, else mappings."""
     if len(rows) > MAX_INDICATORS:
         return None
-    getter = _PLAIN_ROW if columns is None else _plain_row_of(columns)
+    getter = _PLAIN_ROW if columns is None else plain_row_of(columns)
     if getter is None:
         return None
     try:
