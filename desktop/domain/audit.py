@@ -467,10 +467,9 @@ def _placeholders(rows: IndicatorColumns, _profile: Profile):
 
 @rule("indicators.taxonomy", ERROR, over_rows=True)
 def _taxonomy(rows: IndicatorColumns, profile: Profile):
-    pairs = list(zip(rows.level1, rows.level2, strict=True))
-    if all(profile.fits(*pair) for pair in set(pairs)):
+    if profile.fits_all(zip(rows.level1, rows.level2, strict=True)):
         return
-    for n, (level1, level2) in enumerate(pairs):
+    for n, (level1, level2) in enumerate(zip(rows.level1, rows.level2, strict=True)):
         if level1 not in profile.level1_names:
             yield (
                 Message(

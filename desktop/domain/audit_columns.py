@@ -18,7 +18,7 @@ from decimal import Decimal
 from itertools import compress
 from operator import add, attrgetter
 
-from desktop.domain.codec import MAX_INDICATORS, PLAIN_FIELDS, plain_columns, stored_value
+from desktop.domain.codec import MAX_INDICATORS, PLAIN_FIELDS, checked_columns, stored_value
 from desktop.domain.values import OPERATORS, IndicatorValue, normalize_value_text
 
 # What a template leaves in a value for the clerk to fill in: ≥**%, XX, ××, ＊＊.
@@ -167,22 +167,25 @@ _UID = PLAIN_FIELDS.index("uid")
 
 
 def columns_of_rows(
-    rows: list[tuple], spans: list[tuple[int, int, int]]
+    columns: list[tuple], spans: list[tuple[int, int, int]]
 ) -> list[tuple[IndicatorColumns, int] | None]:
-    """The indicator rows of several projects (tuples of plain values in the order of
-    ``codec.PLAIN_FIELDS``; each project's rows together, in order) as each project's
-    columns, with the characters of all their text (the codec's count), a project a
-    ``(year, first row, end)`` span — for each project whose rows are as our writer leaves
-    them (``codec.plain_columns``), whose values are valid and whose rows have ids of their
-    own; None for the others (``project_from_dict`` then gives the same indicators or the
-    error). The checks are made once for all the rows, each distinct value read once."""
-    columns = plain_columns(rows, limit=None)
-    if columns is None or not all(columns[_UID]):
+    """The indicator rows of several projects, given as columns of plain values (in the
+    order of ``codec.PLAIN_FIELDS``; each project's rows together, in order), as each
+    project's columns, with the characters of all their text (the codec's count), a project
+    a ``(year, first row, end)`` span — for each project whose rows are as our writer leaves
+    them (``codec.checked_columns``), whose values are valid and whose rows have ids of
+    their own; None for the others (``project_from_dict`` then gives the same indicators or
+    the error). The checks are made once for all the rows, each distinct value read once."""
+    checked = checked_columns(list(columns))
+    if checked is None or not all(checked[_UID]):
         if len(spans) == 1:
             return [None]
-        return [columns_of_rows(rows[a:b], [(year, 0, b - a)])[0] for year, a, b in spans]
+        return [
+            columns_of_rows([c[a:b] for c in columns], [(year, 0, b - a)])[0]
+            for year, a, b in spans
+        ]
     level1, level2, name, op, number, unit, text, review, note_r, raw, _, entered, note, uid = (
-        columns
+        checked
     )
     facts = _facts(list(zip(op, number, unit, text, entered, strict=True)))
     refused = None in facts

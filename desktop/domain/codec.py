@@ -393,32 +393,33 @@ _OP, _NUMBER, _NEEDS_REVIEW, _SOURCE_LINE, _UID = map(
 _TEXT_OR_NONE = {str, type(None)}
 
 
-def plain_columns(rows: list[tuple], limit: int | None = MAX_INDICATORS) -> list[tuple] | None:
-    """The columns of rows of plain values (in the order of ``PLAIN_FIELDS``; an empty text
+def plain_columns(rows: list[tuple]) -> list[tuple] | None:
+    """The columns of one project's rows of plain values (``checked_columns``)."""
+    if not rows or len(rows) > MAX_INDICATORS:
+        return None if rows else [() for _ in PLAIN_FIELDS]
+    return checked_columns(list(zip(*rows, strict=True)))
+
+
+def checked_columns(columns: list[tuple]) -> list[tuple] | None:
+    """Columns of rows of plain values (in the order of ``PLAIN_FIELDS``; an empty text
     None, given as "") — when every row is as our own writer leaves it: texts text or None,
     within their limits, without a character to replace; ``op`` and ``number`` text or None;
     ``needs_review`` 0 or 1; ``source_line`` an integer or None; ``uid`` canonical or empty.
-    Each check is made once for all rows, a column at a time in C. None when any row needs
-    a closer look (the values are not read here: ``stored_value``). ``limit``: the rows of
-    one project (None: of several, each within the limit)."""
-    if limit is not None and len(rows) > limit:
-        return None
-    if not rows:
-        return [() for _ in PLAIN_FIELDS]
-    columns = list(zip(*rows, strict=True))
-    texts = [columns[k] for k, _ in _PLAIN_TEXTS]
-    every_text = chain(*texts, columns[_OP], columns[_NUMBER], columns[_UID])
+    Each check is made once for each distinct value of a column, in C. None when any row
+    needs a closer look (the values are not read here: ``stored_value``)."""
+    texts = [set(columns[k]) for k, _ in _PLAIN_TEXTS]
+    ops, numbers, uids = set(columns[_OP]), set(columns[_NUMBER]), columns[_UID]
     if (
-        not set(map(type, every_text)) <= _TEXT_OR_NONE
+        not set(map(type, chain(*texts, ops, numbers, uids))) <= _TEXT_OR_NONE
         or any(
-            max(map(len, filter(None, c)), default=0) > limit
-            for c, (_, limit) in zip(texts, _PLAIN_TEXTS, strict=True)
+            max(map(len, filter(None, c)), default=0) > most
+            for c, (_, most) in zip(texts, _PLAIN_TEXTS, strict=True)
         )
         or not set(map(type, columns[_NEEDS_REVIEW])) <= {int, bool}
         or not set(columns[_NEEDS_REVIEW]) <= {0, 1}
         or not set(map(type, columns[_SOURCE_LINE])) <= {int, type(None)}
-        or not all(map(_CANONICAL_UUID.fullmatch, filter(None, columns[_UID])))
-        or _BAD_CHARS.search("".join(filter(None, chain(*texts, columns[_OP], columns[_NUMBER]))))
+        or not all(map(_CANONICAL_UUID.fullmatch, filter(None, uids)))
+        or _BAD_CHARS.search("".join(filter(None, chain(*texts, ops, numbers))))
     ):
         return None
     for k, _ in _PLAIN_TEXTS:

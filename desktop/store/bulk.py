@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections import Counter
 
 from desktop.domain.audit_columns import IndicatorColumns, columns_of_rows
 from desktop.domain.codec import MAX_PROJECT_TEXT, text_total
 from desktop.domain.model import Project
 from desktop.store import duplicates
-from desktop.store.rows import BadRowError, fetch_all, plain_row_of, project_from_row
+from desktop.store.rows import PLAIN_COLUMNS, BadRowError, fetch_all, project_from_row
 
 
 def _read(conn: sqlite3.Connection, ids: list[str]) -> tuple[dict, dict, tuple[str, ...]]:
@@ -55,22 +56,38 @@ def load_for_audit(
     """(project without its indicators, its indicators as columns) of each of these ids
     whose rows are as our writer leaves them; the others are missing (read them one by one).
     ``BadRowError``: read them all one by one."""
-    rows, indicators, columns = _read(conn, ids)
-    plain = plain_row_of(columns)
-    if plain is None:  # a file of an older schema
-        return {}
+    marks = ", ".join("?" for _ in ids)
+    keys, found = fetch_all(conn, f"SELECT * FROM projects WHERE id IN ({marks})", ids)
     projects: dict[str, Project] = {}
-    for pid, r in rows.items():
+    for row in found:
+        r = dict(zip(keys, row, strict=True))
+        if duplicates.key_problem(r):
+            raise BadRowError("查重键已损坏")  # read one by one: ``get`` names it
         with contextlib.suppress(BadRowError):
-            projects[pid] = project_from_row(r, (), columns)
-    every: list[tuple] = []
-    spans = []
-    for pid, project in projects.items():
-        start = len(every)
-        every += map(plain, indicators[pid])
-        spans.append((project.year, start, len(every)))
+            projects[r["id"]] = project_from_row(r, ())
+    try:  # the plain columns, in their order, and the project's id
+        _, found = fetch_all(conn, _PLAIN_SQL.format(marks=marks), ids)
+    except sqlite3.OperationalError:  # a file of an older schema: read one by one
+        return {}
+    columns = list(zip(*found, strict=True)) or [() for _ in range(len(PLAIN_COLUMNS) + 1)]
+    where, start = {}, 0
+    for pid, n in Counter(columns.pop()).items():  # each project's rows are together
+        where[pid] = (start, start + n)
+        start += n
+    spans = [(p.year, *where.get(pid, (0, 0))) for pid, p in projects.items()]
     out = {}
-    for (pid, project), found in zip(projects.items(), columns_of_rows(every, spans), strict=True):
-        if found is not None and text_total(project) + found[1] <= MAX_PROJECT_TEXT:
-            out[pid] = (project, found[0])
+    for (pid, project), found_columns in zip(
+        projects.items(), columns_of_rows(columns, spans), strict=True
+    ):
+        if found_columns is None:
+            continue
+        rows, size = found_columns
+        if text_total(project) + size <= MAX_PROJECT_TEXT:
+            out[pid] = (project, rows)
     return out
+
+
+_PLAIN_SQL = (
+    f"SELECT {', '.join(PLAIN_COLUMNS)}, project_id FROM indicators "
+    "WHERE project_id IN ({marks}) ORDER BY project_id, position"
+)
