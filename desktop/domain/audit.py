@@ -139,10 +139,11 @@ def check(
     profile = taxonomy().profile_of(project)
     if rows is None:
         rows = IndicatorColumns.of(project)
+    year = project.year
+    chosen = _rules_for(year) if rules is None else [r for r in rules if r.applies_to(year)]
     findings = [
         Finding(r.id, r.severity, found[0], found[1], found[2] if len(found) > 2 else r.code)
-        for r in (RULES if rules is None else rules)
-        if r.applies_to(project.year)
+        for r in chosen
         for found in r.check(rows if r.over_rows else project, profile)
     ]
     key = duplicate_key(project)
@@ -172,6 +173,18 @@ def check(
             -1 if f.location.indicator is None else f.location.indicator,
         ),
     )
+
+
+_APPLICABLE: dict[tuple[int, int], tuple[Rule, ...]] = {}
+
+
+def _rules_for(year: int) -> tuple[Rule, ...]:
+    """The rules of ``RULES`` that apply to the form year (kept: asked once a project)."""
+    key = (year, len(RULES))
+    chosen = _APPLICABLE.get(key)
+    if chosen is None:
+        chosen = _APPLICABLE[key] = tuple(r for r in RULES if r.applies_to(year))
+    return chosen
 
 
 DUPLICATE = "duplicate"  # not in RULES: it needs the file's other projects
