@@ -500,32 +500,34 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 _TABS = {"basic": "基本信息", "funds": "项目资金", "goals": "绩效目标", "indicators": "绩效指标"}
 
 
-def describe_location(location, project) -> str:
+def describe_location(location, rows) -> str:
+    """Where a finding is (``rows``: the project's ``IndicatorColumns``)."""
     where = _TABS[location.tab]
-    if location.indicator is not None:
-        ind = project.indicators[location.indicator]
-        return f"{where}/第{location.indicator + 1}条（{ind.level1}/{ind.level2}/{ind.name}）"
+    if (n := location.indicator) is not None:
+        return f"{where}/第{n + 1}条（{rows.level1[n]}/{rows.level2[n]}/{rows.name[n]}）"
     field = field_label(location.field) if location.field else location.field
     return f"{where}/{field}" if field else where
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from desktop.domain import audit
+    from desktop.domain.audit_columns import IndicatorColumns
 
     bad: list[BadProjectError] = []
     with _open(args.db) as repo:
         if args.project:
-            projects = _get_each(repo, args.project, bad, "数据库中没有编号为“{}”的项目")
-        else:
-            projects = repo.all_projects(skip_bad=bad)  # streamed: not all held at once
+            found = _get_each(repo, args.project, bad, "数据库中没有编号为“{}”的项目")
+            projects = ((p, IndicatorColumns.of(p)) for p in found)
+        else:  # streamed, not all held at once; the indicators as columns (no object a row)
+            projects = repo.projects_to_audit(skip_bad=bad)
         duplicates = repo.duplicate_keys()
         # The findings are printed once every project is read, so that a file that
         # cannot be read prints nothing but its error.
         lines, errors, warnings, count = [], 0, 0, 0
-        for project in projects:
+        for project, rows in projects:
             count += 1
-            for f in audit.check(project, duplicates=duplicates):
-                where = describe_location(f.location, project)
+            for f in audit.check(project, duplicates=duplicates, rows=rows):
+                where = describe_location(f.location, rows)
                 lines.append(f"{f.severity_label}\t{project.name}\t{where}\t{f.message}\n")
                 errors += f.severity == audit.ERROR
                 warnings += f.severity == audit.WARNING

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
+from desktop.domain.audit_columns import IndicatorColumns, quantitative_name
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, Term
 from desktop.domain.model import (
     NATURE_PHASED,
@@ -24,7 +24,6 @@ from desktop.domain.model import (
 )
 from desktop.domain.money import format_money
 from desktop.domain.taxonomy import Profile, taxonomy
-from desktop.domain.values import OPERATORS, normalize_value_text
 
 ERROR = "error"
 WARNING = "warning"
@@ -96,10 +95,12 @@ class Finding:
 class Rule:
     id: str
     severity: str
-    check: Callable[[Project, Profile], Iterable[tuple]]  # (message, location[, code])
+    # (project or, ``over_rows``, its IndicatorColumns; profile) → (message, location[, code])
+    check: Callable[[Project, Profile], Iterable[tuple]]
     first_year: int | None = None  # the form years the rule applies to
     last_year: int | None = None
     code: int | None = None  # the review reason its findings match
+    over_rows: bool = False  # the rule reads the indicators' columns, not the project
 
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (
@@ -116,9 +117,10 @@ def rule(
     first_year: int | None = None,
     last_year: int | None = None,
     code: int | None = None,
+    over_rows: bool = False,
 ):
     def register(fn):
-        RULES.append(Rule(rule_id, severity, fn, first_year, last_year, code))
+        RULES.append(Rule(rule_id, severity, fn, first_year, last_year, code, over_rows))
         return fn
 
     return register
@@ -128,16 +130,21 @@ def check(
     project: Project,
     rules: Iterable[Rule] | None = None,
     duplicates: Collection[tuple[int, str]] = (),
+    rows: IndicatorColumns | None = None,
 ) -> list[Finding]:
     """Every finding for one project, errors first, in form order. ``duplicates``: the
     ``duplicate_key``s that more than one live project of the file has (the store knows the
-    other projects; a rule sees only its own)."""
+    other projects; a rule sees only its own). ``rows``: the project's indicators as columns
+    (read from the file in bulk), else made from ``project.indicators``."""
     profile = taxonomy().profile_of(project)
+    if rows is None:
+        rows = IndicatorColumns.of(project)
+    year = project.year
+    chosen = _rules_for(year) if rules is None else [r for r in rules if r.applies_to(year)]
     findings = [
         Finding(r.id, r.severity, found[0], found[1], found[2] if len(found) > 2 else r.code)
-        for r in (RULES if rules is None else rules)
-        if r.applies_to(project.year)
-        for found in r.check(project, profile)
+        for r in chosen
+        for found in r.check(rows if r.over_rows else project, profile)
     ]
     key = duplicate_key(project)
     if rules is None and key[1] and key in duplicates:
@@ -166,6 +173,18 @@ def check(
             -1 if f.location.indicator is None else f.location.indicator,
         ),
     )
+
+
+_APPLICABLE: dict[tuple[int, int], tuple[Rule, ...]] = {}
+
+
+def _rules_for(year: int) -> tuple[Rule, ...]:
+    """The rules of ``RULES`` that apply to the form year (kept: asked once a project)."""
+    key = (year, len(RULES))
+    chosen = _APPLICABLE.get(key)
+    if chosen is None:
+        chosen = _APPLICABLE[key] = tuple(r for r in RULES if r.applies_to(year))
+    return chosen
 
 
 DUPLICATE = "duplicate"  # not in RULES: it needs the file's other projects
@@ -390,15 +409,17 @@ def _long_goals(p: Project, _profile: Profile):
 
 
 # -- indicators ------------------------------------------------------------------------------
+# These rules read the project's indicators as columns (``audit_columns``): what they ask of a
+# value or a name is worked out once for each distinct one.
 
 
 # Review reasons (ADJOPTION) of a missing 一级: 9 产出, 8 效益, 10 满意度.
 _MISSING_CODES = {"产出指标": 9, "效益指标": 8, "满意度指标": 10}
 
 
-@rule("indicators.level1_present", ERROR)
-def _level1_present(p: Project, profile: Profile):
-    used = {i.level1 for i in p.indicators if i.name.strip()}
+@rule("indicators.level1_present", ERROR, over_rows=True)
+def _level1_present(rows: IndicatorColumns, profile: Profile):
+    used = rows.used_level1
     for name in LEVEL1_REQUIRED:
         if name in profile.level1_names and name not in used:
             yield (
@@ -411,13 +432,11 @@ def _level1_present(p: Project, profile: Profile):
             )
 
 
-@rule("indicators.cost_present", WARNING, code=1)
-def _cost_present(p: Project, profile: Profile):
+@rule("indicators.cost_present", WARNING, code=1, over_rows=True)
+def _cost_present(rows: IndicatorColumns, profile: Profile):
     """From the 2021 profile on 成本指标 is a 一级 of its own, and the guidance asks every
     project for one (Shanghai 2025: 每个项目都应设置成本指标)."""
-    if COST_LEVEL1 in profile.level1_names and not any(
-        i.level1 == COST_LEVEL1 and i.name.strip() for i in p.indicators
-    ):
+    if COST_LEVEL1 in profile.level1_names and COST_LEVEL1 not in rows.used_level1:
         yield (
             Message(
                 QT_TRANSLATE_NOOP("audit", "没有成本指标：按现行指标体系，每个项目都应设置成本指标")
@@ -426,22 +445,11 @@ def _cost_present(p: Project, profile: Profile):
         )
 
 
-# 三级 names that promise a number (a 定量 indicator): a text value does not fit them.
-_QUANTITATIVE_NAME = re.compile(r"(率|数|数量|人次|次数|金额|费用|成本|面积|比例|时长|天数|户数)$")
-
-
-@rule("indicators.quantitative_name_text_value", WARNING, code=4)
-def _quantitative_name(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        name = ind.name.strip()
-        v = ind.value
-        if (
-            name
-            and v.kind == "text"
-            and _QUANTITATIVE_NAME.search(name)
-            and not name.endswith("效率")  # how well work goes, not a measured rate
-            and not _placeholder(v)
-        ):
+@rule("indicators.quantitative_name_text_value", WARNING, code=4, over_rows=True)
+def _quantitative_name(rows: IndicatorColumns, _profile: Profile):
+    for n in rows.where("text_not_placeholder"):
+        name = rows.stripped[n]
+        if name and quantitative_name(name):
             yield (
                 Message(
                     QT_TRANSLATE_NOOP(
@@ -449,145 +457,126 @@ def _quantitative_name(p: Project, _profile: Profile):
                         "指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位",
                     ),
                     name=name,
-                    value=v.shown,
+                    value=rows.facts[n].value.shown,
                 ),
                 Location(TAB_INDICATORS, "value", n),
             )
 
 
-# What a template leaves in a value for the clerk to fill in: ≥**%, XX, ××, ＊＊.
-_PLACEHOLDER = re.compile(r"[*＊]{1,}|[XxＸｘ×]{2,}")
-
-
-def _placeholder(value) -> bool:
-    return bool(_PLACEHOLDER.search(value.shown or value.text or ""))
-
-
-@rule("indicators.placeholder", ERROR, code=2)
-def _placeholders(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        if _placeholder(ind.value):
-            yield (
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "audit", "指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值"
-                    ),
-                    name=ind.name or Term("（未命名）"),
-                    value=ind.value.shown,
+@rule("indicators.placeholder", ERROR, code=2, over_rows=True)
+def _placeholders(rows: IndicatorColumns, _profile: Profile):
+    for n in rows.where("placeholder"):
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "audit", "指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值"
                 ),
-                Location(TAB_INDICATORS, "value", n),
-            )
+                name=rows.name[n] or Term("（未命名）"),
+                value=rows.facts[n].value.shown,
+            ),
+            Location(TAB_INDICATORS, "value", n),
+        )
 
 
-@rule("indicators.taxonomy", ERROR)
-def _taxonomy(p: Project, profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        where = Location(TAB_INDICATORS, "level2", n)
-        if ind.level1 not in profile.level1_names:
+@rule("indicators.taxonomy", ERROR, over_rows=True)
+def _taxonomy(rows: IndicatorColumns, profile: Profile):
+    if profile.fits_all(zip(rows.level1, rows.level2, strict=True)):
+        return
+    for n, (level1, level2) in enumerate(zip(rows.level1, rows.level2, strict=True)):
+        if level1 not in profile.level1_names:
             yield (
                 Message(
                     QT_TRANSLATE_NOOP("audit", "“{level1}”不是{year}年度指标体系中的一级指标"),
-                    level1=ind.level1 or Term("（空）"),
-                    year=p.year,
+                    level1=level1 or Term("（空）"),
+                    year=rows.year,
                 ),
                 Location(TAB_INDICATORS, "level1", n),
             )
-        elif not profile.fits(ind.level1, ind.level2):
-            options = "、".join(profile.level2_for(ind.level1))
+        elif not profile.fits(level1, level2):
+            options = "、".join(profile.level2_for(level1))
             yield (
                 Message(
                     QT_TRANSLATE_NOOP(
                         "audit", "二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）"
                     ),
-                    level2=ind.level2 or Term("（空）"),
-                    level1=Term(ind.level1),
+                    level2=level2 or Term("（空）"),
+                    level1=Term(level1),
                     options=options,
                 ),
-                where,
+                Location(TAB_INDICATORS, "level2", n),
             )
 
 
-@rule("indicators.name", ERROR)
-def _indicator_name(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        if not ind.name.strip():
+@rule("indicators.name", ERROR, over_rows=True)
+def _indicator_name(rows: IndicatorColumns, _profile: Profile):
+    if all(rows.stripped):
+        return
+    for n, name in enumerate(rows.stripped):
+        if not name:
             yield (
                 Message(QT_TRANSLATE_NOOP("audit", "三级指标名称未填写")),
                 Location(TAB_INDICATORS, "name", n),
             )
 
 
-@rule("indicators.value", ERROR)
-def _indicator_value(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        if ind.value.is_empty:
-            yield (
-                Message(
-                    QT_TRANSLATE_NOOP("audit", "指标“{name}”没有指标值"),
-                    name=ind.name or Term("（未命名）"),
-                ),
-                Location(TAB_INDICATORS, "value", n),
-            )
+@rule("indicators.value", ERROR, over_rows=True)
+def _indicator_value(rows: IndicatorColumns, _profile: Profile):
+    for n in rows.where("empty"):
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP("audit", "指标“{name}”没有指标值"),
+                name=rows.name[n] or Term("（未命名）"),
+            ),
+            Location(TAB_INDICATORS, "value", n),
+        )
 
 
-@rule("indicators.percent", ERROR)
-def _percent(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        v = ind.value
-        if v.is_quantitative and v.unit == "%" and not Decimal(0) <= v.number <= Decimal(100):
-            yield (
-                Message(
-                    QT_TRANSLATE_NOOP("audit", "指标“{name}”的百分比“{value}”不在 0–100 之间"),
-                    name=ind.name,
-                    value=v.shown,
-                ),
-                Location(TAB_INDICATORS, "value", n),
-            )
+@rule("indicators.percent", ERROR, over_rows=True)
+def _percent(rows: IndicatorColumns, _profile: Profile):
+    for n in rows.where("percent_out"):
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP("audit", "指标“{name}”的百分比“{value}”不在 0–100 之间"),
+                name=rows.name[n],
+                value=rows.facts[n].value.shown,
+            ),
+            Location(TAB_INDICATORS, "value", n),
+        )
 
 
-@rule("indicators.operator_without_number", ERROR)
-def _operator_without_number(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        v = ind.value
-        text = normalize_value_text(v.text) if v.kind == "text" else ""
-        if (
-            text
-            and not _placeholder(v)  # said by indicators.placeholder, with its code
-            and text[0] in (*OPERATORS, ">", "<", "≧", "≦")
-            and not any(ch.isdigit() for ch in text)
-        ):
-            yield (
-                Message(
-                    QT_TRANSLATE_NOOP("audit", "指标“{name}”的指标值“{value}”有运算符但没有数值"),
-                    name=ind.name,
-                    value=v.text,
-                ),
-                Location(TAB_INDICATORS, "value", n),
-            )
+@rule("indicators.operator_without_number", ERROR, over_rows=True)
+def _operator_without_number(rows: IndicatorColumns, _profile: Profile):
+    for n in rows.where("operator_without_number"):
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP("audit", "指标“{name}”的指标值“{value}”有运算符但没有数值"),
+                name=rows.name[n],
+                value=rows.facts[n].value.text,
+            ),
+            Location(TAB_INDICATORS, "value", n),
+        )
 
 
-@rule("indicators.number_without_operator", WARNING)
-def _number_without_operator(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        v = ind.value
-        if v.is_quantitative and v.op is None and v.unit:
-            yield (
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "audit", "指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）"
-                    ),
-                    name=ind.name,
-                    value=v.shown,
-                ),
-                Location(TAB_INDICATORS, "value", n),
-            )
+@rule("indicators.number_without_operator", WARNING, over_rows=True)
+def _number_without_operator(rows: IndicatorColumns, _profile: Profile):
+    for n in rows.where("number_without_operator"):
+        yield (
+            Message(
+                QT_TRANSLATE_NOOP("audit", "指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）"),
+                name=rows.name[n],
+                value=rows.facts[n].value.shown,
+            ),
+            Location(TAB_INDICATORS, "value", n),
+        )
 
 
-@rule("indicators.duplicate_name", WARNING)
-def _duplicates(p: Project, _profile: Profile):
+@rule("indicators.duplicate_name", WARNING, over_rows=True)
+def _duplicates(rows: IndicatorColumns, _profile: Profile):
+    named = list(filter(None, rows.stripped))
+    if len(set(named)) == len(named):
+        return
     seen: dict[str, int] = {}
-    for n, ind in enumerate(p.indicators):
-        name = ind.name.strip()
+    for n, name in enumerate(rows.stripped):
         if not name:
             continue
         if name in seen:
@@ -599,16 +588,18 @@ def _duplicates(p: Project, _profile: Profile):
             seen[name] = n
 
 
-@rule("indicators.needs_review", ERROR)
-def _needs_review(p: Project, _profile: Profile):
-    for n, ind in enumerate(p.indicators):
-        if ind.needs_review:
+@rule("indicators.needs_review", ERROR, over_rows=True)
+def _needs_review(rows: IndicatorColumns, _profile: Profile):
+    if not any(rows.needs_review):
+        return
+    for n, flagged in enumerate(rows.needs_review):
+        if flagged:
             # the source line is in the panel's tooltip: the clerk reads the form's words
             yield (
                 Message(
                     QT_TRANSLATE_NOOP("audit", "导入时无法确定的指标“{name}”需要复核：{note}"),
-                    name=ind.name or Term("（未命名）"),
-                    note=ind.review_note,
+                    name=rows.name[n] or Term("（未命名）"),
+                    note=rows.review_note[n],
                 ),
                 Location(TAB_INDICATORS, "name", n),
             )
@@ -635,10 +626,12 @@ def _flagged_fields(p: Project, _profile: Profile):
         )
 
 
-@rule("indicators.output_quantitative", WARNING)
-def _output_quantitative(p: Project, _profile: Profile):
-    outputs = [i for i in p.indicators if i.level1 == "产出指标" and i.name.strip()]
-    if outputs and not any(i.value.is_quantitative for i in outputs):
+@rule("indicators.output_quantitative", WARNING, over_rows=True)
+def _output_quantitative(rows: IndicatorColumns, _profile: Profile):
+    if "产出指标" not in rows.used_level1:
+        return
+    outputs = zip(rows.level1, rows.stripped, rows.facts, strict=True)
+    if not any(f.quantitative for level1, name, f in outputs if level1 == "产出指标" and name):
         yield (
             Message(
                 QT_TRANSLATE_NOOP(

@@ -393,38 +393,56 @@ _OP, _NUMBER, _NEEDS_REVIEW, _SOURCE_LINE, _UID = map(
 _TEXT_OR_NONE = {str, type(None)}
 
 
-def plain_indicators(rows: list[tuple]) -> tuple[Indicator, ...] | None:
-    """The indicators of rows of plain values (in the order of ``PLAIN_FIELDS``, None for
-    an empty text) — when every row is as our own writer leaves it: texts text or None,
+def plain_columns(rows: list[tuple]) -> list[tuple] | None:
+    """The columns of one project's rows of plain values (``checked_columns``)."""
+    if not rows or len(rows) > MAX_INDICATORS:
+        return None if rows else [() for _ in PLAIN_FIELDS]
+    return checked_columns(list(zip(*rows, strict=True)))
+
+
+def checked_columns(columns: list[tuple]) -> list[tuple] | None:
+    """Columns of rows of plain values (in the order of ``PLAIN_FIELDS``; an empty text
+    None, given as "") — when every row is as our own writer leaves it: texts text or None,
     within their limits, without a character to replace; ``op`` and ``number`` text or None;
-    ``needs_review`` 0 or 1; ``source_line`` an integer or None; ``uid`` canonical or empty;
-    every value valid. Each check is made once for all rows, a column at a time in C; the
-    indicators are those ``project_from_dict`` reads from the same rows as dicts (a missing
-    ``uid`` stays "": the project derives it). None when any row needs a closer look: read
-    one by one, it gives the error or the cleaned text."""
-    if len(rows) > MAX_INDICATORS:
-        return None
-    if not rows:
-        return ()
-    columns = list(zip(*rows, strict=True))
-    texts = [columns[k] for k, _ in _PLAIN_TEXTS]
-    every_text = chain(*texts, columns[_OP], columns[_NUMBER], columns[_UID])
+    ``needs_review`` 0 or 1; ``source_line`` an integer or None; ``uid`` canonical or empty.
+    Each check is made once for each distinct value of a column, in C. None when any row
+    needs a closer look (the values are not read here: ``stored_value``)."""
+    texts = [set(columns[k]) for k, _ in _PLAIN_TEXTS]
+    ops, numbers, uids = set(columns[_OP]), set(columns[_NUMBER]), columns[_UID]
     if (
-        not set(map(type, every_text)) <= _TEXT_OR_NONE
+        not set(map(type, chain(*texts, ops, numbers, uids))) <= _TEXT_OR_NONE
         or any(
-            max(map(len, filter(None, c)), default=0) > limit
-            for c, (_, limit) in zip(texts, _PLAIN_TEXTS, strict=True)
+            max(map(len, filter(None, c)), default=0) > most
+            for c, (_, most) in zip(texts, _PLAIN_TEXTS, strict=True)
         )
         or not set(map(type, columns[_NEEDS_REVIEW])) <= {int, bool}
         or not set(columns[_NEEDS_REVIEW]) <= {0, 1}
         or not set(map(type, columns[_SOURCE_LINE])) <= {int, type(None)}
-        or not all(map(_CANONICAL_UUID.fullmatch, filter(None, columns[_UID])))
-        or _BAD_CHARS.search("".join(filter(None, chain(*texts, columns[_OP], columns[_NUMBER]))))
+        or not all(map(_CANONICAL_UUID.fullmatch, filter(None, uids)))
+        or _BAD_CHARS.search("".join(filter(None, chain(*texts, ops, numbers))))
     ):
         return None
     for k, _ in _PLAIN_TEXTS:
         if None in columns[k]:
             columns[k] = tuple("" if v is None else v for v in columns[k])
+    return columns
+
+
+def stored_value(op, number, unit: str, text: str, entered: str) -> IndicatorValue:
+    """The value of a plain row's columns (``plain_columns``) as ``project_from_dict`` reads
+    it; raises ``CodecError`` (or ``ValueError``/``TypeError``) for one it refuses."""
+    return _kept_value(op, number, unit, text, entered, {}, "")
+
+
+def plain_indicators(rows: list[tuple]) -> tuple[Indicator, ...] | None:
+    """The indicators of rows of plain values (in the order of ``PLAIN_FIELDS``, None for
+    an empty text) — when every row is as our own writer leaves it (``plain_columns``) and
+    every value valid; the indicators are those ``project_from_dict`` reads from the same
+    rows as dicts (a missing ``uid`` stays "": the project derives it). None when any row
+    needs a closer look: read one by one, it gives the error or the cleaned text."""
+    columns = plain_columns(rows)
+    if columns is None:
+        return None
     out = []
     try:
         for (
@@ -599,10 +617,16 @@ def _funds_written(obj: dict, funds: Funds) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(written.items()))
 
 
-def _check_total(project: Project) -> None:
+def text_total(project: Project) -> int:
+    """The characters of all a project's text: its fields, its indicators' and values'."""
     total = sum(len(getattr(project, n)) for n in _PROJECT_TEXT_FIELDS)
     for i in project.indicators:
         total += sum(map(len, _INDICATOR_TEXTS(i))) + sum(map(len, _VALUE_TEXTS(i.value)))
+    return total
+
+
+def _check_total(project: Project) -> None:
+    total = text_total(project)
     if total > MAX_PROJECT_TEXT:
         raise CodecError(Message(say.TOO_MUCH_TEXT, total=total, limit=MAX_PROJECT_TEXT))
 

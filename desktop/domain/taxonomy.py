@@ -42,6 +42,9 @@ class Profile:
     def fits(self, level1: str, level2: str) -> bool:
         return (level1, level2) in self._pairs
 
+    def fits_all(self, pairs: Iterable[tuple[str, str]]) -> bool:
+        return self._pairs.issuperset(pairs)
+
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (
             self.last_year is None or year <= self.last_year

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
+from desktop.domain.audit_columns import IndicatorColumns
 from desktop.domain.codec import length_problem
 from desktop.domain.combine import stamped
 from desktop.domain.model import (
@@ -27,7 +28,7 @@ from desktop.domain.model import (
     bumped,
     now_timestamp,
 )
-from desktop.store import backups, duplicates
+from desktop.store import backups, bulk, duplicates
 from desktop.store import history as stored_history
 from desktop.store import tombstones as stored_tombstones
 from desktop.store.errors import (
@@ -45,7 +46,6 @@ from desktop.store.rows import (
     BadRowError,
     HistoryEntry,
     Tombstone,
-    fetch_all,
     project_from_row,
     screen,
     shown,
@@ -432,13 +432,24 @@ class Repository:
             ids = [s.id for s in self.summaries()]
             if trash:
                 ids += [s.id for s in self.summaries(trash=True)]
-        ids = list(ids)
-        # In bulk: two queries (projects, then their indicators) per chunk of ids, streamed
-        # chunk by chunk, instead of two queries a project. What SQLite can already tell is
-        # bad (one pass over the file) and a chunk the reader refuses are read one by one,
-        # so that each bad project is named (``get``).
-        # (text that is not UTF-8 the reader refuses itself: that chunk is read one by one,
-        # each project screened alone, so that it gets the same sentence)
+        yield from self._each(list(ids), skip_bad, self._load, self.get)
+
+    def projects_to_audit(
+        self, skip_bad: list[BadProjectError]
+    ) -> Iterator[tuple[Project, IndicatorColumns]]:
+        """Every live project in list order with its indicators as columns, for 审核 of the
+        whole file (``audit.check(project, rows=…)``): those whose rows are as our writer
+        leaves them read without an object an indicator — the project's own ``indicators``
+        are then empty, the columns stand for them; the others as ``all_projects`` reads
+        them (the same project, or the same error, appended to ``skip_bad``)."""
+        ids = [s.id for s in self.summaries()]
+        one = lambda pid: ((p := self.get(pid)), IndicatorColumns.of(p))  # noqa: E731
+        yield from self._each(ids, skip_bad, self._load_for_audit, one)
+
+    def _each(self, ids: list[str], skip_bad: list | None, load, one) -> Iterator:
+        # In bulk (``store.bulk``), chunk by chunk; what SQLite can already tell is bad (one
+        # pass over the file) and what ``load`` leaves out (or refuses: text that is not
+        # UTF-8, a damaged key) are read one by one (``one``), so each is named (``get``).
         tolerant = self.conn.text_factory is TOLERANT_TEXT
         bad = (
             screen(self.conn, whole_file_limit=False, indicator_encoding=not tolerant)
@@ -449,37 +460,26 @@ class Repository:
             chunk = ids[start : start + _CHUNK]
             good = [pid for pid in chunk if pid not in bad and pid not in self._refused]
             try:
-                loaded = self._load(good) if good else {}
+                loaded = load(good) if good else {}
             except BadRowError:
                 loaded = {}
             for project_id in chunk:
                 try:
-                    project = loaded.get(project_id) or self.get(project_id)
+                    item = loaded.get(project_id) or one(project_id)
                 except BadProjectError as exc:
                     if skip_bad is None:
                         raise
                     skip_bad.append(exc)
                     continue
-                yield project
+                yield item
 
     @_guarded
     def _load(self, ids: list[str]) -> dict[str, Project]:
-        marks = ", ".join("?" for _ in ids)
-        keys, found = fetch_all(self.conn, f"SELECT * FROM projects WHERE id IN ({marks})", ids)
-        rows = {r["id"]: r for r in (dict(zip(keys, t, strict=True)) for t in found)}
-        indicators: dict[str, list] = {pid: [] for pid in rows}
-        columns, found = fetch_all(  # plain tuples: read by position
-            self.conn,
-            f"SELECT * FROM indicators WHERE project_id IN ({marks}) ORDER BY project_id, position",
-            ids,
-        )
-        at = columns.index("project_id")
-        for i in found:
-            indicators[i[at]].append(i)
-        out = {pid: project_from_row(r, indicators[pid], columns) for pid, r in rows.items()}
-        if any(duplicates.key_problem(r) for r in rows.values()):
-            raise BadRowError("查重键已损坏")  # read one by one: ``get`` names it
-        return out
+        return bulk.load_projects(self.conn, ids)
+
+    @_guarded
+    def _load_for_audit(self, ids: list[str]) -> dict[str, tuple[Project, IndicatorColumns]]:
+        return bulk.load_for_audit(self.conn, ids)
 
     @_guarded
     def copy_to(self, target: str | os.PathLike) -> None:

@@ -176,16 +176,16 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
 
 
 #: the indicator columns in the order of ``codec.PLAIN_FIELDS``
-_PLAIN_COLUMNS = tuple("value_text" if k == "entered" else k for k in PLAIN_FIELDS)
-_PLAIN_ROW = operator.itemgetter(*_PLAIN_COLUMNS)
+PLAIN_COLUMNS = tuple("value_text" if k == "entered" else k for k in PLAIN_FIELDS)
+_PLAIN_ROW = operator.itemgetter(*PLAIN_COLUMNS)
 
 
 @functools.lru_cache(maxsize=8)
 def _plain_row_of(columns: tuple[str, ...]) -> operator.itemgetter | None:
     """The plain values of a row given as a tuple of ``columns`` (None: one is missing)."""
-    if not set(_PLAIN_COLUMNS) <= set(columns):
+    if not set(PLAIN_COLUMNS) <= set(columns):
         return None
-    return operator.itemgetter(*map(columns.index, _PLAIN_COLUMNS))
+    return operator.itemgetter(*map(columns.index, PLAIN_COLUMNS))
 
 
 def _plain_indicators(
