@@ -366,9 +366,14 @@ def test_dark_modules_are_thinned_only_where_they_meet_light_ones():
         def dark(r, c, n=n, rows=rows):
             return 0 <= r < n and 0 <= c < n and bool(rows[r] >> (n - 1 - c) & 1)
 
-        pixels = qr.image_rows(n, rows)
-        assert len(pixels) == n * k
-        for y, line in enumerate(pixels):
+        data = qr.image_data(n, rows)  # rows of whole bytes, the first pixel the highest bit
+        per_row = -(-n * k // 8)
+        assert len(data) == n * k * per_row
+        for y in range(n * k):
+            packed = int.from_bytes(data[y * per_row : (y + 1) * per_row], "big")
+            pad = per_row * 8 - n * k  # the bits after the symbol's width: light
+            assert packed & ((1 << pad) - 1) == 0, (text, y)
+            line = packed >> pad
             r, i = divmod(y, k)
             for x in range(n * k):
                 c, j = divmod(x, k)

@@ -7,7 +7,7 @@ smallest module zbar still reads on a whole page scanned at 150 dpi after a phot
 blur — so 30.24 pt square, from 12 pt above the paper's edge (inside an ordinary
 printer's reach) to 42.24: the layout keeps the table 48 pt above the edge, so 4 modules
 of white (the quiet zone) separate them. The dark modules are thinned where they meet
-light ones (``qr.image_rows``). The grouped code and the print time stand beside it, left
+light ones (``qr.image_data``). The grouped code and the print time stand beside it, left
 of the centred page number.
 """
 
