@@ -84,16 +84,17 @@ class PrintedForm:
         }
 
 
-def draw(drawer, form: PrintedForm, page: int) -> None:
-    """The QR symbol (a one-bit image mask) and the code with the print time, in the
-    footer."""
+def draw(drawer, form: PrintedForm, page: int) -> str:
+    """The code with the print time in the footer; returns the operators of the QR symbol
+    beside them (a one-bit image mask in binary), for the caller to end the page with
+    (``pdf_stream``: the page's last part, compressed apart)."""
     code, text = form.page(page)
     form.codes.append(code)
     form.qr.append(text)
-    drawer.c._code.append(qr.image_ops(text, MARGIN_X, QR_BOTTOM, QR_SIZE))
     drawer.text_line(TEXT_X, CODE_BASELINE, LABEL, CODE_SIZE)
     drawer.text_line(TEXT_X + LABEL_WIDTH, CODE_BASELINE, grouped(code), CODE_SIZE, remember=False)
     note = f"{form.printed_at:%Y-%m-%d %H:%M} 打印"
     if form.revision:  # 0: a form not saved in a file (printed from an import)
         note = f"第 {form.revision} 版　{note}"
     drawer.text_line(TEXT_X, NOTE_BASELINE, note, NOTE_SIZE)
+    return qr.image_ops(text, MARGIN_X, QR_BOTTOM, QR_SIZE)

@@ -399,7 +399,7 @@ def _draw_form(
         batch_number = 0 if before is None else before + n
         draw_page(d, page, project, n, len(pages), signoff, draft, batch_number)
         if form is not None:
-            check_stamp.draw(d, form, n)
+            d.c._doc.page_tail = check_stamp.draw(d, form, n)
         d.c.showPage()
 
 
