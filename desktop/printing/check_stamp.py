@@ -93,8 +93,11 @@ def draw(drawer, form: PrintedForm, page: int) -> str:
     form.qr.append(text)
     drawer.text_line(TEXT_X, CODE_BASELINE, LABEL, CODE_SIZE)
     drawer.text_line(TEXT_X + LABEL_WIDTH, CODE_BASELINE, grouped(code), CODE_SIZE, remember=False)
-    note = f"{form.printed_at:%Y-%m-%d %H:%M} 打印"
-    if form.revision:  # 0: a form not saved in a file (printed from an import)
-        note = f"第 {form.revision} 版　{note}"
+    note = form.__dict__.get("_note")
+    if note is None:  # the same on every page of the form
+        note = f"{form.printed_at:%Y-%m-%d %H:%M} 打印"
+        if form.revision:  # 0: a form not saved in a file (printed from an import)
+            note = f"第 {form.revision} 版　{note}"
+        form.__dict__["_note"] = note
     drawer.text_line(TEXT_X, NOTE_BASELINE, note, NOTE_SIZE)
     return qr.image_ops(text, MARGIN_X, QR_BOTTOM, QR_SIZE)

@@ -167,15 +167,20 @@ def _hashable(value) -> bool:
     return True
 
 
+HEAD_LEVEL = 5  # pages' text: 1 % larger than at 6, compressed in 85 % of the time
+TAIL_LEVEL = 1
+TAIL_WINDOW_BITS = 10  # 1 KB: the symbol's rows repeat within 14 bytes
+
+
 def _compress(head: bytes, tail: bytes) -> bytes:
-    """``head + tail`` as one zlib stream: ``head`` (text and rules) at level 6, ``tail``
+    """``head + tail`` as one zlib stream: ``head`` (text and rules) at HEAD_LEVEL, ``tail``
     (the QR symbol's pixels, which level 6 takes 2–3 times as long to compress as level 1
-    for a few bytes less) at level 1, as raw deflate blocks continuing ``head``'s after a
-    flush to a byte boundary; the checksum is of both."""
+    for a few bytes less) at TAIL_LEVEL, as raw deflate blocks continuing ``head``'s after
+    a flush to a byte boundary; the checksum is of both."""
     if not tail:
-        return zlib.compress(head, 6)
-    first = zlib.compressobj(6)
-    rest = zlib.compressobj(1, zlib.DEFLATED, -TAIL_WINDOW_BITS, 1)
+        return zlib.compress(head, HEAD_LEVEL)
+    first = zlib.compressobj(HEAD_LEVEL)
+    rest = zlib.compressobj(TAIL_LEVEL, zlib.DEFLATED, -TAIL_WINDOW_BITS, 1)
     return b"".join(
         (
             first.compress(head),
@@ -185,9 +190,6 @@ def _compress(head: bytes, tail: bytes) -> bytes:
             zlib.adler32(tail, zlib.adler32(head)).to_bytes(4, "big"),
         )
     )
-
-
-TAIL_WINDOW_BITS = 10  # 1 KB: the symbol's rows repeat within 14 bytes
 
 
 class _StreamingDocument(PDFDocument):
