@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 from reportlab.graphics.barcode import qrencoder
@@ -78,6 +80,22 @@ def test_each_pages_code_and_qr_text_are_its_stamps():
         stamp = form.stamp(n)
         assert form.page(n) == (stamp.code, stamp.qr_text)
         assert checkcode.parse(stamp.qr_text) == stamp
+
+
+@settings(max_examples=60)
+@given(
+    st.integers(0, 1 << 17),  # revisions past the compact format's 16 bits too
+    st.integers(1, 95),
+    st.floats(0, 1),
+    st.datetimes(datetime(2019, 1, 1), datetime(2060, 1, 1)),  # before its origin too
+)
+def test_any_pages_code_and_qr_text_are_its_stamps(revision, pages, frac, at):
+    from desktop.printing.check_stamp import PrintedForm
+
+    form = PrintedForm("an-id", revision, "0123456789abcdef" * 4, pages, at)
+    for n in {1, max(1, round(frac * pages)), pages}:
+        stamp = form.stamp(n)
+        assert form.page(n) == (stamp.code, stamp.qr_text)
 
 
 @pytest.fixture

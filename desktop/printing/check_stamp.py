@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from desktop.domain.checkcode import Stamp, grouped, stamp_for
+from desktop.domain.checkcode import Stamp, compact_text, encode, grouped, stamp_for
 from desktop.domain.model import Project
 from desktop.printing import qr
 from desktop.printing.layout import MARGIN_X
@@ -69,8 +69,9 @@ class PrintedForm:
         first = self.__dict__.get("_first")
         if first is None:
             first = self.__dict__["_first"] = self.stamp(1)
-        stamp = replace(first, page=page)
-        return stamp.code, stamp.qr_text
+        code = encode(first.id_key, first.hash_key, page, first.pages)  # = Stamp.code
+        text = compact_text(first, page) or replace(first, page=page).qr_text
+        return code, text
 
     def to_dict(self) -> dict:
         return {
