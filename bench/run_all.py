@@ -29,7 +29,8 @@ Figures (what is timed; both sides start after imports and reading their input):
   the same sheets and values (no styles, no merged cells); up to 10,000 projects;
 - print: every form of the 1,000-project database in one PDF, with the check codes —
   floor: plain reportlab drawing the same pages with the same fonts (``bench/print_floor.py``);
-  1,000 only (``bench/bench_print.py`` has 5,000, one form from the CLI and memory).
+  1,000 only (``bench/bench_print.py`` has 5,000, one form from the CLI and memory); the
+  CPU time of both sides is reported beside the wall clock (less moved by a loaded machine).
 """
 
 from __future__ import annotations
@@ -139,6 +140,10 @@ def measure(code: Path, data: Path, scratch: Path, n: int, figure: str) -> dict:
         result["floor"] = statistics.median(t for r in floor for t in r["t"])
         result["floor_rss"] = max(r["rss"] for r in floor)
         result["ratio"] = result["ours"] / result["floor"]
+    if floor and all("cpu" in r for r in ours + floor):  # CPU time too: less moved by load
+        result["cpu"] = statistics.median(t for r in ours for t in r["cpu"])
+        result["floor_cpu"] = statistics.median(t for r in floor for t in r["cpu"])
+        result["cpu_ratio"] = result["cpu"] / result["floor_cpu"]
     if figure == "startup":
         result["modules"] = ours[-1].get("modules", [])
     return result
@@ -163,6 +168,8 @@ def report(results: dict) -> str:
                 text += f" / {r['floor'] * scale:.1f} = **{r['ratio']:.2f}×**"
             if figure == "xlsx":
                 text += f", {r['ours_rss']:.0f} MB (floor {r['floor_rss']:.0f} MB)"
+            if "cpu_ratio" in r:
+                text += f"; CPU {r['cpu']:.2f} s / {r['floor_cpu']:.2f} = **{r['cpu_ratio']:.2f}×**"
             cells.append(text)
         present = [by_size.get(str(n)) or by_size.get(n) for n in sizes]
         present = [r for r in present if r]

@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 from reportlab.graphics.barcode import qrencoder
@@ -78,6 +80,22 @@ def test_each_pages_code_and_qr_text_are_its_stamps():
         stamp = form.stamp(n)
         assert form.page(n) == (stamp.code, stamp.qr_text)
         assert checkcode.parse(stamp.qr_text) == stamp
+
+
+@settings(max_examples=60)
+@given(
+    st.integers(0, 1 << 17),  # revisions past the compact format's 16 bits too
+    st.integers(1, 95),
+    st.floats(0, 1),
+    st.datetimes(datetime(2019, 1, 1), datetime(2060, 1, 1)),  # before its origin too
+)
+def test_any_pages_code_and_qr_text_are_its_stamps(revision, pages, frac, at):
+    from desktop.printing.check_stamp import PrintedForm
+
+    form = PrintedForm("an-id", revision, "0123456789abcdef" * 4, pages, at)
+    for n in {1, max(1, round(frac * pages)), pages}:
+        stamp = form.stamp(n)
+        assert form.page(n) == (stamp.code, stamp.qr_text)
 
 
 @pytest.fixture
@@ -366,9 +384,14 @@ def test_dark_modules_are_thinned_only_where_they_meet_light_ones():
         def dark(r, c, n=n, rows=rows):
             return 0 <= r < n and 0 <= c < n and bool(rows[r] >> (n - 1 - c) & 1)
 
-        pixels = qr.image_rows(n, rows)
-        assert len(pixels) == n * k
-        for y, line in enumerate(pixels):
+        data = qr.image_data(n, rows)  # rows of whole bytes, the first pixel the highest bit
+        per_row = -(-n * k // 8)
+        assert len(data) == n * k * per_row
+        for y in range(n * k):
+            packed = int.from_bytes(data[y * per_row : (y + 1) * per_row], "big")
+            pad = per_row * 8 - n * k  # the bits after the symbol's width: light
+            assert packed & ((1 << pad) - 1) == 0, (text, y)
+            line = packed >> pad
             r, i = divmod(y, k)
             for x in range(n * k):
                 c, j = divmod(x, k)

@@ -177,11 +177,13 @@ def encode(id_key_: int, hash_key_: int, page: int, pages: int) -> str:
     return data + check_char(data)
 
 
-def compact_text(stamp: Stamp) -> str:
+def compact_text(stamp: Stamp, page: int | None = None) -> str:
     """The QR text of the compact format (34 digits), or "" when the stamp does not fit
     it (a form of more than 90 pages, a revision or print time out of range, less of the
-    hash than it carries)."""
-    if stamp.revision is None or stamp.printed_at is None or stamp.page == 0:
+    hash than it carries). ``page``: of another page of the same form (the stamp's own by
+    default)."""
+    page = stamp.page if page is None else page
+    if stamp.revision is None or stamp.printed_at is None or page == 0:
         return ""
     if stamp.pages > MAX_PAGES or not 0 <= stamp.revision < 1 << REV_BITS:
         return ""
@@ -190,7 +192,7 @@ def compact_text(stamp: Stamp) -> str:
         return ""
     value = stamp.id_key
     value = (value << 4 * COMPACT_HASH_HEX) | int(stamp.hash_prefix[:COMPACT_HASH_HEX], 16)
-    value = (value << PAGE_BITS) | _pages_value(stamp.page, stamp.pages)
+    value = (value << PAGE_BITS) | _pages_value(page, stamp.pages)
     value = (value << REV_BITS) | stamp.revision
     value = (value << TIME_BITS) | minutes
     return COMPACT_FORMAT + str(value).zfill(COMPACT_DIGITS - 1)

@@ -7,7 +7,7 @@ smallest module zbar still reads on a whole page scanned at 150 dpi after a phot
 blur — so 30.24 pt square, from 12 pt above the paper's edge (inside an ordinary
 printer's reach) to 42.24: the layout keeps the table 48 pt above the edge, so 4 modules
 of white (the quiet zone) separate them. The dark modules are thinned where they meet
-light ones (``qr.image_rows``). The grouped code and the print time stand beside it, left
+light ones (``qr.image_data``). The grouped code and the print time stand beside it, left
 of the centred page number.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from desktop.domain.checkcode import Stamp, grouped, stamp_for
+from desktop.domain.checkcode import Stamp, compact_text, encode, grouped, stamp_for
 from desktop.domain.model import Project
 from desktop.printing import qr
 from desktop.printing.layout import MARGIN_X
@@ -69,8 +69,9 @@ class PrintedForm:
         first = self.__dict__.get("_first")
         if first is None:
             first = self.__dict__["_first"] = self.stamp(1)
-        stamp = replace(first, page=page)
-        return stamp.code, stamp.qr_text
+        code = encode(first.id_key, first.hash_key, page, first.pages)  # = Stamp.code
+        text = compact_text(first, page) or replace(first, page=page).qr_text
+        return code, text
 
     def to_dict(self) -> dict:
         return {
@@ -84,16 +85,20 @@ class PrintedForm:
         }
 
 
-def draw(drawer, form: PrintedForm, page: int) -> None:
-    """The QR symbol (a one-bit image mask) and the code with the print time, in the
-    footer."""
+def draw(drawer, form: PrintedForm, page: int) -> str:
+    """The code with the print time in the footer; returns the operators of the QR symbol
+    beside them (a one-bit image mask in binary), for the caller to end the page with
+    (``pdf_stream``: the page's last part, compressed apart)."""
     code, text = form.page(page)
     form.codes.append(code)
     form.qr.append(text)
-    drawer.c._code.append(qr.image_ops(text, MARGIN_X, QR_BOTTOM, QR_SIZE))
     drawer.text_line(TEXT_X, CODE_BASELINE, LABEL, CODE_SIZE)
     drawer.text_line(TEXT_X + LABEL_WIDTH, CODE_BASELINE, grouped(code), CODE_SIZE, remember=False)
-    note = f"{form.printed_at:%Y-%m-%d %H:%M} 打印"
-    if form.revision:  # 0: a form not saved in a file (printed from an import)
-        note = f"第 {form.revision} 版　{note}"
+    note = form.__dict__.get("_note")
+    if note is None:  # the same on every page of the form
+        note = f"{form.printed_at:%Y-%m-%d %H:%M} 打印"
+        if form.revision:  # 0: a form not saved in a file (printed from an import)
+            note = f"第 {form.revision} 版　{note}"
+        form.__dict__["_note"] = note
     drawer.text_line(TEXT_X, NOTE_BASELINE, note, NOTE_SIZE)
+    return qr.image_ops(text, MARGIN_X, QR_BOTTOM, QR_SIZE)

@@ -167,18 +167,52 @@ def _hashable(value) -> bool:
     return True
 
 
+HEAD_LEVEL = 5  # pages' text: 1 % larger than at 6, compressed in 85 % of the time
+TAIL_LEVEL = 1
+TAIL_WINDOW_BITS = 10  # 1 KB: the symbol's rows repeat within 14 bytes
+
+
+def _compress(head: bytes, tail: bytes) -> bytes:
+    """``head + tail`` as one zlib stream: ``head`` (text and rules) at HEAD_LEVEL, ``tail``
+    (the QR symbol's pixels, which level 6 takes 2–3 times as long to compress as level 1
+    for a few bytes less) at TAIL_LEVEL, as raw deflate blocks continuing ``head``'s after
+    a flush to a byte boundary; the checksum is of both."""
+    if not tail:
+        return zlib.compress(head, HEAD_LEVEL)
+    first = zlib.compressobj(HEAD_LEVEL)
+    rest = zlib.compressobj(TAIL_LEVEL, zlib.DEFLATED, -TAIL_WINDOW_BITS, 1)
+    return b"".join(
+        (
+            first.compress(head),
+            first.flush(zlib.Z_SYNC_FLUSH),
+            rest.compress(tail),
+            rest.flush(),
+            zlib.adler32(tail, zlib.adler32(head)).to_bytes(4, "big"),
+        )
+    )
+
+
 class _StreamingDocument(PDFDocument):
     """reportlab's document, with each page's content compressed and set aside at once, and
     the file written object by object (each page freed once written), so that memory does
-    not grow with the number of pages."""
+    not grow with the number of pages. ``page_tail``: operators to end the next page with
+    (set before each ``showPage``; latin-1 text), compressed apart (``_compress``)."""
 
     spill = None
     shared: dict
+    page_tail = ""
 
     def addPage(self, page):
+        tail, self.page_tail = self.page_tail, ""
+        if tail and page.stream is not None:
+            tail += "\n"
+            if self.spill is None or page.Contents:
+                page.stream += tail
+                tail = ""
         if self.spill is not None and page.stream is not None and not page.Contents:
             stream = page.stream
-            data = zlib.compress(stream.encode("latin-1") if isinstance(stream, str) else stream, 6)
+            head = stream.encode("latin-1") if isinstance(stream, str) else stream
+            data = _compress(head, tail.encode("latin-1"))
             offset = self.spill.seek(0, io.SEEK_END)
             self.spill.write(data)
             page.Contents = _SpilledStream(self.spill, offset, len(data))

@@ -90,6 +90,7 @@ class _Drawer:
         self.chain = chain
         self._encoded: dict[tuple[str, float], str] = {}
         self._fonts = {}
+        self._glyphs: dict[str, tuple[str, int]] = {}  # character → (font subset, code)
 
     def _font(self, name: str):
         font = self._fonts.get(name)
@@ -97,19 +98,36 @@ class _Drawer:
             font = self._fonts[name] = pdfmetrics.getFont(name)
         return font
 
+    def _glyph(self, ch: str) -> tuple[str, int]:
+        """The font subset (its name in the page) and code that show ``ch`` (□ for a
+        character no font has), assigned by reportlab on first use, then fixed for the
+        document."""
+        doc = self.c._doc
+        ((name, shown),) = self.chain.runs(ch)
+        font = self._font(name)
+        ((subset, data),) = font.splitString(shown, doc)
+        glyph = self._glyphs[ch] = (font.getSubsetInternalName(subset, doc), data[0])
+        return glyph
+
     def encode(self, text: str, size: float, remember: bool = True) -> str:
-        """``/F1+0 10 Tf <…> Tj`` for each font run of ``text`` (short texts: once per
-        document)."""
+        """``/F1+0 10 Tf <…> Tj`` for each run of ``text`` in one font subset (short texts:
+        once per document); each character's subset and code are looked up (the same as
+        reportlab's ``splitString`` of the font's runs, character by character)."""
         key = (text, size)
         ops = self._encoded.get(key)
         if ops is None:
-            doc = self.c._doc
+            glyphs = self._glyphs
             parts = []
-            for name, run in self.chain.runs(text):
-                font = self._font(name)
-                for subset, data in font.splitString(run, doc):
-                    internal = font.getSubsetInternalName(subset, doc)
-                    parts.append(f"{internal} {_n(size)} Tf <{data.hex()}> Tj")
+            name, codes = "", bytearray()
+            for ch in text:
+                subset, code = glyphs.get(ch) or self._glyph(ch)
+                if subset != name:
+                    if codes:
+                        parts.append(f"{name} {size:.2f} Tf <{codes.hex()}> Tj")
+                    name, codes = subset, bytearray()
+                codes.append(code)
+            if codes:
+                parts.append(f"{name} {size:.2f} Tf <{codes.hex()}> Tj")
             ops = " ".join(parts)
             if remember and len(text) <= CACHE_MAX_LEN:
                 if len(self._encoded) > CACHE_LIMIT:
@@ -381,7 +399,7 @@ def _draw_form(
         batch_number = 0 if before is None else before + n
         draw_page(d, page, project, n, len(pages), signoff, draft, batch_number)
         if form is not None:
-            check_stamp.draw(d, form, n)
+            d.c._doc.page_tail = check_stamp.draw(d, form, n)
         d.c.showPage()
 
 
