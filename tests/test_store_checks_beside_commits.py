@@ -260,3 +260,25 @@ def test_the_unlocked_read_leaves_the_clerks_own_lock_in_place(working, tmp_path
     assert "locked" in done.stdout
     clerk.execute("COMMIT")
     clerk.close()
+
+
+def test_a_piece_larger_than_the_rows_left_reads_to_the_end(working, monkeypatch):
+    """When fewer indicator rows are left than a piece holds, that piece is the last one:
+    the screen does not go on one project a piece (each piece faster than the aim, so the
+    pieces doubled until SQLite refused the size)."""
+    monkeypatch.setattr(in_pieces, "PIECE_SECONDS", 1e9)  # every piece "too fast": grows
+    rows = sqlite3.connect(working).execute("SELECT count(*) FROM indicators").fetchone()[0]
+    monkeypatch.setattr(in_pieces, "FIRST_INDICATORS", rows // 3)  # three pieces at most
+    bounds = []
+    real = in_pieces._next_bound
+    monkeypatch.setattr(in_pieces, "_next_bound", lambda *a: bounds.append(real(*a)) or bounds[-1])
+    assert screened_problems(working) == _whole_screen(working)
+    assert len(bounds) <= 3 and bounds[-1] is None
+
+
+def test_pieces_never_grow_past_what_sqlite_takes(monkeypatch):
+    monkeypatch.setattr(in_pieces, "PIECE_SECONDS", 1e9)
+    pace = in_pieces._Pace(2048)
+    sizes = [pace.next() for _ in range(80)]  # 2048 · 2⁸⁰ without a bound
+    conn = sqlite3.connect(":memory:")
+    assert conn.execute("SELECT 1 LIMIT ?", [max(sizes)]).fetchall() == [(1,)]

@@ -36,6 +36,8 @@ PIECE_SECONDS = 0.02
 CHECK_ATTEMPTS, CHECK_PATIENCE_S = 3, 60.0
 #: the first pieces' sizes (projects, indicator rows) and the smallest piece
 FIRST_PROJECTS, FIRST_INDICATORS, FEWEST_ROWS = 256, 2048, 8
+#: the largest piece, however fast the pieces go (SQLite's LIMIT takes a 64-bit integer)
+MOST_ROWS = 1 << 20
 
 
 class _Pace:
@@ -49,7 +51,7 @@ class _Pace:
         now = time.perf_counter()
         took, self.started = max(now - self.started, 1e-4), now
         factor = min(2.0, max(0.25, PIECE_SECONDS / took))
-        self.rows = max(FEWEST_ROWS, int(self.rows * factor))
+        self.rows = min(MOST_ROWS, max(FEWEST_ROWS, int(self.rows * factor)))
         return self.rows
 
 
@@ -100,7 +102,9 @@ def _next_bound(conn: sqlite3.Connection, lo: bytes, rows: int) -> bytes | None:
         "AND project_id < X'' ORDER BY project_id LIMIT 1 OFFSET ?",
         [lo, rows],
     ).fetchall()
-    if found and found[0][0] != lo:
+    if not found:  # fewer than ``rows`` rows are left: this piece reads to the end
+        return None
+    if found[0][0] != lo:
         return found[0][0]
     # one project has more rows than a piece: the piece is that project
     found = conn.execute(
