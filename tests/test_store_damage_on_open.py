@@ -140,3 +140,25 @@ def test_the_window_shows_it_read_only_and_takes_no_backup(
     assert list_backups(damaged) == []  # not the day's backup
     c.shutdown()
     assert _digest(damaged) == before
+
+
+def test_a_fault_in_the_row_screen_neither_vanishes_nor_stops_the_integrity_check(
+    damaged, make_controller, dialogs, expect_box, monkeypatch
+):
+    """The background screen raising (a bug, not a bad file) is written to error.log with
+    its traceback, and the damage check that follows it still runs and is reported."""
+    from desktop.ui import app
+    from desktop.ui.errorlog import error_log_path
+
+    def broken(path):
+        raise OverflowError("a fault in the screen")
+
+    monkeypatch.setattr(app, "screened_problems", broken)
+    expect_box("critical", "已损坏")
+    c = make_controller(damaged)
+    c.wait_for_checks()
+    kind, text = dialogs[-1]
+    assert kind == "critical" and "已损坏" in text
+    log = error_log_path().read_text(encoding="utf-8")
+    assert "background screen failed" in log and "OverflowError: a fault in the screen" in log
+    c.shutdown()

@@ -286,10 +286,14 @@ class Controller(QObject):
         opening = self._opening
 
         def work() -> None:
+            # a fault in one check is written to error.log (a windowed program has no
+            # stderr) and the next check still runs
             if screen:
-                self.screened.emit(opening, screened_problems(path))
+                with _logged_fault("screen"):
+                    self.screened.emit(opening, screened_problems(path))
             if writable:
-                self.checked.emit(opening, background_checks(path, daily))
+                with _logged_fault("integrity check and backup"):
+                    self.checked.emit(opening, background_checks(path, daily))
 
         self._worker = threading.Thread(target=work, name="jixiao-checks", daemon=True)
         self._worker.start()
@@ -543,3 +547,12 @@ def run_gui(db: str | None) -> int:
     if default:
         controller.offer_sample()
     return app.exec()
+
+
+@contextlib.contextmanager
+def _logged_fault(what: str):
+    """Run a background check; an exception it raises goes to error.log, not to nowhere."""
+    try:
+        yield
+    except Exception:
+        error_logger().exception("background %s failed", what)
