@@ -252,6 +252,12 @@ def _form_sheet(p: Project) -> _Grid:
     return g
 
 
+def form_cells(p: Project) -> dict[tuple[int, int], object]:
+    """(row, column) → the value the export writes into that cell of ``p``'s form sheet
+    (text, an amount as a number, a date as a datetime); cells without a value left out."""
+    return {at: cell[0] for at, cell in _form_sheet(p).cells.items() if cell[0] is not None}
+
+
 def _indicator_rows(g: _Grid, p: Project, r: int) -> None:
     """The 绩效指标 part from row ``r``: 一级 and 二级 merged over their rows."""
     order = taxonomy().profile_of(p).level1_names

@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -23,12 +25,12 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
-from desktop.domain.model import Project, carry_indicator_ids
+from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids, field_label
 from desktop.domain.taxonomy import group_indicators, taxonomy
 from desktop.io.published_text import parse_records
 from desktop.io.records import Record
 from desktop.io.report import INFO, REVIEW, ImportFormatError, ImportResult
-from desktop.io.xlsx_format import DATA_SHEET, SUMMARY_SHEET
+from desktop.io.xlsx_format import DATA_SHEET, SUMMARY_SHEET, form_cells
 
 
 def _cell_text(value) -> str:
@@ -88,9 +90,9 @@ def _rows(ws, budget: _Budget):
                 yield number, tuple(values.get(c) for c in range(1, width + 1))
 
 
-def _records(ws, budget: _Budget) -> list[Record]:
+def _records(rows) -> list[Record]:
     out = []
-    for number, row in _rows(ws, budget):
+    for number, row in rows:
         cells = tuple(_cell_text(v) for v in row)
         if any(cells):
             raw = "\t".join(cells)
@@ -205,40 +207,96 @@ def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
     for ws in wb.worksheets:
         if ws.title in (DATA_SHEET, SUMMARY_SHEET) or ws.sheet_state != "visible":
             continue
-        records = _records(ws, budget)
+        rows = list(_rows(ws, budget))
+        stored = _stored(hidden.get(ws.title))
+        if stored is not None and _unchanged(rows, stored):
+            # our own sheet as exported: the project as stored, every text as typed (the
+            # cells are not read again by the published form's rules)
+            _add_marks(result, stored, ws.title)
+            result.projects.append(stored)
+            continue
+        records = _records(rows)
         if not records:
             continue
-        sheet = parse_records(
-            records,
-            source_name=path.name,
-            cell_ref=lambda line, col, t=ws.title: (
-                f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
-            ),
-        )
-        restored = [_with_hidden(p, hidden.get(ws.title), ws.title, result) for p in sheet.projects]
-        for before, after in zip(sheet.projects, restored, strict=True):
-            if before.id in sheet.fund_sources:
-                result.fund_sources[after.id] = sheet.fund_sources[before.id]
-        exact = (
-            hidden.get(ws.title) is not None
-            and len(restored) == 1
-            and restored[0] == _stored(hidden.get(ws.title))
-        )
-        if exact:  # our own sheet, unchanged: its review marks are the stored ones
-            for ind in restored[0].indicators:
-                if ind.needs_review:
-                    result.add(
-                        REVIEW,
-                        f"{ind.level1}/{ind.level2}/{ind.name}：{ind.review_note}",
-                        ind.source_line,
-                        restored[0].name,
-                    )
-        else:
+
+        def cell_ref(line, col, t=ws.title):
+            return f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
+
+        sheet = parse_records(records, source_name=path.name, cell_ref=cell_ref)
+        if stored is None:
             result.items.extend(sheet.items)
+            result.fund_sources.update(sheet.fund_sources)
+            result.projects.extend(sheet.projects)
+            continue
+        expected = _as_read(stored, path.name) if len(sheet.projects) == 1 else None
+        restored = [_with_hidden(p, stored, expected, ws.title, result) for p in sheet.projects]
+        for before, after in zip(sheet.projects, restored, strict=True):
+            if before.id in sheet.fund_sources and after is not stored:
+                result.fund_sources[after.id] = sheet.fund_sources[before.id]
+        if restored != [stored]:
+            # edited in the sheet: what the reading found, and the marks the projects carry
+            result.items.extend(i for i in sheet.items if i.severity != REVIEW)
+        for p in restored:
+            _add_marks(result, p, ws.title)
         result.projects.extend(restored)
     if not result.projects:
         raise ImportFormatError(f"“{path.name}”中没有找到财政项目支出绩效目标申报表")
     return result
+
+
+def _add_marks(result: ImportResult, p: Project, sheet: str) -> None:
+    """One 需复核 line for each mark the project carries (a flagged field, an indicator to
+    check): the report lists exactly what its counts count."""
+    for ind in p.indicators:
+        if ind.needs_review:
+            where = f"{sheet}!{ind.source_line}" if ind.source_line is not None else ""
+            name = ind.name or "（无名称）"
+            message = f"{ind.level1}/{ind.level2}/{name}：{ind.review_note}"
+            result.add(REVIEW, message, ind.source_line, p.name, where)
+    for key, reason in p.field_flags:
+        result.add(REVIEW, f"{field_label(key)}：{reason}", project=p.name)
+
+
+def _cell_value(value):
+    """A cell's value as it reads back from the file: text with its line ends as XML keeps
+    them, an empty text as no value, a whole number as an integer."""
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value or None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _grid(rows) -> dict[int, tuple]:
+    out = {}
+    for number, row in rows:
+        values = [_cell_value(v) for v in row]
+        while values and values[-1] is None:
+            values.pop()
+        if values:
+            out[number] = tuple(values)
+    return out
+
+
+def _exported_rows(p: Project) -> list[tuple[int, tuple]]:
+    cells = form_cells(p)
+    width = max((c for _, c in cells), default=0)
+    rows = sorted({r for r, _ in cells})
+    return [(r, tuple(cells.get((r, c)) for c in range(1, width + 1))) for r in rows]
+
+
+def _unchanged(rows, stored: Project) -> bool:
+    """The sheet holds exactly the cells our export wrote for ``stored``."""
+    return _grid(rows) == _grid(_exported_rows(stored))
+
+
+def _as_read(stored: Project, source_name: str) -> Project | None:
+    """``stored`` as the form's reader reads its exported sheet: a field of an edited sheet
+    that reads the same was not edited, and keeps its text as typed."""
+    rows = [(n, tuple(_cell_value(v) for v in row)) for n, row in _exported_rows(stored)]
+    read = parse_records(_records(rows), source_name=source_name).projects
+    return read[0] if len(read) == 1 else None
 
 
 def _hidden_data(wb, budget: _Budget) -> dict[str, dict]:
@@ -262,31 +320,15 @@ def _stored(data: dict | None) -> Project | None:
         return None
 
 
-def _with_hidden(visible: Project, data: dict | None, sheet: str, result: ImportResult) -> Project:
-    """Our own workbook: restore what the sheet does not show."""
-    if data is None:
-        return visible
-    try:
-        stored = project_from_dict(data)
-    except CodecError:
-        return visible
-
-    def rows(indicators):
-        return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
-
-    order = taxonomy().profile_of(stored).level1_names
-    as_exported = [
-        i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g
-    ]
-    same_indicators = rows(visible.indicators) in (rows(stored.indicators), rows(as_exported))
-    shown = (
-        visible.with_changes(profile=stored.profile, indicators=stored.indicators)
-        if same_indicators
-        # rows edited in the sheet: those still of the same names keep their ids
-        else visible.with_changes(
-            indicators=carry_indicator_ids(visible.indicators, stored.indicators)
-        )
-    )
+def _with_hidden(
+    visible: Project, stored: Project, expected: Project | None, sheet: str, result: ImportResult
+) -> Project:
+    """Our own workbook, edited in the sheet: the sheet's reading of the fields that were
+    edited, the stored project for the rest (``expected``: how the reader reads the sheet as
+    exported) and for what the sheet does not show."""
+    shown = _unedited(visible, expected, stored) if expected is not None else None
+    if shown is None:
+        shown = _same_rows(visible, stored)
     shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
         return stored
@@ -298,6 +340,84 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         versions=stored.versions,
         field_versions=stored.field_versions,
     )
+
+
+def _same_rows(visible: Project, stored: Project) -> Project:
+    """The sheet's reading with the stored indicators when the rows read as they were."""
+
+    def rows(indicators):
+        return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
+
+    same = rows(visible.indicators) in (rows(stored.indicators), rows(_exported(stored)))
+    if same:
+        return visible.with_changes(profile=stored.profile, indicators=stored.indicators)
+    # rows edited in the sheet: those still of the same names keep their ids
+    return visible.with_changes(
+        indicators=carry_indicator_ids(visible.indicators, stored.indicators)
+    )
+
+
+def _exported(stored: Project) -> list[Indicator]:
+    """``stored``'s indicators in the order the sheet shows them."""
+    order = taxonomy().profile_of(stored).level1_names
+    return [i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g]
+
+
+_PLAIN_FIELDS = (
+    "year",
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementing_unit",
+    "start_date",
+    "end_date",
+    "goal_overall",
+    "goal_annual",
+    "goal_header",
+)
+
+
+def _unedited(visible: Project, expected: Project, stored: Project) -> Project | None:
+    """``visible`` with every field and indicator row that reads as ``expected`` (not edited
+    in the sheet) taken from ``stored``, as typed; None when the rows cannot be paired."""
+    exported = _exported(stored)
+    if len(expected.indicators) != len(exported):
+        return None
+    changes = {
+        f: getattr(stored, f) for f in _PLAIN_FIELDS if getattr(visible, f) == getattr(expected, f)
+    }
+    changes["funds"] = Funds(
+        **{
+            k: getattr(
+                stored.funds
+                if getattr(visible.funds, k) == getattr(expected.funds, k)
+                else visible.funds,
+                k,
+            )
+            for k in Funds.FIELD_LABELS
+        }
+    )
+
+    def key(i: Indicator) -> tuple:
+        return (i.level1, i.level2, i.name, i.value, i.needs_review, i.review_note, i.note)
+
+    ours, theirs = [key(i) for i in expected.indicators], [key(i) for i in visible.indicators]
+    if ours == theirs:
+        changes["indicators"], changes["profile"] = stored.indicators, stored.profile
+        return replace(visible, **changes)
+    kept: list[tuple[bool, Indicator]] = []  # (read as exported, the row)
+    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            kept.extend((True, i) for i in exported[a0:a1])
+        else:
+            kept.extend((False, i) for i in visible.indicators[b0:b1])
+    used = {i.uid for same, i in kept if same}
+    rest = [i for i in stored.indicators if i.uid not in used]
+    edited = iter(carry_indicator_ids([i for same, i in kept if not same], rest))
+    changes["indicators"] = tuple(i if same else next(edited) for same, i in kept)
+    return replace(visible, **changes)
 
 
 def _field_value(p: Project, key: str):
