@@ -6,6 +6,8 @@ field's text as typed, every amount to the 分, ids and indicator ids kept."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +89,61 @@ def test_db_round_trip_keeps_every_text_as_typed(tmp_path_factory, batch):
         apply_merge(repo, plan_merge(repo, read_untrusted(folder / "forms.db")), backup=False)
         back = sorted(repo.all_projects(), key=lambda p: p.id)
     assert [as_typed(p) for p in back] == [as_typed(p) for p in mine]
+
+
+@settings(max_examples=20)
+@given(
+    batches,
+    st.sampled_from([("年度总体目标", 1, 0, "goal_annual"), ("项目类别", 0, 1, "category")]),
+    st.sampled_from(["特定 目标类", "\t改过的 目标\n第二行 "]),
+)
+def test_a_cell_edited_in_the_sheet_changes_that_field_only(tmp_path_factory, batch, where, new):
+    """Our own workbook with one cell typed over by a person (年度总体目标 or 项目类别): that
+    field is the text typed there, spaces and line breaks kept; every other field comes back
+    as typed, with the project's and its indicators' identities."""
+    from openpyxl import load_workbook
+
+    label_text, down, right, field = where
+    folder = tmp_path_factory.mktemp("edited")
+    mine = stored(folder, batch)
+    export_xlsx(mine, folder / "forms.xlsx")
+    wb = load_workbook(folder / "forms.xlsx")
+    ws = wb.worksheets[1]  # the first form (the 汇总 comes first)
+    label = next(c for row in ws.iter_rows() for c in row if c.value == label_text)
+    ws.cell(label.row + down, label.column + right).value = new
+    wb.save(folder / "forms.xlsx")
+    back = {p.id: p for p in imported(folder, folder / "forms.xlsx")}
+    edited = mine[0]  # the sheets follow the exported order
+    for p in mine:
+        want = p.with_changes(**{field: new}) if p.id == edited.id else p
+        assert (back[p.id].content(), back[p.id].id) == (want.content(), want.id)
+        assert [i.uid for i in back[p.id].indicators] == [i.uid for i in want.indicators]
+
+
+def test_an_indicator_and_an_amount_typed_over_in_the_sheet(tmp_path, sample_result):
+    """In place (no row added): an indicator's value typed over with spaces around, and the
+    项目资金总额 typed as text — the form's value and amount as the clerk typed them; the
+    rest of the form as it was, ids kept."""
+    from openpyxl import load_workbook
+
+    from desktop.domain.values import parse_value
+    from desktop.io.xlsx_read import load_xlsx
+
+    original = next(p for p in sample_result.projects if p.name == "安置帮教和社区矫正")
+    export_xlsx([original], tmp_path / "forms.xlsx")
+    wb = load_workbook(tmp_path / "forms.xlsx")
+    ws = wb["安置帮教和社区矫正"]
+    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "组织应急处置演练")
+    ws.cell(row, 7).value = " ≥ 2 (次) "
+    ws["E6"].value = "8,537,948.00"
+    wb.save(tmp_path / "forms.xlsx")
+    back = load_xlsx(tmp_path / "forms.xlsx").projects[0]
+    want = original.with_changes(
+        funds=replace(original.funds, total=853_794_800),
+        indicators=tuple(
+            replace(i, value=parse_value(" ≥ 2 (次) ")) if i.name == "组织应急处置演练" else i
+            for i in original.indicators
+        ),
+    )
+    assert (back.id, back.content()) == (want.id, want.content())
+    assert [i.uid for i in back.indicators] == [i.uid for i in original.indicators]

@@ -25,12 +25,12 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
-from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids, field_label
-from desktop.domain.taxonomy import group_indicators, taxonomy
+from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids
 from desktop.io.published_text import parse_records
 from desktop.io.records import Record
 from desktop.io.report import INFO, REVIEW, ImportFormatError, ImportResult
 from desktop.io.xlsx_format import DATA_SHEET, SUMMARY_SHEET, form_cells
+from desktop.io.xlsx_own import cell_value, cells_of, exported_cells, exported_order, read_in_place
 
 
 def _cell_text(value) -> str:
@@ -209,11 +209,11 @@ def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
             continue
         rows = list(_rows(ws, budget))
         stored = _stored(hidden.get(ws.title))
-        if stored is not None and _unchanged(rows, stored):
-            # our own sheet as exported: the project as stored, every text as typed (the
-            # cells are not read again by the published form's rules)
-            _add_marks(result, stored, ws.title)
-            result.projects.append(stored)
+        if stored is not None and (own := _in_place(rows, stored, ws.title, result)) is not None:
+            # our own sheet, as exported or edited in place: every text as typed (its cells
+            # are not read by the published form's rules)
+            result.add_marks(own, ws.title)
+            result.projects.append(own)
             continue
         records = _records(rows)
         if not records:
@@ -237,46 +237,11 @@ def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
             # edited in the sheet: what the reading found, and the marks the projects carry
             result.items.extend(i for i in sheet.items if i.severity != REVIEW)
         for p in restored:
-            _add_marks(result, p, ws.title)
+            result.add_marks(p, ws.title)
         result.projects.extend(restored)
     if not result.projects:
         raise ImportFormatError(f"“{path.name}”中没有找到财政项目支出绩效目标申报表")
     return result
-
-
-def _add_marks(result: ImportResult, p: Project, sheet: str) -> None:
-    """One 需复核 line for each mark the project carries (a flagged field, an indicator to
-    check): the report lists exactly what its counts count."""
-    for ind in p.indicators:
-        if ind.needs_review:
-            where = f"{sheet}!{ind.source_line}" if ind.source_line is not None else ""
-            name = ind.name or "（无名称）"
-            message = f"{ind.level1}/{ind.level2}/{name}：{ind.review_note}"
-            result.add(REVIEW, message, ind.source_line, p.name, where)
-    for key, reason in p.field_flags:
-        result.add(REVIEW, f"{field_label(key)}：{reason}", project=p.name)
-
-
-def _cell_value(value):
-    """A cell's value as it reads back from the file: text with its line ends as XML keeps
-    them, an empty text as no value, a whole number as an integer."""
-    if isinstance(value, str):
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return value or None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _grid(rows) -> dict[int, tuple]:
-    out = {}
-    for number, row in rows:
-        values = [_cell_value(v) for v in row]
-        while values and values[-1] is None:
-            values.pop()
-        if values:
-            out[number] = tuple(values)
-    return out
 
 
 def _exported_rows(p: Project) -> list[tuple[int, tuple]]:
@@ -286,15 +251,33 @@ def _exported_rows(p: Project) -> list[tuple[int, tuple]]:
     return [(r, tuple(cells.get((r, c)) for c in range(1, width + 1))) for r in rows]
 
 
-def _unchanged(rows, stored: Project) -> bool:
-    """The sheet holds exactly the cells our export wrote for ``stored``."""
-    return _grid(rows) == _grid(_exported_rows(stored))
+def _in_place(rows, stored: Project, sheet: str, result: ImportResult) -> Project | None:
+    """Our own sheet as exported, or edited in place: read where the export wrote each
+    field, as typed (None: its layout was changed)."""
+    if cells_of(rows) == exported_cells(stored):
+        return stored
+    edited = read_in_place(rows, stored)
+    if edited is None:
+        return None
+    if edited.content() == stored.content():
+        return stored
+    result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=edited.name)
+    # a field edited in the sheet is no longer flagged, nor its amount's text as written
+    flags = tuple(
+        (k, r) for k, r in stored.field_flags if _field_value(edited, k) == _field_value(stored, k)
+    )
+    written = tuple(
+        (k, t)
+        for k, t in stored.funds_written
+        if getattr(edited.funds, k) == getattr(stored.funds, k)
+    )
+    return replace(edited, field_flags=flags, funds_written=written)
 
 
 def _as_read(stored: Project, source_name: str) -> Project | None:
     """``stored`` as the form's reader reads its exported sheet: a field of an edited sheet
     that reads the same was not edited, and keeps its text as typed."""
-    rows = [(n, tuple(_cell_value(v) for v in row)) for n, row in _exported_rows(stored)]
+    rows = [(n, tuple(cell_value(v) for v in row)) for n, row in _exported_rows(stored)]
     read = parse_records(_records(rows), source_name=source_name).projects
     return read[0] if len(read) == 1 else None
 
@@ -348,19 +331,13 @@ def _same_rows(visible: Project, stored: Project) -> Project:
     def rows(indicators):
         return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
 
-    same = rows(visible.indicators) in (rows(stored.indicators), rows(_exported(stored)))
+    same = rows(visible.indicators) in (rows(stored.indicators), rows(exported_order(stored)))
     if same:
         return visible.with_changes(profile=stored.profile, indicators=stored.indicators)
     # rows edited in the sheet: those still of the same names keep their ids
     return visible.with_changes(
         indicators=carry_indicator_ids(visible.indicators, stored.indicators)
     )
-
-
-def _exported(stored: Project) -> list[Indicator]:
-    """``stored``'s indicators in the order the sheet shows them."""
-    order = taxonomy().profile_of(stored).level1_names
-    return [i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g]
 
 
 _PLAIN_FIELDS = (
@@ -381,7 +358,7 @@ _PLAIN_FIELDS = (
 def _unedited(visible: Project, expected: Project, stored: Project) -> Project | None:
     """``visible`` with every field and indicator row that reads as ``expected`` (not edited
     in the sheet) taken from ``stored``, as typed; None when the rows cannot be paired."""
-    exported = _exported(stored)
+    exported = exported_order(stored)
     if len(expected.indicators) != len(exported):
         return None
     changes = {
