@@ -337,9 +337,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"注意：{len(no_funds)} 个项目的资金全部为 0 或没有找到：{names}。")
     reviews = result.of(REVIEW)
     if reviews:
-        flagged = result.flagged_field_count
-        counts = f"字段 {flagged} 个、指标 {result.review_indicator_count} 条"
-        print(f"需要人工复核的{counts}（已标记，可在程序中逐条修改）：")
+        # the lines are the marks of every project read (also those the merge took)
+        flagged = sum(len(p.field_flags) for p in read)
+        counts = f"字段 {flagged} 个、指标 {sum(p.review_count for p in read)} 条"
+        print(f"需要人工复核 {len(reviews)} 处（{counts}，已标记，可在程序中逐条修改）：")
         for item in reviews:
             print("  " + item.describe())
     others = [i for i in result.items if i.severity != REVIEW]

@@ -28,7 +28,7 @@ def test_import_then_export_reproduces_the_sample(tmp_path, capsys):
     db, out_json = tmp_path / "x.db", tmp_path / "x.json"
     code, out, err = run(capsys, "import", str(SAMPLE), "--db", str(db))
     assert code == 1, err  # imported, but 8 indicators need review
-    assert "13 个项目" in out and "需要人工复核的字段 0 个、指标 10 条" in out
+    assert "13 个项目" in out and "需要人工复核 10 处（字段 0 个、指标 10 条，" in out
     assert "资金全部为 0" not in out
     assert "第157行" in out and "第253行" in out
     assert "新建" in err

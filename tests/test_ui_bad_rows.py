@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.io.files import load_file
 from desktop.store import open_repository
 from tests.conftest import SAMPLE
 
 
-def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, monkeypatch):
+def _file_with_two_bad_rows(tmp_path):
+    """The 13 sample forms; 司法调解's year is not a year, one of 法治宣传's numbers is
+    not a number."""
     path = tmp_path / "办公.db"
     with open_repository(path) as repo:
         repo.add(load_file(SAMPLE).projects)
@@ -26,9 +28,11 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     )
     conn.commit()
     conn.close()
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
-    c = make_controller(path)
+    return path
+
+
+def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, dialogs):
+    c = make_controller(_file_with_two_bad_rows(tmp_path))
     window = c.window
     assert window.model.rowCount() == 13  # every project is listed
     c.wait_for_checks()  # the rows are screened in the background, after the window shows
@@ -62,11 +66,12 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     good = next(s for s in window.model._rows if s.name == "人民调解")
     window.nav.select_project(good.id)
     assert window.editor.project is not None and window.editor.project.name == "人民调解"
-    # the bad one: one sentence why, no editor on wrong data
+    # the bad one: why, in the pane (no box), no editor on wrong data
     bad = next(s for s in window.model._rows if s.name == "法治宣传")
     window.nav.select_project(bad.id)
-    assert warned and "法治宣传" in warned[-1] and "需要修复" in warned[-1]
+    assert "这个项目不能显示" in window.empty_hint.text()
     assert window.editor.project is None or window.editor.project.id != bad.id
+    assert not [kind for kind, _ in dialogs if kind in ("warning", "critical")]
     # with no editor shown, the banner keeps its own height (the hint takes the space)
     window.resize(1366, 740)
     window.show()
@@ -74,3 +79,57 @@ def test_a_file_with_bad_rows_opens_and_names_them(make_controller, tmp_path, mo
     assert not window.editor.isVisible() and window.empty_hint.isVisible()
     banner = window.banner
     assert banner.height() <= banner.heightForWidth(banner.width()) + 4
+
+
+def _row(proxy, name: str) -> int:
+    return next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == name)
+
+
+def test_arrows_across_rows_needing_repair_say_why_in_the_pane_without_a_box(
+    make_controller, tmp_path, dialogs
+):
+    """Down from the first row to the last crosses both projects that need repair: each
+    says why in the pane where the editor would be; no box stops the browsing; the good
+    rows after them open in the editor."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    c = make_controller(_file_with_two_bad_rows(tmp_path))
+    c.wait_for_checks()
+    w = c.window
+    w.resize(1366, 740)
+    w.show()
+    bad = {_row(w.proxy, "司法调解"), _row(w.proxy, "法治宣传")}
+    w.table.setFocus()
+    w.table.setCurrentIndex(w.proxy.index(0, 0))
+    seen_bad = []
+    for row in range(1, w.proxy.rowCount()):
+        QTest.keyClick(w.table, Qt.Key.Key_Down)
+        assert w.table.currentIndex().row() == row
+        if row in bad:
+            seen_bad.append(row)
+            assert w.empty_hint.isVisible() and not w.editor.isVisible()
+            hint = w.empty_hint.text()
+            assert "这个项目不能显示" in hint and "从备份恢复" in hint
+        else:
+            assert w.editor.isVisible() and w.editor.project.name == w.proxy.index(row, 0).data()
+            assert not w.empty_hint.isVisible()
+    assert sorted(seen_bad) == sorted(bad) and 0 not in bad
+    assert not [kind for kind, _ in dialogs if kind in ("warning", "critical")]
+    assert w.table.hasFocus()  # still browsing the list
+    w.grab().save(str(tmp_path / "repair-pane.png"))
+
+
+def test_the_footer_total_leaves_out_projects_that_need_repair(make_controller, tmp_path):
+    """The 13 forms' 项目资金总额 less the two whose rows cannot be read (their amounts as
+    the forms write them), and a word that they are left out."""
+    from desktop.domain.money import format_money, parse_money
+    from tests.sample_expected import FORMS, GRAND_TOTAL
+
+    c = make_controller(_file_with_two_bad_rows(tmp_path))
+    c.wait_for_checks()
+    left_out = sum(parse_money(FORMS[name][3]) for name in ("司法调解", "法治宣传"))
+    total = format_money(parse_money(GRAND_TOTAL) - left_out)
+    assert c.window.count_label.text() == (
+        f"共 13 个项目，项目资金合计 {total} 元（另有 2 个项目需要修复，未计入）"
+    )

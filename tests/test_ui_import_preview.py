@@ -117,8 +117,10 @@ def test_accepted_preview_stores_and_the_flagged_fields_are_marked(
         w, VARIANTS / "a1-central-2023.txt", ImportPreviewDialog.DialogCode.Accepted, monkeypatch
     )
     assert w.model.rowCount() == 1
-    assert "3 个字段需复核" not in seen["report"].findChild(QLabel).text()
-    assert "8 个字段需复核" in seen["report"].findChild(QLabel).text()
+    # the form's eight fields to check, counted as the report lists them
+    assert "8 处需要人工复核" in seen["report"].findChild(QLabel).text()
+    listed = seen["report"].text.toPlainText().splitlines()
+    assert sum(line.startswith("[需复核]") for line in listed) == 8
     w.select_project(w.model.summary(0).id)
     (project,) = c.session.repo.all_projects()
     assert project.flag("funds.total") and project.flag("nature")

@@ -24,7 +24,7 @@ from desktop.domain.limits import (
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
-from desktop.io.report import ERROR, INFO, WARNING, ImportFormatError, ImportResult
+from desktop.io.report import ERROR, INFO, REVIEW, WARNING, ImportFormatError, ImportResult
 from desktop.store import Repository
 from desktop.store.safefile import atomic_write, not_regular_file
 
@@ -109,7 +109,10 @@ def load_file(path: str | os.PathLike) -> ImportResult:
         problem = length_problem(p)
         if problem is None:
             kept.append(p)
-        else:
+        else:  # its 需复核 lines go with it: the report's count is of what is imported
+            result.items = [
+                i for i in result.items if not (i.severity == REVIEW and i.project == p.name)
+            ]
             result.add(ERROR, f"未导入：{problem}", project=p.name[:100])
     result.projects = kept
     return result

@@ -87,4 +87,5 @@ def loads(text: str, name: str = "JSON 文件") -> ImportResult:
             continue
         seen.add(project.id)
         result.projects.append(project)
+        result.add_marks(project)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import astuple, dataclass, field
 
-from desktop.domain.model import Project
+from desktop.domain.model import Project, field_label
 
 ERROR = "error"  # something could not be imported (a project or a value was left out)
 REVIEW = "review"  # imported, but a person must check it (needs-review indicator)
@@ -54,6 +54,20 @@ class ImportResult:
         cell: str = "",
     ) -> None:
         self.items.append(ReportItem(severity, message, line, project, cell))
+
+    def add_marks(self, p: Project, sheet: str = "") -> None:
+        """One 需复核 line for each mark ``p`` carries (a flagged field, an indicator to
+        check), for readers of files that hold the marks: the report lists what its counts
+        (``flagged_field_count``, ``review_indicator_count``) count."""
+        for ind in p.indicators:
+            if ind.needs_review:
+                line = ind.source_line
+                cell = f"{sheet}!{line}" if sheet and line is not None else ""
+                name = ind.name or "（无名称）"
+                message = f"{ind.level1}/{ind.level2}/{name}：{ind.review_note}"
+                self.add(REVIEW, message, line, p.name, cell)
+        for key, reason in p.field_flags:
+            self.add(REVIEW, f"{field_label(key)}：{reason}", project=p.name)
 
     def of(self, severity: str) -> list[ReportItem]:
         return [i for i in self.items if i.severity == severity]

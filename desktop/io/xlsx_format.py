@@ -252,6 +252,37 @@ def _form_sheet(p: Project) -> _Grid:
     return g
 
 
+# Where ``_form_sheet`` writes each field: (row, column); the year is in the 年度 line.
+FIELD_CELLS = {
+    "year": (2, 1),
+    "name": (3, 3),
+    "nature": (3, 6),
+    "category": (3, 8),
+    "department": (4, 3),
+    "implementing_unit": (4, 6),
+    "start_date": (5, 3),
+    "end_date": (5, 6),
+    "funds.total": (6, 5),
+    "funds.annual_total": (6, 8),
+    "funds.fiscal": (7, 5),
+    "funds.annual_appropriation": (7, 8),
+    "funds.annual_carryover": (8, 8),
+    "funds.other": (9, 5),
+    "funds.annual_other": (9, 8),
+    "goal_header": (10, 2),
+    "goal_overall": (11, 2),
+    "goal_annual": (11, 6),
+}
+FIRST_INDICATOR_ROW = 13  # then one row each, in ``group_indicators`` order
+INDICATOR_COLUMNS = (2, 3, 4, 7)  # 一级 (merged over its rows), 二级 (merged), 三级, 指标值
+
+
+def form_cells(p: Project) -> dict[tuple[int, int], object]:
+    """(row, column) → the value the export writes into that cell of ``p``'s form sheet
+    (text, an amount as a number, a date as a datetime); cells without a value left out."""
+    return {at: cell[0] for at, cell in _form_sheet(p).cells.items() if cell[0] is not None}
+
+
 def _indicator_rows(g: _Grid, p: Project, r: int) -> None:
     """The 绩效指标 part from row ``r``: 一级 and 二级 merged over their rows."""
     order = taxonomy().profile_of(p).level1_names

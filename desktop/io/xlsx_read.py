@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -23,12 +25,12 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
-from desktop.domain.model import Project, carry_indicator_ids
-from desktop.domain.taxonomy import group_indicators, taxonomy
+from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids
 from desktop.io.published_text import parse_records
 from desktop.io.records import Record
 from desktop.io.report import INFO, REVIEW, ImportFormatError, ImportResult
-from desktop.io.xlsx_format import DATA_SHEET, SUMMARY_SHEET
+from desktop.io.xlsx_format import DATA_SHEET, SUMMARY_SHEET, form_cells
+from desktop.io.xlsx_own import cell_value, cells_of, exported_cells, exported_order, read_in_place
 
 
 def _cell_text(value) -> str:
@@ -88,9 +90,9 @@ def _rows(ws, budget: _Budget):
                 yield number, tuple(values.get(c) for c in range(1, width + 1))
 
 
-def _records(ws, budget: _Budget) -> list[Record]:
+def _records(rows) -> list[Record]:
     out = []
-    for number, row in _rows(ws, budget):
+    for number, row in rows:
         cells = tuple(_cell_text(v) for v in row)
         if any(cells):
             raw = "\t".join(cells)
@@ -205,40 +207,79 @@ def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
     for ws in wb.worksheets:
         if ws.title in (DATA_SHEET, SUMMARY_SHEET) or ws.sheet_state != "visible":
             continue
-        records = _records(ws, budget)
+        rows = list(_rows(ws, budget))
+        stored = _stored(hidden.get(ws.title))
+        if stored is not None and (own := _in_place(rows, stored, ws.title, result)) is not None:
+            # our own sheet, as exported or edited in place: every text as typed (its cells
+            # are not read by the published form's rules)
+            result.add_marks(own, ws.title)
+            result.projects.append(own)
+            continue
+        records = _records(rows)
         if not records:
             continue
-        sheet = parse_records(
-            records,
-            source_name=path.name,
-            cell_ref=lambda line, col, t=ws.title: (
-                f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
-            ),
-        )
-        restored = [_with_hidden(p, hidden.get(ws.title), ws.title, result) for p in sheet.projects]
-        for before, after in zip(sheet.projects, restored, strict=True):
-            if before.id in sheet.fund_sources:
-                result.fund_sources[after.id] = sheet.fund_sources[before.id]
-        exact = (
-            hidden.get(ws.title) is not None
-            and len(restored) == 1
-            and restored[0] == _stored(hidden.get(ws.title))
-        )
-        if exact:  # our own sheet, unchanged: its review marks are the stored ones
-            for ind in restored[0].indicators:
-                if ind.needs_review:
-                    result.add(
-                        REVIEW,
-                        f"{ind.level1}/{ind.level2}/{ind.name}：{ind.review_note}",
-                        ind.source_line,
-                        restored[0].name,
-                    )
-        else:
+
+        def cell_ref(line, col, t=ws.title):
+            return f"{t}!{get_column_letter(col + 1)}{line}" if col is not None else f"{t}!{line}"
+
+        sheet = parse_records(records, source_name=path.name, cell_ref=cell_ref)
+        if stored is None:
             result.items.extend(sheet.items)
+            result.fund_sources.update(sheet.fund_sources)
+            result.projects.extend(sheet.projects)
+            continue
+        expected = _as_read(stored, path.name) if len(sheet.projects) == 1 else None
+        restored = [_with_hidden(p, stored, expected, ws.title, result) for p in sheet.projects]
+        for before, after in zip(sheet.projects, restored, strict=True):
+            if before.id in sheet.fund_sources and after is not stored:
+                result.fund_sources[after.id] = sheet.fund_sources[before.id]
+        if restored != [stored]:
+            # edited in the sheet: what the reading found, and the marks the projects carry
+            result.items.extend(i for i in sheet.items if i.severity != REVIEW)
+        for p in restored:
+            result.add_marks(p, ws.title)
         result.projects.extend(restored)
     if not result.projects:
         raise ImportFormatError(f"“{path.name}”中没有找到财政项目支出绩效目标申报表")
     return result
+
+
+def _exported_rows(p: Project) -> list[tuple[int, tuple]]:
+    cells = form_cells(p)
+    width = max((c for _, c in cells), default=0)
+    rows = sorted({r for r, _ in cells})
+    return [(r, tuple(cells.get((r, c)) for c in range(1, width + 1))) for r in rows]
+
+
+def _in_place(rows, stored: Project, sheet: str, result: ImportResult) -> Project | None:
+    """Our own sheet as exported, or edited in place: read where the export wrote each
+    field, as typed (None: its layout was changed)."""
+    if cells_of(rows) == exported_cells(stored):
+        return stored
+    edited = read_in_place(rows, stored)
+    if edited is None:
+        return None
+    if edited.content() == stored.content():
+        return stored
+    result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=edited.name)
+    # a field edited in the sheet is no longer flagged, nor its amount's text as written
+    flags = tuple(
+        (k, r) for k, r in stored.field_flags if _field_value(edited, k) == _field_value(stored, k)
+    )
+    written = tuple(
+        (k, t)
+        for k, t in stored.funds_written
+        if getattr(edited.funds, k) == getattr(stored.funds, k)
+    )
+    return replace(edited, field_flags=flags, funds_written=written)
+
+
+def _as_read(stored: Project, source_name: str) -> Project | None:
+    """``stored`` as the form's reader reads its exported sheet: a field of an edited sheet
+    that reads the same was not edited, and keeps its text as typed."""
+    rows = [(n, tuple(cell_value(v) for v in row)) for n, row in _exported_rows(stored)]
+    read = parse_records(_records(rows), source_name=source_name).projects
+    return read[0] if len(read) == 1 else None
 
 
 def _hidden_data(wb, budget: _Budget) -> dict[str, dict]:
@@ -262,31 +303,15 @@ def _stored(data: dict | None) -> Project | None:
         return None
 
 
-def _with_hidden(visible: Project, data: dict | None, sheet: str, result: ImportResult) -> Project:
-    """Our own workbook: restore what the sheet does not show."""
-    if data is None:
-        return visible
-    try:
-        stored = project_from_dict(data)
-    except CodecError:
-        return visible
-
-    def rows(indicators):
-        return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
-
-    order = taxonomy().profile_of(stored).level1_names
-    as_exported = [
-        i for _, subs in group_indicators(stored.indicators, order) for _, g in subs for i in g
-    ]
-    same_indicators = rows(visible.indicators) in (rows(stored.indicators), rows(as_exported))
-    shown = (
-        visible.with_changes(profile=stored.profile, indicators=stored.indicators)
-        if same_indicators
-        # rows edited in the sheet: those still of the same names keep their ids
-        else visible.with_changes(
-            indicators=carry_indicator_ids(visible.indicators, stored.indicators)
-        )
-    )
+def _with_hidden(
+    visible: Project, stored: Project, expected: Project | None, sheet: str, result: ImportResult
+) -> Project:
+    """Our own workbook, edited in the sheet: the sheet's reading of the fields that were
+    edited, the stored project for the rest (``expected``: how the reader reads the sheet as
+    exported) and for what the sheet does not show."""
+    shown = _unedited(visible, expected, stored) if expected is not None else None
+    if shown is None:
+        shown = _same_rows(visible, stored)
     shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
         return stored
@@ -298,6 +323,78 @@ def _with_hidden(visible: Project, data: dict | None, sheet: str, result: Import
         versions=stored.versions,
         field_versions=stored.field_versions,
     )
+
+
+def _same_rows(visible: Project, stored: Project) -> Project:
+    """The sheet's reading with the stored indicators when the rows read as they were."""
+
+    def rows(indicators):
+        return [(i.level1, i.level2, i.name, i.value.shown) for i in indicators]
+
+    same = rows(visible.indicators) in (rows(stored.indicators), rows(exported_order(stored)))
+    if same:
+        return visible.with_changes(profile=stored.profile, indicators=stored.indicators)
+    # rows edited in the sheet: those still of the same names keep their ids
+    return visible.with_changes(
+        indicators=carry_indicator_ids(visible.indicators, stored.indicators)
+    )
+
+
+_PLAIN_FIELDS = (
+    "year",
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementing_unit",
+    "start_date",
+    "end_date",
+    "goal_overall",
+    "goal_annual",
+    "goal_header",
+)
+
+
+def _unedited(visible: Project, expected: Project, stored: Project) -> Project | None:
+    """``visible`` with every field and indicator row that reads as ``expected`` (not edited
+    in the sheet) taken from ``stored``, as typed; None when the rows cannot be paired."""
+    exported = exported_order(stored)
+    if len(expected.indicators) != len(exported):
+        return None
+    changes = {
+        f: getattr(stored, f) for f in _PLAIN_FIELDS if getattr(visible, f) == getattr(expected, f)
+    }
+    changes["funds"] = Funds(
+        **{
+            k: getattr(
+                stored.funds
+                if getattr(visible.funds, k) == getattr(expected.funds, k)
+                else visible.funds,
+                k,
+            )
+            for k in Funds.FIELD_LABELS
+        }
+    )
+
+    def key(i: Indicator) -> tuple:
+        return (i.level1, i.level2, i.name, i.value, i.needs_review, i.review_note, i.note)
+
+    ours, theirs = [key(i) for i in expected.indicators], [key(i) for i in visible.indicators]
+    if ours == theirs:
+        changes["indicators"], changes["profile"] = stored.indicators, stored.profile
+        return replace(visible, **changes)
+    kept: list[tuple[bool, Indicator]] = []  # (read as exported, the row)
+    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            kept.extend((True, i) for i in exported[a0:a1])
+        else:
+            kept.extend((False, i) for i in visible.indicators[b0:b1])
+    used = {i.uid for same, i in kept if same}
+    rest = [i for i in stored.indicators if i.uid not in used]
+    edited = iter(carry_indicator_ids([i for same, i in kept if not same], rest))
+    changes["indicators"] = tuple(i if same else next(edited) for same, i in kept)
+    return replace(visible, **changes)
 
 
 def _field_value(p: Project, key: str):

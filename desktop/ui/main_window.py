@@ -139,13 +139,8 @@ class MainWindow(QMainWindow):
     def _show_first(self) -> None:
         """At start: the first project, when none is current."""
         if self.nav.current_id() is None and self.proxy.rowCount():
-            # The first project, ready to edit; a file that cannot be read gets its own
-            # message from the check, not a second one here.
-            self._quiet_load = True
-            try:
-                self.table.setCurrentIndex(self.proxy.index(0, 0))
-            finally:
-                self._quiet_load = False
+            # The first project, ready to edit (one that cannot be read says why in place).
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     # -- the window's public face; its rooms do the work ---------------------------------
     def select_project(self, project_id: str) -> None:
@@ -191,6 +186,7 @@ class MainWindow(QMainWindow):
         if not problems:
             return
         self.model.set_needing_repair(problems)
+        self.nav._update_count()  # their amounts leave the footer's total
         names = []
         for pid in list(problems)[:5]:
             row = self.model.row_of(pid)
@@ -209,6 +205,20 @@ class MainWindow(QMainWindow):
             + "</a>"
         )
         self.banner.show()
+
+    def show_hint(self, why: str) -> None:
+        """The text of the pane without an editor: how to choose a project, or ``why`` the
+        chosen one cannot be shown (said here, not in a box: the arrows keep browsing)."""
+        if why:
+            text = self.tr(
+                "这个项目不能显示：{0}\n\n可以从备份恢复（上方横幅或“文件 → 恢复备份”）；"
+                "其余项目可以正常使用。"
+            )
+            self.empty_hint.setText(text.format(why))
+            self.empty_hint.setStyleSheet("color: #b91c1c;")
+        else:
+            self.empty_hint.setText(self.tr("在左侧选择一个项目，或按 Ctrl+N 新建项目。"))
+            self.empty_hint.setStyleSheet("")
 
     # -- layout ---------------------------------------------------------------------------
     def _build_right(self) -> None:
@@ -230,8 +240,11 @@ class MainWindow(QMainWindow):
             "background: #ffe3e3; border: 1px solid #e08080; padding: 6px;"
         )
         self.held_banner.hide()
-        self.empty_hint = QLabel(self.tr("在左侧选择一个项目，或按 Ctrl+N 新建项目。"))
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.show_hint("")
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(4, 4, 4, 4)

@@ -603,9 +603,14 @@ class ProjectFilterModel(QAbstractProxyModel):
         return self.sourceModel().headerData(section, orientation, role)
 
     def shown_total(self) -> int:
-        """项目资金总额 of the rows shown, in 分."""
-        rows = self._source_rows()
-        return sum(rows[r].total for r in self._shown)
+        """项目资金总额 of the rows shown, in 分, without the rows that need repair (their
+        amounts were not read as valid: ``shown_needing_repair``)."""
+        rows, repair = self._source_rows(), self.sourceModel().needs_repair
+        return sum(rows[r].total for r in self._shown if not repair(rows[r].id))
+
+    def shown_needing_repair(self) -> int:
+        rows, repair = self._source_rows(), self.sourceModel().needs_repair
+        return sum(1 for r in self._shown if repair(rows[r].id))
 
     def project_id(self, proxy_index: Index) -> str:
         return self.mapToSource(proxy_index).data(ID_ROLE)

@@ -379,18 +379,20 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入报告"))
         layout = QVBoxLayout(self)
-        reviews = sum(p.review_count for p in result.projects)
+        from desktop.io.report import REVIEW
+
+        # counted from the lines listed below (a project that went to the merge preview
+        # is not among ``result.projects`` any more, but its lines are still listed)
+        reviews = len(result.of(REVIEW))
         head = self.tr("从“{0}”读取 {1} 个项目，新增 {2} 个。").format(
             source, len(result.projects), summary.added
         )
         if summary.skipped_identical:
             head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
         if reviews:
-            head += self.tr("{0} 条指标需要人工复核（已用底色标出）。").format(reviews)
-        if result.flagged_field_count:
-            head += self.tr("{0} 个字段需复核（已在字段旁标出）。").format(
-                result.flagged_field_count
-            )
+            head += self.tr(
+                "{0} 处需要人工复核（下面标为[需复核]的行；字段和指标已在项目中标出）。"
+            ).format(reviews)
         if no_funds := result.projects_without_funds:
             head += self.tr("{0} 个项目的资金全部为 0 或没有找到。").format(len(no_funds))
         label = QLabel(head)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -31,7 +30,6 @@ from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
 from desktop.store import StoreError, listing
-from desktop.ui.paths import app_name
 from desktop.ui.project_list import (
     COL_NAME,
     COL_REVIEW,
@@ -186,6 +184,8 @@ class ProjectNavigation(QObject):
             text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
         if money is not None:
             text += self.tr("，项目资金合计 {0} 元").format(format_money(money))
+            if repair := self.window.proxy.shown_needing_repair():
+                text += self.tr("（另有 {0} 个项目需要修复，未计入）").format(repair)
         self.count_label.setText(text)
         self.window.statusBar().showMessage(str(self.window.path))
 
@@ -396,15 +396,20 @@ class ProjectNavigation(QObject):
         try:
             self._show(self.session.load(project_id))
         except StoreError as exc:
-            if getattr(self.window, "_quiet_load", False):
-                self.window.statusBar().showMessage(str(exc), 15000)
-            else:
-                QMessageBox.warning(self.window, app_name(), str(exc))
-            self._show(None)
+            # said in place, in the pane (no box): arrows keep browsing the list
+            why = str(exc)
+            if self.window.model.needs_repair(project_id):  # the screen's reason, translated
+                status = current.siblingAtColumn(COL_STATUS)
+                why = status.data(Qt.ItemDataRole.ToolTipRole) or why
+            self.window.statusBar().showMessage(why, 15000)
+            self._show(None, why=why)
 
-    def _show(self, project: Project | None) -> None:
+    def _show(self, project: Project | None, why: str = "") -> None:
+        """The project in the editor; none: the hint (``why`` the current row cannot be
+        shown, when it cannot)."""
         self.window.editor.set_project(project)
         self.window.editor.setVisible(project is not None)
+        self.window.show_hint(why)
         self.window.empty_hint.setVisible(project is None)
         self.window._update_actions()
         self.window.refresh_audit()
