@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.domain import file_text
 from desktop.domain import row_text as say
 from desktop.domain.codec import (
     MAX_INDICATORS,
@@ -596,7 +597,9 @@ def screen(
     if project_id is None and whole_file_limit:
         (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
         if total > MAX_INDICATOR_ROWS:
-            raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
+            raise BadRowError(
+                Message(file_text.TOO_MANY_INDICATOR_ROWS, total=total, limit=MAX_INDICATOR_ROWS)
+            )
     bad: dict[str, str] = {}
     project_sql, checks, indicator_sql = _screen_sql(
         tuple(map(tuple, table_info)),

@@ -31,6 +31,7 @@ from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
 from desktop.store import StoreError, listing
+from desktop.ui.audit_text import error_text
 from desktop.ui.paths import app_name
 from desktop.ui.project_list import (
     COL_NAME,
@@ -225,7 +226,7 @@ class ProjectNavigation(QObject):
             rows = next(self._steps)
         except StoreError as exc:  # busy for the moment: the list is read whole later
             self._steps = None
-            self.window.statusBar().showMessage(str(exc), 10000)
+            self.window.statusBar().showMessage(error_text(exc), 10000)
             return
         if rows is None:
             self._step_timer.start(0)
@@ -396,9 +397,9 @@ class ProjectNavigation(QObject):
             self._show(self.session.load(project_id))
         except StoreError as exc:
             if getattr(self.window, "_quiet_load", False):
-                self.window.statusBar().showMessage(str(exc), 15000)
+                self.window.statusBar().showMessage(error_text(exc), 15000)
             else:
-                QMessageBox.warning(self.window, app_name(), str(exc))
+                QMessageBox.warning(self.window, app_name(), error_text(exc))
             self._show(None)
 
     def _show(self, project: Project | None) -> None:

@@ -223,7 +223,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="416"/>
+        <location filename="../../desktop/ui/app.py" line="422"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -361,36 +361,36 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="176"/>
+        <location filename="../../desktop/ui/app.py" line="178"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot; the scan for rows that cannot be read finished: which opening, ``{id: problem}``</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="189"/>
-        <location filename="../../desktop/ui/app.py" line="219"/>
+        <location filename="../../desktop/ui/app.py" line="191"/>
+        <location filename="../../desktop/ui/app.py" line="222"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="222"/>
+        <location filename="../../desktop/ui/app.py" line="225"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="232"/>
+        <location filename="../../desktop/ui/app.py" line="235"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="273"/>
+        <location filename="../../desktop/ui/app.py" line="276"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="314"/>
+        <location filename="../../desktop/ui/app.py" line="318"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -399,7 +399,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="396"/>
+        <location filename="../../desktop/ui/app.py" line="402"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -408,12 +408,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="420"/>
+        <location filename="../../desktop/ui/app.py" line="426"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="493"/>
+        <location filename="../../desktop/ui/app.py" line="499"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -588,139 +588,139 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="47"/>
+        <location filename="../../desktop/ui/window_files.py" line="48"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="52"/>
+        <location filename="../../desktop/ui/window_files.py" line="53"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="63"/>
+        <location filename="../../desktop/ui/window_files.py" line="64"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="75"/>
+        <location filename="../../desktop/ui/window_files.py" line="76"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="81"/>
+        <location filename="../../desktop/ui/window_files.py" line="82"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="89"/>
+        <location filename="../../desktop/ui/window_files.py" line="90"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="94"/>
+        <location filename="../../desktop/ui/window_files.py" line="96"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="96"/>
+        <location filename="../../desktop/ui/window_files.py" line="99"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="112"/>
+        <location filename="../../desktop/ui/window_files.py" line="115"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="114"/>
+        <location filename="../../desktop/ui/window_files.py" line="117"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="132"/>
-        <location filename="../../desktop/ui/window_files.py" line="141"/>
-        <location filename="../../desktop/ui/window_files.py" line="243"/>
+        <location filename="../../desktop/ui/window_files.py" line="136"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/ui/window_files.py" line="253"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="148"/>
+        <location filename="../../desktop/ui/window_files.py" line="155"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="150"/>
+        <location filename="../../desktop/ui/window_files.py" line="157"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="170"/>
+        <location filename="../../desktop/ui/window_files.py" line="177"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="172"/>
+        <location filename="../../desktop/ui/window_files.py" line="179"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="175"/>
+        <location filename="../../desktop/ui/window_files.py" line="182"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="176"/>
+        <location filename="../../desktop/ui/window_files.py" line="183"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="177"/>
+        <location filename="../../desktop/ui/window_files.py" line="184"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="198"/>
+        <location filename="../../desktop/ui/window_files.py" line="205"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="229"/>
+        <location filename="../../desktop/ui/window_files.py" line="237"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="232"/>
+        <location filename="../../desktop/ui/window_files.py" line="241"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="263"/>
+        <location filename="../../desktop/ui/window_files.py" line="276"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="272"/>
+        <location filename="../../desktop/ui/window_files.py" line="285"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="287"/>
+        <location filename="../../desktop/ui/window_files.py" line="300"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="291"/>
+        <location filename="../../desktop/ui/window_files.py" line="304"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="345"/>
+        <location filename="../../desktop/ui/window_files.py" line="358"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="371"/>
+        <location filename="../../desktop/ui/window_files.py" line="384"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -1312,269 +1312,269 @@ Go on anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="515"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516"/>
+        <location filename="../../desktop/ui/main_window.py" line="517"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="545"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="599"/>
+        <location filename="../../desktop/ui/main_window.py" line="600"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="601"/>
+        <location filename="../../desktop/ui/main_window.py" line="602"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="636"/>
+        <location filename="../../desktop/ui/main_window.py" line="637"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -2477,84 +2477,84 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="70"/>
+        <location filename="../../desktop/ui/window_list.py" line="71"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <extracomment>a file with more than ``READ_WHOLE`` projects (read whole in ≈ 30 ms) shows the window with the first ``FIRST_SCREEN`` rows of the list, and reads the rest in steps of ``LIST_STEP`` rows of the file once the window is up</extracomment>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="73"/>
+        <location filename="../../desktop/ui/window_list.py" line="74"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="75"/>
+        <location filename="../../desktop/ui/window_list.py" line="76"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="77"/>
+        <location filename="../../desktop/ui/window_list.py" line="78"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="78"/>
+        <location filename="../../desktop/ui/window_list.py" line="79"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="79"/>
+        <location filename="../../desktop/ui/window_list.py" line="80"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="80"/>
+        <location filename="../../desktop/ui/window_list.py" line="81"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="85"/>
+        <location filename="../../desktop/ui/window_list.py" line="86"/>
         <source>按报送、审核的状态筛选</source>
         <translation>Filter by submission and review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="86"/>
+        <location filename="../../desktop/ui/window_list.py" line="87"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="91"/>
+        <location filename="../../desktop/ui/window_list.py" line="92"/>
         <source>按实施单位筛选（审核单位汇总多个单位的申报表时）</source>
         <translation>Filter by implementing unit (when a reviewer collects the forms of several units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="178"/>
-        <location filename="../../desktop/ui/window_list.py" line="183"/>
+        <location filename="../../desktop/ui/window_list.py" line="179"/>
+        <location filename="../../desktop/ui/window_list.py" line="184"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="185"/>
+        <location filename="../../desktop/ui/window_list.py" line="186"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="187"/>
+        <location filename="../../desktop/ui/window_list.py" line="188"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="285"/>
+        <location filename="../../desktop/ui/window_list.py" line="286"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="287"/>
+        <location filename="../../desktop/ui/window_list.py" line="288"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="299"/>
+        <location filename="../../desktop/ui/window_list.py" line="300"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -2641,37 +2641,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="380"/>
+        <location filename="../../desktop/ui/window_files.py" line="393"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="383"/>
+        <location filename="../../desktop/ui/window_files.py" line="396"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="387"/>
+        <location filename="../../desktop/ui/window_files.py" line="400"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="389"/>
+        <location filename="../../desktop/ui/window_files.py" line="402"/>
         <source>{0} 条指标需要人工复核（已用底色标出）。</source>
         <translation> {0} indicators need review (highlighted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="391"/>
+        <location filename="../../desktop/ui/window_files.py" line="404"/>
         <source>{0} 个字段需复核（已在字段旁标出）。</source>
         <translation>{0} fields to review (marked beside each field). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="395"/>
+        <location filename="../../desktop/ui/window_files.py" line="408"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="400"/>
+        <location filename="../../desktop/ui/window_files.py" line="413"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2679,173 +2679,173 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="79"/>
+        <location filename="../../desktop/ui/window_review.py" line="80"/>
         <source>添加审核意见(&amp;O)…</source>
         <translation>Add review &amp;opinion…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="80"/>
+        <location filename="../../desktop/ui/window_review.py" line="81"/>
         <source>退回修改(&amp;R)…</source>
         <translation>&amp;Return for changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="81"/>
+        <location filename="../../desktop/ui/window_review.py" line="82"/>
         <source>审核通过(&amp;A)</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="82"/>
+        <location filename="../../desktop/ui/window_review.py" line="83"/>
         <source>确认意见已处理(&amp;C)</source>
         <translation>&amp;Confirm opinion handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="83"/>
+        <location filename="../../desktop/ui/window_review.py" line="84"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="84"/>
+        <location filename="../../desktop/ui/window_review.py" line="85"/>
         <source>答复审核意见(&amp;W)…</source>
         <translation>Ans&amp;wer review opinion…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="85"/>
+        <location filename="../../desktop/ui/window_review.py" line="86"/>
         <source>申请调整(&amp;J)…</source>
         <translation>Ask for ad&amp;justment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="86"/>
+        <location filename="../../desktop/ui/window_review.py" line="87"/>
         <source>打印审核意见(&amp;P)…</source>
         <translation>&amp;Print review opinions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="87"/>
+        <location filename="../../desktop/ui/window_review.py" line="88"/>
         <source>导出给报送单位(&amp;E)…</source>
         <translation>&amp;Export for a submitting unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="88"/>
+        <location filename="../../desktop/ui/window_review.py" line="89"/>
         <source>审核流程(&amp;V)</source>
         <translation>Re&amp;view</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="147"/>
+        <location filename="../../desktop/ui/window_review.py" line="148"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="149"/>
+        <location filename="../../desktop/ui/window_review.py" line="150"/>
         <source>（{0} {1}）</source>
         <translation> ({0} {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="152"/>
+        <location filename="../../desktop/ui/window_review.py" line="153"/>
         <source> · 未处理意见 {0} 条</source>
         <translation> · {0} open opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="157"/>
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
         <source> · 审核通过以来修改 {0} 处</source>
         <translation> · {0} changes since approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <location filename="../../desktop/ui/window_review.py" line="159"/>
         <source>审核通过以来的修改：
 {0}</source>
         <translation>Changes since approval:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="160"/>
+        <location filename="../../desktop/ui/window_review.py" line="161"/>
         <source>这个文件中没有审核通过的版本，无法比较。</source>
         <translation>This file does not hold the approved version; nothing to compare with.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="204"/>
+        <location filename="../../desktop/ui/window_review.py" line="205"/>
         <source>这是报送来的项目，审核单位不能修改；按 F9 在当前位置添加审核意见。</source>
         <translation>This form was submitted to you: a reviewer does not edit it. Press F9 to add a review opinion here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="212"/>
+        <location filename="../../desktop/ui/window_review.py" line="213"/>
         <source>“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。审核通过的版本保留在历史版本中，调整后需要重新报送。</source>
         <translation>“{0}” is approved. Approved targets are normally not changed; if a change is needed, give the reason for the adjustment. The approved version is kept in the history; after the adjustment the form is submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="215"/>
-        <location filename="../../desktop/ui/window_review.py" line="228"/>
-        <location filename="../../desktop/ui/window_review.py" line="239"/>
+        <location filename="../../desktop/ui/window_review.py" line="216"/>
+        <location filename="../../desktop/ui/window_review.py" line="229"/>
+        <location filename="../../desktop/ui/window_review.py" line="240"/>
         <source>申请调整</source>
         <translation>Ask for Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="223"/>
+        <location filename="../../desktop/ui/window_review.py" line="224"/>
         <source>没有申请调整，修改未保存。</source>
         <translation>No adjustment asked for: the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="230"/>
+        <location filename="../../desktop/ui/window_review.py" line="231"/>
         <source>已申请调整，可以修改了。</source>
         <translation>Adjustment asked for: the form can be changed now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="239"/>
+        <location filename="../../desktop/ui/window_review.py" line="240"/>
         <source>只有审核通过的项目需要申请调整。</source>
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="280"/>
+        <location filename="../../desktop/ui/window_review.py" line="281"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="294"/>
+        <location filename="../../desktop/ui/window_review.py" line="295"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="297"/>
+        <location filename="../../desktop/ui/window_review.py" line="298"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="312"/>
+        <location filename="../../desktop/ui/window_review.py" line="313"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="318"/>
-        <location filename="../../desktop/ui/window_review.py" line="322"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
+        <location filename="../../desktop/ui/window_review.py" line="323"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="319"/>
+        <location filename="../../desktop/ui/window_review.py" line="320"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="327"/>
-        <location filename="../../desktop/ui/window_review.py" line="331"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
+        <location filename="../../desktop/ui/window_review.py" line="332"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="328"/>
+        <location filename="../../desktop/ui/window_review.py" line="329"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="340"/>
+        <location filename="../../desktop/ui/window_review.py" line="341"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="351"/>
+        <location filename="../../desktop/ui/window_review.py" line="352"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="352"/>
+        <location filename="../../desktop/ui/window_review.py" line="353"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2856,82 +2856,82 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="353"/>
+        <location filename="../../desktop/ui/window_review.py" line="354"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="358"/>
+        <location filename="../../desktop/ui/window_review.py" line="359"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="361"/>
+        <location filename="../../desktop/ui/window_review.py" line="362"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="371"/>
+        <location filename="../../desktop/ui/window_review.py" line="372"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="394"/>
+        <location filename="../../desktop/ui/window_review.py" line="395"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="394"/>
+        <location filename="../../desktop/ui/window_review.py" line="395"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="410"/>
+        <location filename="../../desktop/ui/window_review.py" line="411"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="424"/>
-        <location filename="../../desktop/ui/window_review.py" line="428"/>
-        <location filename="../../desktop/ui/window_review.py" line="432"/>
-        <location filename="../../desktop/ui/window_review.py" line="438"/>
-        <location filename="../../desktop/ui/window_review.py" line="459"/>
+        <location filename="../../desktop/ui/window_review.py" line="425"/>
+        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="433"/>
+        <location filename="../../desktop/ui/window_review.py" line="439"/>
+        <location filename="../../desktop/ui/window_review.py" line="460"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="428"/>
+        <location filename="../../desktop/ui/window_review.py" line="429"/>
         <source>还没有单位报送过项目。</source>
         <translation>No unit has submitted a form yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="432"/>
+        <location filename="../../desktop/ui/window_review.py" line="433"/>
         <source>报送单位：</source>
         <translation>Submitting unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="440"/>
+        <location filename="../../desktop/ui/window_review.py" line="441"/>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="462"/>
+        <location filename="../../desktop/ui/window_review.py" line="463"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="474"/>
-        <location filename="../../desktop/ui/window_review.py" line="492"/>
+        <location filename="../../desktop/ui/window_review.py" line="475"/>
+        <location filename="../../desktop/ui/window_review.py" line="494"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="476"/>
+        <location filename="../../desktop/ui/window_review.py" line="477"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="494"/>
+        <location filename="../../desktop/ui/window_review.py" line="497"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
@@ -2997,107 +2997,107 @@ Submit these adjustments?</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="39"/>
         <source>年度汇总</source>
         <translation>Year Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="42"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="53"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="59"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="67"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="70"/>
         <source>导出 Excel(&amp;X)…</source>
         <translation>Export E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="73"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
         <source>按项目类别小计</source>
         <translation>Subtotals by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="109"/>
         <source>按实施单位小计</source>
         <translation>Subtotals by implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="115"/>
         <source>{0}（{1} 个项目）</source>
         <translation>{0} ({1} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="129"/>
         <source>合计（{0} 个项目）</source>
         <translation>Total ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="169"/>
         <source>{0}年度项目汇总.{1}</source>
         <translation>{0} summary.{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="186"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
@@ -4114,6 +4114,211 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/row_text.py" line="123"/>
         <source>“funds_written”中“{text}”与金额不符</source>
         <translation>“{text}” in “funds_written” does not match the amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="13"/>
+        <source>“{path}”不是一个文件。</source>
+        <translation>“{path}” is not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="14"/>
+        <source>“{name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。</source>
+        <translation>“{name}” is not a Performance Targets data file (not an SQLite database).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="17"/>
+        <source>找不到数据文件“{path}”。</source>
+        <translation>The data file “{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="18"/>
+        <source>数据文件“{path}”不存在，无法以只读方式打开。</source>
+        <translation>The data file “{path}” does not exist and cannot be opened read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="19"/>
+        <source>文件夹“{folder}”不存在（是否 U 盘已拔出，或网络盘未连接？）。</source>
+        <translation>The folder “{folder}” does not exist (was the USB stick removed, or is the network drive not connected?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="22"/>
+        <source>“{name}”是空文件且只读，无法作为数据库使用。</source>
+        <translation>“{name}” is an empty file and read-only; it cannot be used as a database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="23"/>
+        <source>“{name}”是空数据库且只读，无法初始化。</source>
+        <translation>“{name}” is an empty database and read-only; it cannot be set up.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="24"/>
+        <source>“{name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。请先复制到可写的位置再打开。</source>
+        <translation>“{name}” comes from an older version of this program and must be upgraded before use, but the file is read-only. Copy it to a place that can be written first, then open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="28"/>
+        <source>“{name}”已损坏，无法读取（{detail}）。</source>
+        <translation>“{name}” is damaged and cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="29"/>
+        <source>“{name}”的数据格式版本无效（{version}）。</source>
+        <translation>The data format version of “{name}” is invalid ({version}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="30"/>
+        <source>“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝打开。</source>
+        <translation>“{name}” holds things this program never creates ({listing}); for safety it was not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="33"/>
+        <source>“{name}”缺少数据表或索引：{listing}。</source>
+        <translation>“{name}” lacks tables or indexes: {listing}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="34"/>
+        <source>“{name}”已损坏（{detail}）。</source>
+        <translation>“{name}” is damaged ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="35"/>
+        <source>“{name}”已损坏：{detail}</source>
+        <translation>“{name}” is damaged: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="36"/>
+        <source>“{name}”不是绩效目标申报的数据文件（它属于其他程序）。</source>
+        <translation>“{name}” is not a Performance Targets data file (it belongs to another program).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="37"/>
+        <source>“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），本程序只支持到第 {latest} 版。{hint}</source>
+        <translation>“{name}” was made by a newer version of Performance Targets (data format version {version}); this program supports up to version {latest}. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="42"/>
+        <source>请使用 {needed} 或更新版本的程序。</source>
+        <translation>Use version {needed} of the program or newer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="43"/>
+        <source>请先升级本程序。</source>
+        <translation>Upgrade this program first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="46"/>
+        <source>“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。</source>
+        <translation>“{name}” is in use by another program. Try again shortly, or close the program using it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="49"/>
+        <source>磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。</source>
+        <translation>The disk is full: “{name}” cannot be written; the last change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="50"/>
+        <source>“{name}”不能写入（只读），刚才的修改没有保存。</source>
+        <translation>“{name}” cannot be written (read-only); the last change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="51"/>
+        <source>“{name}”暂时无法读写：可能正被杀毒软件、同步盘（WPS、OneDrive）或备份程序占用。请稍后重试，或关闭正在使用它的程序。</source>
+        <translation>“{name}” cannot be read or written just now: an antivirus, a sync folder (WPS, OneDrive) or a backup program may be holding it. Try again shortly, or close the program using it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="56"/>
+        <source>无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？</source>
+        <translation>Cannot read or write “{name}”: was the USB stick removed, or is the file's location unavailable?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="57"/>
+        <source>“{name}”出错：{detail}</source>
+        <translation>Error in “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="60"/>
+        <source>找不到文件“{path}”。</source>
+        <translation>The file “{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="61"/>
+        <source>无法读取“{name}”：{detail}</source>
+        <translation>Cannot read “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="62"/>
+        <source>“{name}”太大（{size} MB，上限 {limit} MB），不像绩效目标申报的数据文件。</source>
+        <translation>“{name}” is too big ({size} MB, at most {limit} MB) to be a Performance Targets data file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="65"/>
+        <source>“{side}”（“{name}”旁边的临时文件）太大（{size} MB，上限 {limit} MB），为安全起见拒绝读取。请在原电脑上用本程序重新导出。</source>
+        <translation>“{side}” (the temporary file beside “{name}”) is too big ({size} MB, at most {limit} MB); for safety it was not read. Export the file again with this program on the computer it came from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="70"/>
+        <source>无法复制“{name}”：{detail}</source>
+        <translation>Cannot copy “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="71"/>
+        <source>“{name}”已损坏（文字编码无效）。</source>
+        <translation>“{name}” is damaged (text is not validly encoded).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="72"/>
+        <source>无法打开“{name}”：{detail}</source>
+        <translation>Cannot open “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="73"/>
+        <source>“{name}”无法升级到当前格式（{detail}）。</source>
+        <translation>“{name}” cannot be upgraded to the current format ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="74"/>
+        <source>“{name}”的数据表结构与本程序的不一致，可能已损坏。</source>
+        <translation>The tables of “{name}” differ from this program's; the file may be damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="75"/>
+        <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个）。</source>
+        <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="78"/>
+        <source>“{name}”中的{label}太多（{count} 条，上限 {limit} 条）。</source>
+        <translation>“{name}” holds too many {label} ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="81"/>
+        <source>“{name}”{problem}，为安全起见拒绝读取。</source>
+        <translation>“{name}”: {problem}; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="82"/>
+        <source>“{name}”的数据无法读取（{detail}）。</source>
+        <translation>The data of “{name}” cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="83"/>
+        <source>指标行太多（{total:,} 行，上限 {limit:,}）</source>
+        <translation>too many indicator rows ({total:,}, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="86"/>
+        <source>磁盘空间不足，无法写入“{name}”，未做任何修改。</source>
+        <translation>The disk is full: “{name}” cannot be written; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="87"/>
+        <source>导出时留下了 {side} 文件，已放弃导出。</source>
+        <translation>The export left a {side} file behind; the export was abandoned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="88"/>
+        <source>导出的文件“{name}”校验失败：项目数不符。</source>
+        <translation>The exported file “{name}” failed its check: the number of projects does not match.</translation>
     </message>
 </context>
 <context>
