@@ -124,3 +124,19 @@ def test_what_sqlite_said(tmp_path, code, kind, said):
     assert type(err) is kind
     assert isinstance(err.args[0], Message)
     assert str(err) == said
+
+
+def test_what_the_working_file_refuses(tmp_path):
+    path = tmp_path / "work.db"
+    project = Project(name="法律援助", year=2026)
+    with open_repository(path) as repo:
+        repo.add([project])
+        with pytest.raises(NotFoundError) as exc:
+            repo.get("00000000-0000-0000-0000-000000000000")
+        assert sentence(exc) == "找不到项目 00000000-0000-0000-0000-000000000000。"
+        with pytest.raises(StoreError) as exc:
+            repo.purge(project.id)
+        assert sentence(exc) == "只能彻底删除回收站中的项目。"
+    with open_repository(path, read_only=True) as repo, pytest.raises(ReadOnlyError) as exc:
+        repo.add([Project(name="另一个", year=2026)])
+    assert sentence(exc) == "“work.db”以只读方式打开，不能修改。"

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.model import Project
+from desktop.io import files
 from desktop.store import exchange, open_repository
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -128,4 +129,56 @@ def test_receiving_a_file_that_is_not_a_database(
         language,
         "Cannot import: “笔记.db” is not a Performance Targets data file (not an SQLite database).",
         "无法导入：“笔记.db”不是绩效目标申报的数据文件（不是 SQLite 数据库）。",
+    )
+
+
+def test_importing_a_json_file_of_another_program(
+    window, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window
+    expect_box("warning")
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "dark"}', encoding="utf-8")
+    choose(monkeypatch, path)
+    c.window.act_import.trigger()
+    said(
+        the_box(dialogs, "warning"),
+        language,
+        "Cannot import: “settings.json”: not a Performance Targets JSON file "
+        '("format": "jixiao-projects" is missing)',
+        "无法导入：“settings.json”：不是绩效目标申报的 JSON 文件"
+        '（缺少 "format": "jixiao-projects"）',
+    )
+
+
+def test_importing_a_workbook_that_is_not_one(window, tmp_path, monkeypatch, dialogs, expect_box):
+    c, language = window
+    expect_box("warning")
+    path = tmp_path / "forms.xlsx"
+    path.write_text("name,year\nLegal aid,2026\n", encoding="utf-8")  # a CSV renamed
+    choose(monkeypatch, path)
+    c.window.act_import.trigger()
+    said(
+        the_box(dialogs, "warning"),
+        language,
+        "Cannot import: “forms.xlsx” is not an Excel workbook that can be read "
+        "(File is not a zip file)",
+        "无法导入：“forms.xlsx”不是可以读取的 Excel 工作簿（File is not a zip file）",
+    )
+
+
+def test_importing_a_file_too_big_for_a_form(window, tmp_path, monkeypatch, dialogs, expect_box):
+    c, language = window
+    expect_box("warning")
+    monkeypatch.setattr(files, "MAX_JSON_IMPORT_BYTES", 1024 * 1024)
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (2 * 1024 * 1024 + 10))
+    choose(monkeypatch, path)
+    c.window.act_import.trigger()
+    said(
+        the_box(dialogs, "warning"),
+        language,
+        "Cannot import: “big.json” is too big to be a form file (2 MB), at most 1 MB; "
+        "for safety it was not read.",
+        "无法导入：“big.json”太大，不像申报表文件（2 MB）（上限 1 MB），为安全起见未读取。",
     )

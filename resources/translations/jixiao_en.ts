@@ -2937,6 +2937,15 @@ Submit these adjustments?</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="105"/>
+        <source>项目“{0}”已被其他程序修改，为避免覆盖，本次修改未保存。已重新载入。</source>
+        <extracomment>a project&apos;s content changed (edit, undo, redo); carries the saved project projects appeared in the list (new, duplicated, restored, imported); ids projects left the list (trashed, purged, creation undone); ids a write was refused because another program changed the project; message ask the window to show this project (undo/redo of a change to it) an edit waits because another program holds the file (True), or was written (False) review records (status, opinions, answers) changed for these project ids ([]: any)</extracomment>
+        <translation>The project “{0}” was changed by another program; to avoid overwriting it, this change was not saved. It has been loaded again.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
@@ -3250,6 +3259,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/row_text.py" line="150"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
@@ -3481,16 +3491,19 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="189"/>
+        <location filename="../../desktop/domain/row_text.py" line="140"/>
         <source>指标体系</source>
         <translation>Indicator framework</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="190"/>
+        <location filename="../../desktop/domain/row_text.py" line="141"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="191"/>
+        <location filename="../../desktop/domain/row_text.py" line="142"/>
         <source>目标表头</source>
         <translation>Goal column header</translation>
     </message>
@@ -3631,489 +3644,617 @@ Submit these adjustments?</translation>
         <translation>The deletion record of “{name}” is suspicious (this computer’s count of changes was raised) and is ignored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="11"/>
+        <location filename="../../desktop/domain/row_text.py" line="12"/>
         <source>“{label}”未导入：{problem}</source>
         <translation>“{label}” not imported: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="12"/>
+        <location filename="../../desktop/domain/row_text.py" line="13"/>
         <source>第 {n} 个项目</source>
         <translation>project {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="13"/>
+        <location filename="../../desktop/domain/row_text.py" line="14"/>
         <source>编号 {id} 在文件中重复</source>
         <translation>its id {id} appears twice in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="14"/>
+        <location filename="../../desktop/domain/row_text.py" line="15"/>
         <source>{bad} 条{label}无效，未导入（例如：{first}）</source>
         <translation>{bad} {label} invalid, not imported (for example: {first})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="15"/>
+        <location filename="../../desktop/domain/row_text.py" line="16"/>
         <source>状态记录</source>
         <translation>status records</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="16"/>
+        <location filename="../../desktop/domain/row_text.py" line="17"/>
         <source>审核意见</source>
         <translation>review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="17"/>
+        <location filename="../../desktop/domain/row_text.py" line="18"/>
         <source>意见处理记录</source>
         <translation>records of answers to opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="18"/>
+        <location filename="../../desktop/domain/row_text.py" line="19"/>
         <source>“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期</source>
         <translation>“{label}” was changed in the future ({stamp}); imported, please check the computer&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="21"/>
+        <location filename="../../desktop/domain/row_text.py" line="22"/>
         <source>一条删除记录无效，已忽略：{problem}</source>
         <translation>a deletion record is invalid and was ignored: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="22"/>
+        <location filename="../../desktop/domain/row_text.py" line="23"/>
         <source>查重键（name_key）已损坏</source>
         <translation>the duplicate-check key (name_key) is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="23"/>
+        <location filename="../../desktop/domain/row_text.py" line="24"/>
         <source>{n} 条意见处理记录找不到所属的意见，未导入</source>
         <translation>{n} records of answers belong to no opinion in the file, not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="26"/>
+        <location filename="../../desktop/domain/row_text.py" line="27"/>
         <source>“{name}”太长（{length} 字）</source>
         <translation>“{name}” is too long ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="27"/>
+        <location filename="../../desktop/domain/row_text.py" line="28"/>
         <source>“{name}”不是有效的编号</source>
         <translation>“{name}” is not a valid id</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="28"/>
+        <location filename="../../desktop/domain/row_text.py" line="29"/>
         <source>“{name}”不是时间</source>
         <translation>“{name}” is not a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="29"/>
+        <location filename="../../desktop/domain/row_text.py" line="30"/>
         <source>状态无效</source>
         <translation>the status is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="30"/>
+        <location filename="../../desktop/domain/row_text.py" line="31"/>
         <source>内容校验值无效</source>
         <translation>the content checksum is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="31"/>
+        <location filename="../../desktop/domain/row_text.py" line="32"/>
         <source>意见位置的类别无效</source>
         <translation>the kind of the opinion&apos;s place is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="32"/>
+        <location filename="../../desktop/domain/row_text.py" line="33"/>
         <source>没有名为“{target}”的字段</source>
         <translation>there is no field named “{target}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="33"/>
+        <location filename="../../desktop/domain/row_text.py" line="34"/>
         <source>针对整个项目的意见不应有位置</source>
         <translation>an opinion on the whole project should have no place</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="34"/>
+        <location filename="../../desktop/domain/row_text.py" line="35"/>
         <source>意见状态无效</source>
         <translation>the opinion&apos;s state is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="37"/>
+        <location filename="../../desktop/domain/row_text.py" line="38"/>
         <source>“{name}”不是文字</source>
         <translation>“{name}” is not text</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="38"/>
+        <location filename="../../desktop/domain/row_text.py" line="39"/>
         <source>“{name}”的文字编码无效</source>
         <translation>the text of “{name}” is not validly encoded</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="39"/>
+        <location filename="../../desktop/domain/row_text.py" line="40"/>
         <source>{label}太长</source>
         <translation>the {label} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="40"/>
-        <source>{label}无效（{name} 不是有效的 JSON）</source>
-        <translation>the {label} is invalid ({name} is not valid JSON)</translation>
+        <location filename="../../desktop/domain/row_text.py" line="90"/>
+        <source>编号不是有效的 UUID：{id}</source>
+        <translation>the id is not a valid UUID: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="41"/>
+        <location filename="../../desktop/domain/row_text.py" line="96"/>
+        <source>{where}指标编号无效</source>
+        <translation>{where}the indicator id is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="97"/>
+        <source>{where}指标编号不是有效的 UUID</source>
+        <translation>{where}the indicator id is not a valid UUID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="99"/>
+        <source>有两条指标的编号相同</source>
+        <translation>two indicators have the same id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="105"/>
+        <source>目标表头太长（超过 {limit} 个字符）</source>
+        <translation>the goal column header is too long (more than {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="108"/>
+        <source>字段版本记录应为 {{字段: [编号, 次数]}} 对象</source>
+        <translation>the record of field versions should be an object {{field: [id, count]}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="109"/>
+        <source>字段版本记录中的字段名无效</source>
+        <translation>a field name in the record of field versions is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="110"/>
+        <source>字段版本记录中的记录应为 [编号, 次数]</source>
+        <translation>an entry of the record of field versions should be [id, count]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="111"/>
+        <source>字段版本记录中的次数超出了版本记录</source>
+        <translation>a count in the record of field versions exceeds the version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="112"/>
+        <source>需复核字段记录应为 {{字段: 原因}} 对象</source>
+        <translation>the record of fields to review should be an object {{field: reason}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="113"/>
+        <source>需复核字段记录中的字段“{key}”未知</source>
+        <translation>the field “{key}” in the record of fields to review is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="114"/>
+        <source>需复核字段记录中的原因应为文字</source>
+        <translation>a reason in the record of fields to review should be text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="115"/>
+        <source>版本记录应为 {{编号: 次数}} 对象</source>
+        <translation>the version record should be an object {{id: count}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="116"/>
+        <source>版本记录中的编号无效</source>
+        <translation>an id in the version record is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="117"/>
+        <source>版本记录中的次数应为非负整数</source>
+        <translation>a count in the version record should be a whole number, not negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="118"/>
+        <source>修改次数应为非负整数</source>
+        <translation>the number of changes should be a whole number, not negative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="119"/>
+        <source>删除时间应为时间文字或 null</source>
+        <translation>the deletion time should be a time as text, or null</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="120"/>
+        <source>金额写法记录应为 {{金额字段: 文字}} 对象</source>
+        <translation>the record of amounts as written should be an object {{amount field: text}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="121"/>
+        <source>金额写法记录中的记录无效</source>
+        <translation>an entry of the record of amounts as written is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="122"/>
+        <source>金额写法记录中“{text}”与金额不符</source>
+        <translation>“{text}” in the record of amounts as written does not match the amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="125"/>
+        <source>删除记录的编号无效</source>
+        <translation>the id of a deletion record is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="126"/>
+        <source>删除记录的版本记录</source>
+        <translation>deletion record&apos;s version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="127"/>
+        <source>删除记录无效：{problem}</source>
+        <translation>a deletion record is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="128"/>
+        <source>历史版本</source>
+        <translation>kept version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="129"/>
+        <source>历史版本无效：{problem}</source>
+        <translation>a kept version is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="134"/>
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="135"/>
+        <source>项目编号</source>
+        <translation>Project id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="136"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="137"/>
+        <source>修改时间</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="138"/>
+        <source>删除时间</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="139"/>
+        <source>修改次数</source>
+        <translation>Number of changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="148"/>
+        <source>项目资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="149"/>
+        <source>绩效目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="153"/>
+        <source>指标编号</source>
+        <translation>Indicator id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="154"/>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="155"/>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="156"/>
+        <source>三级指标</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="157"/>
+        <source>计量单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="158"/>
+        <source>指标值的文字</source>
+        <translation>Value text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="159"/>
+        <location filename="../../desktop/domain/row_text.py" line="160"/>
+        <source>指标值的原写法</source>
+        <translation>Value as written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="161"/>
+        <source>指标值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="162"/>
+        <source>复核说明</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="163"/>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="164"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="165"/>
+        <source>复核标记</source>
+        <translation>Review mark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="166"/>
+        <source>原文行号</source>
+        <translation>Source line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="42"/>
         <source>版本记录</source>
         <translation>version record</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="42"/>
+        <location filename="../../desktop/domain/row_text.py" line="43"/>
         <source>需复核字段记录</source>
         <translation>record of fields to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="43"/>
+        <location filename="../../desktop/domain/row_text.py" line="44"/>
         <source>字段版本记录</source>
         <translation>record of field versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="44"/>
+        <location filename="../../desktop/domain/row_text.py" line="45"/>
         <source>金额写法记录</source>
         <translation>record of amounts as written</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="45"/>
+        <location filename="../../desktop/domain/row_text.py" line="46"/>
         <source>金额“{name}”无效</source>
         <translation>the amount “{name}” is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="46"/>
+        <location filename="../../desktop/domain/row_text.py" line="47"/>
         <source>年度不是整数</source>
         <translation>the year is not a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="47"/>
-        <source>修改次数（revision）无效</source>
-        <translation>the number of changes (revision) is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="48"/>
+        <location filename="../../desktop/domain/row_text.py" line="49"/>
         <source>指标数值</source>
         <translation>indicator number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="49"/>
+        <location filename="../../desktop/domain/row_text.py" line="50"/>
         <source>指标运算符</source>
         <translation>indicator operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="50"/>
+        <location filename="../../desktop/domain/row_text.py" line="51"/>
         <source>指标复核标记无效</source>
         <translation>an indicator&apos;s review mark is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="51"/>
+        <location filename="../../desktop/domain/row_text.py" line="52"/>
         <source>指标行号无效</source>
         <translation>an indicator&apos;s line number is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="54"/>
+        <location filename="../../desktop/domain/row_text.py" line="55"/>
         <source>编号无效</source>
         <translation>the id is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="55"/>
+        <location filename="../../desktop/domain/row_text.py" line="56"/>
         <source>年度无效</source>
         <translation>the year is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="56"/>
+        <location filename="../../desktop/domain/row_text.py" line="57"/>
         <source>“{name}”不是文字或太长</source>
         <translation>“{name}” is not text or is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="57"/>
+        <location filename="../../desktop/domain/row_text.py" line="58"/>
         <source>金额无效</source>
         <translation>an amount is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="58"/>
+        <location filename="../../desktop/domain/row_text.py" line="59"/>
         <source>“{name}”不是有效的 JSON</source>
         <translation>“{name}” is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="59"/>
+        <location filename="../../desktop/domain/row_text.py" line="60"/>
         <source>“{name}”无效</source>
         <translation>“{name}” is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="60"/>
+        <location filename="../../desktop/domain/row_text.py" line="61"/>
         <source>“{name}”不是有效的日期</source>
         <translation>“{name}” is not a valid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="61"/>
+        <location filename="../../desktop/domain/row_text.py" line="48"/>
+        <location filename="../../desktop/domain/row_text.py" line="62"/>
         <source>修改次数无效</source>
         <translation>the number of changes is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="62"/>
+        <location filename="../../desktop/domain/row_text.py" line="41"/>
+        <source>{label}无效（不是有效的 JSON）</source>
+        <translation>the {label} is invalid (not valid JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="63"/>
         <source>内容指纹（content_hash）无效</source>
         <translation>the content fingerprint (content_hash) is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="63"/>
+        <location filename="../../desktop/domain/row_text.py" line="64"/>
         <source>文字编码无效（不是 UTF-8）</source>
         <translation>text is not validly encoded (not UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="64"/>
+        <location filename="../../desktop/domain/row_text.py" line="65"/>
         <source>有指标的数值、运算符或复核标记无效</source>
         <translation>an indicator&apos;s number, operator or review mark is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="65"/>
+        <location filename="../../desktop/domain/row_text.py" line="66"/>
         <source>指标太多（{count:,} 条，上限 {limit:,}）</source>
         <translation>too many indicators ({count:,}, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="66"/>
+        <location filename="../../desktop/domain/row_text.py" line="67"/>
         <source>指标的文字太多（{chars:,} 个字符）</source>
         <translation>the indicators hold too much text ({chars:,} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="67"/>
+        <location filename="../../desktop/domain/row_text.py" line="68"/>
         <source>有指标的内容不是文字或太长</source>
         <translation>an indicator&apos;s content is not text or is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="68"/>
+        <location filename="../../desktop/domain/row_text.py" line="69"/>
         <source>有指标的文字编码无效（不是 UTF-8）</source>
         <translation>an indicator&apos;s text is not validly encoded (not UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="71"/>
+        <location filename="../../desktop/domain/row_text.py" line="72"/>
         <source>第 {n} 条指标的</source>
         <translation>indicator {n}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="72"/>
+        <location filename="../../desktop/domain/row_text.py" line="73"/>
         <source>{where}缺少“{name}”</source>
         <translation>{where}“{name}” is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="73"/>
+        <location filename="../../desktop/domain/row_text.py" line="74"/>
         <source>{where}“{name}”应为文字</source>
         <translation>{where}“{name}” should be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="74"/>
+        <location filename="../../desktop/domain/row_text.py" line="75"/>
         <source>{where}“{name}”太长（{length:,} 个字符，上限 {limit:,}）</source>
         <translation>{where}“{name}” is too long ({length:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="77"/>
+        <location filename="../../desktop/domain/row_text.py" line="78"/>
         <source>“{name}”应为整数</source>
         <translation>“{name}” should be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="78"/>
+        <location filename="../../desktop/domain/row_text.py" line="79"/>
         <source>金额“{name}”应写成文字，如 &quot;5100000.00&quot;</source>
         <translation>the amount “{name}” should be written as text, like &quot;5100000.00&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="79"/>
+        <location filename="../../desktop/domain/row_text.py" line="80"/>
         <source>金额“{name}”：{problem}</source>
         <translation>the amount “{name}”: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="80"/>
+        <location filename="../../desktop/domain/row_text.py" line="81"/>
         <source>{where}运算符“{op}”无效，应为 = ≥ ≤ &gt; &lt; 之一</source>
         <translation>{where}the operator “{op}” is invalid; it should be one of = ≥ ≤ &gt; &lt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="81"/>
+        <location filename="../../desktop/domain/row_text.py" line="82"/>
         <source>{where}有运算符但没有数值</source>
         <translation>{where}an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="82"/>
+        <location filename="../../desktop/domain/row_text.py" line="83"/>
         <source>{where}数值应写成文字，如 &quot;85.00&quot;</source>
         <translation>{where}the number should be written as text, like &quot;85.00&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="83"/>
+        <location filename="../../desktop/domain/row_text.py" line="84"/>
         <source>{where}数值“{value}…”太长</source>
         <translation>{where}the number “{value}…” is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="84"/>
+        <location filename="../../desktop/domain/row_text.py" line="85"/>
         <source>{where}数值“{value}”无效</source>
         <translation>{where}the number “{value}” is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="85"/>
+        <location filename="../../desktop/domain/row_text.py" line="86"/>
         <source>{where}数值“{value}”超出范围（绝对值应小于 10^16，最多 20 位小数）</source>
         <translation>{where}the number “{value}” is out of range (it must be smaller than 10^16, with at most 20 decimals)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="88"/>
+        <location filename="../../desktop/domain/row_text.py" line="89"/>
         <source>{where}有单位但没有数值</source>
         <translation>{where}a unit but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="89"/>
-        <source>“id”不是有效的 UUID：{id}</source>
-        <translation>“id” is not a valid UUID: {id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="90"/>
+        <location filename="../../desktop/domain/row_text.py" line="91"/>
         <source>年度 {year} 无效</source>
         <translation>the year {year} is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="91"/>
+        <location filename="../../desktop/domain/row_text.py" line="92"/>
         <source>指标太多（超过 {limit} 条）</source>
         <translation>too many indicators (more than {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="92"/>
+        <location filename="../../desktop/domain/row_text.py" line="93"/>
         <source>“{name}”应写成 YYYY-MM-DD</source>
         <translation>“{name}” should be written YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="93"/>
+        <location filename="../../desktop/domain/row_text.py" line="94"/>
         <source>{where}“{name}”应为 true 或 false</source>
         <translation>{where}“{name}” should be true or false</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="94"/>
+        <location filename="../../desktop/domain/row_text.py" line="95"/>
         <source>{where}“{name}”应为整数</source>
         <translation>{where}“{name}” should be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="95"/>
-        <source>{where}“uid”无效</source>
-        <translation>{where}“uid” is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="96"/>
-        <source>{where}“uid”不是有效的 UUID</source>
-        <translation>{where}“uid” is not a valid UUID</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="97"/>
+        <location filename="../../desktop/domain/row_text.py" line="98"/>
         <source>第 {n} 条指标不是对象</source>
         <translation>indicator {n} is not an object</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="98"/>
-        <source>有两条指标的编号（uid）相同</source>
-        <translation>two indicators have the same id (uid)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="99"/>
+        <location filename="../../desktop/domain/row_text.py" line="100"/>
         <source>项目不是对象</source>
         <translation>the project is not an object</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="100"/>
+        <location filename="../../desktop/domain/row_text.py" line="101"/>
         <source>“{name}”应为对象</source>
         <translation>“{name}” should be an object</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="101"/>
+        <location filename="../../desktop/domain/row_text.py" line="102"/>
         <source>“{name}”应为列表</source>
         <translation>“{name}” should be a list</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="102"/>
+        <location filename="../../desktop/domain/row_text.py" line="103"/>
         <source>指标体系“{profile}”未知</source>
         <translation>the indicator set “{profile}” is unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="103"/>
+        <location filename="../../desktop/domain/row_text.py" line="104"/>
         <source>日期格式“{style}”未知</source>
         <translation>the date style “{style}” is unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="104"/>
-        <source>“goal_header”太长（超过 {limit} 个字符）</source>
-        <translation>“goal_header” is too long (more than {limit} characters)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="105"/>
+        <location filename="../../desktop/domain/row_text.py" line="106"/>
         <source>文字太多（共 {total:,} 个字符，上限 {limit:,}）</source>
         <translation>too much text ({total:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="106"/>
+        <location filename="../../desktop/domain/file_text.py" line="107"/>
+        <location filename="../../desktop/domain/row_text.py" line="107"/>
         <source>“{name}”：{problem}</source>
         <translation>“{name}”: {problem}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="107"/>
-        <source>“field_versions”应为 {{字段: [编号, 次数]}} 对象</source>
-        <translation>“field_versions” should be an object {{field: [id, count]}}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="110"/>
-        <source>“field_versions”中的字段名无效</source>
-        <translation>a field name in “field_versions” is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="111"/>
-        <source>“field_versions”中的记录应为 [编号, 次数]</source>
-        <translation>an entry of “field_versions” should be [id, count]</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="112"/>
-        <source>“field_versions”中的次数超出了版本记录</source>
-        <translation>a count in “field_versions” exceeds the version record</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="113"/>
-        <source>“field_flags”应为 {{字段: 原因}} 对象</source>
-        <translation>“field_flags” should be an object {{field: reason}}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="114"/>
-        <source>“field_flags”中的字段“{key}”未知</source>
-        <translation>the field “{key}” in “field_flags” is unknown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="115"/>
-        <source>“field_flags”中的原因应为文字</source>
-        <translation>a reason in “field_flags” should be text</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="116"/>
-        <source>“versions”应为 {{编号: 次数}} 对象</source>
-        <translation>“versions” should be an object {{id: count}}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="117"/>
-        <source>“versions”中的编号无效</source>
-        <translation>an id in “versions” is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="118"/>
-        <source>“versions”中的次数应为非负整数</source>
-        <translation>a count in “versions” should be a whole number, not negative</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="119"/>
-        <source>“revision”应为非负整数</source>
-        <translation>“revision” should be a whole number, not negative</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="120"/>
-        <source>“deleted_at”应为时间文字或 null</source>
-        <translation>“deleted_at” should be a time as text, or null</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="121"/>
-        <source>“funds_written”应为 {{金额字段: 文字}} 对象</source>
-        <translation>“funds_written” should be an object {{amount field: text}}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="122"/>
-        <source>“funds_written”中的记录无效</source>
-        <translation>an entry of “funds_written” is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="123"/>
-        <source>“funds_written”中“{text}”与金额不符</source>
-        <translation>“{text}” in “funds_written” does not match the amount</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="13"/>
@@ -4228,7 +4369,7 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="56"/>
         <source>无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？</source>
-        <translation>Cannot read or write “{name}”: was the USB stick removed, or is the file's location unavailable?</translation>
+        <translation>Cannot read or write “{name}”: was the USB stick removed, or is the file&apos;s location unavailable?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="57"/>
@@ -4278,7 +4419,7 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="74"/>
         <source>“{name}”的数据表结构与本程序的不一致，可能已损坏。</source>
-        <translation>The tables of “{name}” differ from this program's; the file may be damaged.</translation>
+        <translation>The tables of “{name}” differ from this program&apos;s; the file may be damaged.</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="75"/>
@@ -4319,6 +4460,231 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/file_text.py" line="88"/>
         <source>导出的文件“{name}”校验失败：项目数不符。</source>
         <translation>The exported file “{name}” failed its check: the number of projects does not match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="91"/>
+        <source>“{name}”不是普通文件（是{kind}），未读取。</source>
+        <translation>“{name}” is not a regular file (it is a {kind}); it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="92"/>
+        <source>文件夹</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="93"/>
+        <source>命名管道</source>
+        <translation>named pipe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="94"/>
+        <source>设备</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="95"/>
+        <source>套接字</source>
+        <translation>socket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="96"/>
+        <source>特殊文件</source>
+        <translation>special file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="99"/>
+        <source>“{name}”{what}（上限 {limit}），为安全起见未读取。</source>
+        <translation>“{name}” {what}, at most {limit}; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="100"/>
+        <source>{what}（{size}）</source>
+        <translation>{what} ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="101"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="102"/>
+        <source>{n:,} 字节</source>
+        <translation>{n:,} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="103"/>
+        <source>太大</source>
+        <translation>is too big</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="104"/>
+        <source>太大，不像申报表文件</source>
+        <translation>is too big to be a form file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="108"/>
+        <source>“{name}”太大（{size} MB），不像申报表文件</source>
+        <translation>“{name}” is too big ({size} MB) to be a form file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="109"/>
+        <source>找不到文件“{path}”</source>
+        <translation>The file “{path}” cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="110"/>
+        <source>“{path}”是文件夹，不是文件</source>
+        <translation>“{path}” is a folder, not a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="111"/>
+        <source>“{name}”不是文本文件（无法识别其编码）</source>
+        <translation>“{name}” is not a text file (its encoding cannot be recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="112"/>
+        <source>不支持的文件类型“{suffix}”（支持 {known}）</source>
+        <translation>The file type “{suffix}” is not supported (supported: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="113"/>
+        <source>“{name}”过于复杂，为安全起见未读取。</source>
+        <translation>“{name}” is too complex; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <source>不是有效的 JSON 文件（{detail}）</source>
+        <translation>not a valid JSON file ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="115"/>
+        <source>不是绩效目标申报的 JSON 文件（缺少 &quot;format&quot;: &quot;jixiao-projects&quot;）</source>
+        <translation>not a Performance Targets JSON file (&quot;format&quot;: &quot;jixiao-projects&quot; is missing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <source>JSON 文件缺少有效的版本号（&quot;version&quot;）</source>
+        <translation>the JSON file lacks a valid version number (&quot;version&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="119"/>
+        <source>JSON 文件是第 {version} 版格式，本程序只支持第 {latest} 版，请升级程序</source>
+        <translation>the JSON file is in format version {version}; this program supports only version {latest}. Upgrade the program</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="122"/>
+        <source>JSON 文件中没有项目列表（&quot;projects&quot;）</source>
+        <translation>the JSON file has no list of projects (&quot;projects&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="123"/>
+        <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。请改用 .db 文件交换。</source>
+        <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}); for safety it was not read. Exchange a .db file instead.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="128"/>
+        <source>“{name}”中的对象和数组太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” holds too many objects and arrays ({count:,}, at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="132"/>
+        <source>“{name}”不是可以读取的 Excel 工作簿（{detail}）</source>
+        <translation>“{name}” is not an Excel workbook that can be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="133"/>
+        <source>“{name}”已损坏，无法读取（{detail}）</source>
+        <translation>“{name}” is damaged and cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="134"/>
+        <source>“{name}”中没有找到财政项目支出绩效目标申报表</source>
+        <translation>No performance target form for project spending was found in “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <source>文件中没有找到财政项目支出绩效目标申报表</source>
+        <translation>No performance target form for project spending was found in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="136"/>
+        <source>“{name}”不是可以读取的 PDF 文件（{detail}）</source>
+        <translation>“{name}” is not a PDF file that can be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="137"/>
+        <source>“{name}”无法读取（{detail}）</source>
+        <translation>“{name}” cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="140"/>
+        <source>“{name}”以只读方式打开，不能修改。</source>
+        <translation>“{name}” is open read-only and cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <source>找不到项目 {id}。</source>
+        <translation>The project {id} cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="142"/>
+        <source>项目 {id} 已存在，未导入任何项目。</source>
+        <translation>The project {id} already exists; no project was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="143"/>
+        <source>项目“{name}”已在别处被彻底删除，无法保存。</source>
+        <translation>The project “{name}” was deleted for good elsewhere and cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <source>项目“{name}”已在别处被修改（第 {stored} 版，这里是第 {mine} 版），为避免覆盖，本次保存未执行。</source>
+        <translation>The project “{name}” was changed elsewhere (version {stored}, here version {mine}); to avoid overwriting it, this save was not made.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <source>只能彻底删除回收站中的项目。</source>
+        <translation>Only projects in the trash can be deleted for good.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="150"/>
+        <source>项目“{name}”未保存：{problem}。</source>
+        <translation>The project “{name}” was not saved: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="151"/>
+        <source>项目“{name}”的数据有误（{problem}），需要修复。</source>
+        <translation>The data of the project “{name}” is wrong ({problem}); it needs repair.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="154"/>
+        <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
+        <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="155"/>
+        <source>无法创建备份：{detail}</source>
+        <translation>Cannot make a backup: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <source>无法读取备份“{name}”：{detail}</source>
+        <translation>Cannot read the backup “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="157"/>
+        <source>备份“{name}”已损坏，未恢复。</source>
+        <translation>The backup “{name}” is damaged; it was not restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="158"/>
+        <source>无法恢复备份：{detail}</source>
+        <translation>Cannot restore the backup: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="159"/>
+        <source>合并必须单独进行（另一个写入尚未结束）。</source>
+        <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
 </context>
 <context>
