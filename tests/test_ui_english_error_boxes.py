@@ -182,3 +182,36 @@ def test_importing_a_file_too_big_for_a_form(window, tmp_path, monkeypatch, dial
         "for safety it was not read.",
         "无法导入：“big.json”太大，不像申报表文件（2 MB）（上限 1 MB），为安全起见未读取。",
     )
+
+
+def test_exporting_over_a_file_another_program_holds(
+    window, tmp_path, monkeypatch, dialogs, expect_box
+):
+    from desktop.store import safefile
+    from desktop.ui.commands import AddProjectsCommand
+
+    c, language = window
+    expect_box("critical")
+    c.session.undo_stack.push(
+        AddProjectsCommand(c.session, [Project(name="Legal aid", year=2026)], "add")
+    )
+
+    def sharing_violation(*args, **kwargs):  # Windows: the file is open in Excel
+        exc = PermissionError(13, "The process cannot access the file")
+        exc.winerror = 32
+        raise exc
+
+    monkeypatch.setattr(safefile.os, "replace", sharing_violation)
+    monkeypatch.setattr(safefile, "REPLACE_PATIENCE_S", 0.1)
+    target = tmp_path / "forms.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    c.window.table.clearSelection()  # nothing selected: everything
+    c.window.act_export.trigger()
+    said(
+        the_box(dialogs, "critical"),
+        language,
+        "Cannot export: “forms.json” is in use by another program and cannot be written. "
+        "Close the program using the file (such as Excel, WPS or a PDF reader) and try again.",
+        "无法导出：“forms.json”正被其他程序使用，无法写入。请关闭正在使用该文件的程序"
+        "（如 Excel、WPS、PDF 阅读器）后重试。",
+    )

@@ -95,6 +95,13 @@ KIND_DEVICE = QT_TRANSLATE_NOOP("audit", "设备")
 KIND_SOCKET = QT_TRANSLATE_NOOP("audit", "套接字")
 KIND_SPECIAL = QT_TRANSLATE_NOOP("audit", "特殊文件")
 
+# a file another program holds open (store/safefile)
+IN_USE = QT_TRANSLATE_NOOP(
+    "audit",
+    "“{name}”正被其他程序使用，无法写入。请关闭正在使用该文件的程序"
+    "（如 Excel、WPS、PDF 阅读器）后重试。",
+)
+
 # over a limit (domain/limits)
 REFUSAL = QT_TRANSLATE_NOOP("audit", "“{name}”{what}（上限 {limit}），为安全起见未读取。")
 SIZE_IS = QT_TRANSLATE_NOOP("audit", "{what}（{size}）")

@@ -131,8 +131,7 @@ def replace_patiently(source: str | os.PathLike, target: str | os.PathLike) -> N
                 name = Path(target).name
                 raise FileInUseError(
                     exc.errno or errno.EACCES,
-                    f"“{name}”正被其他程序使用，无法写入。请关闭正在使用该文件的程序"
-                    "（如 Excel、WPS、PDF 阅读器）后重试。",
+                    Message(file_text.IN_USE, name=name),
                     os.fspath(target),
                 ) from exc
             time.sleep(delay)

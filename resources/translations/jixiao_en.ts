@@ -4251,7 +4251,7 @@ Submit these adjustments?</translation>
         <translation>too much text ({total:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="107"/>
+        <location filename="../../desktop/domain/file_text.py" line="114"/>
         <location filename="../../desktop/domain/row_text.py" line="107"/>
         <source>“{name}”：{problem}</source>
         <translation>“{name}”: {problem}</translation>
@@ -4493,196 +4493,201 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="99"/>
+        <source>“{name}”正被其他程序使用，无法写入。请关闭正在使用该文件的程序（如 Excel、WPS、PDF 阅读器）后重试。</source>
+        <translation>“{name}” is in use by another program and cannot be written. Close the program using the file (such as Excel, WPS or a PDF reader) and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="106"/>
         <source>“{name}”{what}（上限 {limit}），为安全起见未读取。</source>
         <translation>“{name}” {what}, at most {limit}; for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="100"/>
+        <location filename="../../desktop/domain/file_text.py" line="107"/>
         <source>{what}（{size}）</source>
         <translation>{what} ({size})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="101"/>
+        <location filename="../../desktop/domain/file_text.py" line="108"/>
         <source>{n} MB</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="102"/>
+        <location filename="../../desktop/domain/file_text.py" line="109"/>
         <source>{n:,} 字节</source>
         <translation>{n:,} bytes</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="103"/>
+        <location filename="../../desktop/domain/file_text.py" line="110"/>
         <source>太大</source>
         <translation>is too big</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="104"/>
+        <location filename="../../desktop/domain/file_text.py" line="111"/>
         <source>太大，不像申报表文件</source>
         <translation>is too big to be a form file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="108"/>
+        <location filename="../../desktop/domain/file_text.py" line="115"/>
         <source>“{name}”太大（{size} MB），不像申报表文件</source>
         <translation>“{name}” is too big ({size} MB) to be a form file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="109"/>
+        <location filename="../../desktop/domain/file_text.py" line="116"/>
         <source>找不到文件“{path}”</source>
         <translation>The file “{path}” cannot be found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="110"/>
+        <location filename="../../desktop/domain/file_text.py" line="117"/>
         <source>“{path}”是文件夹，不是文件</source>
         <translation>“{path}” is a folder, not a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="111"/>
+        <location filename="../../desktop/domain/file_text.py" line="118"/>
         <source>“{name}”不是文本文件（无法识别其编码）</source>
         <translation>“{name}” is not a text file (its encoding cannot be recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="112"/>
+        <location filename="../../desktop/domain/file_text.py" line="119"/>
         <source>不支持的文件类型“{suffix}”（支持 {known}）</source>
         <translation>The file type “{suffix}” is not supported (supported: {known})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="113"/>
+        <location filename="../../desktop/domain/file_text.py" line="120"/>
         <source>“{name}”过于复杂，为安全起见未读取。</source>
         <translation>“{name}” is too complex; for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <location filename="../../desktop/domain/file_text.py" line="121"/>
         <source>不是有效的 JSON 文件（{detail}）</source>
         <translation>not a valid JSON file ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="115"/>
+        <location filename="../../desktop/domain/file_text.py" line="122"/>
         <source>不是绩效目标申报的 JSON 文件（缺少 &quot;format&quot;: &quot;jixiao-projects&quot;）</source>
         <translation>not a Performance Targets JSON file (&quot;format&quot;: &quot;jixiao-projects&quot; is missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <location filename="../../desktop/domain/file_text.py" line="125"/>
         <source>JSON 文件缺少有效的版本号（&quot;version&quot;）</source>
         <translation>the JSON file lacks a valid version number (&quot;version&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="119"/>
+        <location filename="../../desktop/domain/file_text.py" line="126"/>
         <source>JSON 文件是第 {version} 版格式，本程序只支持第 {latest} 版，请升级程序</source>
         <translation>the JSON file is in format version {version}; this program supports only version {latest}. Upgrade the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="122"/>
+        <location filename="../../desktop/domain/file_text.py" line="129"/>
         <source>JSON 文件中没有项目列表（&quot;projects&quot;）</source>
         <translation>the JSON file has no list of projects (&quot;projects&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="123"/>
+        <location filename="../../desktop/domain/file_text.py" line="130"/>
         <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。请改用 .db 文件交换。</source>
         <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}); for safety it was not read. Exchange a .db file instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="128"/>
+        <location filename="../../desktop/domain/file_text.py" line="135"/>
         <source>“{name}”中的对象和数组太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。</source>
         <translation>“{name}” holds too many objects and arrays ({count:,}, at most {limit:,}); for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="132"/>
+        <location filename="../../desktop/domain/file_text.py" line="139"/>
         <source>“{name}”不是可以读取的 Excel 工作簿（{detail}）</source>
         <translation>“{name}” is not an Excel workbook that can be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="133"/>
+        <location filename="../../desktop/domain/file_text.py" line="140"/>
         <source>“{name}”已损坏，无法读取（{detail}）</source>
         <translation>“{name}” is damaged and cannot be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="134"/>
+        <location filename="../../desktop/domain/file_text.py" line="141"/>
         <source>“{name}”中没有找到财政项目支出绩效目标申报表</source>
         <translation>No performance target form for project spending was found in “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <location filename="../../desktop/domain/file_text.py" line="142"/>
         <source>文件中没有找到财政项目支出绩效目标申报表</source>
         <translation>No performance target form for project spending was found in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="136"/>
+        <location filename="../../desktop/domain/file_text.py" line="143"/>
         <source>“{name}”不是可以读取的 PDF 文件（{detail}）</source>
         <translation>“{name}” is not a PDF file that can be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="137"/>
+        <location filename="../../desktop/domain/file_text.py" line="144"/>
         <source>“{name}”无法读取（{detail}）</source>
         <translation>“{name}” cannot be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="140"/>
+        <location filename="../../desktop/domain/file_text.py" line="147"/>
         <source>“{name}”以只读方式打开，不能修改。</source>
         <translation>“{name}” is open read-only and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <location filename="../../desktop/domain/file_text.py" line="148"/>
         <source>找不到项目 {id}。</source>
         <translation>The project {id} cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="142"/>
+        <location filename="../../desktop/domain/file_text.py" line="149"/>
         <source>项目 {id} 已存在，未导入任何项目。</source>
         <translation>The project {id} already exists; no project was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="143"/>
+        <location filename="../../desktop/domain/file_text.py" line="150"/>
         <source>项目“{name}”已在别处被彻底删除，无法保存。</source>
         <translation>The project “{name}” was deleted for good elsewhere and cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <location filename="../../desktop/domain/file_text.py" line="151"/>
         <source>项目“{name}”已在别处被修改（第 {stored} 版，这里是第 {mine} 版），为避免覆盖，本次保存未执行。</source>
         <translation>The project “{name}” was changed elsewhere (version {stored}, here version {mine}); to avoid overwriting it, this save was not made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <location filename="../../desktop/domain/file_text.py" line="156"/>
         <source>只能彻底删除回收站中的项目。</source>
         <translation>Only projects in the trash can be deleted for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="150"/>
+        <location filename="../../desktop/domain/file_text.py" line="157"/>
         <source>项目“{name}”未保存：{problem}。</source>
         <translation>The project “{name}” was not saved: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="151"/>
+        <location filename="../../desktop/domain/file_text.py" line="158"/>
         <source>项目“{name}”的数据有误（{problem}），需要修复。</source>
         <translation>The data of the project “{name}” is wrong ({problem}); it needs repair.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="154"/>
+        <location filename="../../desktop/domain/file_text.py" line="161"/>
         <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
         <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="155"/>
+        <location filename="../../desktop/domain/file_text.py" line="162"/>
         <source>无法创建备份：{detail}</source>
         <translation>Cannot make a backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <location filename="../../desktop/domain/file_text.py" line="163"/>
         <source>无法读取备份“{name}”：{detail}</source>
         <translation>Cannot read the backup “{name}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="157"/>
+        <location filename="../../desktop/domain/file_text.py" line="164"/>
         <source>备份“{name}”已损坏，未恢复。</source>
         <translation>The backup “{name}” is damaged; it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="158"/>
+        <location filename="../../desktop/domain/file_text.py" line="165"/>
         <source>无法恢复备份：{detail}</source>
         <translation>Cannot restore the backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="159"/>
+        <location filename="../../desktop/domain/file_text.py" line="166"/>
         <source>合并必须单独进行（另一个写入尚未结束）。</source>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
