@@ -116,11 +116,11 @@ def test_hand_written_json_with_only_value_strings():
     ("change", "words"),
     [
         ({"id": "not-a-uuid"}, "UUID"),
-        ({"year": "2024"}, "year"),
+        ({"year": "2024"}, "“年度”应为整数"),
         ({"funds": {"total": 5.5}}, "金额"),
         ({"funds": {"total": "1.234"}}, "两位小数"),
-        ({"start_date": "2024-02-30"}, "start_date"),
-        ({"name": 12}, "name"),
+        ({"start_date": "2024-02-30"}, "“计划开始日期”"),
+        ({"name": 12}, "“项目名称”应为文字"),
         ({"indicators": [{"op": "≈", "number": "1"}]}, "运算符"),
         ({"indicators": [{"op": "=", "number": None}]}, "数值"),
         ({"indicators": [{"unit": "%"}]}, "单位"),
@@ -190,5 +190,5 @@ def test_the_goal_header_travels_as_written_and_is_bounded():
     old = project_to_dict(p)
     del old["goal_header"]  # a file written before the field: 项目总目标
     assert project_from_dict(old).goal_header == ""
-    with pytest.raises(CodecError, match="goal_header"):
+    with pytest.raises(CodecError, match="目标表头太长"):
         project_from_dict({**project_to_dict(p), "goal_header": "目" * 61})

@@ -126,7 +126,7 @@ def test_json_and_exchange_keep_what_was_entered(tmp_path):
     ("change", "words"),
     [
         ({"field_flags": {"password": "x"}}, "未知"),
-        ({"field_flags": ["name"]}, "field_flags"),
+        ({"field_flags": ["name"]}, "需复核字段记录应为"),
         ({"date_style": "roman"}, "日期格式"),
     ],
 )

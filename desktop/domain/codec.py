@@ -190,15 +190,25 @@ def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> s
         return _BAD_CHARS.sub(REPLACEMENT, value) if _BAD_CHARS.search(value) else value
     if name not in obj or obj[name] is None:
         if required:
-            raise CodecError(Message(say.MISSING, where=where, name=name))
+            raise CodecError(
+                Message(say.MISSING, where=where, name=say.column(name, indicator=bool(where)))
+            )
         return ""
     value = obj[name]
     if not isinstance(value, str):
-        raise CodecError(Message(say.SHOULD_BE_TEXT, where=where, name=name))
+        raise CodecError(
+            Message(say.SHOULD_BE_TEXT, where=where, name=say.column(name, indicator=bool(where)))
+        )
     limit = text_limit(name)
     if len(value) > limit:
         raise CodecError(
-            Message(say.TEXT_TOO_LONG, where=where, name=name, length=len(value), limit=limit)
+            Message(
+                say.TEXT_TOO_LONG,
+                where=where,
+                name=say.column(name, indicator=bool(where)),
+                length=len(value),
+                limit=limit,
+            )
         )
     return clean_text(value)
 
@@ -206,17 +216,19 @@ def _text(obj: dict, name: str, *, required: bool = False, where: str = "") -> s
 def _int(obj: dict, name: str, default: int | None = None) -> int:
     value = obj.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CodecError(Message(say.SHOULD_BE_INTEGER, name=name))
+        raise CodecError(Message(say.SHOULD_BE_INTEGER, name=say.column(name)))
     return value
 
 
 def _money(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise CodecError(Message(say.AMOUNT_AS_TEXT, name=name))
+        raise CodecError(Message(say.AMOUNT_AS_TEXT, name=say.column(name)))
     try:
         return to_fen(parse_decimal_amount(str(value)))
     except MoneyError as exc:
-        raise CodecError(Message(say.AMOUNT_PROBLEM, name=name, problem=exc.args[0])) from exc
+        raise CodecError(
+            Message(say.AMOUNT_PROBLEM, name=say.column(name), problem=exc.args[0])
+        ) from exc
 
 
 @lru_cache(maxsize=MAX_INDICATORS)
@@ -241,12 +253,22 @@ def _indicator(obj: Any, n: int) -> Indicator:
     value = _kept_value(op, number, unit, text, entered, obj, where)
     needs_review = obj.get("needs_review", False)
     if not isinstance(needs_review, bool):
-        raise CodecError(Message(say.SHOULD_BE_BOOLEAN, where=where, name="needs_review"))
+        raise CodecError(
+            Message(
+                say.SHOULD_BE_BOOLEAN, where=where, name=say.column("needs_review", indicator=True)
+            )
+        )
     source_line = obj.get("source_line")
     if source_line is not None and (
         isinstance(source_line, bool) or not isinstance(source_line, int)
     ):
-        raise CodecError(Message(say.NTH_SHOULD_BE_INTEGER, where=where, name="source_line"))
+        raise CodecError(
+            Message(
+                say.NTH_SHOULD_BE_INTEGER,
+                where=where,
+                name=say.column("source_line", indicator=True),
+            )
+        )
     if plain is None:
         plain = [None, None, None, *(_text(obj, k, where=where) for k in _INDICATOR_KEYS[3:])]
     return Indicator(
@@ -571,11 +593,13 @@ def _dates(obj: dict) -> dict[str, Any]:
             dates[name] = None
             continue
         if not isinstance(raw, str):
-            raise CodecError(Message(say.DATE_FORMAT, name=name))
+            raise CodecError(Message(say.DATE_FORMAT, name=say.column(name)))
         try:
             dates[name] = parse_date(raw)
         except DateError as exc:
-            raise CodecError(Message(say.DATE_PROBLEM, name=name, problem=exc.args[0])) from exc
+            raise CodecError(
+                Message(say.DATE_PROBLEM, name=say.column(name), problem=exc.args[0])
+            ) from exc
     return dates
 
 
@@ -651,14 +675,14 @@ def project_from_dict(
     if funds is None:
         funds_obj = obj.get("funds", {})
         if not isinstance(funds_obj, dict):
-            raise CodecError(Message(say.SHOULD_BE_OBJECT, name="funds"))
+            raise CodecError(Message(say.SHOULD_BE_OBJECT, name=say.column("funds")))
         funds = Funds(**{k: _money(funds_obj.get(k, "0"), k) for k in FUND_KEYS})
     goals = obj.get("goals", {})
     if not isinstance(goals, dict):
-        raise CodecError(Message(say.SHOULD_BE_OBJECT, name="goals"))
+        raise CodecError(Message(say.SHOULD_BE_OBJECT, name=say.column("goals")))
     raw_indicators = obj.get("indicators", []) if indicators is None else []
     if not isinstance(raw_indicators, list):
-        raise CodecError(Message(say.SHOULD_BE_LIST, name="indicators"))
+        raise CodecError(Message(say.SHOULD_BE_LIST, name=say.column("indicators")))
     if len(raw_indicators) > MAX_INDICATORS:
         raise CodecError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
     profile = _text(obj, "profile")

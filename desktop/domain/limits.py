@@ -19,6 +19,7 @@ from decimal import Decimal
 
 # The limits on a form's own content are rules of the domain, kept beside the code that
 # enforces them and named here too, so that this module lists every limit there is.
+from desktop.domain import file_text
 from desktop.domain.codec import (
     MAX_COUNTER,
     MAX_FLAGS,
@@ -30,6 +31,7 @@ from desktop.domain.codec import (
     MAX_SHORT_TEXT,
     clean_text,
 )
+from desktop.domain.messages import Message, Term
 from desktop.domain.review import MAX_NAME as MAX_REVIEW_NAME
 from desktop.domain.review import MAX_TEXT as MAX_REVIEW_TEXT
 from desktop.domain.values import MAX_NUMBER_DECIMALS, MAX_NUMBER_EXPONENT, number_in_range
@@ -147,22 +149,23 @@ class LimitError(ValueError):
 
 
 def _size_text(n: int) -> str:
-    return f"{n // MB} MB" if n >= MB else f"{n:,} 字节"
+    return Message(file_text.MEGABYTES, n=n // MB) if n >= MB else Message(file_text.BYTES, n=n)
 
 
 def refusal(name: str, what: str, limit: str) -> LimitError:
     """“x.xlsx”的单元格太多（上限 2,000,000 个），为安全起见未读取。"""
-    return LimitError(f"“{name}”{what}（上限 {limit}），为安全起见未读取。")
+    return LimitError(Message(file_text.REFUSAL, name=name, what=what, limit=limit))
 
 
-def check_size(path, limit: int, what: str = "太大") -> int:
+def check_size(path, limit: int, what: str = Term(file_text.TOO_BIG)) -> int:
     """The file's size in bytes; ``LimitError`` when it is over ``limit``."""
     from pathlib import Path
 
     path = Path(path)
     size = path.stat().st_size
     if size > limit:
-        raise refusal(path.name, f"{what}（{_size_text(size)}）", _size_text(limit))
+        what = Message(file_text.SIZE_IS, what=what, size=_size_text(size))
+        raise refusal(path.name, what, _size_text(limit))
     return size
 
 

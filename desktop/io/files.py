@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.domain import file_text as say
 from desktop.domain.codec import length_problem
 from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
@@ -21,6 +22,7 @@ from desktop.domain.limits import (
     check_size,
     clean_project,
 )
+from desktop.domain.messages import Message, Term
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
@@ -38,6 +40,15 @@ IMPORT_FORMATS = {
 }
 
 
+def _reason(exc: Exception) -> str:
+    """An error's sentence, a ``Message`` kept as one (said in the window's language)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+
+
+def _cannot_read(path: Path, exc: OSError) -> Message:
+    return Message(say.CANNOT_READ, name=path.name, detail=exc.strerror or str(exc))
+
+
 def read_text_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> str:
     """Read a text file written on any clerk's machine: UTF-8 (with or without BOM),
     UTF-16 with BOM, or GB18030 (which covers GBK/GB2312). Raise ImportFormatError."""
@@ -48,14 +59,14 @@ def read_text_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> st
         size = path.stat().st_size
         if size > limit:
             megabytes = size // 1024 // 1024
-            raise ImportFormatError(f"“{path.name}”太大（{megabytes} MB），不像申报表文件")
+            raise ImportFormatError(Message(say.IMPORT_TOO_BIG, name=path.name, size=megabytes))
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ImportFormatError(f"找不到文件“{path}”") from exc
+        raise ImportFormatError(Message(say.IMPORT_NO_FILE, path=str(path))) from exc
     except IsADirectoryError as exc:
-        raise ImportFormatError(f"“{path}”是文件夹，不是文件") from exc
+        raise ImportFormatError(Message(say.IMPORT_FOLDER, path=str(path))) from exc
     except OSError as exc:
-        raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        raise ImportFormatError(_cannot_read(path, exc)) from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ["utf-16"]
     else:
@@ -68,7 +79,7 @@ def read_text_file(path: str | os.PathLike, limit: int = MAX_IMPORT_BYTES) -> st
         if "\x00" in text:
             break
         return text
-    raise ImportFormatError(f"“{path.name}”不是文本文件（无法识别其编码）")
+    raise ImportFormatError(Message(say.IMPORT_NOT_TEXT, name=path.name))
 
 
 def load_file(path: str | os.PathLike) -> ImportResult:
@@ -77,28 +88,30 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     suffix = path.suffix.lower()
     if suffix not in IMPORT_FORMATS:
         known = "、".join(IMPORT_FORMATS)
-        raise ImportFormatError(f"不支持的文件类型“{suffix or path.name}”（支持 {known}）")
+        raise ImportFormatError(
+            Message(say.IMPORT_UNKNOWN_TYPE, suffix=suffix or path.name, known=known)
+        )
     if (problem := not_regular_file(path)) is not None:
         raise ImportFormatError(problem)
     try:
-        check_size(path, _size_limit(suffix), "太大，不像申报表文件")
+        check_size(path, _size_limit(suffix), Term(say.TOO_BIG_FOR_FORM))
     except LimitError as exc:
-        raise ImportFormatError(str(exc)) from exc
+        raise ImportFormatError(_reason(exc)) from exc
     except FileNotFoundError as exc:
-        raise ImportFormatError(f"找不到文件“{path}”") from exc
+        raise ImportFormatError(Message(say.IMPORT_NO_FILE, path=str(path))) from exc
     except OSError as exc:
-        raise ImportFormatError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        raise ImportFormatError(_cannot_read(path, exc)) from exc
     try:
         result = _load(path, suffix)
     except ImportFormatError as exc:
-        message = str(exc)
-        if path.name not in message:  # every refusal names the file
-            raise ImportFormatError(f"“{path.name}”：{message}") from exc
+        if path.name not in str(exc):  # every refusal names the file
+            named = Message(say.IMPORT_NAMED, name=path.name, problem=_reason(exc))
+            raise ImportFormatError(named) from exc
         raise
     except LimitError as exc:
-        raise ImportFormatError(str(exc)) from exc
+        raise ImportFormatError(_reason(exc)) from exc
     except (RecursionError, MemoryError) as exc:
-        raise ImportFormatError(f"“{path.name}”过于复杂，为安全起见未读取。") from exc
+        raise ImportFormatError(Message(say.IMPORT_TOO_COMPLEX, name=path.name)) from exc
     # Text from any reader is cleaned at this boundary (control characters, lone
     # surrogates → �): nothing raw is stored, and Excel exports never fail on it.
     result.projects = [clean_project(p) for p in result.projects]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from desktop.domain import file_text as say
 from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and tests)
     FUND_KEYS,
     CodecError,
@@ -18,6 +19,7 @@ from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and t
     project_to_dict,
 )
 from desktop.domain.limits import MAX_JSON_CONTAINERS, MAX_JSON_PROJECTS, LimitError, load_json
+from desktop.domain.messages import Message
 from desktop.domain.model import Project
 from desktop.io.report import ERROR, ImportFormatError, ImportResult
 
@@ -32,8 +34,7 @@ def _check_counts(text: str, name: str) -> None:
     containers = bare.count("{") + bare.count("[")
     if containers > MAX_JSON_CONTAINERS:
         raise LimitError(
-            f"“{name}”中的对象和数组太多（{containers:,} 个，上限 {MAX_JSON_CONTAINERS:,} 个），"
-            "为安全起见未读取。"
+            Message(say.JSON_CONTAINERS, name=name, count=containers, limit=MAX_JSON_CONTAINERS)
         )
 
 
@@ -53,24 +54,22 @@ def loads(text: str, name: str = "JSON 文件") -> ImportResult:
         _check_counts(text, name)
         doc = load_json(text, name)
     except LimitError as exc:
-        raise ImportFormatError(str(exc)) from exc
+        raise ImportFormatError(exc.args[0] if exc.args else str(exc)) from exc
     except ValueError as exc:
-        raise ImportFormatError(f"不是有效的 JSON 文件（{exc}）") from exc
+        raise ImportFormatError(Message(say.NOT_JSON, detail=str(exc))) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ImportFormatError('不是绩效目标申报的 JSON 文件（缺少 "format": "jixiao-projects"）')
+        raise ImportFormatError(Message(say.NOT_OUR_JSON))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ImportFormatError('JSON 文件缺少有效的版本号（"version"）')
+        raise ImportFormatError(Message(say.JSON_NO_VERSION))
     if version > VERSION:
-        raise ImportFormatError(
-            f"JSON 文件是第 {version} 版格式，本程序只支持第 {VERSION} 版，请升级程序"
-        )
+        raise ImportFormatError(Message(say.JSON_NEWER, version=version, latest=VERSION))
     if not isinstance(doc.get("projects"), list):
-        raise ImportFormatError('JSON 文件中没有项目列表（"projects"）')
+        raise ImportFormatError(Message(say.JSON_NO_PROJECTS))
     if len(doc["projects"]) > MAX_JSON_PROJECTS:
+        count = len(doc["projects"])
         raise ImportFormatError(
-            f"“{name}”中的项目太多（{len(doc['projects']):,} 个，上限 {MAX_JSON_PROJECTS:,} 个），"
-            "为安全起见未读取。请改用 .db 文件交换。"
+            Message(say.JSON_TOO_MANY, name=name, count=count, limit=MAX_JSON_PROJECTS)
         )
     result = ImportResult()
     seen: set[str] = set()

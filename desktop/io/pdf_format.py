@@ -17,7 +17,9 @@ import re
 import zlib
 from pathlib import Path
 
+from desktop.domain import file_text as say
 from desktop.domain import limits
+from desktop.domain.messages import Message
 from desktop.io import json_format
 from desktop.io.published_text import parse_records
 from desktop.io.records import Record, join_wrapped, key
@@ -333,10 +335,10 @@ def _refusal(exc: Exception, name: str) -> ImportFormatError:
             message = f"“{name}”：{message}，为安全起见未读取。"
         return ImportFormatError(message)
     if isinstance(exc, RecursionError | MemoryError):
-        return ImportFormatError(f"“{name}”过于复杂，为安全起见未读取。")
+        return ImportFormatError(Message(say.IMPORT_TOO_COMPLEX, name=name))
     if isinstance(exc, PDFSyntaxError | OSError | ValueError | KeyError | TypeError):
-        return ImportFormatError(f"“{name}”不是可以读取的 PDF 文件（{exc}）")
-    return ImportFormatError(f"“{name}”无法读取（{type(exc).__name__}）")
+        return ImportFormatError(Message(say.NOT_PDF, name=name, detail=str(exc)))
+    return ImportFormatError(Message(say.CANNOT_READ_AS, name=name, detail=type(exc).__name__))
 
 
 def load_pdf(path: str | os.PathLike) -> ImportResult:
@@ -357,5 +359,5 @@ def load_pdf(path: str | os.PathLike) -> ImportResult:
     except Exception as exc:
         raise _refusal(exc, path.name) from exc
     if not result.projects:
-        raise ImportFormatError(f"“{path.name}”中没有找到财政项目支出绩效目标申报表")
+        raise ImportFormatError(Message(say.NO_FORM_IN, name=path.name))
     return result

@@ -27,6 +27,8 @@ state in ``form_state``), ``form_finish`` (a read form → a ``Project``).
 
 from __future__ import annotations
 
+from desktop.domain import file_text as say
+from desktop.domain.messages import Message
 from desktop.io.form_parser import FormParser
 from desktop.io.records import Record, key, read_records, strip_html
 from desktop.io.report import ImportFormatError, ImportResult
@@ -49,5 +51,5 @@ def parse_published_text(text: str, source_name: str = "") -> ImportResult:
     """Parse every form in the text. Raises ImportFormatError if there is none at all."""
     result = parse_records(read_records(text), source_name=source_name)
     if not result.projects:
-        raise ImportFormatError("文件中没有找到财政项目支出绩效目标申报表")
+        raise ImportFormatError(Message(say.NO_FORM))
     return result

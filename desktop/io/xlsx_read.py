@@ -23,8 +23,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from desktop.domain import file_text as say
 from desktop.domain import limits
 from desktop.domain.codec import CodecError, project_from_dict
+from desktop.domain.messages import Message
 from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids
 from desktop.io.published_text import parse_records
 from desktop.io.records import Record
@@ -186,17 +188,19 @@ def load_xlsx(path: str | os.PathLike) -> ImportResult:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         reason = " ".join(str(exc).split())[:200]
-        raise ImportFormatError(f"“{path.name}”不是可以读取的 Excel 工作簿（{reason}）") from exc
+        raise ImportFormatError(Message(say.NOT_WORKBOOK, name=path.name, detail=reason)) from exc
     except Exception as exc:  # broken XML, bad references: never a traceback
-        raise ImportFormatError(
-            f"“{path.name}”不是可以读取的 Excel 工作簿（{type(exc).__name__}）"
-        ) from exc
+        detail = type(exc).__name__
+        raise ImportFormatError(Message(say.NOT_WORKBOOK, name=path.name, detail=detail)) from exc
     try:
         return _read_workbook(wb, path, _Budget(path.name))
     except (limits.LimitError, ImportFormatError):
         raise
     except Exception as exc:  # damaged parts found while streaming
-        raise ImportFormatError(f"“{path.name}”已损坏，无法读取（{type(exc).__name__}）") from exc
+        detail = type(exc).__name__
+        raise ImportFormatError(
+            Message(say.DAMAGED_FORM_FILE, name=path.name, detail=detail)
+        ) from exc
     finally:
         wb.close()
 
@@ -240,7 +244,7 @@ def _read_workbook(wb, path: Path, budget: _Budget) -> ImportResult:
             result.add_marks(p, ws.title)
         result.projects.extend(restored)
     if not result.projects:
-        raise ImportFormatError(f"“{path.name}”中没有找到财政项目支出绩效目标申报表")
+        raise ImportFormatError(Message(say.NO_FORM_IN, name=path.name))
     return result
 
 

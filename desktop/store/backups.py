@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop.domain import file_text
+from desktop.domain.messages import Message
 from desktop.store.errors import DamagedFileError, StoreError
 from desktop.store.safefile import consistent_copy, replacing, sqlite_uri
 
@@ -136,11 +138,11 @@ def take(
         problem = copy_problem(checking, rows=reason == "daily")
         if problem is not None:  # never a damaged copy: it would push out good backups
             raise DamagedFileError(
-                f"“{Path(db_path).name}”{problem}，没有备份（以前的备份都保留着）。"
+                Message(file_text.NO_BACKUP, name=Path(db_path).name, problem=problem)
             )
         os.replace(checking, target)
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"无法创建备份：{exc}") from exc
+        raise StoreError(Message(file_text.CANNOT_BACK_UP, detail=str(exc))) from exc
     finally:
         with contextlib.suppress(OSError):
             checking.unlink()
@@ -178,7 +180,7 @@ def take_file(db_path: str | os.PathLike, reason: str, root: Path | None = None)
     try:
         conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     except sqlite3.Error as exc:
-        raise StoreError(f"无法创建备份：{exc}") from exc
+        raise StoreError(Message(file_text.CANNOT_BACK_UP, detail=str(exc))) from exc
     try:
         return take(conn, db_path, reason, root)
     finally:
@@ -258,9 +260,11 @@ def restore(backup: Backup, db_path: str | os.PathLike) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise StoreError(f"无法读取备份“{backup.path.name}”：{exc}") from exc
+        raise StoreError(
+            Message(file_text.CANNOT_READ_BACKUP, name=backup.path.name, detail=str(exc))
+        ) from exc
     if not sound:
-        raise StoreError(f"备份“{backup.path.name}”已损坏，未恢复。")
+        raise StoreError(Message(file_text.BACKUP_DAMAGED, name=backup.path.name))
     try:
         with replacing(db_path) as tmp:
             shutil.copyfile(backup.path, tmp)
@@ -268,4 +272,4 @@ def restore(backup: Backup, db_path: str | os.PathLike) -> None:
             for side in ("-journal", "-wal", "-shm"):
                 Path(f"{db_path}{side}").unlink(missing_ok=True)
     except OSError as exc:
-        raise StoreError(f"无法恢复备份：{exc}") from exc
+        raise StoreError(Message(file_text.CANNOT_RESTORE, detail=str(exc))) from exc

@@ -1,10 +1,14 @@
-"""Errors of the store. ``str(err)`` is a complete sentence for the user (Chinese);
-``translate_error`` turns SQLite's complaints into them."""
+"""Errors of the store. ``str(err)`` is a complete sentence for the user (Chinese); when
+``err.args[0]`` is a ``messages.Message`` (templates in ``domain/file_text``) a window in
+another language says it in its own. ``translate_error`` turns SQLite's complaints into them."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+
+from desktop.domain import file_text as say
+from desktop.domain.messages import Message
 
 
 class StoreError(Exception):
@@ -77,32 +81,29 @@ def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if code is not None:
         primary = code & 0xFF
         if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
+            return LockedError(Message(say.LOCKED, name=name))
         if primary == _SQLITE_FULL:
-            return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
+            return StoreError(Message(say.DISK_FULL, name=name))
         if primary == _SQLITE_READONLY:
-            return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
+            return ReadOnlyError(Message(say.READ_ONLY_FILE, name=name))
         if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and code != _SQLITE_IOERR_NOMEM:
             if _still_there(path):
-                return LockedError(
-                    f"“{name}”暂时无法读写：可能正被杀毒软件、同步盘（WPS、OneDrive）或备份"
-                    "程序占用。请稍后重试，或关闭正在使用它的程序。"
-                )
-            return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
+                return LockedError(Message(say.HELD, name=name))
+            return StoreError(Message(say.GONE, name=name))
         if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return DamagedFileError(f"“{name}”已损坏（{exc}）。")
+            return DamagedFileError(Message(say.DAMAGED, name=name, detail=str(exc)))
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return LockedError(f"“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。")
+        return LockedError(Message(say.LOCKED, name=name))
     if "full" in text:
-        return StoreError(f"磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。")
+        return StoreError(Message(say.DISK_FULL, name=name))
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"“{name}”不能写入（只读），刚才的修改没有保存。")
+        return ReadOnlyError(Message(say.READ_ONLY_FILE, name=name))
     if "i/o" in text or "unable to open" in text:
-        return StoreError(f"无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？")
+        return StoreError(Message(say.GONE, name=name))
     if isinstance(exc, sqlite3.DatabaseError) and "malformed" in text:
-        return DamagedFileError(f"“{name}”已损坏（{exc}）。")
-    return StoreError(f"“{name}”出错：{exc}")
+        return DamagedFileError(Message(say.DAMAGED, name=name, detail=str(exc)))
+    return StoreError(Message(say.FAILED, name=name, detail=str(exc)))
 
 
 def _still_there(path: Path) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop.domain import limits
+from desktop.domain import file_text, limits
 from desktop.domain import row_text as say
 from desktop.domain.codec import MAX_INDICATORS, CodecError, project_from_dict
 from desktop.domain.merge_text import APPROVED_REASON, BASE_REASON
@@ -61,6 +61,18 @@ STALE_AFTER_S = 24 * 3600
 
 
 # -- export ---------------------------------------------------------------------------------
+
+
+def _renamed(text, tmp: Path, target: Path):
+    """An error's sentence said of the temporary file, said of the target (a ``Message``
+    stays one: the file name is among its arguments)."""
+    if isinstance(text, Message):
+        args = {
+            k: v.replace(tmp.name, target.name) if type(v) is str else v
+            for k, v in text.args.items()
+        }
+        return Message(text.template, **args)
+    return str(text).replace(tmp.name, target.name)
 
 
 def export_db(
@@ -107,17 +119,17 @@ def export_db(
                 exc = translate_error(exc, target)
             if isinstance(exc, StoreError):  # said of the temporary file, or of an edit
                 if "磁盘空间不足" in str(exc):
-                    exc = StoreError(f"磁盘空间不足，无法写入“{target.name}”，未做任何修改。")
+                    exc = StoreError(Message(file_text.EXPORT_DISK_FULL, name=target.name))
                 else:
-                    exc = type(exc)(str(exc).replace(tmp.name, target.name))
+                    exc = type(exc)(_renamed(exc.args[0] if exc.args else "", tmp, target))
                 raise exc from None
             raise
         for side in SIDE_FILES:
             if Path(str(tmp) + side).exists():
-                raise StoreError(f"导出时留下了 {side} 文件，已放弃导出。")
+                raise StoreError(Message(file_text.EXPORT_SIDE_LEFT, side=side))
     with open_repository(target, create=False, read_only=True) as check:
         if check.count_all() != len(projects):
-            raise DamagedFileError(f"导出的文件“{target.name}”校验失败：项目数不符。")
+            raise DamagedFileError(Message(file_text.EXPORT_CHECK, name=target.name))
     return len(projects)
 
 
@@ -202,9 +214,13 @@ def _side_files(path: Path) -> list[Path]:
         size = src.stat().st_size
         if size > MAX_SIDE_BYTES:
             raise NotOurFileError(
-                f"“{src.name}”（“{path.name}”旁边的临时文件）太大（{size // limits.MB} MB，"
-                f"上限 {MAX_SIDE_BYTES // limits.MB} MB），为安全起见拒绝读取。"
-                "请在原电脑上用本程序重新导出。"
+                Message(
+                    file_text.SIDE_TOO_BIG,
+                    side=src.name,
+                    name=path.name,
+                    size=size // limits.MB,
+                    limit=MAX_SIDE_BYTES // limits.MB,
+                )
             )
         out.append(src)
     return out
@@ -262,34 +278,44 @@ def read_untrusted(path: str | os.PathLike) -> Incoming:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise StoreError(f"找不到文件“{path}”。") from exc
+        raise StoreError(Message(file_text.NO_FILE, path=str(path))) from exc
     except OSError as exc:
-        raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
+        raise StoreError(
+            Message(file_text.CANNOT_READ, name=name, detail=exc.strerror or str(exc))
+        ) from exc
     if (problem := not_regular_file(path)) is not None:
         raise NotOurFileError(problem)
     if size > MAX_FILE_BYTES:
         raise NotOurFileError(
-            f"“{name}”太大（{size // limits.MB} MB，上限 {MAX_FILE_BYTES // limits.MB} MB），"
-            "不像绩效目标申报的数据文件。"
+            Message(
+                file_text.TOO_BIG_DB,
+                name=name,
+                size=size // limits.MB,
+                limit=MAX_FILE_BYTES // limits.MB,
+            )
         )
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise StoreError(f"无法读取“{name}”：{exc.strerror or exc}") from exc
+        raise StoreError(
+            Message(file_text.CANNOT_READ, name=name, detail=exc.strerror or str(exc))
+        ) from exc
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。")
+        raise NotOurFileError(Message(file_text.NOT_SQLITE, name=name))
     sweep_stale_files()
     folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     try:
         try:
             copy = _private_copy(path, folder)
         except OSError as exc:
-            raise StoreError(f"无法复制“{name}”：{exc.strerror or exc}") from exc
+            raise StoreError(
+                Message(file_text.CANNOT_COPY, name=name, detail=exc.strerror or str(exc))
+            ) from exc
         try:
             return _read_copy(copy, name)
         except UnicodeDecodeError as exc:  # names in the schema that are not even UTF-8
-            raise DamagedFileError(f"“{name}”已损坏（文字编码无效）。") from exc
+            raise DamagedFileError(Message(file_text.BAD_ENCODING_FILE, name=name)) from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -298,7 +324,7 @@ def _read_copy(copy: Path, name: str) -> Incoming:
     try:
         conn = sqlite3.connect(str(copy), timeout=1)
     except sqlite3.Error as exc:
-        raise DamagedFileError(f"无法打开“{name}”：{exc}") from exc
+        raise DamagedFileError(Message(file_text.CANNOT_OPEN, name=name, detail=str(exc))) from exc
     try:
         # Text that is not valid UTF-8 must not stop the reading: it is kept visible (as
         # lone surrogates) and the row holding it is refused by the checks below.
@@ -313,9 +339,11 @@ def _read_copy(copy: Path, name: str) -> Incoming:
             # interrupted copy or a forger leaves) only the full check sees
             check = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         except sqlite3.DatabaseError as exc:
-            raise DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。") from exc
+            raise DamagedFileError(
+                Message(file_text.DAMAGED_UNREADABLE, name=name, detail=str(exc))
+            ) from exc
         if check != ["ok"]:
-            raise DamagedFileError(f"“{name}”已损坏：{check[0]}")
+            raise DamagedFileError(Message(file_text.DAMAGED_CHECK, name=name, detail=check[0]))
         check_identity(app_id, version, name)
         # The exact objects (by name and CREATE statement) our migrations make: no trigger,
         # view, generated column or CHECK of anyone else's.
@@ -328,10 +356,12 @@ def _read_copy(copy: Path, name: str) -> Incoming:
 
                 migrate(sqlite_utils.Database(conn, execute_plugins=False), version)
             except sqlite3.DatabaseError as exc:
-                raise DamagedFileError(f"“{name}”无法升级到当前格式（{exc}）。") from exc
+                raise DamagedFileError(
+                    Message(file_text.CANNOT_UPGRADE, name=name, detail=str(exc))
+                ) from exc
         columns = _columns(conn)
         if columns != expected_columns():
-            raise DamagedFileError(f"“{name}”的数据表结构与本程序的不一致，可能已损坏。")
+            raise DamagedFileError(Message(file_text.OTHER_COLUMNS, name=name))
         incoming = Incoming(source=name, schema_version=version)
         _read_rows(conn, incoming)
         return incoming
@@ -371,21 +401,30 @@ def expected_columns() -> dict[str, list[str]]:
 FUTURE_SLACK = timedelta(days=2)
 
 
+def _screened(conn: sqlite3.Connection, source: str) -> dict[str, str]:
+    """``rows.screen`` of a received file; the file is refused as a whole when it has too
+    many projects or rows in all."""
+    (count,) = conn.execute("SELECT count(*) FROM projects").fetchone()
+    if count > MAX_PROJECTS:
+        raise NotOurFileError(
+            Message(file_text.TOO_MANY_PROJECTS, name=source, count=count, limit=MAX_PROJECTS)
+        )
+    try:
+        return rows.screen(conn)
+    except rows.BadRowError as exc:
+        problem = exc.args[0] if exc.args else str(exc)
+        raise NotOurFileError(
+            Message(file_text.REFUSED_ROWS, name=source, problem=problem)
+        ) from exc
+
+
 def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
     """Check every row and turn the good ones into projects: first what SQLite can count and
     check itself (``rows.screen``: rows per project and in all, types, sizes, JSON), then
     one project at a time through the one row reader — never the whole file in memory."""
     conn.row_factory = sqlite3.Row
     try:
-        (count,) = conn.execute("SELECT count(*) FROM projects").fetchone()
-        if count > MAX_PROJECTS:
-            raise NotOurFileError(
-                f"“{incoming.source}”中的项目太多（{count:,} 个，上限 {MAX_PROJECTS:,} 个）。"
-            )
-        try:
-            screened = rows.screen(conn)
-        except rows.BadRowError as exc:
-            raise NotOurFileError(f"“{incoming.source}”{exc}，为安全起见拒绝读取。") from exc
+        screened = _screened(conn, incoming.source)
         tomb_rows = conn.execute("SELECT * FROM tombstones LIMIT ?", [MAX_PROJECTS]).fetchall()
         seen: set[str] = set()
         now = datetime.now(UTC)
@@ -427,7 +466,9 @@ def _read_rows(conn: sqlite3.Connection, incoming: Incoming) -> None:
                         break
             incoming.projects.append(project)
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
+        raise DamagedFileError(
+            Message(file_text.DATA_UNREADABLE, name=incoming.source, detail=str(exc))
+        ) from exc
     _read_bases(conn, incoming)
     for r in tomb_rows:
         try:

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from desktop.domain import file_text
 from desktop.domain import merge_text as say
 from desktop.domain.messages import Message
 from desktop.domain.model import Project, dominates
@@ -298,7 +299,7 @@ def apply_merge(
     conn = repo.conn
     try:
         if conn.in_transaction:
-            raise StoreError("合并必须单独进行（另一个写入尚未结束）。")
+            raise StoreError(Message(file_text.MERGE_ALONE))
         conn.execute("BEGIN IMMEDIATE")
         try:
             ids = list(plan.stamp)

@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from desktop.domain import file_text as say
+from desktop.domain.messages import Message
 from desktop.store.errors import (
     DamagedFileError,
     NewerSchemaError,
@@ -52,14 +54,14 @@ def _writable(path: Path) -> bool:
 def _check_header(path: Path) -> bool:
     """True for an empty file (a new database); raise for anything that is not SQLite."""
     if not path.is_file():
-        raise NotOurFileError(f"“{path}”不是一个文件。")
+        raise NotOurFileError(Message(say.NOT_A_FILE, path=str(path)))
     size = path.stat().st_size
     if size == 0:
         return True
     with path.open("rb") as fh:
         header = fh.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotOurFileError(f"“{path.name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。")
+        raise NotOurFileError(Message(say.NOT_SQLITE, name=path.name))
     return False
 
 
@@ -86,19 +88,17 @@ def open_repository(
     path = Path(path)
     if not path.exists():
         if not create:
-            raise NotFoundError(f"找不到数据文件“{path}”。")
+            raise NotFoundError(Message(say.NO_DATA_FILE, path=str(path)))
         if read_only:
-            raise ReadOnlyError(f"数据文件“{path}”不存在，无法以只读方式打开。")
+            raise ReadOnlyError(Message(say.MISSING_READ_ONLY, path=str(path)))
         if not path.parent.exists() and str(path.parent):
-            raise NotFoundError(
-                f"文件夹“{path.parent}”不存在（是否 U 盘已拔出，或网络盘未连接？）。"
-            )
+            raise NotFoundError(Message(say.NO_FOLDER, folder=str(path.parent)))
         return Repository._create(path)
     empty = _check_header(path)
     read_only = read_only or not _writable(path)
     if empty:
         if read_only:
-            raise ReadOnlyError(f"“{path.name}”是空文件且只读，无法作为数据库使用。")
+            raise ReadOnlyError(Message(say.EMPTY_READ_ONLY, name=path.name))
         return Repository._create(path)
     # Checked on a read-only connection first: nothing runs on the file, and nothing is
     # written to it, before it is known to be ours, with our schema, and (``check``) sound.
@@ -113,13 +113,10 @@ def open_repository(
     conn.close()
     if version == 0:
         if read_only:
-            raise ReadOnlyError(f"“{path.name}”是空数据库且只读，无法初始化。")
+            raise ReadOnlyError(Message(say.EMPTY_DB_READ_ONLY, name=path.name))
         return Repository._create(path)
     if version < LATEST_VERSION and read_only:
-        raise ReadOnlyError(
-            f"“{path.name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。"
-            "请先复制到可写的位置再打开。"
-        )
+        raise ReadOnlyError(Message(say.OLD_READ_ONLY, name=path.name))
     try:
         conn = _connect(path, read_only)
     except sqlite3.Error as exc:
@@ -159,7 +156,9 @@ def _checking_connection(path: Path, read_only: bool) -> sqlite3.Connection:
             if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
                 exc, sqlite3.OperationalError
             ):
-                raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
+                raise DamagedFileError(
+                    Message(say.DAMAGED_UNREADABLE, name=path.name, detail=str(exc))
+                ) from exc
             raise translate_error(exc, path) from exc
     try:
         conn = _connect(path, read_only=False)
@@ -182,12 +181,14 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
             "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"“{path.name}”已损坏，无法读取（{exc}）。") from exc
+        raise DamagedFileError(
+            Message(say.DAMAGED_UNREADABLE, name=path.name, detail=str(exc))
+        ) from exc
     if app_id == 0 and version == 0 and objects == 0:
         return 0
     check_identity(app_id, version, path.name)
     if version < 1:
-        raise DamagedFileError(f"“{path.name}”的数据格式版本无效（{version}）。")
+        raise DamagedFileError(Message(say.BAD_VERSION, name=path.name, version=version))
     problem = schema_problem(conn, version, path.name)
     if problem is not None:
         raise problem
@@ -273,22 +274,22 @@ def schema_problem(conn: sqlite3.Connection, version: int, name: str) -> StoreEr
     that we did not write is refused (it would run with the clerk's data). Returns the
     error to raise, or None when the schema is ours."""
     if version not in MIGRATIONS_KNOWN:
-        return DamagedFileError(f"“{name}”的数据格式版本无效（{version}）。")
+        return DamagedFileError(Message(say.BAD_VERSION, name=name, version=version))
     try:
         found = _objects(conn)
     except sqlite3.DatabaseError as exc:
-        return DamagedFileError(f"“{name}”已损坏，无法读取（{exc}）。")
+        return DamagedFileError(Message(say.DAMAGED_UNREADABLE, name=name, detail=str(exc)))
     expected = expected_objects(version)
     extra = {o for o in found - expected if not _is_autoindex(o, expected)}
     if extra:
         names = {(o[0], o[1]) for o in extra}
         listing = "、".join(f"{t} {n}" for t, n in sorted(names)[:5])
-        return NotOurFileError(
-            f"“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝打开。"
-        )
+        return NotOurFileError(Message(say.FOREIGN_OBJECTS, name=name, listing=listing))
     missing = {o[1] for o in expected - found}
     if missing:
-        return DamagedFileError(f"“{name}”缺少数据表或索引：{'、'.join(sorted(missing))}。")
+        return DamagedFileError(
+            Message(say.MISSING_OBJECTS, name=name, listing="、".join(sorted(missing)))
+        )
     return None
 
 
@@ -298,11 +299,11 @@ def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise translate_error(exc, path) from exc
-        raise DamagedFileError(f"“{path.name}”已损坏（{exc}）。") from exc
+        raise DamagedFileError(Message(say.DAMAGED, name=path.name, detail=str(exc))) from exc
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"“{path.name}”已损坏（{exc}）。") from exc
+        raise DamagedFileError(Message(say.DAMAGED, name=path.name, detail=str(exc))) from exc
     if result != ["ok"]:
-        raise DamagedFileError(f"“{path.name}”已损坏：{result[0]}")
+        raise DamagedFileError(Message(say.DAMAGED_CHECK, name=path.name, detail=result[0]))
 
 
 def integrity_problem(path: str | os.PathLike) -> str | None:
@@ -323,7 +324,7 @@ def _locked_integrity_problem(path: Path) -> str | None:
     try:
         _integrity_check(conn, path)
     except DamagedFileError as exc:
-        return str(exc)
+        return exc.args[0]  # the Chinese sentence, a ``Message`` the window can translate
     except StoreError:
         return None
     finally:
@@ -353,12 +354,11 @@ def screened_problems(path: str | os.PathLike) -> dict[str, str]:
 def check_identity(app_id: int, version: int, name: str) -> None:
     """Refuse a file that is not ours, or that a newer program version wrote."""
     if app_id != APPLICATION_ID:
-        raise NotOurFileError(f"“{name}”不是绩效目标申报的数据文件（它属于其他程序）。")
+        raise NotOurFileError(Message(say.OTHER_PROGRAM, name=name))
     if version > LATEST_VERSION:
         needed = APP_VERSION_FOR_SCHEMA.get(version)
-        hint = f"请使用 {needed} 或更新版本的程序。" if needed else "请先升级本程序。"
+        hint = Message(say.NEWER_HINT_VERSION, needed=needed) if needed else Message(say.NEWER_HINT)
         raise NewerSchemaError(
-            f"“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），"
-            f"本程序只支持到第 {LATEST_VERSION} 版。{hint}",
+            Message(say.NEWER, name=name, version=version, latest=LATEST_VERSION, hint=hint),
             version,
         )

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain import audit
+from desktop.domain import file_text as say
 from desktop.domain.audit_columns import IndicatorColumns
 from desktop.domain.codec import length_problem
 from desktop.domain.combine import stamped
+from desktop.domain.messages import Message
 from desktop.domain.model import (
     Project,
     ProjectSummary,
@@ -246,7 +248,7 @@ class Repository:
 
     def _require_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(f"“{self.path.name}”以只读方式打开，不能修改。")
+            raise ReadOnlyError(Message(say.OPENED_READ_ONLY, name=self.path.name))
 
     # -- reading ------------------------------------------------------------------------
     @_guarded
@@ -283,7 +285,7 @@ class Repository:
         """One list row, trashed or not."""
         rows = self._summaries(f"SELECT {SUMMARY_COLUMNS} FROM projects WHERE id = ?", [project_id])
         if not rows:
-            raise NotFoundError(f"找不到项目 {project_id}。")
+            raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
         return rows[0]
 
     @_guarded
@@ -292,7 +294,7 @@ class Repository:
             "SELECT revision FROM projects WHERE id = ?", [project_id]
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"找不到项目 {project_id}。")
+            raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
         return row[0]
 
     def _cached(self, key: tuple, compute) -> list:
@@ -385,7 +387,7 @@ class Repository:
             "SELECT deleted_at FROM projects WHERE id = ?", [project_id]
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"找不到项目 {project_id}。")
+            raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
         return row[0] is not None
 
     @_guarded
@@ -396,7 +398,7 @@ class Repository:
         if problem is None or problem == INVALID_VALUES:  # small: the reader says what
             rows = list(self._query("SELECT * FROM projects WHERE id = ?", [project_id]))
             if not rows:
-                raise NotFoundError(f"找不到项目 {project_id}。")
+                raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
             indicators = self._query(
                 "SELECT * FROM indicators WHERE project_id = ? ORDER BY position", [project_id]
             )
@@ -405,7 +407,7 @@ class Repository:
                 if (problem := duplicates.key_problem(rows[0])) is None:
                     return project
             except BadRowError as exc:
-                problem = str(exc)
+                problem = exc.args[0] if exc.args else str(exc)  # a Message, said in any language
             self._refused[project_id] = problem
         raise BadProjectError(self._bad_sentence(project_id, problem), project_id)
 
@@ -416,7 +418,7 @@ class Repository:
         label = shown(name[0]) if name and isinstance(name[0], str) and name[0] else project_id
         if len(label) >= 60:
             label = label[:59] + "…"
-        return f"项目“{label}”的数据有误（{problem}），需要修复。"
+        return Message(say.NEEDS_REPAIR, name=label, problem=problem)
 
     def all_projects(
         self,
@@ -502,7 +504,7 @@ class Repository:
             index = duplicates.namesakes(self.conn, keys)
             for project in projects:
                 if self.exists(project.id):
-                    raise ConflictError(f"项目 {project.id} 已存在，未导入任何项目。")
+                    raise ConflictError(Message(say.PROJECT_EXISTS, id=project.id))
                 self._write(project, insert=True, index=index)
                 self.conn.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
         return len(projects)
@@ -524,12 +526,10 @@ class Repository:
                 [project.id],
             ).fetchone()
             if row is None and project.revision != 0:
-                raise ConflictError(f"项目“{project.name}”已在别处被彻底删除，无法保存。")
+                raise ConflictError(Message(say.PURGED_ELSEWHERE, name=project.name))
             if row is not None and row[0] != project.revision:
-                raise ConflictError(
-                    f"项目“{project.name}”已在别处被修改（第 {row[0]} 版，"
-                    f"这里是第 {project.revision} 版），为避免覆盖，本次保存未执行。"
-                )
+                said = {"name": project.name, "stored": row[0], "mine": project.revision}
+                raise ConflictError(Message(say.CHANGED_ELSEWHERE, **said))
             stored = json.loads(row[1]) if row is not None else project.version_map
             versions = bumped(stored, self.replica_id)
             saved = project.with_changes(
@@ -586,7 +586,7 @@ class Repository:
                 "SELECT versions, field_versions FROM projects WHERE id = ?", [project_id]
             ).fetchone()
             if row is None:
-                raise NotFoundError(f"找不到项目 {project_id}。")
+                raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
             before = duplicates.live_key(self.conn, project_id)
             versions = dict(bumped(json.loads(row[0]), self.replica_id))
             dots = json.loads(row[1] or "{}")
@@ -614,7 +614,7 @@ class Repository:
         self._require_writable()
         with self.atomic():
             if not self.is_trashed(project_id):
-                raise StoreError("只能彻底删除回收站中的项目。")
+                raise StoreError(Message(say.TRASH_ONLY))
             name, versions = self.conn.execute(
                 "SELECT name, versions FROM projects WHERE id = ?", [project_id]
             ).fetchone()
@@ -676,7 +676,7 @@ class Repository:
         back: the same length limits as every input."""
         problem = length_problem(p)
         if problem is not None:
-            raise StoreError(f"项目“{p.name[:60]}”未保存：{problem}。")
+            raise StoreError(Message(say.NOT_SAVED, name=p.name[:60], problem=problem))
         before = set() if insert else duplicates.live_key(self.conn, p.id)
         after = {audit.duplicate_key(p)} if p.deleted_at is None else set()
         shared = duplicates.after_key_change(self.conn, self.get, p.id, before, after, index)

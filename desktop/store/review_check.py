@@ -12,7 +12,7 @@ import re
 import sqlite3
 from datetime import datetime
 
-from desktop.domain import limits
+from desktop.domain import file_text, limits
 from desktop.domain import review as rv
 from desktop.domain import row_text as say
 from desktop.domain.messages import Message, Term
@@ -142,7 +142,13 @@ def read_review_rows(conn: sqlite3.Connection, incoming) -> None:
             (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             if count > MAX_ROWS:
                 raise NotOurFileError(
-                    f"“{incoming.source}”中的{label}太多（{count} 条，上限 {MAX_ROWS} 条）。"
+                    Message(
+                        file_text.TOO_MANY_RECORDS,
+                        name=incoming.source,
+                        label=label,
+                        count=count,
+                        limit=MAX_ROWS,
+                    )
                 )
             for r in conn.execute(f"SELECT * FROM {table}"):
                 try:
@@ -151,7 +157,9 @@ def read_review_rows(conn: sqlite3.Connection, incoming) -> None:
                     bad += 1
                     first = first or exc.args[0]
         except sqlite3.DatabaseError as exc:
-            raise DamagedFileError(f"“{incoming.source}”的数据无法读取（{exc}）。") from exc
+            raise DamagedFileError(
+                Message(file_text.DATA_UNREADABLE, name=incoming.source, detail=str(exc))
+            ) from exc
         if bad:
             incoming.problems.append(
                 Message(say.REVIEW_ROWS_BAD, bad=bad, label=label, first=first)

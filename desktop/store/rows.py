@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.domain import file_text
 from desktop.domain import row_text as say
 from desktop.domain.codec import (
     MAX_INDICATORS,
@@ -105,9 +106,9 @@ def as_text(value, field_name: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise BadRowError(Message(say.NOT_TEXT, name=field_name))
+        raise BadRowError(Message(say.NOT_TEXT, name=say.column(field_name)))
     if _SURROGATE.search(value):
-        raise BadRowError(Message(say.BAD_TEXT, name=field_name))
+        raise BadRowError(Message(say.BAD_TEXT, name=say.column(field_name)))
     return value
 
 
@@ -122,7 +123,7 @@ def _json(value, field_name: str, label: str):
     try:
         return json.loads(text)
     except ValueError as exc:
-        raise BadRowError(Message(say.JSON_INVALID, label=label, name=field_name)) from exc
+        raise BadRowError(Message(say.JSON_INVALID, label=label)) from exc
 
 
 def _funds(r: Mapping) -> Funds:
@@ -132,7 +133,7 @@ def _funds(r: Mapping) -> Funds:
     for attr, column in FUND_COLUMNS.items():
         value = r[column]
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_STORED_AMOUNT:
-            raise BadRowError(Message(say.AMOUNT_INVALID, name=column))
+            raise BadRowError(Message(say.AMOUNT_INVALID, name=say.column(column)))
         funds[attr] = value
     return Funds(**funds)
 
@@ -143,7 +144,7 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
         if n > MAX_INDICATORS:
             raise BadRowError(Message(say.TOO_MANY_INDICATORS, limit=MAX_INDICATORS))
         for column in INDICATOR_TEXT:
-            as_text(_col(i, column), column)
+            as_text(_col(i, column), say.column(column, indicator=True))
         number = _optional_text(i["number"], Term(say.INDICATOR_NUMBER))
         op = _optional_text(i["op"], Term(say.INDICATOR_OP))
         needs_review = i["needs_review"]
@@ -284,8 +285,12 @@ def _checked_project(
     except BadRowError:
         raise
     except (CodecError, ValueError, TypeError) as exc:
-        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
-        raise BadRowError(reason) from exc
+        raise BadRowError(_reason(exc)) from exc
+
+
+def _reason(exc: Exception) -> str:
+    """An error's sentence, a ``Message`` kept as one (said in the window's language)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
 
 
 def date_text(d: date | None) -> str | None:
@@ -360,23 +365,23 @@ def tombstone_fields(row) -> tuple[str, str, str, dict[str, int]]:
     try:
         pid = str(uuid.UUID(pid))
     except ValueError as exc:
-        raise BadRowError("删除记录的编号无效") from exc
-    versions = _json(row[3], "versions", "删除记录的版本记录")
+        raise BadRowError(Message(say.TOMBSTONE_ID)) from exc
+    versions = _json(row[3], "versions", Term(say.TOMBSTONE_VERSIONS))
     try:
         checked = project_from_dict({"id": pid, "year": 2000, "versions": versions}).versions
     except CodecError as exc:
-        raise BadRowError(f"删除记录无效：{exc}") from exc
+        raise BadRowError(Message(say.TOMBSTONE_INVALID, problem=_reason(exc))) from exc
     return pid, as_text(row[1], "name")[:1000], as_text(row[2], "deleted_at")[:40], dict(checked)
 
 
 def history_project(data) -> Project:
     """The project kept in a ``history`` row's JSON, checked; raises ``BadRowError``."""
     try:
-        return project_from_dict(_json(data, "data", "历史版本"))
+        return project_from_dict(_json(data, "data", Term(say.HISTORY_VERSION)))
     except BadRowError:
         raise
     except (CodecError, ValueError, TypeError) as exc:
-        raise BadRowError(f"历史版本无效：{exc}") from exc
+        raise BadRowError(Message(say.HISTORY_INVALID, problem=_reason(exc))) from exc
 
 
 # -- what SQLite can check before anything is loaded ------------------------------------------
@@ -466,7 +471,9 @@ def _project_checks(columns: set[str], text_columns: list[str]) -> list[tuple[st
     for column in PROJECT_TEXT:
         if column in columns and column != "id":
             limit = MAX_LONG_TEXT if column in _LONG_COLUMNS else MAX_SHORT_TEXT
-            checks.append((_text_check(column, limit), Message(say.SCREEN_TEXT, name=column)))
+            checks.append(
+                (_text_check(column, limit), Message(say.SCREEN_TEXT, name=say.column(column)))
+            )
     for column in FUND_COLUMNS.values():
         checks.append(
             (
@@ -481,18 +488,20 @@ def _project_checks(columns: set[str], text_columns: list[str]) -> list[tuple[st
                 (
                     f"typeof({column}) != 'text' OR length({column}) > {MAX_JSON_COLUMN} "
                     f"OR NOT json_valid({column}) OR json_type({column}) != 'object'",
-                    Message(say.SCREEN_JSON, name=column),
+                    Message(say.SCREEN_JSON, name=say.column(column)),
                 )
             )
     for column in ("start_date", "end_date", "deleted_at", "date_style", "goal_header"):
         if column in columns:
-            checks.append((_text_check(column, 100), Message(say.SCREEN_INVALID, name=column)))
+            checks.append(
+                (_text_check(column, 100), Message(say.SCREEN_INVALID, name=say.column(column)))
+            )
     for column in ("start_date", "end_date"):  # date() is NULL for 2024-13-45
         checks.append(
             (
                 f"{column} IS NOT NULL AND {column} != '' "
                 f"AND coalesce(date({column}) != {column}, 1)",
-                Message(say.SCREEN_DATE, name=column),
+                Message(say.SCREEN_DATE, name=say.column(column)),
             )
         )
     checks.append(("typeof(revision) != 'integer' OR revision < 0", Message(say.SCREEN_REVISION)))
@@ -609,7 +618,9 @@ def screen(
     if project_id is None and whole_file_limit:
         (total,) = conn.execute("SELECT count(*) FROM indicators").fetchone()
         if total > MAX_INDICATOR_ROWS:
-            raise BadRowError(f"指标行太多（{total:,} 行，上限 {MAX_INDICATOR_ROWS:,}）")
+            raise BadRowError(
+                Message(file_text.TOO_MANY_INDICATOR_ROWS, total=total, limit=MAX_INDICATOR_ROWS)
+            )
     bad: dict[str, str] = {}
     project_sql, checks, indicator_sql = _screen_sql(
         tuple(map(tuple, table_info)),

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 from urllib.parse import quote
 
+from desktop.domain import file_text
+from desktop.domain.messages import Message, Term
+
 T = TypeVar("T")
 
 #: how long a rename over a file another program has open is retried (Windows: Excel/WPS,
@@ -27,11 +30,11 @@ _IN_USE_WINERRORS = {5, 32, 33}  # access denied (open without delete sharing), 
 
 
 _KINDS = (
-    (stat.S_ISDIR, "文件夹"),
-    (stat.S_ISFIFO, "命名管道"),
-    (stat.S_ISCHR, "设备"),
-    (stat.S_ISBLK, "设备"),
-    (stat.S_ISSOCK, "套接字"),
+    (stat.S_ISDIR, Term(file_text.KIND_FOLDER)),
+    (stat.S_ISFIFO, Term(file_text.KIND_PIPE)),
+    (stat.S_ISCHR, Term(file_text.KIND_DEVICE)),
+    (stat.S_ISBLK, Term(file_text.KIND_DEVICE)),
+    (stat.S_ISSOCK, Term(file_text.KIND_SOCKET)),
 )
 
 
@@ -48,8 +51,8 @@ def not_regular_file(path: str | os.PathLike) -> str | None:
         return None
     if stat.S_ISREG(mode):
         return None
-    kind = next((k for test, k in _KINDS if test(mode)), "特殊文件")
-    return f"“{Path(path).name}”不是普通文件（是{kind}），未读取。"
+    kind = next((k for test, k in _KINDS if test(mode)), Term(file_text.KIND_SPECIAL))
+    return Message(file_text.NOT_REGULAR, name=Path(path).name, kind=kind)
 
 
 class FileInUseError(PermissionError):
@@ -128,8 +131,7 @@ def replace_patiently(source: str | os.PathLike, target: str | os.PathLike) -> N
                 name = Path(target).name
                 raise FileInUseError(
                     exc.errno or errno.EACCES,
-                    f"“{name}”正被其他程序使用，无法写入。请关闭正在使用该文件的程序"
-                    "（如 Excel、WPS、PDF 阅读器）后重试。",
+                    Message(file_text.IN_USE, name=name),
                     os.fspath(target),
                 ) from exc
             time.sleep(delay)

@@ -34,6 +34,7 @@ from desktop.store import (
 )
 from desktop.store.errors import DamagedFileError
 from desktop.store.listing import refused
+from desktop.ui.audit_text import error_text
 from desktop.ui.commands import AddProjectsCommand, retranslate, undo_text
 from desktop.ui.errorlog import error_log_path, error_logger
 from desktop.ui.file_dialogs import FileDialogFitter
@@ -129,7 +130,7 @@ def background_checks(path: Path, daily_backup: bool) -> str:
                     backups.take_file(path, "daily")
             except DamagedFileError as exc:
                 if "已损坏" in str(exc):
-                    return str(exc)  # found by the full check: shown, read-only
+                    return exc.args[0]  # found by the full check: shown, read-only
             except (OSError, sqlite3.Error, StoreError):
                 pass  # no backup today (full disk, a file SQLite cannot reach…); work goes on
     return ""
@@ -139,7 +140,7 @@ class Controller(QObject):
     """Owns the open database and its window; switches databases and languages."""
 
     #: the background checks of a database finished: which opening, the problem found or ""
-    checked = Signal(int, str)
+    checked = Signal(int, object)
     #: the scan for rows that cannot be read finished: which opening, ``{id: problem}``
     screened = Signal(int, object)
 
@@ -182,12 +183,12 @@ class Controller(QObject):
         try:
             repo = open_repository(path, create=True, read_only=read_only, check=False)
         except DamagedFileError as exc:
-            return self._open_damaged(path, str(exc), read_only)
+            return self._open_damaged(path, exc.args[0] if exc.args else str(exc), read_only)
         except StoreError as exc:
             QMessageBox.critical(
                 self.window,
                 app_name(),
-                self.app.translate("Controller", "无法打开数据文件：\n{0}").format(exc),
+                self.app.translate("Controller", "无法打开数据文件：\n{0}").format(error_text(exc)),
             )
             return False
         if not self.shutdown():
@@ -218,7 +219,7 @@ class Controller(QObject):
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(app_name())
         box.setText(
-            self.app.translate("Controller", "无法打开数据文件：\n{0}").format(problem)
+            self.app.translate("Controller", "无法打开数据文件：\n{0}").format(error_text(problem))
             + (
                 "\n\n"
                 + self.app.translate(
@@ -272,7 +273,7 @@ class Controller(QObject):
             QMessageBox.critical(
                 self.window,
                 app_name(),
-                self.app.translate("Controller", "无法恢复备份：{0}").format(exc),
+                self.app.translate("Controller", "无法恢复备份：{0}").format(error_text(exc)),
             )
             return False
         return True
@@ -322,7 +323,7 @@ class Controller(QObject):
                 "Controller",
                 "{0}\n\n为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。"
                 "请用“文件 › 恢复备份…”恢复最近的备份。",
-            ).format(problem),
+            ).format(error_text(problem)),
         )
         self.open(path, read_only=True, damaged=problem)
 
@@ -503,7 +504,7 @@ def _last_resort(app: QApplication):
         with contextlib.suppress(OSError):
             error_logger().error("%s: %s", kind.__name__, exc, exc_info=(kind, exc, tb))
         if isinstance(exc, StoreError):
-            text = str(exc)
+            text = error_text(exc)
         else:
             text = app.translate(
                 "Controller",

@@ -30,3 +30,17 @@ def finding_text(message: str) -> str:
         return translated.format(**args)
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
         return str(message)
+
+
+def error_text(exc: BaseException | str) -> str:
+    """What an error of the store or io says (``str(exc)``, Chinese), in the window's
+    language when it was raised with a ``Message`` (``domain/file_text``, ``row_text``);
+    what the system or SQLite said inside it is shown as it is."""
+    if isinstance(exc, BaseException):
+        first = exc.args[0] if exc.args else None
+        if isinstance(exc, OSError) and isinstance(exc.strerror, Message):
+            return finding_text(exc.strerror)
+        if not isinstance(first, Message):
+            return str(exc)
+        exc = first
+    return finding_text(exc)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.model import Project
 from desktop.store import LockedError, StoreError
+from desktop.ui.audit_text import error_text
 from desktop.ui.session import Session
 
 EDIT_ID = 1000
@@ -67,7 +68,7 @@ class _Command(QUndoCommand):
             if on_locked is not None and isinstance(exc, LockedError):
                 on_locked()
             else:
-                self.session.conflict.emit(str(exc))
+                self.session.conflict.emit(error_text(exc))
 
 
 class EditProjectCommand(_Command):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.domain.model import Project
 from desktop.store import LockedError, StoreError
+from desktop.ui.audit_text import error_text
 from desktop.ui.editor import ProjectEditor
 from desktop.ui.keyboard_aids import ApplicationFilters
 from desktop.ui.paths import app_name, settings
@@ -171,7 +172,7 @@ class MainWindow(QMainWindow):
         """The file is damaged and opened read-only: say so, with 从备份恢复 at hand."""
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setText(
-            html.escape(problem)
+            html.escape(error_text(problem))
             + "<br>"
             + self.tr("为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。")
             + ' <a href="restore">'
@@ -595,7 +596,7 @@ class MainWindow(QMainWindow):
             try:
                 self.session.set_identity(chosen)
             except StoreError as exc:
-                QMessageBox.warning(self, app_name(), str(exc))
+                QMessageBox.warning(self, app_name(), error_text(exc))
         if dialog.changed():
             settings().setValue("language", dialog.language())
             self.languageChanged.emit(dialog.language())

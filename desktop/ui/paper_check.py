@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import Repository, StoreError, paper
 from desktop.store.paper import BAD_CODE, CHANGED, MATCH, PaperBatch, Verdict, page_list, verify
-from desktop.ui.audit_text import finding_text
+from desktop.ui.audit_text import error_text, finding_text
 from desktop.ui.screen import fit_to_screen
 
 COLOURS = {MATCH: "#1b7f3b", CHANGED: "#b35900"}
@@ -98,7 +98,7 @@ class PaperCheckDialog(QDialog):
         try:
             verdict = verify(self.repo, text)
         except StoreError as exc:
-            self._show_answer(str(exc), ERROR_COLOUR)
+            self._show_answer(error_text(exc), ERROR_COLOUR)
             return
         if verdict.status == BAD_CODE:
             self.field.selectAll()  # to be corrected

@@ -101,7 +101,9 @@ class Session(QObject):
         if current != expected:
             self._known[content.id] = current
             raise ConflictError(
-                f"项目“{content.name}”已被其他程序修改，为避免覆盖，本次修改未保存。已重新载入。"
+                self.tr(
+                    "项目“{0}”已被其他程序修改，为避免覆盖，本次修改未保存。已重新载入。"
+                ).format(content.name)
             )
         saved = self.repo.save(content.with_changes(revision=current))
         self._known[saved.id] = saved.revision

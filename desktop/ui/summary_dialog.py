@@ -27,6 +27,7 @@ from desktop.domain.money import format_money
 from desktop.domain.summary import YearSummary, summarize
 from desktop.io.files import atomic_write
 from desktop.store import Repository
+from desktop.ui.audit_text import error_text
 from desktop.ui.paths import app_name, dialog_path, remember_dialog_path
 from desktop.ui.screen import fit_to_screen
 
@@ -182,7 +183,7 @@ class SummaryDialog(QDialog):
 
                 export_xlsx([], path, summaries=self.repo.summaries(year=year))
         except OSError as exc:
-            QMessageBox.critical(self, app_name(), self.tr("无法导出：{0}").format(exc))
+            QMessageBox.critical(self, app_name(), self.tr("无法导出：{0}").format(error_text(exc)))
             return
 
     def print_(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.merge_text import BEFORE_RESTORE
 from desktop.store import StoreError
+from desktop.ui.audit_text import error_text
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, settings
 from desktop.ui.screen import fit_to_screen
@@ -91,7 +92,9 @@ class FileActions(QObject):
         try:
             self.session.repo.copy_to(path)
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self.window, app_name(), self.tr("无法保存副本：{0}").format(exc))
+            QMessageBox.critical(
+                self.window, app_name(), self.tr("无法保存副本：{0}").format(error_text(exc))
+            )
             return
         self.window.statusBar().showMessage(self.tr("已保存副本：{0}").format(path), 8000)
 
@@ -129,7 +132,9 @@ class FileActions(QObject):
                 self.session.repo, result.projects, Path(path).name
             )
         except (ImportFormatError, StoreError) as exc:
-            QMessageBox.warning(self.window, app_name(), self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(
+                self.window, app_name(), self.tr("无法导入：{0}").format(error_text(exc))
+            )
             return
         if incoming is not None:
             self._merge_incoming(incoming, edited_outside=True)
@@ -138,7 +143,9 @@ class FileActions(QObject):
         try:
             to_add, summary = plan_import(self.session.repo, result)
         except StoreError as exc:
-            QMessageBox.warning(self.window, app_name(), self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(
+                self.window, app_name(), self.tr("无法导入：{0}").format(error_text(exc))
+            )
             return
         if to_add:
             from desktop.ui.import_preview import ImportPreviewDialog
@@ -226,7 +233,9 @@ class FileActions(QObject):
                 else:
                     atomic_write_text(path, json_format.dumps(projects))
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self.window, app_name(), self.tr("无法导出：{0}").format(exc))
+            QMessageBox.critical(
+                self.window, app_name(), self.tr("无法导出：{0}").format(error_text(exc))
+            )
             return
         self.window.statusBar().showMessage(
             self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
@@ -240,7 +249,9 @@ class FileActions(QObject):
         try:
             incoming = read_untrusted(path)
         except StoreError as exc:
-            QMessageBox.warning(self.window, app_name(), self.tr("无法导入：{0}").format(exc))
+            QMessageBox.warning(
+                self.window, app_name(), self.tr("无法导入：{0}").format(error_text(exc))
+            )
             return False
         return self._merge_incoming(incoming)
 
@@ -260,7 +271,9 @@ class FileActions(QObject):
             result = run_merge(window, repo, incoming, edited_outside=edited_outside)
         except StoreError as exc:
             QMessageBox.critical(
-                self.window, app_name(), self.tr("合并失败，数据未改变：{0}").format(exc)
+                self.window,
+                app_name(),
+                self.tr("合并失败，数据未改变：{0}").format(error_text(exc)),
             )
             return False
         if result is None:

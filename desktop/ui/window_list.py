@@ -30,6 +30,7 @@ from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
 from desktop.store import StoreError, listing
+from desktop.ui.audit_text import error_text
 from desktop.ui.project_list import (
     COL_NAME,
     COL_REVIEW,
@@ -226,7 +227,7 @@ class ProjectNavigation(QObject):
             rows = next(self._steps)
         except StoreError as exc:  # busy for the moment: the list is read whole later
             self._steps = None
-            self.window.statusBar().showMessage(str(exc), 10000)
+            self.window.statusBar().showMessage(error_text(exc), 10000)
             return
         if rows is None:
             self._step_timer.start(0)
@@ -397,7 +398,7 @@ class ProjectNavigation(QObject):
             self._show(self.session.load(project_id))
         except StoreError as exc:
             # said in place, in the pane (no box): arrows keep browsing the list
-            why = str(exc)
+            why = error_text(exc)
             if self.window.model.needs_repair(project_id):  # the screen's reason, translated
                 status = current.siblingAtColumn(COL_STATUS)
                 why = status.data(Qt.ItemDataRole.ToolTipRole) or why

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.store import StoreError
+from desktop.ui.audit_text import error_text
 from desktop.ui.project_list import review_label
 from desktop.ui.review_dialogs import (
     AnswerDialog,
@@ -225,7 +226,7 @@ class ReviewActions(QObject):
         try:
             self.session.move([project.id], rv.ADJUSTING, dialog.reason())
         except StoreError as exc:
-            QMessageBox.warning(self.window, self.tr("申请调整"), str(exc))
+            QMessageBox.warning(self.window, self.tr("申请调整"), error_text(exc))
             return False
         self.statusBar().showMessage(self.tr("已申请调整，可以修改了。"), 8000)
         return True
@@ -291,7 +292,7 @@ class ReviewActions(QObject):
         try:
             self.session.add_opinion(project.id, code, text, field=field, indicator=indicator)
         except StoreError as exc:
-            QMessageBox.warning(self.window, self.tr("添加审核意见"), str(exc))
+            QMessageBox.warning(self.window, self.tr("添加审核意见"), error_text(exc))
             return
         self.statusBar().showMessage(
             self.tr("已添加意见：{0} {1}").format(code, reason_words(code)), 8000
@@ -306,7 +307,7 @@ class ReviewActions(QObject):
         try:
             self.session.move(ids, to, note)
         except StoreError as exc:
-            QMessageBox.warning(self.window, title, str(exc))
+            QMessageBox.warning(self.window, title, error_text(exc))
             return
         self.statusBar().showMessage(
             self.tr("{0}：{1} 个项目").format(review_label(to), len(ids)), 8000
@@ -337,7 +338,7 @@ class ReviewActions(QObject):
         try:
             self.session.set_opinion_state(state.opinion, rv.CONFIRMED)
         except StoreError as exc:
-            QMessageBox.warning(self.window, self.tr("确认意见"), str(exc))
+            QMessageBox.warning(self.window, self.tr("确认意见"), error_text(exc))
 
     # -- the unit -----------------------------------------------------------------------
     def submit_selected(self) -> None:
@@ -407,7 +408,7 @@ class ReviewActions(QObject):
         try:
             self.session.set_opinion_state(state.opinion, how, text)
         except StoreError as exc:
-            QMessageBox.warning(self.window, self.tr("答复审核意见"), str(exc))
+            QMessageBox.warning(self.window, self.tr("答复审核意见"), error_text(exc))
 
     # -- print ----------------------------------------------------------------------------
     def export_for_unit(self) -> None:
@@ -421,7 +422,7 @@ class ReviewActions(QObject):
         try:
             units = review_store.submitting_units(repo)
         except StoreError as exc:
-            QMessageBox.warning(self.window, self.tr("导出给报送单位"), str(exc))
+            QMessageBox.warning(self.window, self.tr("导出给报送单位"), error_text(exc))
             return
         if not units:
             QMessageBox.information(
@@ -456,7 +457,7 @@ class ReviewActions(QObject):
                 approved=review_store.approved_versions(repo, projects),
             )
         except (OSError, StoreError) as exc:
-            QMessageBox.critical(self.window, self.tr("导出给报送单位"), str(exc))
+            QMessageBox.critical(self.window, self.tr("导出给报送单位"), error_text(exc))
             return
         self.statusBar().showMessage(
             self.tr("已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}").format(
@@ -489,7 +490,9 @@ class ReviewActions(QObject):
                 lambda fh: render_opinions(project, states, fh, status=status, events=recs.events),
             )
         except OSError as exc:
-            QMessageBox.warning(self.window, self.tr("打印审核意见"), str(exc.strerror or exc))
+            QMessageBox.warning(
+                self.window, self.tr("打印审核意见"), error_text(exc.strerror or exc)
+            )
             return
         self.statusBar().showMessage(self.tr("已保存到“{0}”").format(path), 8000)
 

@@ -223,42 +223,42 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="421"/>
+        <location filename="../../desktop/ui/app.py" line="431"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="357"/>
+        <location filename="../../desktop/ui/editor.py" line="388"/>
         <source>修改项目名称</source>
         <translation>Change project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="368"/>
+        <location filename="../../desktop/ui/editor.py" line="399"/>
         <source>修改年度</source>
         <translation>Change year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="377"/>
+        <location filename="../../desktop/ui/editor.py" line="408"/>
         <source>修改项目性质</source>
         <translation>Change project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="378"/>
+        <location filename="../../desktop/ui/editor.py" line="409"/>
         <source>修改项目类别</source>
         <translation>Change project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="379"/>
+        <location filename="../../desktop/ui/editor.py" line="410"/>
         <source>修改主管部门</source>
         <translation>Change supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="380"/>
+        <location filename="../../desktop/ui/editor.py" line="411"/>
         <source>修改实施单位</source>
         <translation>Change implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="401"/>
+        <location filename="../../desktop/ui/editor.py" line="432"/>
         <source>修改计划日期</source>
         <translation>Change planned dates</translation>
     </message>
@@ -298,12 +298,12 @@
         <translation>Change other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="454"/>
+        <location filename="../../desktop/ui/editor.py" line="485"/>
         <source>修改项目总目标</source>
         <translation>Change overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="455"/>
+        <location filename="../../desktop/ui/editor.py" line="486"/>
         <source>修改年度总体目标</source>
         <translation>Change annual goal</translation>
     </message>
@@ -361,36 +361,36 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="177"/>
+        <location filename="../../desktop/ui/app.py" line="178"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot; the scan for rows that cannot be read finished: which opening, ``{id: problem}``</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="190"/>
-        <location filename="../../desktop/ui/app.py" line="221"/>
+        <location filename="../../desktop/ui/app.py" line="191"/>
+        <location filename="../../desktop/ui/app.py" line="222"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="224"/>
+        <location filename="../../desktop/ui/app.py" line="225"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="234"/>
+        <location filename="../../desktop/ui/app.py" line="235"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="275"/>
+        <location filename="../../desktop/ui/app.py" line="276"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="317"/>
+        <location filename="../../desktop/ui/app.py" line="322"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -399,7 +399,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="401"/>
+        <location filename="../../desktop/ui/app.py" line="411"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -408,12 +408,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="425"/>
+        <location filename="../../desktop/ui/app.py" line="435"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="498"/>
+        <location filename="../../desktop/ui/app.py" line="509"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -588,139 +588,139 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="47"/>
+        <location filename="../../desktop/ui/window_files.py" line="48"/>
         <source>绩效目标申报数据 (*.db);;所有文件 (*)</source>
         <translation>Performance target data (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="52"/>
+        <location filename="../../desktop/ui/window_files.py" line="53"/>
         <source>新建数据库</source>
         <translation>New Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="63"/>
+        <location filename="../../desktop/ui/window_files.py" line="64"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="75"/>
+        <location filename="../../desktop/ui/window_files.py" line="76"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="81"/>
+        <location filename="../../desktop/ui/window_files.py" line="82"/>
         <source>另存副本</source>
         <translation>Save a Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="89"/>
+        <location filename="../../desktop/ui/window_files.py" line="90"/>
         <source>副本不能保存到正在使用的文件。</source>
         <translation>The copy cannot be saved over the file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="94"/>
+        <location filename="../../desktop/ui/window_files.py" line="96"/>
         <source>无法保存副本：{0}</source>
         <translation>Cannot save the copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="96"/>
+        <location filename="../../desktop/ui/window_files.py" line="99"/>
         <source>已保存副本：{0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="112"/>
+        <location filename="../../desktop/ui/window_files.py" line="115"/>
         <source>导入申报表</source>
         <translation>Import Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="114"/>
+        <location filename="../../desktop/ui/window_files.py" line="117"/>
         <source>申报表 ({0});;所有文件 (*)</source>
         <translation>Forms ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="132"/>
-        <location filename="../../desktop/ui/window_files.py" line="141"/>
-        <location filename="../../desktop/ui/window_files.py" line="243"/>
+        <location filename="../../desktop/ui/window_files.py" line="136"/>
+        <location filename="../../desktop/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/ui/window_files.py" line="253"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="148"/>
+        <location filename="../../desktop/ui/window_files.py" line="155"/>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="150"/>
+        <location filename="../../desktop/ui/window_files.py" line="157"/>
         <source>导入 {0} 个项目</source>
         <translation>Import {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="170"/>
+        <location filename="../../desktop/ui/window_files.py" line="177"/>
         <source>导出全部项目</source>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="172"/>
+        <location filename="../../desktop/ui/window_files.py" line="179"/>
         <source>导出选中的 {0} 个项目</source>
         <translation>Export the {0} Selected Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="175"/>
+        <location filename="../../desktop/ui/window_files.py" line="182"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="176"/>
+        <location filename="../../desktop/ui/window_files.py" line="183"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="177"/>
+        <location filename="../../desktop/ui/window_files.py" line="184"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="198"/>
+        <location filename="../../desktop/ui/window_files.py" line="205"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="229"/>
+        <location filename="../../desktop/ui/window_files.py" line="237"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="232"/>
+        <location filename="../../desktop/ui/window_files.py" line="241"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="263"/>
+        <location filename="../../desktop/ui/window_files.py" line="276"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="272"/>
+        <location filename="../../desktop/ui/window_files.py" line="285"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="287"/>
+        <location filename="../../desktop/ui/window_files.py" line="300"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="291"/>
+        <location filename="../../desktop/ui/window_files.py" line="304"/>
         <source>新的审核记录（状态、意见、答复）{0} 条。</source>
         <translation> {0} new review records (status, opinions, answers).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="345"/>
+        <location filename="../../desktop/ui/window_files.py" line="358"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="371"/>
+        <location filename="../../desktop/ui/window_files.py" line="384"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -1034,82 +1034,83 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="87"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="136"/>
         <source>添加指标</source>
+        <extracomment>the page&apos;s parts, built on first use (``IndicatorPage.build``)</extracomment>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="89"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="138"/>
         <source>添加二级指标…</source>
         <translation>Add group…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="92"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="141"/>
         <source>删除指标</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="94"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="143"/>
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="95"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="144"/>
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="97"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="146"/>
         <source>标记为已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="100"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="149"/>
         <source>复制行</source>
         <translation>Copy rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="103"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="152"/>
         <source>粘贴行</source>
         <translation>Paste rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="105"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="154"/>
         <source>复制选中的指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copy the selected indicators, to paste into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="107"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="156"/>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="153"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="206"/>
         <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="388"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="441"/>
         <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
         <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="410"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="463"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="413"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="466"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="427"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="480"/>
         <source>粘贴 {0} 条指标</source>
         <translation>Paste {0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="445"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="498"/>
         <source>从其他项目复制 {0} 条指标</source>
         <translation>Copy {0} indicators from another project</translation>
     </message>
@@ -1312,39 +1313,39 @@ Go on anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>这个项目不能显示：{0}
 
 可以从备份恢复（上方横幅或“文件 → 恢复备份”）；其余项目可以正常使用。</source>
@@ -1353,237 +1354,237 @@ Go on anyway?</translation>
 It can be restored from a backup (the banner above, or File → Restore Backup); the other projects work as usual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="526"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <location filename="../../desktop/ui/main_window.py" line="562"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="565"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="611"/>
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="648"/>
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -2169,12 +2170,12 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="72"/>
+        <location filename="../../desktop/ui/window_print.py" line="74"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="88"/>
+        <location filename="../../desktop/ui/window_print.py" line="90"/>
         <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
         <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
@@ -2366,119 +2367,119 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="78"/>
+        <location filename="../../desktop/ui/editor.py" line="72"/>
         <source>基本信息</source>
         <extracomment>a short note for the window&apos;s status bar</extracomment>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="79"/>
+        <location filename="../../desktop/ui/editor.py" line="73"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="80"/>
+        <location filename="../../desktop/ui/editor.py" line="74"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="81"/>
+        <location filename="../../desktop/ui/editor.py" line="75"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="245"/>
+        <location filename="../../desktop/ui/editor.py" line="255"/>
         <source>“{0}”中有未保存的输入“{1}”（无效），回到该项目时仍在原处</source>
         <translation>&quot;{0}&quot; has an unsaved (invalid) entry &quot;{1}&quot;; it is still there when you return to that project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="273"/>
+        <location filename="../../desktop/ui/editor.py" line="283"/>
         <source>必填，如：法律援助费</source>
         <translation>Required, e.g. Legal aid costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="287"/>
+        <location filename="../../desktop/ui/editor.py" line="297"/>
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="289"/>
+        <location filename="../../desktop/ui/editor.py" line="299"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="291"/>
+        <location filename="../../desktop/ui/editor.py" line="301"/>
         <source>项目性质(&amp;X)</source>
         <translation>Project natu&amp;re</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="292"/>
+        <location filename="../../desktop/ui/editor.py" line="302"/>
         <source>项目类别(&amp;L)</source>
         <translation>Project cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="293"/>
+        <location filename="../../desktop/ui/editor.py" line="303"/>
         <source>主管部门(&amp;D)</source>
         <translation>Supervising &amp;department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="294"/>
+        <location filename="../../desktop/ui/editor.py" line="304"/>
         <source>实施单位(&amp;U)</source>
         <translation>Implementing &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="295"/>
+        <location filename="../../desktop/ui/editor.py" line="305"/>
         <source>计划开始日期(&amp;S)</source>
         <translation>Planned &amp;start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="296"/>
+        <location filename="../../desktop/ui/editor.py" line="306"/>
         <source>计划完成日期(&amp;W)</source>
         <translation>Planned end date (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="352"/>
+        <location filename="../../desktop/ui/editor.py" line="383"/>
         <source>项目名称不能为空；已保存的名称保持不变。</source>
         <translation>The project name cannot be empty; the saved name is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="392"/>
+        <location filename="../../desktop/ui/editor.py" line="423"/>
         <source>计划完成日期不能早于计划开始日期；未保存</source>
         <translation>The planned end date cannot be before the start date; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="414"/>
+        <location filename="../../desktop/ui/editor.py" line="445"/>
         <source>项目总目标(&amp;O)</source>
         <translation>&amp;Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="415"/>
+        <location filename="../../desktop/ui/editor.py" line="446"/>
         <source>年度总体目标(&amp;A)</source>
         <translation>&amp;Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="419"/>
+        <location filename="../../desktop/ui/editor.py" line="450"/>
         <source>Enter 到下一栏，Ctrl+Enter 换行</source>
         <translation>Enter goes to the next field, Ctrl+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430"/>
+        <location filename="../../desktop/ui/editor.py" line="461"/>
         <source>打印时这一栏的表头：按原表的写法（项目总目标 / 项目总体目标）</source>
         <translation>The column&apos;s header on the printout, as the form writes it (“overall project goal” or “project overall goal”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="434"/>
+        <location filename="../../desktop/ui/editor.py" line="465"/>
         <source>表头：</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="447"/>
-        <location filename="../../desktop/ui/editor.py" line="479"/>
+        <location filename="../../desktop/ui/editor.py" line="478"/>
+        <location filename="../../desktop/ui/editor.py" line="510"/>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="465"/>
+        <location filename="../../desktop/ui/editor.py" line="496"/>
         <source>修改目标表头</source>
         <translation>Change goal header</translation>
     </message>
@@ -2486,89 +2487,89 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="68"/>
+        <location filename="../../desktop/ui/window_list.py" line="70"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <extracomment>a file with more than ``READ_WHOLE`` projects (read whole in ≈ 30 ms) shows the window with the first ``FIRST_SCREEN`` rows of the list, and reads the rest in steps of ``LIST_STEP`` rows of the file once the window is up</extracomment>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="71"/>
+        <location filename="../../desktop/ui/window_list.py" line="73"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="73"/>
+        <location filename="../../desktop/ui/window_list.py" line="75"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="75"/>
+        <location filename="../../desktop/ui/window_list.py" line="77"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="76"/>
+        <location filename="../../desktop/ui/window_list.py" line="78"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="77"/>
+        <location filename="../../desktop/ui/window_list.py" line="79"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="78"/>
+        <location filename="../../desktop/ui/window_list.py" line="80"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="83"/>
+        <location filename="../../desktop/ui/window_list.py" line="85"/>
         <source>按报送、审核的状态筛选</source>
         <translation>Filter by submission and review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="84"/>
+        <location filename="../../desktop/ui/window_list.py" line="86"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="89"/>
+        <location filename="../../desktop/ui/window_list.py" line="91"/>
         <source>按实施单位筛选（审核单位汇总多个单位的申报表时）</source>
         <translation>Filter by implementing unit (when a reviewer collects the forms of several units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="176"/>
-        <location filename="../../desktop/ui/window_list.py" line="181"/>
+        <location filename="../../desktop/ui/window_list.py" line="178"/>
+        <location filename="../../desktop/ui/window_list.py" line="183"/>
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="183"/>
+        <location filename="../../desktop/ui/window_list.py" line="185"/>
         <source>显示 {0} / {1} 个项目</source>
         <translation>Showing {0} of {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="185"/>
+        <location filename="../../desktop/ui/window_list.py" line="187"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="187"/>
+        <location filename="../../desktop/ui/window_list.py" line="189"/>
         <source>（另有 {0} 个项目需要修复，未计入）</source>
         <translation> ({0} more projects need repair and are not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="285"/>
+        <location filename="../../desktop/ui/window_list.py" line="287"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="287"/>
+        <location filename="../../desktop/ui/window_list.py" line="289"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="299"/>
+        <location filename="../../desktop/ui/window_list.py" line="301"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -2655,32 +2656,32 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="380"/>
+        <location filename="../../desktop/ui/window_files.py" line="393"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="387"/>
+        <location filename="../../desktop/ui/window_files.py" line="400"/>
         <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”, added {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="391"/>
+        <location filename="../../desktop/ui/window_files.py" line="404"/>
         <source>{0} 个已存在相同内容，未重复导入。</source>
         <translation> {0} were already present with the same content and were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="394"/>
+        <location filename="../../desktop/ui/window_files.py" line="407"/>
         <source>{0} 处需要人工复核（下面标为[需复核]的行；字段和指标已在项目中标出）。</source>
         <translation>{0} items need a person&apos;s review (the lines marked [需复核] below; the fields and indicators are marked in the projects). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="397"/>
+        <location filename="../../desktop/ui/window_files.py" line="410"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="402"/>
+        <location filename="../../desktop/ui/window_files.py" line="415"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2688,173 +2689,173 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="79"/>
+        <location filename="../../desktop/ui/window_review.py" line="80"/>
         <source>添加审核意见(&amp;O)…</source>
         <translation>Add review &amp;opinion…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="80"/>
+        <location filename="../../desktop/ui/window_review.py" line="81"/>
         <source>退回修改(&amp;R)…</source>
         <translation>&amp;Return for changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="81"/>
+        <location filename="../../desktop/ui/window_review.py" line="82"/>
         <source>审核通过(&amp;A)</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="82"/>
+        <location filename="../../desktop/ui/window_review.py" line="83"/>
         <source>确认意见已处理(&amp;C)</source>
         <translation>&amp;Confirm opinion handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="83"/>
+        <location filename="../../desktop/ui/window_review.py" line="84"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="84"/>
+        <location filename="../../desktop/ui/window_review.py" line="85"/>
         <source>答复审核意见(&amp;W)…</source>
         <translation>Ans&amp;wer review opinion…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="85"/>
+        <location filename="../../desktop/ui/window_review.py" line="86"/>
         <source>申请调整(&amp;J)…</source>
         <translation>Ask for ad&amp;justment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="86"/>
+        <location filename="../../desktop/ui/window_review.py" line="87"/>
         <source>打印审核意见(&amp;P)…</source>
         <translation>&amp;Print review opinions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="87"/>
+        <location filename="../../desktop/ui/window_review.py" line="88"/>
         <source>导出给报送单位(&amp;E)…</source>
         <translation>&amp;Export for a submitting unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="88"/>
+        <location filename="../../desktop/ui/window_review.py" line="89"/>
         <source>审核流程(&amp;V)</source>
         <translation>Re&amp;view</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="147"/>
+        <location filename="../../desktop/ui/window_review.py" line="148"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="149"/>
+        <location filename="../../desktop/ui/window_review.py" line="150"/>
         <source>（{0} {1}）</source>
         <translation> ({0} {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="152"/>
+        <location filename="../../desktop/ui/window_review.py" line="153"/>
         <source> · 未处理意见 {0} 条</source>
         <translation> · {0} open opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="157"/>
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
         <source> · 审核通过以来修改 {0} 处</source>
         <translation> · {0} changes since approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <location filename="../../desktop/ui/window_review.py" line="159"/>
         <source>审核通过以来的修改：
 {0}</source>
         <translation>Changes since approval:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="160"/>
+        <location filename="../../desktop/ui/window_review.py" line="161"/>
         <source>这个文件中没有审核通过的版本，无法比较。</source>
         <translation>This file does not hold the approved version; nothing to compare with.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="204"/>
+        <location filename="../../desktop/ui/window_review.py" line="205"/>
         <source>这是报送来的项目，审核单位不能修改；按 F9 在当前位置添加审核意见。</source>
         <translation>This form was submitted to you: a reviewer does not edit it. Press F9 to add a review opinion here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="212"/>
+        <location filename="../../desktop/ui/window_review.py" line="213"/>
         <source>“{0}”已审核通过。审核通过的目标一般不再修改；确需修改的，请说明调整的原因。审核通过的版本保留在历史版本中，调整后需要重新报送。</source>
         <translation>“{0}” is approved. Approved targets are normally not changed; if a change is needed, give the reason for the adjustment. The approved version is kept in the history; after the adjustment the form is submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="215"/>
-        <location filename="../../desktop/ui/window_review.py" line="228"/>
-        <location filename="../../desktop/ui/window_review.py" line="239"/>
+        <location filename="../../desktop/ui/window_review.py" line="216"/>
+        <location filename="../../desktop/ui/window_review.py" line="229"/>
+        <location filename="../../desktop/ui/window_review.py" line="240"/>
         <source>申请调整</source>
         <translation>Ask for Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="223"/>
+        <location filename="../../desktop/ui/window_review.py" line="224"/>
         <source>没有申请调整，修改未保存。</source>
         <translation>No adjustment asked for: the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="230"/>
+        <location filename="../../desktop/ui/window_review.py" line="231"/>
         <source>已申请调整，可以修改了。</source>
         <translation>Adjustment asked for: the form can be changed now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="239"/>
+        <location filename="../../desktop/ui/window_review.py" line="240"/>
         <source>只有审核通过的项目需要申请调整。</source>
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="280"/>
+        <location filename="../../desktop/ui/window_review.py" line="281"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="294"/>
+        <location filename="../../desktop/ui/window_review.py" line="295"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="297"/>
+        <location filename="../../desktop/ui/window_review.py" line="298"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="312"/>
+        <location filename="../../desktop/ui/window_review.py" line="313"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="318"/>
-        <location filename="../../desktop/ui/window_review.py" line="322"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
+        <location filename="../../desktop/ui/window_review.py" line="323"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="319"/>
+        <location filename="../../desktop/ui/window_review.py" line="320"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="327"/>
-        <location filename="../../desktop/ui/window_review.py" line="331"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
+        <location filename="../../desktop/ui/window_review.py" line="332"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="328"/>
+        <location filename="../../desktop/ui/window_review.py" line="329"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="340"/>
+        <location filename="../../desktop/ui/window_review.py" line="341"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="351"/>
+        <location filename="../../desktop/ui/window_review.py" line="352"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="352"/>
+        <location filename="../../desktop/ui/window_review.py" line="353"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2865,84 +2866,93 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="353"/>
+        <location filename="../../desktop/ui/window_review.py" line="354"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="358"/>
+        <location filename="../../desktop/ui/window_review.py" line="359"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="361"/>
+        <location filename="../../desktop/ui/window_review.py" line="362"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="371"/>
+        <location filename="../../desktop/ui/window_review.py" line="372"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="394"/>
+        <location filename="../../desktop/ui/window_review.py" line="395"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="394"/>
+        <location filename="../../desktop/ui/window_review.py" line="395"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="410"/>
+        <location filename="../../desktop/ui/window_review.py" line="411"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="424"/>
-        <location filename="../../desktop/ui/window_review.py" line="428"/>
-        <location filename="../../desktop/ui/window_review.py" line="432"/>
-        <location filename="../../desktop/ui/window_review.py" line="438"/>
-        <location filename="../../desktop/ui/window_review.py" line="459"/>
+        <location filename="../../desktop/ui/window_review.py" line="425"/>
+        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="433"/>
+        <location filename="../../desktop/ui/window_review.py" line="439"/>
+        <location filename="../../desktop/ui/window_review.py" line="460"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="428"/>
+        <location filename="../../desktop/ui/window_review.py" line="429"/>
         <source>还没有单位报送过项目。</source>
         <translation>No unit has submitted a form yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="432"/>
+        <location filename="../../desktop/ui/window_review.py" line="433"/>
         <source>报送单位：</source>
         <translation>Submitting unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="440"/>
+        <location filename="../../desktop/ui/window_review.py" line="441"/>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="462"/>
+        <location filename="../../desktop/ui/window_review.py" line="463"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="474"/>
-        <location filename="../../desktop/ui/window_review.py" line="492"/>
+        <location filename="../../desktop/ui/window_review.py" line="475"/>
+        <location filename="../../desktop/ui/window_review.py" line="494"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="476"/>
+        <location filename="../../desktop/ui/window_review.py" line="477"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="494"/>
+        <location filename="../../desktop/ui/window_review.py" line="497"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="105"/>
+        <source>项目“{0}”已被其他程序修改，为避免覆盖，本次修改未保存。已重新载入。</source>
+        <extracomment>a project&apos;s content changed (edit, undo, redo); carries the saved project projects appeared in the list (new, duplicated, restored, imported); ids projects left the list (trashed, purged, creation undone); ids a write was refused because another program changed the project; message ask the window to show this project (undo/redo of a change to it) an edit waits because another program holds the file (True), or was written (False) review records (status, opinions, answers) changed for these project ids ([]: any)</extracomment>
+        <translation>The project “{0}” was changed by another program; to avoid overwriting it, this change was not saved. It has been loaded again.</translation>
     </message>
 </context>
 <context>
@@ -3006,107 +3016,107 @@ Submit these adjustments?</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="39"/>
         <source>年度汇总</source>
         <translation>Year Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="42"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="53"/>
         <source>年度资金申请总额</source>
         <translation>Total annual request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="59"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="67"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="70"/>
         <source>导出 Excel(&amp;X)…</source>
         <translation>Export E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="73"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
         <source>按项目类别小计</source>
         <translation>Subtotals by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="109"/>
         <source>按实施单位小计</source>
         <translation>Subtotals by implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="115"/>
         <source>{0}（{1} 个项目）</source>
         <translation>{0} ({1} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="129"/>
         <source>合计（{0} 个项目）</source>
         <translation>Total ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="169"/>
         <source>{0}年度项目汇总.{1}</source>
         <translation>{0} summary.{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/summary_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/summary_dialog.py" line="186"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
@@ -3173,208 +3183,209 @@ Submit these adjustments?</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <location filename="../../desktop/domain/audit.py" line="45"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/row_text.py" line="150"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <source>产出指标</source>
         <translation>output indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>效益指标</source>
         <translation>benefit indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <source>满意度指标</source>
         <translation>satisfaction indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
         <source>成本指标</source>
         <translation>cost indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="68"/>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
         <location filename="../../desktop/domain/diff.py" line="28"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="69"/>
+        <location filename="../../desktop/domain/audit.py" line="68"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="149"/>
+        <location filename="../../desktop/domain/audit.py" line="156"/>
         <source>可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。请删除或改名其中一个。</source>
         <translation>Possible duplicate: {year} has another project named “{name}” (both kept in a merge, say). Delete or rename one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="232"/>
+        <location filename="../../desktop/domain/audit.py" line="251"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="237"/>
+        <location filename="../../desktop/domain/audit.py" line="256"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="250"/>
+        <location filename="../../desktop/domain/audit.py" line="269"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="267"/>
+        <location filename="../../desktop/domain/audit.py" line="286"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="283"/>
+        <location filename="../../desktop/domain/audit.py" line="302"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="293"/>
+        <location filename="../../desktop/domain/audit.py" line="312"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="302"/>
+        <location filename="../../desktop/domain/audit.py" line="321"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="317"/>
+        <location filename="../../desktop/domain/audit.py" line="336"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="333"/>
+        <location filename="../../desktop/domain/audit.py" line="352"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="348"/>
+        <location filename="../../desktop/domain/audit.py" line="367"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="365"/>
+        <location filename="../../desktop/domain/audit.py" line="384"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="381"/>
+        <location filename="../../desktop/domain/audit.py" line="400"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="406"/>
+        <location filename="../../desktop/domain/audit.py" line="427"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="423"/>
+        <location filename="../../desktop/domain/audit.py" line="442"/>
         <source>没有成本指标：按现行指标体系，每个项目都应设置成本指标</source>
         <translation>No cost indicator: under the current indicator system every project should have one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="447"/>
+        <location filename="../../desktop/domain/audit.py" line="455"/>
         <source>指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位</source>
         <translation>Indicator “{name}” is quantitative but its value “{value}” is text: write a number and a unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="472"/>
+        <location filename="../../desktop/domain/audit.py" line="471"/>
         <source>指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值</source>
         <translation>The value “{value}” of indicator “{name}” is still the template&apos;s placeholder: write the actual value</translation>
     </message>
@@ -3389,47 +3400,47 @@ Submit these adjustments?</translation>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="515"/>
+        <location filename="../../desktop/domain/audit.py" line="517"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="526"/>
+        <location filename="../../desktop/domain/audit.py" line="527"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="540"/>
+        <location filename="../../desktop/domain/audit.py" line="539"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="561"/>
+        <location filename="../../desktop/domain/audit.py" line="552"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="576"/>
+        <location filename="../../desktop/domain/audit.py" line="565"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="595"/>
+        <location filename="../../desktop/domain/audit.py" line="584"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="609"/>
+        <location filename="../../desktop/domain/audit.py" line="600"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="630"/>
+        <location filename="../../desktop/domain/audit.py" line="621"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="644"/>
+        <location filename="../../desktop/domain/audit.py" line="637"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
@@ -3490,16 +3501,19 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="189"/>
+        <location filename="../../desktop/domain/row_text.py" line="140"/>
         <source>指标体系</source>
         <translation>Indicator framework</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="190"/>
+        <location filename="../../desktop/domain/row_text.py" line="141"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="191"/>
+        <location filename="../../desktop/domain/row_text.py" line="142"/>
         <source>目标表头</source>
         <translation>Goal column header</translation>
     </message>
@@ -3640,489 +3654,1052 @@ Submit these adjustments?</translation>
         <translation>The deletion record of “{name}” is suspicious (this computer’s count of changes was raised) and is ignored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="11"/>
+        <location filename="../../desktop/domain/row_text.py" line="12"/>
         <source>“{label}”未导入：{problem}</source>
         <translation>“{label}” not imported: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="12"/>
+        <location filename="../../desktop/domain/row_text.py" line="13"/>
         <source>第 {n} 个项目</source>
         <translation>project {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="13"/>
+        <location filename="../../desktop/domain/row_text.py" line="14"/>
         <source>编号 {id} 在文件中重复</source>
         <translation>its id {id} appears twice in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="14"/>
+        <location filename="../../desktop/domain/row_text.py" line="15"/>
         <source>{bad} 条{label}无效，未导入（例如：{first}）</source>
         <translation>{bad} {label} invalid, not imported (for example: {first})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="15"/>
+        <location filename="../../desktop/domain/row_text.py" line="16"/>
         <source>状态记录</source>
         <translation>status records</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="16"/>
+        <location filename="../../desktop/domain/row_text.py" line="17"/>
         <source>审核意见</source>
         <translation>review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="17"/>
+        <location filename="../../desktop/domain/row_text.py" line="18"/>
         <source>意见处理记录</source>
         <translation>records of answers to opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="18"/>
+        <location filename="../../desktop/domain/row_text.py" line="19"/>
         <source>“{label}”的修改时间在未来（{stamp}），已导入，请核对电脑日期</source>
         <translation>“{label}” was changed in the future ({stamp}); imported, please check the computer&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="21"/>
+        <location filename="../../desktop/domain/row_text.py" line="22"/>
         <source>一条删除记录无效，已忽略：{problem}</source>
         <translation>a deletion record is invalid and was ignored: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="22"/>
+        <location filename="../../desktop/domain/row_text.py" line="23"/>
         <source>查重键（name_key）已损坏</source>
         <translation>the duplicate-check key (name_key) is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="23"/>
+        <location filename="../../desktop/domain/row_text.py" line="24"/>
         <source>{n} 条意见处理记录找不到所属的意见，未导入</source>
         <translation>{n} records of answers belong to no opinion in the file, not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="26"/>
+        <location filename="../../desktop/domain/row_text.py" line="27"/>
         <source>“{name}”太长（{length} 字）</source>
         <translation>“{name}” is too long ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="27"/>
+        <location filename="../../desktop/domain/row_text.py" line="28"/>
         <source>“{name}”不是有效的编号</source>
         <translation>“{name}” is not a valid id</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="28"/>
+        <location filename="../../desktop/domain/row_text.py" line="29"/>
         <source>“{name}”不是时间</source>
         <translation>“{name}” is not a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="29"/>
+        <location filename="../../desktop/domain/row_text.py" line="30"/>
         <source>状态无效</source>
         <translation>the status is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="30"/>
+        <location filename="../../desktop/domain/row_text.py" line="31"/>
         <source>内容校验值无效</source>
         <translation>the content checksum is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="31"/>
+        <location filename="../../desktop/domain/row_text.py" line="32"/>
         <source>意见位置的类别无效</source>
         <translation>the kind of the opinion&apos;s place is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="32"/>
+        <location filename="../../desktop/domain/row_text.py" line="33"/>
         <source>没有名为“{target}”的字段</source>
         <translation>there is no field named “{target}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="33"/>
+        <location filename="../../desktop/domain/row_text.py" line="34"/>
         <source>针对整个项目的意见不应有位置</source>
         <translation>an opinion on the whole project should have no place</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="34"/>
+        <location filename="../../desktop/domain/row_text.py" line="35"/>
         <source>意见状态无效</source>
         <translation>the opinion&apos;s state is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="37"/>
+        <location filename="../../desktop/domain/row_text.py" line="38"/>
         <source>“{name}”不是文字</source>
         <translation>“{name}” is not text</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="38"/>
+        <location filename="../../desktop/domain/row_text.py" line="39"/>
         <source>“{name}”的文字编码无效</source>
         <translation>the text of “{name}” is not validly encoded</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="39"/>
+        <location filename="../../desktop/domain/row_text.py" line="40"/>
         <source>{label}太长</source>
         <translation>the {label} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="40"/>
-        <source>{label}无效（{name} 不是有效的 JSON）</source>
-        <translation>the {label} is invalid ({name} is not valid JSON)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="41"/>
+        <location filename="../../desktop/domain/row_text.py" line="42"/>
         <source>版本记录</source>
         <translation>version record</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="42"/>
+        <location filename="../../desktop/domain/row_text.py" line="43"/>
         <source>需复核字段记录</source>
         <translation>record of fields to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="43"/>
+        <location filename="../../desktop/domain/row_text.py" line="44"/>
         <source>字段版本记录</source>
         <translation>record of field versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="44"/>
+        <location filename="../../desktop/domain/row_text.py" line="45"/>
         <source>金额写法记录</source>
         <translation>record of amounts as written</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="45"/>
+        <location filename="../../desktop/domain/row_text.py" line="46"/>
         <source>金额“{name}”无效</source>
         <translation>the amount “{name}” is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="46"/>
+        <location filename="../../desktop/domain/row_text.py" line="47"/>
         <source>年度不是整数</source>
         <translation>the year is not a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="47"/>
-        <source>修改次数（revision）无效</source>
-        <translation>the number of changes (revision) is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="48"/>
+        <location filename="../../desktop/domain/row_text.py" line="49"/>
         <source>指标数值</source>
         <translation>indicator number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="49"/>
+        <location filename="../../desktop/domain/row_text.py" line="50"/>
         <source>指标运算符</source>
         <translation>indicator operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="50"/>
+        <location filename="../../desktop/domain/row_text.py" line="51"/>
         <source>指标复核标记无效</source>
         <translation>an indicator&apos;s review mark is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="51"/>
+        <location filename="../../desktop/domain/row_text.py" line="52"/>
         <source>指标行号无效</source>
         <translation>an indicator&apos;s line number is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="54"/>
+        <location filename="../../desktop/domain/row_text.py" line="55"/>
         <source>编号无效</source>
         <translation>the id is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="55"/>
+        <location filename="../../desktop/domain/row_text.py" line="56"/>
         <source>年度无效</source>
         <translation>the year is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="56"/>
+        <location filename="../../desktop/domain/row_text.py" line="57"/>
         <source>“{name}”不是文字或太长</source>
         <translation>“{name}” is not text or is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="57"/>
+        <location filename="../../desktop/domain/row_text.py" line="58"/>
         <source>金额无效</source>
         <translation>an amount is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="58"/>
+        <location filename="../../desktop/domain/row_text.py" line="59"/>
         <source>“{name}”不是有效的 JSON</source>
         <translation>“{name}” is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="59"/>
+        <location filename="../../desktop/domain/row_text.py" line="60"/>
         <source>“{name}”无效</source>
         <translation>“{name}” is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="60"/>
+        <location filename="../../desktop/domain/row_text.py" line="61"/>
         <source>“{name}”不是有效的日期</source>
         <translation>“{name}” is not a valid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="61"/>
+        <location filename="../../desktop/domain/row_text.py" line="48"/>
+        <location filename="../../desktop/domain/row_text.py" line="62"/>
         <source>修改次数无效</source>
         <translation>the number of changes is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="62"/>
+        <location filename="../../desktop/domain/row_text.py" line="63"/>
         <source>内容指纹（content_hash）无效</source>
         <translation>the content fingerprint (content_hash) is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="63"/>
+        <location filename="../../desktop/domain/row_text.py" line="64"/>
         <source>文字编码无效（不是 UTF-8）</source>
         <translation>text is not validly encoded (not UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="64"/>
+        <location filename="../../desktop/domain/row_text.py" line="65"/>
         <source>有指标的数值、运算符或复核标记无效</source>
         <translation>an indicator&apos;s number, operator or review mark is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="65"/>
+        <location filename="../../desktop/domain/row_text.py" line="66"/>
         <source>指标太多（{count:,} 条，上限 {limit:,}）</source>
         <translation>too many indicators ({count:,}, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="66"/>
+        <location filename="../../desktop/domain/row_text.py" line="67"/>
         <source>指标的文字太多（{chars:,} 个字符）</source>
         <translation>the indicators hold too much text ({chars:,} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="67"/>
+        <location filename="../../desktop/domain/row_text.py" line="68"/>
         <source>有指标的内容不是文字或太长</source>
         <translation>an indicator&apos;s content is not text or is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="68"/>
+        <location filename="../../desktop/domain/row_text.py" line="69"/>
         <source>有指标的文字编码无效（不是 UTF-8）</source>
         <translation>an indicator&apos;s text is not validly encoded (not UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="71"/>
+        <location filename="../../desktop/domain/row_text.py" line="72"/>
         <source>第 {n} 条指标的</source>
         <translation>indicator {n}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="72"/>
+        <location filename="../../desktop/domain/row_text.py" line="73"/>
         <source>{where}缺少“{name}”</source>
         <translation>{where}“{name}” is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="73"/>
+        <location filename="../../desktop/domain/row_text.py" line="74"/>
         <source>{where}“{name}”应为文字</source>
         <translation>{where}“{name}” should be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="74"/>
+        <location filename="../../desktop/domain/row_text.py" line="75"/>
         <source>{where}“{name}”太长（{length:,} 个字符，上限 {limit:,}）</source>
         <translation>{where}“{name}” is too long ({length:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="77"/>
+        <location filename="../../desktop/domain/row_text.py" line="78"/>
         <source>“{name}”应为整数</source>
         <translation>“{name}” should be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="78"/>
+        <location filename="../../desktop/domain/row_text.py" line="79"/>
         <source>金额“{name}”应写成文字，如 &quot;5100000.00&quot;</source>
         <translation>the amount “{name}” should be written as text, like &quot;5100000.00&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="79"/>
+        <location filename="../../desktop/domain/row_text.py" line="80"/>
         <source>金额“{name}”：{problem}</source>
         <translation>the amount “{name}”: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="80"/>
+        <location filename="../../desktop/domain/row_text.py" line="81"/>
         <source>{where}运算符“{op}”无效，应为 = ≥ ≤ &gt; &lt; 之一</source>
         <translation>{where}the operator “{op}” is invalid; it should be one of = ≥ ≤ &gt; &lt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="81"/>
+        <location filename="../../desktop/domain/row_text.py" line="82"/>
         <source>{where}有运算符但没有数值</source>
         <translation>{where}an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="82"/>
+        <location filename="../../desktop/domain/row_text.py" line="83"/>
         <source>{where}数值应写成文字，如 &quot;85.00&quot;</source>
         <translation>{where}the number should be written as text, like &quot;85.00&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="83"/>
+        <location filename="../../desktop/domain/row_text.py" line="84"/>
         <source>{where}数值“{value}…”太长</source>
         <translation>{where}the number “{value}…” is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="84"/>
+        <location filename="../../desktop/domain/row_text.py" line="85"/>
         <source>{where}数值“{value}”无效</source>
         <translation>{where}the number “{value}” is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="85"/>
+        <location filename="../../desktop/domain/row_text.py" line="86"/>
         <source>{where}数值“{value}”超出范围（绝对值应小于 10^16，最多 20 位小数）</source>
         <translation>{where}the number “{value}” is out of range (it must be smaller than 10^16, with at most 20 decimals)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="88"/>
+        <location filename="../../desktop/domain/row_text.py" line="89"/>
         <source>{where}有单位但没有数值</source>
         <translation>{where}a unit but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="89"/>
-        <source>“id”不是有效的 UUID：{id}</source>
-        <translation>“id” is not a valid UUID: {id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="90"/>
+        <location filename="../../desktop/domain/row_text.py" line="91"/>
         <source>年度 {year} 无效</source>
         <translation>the year {year} is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="91"/>
+        <location filename="../../desktop/domain/row_text.py" line="92"/>
         <source>指标太多（超过 {limit} 条）</source>
         <translation>too many indicators (more than {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="92"/>
+        <location filename="../../desktop/domain/row_text.py" line="93"/>
         <source>“{name}”应写成 YYYY-MM-DD</source>
         <translation>“{name}” should be written YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="93"/>
+        <location filename="../../desktop/domain/row_text.py" line="94"/>
         <source>{where}“{name}”应为 true 或 false</source>
         <translation>{where}“{name}” should be true or false</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="94"/>
+        <location filename="../../desktop/domain/row_text.py" line="95"/>
         <source>{where}“{name}”应为整数</source>
         <translation>{where}“{name}” should be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="95"/>
-        <source>{where}“uid”无效</source>
-        <translation>{where}“uid” is invalid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="96"/>
-        <source>{where}“uid”不是有效的 UUID</source>
-        <translation>{where}“uid” is not a valid UUID</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="97"/>
+        <location filename="../../desktop/domain/row_text.py" line="98"/>
         <source>第 {n} 条指标不是对象</source>
         <translation>indicator {n} is not an object</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="98"/>
-        <source>有两条指标的编号（uid）相同</source>
-        <translation>two indicators have the same id (uid)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="99"/>
+        <location filename="../../desktop/domain/row_text.py" line="100"/>
         <source>项目不是对象</source>
         <translation>the project is not an object</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="100"/>
+        <location filename="../../desktop/domain/row_text.py" line="101"/>
         <source>“{name}”应为对象</source>
         <translation>“{name}” should be an object</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="101"/>
+        <location filename="../../desktop/domain/row_text.py" line="102"/>
         <source>“{name}”应为列表</source>
         <translation>“{name}” should be a list</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="102"/>
+        <location filename="../../desktop/domain/row_text.py" line="103"/>
         <source>指标体系“{profile}”未知</source>
         <translation>the indicator set “{profile}” is unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="103"/>
+        <location filename="../../desktop/domain/row_text.py" line="104"/>
         <source>日期格式“{style}”未知</source>
         <translation>the date style “{style}” is unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="104"/>
-        <source>“goal_header”太长（超过 {limit} 个字符）</source>
-        <translation>“goal_header” is too long (more than {limit} characters)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/row_text.py" line="105"/>
+        <location filename="../../desktop/domain/row_text.py" line="106"/>
         <source>文字太多（共 {total:,} 个字符，上限 {limit:,}）</source>
         <translation>too much text ({total:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="106"/>
+        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <location filename="../../desktop/domain/row_text.py" line="107"/>
         <source>“{name}”：{problem}</source>
         <translation>“{name}”: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="107"/>
-        <source>“field_versions”应为 {{字段: [编号, 次数]}} 对象</source>
-        <translation>“field_versions” should be an object {{field: [id, count]}}</translation>
+        <location filename="../../desktop/domain/row_text.py" line="90"/>
+        <source>编号不是有效的 UUID：{id}</source>
+        <translation>the id is not a valid UUID: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="96"/>
+        <source>{where}指标编号无效</source>
+        <translation>{where}the indicator id is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="97"/>
+        <source>{where}指标编号不是有效的 UUID</source>
+        <translation>{where}the indicator id is not a valid UUID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="99"/>
+        <source>有两条指标的编号相同</source>
+        <translation>two indicators have the same id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="105"/>
+        <source>目标表头太长（超过 {limit} 个字符）</source>
+        <translation>the goal column header is too long (more than {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="108"/>
+        <source>字段版本记录应为 {{字段: [编号, 次数]}} 对象</source>
+        <translation>the record of field versions should be an object {{field: [id, count]}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="109"/>
+        <source>字段版本记录中的字段名无效</source>
+        <translation>a field name in the record of field versions is invalid</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="110"/>
-        <source>“field_versions”中的字段名无效</source>
-        <translation>a field name in “field_versions” is invalid</translation>
+        <source>字段版本记录中的记录应为 [编号, 次数]</source>
+        <translation>an entry of the record of field versions should be [id, count]</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="111"/>
-        <source>“field_versions”中的记录应为 [编号, 次数]</source>
-        <translation>an entry of “field_versions” should be [id, count]</translation>
+        <source>字段版本记录中的次数超出了版本记录</source>
+        <translation>a count in the record of field versions exceeds the version record</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="112"/>
-        <source>“field_versions”中的次数超出了版本记录</source>
-        <translation>a count in “field_versions” exceeds the version record</translation>
+        <source>需复核字段记录应为 {{字段: 原因}} 对象</source>
+        <translation>the record of fields to review should be an object {{field: reason}}</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="113"/>
-        <source>“field_flags”应为 {{字段: 原因}} 对象</source>
-        <translation>“field_flags” should be an object {{field: reason}}</translation>
+        <source>需复核字段记录中的字段“{key}”未知</source>
+        <translation>the field “{key}” in the record of fields to review is unknown</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="114"/>
-        <source>“field_flags”中的字段“{key}”未知</source>
-        <translation>the field “{key}” in “field_flags” is unknown</translation>
+        <source>需复核字段记录中的原因应为文字</source>
+        <translation>a reason in the record of fields to review should be text</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="115"/>
-        <source>“field_flags”中的原因应为文字</source>
-        <translation>a reason in “field_flags” should be text</translation>
+        <source>版本记录应为 {{编号: 次数}} 对象</source>
+        <translation>the version record should be an object {{id: count}}</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="116"/>
-        <source>“versions”应为 {{编号: 次数}} 对象</source>
-        <translation>“versions” should be an object {{id: count}}</translation>
+        <source>版本记录中的编号无效</source>
+        <translation>an id in the version record is invalid</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="117"/>
-        <source>“versions”中的编号无效</source>
-        <translation>an id in “versions” is invalid</translation>
+        <source>版本记录中的次数应为非负整数</source>
+        <translation>a count in the version record should be a whole number, not negative</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="118"/>
-        <source>“versions”中的次数应为非负整数</source>
-        <translation>a count in “versions” should be a whole number, not negative</translation>
+        <source>修改次数应为非负整数</source>
+        <translation>the number of changes should be a whole number, not negative</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="119"/>
-        <source>“revision”应为非负整数</source>
-        <translation>“revision” should be a whole number, not negative</translation>
+        <source>删除时间应为时间文字或 null</source>
+        <translation>the deletion time should be a time as text, or null</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="120"/>
-        <source>“deleted_at”应为时间文字或 null</source>
-        <translation>“deleted_at” should be a time as text, or null</translation>
+        <source>金额写法记录应为 {{金额字段: 文字}} 对象</source>
+        <translation>the record of amounts as written should be an object {{amount field: text}}</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="121"/>
-        <source>“funds_written”应为 {{金额字段: 文字}} 对象</source>
-        <translation>“funds_written” should be an object {{amount field: text}}</translation>
+        <source>金额写法记录中的记录无效</source>
+        <translation>an entry of the record of amounts as written is invalid</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="122"/>
-        <source>“funds_written”中的记录无效</source>
-        <translation>an entry of “funds_written” is invalid</translation>
+        <source>金额写法记录中“{text}”与金额不符</source>
+        <translation>“{text}” in the record of amounts as written does not match the amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/row_text.py" line="123"/>
-        <source>“funds_written”中“{text}”与金额不符</source>
-        <translation>“{text}” in “funds_written” does not match the amount</translation>
+        <location filename="../../desktop/domain/row_text.py" line="125"/>
+        <source>删除记录的编号无效</source>
+        <translation>the id of a deletion record is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="126"/>
+        <source>删除记录的版本记录</source>
+        <translation>deletion record&apos;s version record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="127"/>
+        <source>删除记录无效：{problem}</source>
+        <translation>a deletion record is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="128"/>
+        <source>历史版本</source>
+        <translation>kept version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="129"/>
+        <source>历史版本无效：{problem}</source>
+        <translation>a kept version is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="134"/>
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="135"/>
+        <source>项目编号</source>
+        <translation>Project id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="136"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="137"/>
+        <source>修改时间</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="138"/>
+        <source>删除时间</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="139"/>
+        <source>修改次数</source>
+        <translation>Number of changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="148"/>
+        <source>项目资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="149"/>
+        <source>绩效目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="153"/>
+        <source>指标编号</source>
+        <translation>Indicator id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="154"/>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="155"/>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="156"/>
+        <source>三级指标</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="157"/>
+        <source>计量单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="158"/>
+        <source>指标值的文字</source>
+        <translation>Value text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="159"/>
+        <location filename="../../desktop/domain/row_text.py" line="160"/>
+        <source>指标值的原写法</source>
+        <translation>Value as written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="161"/>
+        <source>指标值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="162"/>
+        <source>复核说明</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="163"/>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="164"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="165"/>
+        <source>复核标记</source>
+        <translation>Review mark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="166"/>
+        <source>原文行号</source>
+        <translation>Source line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="41"/>
+        <source>{label}无效（不是有效的 JSON）</source>
+        <translation>the {label} is invalid (not valid JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="13"/>
+        <source>“{path}”不是一个文件。</source>
+        <translation>“{path}” is not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="14"/>
+        <source>“{name}”不是绩效目标申报的数据文件（不是 SQLite 数据库）。</source>
+        <translation>“{name}” is not a Performance Targets data file (not an SQLite database).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="17"/>
+        <source>找不到数据文件“{path}”。</source>
+        <translation>The data file “{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="18"/>
+        <source>数据文件“{path}”不存在，无法以只读方式打开。</source>
+        <translation>The data file “{path}” does not exist and cannot be opened read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="19"/>
+        <source>文件夹“{folder}”不存在（是否 U 盘已拔出，或网络盘未连接？）。</source>
+        <translation>The folder “{folder}” does not exist (was the USB stick removed, or is the network drive not connected?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="22"/>
+        <source>“{name}”是空文件且只读，无法作为数据库使用。</source>
+        <translation>“{name}” is an empty file and read-only; it cannot be used as a database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="23"/>
+        <source>“{name}”是空数据库且只读，无法初始化。</source>
+        <translation>“{name}” is an empty database and read-only; it cannot be set up.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="24"/>
+        <source>“{name}”来自本程序的旧版本，需要升级后才能使用，但文件是只读的。请先复制到可写的位置再打开。</source>
+        <translation>“{name}” comes from an older version of this program and must be upgraded before use, but the file is read-only. Copy it to a place that can be written first, then open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="28"/>
+        <source>“{name}”已损坏，无法读取（{detail}）。</source>
+        <translation>“{name}” is damaged and cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="29"/>
+        <source>“{name}”的数据格式版本无效（{version}）。</source>
+        <translation>The data format version of “{name}” is invalid ({version}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="30"/>
+        <source>“{name}”中有本程序从不创建的内容（{listing}），为安全起见拒绝打开。</source>
+        <translation>“{name}” holds things this program never creates ({listing}); for safety it was not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="33"/>
+        <source>“{name}”缺少数据表或索引：{listing}。</source>
+        <translation>“{name}” lacks tables or indexes: {listing}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="34"/>
+        <source>“{name}”已损坏（{detail}）。</source>
+        <translation>“{name}” is damaged ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="35"/>
+        <source>“{name}”已损坏：{detail}</source>
+        <translation>“{name}” is damaged: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="36"/>
+        <source>“{name}”不是绩效目标申报的数据文件（它属于其他程序）。</source>
+        <translation>“{name}” is not a Performance Targets data file (it belongs to another program).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="37"/>
+        <source>“{name}”由更新版本的绩效目标申报创建（数据格式第 {version} 版），本程序只支持到第 {latest} 版。{hint}</source>
+        <translation>“{name}” was made by a newer version of Performance Targets (data format version {version}); this program supports up to version {latest}. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="42"/>
+        <source>请使用 {needed} 或更新版本的程序。</source>
+        <translation>Use version {needed} of the program or newer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="43"/>
+        <source>请先升级本程序。</source>
+        <translation>Upgrade this program first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="46"/>
+        <source>“{name}”正被其他程序占用，请稍后重试，或关闭正在使用它的程序。</source>
+        <translation>“{name}” is in use by another program. Try again shortly, or close the program using it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="49"/>
+        <source>磁盘空间不足，无法写入“{name}”，刚才的修改没有保存。</source>
+        <translation>The disk is full: “{name}” cannot be written; the last change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="50"/>
+        <source>“{name}”不能写入（只读），刚才的修改没有保存。</source>
+        <translation>“{name}” cannot be written (read-only); the last change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="51"/>
+        <source>“{name}”暂时无法读写：可能正被杀毒软件、同步盘（WPS、OneDrive）或备份程序占用。请稍后重试，或关闭正在使用它的程序。</source>
+        <translation>“{name}” cannot be read or written just now: an antivirus, a sync folder (WPS, OneDrive) or a backup program may be holding it. Try again shortly, or close the program using it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="56"/>
+        <source>无法读写“{name}”：U 盘是否已拔出，或文件所在位置是否可用？</source>
+        <translation>Cannot read or write “{name}”: was the USB stick removed, or is the file&apos;s location unavailable?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="57"/>
+        <source>“{name}”出错：{detail}</source>
+        <translation>Error in “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="60"/>
+        <source>找不到文件“{path}”。</source>
+        <translation>The file “{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="61"/>
+        <source>无法读取“{name}”：{detail}</source>
+        <translation>Cannot read “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="62"/>
+        <source>“{name}”太大（{size} MB，上限 {limit} MB），不像绩效目标申报的数据文件。</source>
+        <translation>“{name}” is too big ({size} MB, at most {limit} MB) to be a Performance Targets data file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="65"/>
+        <source>“{side}”（“{name}”旁边的临时文件）太大（{size} MB，上限 {limit} MB），为安全起见拒绝读取。请在原电脑上用本程序重新导出。</source>
+        <translation>“{side}” (the temporary file beside “{name}”) is too big ({size} MB, at most {limit} MB); for safety it was not read. Export the file again with this program on the computer it came from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="70"/>
+        <source>无法复制“{name}”：{detail}</source>
+        <translation>Cannot copy “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="71"/>
+        <source>“{name}”已损坏（文字编码无效）。</source>
+        <translation>“{name}” is damaged (text is not validly encoded).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="72"/>
+        <source>无法打开“{name}”：{detail}</source>
+        <translation>Cannot open “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="73"/>
+        <source>“{name}”无法升级到当前格式（{detail}）。</source>
+        <translation>“{name}” cannot be upgraded to the current format ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="74"/>
+        <source>“{name}”的数据表结构与本程序的不一致，可能已损坏。</source>
+        <translation>The tables of “{name}” differ from this program&apos;s; the file may be damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="75"/>
+        <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个）。</source>
+        <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="78"/>
+        <source>“{name}”中的{label}太多（{count} 条，上限 {limit} 条）。</source>
+        <translation>“{name}” holds too many {label} ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="81"/>
+        <source>“{name}”{problem}，为安全起见拒绝读取。</source>
+        <translation>“{name}”: {problem}; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="82"/>
+        <source>“{name}”的数据无法读取（{detail}）。</source>
+        <translation>The data of “{name}” cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="83"/>
+        <source>指标行太多（{total:,} 行，上限 {limit:,}）</source>
+        <translation>too many indicator rows ({total:,}, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="86"/>
+        <source>磁盘空间不足，无法写入“{name}”，未做任何修改。</source>
+        <translation>The disk is full: “{name}” cannot be written; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="87"/>
+        <source>导出时留下了 {side} 文件，已放弃导出。</source>
+        <translation>The export left a {side} file behind; the export was abandoned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="88"/>
+        <source>导出的文件“{name}”校验失败：项目数不符。</source>
+        <translation>The exported file “{name}” failed its check: the number of projects does not match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="91"/>
+        <source>“{name}”不是普通文件（是{kind}），未读取。</source>
+        <translation>“{name}” is not a regular file (it is a {kind}); it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="92"/>
+        <source>文件夹</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="93"/>
+        <source>命名管道</source>
+        <translation>named pipe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="94"/>
+        <source>设备</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="95"/>
+        <source>套接字</source>
+        <translation>socket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="96"/>
+        <source>特殊文件</source>
+        <translation>special file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="99"/>
+        <source>“{name}”正被其他程序使用，无法写入。请关闭正在使用该文件的程序（如 Excel、WPS、PDF 阅读器）后重试。</source>
+        <translation>“{name}” is in use by another program and cannot be written. Close the program using the file (such as Excel, WPS or a PDF reader) and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="106"/>
+        <source>“{name}”{what}（上限 {limit}），为安全起见未读取。</source>
+        <translation>“{name}” {what}, at most {limit}; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="107"/>
+        <source>{what}（{size}）</source>
+        <translation>{what} ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="108"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="109"/>
+        <source>{n:,} 字节</source>
+        <translation>{n:,} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="110"/>
+        <source>太大</source>
+        <translation>is too big</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="111"/>
+        <source>太大，不像申报表文件</source>
+        <translation>is too big to be a form file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="115"/>
+        <source>“{name}”太大（{size} MB），不像申报表文件</source>
+        <translation>“{name}” is too big ({size} MB) to be a form file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="116"/>
+        <source>找不到文件“{path}”</source>
+        <translation>The file “{path}” cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="117"/>
+        <source>“{path}”是文件夹，不是文件</source>
+        <translation>“{path}” is a folder, not a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <source>“{name}”不是文本文件（无法识别其编码）</source>
+        <translation>“{name}” is not a text file (its encoding cannot be recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="119"/>
+        <source>不支持的文件类型“{suffix}”（支持 {known}）</source>
+        <translation>The file type “{suffix}” is not supported (supported: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="120"/>
+        <source>“{name}”过于复杂，为安全起见未读取。</source>
+        <translation>“{name}” is too complex; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="121"/>
+        <source>不是有效的 JSON 文件（{detail}）</source>
+        <translation>not a valid JSON file ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="122"/>
+        <source>不是绩效目标申报的 JSON 文件（缺少 &quot;format&quot;: &quot;jixiao-projects&quot;）</source>
+        <translation>not a Performance Targets JSON file (&quot;format&quot;: &quot;jixiao-projects&quot; is missing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="125"/>
+        <source>JSON 文件缺少有效的版本号（&quot;version&quot;）</source>
+        <translation>the JSON file lacks a valid version number (&quot;version&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="126"/>
+        <source>JSON 文件是第 {version} 版格式，本程序只支持第 {latest} 版，请升级程序</source>
+        <translation>the JSON file is in format version {version}; this program supports only version {latest}. Upgrade the program</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="129"/>
+        <source>JSON 文件中没有项目列表（&quot;projects&quot;）</source>
+        <translation>the JSON file has no list of projects (&quot;projects&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="130"/>
+        <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。请改用 .db 文件交换。</source>
+        <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}); for safety it was not read. Exchange a .db file instead.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <source>“{name}”中的对象和数组太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” holds too many objects and arrays ({count:,}, at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="139"/>
+        <source>“{name}”不是可以读取的 Excel 工作簿（{detail}）</source>
+        <translation>“{name}” is not an Excel workbook that can be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="140"/>
+        <source>“{name}”已损坏，无法读取（{detail}）</source>
+        <translation>“{name}” is damaged and cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <source>“{name}”中没有找到财政项目支出绩效目标申报表</source>
+        <translation>No performance target form for project spending was found in “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="142"/>
+        <source>文件中没有找到财政项目支出绩效目标申报表</source>
+        <translation>No performance target form for project spending was found in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="143"/>
+        <source>“{name}”不是可以读取的 PDF 文件（{detail}）</source>
+        <translation>“{name}” is not a PDF file that can be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <source>“{name}”无法读取（{detail}）</source>
+        <translation>“{name}” cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="147"/>
+        <source>“{name}”以只读方式打开，不能修改。</source>
+        <translation>“{name}” is open read-only and cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="148"/>
+        <source>找不到项目 {id}。</source>
+        <translation>The project {id} cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <source>项目 {id} 已存在，未导入任何项目。</source>
+        <translation>The project {id} already exists; no project was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="150"/>
+        <source>项目“{name}”已在别处被彻底删除，无法保存。</source>
+        <translation>The project “{name}” was deleted for good elsewhere and cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="151"/>
+        <source>项目“{name}”已在别处被修改（第 {stored} 版，这里是第 {mine} 版），为避免覆盖，本次保存未执行。</source>
+        <translation>The project “{name}” was changed elsewhere (version {stored}, here version {mine}); to avoid overwriting it, this save was not made.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <source>只能彻底删除回收站中的项目。</source>
+        <translation>Only projects in the trash can be deleted for good.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="157"/>
+        <source>项目“{name}”未保存：{problem}。</source>
+        <translation>The project “{name}” was not saved: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="158"/>
+        <source>项目“{name}”的数据有误（{problem}），需要修复。</source>
+        <translation>The data of the project “{name}” is wrong ({problem}); it needs repair.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="161"/>
+        <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
+        <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="162"/>
+        <source>无法创建备份：{detail}</source>
+        <translation>Cannot make a backup: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="163"/>
+        <source>无法读取备份“{name}”：{detail}</source>
+        <translation>Cannot read the backup “{name}”: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="164"/>
+        <source>备份“{name}”已损坏，未恢复。</source>
+        <translation>The backup “{name}” is damaged; it was not restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="165"/>
+        <source>无法恢复备份：{detail}</source>
+        <translation>Cannot restore the backup: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="166"/>
+        <source>合并必须单独进行（另一个写入尚未结束）。</source>
+        <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
 </context>
 <context>
