@@ -18,7 +18,8 @@ from decimal import Decimal
 from itertools import compress
 from operator import add, attrgetter
 
-from desktop.domain.codec import MAX_INDICATORS, PLAIN_FIELDS, checked_columns, stored_value
+from desktop.domain.codec import MAX_INDICATORS
+from desktop.domain.codec_plain import PLAIN_FIELDS, checked_columns, stored_value
 from desktop.domain.values import OPERATORS, IndicatorValue, normalize_value_text
 
 # What a template leaves in a value for the clerk to fill in: ≥**%, XX, ××, ＊＊.
@@ -170,10 +171,10 @@ def columns_of_rows(
     columns: list[tuple], spans: list[tuple[int, int, int]]
 ) -> list[tuple[IndicatorColumns, int] | None]:
     """The indicator rows of several projects, given as columns of plain values (in the
-    order of ``codec.PLAIN_FIELDS``; each project's rows together, in order), as each
+    order of ``codec_plain.PLAIN_FIELDS``; each project's rows together, in order), as each
     project's columns, with the characters of all their text (the codec's count), a project
     a ``(year, first row, end)`` span — for each project whose rows are as our writer leaves
-    them (``codec.checked_columns``), whose values are valid and whose rows have ids of
+    them (``codec_plain.checked_columns``), whose values are valid and whose rows have ids of
     their own; None for the others (``project_from_dict`` then gives the same indicators or
     the error). The checks are made once for all the rows, each distinct value read once."""
     checked = checked_columns(list(columns))

@@ -5,7 +5,7 @@ read as plain tuples, instead of two queries a project.
 For 审核 of a whole file the indicator rows of a project as our writer leaves them become
 columns (``domain.audit_columns``) without an object a row; the project itself is read and
 checked as always (``project_from_row`` with no indicator rows), the indicators' checks are
-those of the bulk reader (``codec.plain_columns``, each value once) and the project's text
+those of the bulk reader (``codec_plain.plain_columns``, each value once) and the project's text
 total counts them too. Anything else is left to the caller, which reads that project one by
 one (the same project, or the same sentence).
 """

@@ -35,11 +35,10 @@ from desktop.domain.codec import (
     MAX_LONG_TEXT,
     MAX_PROJECT_TEXT,
     MAX_SHORT_TEXT,
-    PLAIN_FIELDS,
     CodecError,
-    plain_indicators,
     project_from_dict,
 )
+from desktop.domain.codec_plain import PLAIN_FIELDS, plain_indicators
 from desktop.domain.limits import (
     MAX_HISTORY_JSON,
     MAX_INDICATOR_ROWS,
@@ -176,7 +175,7 @@ def _indicator_dicts(indicator_rows: Iterable[Mapping]) -> list[dict]:
     return indicators
 
 
-#: the indicator columns in the order of ``codec.PLAIN_FIELDS``
+#: the indicator columns in the order of ``codec_plain.PLAIN_FIELDS``
 PLAIN_COLUMNS = tuple("value_text" if k == "entered" else k for k in PLAIN_FIELDS)
 _PLAIN_ROW = operator.itemgetter(*PLAIN_COLUMNS)
 
@@ -192,7 +191,7 @@ def _plain_row_of(columns: tuple[str, ...]) -> operator.itemgetter | None:
 def _plain_indicators(
     rows: list, columns: tuple[str, ...] | None = None
 ) -> tuple[Indicator, ...] | None:
-    """The indicators of rows our own writer left as they are (``codec.plain_indicators``:
+    """The indicators of rows our own writer left as they are (``codec_plain.plain_indicators``:
     every check of ``_indicator_dicts`` and of the codec made once, in bulk); None when a
     row needs reading one by one (a column of an older schema missing, anything unusual).
     ``columns``: the rows are tuples of these columns, else mappings."""
