@@ -424,8 +424,12 @@ class ProjectFilterModel(QAbstractProxyModel):
         rows and the sort do not change, and the matches take their places in it."""
         if self._sort_column < 0:
             return shown
+        few = len(shown) * 16 < len(self._source_rows())
+        if few and self._rank is None:  # (not worth sorting every row for: sorted alone)
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            return sorted(shown, key=self._key(self._sort_column), reverse=descending)
         rank = self._ranks()
-        if len(shown) * 16 < len(rank):  # a few matches: sorted by their places
+        if few:  # sorted by their places
             return sorted(shown, key=rank.__getitem__)
         order = self._order  # many: the sorted order, keeping the matches (in C)
         wanted = bytearray(len(rank))
@@ -446,6 +450,8 @@ class ProjectFilterModel(QAbstractProxyModel):
     def _place(self, shown: list[int], row: int) -> int | None:
         """Where a source row is among rows in the order shown (found by bisection, not a
         map of every row); None if it is not among them."""
+        if self._sort_column >= 0 and self._rank is None:  # a few rows sorted alone
+            return shown.index(row) if row in shown else None
         key = None if self._sort_column < 0 else self._ranks().__getitem__
         at = bisect.bisect_left(shown, row if key is None else key(row), key=key)
         return at if at < len(shown) and shown[at] == row else None
