@@ -1,5 +1,6 @@
 """The project list's filter and sort: whatever the sequence of searches, year and status
-filters, column sorts and edits (a row changed, added or removed), the rows shown are the
+filters, column sorts, edits (a row changed, added or removed) and rows found unreadable
+(需要修复: with errors, sorted after every counted error), the rows shown are the
 source rows that match every search word, the year and the status, in the sorted column's
 order (ties in list order) — and a view's current row stays on its project while shown."""
 
@@ -57,15 +58,18 @@ steps = st.one_of(
     st.tuples(st.just("change"), st.tuples(st.integers(0, 99), rows)),
     st.tuples(st.just("add"), rows),
     st.tuples(st.just("remove"), st.integers(0, 99)),
+    st.tuples(st.just("repair"), st.sets(st.integers(0, 99), max_size=3)),
 )
 
 
-def expected(source: list[ProjectSummary], words, year, status, sort) -> list[str]:
+def expected(source: list[ProjectSummary], words, year, status, sort, repair=()) -> list[str]:
+    """Projects needing repair (their rows cannot be read) count as with errors, sorted
+    after every counted error."""
     shown = [
         s
         for s in source
         if (year is None or s.year == year)
-        and (status is None or s.audit_status == status)
+        and (status is None or (2 if s.id in repair else s.audit_status) == status)
         and all(w.lower() in s.search_text for w in words)
     ]
     column, descending = sort
@@ -75,7 +79,11 @@ def expected(source: list[ProjectSummary], words, year, status, sort) -> list[st
             1: lambda s: s.year,
             2: lambda s: s.implementing_unit,
             3: lambda s: s.total,
-            4: lambda s: s.audit_status * 10000 + s.audit_errors * 100 + s.audit_warnings,
+            4: lambda s: (
+                30000
+                if s.id in repair
+                else s.audit_status * 10000 + s.audit_errors * 100 + s.audit_warnings
+            ),
         }[column]
         shown = sorted(shown, key=key, reverse=descending)
     return [s.id for s in shown]
@@ -89,7 +97,7 @@ def test_the_rows_shown_are_the_matches_in_order(qapp, initial, actions):
     proxy = ProjectFilterModel()
     proxy.setSourceModel(model)
     model.set_rows(initial)
-    words, year, status, sort = [], None, None, (-1, False)
+    words, year, status, sort, repair = [], None, None, (-1, False), set()
     current = QPersistentModelIndex(proxy.index(0, 0))
     current_id = current.data(ID_ROLE)
     for kind, arg in actions:
@@ -115,9 +123,12 @@ def test_the_rows_shown_are_the_matches_in_order(qapp, initial, actions):
             model.upsert(arg)
         elif kind == "remove" and model.rowCount():
             model.remove(model.summary(arg % model.rowCount()).id)
+        elif kind == "repair" and model.rowCount():
+            repair = {model.summary(n % model.rowCount()).id for n in arg}
+            model.set_needing_repair(dict.fromkeys(repair, "unreadable"))
         source = [model.summary(r) for r in range(model.rowCount())]
         shown = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
-        assert shown == expected(source, words, year, status, sort)
+        assert shown == expected(source, words, year, status, sort, repair)
         for r in range(proxy.rowCount()):
             back = proxy.mapFromSource(proxy.mapToSource(proxy.index(r, 0)))
             assert back.row() == r

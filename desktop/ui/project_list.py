@@ -8,6 +8,8 @@ search text (name, units, indicator names) and the year.
 from __future__ import annotations
 
 import bisect
+from itertools import compress
+from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -34,6 +36,9 @@ COL_NAME, COL_YEAR, COL_UNIT, COL_TOTAL, COL_STATUS, COL_REVIEW = range(6)
 REVIEW_ORDER = {s: n for n, s in enumerate(rv.STATUS_LABELS)}
 
 Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
 #: a change to this many rows at once is followed in one pass (``_source_changed``,
 #: ``_source_inserted``)
 WHOLE_COLUMN = 64
@@ -166,10 +171,11 @@ class ProjectTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        s = self._rows[index.row()]
-        col = index.column()
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, col: int, role: int):
+        """The data of a cell by its row and column (the filter asks without an index)."""
+        s = self._rows[row]
         if s.id in self._repair and col in (COL_YEAR, COL_STATUS):
             return self._repair_data(s, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -273,6 +279,19 @@ def review_label(status: str) -> str:
     }[status]
 
 
+def _packed(texts: list[str]) -> list[str]:
+    """The same texts, copied one after another in memory (slices of one joined string):
+    a pass over them then reads memory in order — 1.5–2× faster at 50,000 than over the
+    texts where the summaries were read, scattered among other objects."""
+    whole = "".join(texts)
+    packed, at = [], 0
+    for text in texts:
+        end = at + len(text)
+        packed.append(whole[at:end])
+        at = end
+    return packed
+
+
 class ProjectFilterModel(QAbstractProxyModel):
     """Search words (all must match), a year and a 审核 status; sorting by a column.
 
@@ -291,8 +310,10 @@ class ProjectFilterModel(QAbstractProxyModel):
         self._unit: str | None = None  # one 实施单位 (a reviewer's file holds many), or any
         self._texts: list[str] | None = None  # the source rows' search texts
         self._narrow: tuple[list[str], list[int]] | None = None  # the last words' matches
+        self._rank: list[int] | None = None  # source row → its place in the sorted order
+        self._order: list[int] = []  # the source rows in the sorted order (with _rank)
         self._shown: list[int] = []  # source rows, in the order shown
-        self._at: dict[int, int] = {}  # source row → row shown
+        self._at_rows: dict[int, int] | None = {}  # source row → row shown, when asked
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -326,6 +347,7 @@ class ProjectFilterModel(QAbstractProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) != (self._sort_column, self._sort_order):
             self._sort_column, self._sort_order = column, order
+            self._rank = None
             self._relayout()
 
     def sortColumn(self) -> int:
@@ -363,28 +385,30 @@ class ProjectFilterModel(QAbstractProxyModel):
         """The source rows whose search text holds every word. A search that only adds to
         the last one (typing on: 法 → 法律 → 法律 援助) looks only among its matches."""
         if self._texts is None:
-            self._texts = [s.search_text for s in self._source_rows()]
+            self._texts = _packed([s.search_text for s in self._source_rows()])
             self._narrow = None
         texts, last = self._texts, self._narrow
+        found: list[int] | None = None
         if last is not None and all(any(old in new for new in words) for old in last[0]):
-            among = last[1]
-            if len(words) == 1:
-                (word,) = words
-                found = [i for i in among if word in texts[i]]
+            found = last[1]  # every row that matches now matched then
+            words = [w for w in words if w not in last[0]]  # those hold for all of them
+        # a pass a word (the longest first: it leaves the fewest rows for the next), each
+        # a list comprehension with one ``in`` a row, not a generator a row
+        for word in sorted(words, key=len, reverse=True):
+            if found is None:
+                found = [i for i, text in enumerate(texts) if word in text]
             else:
-                found = [i for i in among if all(w in texts[i] for w in words)]
-        elif len(words) == 1:
-            (word,) = words
-            found = [i for i, text in enumerate(texts) if word in text]
-        else:
-            found = [i for i, text in enumerate(texts) if all(w in text for w in words)]
-        self._narrow = (words, found)
+                found = [i for i in found if word in texts[i]]
+        assert found is not None  # (there was a word, or the last matches)
+        self._narrow = (self._words, found)
         return found
 
     def _forget_texts(self) -> None:
-        """The source rows changed: the search texts and the last matches are read again."""
+        """The source rows changed: the search texts, the last matches and the sorted order
+        are read again."""
         self._texts = None
         self._narrow = None
+        self._rank = None
 
     def _key(self, column: int):
         """The sort key of a source row in ``column`` (ties keep the source order)."""
@@ -408,10 +432,42 @@ class ProjectFilterModel(QAbstractProxyModel):
         )
 
     def _ordered(self, shown: list[int]) -> list[int]:
+        """The matches (in source order) in the order shown. The sorted order of every
+        source row is computed once (a stable sort; ties in source order), kept while the
+        rows and the sort do not change, and the matches take their places in it."""
         if self._sort_column < 0:
             return shown
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        return sorted(shown, key=self._key(self._sort_column), reverse=descending)
+        few = len(shown) * 16 < len(self._source_rows())
+        if few and self._rank is None:  # (not worth sorting every row for: sorted alone)
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            return sorted(shown, key=self._key(self._sort_column), reverse=descending)
+        rank = self._ranks()
+        if few:  # sorted by their places
+            return sorted(shown, key=rank.__getitem__)
+        order = self._order  # many: the sorted order, keeping the matches (in C)
+        wanted = bytearray(len(rank))
+        for row in shown:
+            wanted[row] = 1
+        return list(compress(order, itemgetter(*order)(wanted))) if len(order) > 1 else shown
+
+    def _ranks(self) -> list[int]:
+        if self._rank is None:
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            rows = range(len(self._source_rows()))
+            self._order = sorted(rows, key=self._key(self._sort_column), reverse=descending)
+            self._rank = [0] * len(self._order)
+            for place, row in enumerate(self._order):
+                self._rank[row] = place
+        return self._rank
+
+    def _place(self, shown: list[int], row: int) -> int | None:
+        """Where a source row is among rows in the order shown (found by bisection, not a
+        map of every row); None if it is not among them."""
+        if self._sort_column >= 0 and self._rank is None:  # a few rows sorted alone
+            return shown.index(row) if row in shown else None
+        key = None if self._sort_column < 0 else self._ranks().__getitem__
+        at = bisect.bisect_left(shown, row if key is None else key(row), key=key)
+        return at if at < len(shown) and shown[at] == row else None
 
     def _source_rows(self) -> list[ProjectSummary]:
         model = self.sourceModel()
@@ -425,25 +481,28 @@ class ProjectFilterModel(QAbstractProxyModel):
         # first, each with the run of going rows around it, as Qt's own proxy removes
         # rows: the view then moves its current row to a row that stays, and says so
         # (currentRowChanged), which a layout change would not.
-        keep = set(shown)
         held = {self._shown[i.row()] for i in self.persistentIndexList() if i.isValid()}
-        for row in sorted(held - keep, key=self._at.__getitem__, reverse=True):
-            if row not in self._at:
-                continue  # went with an earlier run
-            first = last = self._at[row]
-            while first > 0 and self._shown[first - 1] not in keep:
-                first -= 1
-            while last + 1 < len(self._shown) and self._shown[last + 1] not in keep:
-                last += 1
-            self.beginRemoveRows(QModelIndex(), first, last)
-            self._set_shown(self._shown[:first] + self._shown[last + 1 :])
-            self.endRemoveRows()
+        going = {row for row in held if self._place(shown, row) is None}
+        if going:
+            keep = set(shown)
+            for row in sorted(going, key=self._at.__getitem__, reverse=True):
+                if row not in self._at:
+                    continue  # went with an earlier run
+                first = last = self._at[row]
+                while first > 0 and self._shown[first - 1] not in keep:
+                    first -= 1
+                while last + 1 < len(self._shown) and self._shown[last + 1] not in keep:
+                    last += 1
+                self.beginRemoveRows(QModelIndex(), first, last)
+                self._set_shown(self._shown[:first] + self._shown[last + 1 :])
+                self.endRemoveRows()
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         sources = [self._shown[i.row()] if i.isValid() else -1 for i in before]
+        places = {r: self._place(shown, r) for r in set(sources) if r >= 0}
         self._set_shown(shown)
         after = [
-            self.index(self._at[r], i.column()) if r in self._at else QModelIndex()
+            QModelIndex() if places.get(r) is None else self.index(places[r], i.column())
             for r, i in zip(sources, before, strict=True)
         ]
         self.changePersistentIndexList(before, after)
@@ -451,7 +510,15 @@ class ProjectFilterModel(QAbstractProxyModel):
 
     def _set_shown(self, shown: list[int]) -> None:
         self._shown = shown
-        self._at = {r: i for i, r in enumerate(shown)}
+        self._at_rows = None
+
+    @property
+    def _at(self) -> dict[int, int]:
+        """Source row → row shown, made when first asked after a change (a keystroke that
+        shows 50,000 rows does not build it)."""
+        if self._at_rows is None:
+            self._at_rows = {r: i for i, r in enumerate(self._shown)}
+        return self._at_rows
 
     # -- following the source ------------------------------------------------------------
     def setSourceModel(self, model: ProjectTableModel) -> None:
@@ -487,7 +554,7 @@ class ProjectFilterModel(QAbstractProxyModel):
         at = self._position(row)
         self.beginInsertRows(QModelIndex(), at, at)
         self._shown.insert(at, row)
-        self._at = {r: i for i, r in enumerate(self._shown)}
+        self._at_rows = None
         self.endInsertRows()
 
     def _position(self, row: int) -> int:
@@ -519,7 +586,7 @@ class ProjectFilterModel(QAbstractProxyModel):
             if at is not None:
                 self.beginRemoveRows(QModelIndex(), at, at)
                 del self._shown[at]
-                self._at = {r: i for i, r in enumerate(self._shown)}
+                self._at_rows = None
                 self.endRemoveRows()
 
     def _source_removed(self, parent: Index, first: int, last: int) -> None:
@@ -596,8 +663,12 @@ class ProjectFilterModel(QAbstractProxyModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._shown):
             return None
-        model = self.sourceModel()
-        return model.data(model.index(self._shown[index.row()], index.column()), role)
+        # straight to the row (no source index made and checked for each cell and role)
+        return self.sourceModel().cell(self._shown[index.row()], index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # the source's flags (QAbstractTableModel's), without mapping each index there
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         return self.sourceModel().headerData(section, orientation, role)
