@@ -22,7 +22,7 @@ from desktop.domain.limits import (
     check_size,
     clean_project,
 )
-from desktop.domain.messages import Message, Term
+from desktop.domain.messages import Listing, Message, Term
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
@@ -87,7 +87,7 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in IMPORT_FORMATS:
-        known = "、".join(IMPORT_FORMATS)
+        known = Listing(IMPORT_FORMATS)
         raise ImportFormatError(
             Message(say.IMPORT_UNKNOWN_TYPE, suffix=suffix or path.name, known=known)
         )

@@ -4025,7 +4025,7 @@ Submit these adjustments?</translation>
         <translation>too much text ({total:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <location filename="../../desktop/domain/file_text.py" line="178"/>
         <location filename="../../desktop/domain/row_text.py" line="107"/>
         <source>“{name}”：{problem}</source>
         <translation>“{name}”: {problem}</translation>
@@ -4260,6 +4260,71 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/row_text.py" line="166"/>
         <source>原文行号</source>
         <translation>Source line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="172"/>
+        <source>记录编号</source>
+        <translation>Record id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="174"/>
+        <source>意见编号</source>
+        <translation>Opinion id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="175"/>
+        <source>序号</source>
+        <translation>Sequence number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="176"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="177"/>
+        <source>经办人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="178"/>
+        <source>记录时间</source>
+        <translation>Time recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="179"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="180"/>
+        <source>内容校验值</source>
+        <translation>Content checksum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="181"/>
+        <source>意见位置</source>
+        <translation>Opinion's place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="182"/>
+        <source>意见位置的名称</source>
+        <translation>Name of the opinion's place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="183"/>
+        <source>意见代码</source>
+        <translation>Opinion code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="184"/>
+        <source>意见内容</source>
+        <translation>Opinion text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="185"/>
+        <source>处理说明</source>
+        <translation>Answer</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="41"/>
@@ -4537,169 +4602,305 @@ Submit these adjustments?</translation>
         <translation>is too big to be a form file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="115"/>
+        <location filename="../../desktop/domain/file_text.py" line="112"/>
+        <source>压缩的数据解压后太大</source>
+        <translation>has compressed data too big when unpacked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="113"/>
+        <source>中的项目数据解压后太大</source>
+        <translation>has project data too big when unpacked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <source>“{name}”中不允许的数值 {text}，为安全起见未读取。</source>
+        <translation>“{name}” holds a value that is not allowed ({text}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="117"/>
+        <source>“{name}”嵌套太深，为安全起见未读取。</source>
+        <translation>“{name}” is nested too deep; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <source>“{name}”嵌套太深（上限 {limit} 层），为安全起见未读取。</source>
+        <translation>“{name}” is nested too deep (at most {limit} levels); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="123"/>
+        <source>“{name}”的单元格太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many cells (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="126"/>
+        <source>“{name}”的工作表“{sheet}”行数太多（上限 {limit:,} 行），为安全起见未读取。</source>
+        <translation>The sheet “{sheet}” of “{name}” has too many rows (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="129"/>
+        <source>“{name}”的共享字符串太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many shared strings (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="132"/>
+        <source>“{name}”的单元格样式太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many cell styles (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <source>“{name}”的工作表太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many sheets (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="138"/>
+        <source>“{name}”的部件太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many parts (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <source>“{name}”中有一个工作表解压后太大（上限 {limit} MB），为安全起见未读取。</source>
+        <translation>“{name}” has a sheet too big when unpacked (at most {limit} MB); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <source>“{name}”解压后太大（上限 {limit} MB），为安全起见未读取。</source>
+        <translation>“{name}” is too big when unpacked (at most {limit} MB); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <source>“{name}”的对象太多（{count:,} 个）（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many objects ({count:,}, at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="152"/>
+        <source>“{name}”页数太多（{count:,} 页）（上限 {limit:,} 页），为安全起见未读取。</source>
+        <translation>“{name}” has too many pages ({count:,}, at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="155"/>
+        <source>“{name}”页数太多（上限 {limit:,} 页），为安全起见未读取。</source>
+        <translation>“{name}” has too many pages (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <source>“{name}”有 {count:,} 页，表格太多（上限 {limit:,} 页），为安全起见未读取。</source>
+        <translation>“{name}” has {count:,} pages, too many to read as tables (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="159"/>
+        <source>“{name}”第 {n} 页的文字太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>Page {n} of “{name}” has too much text (at most {limit:,} characters); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="162"/>
+        <source>“{name}”中的引用太多或绕成了圈（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too many references, or references in a loop (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="165"/>
+        <source>“{name}”的页面内容太多（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too much page content (at most {limit:,} operations); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="168"/>
+        <source>“{name}”中的文字太多（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too much text (at most {limit:,} characters); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="169"/>
+        <source>“{name}”中的线条太多（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too many lines (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="170"/>
+        <source>“{name}”：PDF 中压缩的内容解压后太大，为安全起见未读取。</source>
+        <translation>“{name}”: the compressed content of the PDF is too big when unpacked; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="173"/>
+        <source>“{name}”：PDF 中一段压缩的内容解压后太大，为安全起见未读取。</source>
+        <translation>“{name}”: a compressed part of the PDF is too big when unpacked; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="179"/>
         <source>“{name}”太大（{size} MB），不像申报表文件</source>
         <translation>“{name}” is too big ({size} MB) to be a form file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="116"/>
+        <location filename="../../desktop/domain/file_text.py" line="180"/>
         <source>找不到文件“{path}”</source>
         <translation>The file “{path}” cannot be found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="117"/>
+        <location filename="../../desktop/domain/file_text.py" line="181"/>
         <source>“{path}”是文件夹，不是文件</source>
         <translation>“{path}” is a folder, not a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <location filename="../../desktop/domain/file_text.py" line="182"/>
         <source>“{name}”不是文本文件（无法识别其编码）</source>
         <translation>“{name}” is not a text file (its encoding cannot be recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="119"/>
+        <location filename="../../desktop/domain/file_text.py" line="183"/>
         <source>不支持的文件类型“{suffix}”（支持 {known}）</source>
         <translation>The file type “{suffix}” is not supported (supported: {known})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="120"/>
+        <location filename="../../desktop/domain/file_text.py" line="184"/>
         <source>“{name}”过于复杂，为安全起见未读取。</source>
         <translation>“{name}” is too complex; for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="121"/>
+        <location filename="../../desktop/domain/file_text.py" line="185"/>
         <source>不是有效的 JSON 文件（{detail}）</source>
         <translation>not a valid JSON file ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="122"/>
+        <location filename="../../desktop/domain/file_text.py" line="186"/>
         <source>不是绩效目标申报的 JSON 文件（缺少 &quot;format&quot;: &quot;jixiao-projects&quot;）</source>
         <translation>not a Performance Targets JSON file (&quot;format&quot;: &quot;jixiao-projects&quot; is missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="125"/>
+        <location filename="../../desktop/domain/file_text.py" line="189"/>
         <source>JSON 文件缺少有效的版本号（&quot;version&quot;）</source>
         <translation>the JSON file lacks a valid version number (&quot;version&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="126"/>
+        <location filename="../../desktop/domain/file_text.py" line="190"/>
         <source>JSON 文件是第 {version} 版格式，本程序只支持第 {latest} 版，请升级程序</source>
         <translation>the JSON file is in format version {version}; this program supports only version {latest}. Upgrade the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="129"/>
+        <location filename="../../desktop/domain/file_text.py" line="193"/>
         <source>JSON 文件中没有项目列表（&quot;projects&quot;）</source>
         <translation>the JSON file has no list of projects (&quot;projects&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="130"/>
+        <location filename="../../desktop/domain/file_text.py" line="194"/>
         <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。请改用 .db 文件交换。</source>
         <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}); for safety it was not read. Exchange a .db file instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <location filename="../../desktop/domain/file_text.py" line="199"/>
         <source>“{name}”中的对象和数组太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。</source>
         <translation>“{name}” holds too many objects and arrays ({count:,}, at most {limit:,}); for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="139"/>
+        <location filename="../../desktop/domain/file_text.py" line="203"/>
         <source>“{name}”不是可以读取的 Excel 工作簿（{detail}）</source>
         <translation>“{name}” is not an Excel workbook that can be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="140"/>
+        <location filename="../../desktop/domain/file_text.py" line="204"/>
         <source>“{name}”已损坏，无法读取（{detail}）</source>
         <translation>“{name}” is damaged and cannot be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <location filename="../../desktop/domain/file_text.py" line="205"/>
         <source>“{name}”中没有找到财政项目支出绩效目标申报表</source>
         <translation>No performance target form for project spending was found in “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="142"/>
+        <location filename="../../desktop/domain/file_text.py" line="206"/>
         <source>文件中没有找到财政项目支出绩效目标申报表</source>
         <translation>No performance target form for project spending was found in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="143"/>
+        <location filename="../../desktop/domain/file_text.py" line="207"/>
         <source>“{name}”不是可以读取的 PDF 文件（{detail}）</source>
         <translation>“{name}” is not a PDF file that can be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <location filename="../../desktop/domain/file_text.py" line="208"/>
         <source>“{name}”无法读取（{detail}）</source>
         <translation>“{name}” cannot be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="147"/>
+        <location filename="../../desktop/domain/file_text.py" line="211"/>
         <source>“{name}”以只读方式打开，不能修改。</source>
         <translation>“{name}” is open read-only and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="148"/>
+        <location filename="../../desktop/domain/file_text.py" line="212"/>
         <source>找不到项目 {id}。</source>
         <translation>The project {id} cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <location filename="../../desktop/domain/file_text.py" line="213"/>
         <source>项目 {id} 已存在，未导入任何项目。</source>
         <translation>The project {id} already exists; no project was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="150"/>
+        <location filename="../../desktop/domain/file_text.py" line="214"/>
         <source>项目“{name}”已在别处被彻底删除，无法保存。</source>
         <translation>The project “{name}” was deleted for good elsewhere and cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="151"/>
+        <location filename="../../desktop/domain/file_text.py" line="215"/>
         <source>项目“{name}”已在别处被修改（第 {stored} 版，这里是第 {mine} 版），为避免覆盖，本次保存未执行。</source>
         <translation>The project “{name}” was changed elsewhere (version {stored}, here version {mine}); to avoid overwriting it, this save was not made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <location filename="../../desktop/domain/file_text.py" line="220"/>
         <source>只能彻底删除回收站中的项目。</source>
         <translation>Only projects in the trash can be deleted for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="157"/>
+        <location filename="../../desktop/domain/file_text.py" line="221"/>
         <source>项目“{name}”未保存：{problem}。</source>
         <translation>The project “{name}” was not saved: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="158"/>
+        <location filename="../../desktop/domain/file_text.py" line="222"/>
         <source>项目“{name}”的数据有误（{problem}），需要修复。</source>
         <translation>The data of the project “{name}” is wrong ({problem}); it needs repair.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="161"/>
+        <location filename="../../desktop/domain/file_text.py" line="225"/>
         <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
         <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="162"/>
+        <location filename="../../desktop/domain/file_text.py" line="226"/>
+        <source>已损坏（{detail}）</source>
+        <translation>damaged ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="227"/>
+        <source>中有 {count} 个项目的数据有误</source>
+        <translation>the data of {count} projects are wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="228"/>
         <source>无法创建备份：{detail}</source>
         <translation>Cannot make a backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="163"/>
+        <location filename="../../desktop/domain/file_text.py" line="229"/>
         <source>无法读取备份“{name}”：{detail}</source>
         <translation>Cannot read the backup “{name}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="164"/>
+        <location filename="../../desktop/domain/file_text.py" line="230"/>
         <source>备份“{name}”已损坏，未恢复。</source>
         <translation>The backup “{name}” is damaged; it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="165"/>
+        <location filename="../../desktop/domain/file_text.py" line="231"/>
         <source>无法恢复备份：{detail}</source>
         <translation>Cannot restore the backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="166"/>
+        <location filename="../../desktop/domain/file_text.py" line="232"/>
         <source>合并必须单独进行（另一个写入尚未结束）。</source>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/messages.py" line="36"/>
+        <source>、</source>
+        <extracomment>what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
