@@ -207,6 +207,11 @@ NO_FORM = QT_TRANSLATE_NOOP("audit", "文件中没有找到财政项目支出绩
 NOT_PDF = QT_TRANSLATE_NOOP("audit", "“{name}”不是可以读取的 PDF 文件（{detail}）")
 CANNOT_READ_AS = QT_TRANSLATE_NOOP("audit", "“{name}”无法读取（{detail}）")
 
+# printing (printing/fonts)
+NO_PRINT_FONT = QT_TRANSLATE_NOOP(
+    "audit", "没有可用于打印的中文字体（resources/fonts 中的字体文件缺失）"
+)
+
 # what the working file refuses to do (store/repository)
 OPENED_READ_ONLY = QT_TRANSLATE_NOOP("audit", "“{name}”以只读方式打开，不能修改。")
 NO_PROJECT = QT_TRANSLATE_NOOP("audit", "找不到项目 {id}。")

@@ -223,7 +223,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="431"/>
+        <location filename="../../desktop/ui/app.py" line="432"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -361,36 +361,36 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="178"/>
+        <location filename="../../desktop/ui/app.py" line="179"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot; the scan for rows that cannot be read finished: which opening, ``{id: problem}``</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="191"/>
-        <location filename="../../desktop/ui/app.py" line="222"/>
+        <location filename="../../desktop/ui/app.py" line="192"/>
+        <location filename="../../desktop/ui/app.py" line="223"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="225"/>
+        <location filename="../../desktop/ui/app.py" line="226"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="235"/>
+        <location filename="../../desktop/ui/app.py" line="236"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="276"/>
+        <location filename="../../desktop/ui/app.py" line="277"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="322"/>
+        <location filename="../../desktop/ui/app.py" line="323"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -399,7 +399,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="411"/>
+        <location filename="../../desktop/ui/app.py" line="412"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -408,12 +408,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="435"/>
+        <location filename="../../desktop/ui/app.py" line="436"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="509"/>
+        <location filename="../../desktop/ui/app.py" line="510"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -2160,22 +2160,22 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="60"/>
+        <location filename="../../desktop/ui/window_print.py" line="61"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="62"/>
+        <location filename="../../desktop/ui/window_print.py" line="63"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="74"/>
+        <location filename="../../desktop/ui/window_print.py" line="75"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="90"/>
+        <location filename="../../desktop/ui/window_print.py" line="91"/>
         <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
         <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
@@ -2183,130 +2183,145 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="256"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="254"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="309"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="280"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="328"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="329"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="338"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="332"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="341"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="334"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="343"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="345"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="338"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="347"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="348"/>
         <source>校验码(&amp;Q)</source>
         <translation>Check &amp;codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
         <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="359"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="297"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="306"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="394"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="82"/>
+        <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
+        <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
+        <source>无法保存 PDF：{0}</source>
+        <translation>Cannot save the PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="127"/>
+        <source>字体中没有这些字符，已印为 □：{0}</source>
+        <translation>These characters are not in the fonts and print as □: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="403"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="396"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="405"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="398"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="407"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="413"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="432"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="427"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="436"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="431"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="440"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="448"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="442"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="451"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="444"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="453"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="460"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="469"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -4304,12 +4319,12 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="181"/>
         <source>意见位置</source>
-        <translation>Opinion's place</translation>
+        <translation>Opinion&apos;s place</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="182"/>
         <source>意见位置的名称</source>
-        <translation>Name of the opinion's place</translation>
+        <translation>Name of the opinion&apos;s place</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="183"/>
@@ -4818,81 +4833,86 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="211"/>
+        <source>没有可用于打印的中文字体（resources/fonts 中的字体文件缺失）</source>
+        <translation>No font for printing Chinese is available (the font files in resources/fonts are missing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="216"/>
         <source>“{name}”以只读方式打开，不能修改。</source>
         <translation>“{name}” is open read-only and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="212"/>
+        <location filename="../../desktop/domain/file_text.py" line="217"/>
         <source>找不到项目 {id}。</source>
         <translation>The project {id} cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="213"/>
+        <location filename="../../desktop/domain/file_text.py" line="218"/>
         <source>项目 {id} 已存在，未导入任何项目。</source>
         <translation>The project {id} already exists; no project was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="214"/>
+        <location filename="../../desktop/domain/file_text.py" line="219"/>
         <source>项目“{name}”已在别处被彻底删除，无法保存。</source>
         <translation>The project “{name}” was deleted for good elsewhere and cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="215"/>
+        <location filename="../../desktop/domain/file_text.py" line="220"/>
         <source>项目“{name}”已在别处被修改（第 {stored} 版，这里是第 {mine} 版），为避免覆盖，本次保存未执行。</source>
         <translation>The project “{name}” was changed elsewhere (version {stored}, here version {mine}); to avoid overwriting it, this save was not made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="220"/>
+        <location filename="../../desktop/domain/file_text.py" line="225"/>
         <source>只能彻底删除回收站中的项目。</source>
         <translation>Only projects in the trash can be deleted for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="221"/>
+        <location filename="../../desktop/domain/file_text.py" line="226"/>
         <source>项目“{name}”未保存：{problem}。</source>
         <translation>The project “{name}” was not saved: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="222"/>
+        <location filename="../../desktop/domain/file_text.py" line="227"/>
         <source>项目“{name}”的数据有误（{problem}），需要修复。</source>
         <translation>The data of the project “{name}” is wrong ({problem}); it needs repair.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="225"/>
+        <location filename="../../desktop/domain/file_text.py" line="230"/>
         <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
         <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="226"/>
+        <location filename="../../desktop/domain/file_text.py" line="231"/>
         <source>已损坏（{detail}）</source>
         <translation>damaged ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="227"/>
+        <location filename="../../desktop/domain/file_text.py" line="232"/>
         <source>中有 {count} 个项目的数据有误</source>
         <translation>the data of {count} projects are wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="228"/>
+        <location filename="../../desktop/domain/file_text.py" line="233"/>
         <source>无法创建备份：{detail}</source>
         <translation>Cannot make a backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="229"/>
+        <location filename="../../desktop/domain/file_text.py" line="234"/>
         <source>无法读取备份“{name}”：{detail}</source>
         <translation>Cannot read the backup “{name}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="230"/>
+        <location filename="../../desktop/domain/file_text.py" line="235"/>
         <source>备份“{name}”已损坏，未恢复。</source>
         <translation>The backup “{name}” is damaged; it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="231"/>
+        <location filename="../../desktop/domain/file_text.py" line="236"/>
         <source>无法恢复备份：{detail}</source>
         <translation>Cannot restore the backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="232"/>
+        <location filename="../../desktop/domain/file_text.py" line="237"/>
         <source>合并必须单独进行（另一个写入尚未结束）。</source>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
@@ -5047,24 +5067,6 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/merge_text.py" line="63"/>
         <source>恢复历史版本前</source>
         <translation>Before restoring an earlier version</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="80"/>
-        <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
-        <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="113"/>
-        <source>无法保存 PDF：{0}</source>
-        <translation>Cannot save the PDF: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
-        <source>字体中没有这些字符，已印为 □：{0}</source>
-        <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
 </context>
 <context>
