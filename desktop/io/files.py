@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.domain import file_text as say
+from desktop.domain import report_text as report_say
 from desktop.domain.codec import length_problem
 from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
@@ -126,7 +127,9 @@ def load_file(path: str | os.PathLike) -> ImportResult:
             result.items = [
                 i for i in result.items if not (i.severity == REVIEW and i.project == p.name)
             ]
-            result.add(ERROR, f"未导入：{problem}", project=p.name[:100])
+            result.add(
+                ERROR, Message(report_say.NOT_IMPORTED, problem=problem), project=p.name[:100]
+            )
     result.projects = kept
     return result
 
@@ -173,7 +176,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
     for n, project in enumerate(result.projects):
         if n in identical:
             summary.skipped_identical += 1
-            result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
+            result.add(INFO, Message(report_say.SAME_CONTENT), project=project.name)
             continue
         if project.id in taken:
             old_id, project = project.id, replace(project, id=new_id())
@@ -181,7 +184,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
                 result.fund_sources[project.id] = result.fund_sources[old_id]
             result.add(
                 WARNING,
-                "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）",
+                Message(report_say.SAME_ID),
                 project=project.name,
             )
         taken.add(project.id)

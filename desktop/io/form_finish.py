@@ -8,7 +8,9 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from desktop.domain import report_text as report_say
 from desktop.domain.dates import DateError, date_style, parse_date
+from desktop.domain.messages import Message
 from desktop.domain.model import Funds, Indicator, Project, field_label, now_timestamp
 from desktop.domain.taxonomy import taxonomy
 from desktop.io.form_state import Form
@@ -224,7 +226,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         if form.labels_seen:
             result.add(
                 ERROR,
-                "这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过",
+                Message(report_say.NOT_A_FORM),
                 form.first_line,
             )
         return
@@ -239,7 +241,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         note(severity, message, line, col)
     flags = form.flags
     if not name:
-        note(WARNING, "没有找到项目名称", form.first_line)
+        note(WARNING, Message(report_say.NO_NAME), form.first_line)
         flags["name"] = "表中没有找到项目名称"
     dates = _dates(form, note)
     year = _year(form, dates, note, source_name)
@@ -254,7 +256,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     goals = _goals(form, note)
     indicators = _merge_long_term(form.indicators, form.long_term)
     if not indicators:
-        note(WARNING, "没有找到绩效指标", form.first_line)
+        note(WARNING, Message(report_say.NO_INDICATORS), form.first_line)
     for ind in indicators:
         if ind.needs_review:
             note(
@@ -323,7 +325,7 @@ def _goals(form: Form, note) -> dict[str, str]:
     elif goals["annual"] and not goals["overall"]:
         goals = _split_goals(goals["annual"], "annual") or goals
     if not form.goal.cols:
-        note(WARNING, "没有找到项目绩效目标", form.first_line)
+        note(WARNING, Message(report_say.NO_GOALS), form.first_line)
     for attr in ("overall", "annual"):
         if not goals[attr]:
             label = field_label(f"goal_{attr}")

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain import file_text as say
 from desktop.domain import limits
+from desktop.domain import report_text as report_say
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.messages import Message
 from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids
@@ -265,7 +266,7 @@ def _in_place(rows, stored: Project, sheet: str, result: ImportResult) -> Projec
         return None
     if edited.content() == stored.content():
         return stored
-    result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=edited.name)
+    result.add(INFO, Message(report_say.SHEET_EDITED, sheet=sheet), project=edited.name)
     # a field edited in the sheet is no longer flagged, nor its amount's text as written
     flags = tuple(
         (k, r) for k, r in stored.field_flags if _field_value(edited, k) == _field_value(stored, k)
@@ -319,7 +320,7 @@ def _with_hidden(
     shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
         return stored
-    result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=visible.name)
+    result.add(INFO, Message(report_say.SHEET_EDITED, sheet=sheet), project=visible.name)
     return shown.with_changes(
         id=stored.id,
         created_at=stored.created_at,

@@ -2696,7 +2696,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="415"/>
+        <location filename="../../desktop/ui/window_files.py" line="416"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -4921,6 +4921,86 @@ Submit these adjustments?</translation>
         <source>、</source>
         <extracomment>what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="12"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="13"/>
+        <source>需复核</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="14"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="15"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="16"/>
+        <source>第{n}行</source>
+        <translation>line {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="18"/>
+        <source>[{severity}] {where}：{message}</source>
+        <translation>[{severity}] {where}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="22"/>
+        <source>未导入：{problem}</source>
+        <translation>not imported: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="23"/>
+        <source>数据库中已有内容完全相同的项目，未重复导入</source>
+        <translation>a project with exactly the same content is already in the database; not imported again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="24"/>
+        <source>数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）</source>
+        <translation>a project with the same id but different content is already in the database; imported as a new project (both are kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="27"/>
+        <source>第 {n} 个项目未导入：{problem}</source>
+        <translation>project {n} not imported: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="28"/>
+        <source>第 {n} 个项目未导入：id {id} 在文件中重复</source>
+        <translation>project {n} not imported: id {id} appears twice in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="29"/>
+        <source>工作表“{sheet}”在导出后被修改过，按表格中的内容导入</source>
+        <translation>the sheet “{sheet}” was changed after it was exported; imported as the sheet reads</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="32"/>
+        <source>这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过</source>
+        <translation>this part is not a complete form (no project name, amounts or indicators); skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="35"/>
+        <source>没有找到项目名称</source>
+        <translation>no project name found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="36"/>
+        <source>没有找到绩效指标</source>
+        <translation>no performance indicators found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="37"/>
+        <source>没有找到项目绩效目标</source>
+        <translation>no project performance goals found</translation>
     </message>
 </context>
 <context>

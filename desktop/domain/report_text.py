@@ -1,0 +1,37 @@
+"""The lines of an import's report (``io/report.ReportItem.describe``): the frame — the
+severity, the line or cell, the project — and what the readers say about a whole project
+or sheet, as ``messages.Message``s in Chinese (the CLI prints them so), marked here for
+lupdate so that a window in another language says them in its own
+(``ui/audit_text.finding_text``). What a parser says about a cell's text is still Chinese."""
+
+from __future__ import annotations
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
+# the frame of a line
+ERROR = QT_TRANSLATE_NOOP("audit", "错误")
+REVIEW = QT_TRANSLATE_NOOP("audit", "需复核")
+WARNING = QT_TRANSLATE_NOOP("audit", "警告")
+INFO = QT_TRANSLATE_NOOP("audit", "提示")
+AT_LINE = QT_TRANSLATE_NOOP("audit", "第{n}行")
+PLACES = "{first} {second}"  # a cell or line and the project: nothing to translate
+LINE = QT_TRANSLATE_NOOP("audit", "[{severity}] {where}：{message}")
+LINE_NOWHERE = "[{severity}] {message}"
+
+# what the readers say about a whole project (io/files, io/json_format, io/xlsx_read)
+NOT_IMPORTED = QT_TRANSLATE_NOOP("audit", "未导入：{problem}")
+SAME_CONTENT = QT_TRANSLATE_NOOP("audit", "数据库中已有内容完全相同的项目，未重复导入")
+SAME_ID = QT_TRANSLATE_NOOP(
+    "audit", "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）"
+)
+NTH_NOT_IMPORTED = QT_TRANSLATE_NOOP("audit", "第 {n} 个项目未导入：{problem}")
+NTH_SAME_ID = QT_TRANSLATE_NOOP("audit", "第 {n} 个项目未导入：id {id} 在文件中重复")
+SHEET_EDITED = QT_TRANSLATE_NOOP("audit", "工作表“{sheet}”在导出后被修改过，按表格中的内容导入")
+
+# what the form's reader misses in a whole form (io/form_finish)
+NOT_A_FORM = QT_TRANSLATE_NOOP(
+    "audit", "这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过"
+)
+NO_NAME = QT_TRANSLATE_NOOP("audit", "没有找到项目名称")
+NO_INDICATORS = QT_TRANSLATE_NOOP("audit", "没有找到绩效指标")
+NO_GOALS = QT_TRANSLATE_NOOP("audit", "没有找到项目绩效目标")
