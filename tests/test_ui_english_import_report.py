@@ -12,7 +12,7 @@ import pytest
 
 from desktop.domain import report_text
 from desktop.domain.codec import project_to_dict
-from desktop.domain.messages import Message
+from desktop.domain.messages import Message, Term
 from desktop.domain.model import Project
 from desktop.io.files import load_file, plan_import
 from desktop.io.report import WARNING, ReportItem
@@ -64,3 +64,31 @@ def test_a_line_with_its_place(app_and_translators):
     finally:
         translators.use("zh_CN")
     assert english == "[Warning] line 3 “法律援助”: no performance indicators found"
+
+
+def test_what_the_reader_says_of_a_field_and_a_cell(app_and_translators):
+    from desktop.domain.model import field_label
+
+    _, translators = app_and_translators
+    items = [
+        ReportItem(
+            WARNING,
+            Message(report_text.NOT_FOUND, label=Term(field_label("start_date"))),
+            line=7,
+            project="Legal aid",
+        ),
+        ReportItem(WARNING, Message(report_text.CELL_UNKNOWN, cell="x"), cell="表1!B7"),
+    ]
+    assert [str(i.describe()) for i in items] == [
+        "[警告] 第7行 “Legal aid”：没有找到计划开始日期",
+        "[警告] 表1!B7：无法识别的单元格“x”，已忽略",
+    ]
+    translators.use("en")
+    try:
+        english = [finding_text(i.describe()) for i in items]
+    finally:
+        translators.use("zh_CN")
+    assert english == [
+        "[Warning] line 7 “Legal aid”: no Planned start date found",
+        "[Warning] 表1!B7: the cell “x” was not recognised; ignored",
+    ]

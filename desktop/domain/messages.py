@@ -47,3 +47,8 @@ class Listing(str):
         self = super().__new__(cls, SEPARATOR.join(items))
         self.items = items
         return self
+
+
+def sentence_of(exc: BaseException) -> str:
+    """An error's sentence: its ``Message`` kept as one (said in the window's language)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)

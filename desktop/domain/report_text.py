@@ -35,3 +35,22 @@ NOT_A_FORM = QT_TRANSLATE_NOOP(
 NO_NAME = QT_TRANSLATE_NOOP("audit", "没有找到项目名称")
 NO_INDICATORS = QT_TRANSLATE_NOOP("audit", "没有找到绩效指标")
 NO_GOALS = QT_TRANSLATE_NOOP("audit", "没有找到项目绩效目标")
+
+# what the form's reader says about a label, a cell or a field (io/form_parser, form_finish);
+# a label quoted from the file is the file's text
+CELL_UNKNOWN = QT_TRANSLATE_NOOP("audit", "无法识别的单元格“{cell}”，已忽略")
+VALUE_TAIL = QT_TRANSLATE_NOOP("audit", "“{label}”的值后面的“{rest}”不属于它，已忽略")
+CELL_AFTER = QT_TRANSLATE_NOOP("audit", "“{label}”后的单元格“{extra}”不属于它，已忽略")
+TWICE = QT_TRANSLATE_NOOP("audit", "“{label}”出现了两次，保留第一次的值")
+NO_AMOUNT = QT_TRANSLATE_NOOP("audit", "“{label}”没有金额")
+AMOUNT_UNREAD = QT_TRANSLATE_NOOP("audit", "“{label}”的金额无法识别（{problem}），按 0 导入")
+GOAL_CELLS = QT_TRANSLATE_NOOP(
+    "audit", "绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标"
+)
+NO_VALUE = QT_TRANSLATE_NOOP("audit", "指标“{name}”没有指标值")
+PLACED_UNDER = QT_TRANSLATE_NOOP(
+    "audit", "二级指标“{name}”缺少一级指标，已按指标体系归入“{parent}”"
+)
+NOT_FOUND = QT_TRANSLATE_NOOP("audit", "没有找到{label}")
+FIELD_UNREAD = QT_TRANSLATE_NOOP("audit", "{label}无法识别：{problem}")
+NOT_STANDARD = QT_TRANSLATE_NOOP("audit", "{label}“{value}”不在标准列表中，按原样导入")

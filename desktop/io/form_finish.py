@@ -10,7 +10,7 @@ from datetime import date
 
 from desktop.domain import report_text as report_say
 from desktop.domain.dates import DateError, date_style, parse_date
-from desktop.domain.messages import Message
+from desktop.domain.messages import Message, Term, sentence_of
 from desktop.domain.model import Funds, Indicator, Project, field_label, now_timestamp
 from desktop.domain.taxonomy import taxonomy
 from desktop.io.form_state import Form
@@ -305,13 +305,16 @@ def _dates(form: Form, note) -> dict[str, date | None]:
         text = form.basic.get(field_name, "")
         dates[field_name] = None
         if not text:
-            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
+            missing = Message(report_say.NOT_FOUND, label=Term(label))
+            note(WARNING, missing, form.basic_lines.get(field_name, form.first_line))
             form.flags[field_name] = f"表中没有找到{label}"
             continue
         try:
             dates[field_name] = parse_date(text)
         except DateError as exc:
-            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
+            problem = sentence_of(exc)
+            unread = Message(report_say.FIELD_UNREAD, label=Term(label), problem=problem)
+            note(WARNING, unread, form.basic_lines.get(field_name))
             form.flags[field_name] = f"“{text}”无法识别为日期"
     return dates
 
@@ -352,5 +355,6 @@ def _choice(form: Form, attr: str, official: tuple[str, ...], label: str, note) 
     if not value:
         form.flags[attr] = f"表中没有找到{label}"
     elif value not in official:
-        note(INFO, f"{label}“{value}”不在标准列表中，按原样导入", form.basic_lines.get(attr))
+        odd = Message(report_say.NOT_STANDARD, label=Term(label), value=value)
+        note(INFO, odd, form.basic_lines.get(attr))
     return value

@@ -3421,6 +3421,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/audit.py" line="527"/>
+        <location filename="../../desktop/domain/report_text.py" line="50"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
@@ -5001,6 +5002,61 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/report_text.py" line="37"/>
         <source>没有找到项目绩效目标</source>
         <translation>no project performance goals found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="41"/>
+        <source>无法识别的单元格“{cell}”，已忽略</source>
+        <translation>the cell “{cell}” was not recognised; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="42"/>
+        <source>“{label}”的值后面的“{rest}”不属于它，已忽略</source>
+        <translation>“{rest}” after the value of “{label}” does not belong to it; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="43"/>
+        <source>“{label}”后的单元格“{extra}”不属于它，已忽略</source>
+        <translation>the cell “{extra}” after “{label}” does not belong to it; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="44"/>
+        <source>“{label}”出现了两次，保留第一次的值</source>
+        <translation>“{label}” appears twice; the first value is kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="45"/>
+        <source>“{label}”没有金额</source>
+        <translation>“{label}” has no amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="46"/>
+        <source>“{label}”的金额无法识别（{problem}），按 0 导入</source>
+        <translation>the amount of “{label}” could not be read ({problem}); imported as 0</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="47"/>
+        <source>绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标</source>
+        <translation>a row of the performance goals has more than two text cells; they were put into the overall and the annual goal by their column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="51"/>
+        <source>二级指标“{name}”缺少一级指标，已按指标体系归入“{parent}”</source>
+        <translation>the level-2 indicator “{name}” has no level 1; placed under “{parent}” by the indicator system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="54"/>
+        <source>没有找到{label}</source>
+        <translation>no {label} found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="55"/>
+        <source>{label}无法识别：{problem}</source>
+        <translation>{label} could not be read: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="56"/>
+        <source>{label}“{value}”不在标准列表中，按原样导入</source>
+        <translation>{label} “{value}” is not in the standard list; imported as it is</translation>
     </message>
 </context>
 <context>
