@@ -92,3 +92,22 @@ def test_what_the_reader_says_of_a_field_and_a_cell(app_and_translators):
         "[Warning] line 7 “Legal aid”: no Planned start date found",
         "[Warning] 表1!B7: the cell “x” was not recognised; ignored",
     ]
+
+
+def test_a_form_without_a_year(tmp_path, app_and_translators):
+    _, translators = app_and_translators
+    path = tmp_path / "forms.txt"
+    path.write_text(
+        "项目支出绩效目标申报表\n项目名称\t法律援助\n实施期限\t2026年1月-12月\n",
+        encoding="utf-8",
+    )
+    (item,) = [i for i in load_file(path).items if str(i.message).startswith("没有找到年度")]
+    assert str(item.message) == "没有找到年度，按实施期限推断为 2026 年（已标记需复核）"
+    translators.use("en")
+    try:
+        english = finding_text(item.message)
+    finally:
+        translators.use("zh_CN")
+    assert english == "no year found; 2026 was inferred from the implementation period " + (
+        "(marked for review)"
+    )

@@ -2,7 +2,8 @@
 severity, the line or cell, the project — and what the readers say about a whole project
 or sheet, as ``messages.Message``s in Chinese (the CLI prints them so), marked here for
 lupdate so that a window in another language says them in its own
-(``ui/audit_text.finding_text``). What a parser says about a cell's text is still Chinese."""
+(``ui/audit_text.finding_text``). The 需复核 lines quote the reasons stored with a project
+(``field_flags``, an indicator's ``review_note``), which are stored Chinese text."""
 
 from __future__ import annotations
 
@@ -54,3 +55,8 @@ PLACED_UNDER = QT_TRANSLATE_NOOP(
 NOT_FOUND = QT_TRANSLATE_NOOP("audit", "没有找到{label}")
 FIELD_UNREAD = QT_TRANSLATE_NOOP("audit", "{label}无法识别：{problem}")
 NOT_STANDARD = QT_TRANSLATE_NOOP("audit", "{label}“{value}”不在标准列表中，按原样导入")
+YEAR_GUESSED = QT_TRANSLATE_NOOP("audit", "没有找到年度，按{how}推断为 {year} 年（已标记需复核）")
+BY_PERIOD = QT_TRANSLATE_NOOP("audit", "实施期限")
+BY_DATES = QT_TRANSLATE_NOOP("audit", "计划日期")
+BY_FILE_NAME = QT_TRANSLATE_NOOP("audit", "文件名")
+BY_TODAY = QT_TRANSLATE_NOOP("audit", "当前年份")

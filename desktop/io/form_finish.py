@@ -124,15 +124,15 @@ def _year(form: Form, dates: dict, note, source_name: str) -> int:
         return form.year
     period_years = years_in_period(form.basic.get("period", ""))
     if period_years:
-        year, how = period_years[0], "实施期限"
+        year, how = period_years[0], Term(report_say.BY_PERIOD)
     elif dates["start_date"] or dates["end_date"]:
-        year, how = (dates["start_date"] or dates["end_date"]).year, "计划日期"
+        year, how = (dates["start_date"] or dates["end_date"]).year, Term(report_say.BY_DATES)
     elif (from_name := year_from_file_name(source_name)) is not None:
-        year, how = from_name, "文件名"
+        year, how = from_name, Term(report_say.BY_FILE_NAME)
     else:
-        year, how = date.today().year, "当前年份"
+        year, how = date.today().year, Term(report_say.BY_TODAY)
     form.flags["year"] = f"表头没有年度，按{how}推断为 {year} 年"
-    note(WARNING, f"没有找到年度，按{how}推断为 {year} 年（已标记需复核）", form.first_line)
+    note(WARNING, Message(report_say.YEAR_GUESSED, how=how, year=year), form.first_line)
     return year
 
 

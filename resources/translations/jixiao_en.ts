@@ -5058,6 +5058,31 @@ Submit these adjustments?</translation>
         <source>{label}“{value}”不在标准列表中，按原样导入</source>
         <translation>{label} “{value}” is not in the standard list; imported as it is</translation>
     </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="57"/>
+        <source>没有找到年度，按{how}推断为 {year} 年（已标记需复核）</source>
+        <translation>no year found; {year} was inferred from the {how} (marked for review)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="58"/>
+        <source>实施期限</source>
+        <translation>implementation period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="59"/>
+        <source>计划日期</source>
+        <translation>planned dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="60"/>
+        <source>文件名</source>
+        <translation>file name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="61"/>
+        <source>当前年份</source>
+        <translation>current year</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
