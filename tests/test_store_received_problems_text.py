@@ -66,7 +66,7 @@ def test_bad_review_rows_are_said_as_before(tmp_path):
     conn.close()
     problems = read_untrusted(out).problems
     assert problems == [
-        "2 条状态记录无效，未导入（例如：“id”不是有效的编号）",
+        "2 条状态记录无效，未导入（例如：“记录编号”不是有效的编号）",
         "1 条意见处理记录找不到所属的意见，未导入",
     ]
     assert all(isinstance(p, Message) for p in problems)

@@ -651,7 +651,7 @@ def test_review_rows_of_a_received_file_not_imported_are_said_in_english(
     finally:
         c.set_language("zh_CN")
     assert lines == [
-        "1 status records invalid, not imported (for example: “at” is not a time)",
+        "1 status records invalid, not imported (for example: “Time recorded” is not a time)",
         "1 records of answers belong to no opinion in the file, not imported",
     ]
 

@@ -109,6 +109,70 @@ MEGABYTES = QT_TRANSLATE_NOOP("audit", "{n} MB")
 BYTES = QT_TRANSLATE_NOOP("audit", "{n:,} 字节")
 TOO_BIG = QT_TRANSLATE_NOOP("audit", "太大")
 TOO_BIG_FOR_FORM = QT_TRANSLATE_NOOP("audit", "太大，不像申报表文件")
+INFLATED_TOO_BIG = QT_TRANSLATE_NOOP("audit", "压缩的数据解压后太大")
+PDF_DATA_INFLATED = QT_TRANSLATE_NOOP("audit", "中的项目数据解压后太大")
+JSON_VALUE_NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”中不允许的数值 {text}，为安全起见未读取。"
+)
+JSON_TOO_DEEP = QT_TRANSLATE_NOOP("audit", "“{name}”嵌套太深，为安全起见未读取。")
+JSON_DEEPER_THAN = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”嵌套太深（上限 {limit} 层），为安全起见未读取。"
+)
+
+# a workbook over a limit (io/xlsx_read)
+XLSX_CELLS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的单元格太多（上限 {limit:,} 个），为安全起见未读取。"
+)
+XLSX_SHEET_ROWS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的工作表“{sheet}”行数太多（上限 {limit:,} 行），为安全起见未读取。"
+)
+XLSX_SHARED_STRINGS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的共享字符串太多（上限 {limit:,} 个），为安全起见未读取。"
+)
+XLSX_STYLES = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的单元格样式太多（上限 {limit:,} 个），为安全起见未读取。"
+)
+XLSX_SHEETS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的工作表太多（上限 {limit:,} 个），为安全起见未读取。"
+)
+XLSX_PARTS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的部件太多（上限 {limit:,} 个），为安全起见未读取。"
+)
+XLSX_SHEET_INFLATED = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”中有一个工作表解压后太大（上限 {limit} MB），为安全起见未读取。"
+)
+XLSX_INFLATED = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”解压后太大（上限 {limit} MB），为安全起见未读取。"
+)
+
+# a PDF over a limit (io/pdf_format)
+PDF_OBJECTS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的对象太多（{count:,} 个）（上限 {limit:,} 个），为安全起见未读取。"
+)
+PDF_PAGES_COUNTED = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”页数太多（{count:,} 页）（上限 {limit:,} 页），为安全起见未读取。"
+)
+PDF_PAGES = QT_TRANSLATE_NOOP("audit", "“{name}”页数太多（上限 {limit:,} 页），为安全起见未读取。")
+PDF_TABLE_PAGES = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”有 {count:,} 页，表格太多（上限 {limit:,} 页），为安全起见未读取。"
+)
+PDF_PAGE_CHARS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”第 {n} 页的文字太多（上限 {limit:,} 个），为安全起见未读取。"
+)
+PDF_RESOLVES = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”中的引用太多或绕成了圈（上限 {limit:,}），为安全起见未读取。"
+)
+PDF_TOKENS = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”的页面内容太多（上限 {limit:,}），为安全起见未读取。"
+)
+PDF_CHARS = QT_TRANSLATE_NOOP("audit", "“{name}”中的文字太多（上限 {limit:,}），为安全起见未读取。")
+PDF_PATHS = QT_TRANSLATE_NOOP("audit", "“{name}”中的线条太多（上限 {limit:,}），为安全起见未读取。")
+PDF_INFLATED = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”：PDF 中压缩的内容解压后太大，为安全起见未读取。"
+)
+PDF_STREAM_INFLATED = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”：PDF 中一段压缩的内容解压后太大，为安全起见未读取。"
+)
 
 # importing a form file (io)
 IMPORT_NAMED = QT_TRANSLATE_NOOP("audit", "“{name}”：{problem}")
@@ -143,6 +207,11 @@ NO_FORM = QT_TRANSLATE_NOOP("audit", "文件中没有找到财政项目支出绩
 NOT_PDF = QT_TRANSLATE_NOOP("audit", "“{name}”不是可以读取的 PDF 文件（{detail}）")
 CANNOT_READ_AS = QT_TRANSLATE_NOOP("audit", "“{name}”无法读取（{detail}）")
 
+# printing (printing/fonts)
+NO_PRINT_FONT = QT_TRANSLATE_NOOP(
+    "audit", "没有可用于打印的中文字体（resources/fonts 中的字体文件缺失）"
+)
+
 # what the working file refuses to do (store/repository)
 OPENED_READ_ONLY = QT_TRANSLATE_NOOP("audit", "“{name}”以只读方式打开，不能修改。")
 NO_PROJECT = QT_TRANSLATE_NOOP("audit", "找不到项目 {id}。")
@@ -159,6 +228,8 @@ NEEDS_REPAIR = QT_TRANSLATE_NOOP("audit", "项目“{name}”的数据有误（{
 
 # backups (store/backups) and a merge (store/merge)
 NO_BACKUP = QT_TRANSLATE_NOOP("audit", "“{name}”{problem}，没有备份（以前的备份都保留着）。")
+BACKUP_COPY_DAMAGED = QT_TRANSLATE_NOOP("audit", "已损坏（{detail}）")
+BACKUP_COPY_ROWS = QT_TRANSLATE_NOOP("audit", "中有 {count} 个项目的数据有误")
 CANNOT_BACK_UP = QT_TRANSLATE_NOOP("audit", "无法创建备份：{detail}")
 CANNOT_READ_BACKUP = QT_TRANSLATE_NOOP("audit", "无法读取备份“{name}”：{detail}")
 BACKUP_DAMAGED = QT_TRANSLATE_NOOP("audit", "备份“{name}”已损坏，未恢复。")

@@ -169,8 +169,11 @@ def check_size(path, limit: int, what: str = Term(file_text.TOO_BIG)) -> int:
     return size
 
 
-def inflate(data: bytes, limit: int, name: str, what: str = "压缩的数据解压后太大") -> bytes:
-    """zlib-inflate ``data`` without ever holding more than ``limit`` bytes of output."""
+def inflate(
+    data: bytes, limit: int, name: str, what: str = Term(file_text.INFLATED_TOO_BIG)
+) -> bytes:
+    """zlib-inflate ``data`` without ever holding more than ``limit`` bytes of output;
+    ``what`` (a ``Term``) says what was too big."""
     d = zlib.decompressobj()
     out = d.decompress(data, limit + 1)
     if len(out) > limit or d.unconsumed_tail:
@@ -234,13 +237,21 @@ def _parse_float(text: str) -> Decimal | OutOfRange:
     return Decimal(text)
 
 
+class _NotAllowed(ValueError):
+    """NaN or Infinity in a JSON document (its text is the argument)."""
+
+
+class _TooDeep(ValueError):
+    """A JSON document nested deeper than ``MAX_JSON_DEPTH``."""
+
+
 def _parse_constant(text: str):
-    raise LimitError(f"不允许的数值 {text}")
+    raise _NotAllowed(text)
 
 
 def _clean_json(value, depth: int = 0):
     if depth > MAX_JSON_DEPTH:
-        raise LimitError(f"嵌套太深（上限 {MAX_JSON_DEPTH} 层）")
+        raise _TooDeep()
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
@@ -262,11 +273,13 @@ def load_json(text: str, name: str):
             parse_float=_parse_float,
             parse_constant=_parse_constant,
         )
-    except LimitError as exc:
-        raise LimitError(f"“{name}”中{exc}，为安全起见未读取。") from exc
+    except _NotAllowed as exc:
+        text = exc.args[0]
+        raise LimitError(Message(file_text.JSON_VALUE_NOT_ALLOWED, name=name, text=text)) from exc
     except RecursionError as exc:
-        raise LimitError(f"“{name}”嵌套太深，为安全起见未读取。") from exc
+        raise LimitError(Message(file_text.JSON_TOO_DEEP, name=name)) from exc
     try:
         return _clean_json(doc)
-    except LimitError as exc:
-        raise LimitError(f"“{name}”{exc}，为安全起见未读取。") from exc
+    except _TooDeep as exc:
+        deep = Message(file_text.JSON_DEEPER_THAN, name=name, limit=MAX_JSON_DEPTH)
+        raise LimitError(deep) from exc

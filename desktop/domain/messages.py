@@ -30,3 +30,25 @@ class Message(str):
         self.template = template
         self.args = args
         return self
+
+
+#: what separates the items of a list inside a sentence (“trigger t、view v”)
+SEPARATOR = QT_TRANSLATE_NOOP("audit", "、")
+
+
+class Listing(str):
+    """Items said one after another inside a message (objects, file types): joined with
+    ``、`` in Chinese; a window in another language joins them with its own separator."""
+
+    items: tuple
+
+    def __new__(cls, items):
+        items = tuple(items)
+        self = super().__new__(cls, SEPARATOR.join(items))
+        self.items = items
+        return self
+
+
+def sentence_of(exc: BaseException) -> str:
+    """An error's sentence: its ``Message`` kept as one (said in the window's language)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)

@@ -167,14 +167,34 @@ _INDICATOR_WORDS = {
     "op": INDICATOR_OP,
     "number": INDICATOR_NUMBER,
 }
+# a review record's column (a status change, an opinion, an answer to it)
+_REVIEW_WORDS = {
+    "id": QT_TRANSLATE_NOOP("audit", "记录编号"),
+    "project_id": _COLUMN_WORDS["project_id"],
+    "opinion_id": QT_TRANSLATE_NOOP("audit", "意见编号"),
+    "seq": QT_TRANSLATE_NOOP("audit", "序号"),
+    "unit": QT_TRANSLATE_NOOP("audit", "单位"),
+    "person": QT_TRANSLATE_NOOP("audit", "经办人"),
+    "at": QT_TRANSLATE_NOOP("audit", "记录时间"),
+    "note": QT_TRANSLATE_NOOP("audit", "说明"),
+    "content_hash": QT_TRANSLATE_NOOP("audit", "内容校验值"),
+    "target": QT_TRANSLATE_NOOP("audit", "意见位置"),
+    "label": QT_TRANSLATE_NOOP("audit", "意见位置的名称"),
+    "code": QT_TRANSLATE_NOOP("audit", "意见代码"),
+    "text": QT_TRANSLATE_NOOP("audit", "意见内容"),
+    "answer": QT_TRANSLATE_NOOP("audit", "处理说明"),
+}
 
 
-def column(name: str, *, indicator: bool = False) -> str:
+def column(name: str, *, indicator: bool = False, review: bool = False) -> str:
     """The form's word for a stored column or a file's key, as a ``Term`` (translated with
     the sentence): ``year`` → 年度, ``funds_fiscal`` → 财政资金, an indicator's ``name`` →
-    三级指标. A ``Term`` given stays; an unknown name is said as it is."""
+    三级指标, a review record's ``at`` → 记录时间. A ``Term`` given stays; an unknown name
+    is said as it is."""
     if isinstance(name, Term):
         return name
+    if review:
+        return Term(_REVIEW_WORDS[name]) if name in _REVIEW_WORDS else name
     if indicator:
         return Term(_INDICATOR_WORDS[name]) if name in _INDICATOR_WORDS else name
     if name in Project.FIELD_LABELS:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.domain import file_text as say
+from desktop.domain import report_text as report_say
 from desktop.domain.codec import length_problem
 from desktop.domain.limits import (
     MAX_IMPORT_BYTES,
@@ -22,7 +23,7 @@ from desktop.domain.limits import (
     check_size,
     clean_project,
 )
-from desktop.domain.messages import Message, Term
+from desktop.domain.messages import Listing, Message, Term
 from desktop.domain.model import new_id
 from desktop.io import json_format
 from desktop.io.published_text import parse_published_text
@@ -87,7 +88,7 @@ def load_file(path: str | os.PathLike) -> ImportResult:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in IMPORT_FORMATS:
-        known = "、".join(IMPORT_FORMATS)
+        known = Listing(IMPORT_FORMATS)
         raise ImportFormatError(
             Message(say.IMPORT_UNKNOWN_TYPE, suffix=suffix or path.name, known=known)
         )
@@ -126,7 +127,9 @@ def load_file(path: str | os.PathLike) -> ImportResult:
             result.items = [
                 i for i in result.items if not (i.severity == REVIEW and i.project == p.name)
             ]
-            result.add(ERROR, f"未导入：{problem}", project=p.name[:100])
+            result.add(
+                ERROR, Message(report_say.NOT_IMPORTED, problem=problem), project=p.name[:100]
+            )
     result.projects = kept
     return result
 
@@ -173,7 +176,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
     for n, project in enumerate(result.projects):
         if n in identical:
             summary.skipped_identical += 1
-            result.add(INFO, "数据库中已有内容完全相同的项目，未重复导入", project=project.name)
+            result.add(INFO, Message(report_say.SAME_CONTENT), project=project.name)
             continue
         if project.id in taken:
             old_id, project = project.id, replace(project, id=new_id())
@@ -181,7 +184,7 @@ def plan_import(repo: Repository, result: ImportResult) -> tuple[list, StoreSumm
                 result.fund_sources[project.id] = result.fund_sources[old_id]
             result.add(
                 WARNING,
-                "数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）",
+                Message(report_say.SAME_ID),
                 project=project.name,
             )
         taken.add(project.id)

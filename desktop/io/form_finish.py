@@ -8,7 +8,9 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from desktop.domain import report_text as report_say
 from desktop.domain.dates import DateError, date_style, parse_date
+from desktop.domain.messages import Message, Term, sentence_of
 from desktop.domain.model import Funds, Indicator, Project, field_label, now_timestamp
 from desktop.domain.taxonomy import taxonomy
 from desktop.io.form_state import Form
@@ -122,15 +124,15 @@ def _year(form: Form, dates: dict, note, source_name: str) -> int:
         return form.year
     period_years = years_in_period(form.basic.get("period", ""))
     if period_years:
-        year, how = period_years[0], "实施期限"
+        year, how = period_years[0], Term(report_say.BY_PERIOD)
     elif dates["start_date"] or dates["end_date"]:
-        year, how = (dates["start_date"] or dates["end_date"]).year, "计划日期"
+        year, how = (dates["start_date"] or dates["end_date"]).year, Term(report_say.BY_DATES)
     elif (from_name := year_from_file_name(source_name)) is not None:
-        year, how = from_name, "文件名"
+        year, how = from_name, Term(report_say.BY_FILE_NAME)
     else:
-        year, how = date.today().year, "当前年份"
+        year, how = date.today().year, Term(report_say.BY_TODAY)
     form.flags["year"] = f"表头没有年度，按{how}推断为 {year} 年"
-    note(WARNING, f"没有找到年度，按{how}推断为 {year} 年（已标记需复核）", form.first_line)
+    note(WARNING, Message(report_say.YEAR_GUESSED, how=how, year=year), form.first_line)
     return year
 
 
@@ -224,7 +226,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         if form.labels_seen:
             result.add(
                 ERROR,
-                "这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过",
+                Message(report_say.NOT_A_FORM),
                 form.first_line,
             )
         return
@@ -239,7 +241,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         note(severity, message, line, col)
     flags = form.flags
     if not name:
-        note(WARNING, "没有找到项目名称", form.first_line)
+        note(WARNING, Message(report_say.NO_NAME), form.first_line)
         flags["name"] = "表中没有找到项目名称"
     dates = _dates(form, note)
     year = _year(form, dates, note, source_name)
@@ -254,7 +256,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     goals = _goals(form, note)
     indicators = _merge_long_term(form.indicators, form.long_term)
     if not indicators:
-        note(WARNING, "没有找到绩效指标", form.first_line)
+        note(WARNING, Message(report_say.NO_INDICATORS), form.first_line)
     for ind in indicators:
         if ind.needs_review:
             note(
@@ -303,13 +305,16 @@ def _dates(form: Form, note) -> dict[str, date | None]:
         text = form.basic.get(field_name, "")
         dates[field_name] = None
         if not text:
-            note(WARNING, f"没有找到{label}", form.basic_lines.get(field_name, form.first_line))
+            missing = Message(report_say.NOT_FOUND, label=Term(label))
+            note(WARNING, missing, form.basic_lines.get(field_name, form.first_line))
             form.flags[field_name] = f"表中没有找到{label}"
             continue
         try:
             dates[field_name] = parse_date(text)
         except DateError as exc:
-            note(WARNING, f"{label}无法识别：{exc}", form.basic_lines.get(field_name))
+            problem = sentence_of(exc)
+            unread = Message(report_say.FIELD_UNREAD, label=Term(label), problem=problem)
+            note(WARNING, unread, form.basic_lines.get(field_name))
             form.flags[field_name] = f"“{text}”无法识别为日期"
     return dates
 
@@ -323,7 +328,7 @@ def _goals(form: Form, note) -> dict[str, str]:
     elif goals["annual"] and not goals["overall"]:
         goals = _split_goals(goals["annual"], "annual") or goals
     if not form.goal.cols:
-        note(WARNING, "没有找到项目绩效目标", form.first_line)
+        note(WARNING, Message(report_say.NO_GOALS), form.first_line)
     for attr in ("overall", "annual"):
         if not goals[attr]:
             label = field_label(f"goal_{attr}")
@@ -350,5 +355,6 @@ def _choice(form: Form, attr: str, official: tuple[str, ...], label: str, note) 
     if not value:
         form.flags[attr] = f"表中没有找到{label}"
     elif value not in official:
-        note(INFO, f"{label}“{value}”不在标准列表中，按原样导入", form.basic_lines.get(attr))
+        odd = Message(report_say.NOT_STANDARD, label=Term(label), value=value)
+        note(INFO, odd, form.basic_lines.get(attr))
     return value

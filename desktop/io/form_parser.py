@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from desktop.domain import report_text as report_say
 from desktop.domain.chars import has_wide_gap
+from desktop.domain.messages import Message, sentence_of
 from desktop.domain.model import Indicator
 from desktop.domain.money import MoneyError, format_money
 from desktop.domain.taxonomy import taxonomy
@@ -268,7 +270,7 @@ class FormParser:
                     for label, text, fen, read_in in inline:
                         self._set_fund(label, text, fen, read_in, rec.line, col)
                 else:
-                    form.note(WARNING, f"无法识别的单元格“{cell}”，已忽略", rec.line)
+                    form.note(WARNING, Message(report_say.CELL_UNKNOWN, cell=cell), rec.line)
                 i += 1
                 continue
             form.labels_seen += 1
@@ -292,9 +294,13 @@ class FormParser:
         value_col = values[0][0] if values else col
         text, rest = self.syn.cut_at_label(text)
         if rest:
-            form.note(WARNING, f"“{label_key(label)}”的值后面的“{rest}”不属于它，已忽略", line)
+            form.note(
+                WARNING, Message(report_say.VALUE_TAIL, label=label_key(label), rest=rest), line
+            )
         for _, extra in values[1:]:
-            form.note(WARNING, f"“{label_key(label)}”后的单元格“{extra}”不属于它，已忽略", line)
+            form.note(
+                WARNING, Message(report_say.CELL_AFTER, label=label_key(label), extra=extra), line
+            )
             # not a label: it may be the rest of a wrapped value — the clerk decides
             form.flags.setdefault(name, f"同一行还有“{extra}”，未并入，请核对")
         if name in ("name", "department", "implementing_unit"):
@@ -304,7 +310,7 @@ class FormParser:
                 form.basic[name] = text
                 form.basic_lines[name] = (line, value_col)
                 return
-            form.note(WARNING, f"“{label_key(label)}”出现了两次，保留第一次的值", line, value_col)
+            form.note(WARNING, Message(report_say.TWICE, label=label_key(label)), line, value_col)
             return
         form.basic[name] = text
         form.basic_lines[name] = (line, value_col)
@@ -339,11 +345,13 @@ class FormParser:
         else:
             pairs = amounts[:1]
             for c, extra in amounts[1:]:
-                message = f"“{label_key(label_text)}”后的单元格“{extra}”不属于它，已忽略"
+                message = Message(report_say.CELL_AFTER, label=label_key(label_text), extra=extra)
                 form.note(WARNING, message, line, c)
         if not pairs:
             attr = FUND_ATTR[(label.kind, self._side(label, col, None))]
-            form.note(WARNING, f"“{label_key(label_text)}”没有金额", line, col)
+            form.note(
+                WARNING, Message(report_say.NO_AMOUNT, label=label_key(label_text)), line, col
+            )
             form.flags.setdefault(f"funds.{attr}", f"“{label_key(label_text)}”没有金额")
             return
         for value_col, text in pairs:
@@ -351,7 +359,9 @@ class FormParser:
                 fen, read_in = parse_amount(text, unit)
             except MoneyError as exc:
                 attr = FUND_ATTR[(label.kind, self._side(label, col, value_col))]
-                message = f"“{label_key(label_text)}”的金额无法识别（{exc}），按 0 导入"
+                message = Message(
+                    report_say.AMOUNT_UNREAD, label=label_key(label_text), problem=sentence_of(exc)
+                )
                 form.note(WARNING, message, line, value_col)
                 form.money.amounts.setdefault(attr, 0)
                 form.flags.setdefault(f"funds.{attr}", f"金额“{text}”无法识别")
@@ -379,7 +389,7 @@ class FormParser:
         attr = FUND_ATTR[(label.kind, side)]
         if attr in form.money.amounts and form.money.sources.get(attr):
             if form.money.amounts[attr] != fen:
-                message = f"“{label_key(label_text)}”出现了两次，保留第一次的值"
+                message = Message(report_say.TWICE, label=label_key(label_text))
                 form.note(WARNING, message, line, col)
             return None
         form.money.amounts[attr] = fen
@@ -458,7 +468,7 @@ class FormParser:
                 form.goal.texts[which].append(cell)
         form.goal.continues = False
         if len(cells) > 2:
-            message = "绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标"
+            message = Message(report_say.GOAL_CELLS)
             form.note(WARNING, message, rec.line)
 
     # -- indicators -----------------------------------------------------------------------
@@ -497,7 +507,7 @@ class FormParser:
                 if len(parents) == 1:
                     form.note(
                         INFO,
-                        f"二级指标“{k}”缺少一级指标，已按指标体系归入“{parents[0]}”",
+                        Message(report_say.PLACED_UNDER, name=k, parent=parents[0]),
                         line,
                     )
                     # in the 二级 column under another 一级 (a provincial taxonomy): keep the
@@ -565,7 +575,7 @@ class FormParser:
         if not form.table.l2_known:
             reasons.append(f"二级指标“{form.table.l2}”不在指标体系中，按原名称导入")
         if not value_text and name:
-            form.note(WARNING, f"指标“{name}”没有指标值", rec.line)
+            form.note(WARNING, Message(report_say.NO_VALUE, name=name), rec.line)
         l1, l2 = (
             self.groups.place(form.table.l1, form.table.l2)
             if form.table.l1_known and form.table.l2_known

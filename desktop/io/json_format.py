@@ -11,6 +11,7 @@ import json
 import re
 
 from desktop.domain import file_text as say
+from desktop.domain import report_text as report_say
 from desktop.domain.codec import (  # noqa: F401  (re-exported for callers and tests)
     FUND_KEYS,
     CodecError,
@@ -79,10 +80,14 @@ def loads(text: str, name: str = "JSON 文件") -> ImportResult:
         try:
             project = project_from_dict(obj)
         except CodecError as exc:
-            result.add(ERROR, f"第 {n} 个项目未导入：{exc}", project=name)
+            problem = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            result.add(
+                ERROR, Message(report_say.NTH_NOT_IMPORTED, n=n, problem=problem), project=name
+            )
             continue
         if project.id in seen:
-            result.add(ERROR, f"第 {n} 个项目未导入：id {project.id} 在文件中重复", project=name)
+            same = Message(report_say.NTH_SAME_ID, n=n, id=project.id)
+            result.add(ERROR, same, project=name)
             continue
         seen.add(project.id)
         result.projects.append(project)

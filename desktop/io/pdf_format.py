@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.domain import file_text as say
 from desktop.domain import limits
-from desktop.domain.messages import Message
+from desktop.domain.messages import Message, Term
 from desktop.io import json_format
 from desktop.io.published_text import parse_records
 from desktop.io.records import Record, join_wrapped, key
@@ -34,6 +34,12 @@ DATA_KEY = "JixiaoProjects"
 # ``limits.MAX_STREAM_INFLATED`` per stream and ``limits.MAX_PDF_INFLATED`` per file.
 
 _left: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("pdf_budget", default=None)
+#: the name of the file being read, for the sentence of a limit reached inside pdfminer
+_file: contextvars.ContextVar[str] = contextvars.ContextVar("pdf_file", default="PDF")
+
+
+def _over(template: str, **args) -> limits.LimitError:
+    return limits.LimitError(Message(template, name=_file.get(), **args))
 
 
 def _spend(n: int) -> None:
@@ -41,7 +47,7 @@ def _spend(n: int) -> None:
     if budget is not None:
         budget[0] -= n
         if budget[0] < 0:
-            raise limits.LimitError("PDF 中压缩的内容解压后太大")
+            raise _over(say.PDF_INFLATED)
 
 
 class _BoundedInflater:
@@ -55,7 +61,7 @@ class _BoundedInflater:
         self._out += len(out)
         _spend(len(out))
         if self._out > limits.MAX_STREAM_INFLATED:
-            raise limits.LimitError("PDF 中一段压缩的内容解压后太大")
+            raise _over(say.PDF_STREAM_INFLATED)
         return out
 
     def __getattr__(self, name):
@@ -98,7 +104,7 @@ def _lzwdecode(data: bytes) -> bytes:
         size += len(chunk)
         _spend(len(chunk))
         if size > limits.MAX_STREAM_INFLATED:
-            raise limits.LimitError("PDF 中一段压缩的内容解压后太大")
+            raise _over(say.PDF_STREAM_INFLATED)
         out.append(chunk)
     return b"".join(out)
 
@@ -111,10 +117,10 @@ _work: contextvars.ContextVar[dict[str, int] | None] = contextvars.ContextVar(
     "pdf_work", default=None
 )
 _WORK_LIMITS = {
-    "resolves": (limits.MAX_PDF_RESOLVES, "中的引用太多或绕成了圈"),
-    "tokens": (limits.MAX_PDF_TOKENS, "的页面内容太多"),
-    "chars": (limits.MAX_PDF_CHARS, "中的文字太多"),
-    "paths": (limits.MAX_PDF_PATHS, "中的线条太多"),
+    "resolves": (limits.MAX_PDF_RESOLVES, say.PDF_RESOLVES),
+    "tokens": (limits.MAX_PDF_TOKENS, say.PDF_TOKENS),
+    "chars": (limits.MAX_PDF_CHARS, say.PDF_CHARS),
+    "paths": (limits.MAX_PDF_PATHS, say.PDF_PATHS),
 }
 
 
@@ -124,7 +130,7 @@ def _work_done(kind: str, n: int = 1) -> None:
         left[kind] -= n
         if left[kind] < 0:
             limit, what = _WORK_LIMITS[kind]
-            raise limits.LimitError(f"{what}（上限 {limit:,}）")
+            raise _over(what, limit=limit)
 
 
 _bounded = False
@@ -199,14 +205,16 @@ def _bound_pdfminer() -> None:
 
 
 @contextlib.contextmanager
-def _budget():
+def _budget(name: str):
     token = _left.set([limits.MAX_PDF_INFLATED])
     work = _work.set({kind: limit for kind, (limit, _) in _WORK_LIMITS.items()})
+    named = _file.set(name)
     try:
         yield
     finally:
         _left.reset(token)
         _work.reset(work)
+        _file.reset(named)
 
 
 def _embedded(pdf) -> ImportResult | None:
@@ -216,7 +224,7 @@ def _embedded(pdf) -> ImportResult | None:
     try:
         text = raw.decode("ascii") if isinstance(raw, bytes) else raw
         packed = base64.b64decode(text)
-        data = limits.inflate(packed, limits.MAX_EMBEDDED_JSON, "PDF", "中的项目数据解压后太大")
+        data = limits.inflate(packed, limits.MAX_EMBEDDED_JSON, "PDF", Term(say.PDF_DATA_INFLATED))
         doc = limits.load_json(data.decode("utf-8"), "PDF")
     except (ValueError, zlib.error, UnicodeDecodeError):
         return None
@@ -246,9 +254,8 @@ def _count_objects(path: Path) -> None:
     data = path.read_bytes()
     count = sum(1 for _ in _OBJECT.finditer(data))
     if count > limits.MAX_PDF_OBJECTS:
-        raise limits.refusal(
-            path.name, f"的对象太多（{count:,} 个）", f"{limits.MAX_PDF_OBJECTS:,} 个"
-        )
+        limit = limits.MAX_PDF_OBJECTS
+        raise limits.LimitError(Message(say.PDF_OBJECTS, name=path.name, count=count, limit=limit))
 
 
 def _pages(pdf, name: str) -> None:
@@ -261,11 +268,12 @@ def _pages(pdf, name: str) -> None:
     tree = resolve1(pdf.doc.catalog.get("Pages"))
     count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
     if isinstance(count, int) and count > limits.MAX_PAGES:
-        raise limits.refusal(name, f"页数太多（{count:,} 页）", f"{limits.MAX_PAGES:,} 页")
+        over = Message(say.PDF_PAGES_COUNTED, name=name, count=count, limit=limits.MAX_PAGES)
+        raise limits.LimitError(over)
     pages, doctop = [], 0
     for number, page in enumerate(PDFPage.create_pages(pdf.doc), 1):
         if number > limits.MAX_PAGES:
-            raise limits.refusal(name, "页数太多", f"{limits.MAX_PAGES:,} 页")
+            raise limits.LimitError(Message(say.PDF_PAGES, name=name, limit=limits.MAX_PAGES))
         p = Page(pdf, page, page_number=number, initial_doctop=doctop)
         pages.append(p)
         doctop += p.height
@@ -275,12 +283,12 @@ def _pages(pdf, name: str) -> None:
 def _records(pdf, name: str) -> list[Record]:
     records: list[Record] = []
     if len(pdf.pages) > limits.MAX_TABLE_PAGES:
-        raise limits.refusal(
-            name, f"有 {len(pdf.pages):,} 页，表格太多", f"{limits.MAX_TABLE_PAGES:,} 页"
-        )
+        count, limit = len(pdf.pages), limits.MAX_TABLE_PAGES
+        raise limits.LimitError(Message(say.PDF_TABLE_PAGES, name=name, count=count, limit=limit))
     for number, page in enumerate(pdf.pages, 1):
         if len(page.objects.get("char", ())) > limits.MAX_PAGE_CHARS:
-            raise limits.refusal(name, f"第 {number} 页的文字太多", f"{limits.MAX_PAGE_CHARS:,} 个")
+            limit = limits.MAX_PAGE_CHARS
+            raise limits.LimitError(Message(say.PDF_PAGE_CHARS, name=name, n=number, limit=limit))
         base = number * 1000
         for i, line in enumerate((page.extract_text() or "").split("\n")[:3]):
             k = key(line)
@@ -327,13 +335,8 @@ def _refusal(exc: Exception, name: str) -> ImportFormatError:
         exc = limit
     elif exc.args and isinstance(exc.args[0], Exception):
         exc = exc.args[0]
-    if isinstance(exc, limits.LimitError):
-        message = str(exc)
-        if message.startswith(("中", "的")):  # a budget of work (_WORK_LIMITS)
-            message = f"“{name}”{message}，为安全起见未读取。"
-        elif not message.startswith("“"):
-            message = f"“{name}”：{message}，为安全起见未读取。"
-        return ImportFormatError(message)
+    if isinstance(exc, limits.LimitError):  # a whole sentence naming the file
+        return ImportFormatError(exc.args[0] if exc.args else str(exc))
     if isinstance(exc, RecursionError | MemoryError):
         return ImportFormatError(Message(say.IMPORT_TOO_COMPLEX, name=name))
     if isinstance(exc, PDFSyntaxError | OSError | ValueError | KeyError | TypeError):
@@ -349,7 +352,7 @@ def load_pdf(path: str | os.PathLike) -> ImportResult:
     _bound_pdfminer()
     try:
         _count_objects(path)
-        with _budget(), pdfplumber.open(path) as pdf:
+        with _budget(path.name), pdfplumber.open(path) as pdf:
             _pages(pdf, path.name)
             result = _embedded(pdf)
             if result is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import astuple, dataclass, field
 
+from desktop.domain import report_text as say
+from desktop.domain.messages import Message, Term
 from desktop.domain.model import Project, field_label
 
 ERROR = "error"  # something could not be imported (a project or a value was left out)
@@ -11,7 +13,7 @@ REVIEW = "review"  # imported, but a person must check it (needs-review indicato
 WARNING = "warning"  # imported with a gap or a doubtful value
 INFO = "info"  # imported; the importer filled in or corrected something from context
 
-SEVERITY_LABELS = {ERROR: "错误", REVIEW: "需复核", WARNING: "警告", INFO: "提示"}
+SEVERITY_LABELS = {ERROR: say.ERROR, REVIEW: say.REVIEW, WARNING: say.WARNING, INFO: say.INFO}
 
 
 class ImportFormatError(Exception):
@@ -26,16 +28,23 @@ class ReportItem:
     project: str = ""  # project name, where known
     cell: str = ""  # a spreadsheet cell ("Sheet!B7"), where there is one
 
-    def describe(self) -> str:
-        where = []
+    def describe(self) -> Message:
+        """``[警告] 第3行 “法律援助”：没有找到绩效指标`` (a ``Message``: the window says it
+        in its language)."""
+        where: list[str] = []
         if self.cell:
             where.append(self.cell)
         elif self.line is not None:
-            where.append(f"第{self.line}行")
+            where.append(Message(say.AT_LINE, n=self.line))
         if self.project:
             where.append(f"“{self.project}”")
-        prefix = f"[{SEVERITY_LABELS.get(self.severity, self.severity)}] "
-        return prefix + (" ".join(where) + "：" if where else "") + self.message
+        severity = SEVERITY_LABELS.get(self.severity)
+        severity = Term(severity) if severity else self.severity
+        if not where:
+            return Message(say.LINE_NOWHERE, severity=severity, message=self.message)
+        if len(where) == 2:
+            where = [Message(say.PLACES, first=where[0], second=where[1])]
+        return Message(say.LINE, severity=severity, where=where[0], message=self.message)
 
 
 @dataclass

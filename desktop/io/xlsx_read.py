@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain import file_text as say
 from desktop.domain import limits
+from desktop.domain import report_text as report_say
 from desktop.domain.codec import CodecError, project_from_dict
 from desktop.domain.messages import Message
 from desktop.domain.model import Funds, Indicator, Project, carry_indicator_ids
@@ -57,7 +58,8 @@ class _Budget:
     def spend(self, n: int) -> None:
         self.cells -= n
         if self.cells < 0:
-            raise limits.refusal(self.name, "的单元格太多", f"{limits.MAX_CELLS:,} 个")
+            over = Message(say.XLSX_CELLS, name=self.name, limit=limits.MAX_CELLS)
+            raise limits.LimitError(over)
 
 
 def _rows(ws, budget: _Budget):
@@ -79,9 +81,13 @@ def _rows(ws, budget: _Budget):
         for count, (number, cells) in enumerate(parser.parse(), 1):
             budget.spend(len(cells) + 1)
             if count > limits.MAX_SHEET_ROWS:
-                raise limits.refusal(
-                    budget.name, f"的工作表“{ws.title}”行数太多", f"{limits.MAX_SHEET_ROWS:,} 行"
+                over = Message(
+                    say.XLSX_SHEET_ROWS,
+                    name=budget.name,
+                    sheet=ws.title,
+                    limit=limits.MAX_SHEET_ROWS,
                 )
+                raise limits.LimitError(over)
             values: dict[int, object] = {}
             for cell in cells:
                 column = cell.get("column") or 0
@@ -125,11 +131,7 @@ def _count_parts(z: zipfile.ZipFile, name: str) -> None:
         "styles": limits.MAX_STYLES,
         "sheets": limits.MAX_SHEETS,
     }
-    what = {
-        "shared": ("的共享字符串太多", f"{limits.MAX_SHARED_STRINGS:,} 个"),
-        "styles": ("的单元格样式太多", f"{limits.MAX_STYLES:,} 个"),
-        "sheets": ("的工作表太多", f"{limits.MAX_SHEETS:,} 个"),
-    }
+    what = {"shared": say.XLSX_SHARED_STRINGS, "styles": say.XLSX_STYLES, "sheets": say.XLSX_SHEETS}
     counts = dict.fromkeys(limit, 0)
     for info in z.infolist():
         lower = info.filename.lower()
@@ -146,12 +148,12 @@ def _count_parts(z: zipfile.ZipFile, name: str) -> None:
                     kind = _KIND[m.group(1)]
                     counts[kind] += 1
                     if counts[kind] > limit[kind]:
-                        raise limits.refusal(name, *what[kind])
+                        raise limits.LimitError(Message(what[kind], name=name, limit=limit[kind]))
             for m in _COUNTED.finditer(tail + b" "):
                 counts[_KIND[m.group(1)]] += 1
         for kind, n in counts.items():
             if n > limit[kind]:
-                raise limits.refusal(name, *what[kind])
+                raise limits.LimitError(Message(what[kind], name=name, limit=limit[kind]))
 
 
 def _check_zip(path: Path) -> None:
@@ -160,20 +162,19 @@ def _check_zip(path: Path) -> None:
     with zipfile.ZipFile(path) as z:
         infos = z.infolist()
         if len(infos) > limits.MAX_XLSX_MEMBERS:
-            raise limits.refusal(path.name, "的部件太多", f"{limits.MAX_XLSX_MEMBERS:,} 个")
+            over = Message(say.XLSX_PARTS, name=path.name, limit=limits.MAX_XLSX_MEMBERS)
+            raise limits.LimitError(over)
         total = 0
         for info in infos:
             total += info.file_size
             if info.filename.startswith("xl/worksheets/") and (
                 info.file_size > limits.MAX_SHEET_XML
             ):
-                raise limits.refusal(
-                    path.name, "中有一个工作表解压后太大", f"{limits.MAX_SHEET_XML // limits.MB} MB"
-                )
+                mb = limits.MAX_SHEET_XML // limits.MB
+                raise limits.LimitError(Message(say.XLSX_SHEET_INFLATED, name=path.name, limit=mb))
         if total > limits.MAX_XLSX_INFLATED:
-            raise limits.refusal(
-                path.name, "解压后太大", f"{limits.MAX_XLSX_INFLATED // limits.MB} MB"
-            )
+            mb = limits.MAX_XLSX_INFLATED // limits.MB
+            raise limits.LimitError(Message(say.XLSX_INFLATED, name=path.name, limit=mb))
         _count_parts(z, path.name)
 
 
@@ -265,7 +266,7 @@ def _in_place(rows, stored: Project, sheet: str, result: ImportResult) -> Projec
         return None
     if edited.content() == stored.content():
         return stored
-    result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=edited.name)
+    result.add(INFO, Message(report_say.SHEET_EDITED, sheet=sheet), project=edited.name)
     # a field edited in the sheet is no longer flagged, nor its amount's text as written
     flags = tuple(
         (k, r) for k, r in stored.field_flags if _field_value(edited, k) == _field_value(stored, k)
@@ -319,7 +320,7 @@ def _with_hidden(
     shown = _with_stored_flags(shown, stored)
     if shown.content() == stored.content():
         return stored
-    result.add(INFO, f"工作表“{sheet}”在导出后被修改过，按表格中的内容导入", project=visible.name)
+    result.add(INFO, Message(report_say.SHEET_EDITED, sheet=sheet), project=visible.name)
     return shown.with_changes(
         id=stored.id,
         created_at=stored.created_at,

@@ -29,6 +29,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop.domain import file_text
+from desktop.domain.messages import Message
 from desktop.resources import resource
 
 REPLACEMENT = "□"
@@ -322,6 +324,11 @@ def _register(spec: FontSpec) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+class NoPrintFontError(RuntimeError):
+    """No font can print Chinese (the bundled ones are missing); the argument is the
+    sentence for the clerk (a ``Message``)."""
+
+
 def load_chain() -> FontChain:
     """Register the available fonts with reportlab (once per process) and return a chain."""
     names, cmaps = [], []
@@ -333,5 +340,5 @@ def load_chain() -> FontChain:
         names.append(spec.name)
         cmaps.append(cmap)
     if not names:
-        raise RuntimeError("没有可用于打印的中文字体（resources/fonts 中的字体文件缺失）")
+        raise NoPrintFontError(Message(file_text.NO_PRINT_FONT))
     return FontChain(names, cmaps, fallback_fonts())

@@ -163,13 +163,13 @@ def copy_problem(path: Path, *, rows: bool = True) -> str | None:
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
         if result != ["ok"]:
-            return f"已损坏（{result[0]}）"
+            return Message(file_text.BACKUP_COPY_DAMAGED, detail=result[0])
         if rows:
             bad = screen(conn, whole_file_limit=False)
             if bad:
-                return f"中有 {len(bad)} 个项目的数据有误"
+                return Message(file_text.BACKUP_COPY_ROWS, count=len(bad))
     except sqlite3.DatabaseError as exc:
-        return f"已损坏（{exc}）"
+        return Message(file_text.BACKUP_COPY_DAMAGED, detail=str(exc))
     finally:
         conn.close()
     return None

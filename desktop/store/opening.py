@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from desktop.domain import file_text as say
-from desktop.domain.messages import Message
+from desktop.domain.messages import Listing, Message
 from desktop.store.errors import (
     DamagedFileError,
     NewerSchemaError,
@@ -283,12 +283,12 @@ def schema_problem(conn: sqlite3.Connection, version: int, name: str) -> StoreEr
     extra = {o for o in found - expected if not _is_autoindex(o, expected)}
     if extra:
         names = {(o[0], o[1]) for o in extra}
-        listing = "、".join(f"{t} {n}" for t, n in sorted(names)[:5])
+        listing = Listing(f"{t} {n}" for t, n in sorted(names)[:5])
         return NotOurFileError(Message(say.FOREIGN_OBJECTS, name=name, listing=listing))
     missing = {o[1] for o in expected - found}
     if missing:
         return DamagedFileError(
-            Message(say.MISSING_OBJECTS, name=name, listing="、".join(sorted(missing)))
+            Message(say.MISSING_OBJECTS, name=name, listing=Listing(sorted(missing)))
         )
     return None
 

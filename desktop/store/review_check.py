@@ -28,6 +28,7 @@ class _Bad(ValueError):
 
 
 def _text(value, name: str, limit: int) -> str:
+    name = say.column(name, review=True)  # said as the record's word (记录时间), not "at"
     if not isinstance(value, str):
         raise _Bad(Message(say.NOT_TEXT, name=name))
     if _SURROGATE.search(value):
@@ -40,13 +41,13 @@ def _text(value, name: str, limit: int) -> str:
 def _uuid(value, name: str) -> str:
     text = _text(value, name, 36)
     if not rv.is_uuid(text):
-        raise _Bad(Message(say.REVIEW_NOT_ID, name=name))
+        raise _Bad(Message(say.REVIEW_NOT_ID, name=say.column(name, review=True)))
     return text
 
 
 def _int(value, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _Bad(Message(say.SCREEN_INVALID, name=name))
+        raise _Bad(Message(say.SCREEN_INVALID, name=say.column(name, review=True)))
     return value
 
 
@@ -55,7 +56,7 @@ def _time(value, name: str) -> str:
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise _Bad(Message(say.REVIEW_NOT_TIME, name=name)) from exc
+        raise _Bad(Message(say.REVIEW_NOT_TIME, name=say.column(name, review=True))) from exc
     return text
 
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME
+from desktop.domain.messages import Message
 from desktop.store import (
     StoreError,
     backups,
@@ -503,8 +504,8 @@ def _last_resort(app: QApplication):
         log = error_log_path()
         with contextlib.suppress(OSError):
             error_logger().error("%s: %s", kind.__name__, exc, exc_info=(kind, exc, tb))
-        if isinstance(exc, StoreError):
-            text = error_text(exc)
+        if isinstance(exc, StoreError) or (exc.args and isinstance(exc.args[0], Message)):
+            text = error_text(exc)  # a sentence of ours (no font to print with): said as it is
         else:
             text = app.translate(
                 "Controller",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.messages import Message, Term
+from desktop.domain.messages import SEPARATOR, Listing, Message, Term
 
 CONTEXT = "audit"
 
@@ -17,10 +17,13 @@ def finding_text(message: str) -> str:
     """A domain sentence (a finding's message, an error's text) as the window shows it."""
     if isinstance(message, Term):  # a word of the form on its own (a change's label)
         return QCoreApplication.translate(CONTEXT, message)
+    if isinstance(message, Listing):  # items joined with the language's own separator
+        separator = QCoreApplication.translate(CONTEXT, SEPARATOR)
+        return separator.join(finding_text(item) for item in message.items)
     if not isinstance(message, Message):
         return message
     args = {  # the form's words translated, sentences inside it too; the clerk's data kept
-        key: finding_text(value) if isinstance(value, (Term, Message)) else value
+        key: finding_text(value) if isinstance(value, (Term, Message, Listing)) else value
         for key, value in message.args.items()
     }
     translated = QCoreApplication.translate(CONTEXT, message.template)

@@ -37,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import audit
+from desktop.domain.messages import Message
 from desktop.domain.model import Project
 from desktop.io.files import atomic_write
 from desktop.printing import RenderResult, SignOff, render
 from desktop.printing.check_stamp import QR_BOTTOM
 from desktop.printing.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
+from desktop.ui.audit_text import error_text
 from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, safe_file_name, settings
 from desktop.ui.screen import fit_to_screen
 
@@ -77,7 +79,9 @@ def confirm_drafts(parent: QWidget, drafts: set[str]) -> bool:
     answer = QMessageBox.question(
         parent,
         app_name(),
-        parent.tr("{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？").format(len(drafts)),
+        QCoreApplication.translate(
+            "PrintDialog", "{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？"
+        ).format(len(drafts)),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -108,16 +112,21 @@ def export_pdf(
                 content_hash=content_hash,
             ),
         )
-    except OSError as exc:
+    except OSError as exc:  # our own sentence (a file held open) in the window's language
+        said = error_text(exc) if isinstance(exc.strerror, Message) else exc.strerror or exc
         QMessageBox.critical(
-            parent, app_name(), parent.tr("无法保存 PDF：{0}").format(exc.strerror or exc)
+            parent,
+            app_name(),
+            QCoreApplication.translate("PrintDialog", "无法保存 PDF：{0}").format(said),
         )
         return False
     if result.missing:
         QMessageBox.warning(
             parent,
             app_name(),
-            parent.tr("字体中没有这些字符，已印为 □：{0}").format("".join(sorted(result.missing))),
+            QCoreApplication.translate("PrintDialog", "字体中没有这些字符，已印为 □：{0}").format(
+                "".join(sorted(result.missing))
+            ),
         )
     if record is not None:
         problem = record(projects, result)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.merge_text import BEFORE_RESTORE
 from desktop.store import StoreError
-from desktop.ui.audit_text import error_text
+from desktop.ui.audit_text import error_text, finding_text
 from desktop.ui.commands import AddProjectsCommand
 from desktop.ui.paths import app_name, dialog_path, remember_dialog_path, settings
 from desktop.ui.screen import fit_to_screen
@@ -412,7 +412,8 @@ class ReportDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         self.text = QPlainTextEdit(
-            "\n".join(i.describe() for i in result.items) or self.tr("没有需要注意的问题。")
+            "\n".join(finding_text(i.describe()) for i in result.items)
+            or self.tr("没有需要注意的问题。")
         )
         self.text.setReadOnly(True)
         layout.addWidget(self.text, 1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Project
 from desktop.store import StoreError
+from desktop.ui.audit_text import error_text
 from desktop.ui.paths import dialog_path, remember_dialog_path, safe_file_name
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class PrintActions(QObject):
                     record_print(repo, project, form.pages, form.printed_at, form.content_hash)
         except StoreError as exc:
             return self.tr("打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}").format(
-                exc
+                error_text(exc)
             )
         return None
 

@@ -223,7 +223,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="431"/>
+        <location filename="../../desktop/ui/app.py" line="432"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -361,36 +361,36 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="178"/>
+        <location filename="../../desktop/ui/app.py" line="179"/>
         <source>“{0}”已存在。请换一个文件名，或用“打开”打开它。</source>
         <extracomment>the background checks of a database finished: which opening, the problem found or &quot;&quot; the scan for rows that cannot be read finished: which opening, ``{id: problem}``</extracomment>
         <translation>“{0}” already exists. Choose another name, or open it with “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="191"/>
-        <location filename="../../desktop/ui/app.py" line="222"/>
+        <location filename="../../desktop/ui/app.py" line="192"/>
+        <location filename="../../desktop/ui/app.py" line="223"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="225"/>
+        <location filename="../../desktop/ui/app.py" line="226"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="235"/>
+        <location filename="../../desktop/ui/app.py" line="236"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="276"/>
+        <location filename="../../desktop/ui/app.py" line="277"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="322"/>
+        <location filename="../../desktop/ui/app.py" line="323"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -399,7 +399,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="411"/>
+        <location filename="../../desktop/ui/app.py" line="412"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -408,12 +408,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="435"/>
+        <location filename="../../desktop/ui/app.py" line="436"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="509"/>
+        <location filename="../../desktop/ui/app.py" line="510"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -2160,22 +2160,22 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="60"/>
+        <location filename="../../desktop/ui/window_print.py" line="61"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="62"/>
+        <location filename="../../desktop/ui/window_print.py" line="63"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="74"/>
+        <location filename="../../desktop/ui/window_print.py" line="75"/>
         <source>已导出 {0} 个项目到 {1}</source>
         <translation>Exported {0} projects to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_print.py" line="90"/>
+        <location filename="../../desktop/ui/window_print.py" line="91"/>
         <source>打印的版本未能记入数据文件（核对纸质件时将无法列出改动）：{0}</source>
         <translation>The printed versions could not be recorded in the data file (checking a paper copy will not be able to list the changes): {0}</translation>
     </message>
@@ -2183,130 +2183,145 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="256"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="254"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="300"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="309"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="280"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="328"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
         <source>选中的 {0} 个项目</source>
         <translation>The {0} selected projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="329"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="338"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="332"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="341"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="334"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="343"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="345"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="338"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="347"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="348"/>
         <source>校验码(&amp;Q)</source>
         <translation>Check &amp;codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
         <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="359"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="297"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="306"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="394"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="82"/>
+        <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
+        <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
+        <source>无法保存 PDF：{0}</source>
+        <translation>Cannot save the PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="127"/>
+        <source>字体中没有这些字符，已印为 □：{0}</source>
+        <translation>These characters are not in the fonts and print as □: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_dialog.py" line="403"/>
         <source>{0} 个项目，共 {1} 页</source>
         <translation>{0} projects, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="396"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="405"/>
         <source>；{0} 个项目有审核错误，带“草稿”水印</source>
         <translation>; {0} projects have check errors and print with a “draft” mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="398"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="407"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="413"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="432"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="427"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="436"/>
         <source>已发送 {0} 页到打印机（实际大小）</source>
         <translation>Sent {0} pages to the printer (actual size)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="431"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="440"/>
         <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
         <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="448"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="442"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="451"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="444"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="453"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="460"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="469"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2681,7 +2696,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="415"/>
+        <location filename="../../desktop/ui/window_files.py" line="416"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -3406,6 +3421,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/audit.py" line="527"/>
+        <location filename="../../desktop/domain/report_text.py" line="50"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
@@ -4025,7 +4041,7 @@ Submit these adjustments?</translation>
         <translation>too much text ({total:,} characters, at most {limit:,})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <location filename="../../desktop/domain/file_text.py" line="178"/>
         <location filename="../../desktop/domain/row_text.py" line="107"/>
         <source>“{name}”：{problem}</source>
         <translation>“{name}”: {problem}</translation>
@@ -4260,6 +4276,71 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/row_text.py" line="166"/>
         <source>原文行号</source>
         <translation>Source line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="172"/>
+        <source>记录编号</source>
+        <translation>Record id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="174"/>
+        <source>意见编号</source>
+        <translation>Opinion id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="175"/>
+        <source>序号</source>
+        <translation>Sequence number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="176"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="177"/>
+        <source>经办人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="178"/>
+        <source>记录时间</source>
+        <translation>Time recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="179"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="180"/>
+        <source>内容校验值</source>
+        <translation>Content checksum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="181"/>
+        <source>意见位置</source>
+        <translation>Opinion&apos;s place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="182"/>
+        <source>意见位置的名称</source>
+        <translation>Name of the opinion&apos;s place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="183"/>
+        <source>意见代码</source>
+        <translation>Opinion code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="184"/>
+        <source>意见内容</source>
+        <translation>Opinion text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/row_text.py" line="185"/>
+        <source>处理说明</source>
+        <translation>Answer</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="41"/>
@@ -4537,169 +4618,470 @@ Submit these adjustments?</translation>
         <translation>is too big to be a form file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="115"/>
+        <location filename="../../desktop/domain/file_text.py" line="112"/>
+        <source>压缩的数据解压后太大</source>
+        <translation>has compressed data too big when unpacked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="113"/>
+        <source>中的项目数据解压后太大</source>
+        <translation>has project data too big when unpacked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="114"/>
+        <source>“{name}”中不允许的数值 {text}，为安全起见未读取。</source>
+        <translation>“{name}” holds a value that is not allowed ({text}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="117"/>
+        <source>“{name}”嵌套太深，为安全起见未读取。</source>
+        <translation>“{name}” is nested too deep; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <source>“{name}”嵌套太深（上限 {limit} 层），为安全起见未读取。</source>
+        <translation>“{name}” is nested too deep (at most {limit} levels); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="123"/>
+        <source>“{name}”的单元格太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many cells (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="126"/>
+        <source>“{name}”的工作表“{sheet}”行数太多（上限 {limit:,} 行），为安全起见未读取。</source>
+        <translation>The sheet “{sheet}” of “{name}” has too many rows (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="129"/>
+        <source>“{name}”的共享字符串太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many shared strings (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="132"/>
+        <source>“{name}”的单元格样式太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many cell styles (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <source>“{name}”的工作表太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many sheets (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="138"/>
+        <source>“{name}”的部件太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many parts (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <source>“{name}”中有一个工作表解压后太大（上限 {limit} MB），为安全起见未读取。</source>
+        <translation>“{name}” has a sheet too big when unpacked (at most {limit} MB); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <source>“{name}”解压后太大（上限 {limit} MB），为安全起见未读取。</source>
+        <translation>“{name}” is too big when unpacked (at most {limit} MB); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <source>“{name}”的对象太多（{count:,} 个）（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>“{name}” has too many objects ({count:,}, at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="152"/>
+        <source>“{name}”页数太多（{count:,} 页）（上限 {limit:,} 页），为安全起见未读取。</source>
+        <translation>“{name}” has too many pages ({count:,}, at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="155"/>
+        <source>“{name}”页数太多（上限 {limit:,} 页），为安全起见未读取。</source>
+        <translation>“{name}” has too many pages (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <source>“{name}”有 {count:,} 页，表格太多（上限 {limit:,} 页），为安全起见未读取。</source>
+        <translation>“{name}” has {count:,} pages, too many to read as tables (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="159"/>
+        <source>“{name}”第 {n} 页的文字太多（上限 {limit:,} 个），为安全起见未读取。</source>
+        <translation>Page {n} of “{name}” has too much text (at most {limit:,} characters); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="162"/>
+        <source>“{name}”中的引用太多或绕成了圈（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too many references, or references in a loop (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="165"/>
+        <source>“{name}”的页面内容太多（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too much page content (at most {limit:,} operations); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="168"/>
+        <source>“{name}”中的文字太多（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too much text (at most {limit:,} characters); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="169"/>
+        <source>“{name}”中的线条太多（上限 {limit:,}），为安全起见未读取。</source>
+        <translation>“{name}” has too many lines (at most {limit:,}); for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="170"/>
+        <source>“{name}”：PDF 中压缩的内容解压后太大，为安全起见未读取。</source>
+        <translation>“{name}”: the compressed content of the PDF is too big when unpacked; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="173"/>
+        <source>“{name}”：PDF 中一段压缩的内容解压后太大，为安全起见未读取。</source>
+        <translation>“{name}”: a compressed part of the PDF is too big when unpacked; for safety it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="179"/>
         <source>“{name}”太大（{size} MB），不像申报表文件</source>
         <translation>“{name}” is too big ({size} MB) to be a form file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="116"/>
+        <location filename="../../desktop/domain/file_text.py" line="180"/>
         <source>找不到文件“{path}”</source>
         <translation>The file “{path}” cannot be found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="117"/>
+        <location filename="../../desktop/domain/file_text.py" line="181"/>
         <source>“{path}”是文件夹，不是文件</source>
         <translation>“{path}” is a folder, not a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="118"/>
+        <location filename="../../desktop/domain/file_text.py" line="182"/>
         <source>“{name}”不是文本文件（无法识别其编码）</source>
         <translation>“{name}” is not a text file (its encoding cannot be recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="119"/>
+        <location filename="../../desktop/domain/file_text.py" line="183"/>
         <source>不支持的文件类型“{suffix}”（支持 {known}）</source>
         <translation>The file type “{suffix}” is not supported (supported: {known})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="120"/>
+        <location filename="../../desktop/domain/file_text.py" line="184"/>
         <source>“{name}”过于复杂，为安全起见未读取。</source>
         <translation>“{name}” is too complex; for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="121"/>
+        <location filename="../../desktop/domain/file_text.py" line="185"/>
         <source>不是有效的 JSON 文件（{detail}）</source>
         <translation>not a valid JSON file ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="122"/>
+        <location filename="../../desktop/domain/file_text.py" line="186"/>
         <source>不是绩效目标申报的 JSON 文件（缺少 &quot;format&quot;: &quot;jixiao-projects&quot;）</source>
         <translation>not a Performance Targets JSON file (&quot;format&quot;: &quot;jixiao-projects&quot; is missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="125"/>
+        <location filename="../../desktop/domain/file_text.py" line="189"/>
         <source>JSON 文件缺少有效的版本号（&quot;version&quot;）</source>
         <translation>the JSON file lacks a valid version number (&quot;version&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="126"/>
+        <location filename="../../desktop/domain/file_text.py" line="190"/>
         <source>JSON 文件是第 {version} 版格式，本程序只支持第 {latest} 版，请升级程序</source>
         <translation>the JSON file is in format version {version}; this program supports only version {latest}. Upgrade the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="129"/>
+        <location filename="../../desktop/domain/file_text.py" line="193"/>
         <source>JSON 文件中没有项目列表（&quot;projects&quot;）</source>
         <translation>the JSON file has no list of projects (&quot;projects&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="130"/>
+        <location filename="../../desktop/domain/file_text.py" line="194"/>
         <source>“{name}”中的项目太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。请改用 .db 文件交换。</source>
         <translation>“{name}” holds too many projects ({count:,}, at most {limit:,}); for safety it was not read. Exchange a .db file instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="135"/>
+        <location filename="../../desktop/domain/file_text.py" line="199"/>
         <source>“{name}”中的对象和数组太多（{count:,} 个，上限 {limit:,} 个），为安全起见未读取。</source>
         <translation>“{name}” holds too many objects and arrays ({count:,}, at most {limit:,}); for safety it was not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="139"/>
+        <location filename="../../desktop/domain/file_text.py" line="203"/>
         <source>“{name}”不是可以读取的 Excel 工作簿（{detail}）</source>
         <translation>“{name}” is not an Excel workbook that can be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="140"/>
+        <location filename="../../desktop/domain/file_text.py" line="204"/>
         <source>“{name}”已损坏，无法读取（{detail}）</source>
         <translation>“{name}” is damaged and cannot be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="141"/>
+        <location filename="../../desktop/domain/file_text.py" line="205"/>
         <source>“{name}”中没有找到财政项目支出绩效目标申报表</source>
         <translation>No performance target form for project spending was found in “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="142"/>
+        <location filename="../../desktop/domain/file_text.py" line="206"/>
         <source>文件中没有找到财政项目支出绩效目标申报表</source>
         <translation>No performance target form for project spending was found in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="143"/>
+        <location filename="../../desktop/domain/file_text.py" line="207"/>
         <source>“{name}”不是可以读取的 PDF 文件（{detail}）</source>
         <translation>“{name}” is not a PDF file that can be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="144"/>
+        <location filename="../../desktop/domain/file_text.py" line="208"/>
         <source>“{name}”无法读取（{detail}）</source>
         <translation>“{name}” cannot be read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="147"/>
+        <location filename="../../desktop/domain/file_text.py" line="211"/>
+        <source>没有可用于打印的中文字体（resources/fonts 中的字体文件缺失）</source>
+        <translation>No font for printing Chinese is available (the font files in resources/fonts are missing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="216"/>
         <source>“{name}”以只读方式打开，不能修改。</source>
         <translation>“{name}” is open read-only and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="148"/>
+        <location filename="../../desktop/domain/file_text.py" line="217"/>
         <source>找不到项目 {id}。</source>
         <translation>The project {id} cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="149"/>
+        <location filename="../../desktop/domain/file_text.py" line="218"/>
         <source>项目 {id} 已存在，未导入任何项目。</source>
         <translation>The project {id} already exists; no project was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="150"/>
+        <location filename="../../desktop/domain/file_text.py" line="219"/>
         <source>项目“{name}”已在别处被彻底删除，无法保存。</source>
         <translation>The project “{name}” was deleted for good elsewhere and cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="151"/>
+        <location filename="../../desktop/domain/file_text.py" line="220"/>
         <source>项目“{name}”已在别处被修改（第 {stored} 版，这里是第 {mine} 版），为避免覆盖，本次保存未执行。</source>
         <translation>The project “{name}” was changed elsewhere (version {stored}, here version {mine}); to avoid overwriting it, this save was not made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="156"/>
+        <location filename="../../desktop/domain/file_text.py" line="225"/>
         <source>只能彻底删除回收站中的项目。</source>
         <translation>Only projects in the trash can be deleted for good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="157"/>
+        <location filename="../../desktop/domain/file_text.py" line="226"/>
         <source>项目“{name}”未保存：{problem}。</source>
         <translation>The project “{name}” was not saved: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="158"/>
+        <location filename="../../desktop/domain/file_text.py" line="227"/>
         <source>项目“{name}”的数据有误（{problem}），需要修复。</source>
         <translation>The data of the project “{name}” is wrong ({problem}); it needs repair.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="161"/>
+        <location filename="../../desktop/domain/file_text.py" line="230"/>
         <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
         <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="162"/>
+        <location filename="../../desktop/domain/file_text.py" line="231"/>
+        <source>已损坏（{detail}）</source>
+        <translation>damaged ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="232"/>
+        <source>中有 {count} 个项目的数据有误</source>
+        <translation>the data of {count} projects are wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="233"/>
         <source>无法创建备份：{detail}</source>
         <translation>Cannot make a backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="163"/>
+        <location filename="../../desktop/domain/file_text.py" line="234"/>
         <source>无法读取备份“{name}”：{detail}</source>
         <translation>Cannot read the backup “{name}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="164"/>
+        <location filename="../../desktop/domain/file_text.py" line="235"/>
         <source>备份“{name}”已损坏，未恢复。</source>
         <translation>The backup “{name}” is damaged; it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="165"/>
+        <location filename="../../desktop/domain/file_text.py" line="236"/>
         <source>无法恢复备份：{detail}</source>
         <translation>Cannot restore the backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="166"/>
+        <location filename="../../desktop/domain/file_text.py" line="237"/>
         <source>合并必须单独进行（另一个写入尚未结束）。</source>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/messages.py" line="36"/>
+        <source>、</source>
+        <extracomment>what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="12"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="13"/>
+        <source>需复核</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="14"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="15"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="16"/>
+        <source>第{n}行</source>
+        <translation>line {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="18"/>
+        <source>[{severity}] {where}：{message}</source>
+        <translation>[{severity}] {where}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="22"/>
+        <source>未导入：{problem}</source>
+        <translation>not imported: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="23"/>
+        <source>数据库中已有内容完全相同的项目，未重复导入</source>
+        <translation>a project with exactly the same content is already in the database; not imported again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="24"/>
+        <source>数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）</source>
+        <translation>a project with the same id but different content is already in the database; imported as a new project (both are kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="27"/>
+        <source>第 {n} 个项目未导入：{problem}</source>
+        <translation>project {n} not imported: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="28"/>
+        <source>第 {n} 个项目未导入：id {id} 在文件中重复</source>
+        <translation>project {n} not imported: id {id} appears twice in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="29"/>
+        <source>工作表“{sheet}”在导出后被修改过，按表格中的内容导入</source>
+        <translation>the sheet “{sheet}” was changed after it was exported; imported as the sheet reads</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="32"/>
+        <source>这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过</source>
+        <translation>this part is not a complete form (no project name, amounts or indicators); skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="35"/>
+        <source>没有找到项目名称</source>
+        <translation>no project name found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="36"/>
+        <source>没有找到绩效指标</source>
+        <translation>no performance indicators found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="37"/>
+        <source>没有找到项目绩效目标</source>
+        <translation>no project performance goals found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="41"/>
+        <source>无法识别的单元格“{cell}”，已忽略</source>
+        <translation>the cell “{cell}” was not recognised; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="42"/>
+        <source>“{label}”的值后面的“{rest}”不属于它，已忽略</source>
+        <translation>“{rest}” after the value of “{label}” does not belong to it; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="43"/>
+        <source>“{label}”后的单元格“{extra}”不属于它，已忽略</source>
+        <translation>the cell “{extra}” after “{label}” does not belong to it; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="44"/>
+        <source>“{label}”出现了两次，保留第一次的值</source>
+        <translation>“{label}” appears twice; the first value is kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="45"/>
+        <source>“{label}”没有金额</source>
+        <translation>“{label}” has no amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="46"/>
+        <source>“{label}”的金额无法识别（{problem}），按 0 导入</source>
+        <translation>the amount of “{label}” could not be read ({problem}); imported as 0</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="47"/>
+        <source>绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标</source>
+        <translation>a row of the performance goals has more than two text cells; they were put into the overall and the annual goal by their column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="51"/>
+        <source>二级指标“{name}”缺少一级指标，已按指标体系归入“{parent}”</source>
+        <translation>the level-2 indicator “{name}” has no level 1; placed under “{parent}” by the indicator system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="54"/>
+        <source>没有找到{label}</source>
+        <translation>no {label} found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="55"/>
+        <source>{label}无法识别：{problem}</source>
+        <translation>{label} could not be read: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="56"/>
+        <source>{label}“{value}”不在标准列表中，按原样导入</source>
+        <translation>{label} “{value}” is not in the standard list; imported as it is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="57"/>
+        <source>没有找到年度，按{how}推断为 {year} 年（已标记需复核）</source>
+        <translation>no year found; {year} was inferred from the {how} (marked for review)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="58"/>
+        <source>实施期限</source>
+        <translation>implementation period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="59"/>
+        <source>计划日期</source>
+        <translation>planned dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="60"/>
+        <source>文件名</source>
+        <translation>file name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="61"/>
+        <source>当前年份</source>
+        <translation>current year</translation>
     </message>
 </context>
 <context>
@@ -4846,24 +5228,6 @@ Submit these adjustments?</translation>
         <location filename="../../desktop/domain/merge_text.py" line="63"/>
         <source>恢复历史版本前</source>
         <translation>Before restoring an earlier version</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="80"/>
-        <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
-        <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="113"/>
-        <source>无法保存 PDF：{0}</source>
-        <translation>Cannot save the PDF: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
-        <source>字体中没有这些字符，已印为 □：{0}</source>
-        <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
 </context>
 <context>
