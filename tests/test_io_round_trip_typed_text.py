@@ -147,3 +147,24 @@ def test_an_indicator_and_an_amount_typed_over_in_the_sheet(tmp_path, sample_res
     )
     assert (back.id, back.content()) == (want.id, want.content())
     assert [i.uid for i in back.indicators] == [i.uid for i in original.indicators]
+
+
+def test_no_carriage_return_reaches_a_sheet(tmp_path):
+    """A text with CR LF or a lone CR is shown with Excel's line break (LF) in the sheet: a
+    CR in the sheet's XML was read back on Windows as an extra line break, so the sheet no
+    longer matched the export and the round trip took the changed text. The exact text
+    comes back from the stored copy."""
+    import zipfile
+
+    from desktop.io.files import load_file as load
+    from tests.conftest import SAMPLE
+
+    p = load(SAMPLE).projects[0]
+    p = replace(p, goal_overall="第一行\r\n第二行\r第三行", goal_annual="甲\r\n乙")
+    export_xlsx([p], tmp_path / "f.xlsx")
+    with zipfile.ZipFile(tmp_path / "f.xlsx") as z:
+        xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "第一行\n第二行\n第三行".encode() in xml  # the form's sheet, as Excel shows it
+    assert b"\r" not in xml and b"&#13;" not in xml and b"_x000D_" not in xml
+    back = imported(tmp_path, tmp_path / "f.xlsx")
+    assert (back[0].goal_overall, back[0].goal_annual) == ("第一行\r\n第二行\r第三行", "甲\r\n乙")

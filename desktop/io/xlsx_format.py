@@ -127,6 +127,10 @@ class _Grid:
     def put(self, row: int, col: int, value=None, style: str | None = None, text=False) -> None:
         if value is None and style is None:
             return
+        if isinstance(value, str) and "\r" in value:
+            # a cell's line break is LF (as Excel writes it); a CR in the sheet's XML came
+            # back as an extra line break on Windows. The exact text is in the stored copy.
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         self.cells[(row, col)] = (value, style, text)
 
     def write(self, ws, widths: tuple[float, ...] = ()) -> None:
