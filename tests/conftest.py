@@ -150,3 +150,12 @@ def write_protected(monkeypatch):
         monkeypatch.setattr(os, "access", lambda *args, **kwargs: True)
 
     return protect
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def window_in_each_language(request, make_controller, tmp_path):
+    """(the controller of a working file's window in a language, the language)."""
+    c = make_controller(tmp_path / "working.db")
+    c.set_language(request.param)
+    yield c, request.param
+    c.set_language("zh_CN")

@@ -6,25 +6,14 @@ the same box says today's Chinese sentence. The sentences are written here by ha
 
 from __future__ import annotations
 
-import re
 import sqlite3
 
-import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.model import Project
 from desktop.io import files
 from desktop.store import exchange, open_repository
-
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def window(request, make_controller, tmp_path):
-    c = make_controller(tmp_path / "working.db")
-    c.set_language(request.param)
-    yield c, request.param
-    c.set_language("zh_CN")
+from tests.in_each_language import said as said_in
 
 
 def choose(monkeypatch, path) -> None:
@@ -39,15 +28,14 @@ def the_box(dialogs, kind: str) -> str:
 
 
 def said(text: str, language: str, english: str, chinese: str) -> None:
-    if language == "en":
-        assert text == english
-        assert not CJK.search(text.replace("笔记", "")), text
-    else:
-        assert text == chinese
+    """As ``said_in``; the files' own name here is 笔记."""
+    said_in(text, language, english, chinese, name="笔记")
 
 
-def test_opening_a_file_that_is_not_a_database(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_opening_a_file_that_is_not_a_database(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("critical")
     notes = tmp_path / "笔记.db"
     notes.write_text("a shopping list, not a database\n" * 20)
@@ -62,8 +50,10 @@ def test_opening_a_file_that_is_not_a_database(window, tmp_path, monkeypatch, di
     )
 
 
-def test_opening_a_file_in_a_folder_that_is_gone(window, tmp_path, dialogs, expect_box):
-    c, language = window
+def test_opening_a_file_in_a_folder_that_is_gone(
+    window_in_each_language, tmp_path, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("critical")
     gone = tmp_path / "stick" / "forms.db"
     c.window.openRequested.emit(str(gone))  # as the recent-files menu does
@@ -77,9 +67,9 @@ def test_opening_a_file_in_a_folder_that_is_gone(window, tmp_path, dialogs, expe
 
 
 def test_opening_a_file_with_a_trigger_is_refused(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
-    c, language = window
+    c, language = window_in_each_language
     expect_box("critical")
     path = tmp_path / "trap.db"
     open_repository(path).close()
@@ -98,9 +88,9 @@ def test_opening_a_file_with_a_trigger_is_refused(
 
 
 def test_receiving_a_file_with_too_many_projects(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
-    c, language = window
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "many.db"
     exchange.export_db([Project(name="A", year=2026), Project(name="B", year=2026)], path)
@@ -116,9 +106,9 @@ def test_receiving_a_file_with_too_many_projects(
 
 
 def test_receiving_a_file_that_is_not_a_database(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
-    c, language = window
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "笔记.db"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 300)  # a zip renamed
@@ -133,9 +123,9 @@ def test_receiving_a_file_that_is_not_a_database(
 
 
 def test_importing_a_json_file_of_another_program(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
-    c, language = window
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "settings.json"
     path.write_text('{"theme": "dark"}', encoding="utf-8")
@@ -151,8 +141,10 @@ def test_importing_a_json_file_of_another_program(
     )
 
 
-def test_importing_a_workbook_that_is_not_one(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_importing_a_workbook_that_is_not_one(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "forms.xlsx"
     path.write_text("name,year\nLegal aid,2026\n", encoding="utf-8")  # a CSV renamed
@@ -167,8 +159,10 @@ def test_importing_a_workbook_that_is_not_one(window, tmp_path, monkeypatch, dia
     )
 
 
-def test_importing_a_file_too_big_for_a_form(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_importing_a_file_too_big_for_a_form(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     monkeypatch.setattr(files, "MAX_JSON_IMPORT_BYTES", 1024 * 1024)
     path = tmp_path / "big.json"
@@ -185,12 +179,12 @@ def test_importing_a_file_too_big_for_a_form(window, tmp_path, monkeypatch, dial
 
 
 def test_exporting_over_a_file_another_program_holds(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
     from desktop.store import safefile
     from desktop.ui.commands import AddProjectsCommand
 
-    c, language = window
+    c, language = window_in_each_language
     expect_box("critical")
     c.session.undo_stack.push(
         AddProjectsCommand(c.session, [Project(name="Legal aid", year=2026)], "add")

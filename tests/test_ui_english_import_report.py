@@ -6,7 +6,6 @@ Chinese window keep today's Chinese lines. Written here by hand."""
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -18,8 +17,7 @@ from desktop.io.files import load_file, plan_import
 from desktop.io.report import WARNING, ReportItem
 from desktop.store import open_repository
 from desktop.ui.audit_text import finding_text
-
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+from tests.in_each_language import CJK
 
 
 def report_lines(tmp_path, qtbot, translators, language: str) -> tuple[list[str], str]:

@@ -8,7 +8,6 @@ are said in both languages too. The sentences are written here by hand."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import uuid
 
@@ -23,16 +22,7 @@ from desktop.io import pdf_format, xlsx_read
 from desktop.store import backups, open_repository
 from desktop.store.errors import DamagedFileError
 from desktop.ui.audit_text import error_text, finding_text
-
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def window(request, make_controller, tmp_path):
-    c = make_controller(tmp_path / "working.db")
-    c.set_language(request.param)
-    yield c, request.param
-    c.set_language("zh_CN")
+from tests.in_each_language import said
 
 
 def import_box(c, path, monkeypatch, dialogs) -> str:
@@ -42,14 +32,6 @@ def import_box(c, path, monkeypatch, dialogs) -> str:
     boxes = [text for kind, text in dialogs if kind == "warning"]
     assert len(boxes) == 1, dialogs
     return boxes[0]
-
-
-def said(text: str, language: str, english: str, chinese: str, name: str = "") -> None:
-    if language == "en":
-        assert text == english
-        assert not CJK.search(text.replace(name, "") if name else text), text
-    else:
-        assert text == chinese
 
 
 def a_workbook(path, cells: int) -> None:
@@ -68,8 +50,10 @@ def a_pdf(path, pages: int, line: str = "Legal aid 2026") -> None:
     pdf.save()
 
 
-def test_a_workbook_with_too_many_cells(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_workbook_with_too_many_cells(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     monkeypatch.setattr(limits, "MAX_CELLS", 5)
     path = tmp_path / "表格.xlsx"
@@ -83,8 +67,10 @@ def test_a_workbook_with_too_many_cells(window, tmp_path, monkeypatch, dialogs, 
     )
 
 
-def test_a_workbook_with_too_many_parts(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_workbook_with_too_many_parts(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     monkeypatch.setattr(limits, "MAX_XLSX_MEMBERS", 3)
     path = tmp_path / "parts.xlsx"
@@ -97,8 +83,10 @@ def test_a_workbook_with_too_many_parts(window, tmp_path, monkeypatch, dialogs, 
     )
 
 
-def test_a_pdf_with_too_many_pages(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_pdf_with_too_many_pages(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     monkeypatch.setattr(limits, "MAX_PAGES", 2)
     path = tmp_path / "pages.pdf"
@@ -111,8 +99,10 @@ def test_a_pdf_with_too_many_pages(window, tmp_path, monkeypatch, dialogs, expec
     )
 
 
-def test_a_pdf_page_with_too_much_text(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_pdf_page_with_too_much_text(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     monkeypatch.setattr(limits, "MAX_PAGE_CHARS", 5)
     path = tmp_path / "text.pdf"
@@ -127,9 +117,9 @@ def test_a_pdf_page_with_too_much_text(window, tmp_path, monkeypatch, dialogs, e
 
 
 def test_a_pdf_that_lays_out_too_many_characters(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
-    c, language = window
+    c, language = window_in_each_language
     expect_box("warning")
     monkeypatch.setitem(pdf_format._WORK_LIMITS, "chars", (4, pdf_format.say.PDF_CHARS))
     path = tmp_path / "chars.pdf"
@@ -143,8 +133,10 @@ def test_a_pdf_that_lays_out_too_many_characters(
     )
 
 
-def test_a_json_file_nested_too_deep(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_json_file_nested_too_deep(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "深.json"
     path.write_text("[" * 70 + "]" * 70, encoding="utf-8")
@@ -158,8 +150,10 @@ def test_a_json_file_nested_too_deep(window, tmp_path, monkeypatch, dialogs, exp
     )
 
 
-def test_a_json_file_holding_nan(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_json_file_holding_nan(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "nan.json"
     path.write_text('{"format": "jixiao-projects", "version": NaN}', encoding="utf-8")
@@ -172,8 +166,10 @@ def test_a_json_file_holding_nan(window, tmp_path, monkeypatch, dialogs, expect_
     )
 
 
-def test_a_file_of_a_type_we_do_not_read(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_file_of_a_type_we_do_not_read(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("warning")
     path = tmp_path / "forms.csv"
     path.write_text("name,year\n", encoding="utf-8")
@@ -186,8 +182,10 @@ def test_a_file_of_a_type_we_do_not_read(window, tmp_path, monkeypatch, dialogs,
     )
 
 
-def test_a_file_with_two_things_we_never_create(window, tmp_path, monkeypatch, dialogs, expect_box):
-    c, language = window
+def test_a_file_with_two_things_we_never_create(
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
+):
+    c, language = window_in_each_language
     expect_box("critical")
     path = tmp_path / "trap.db"
     open_repository(path).close()

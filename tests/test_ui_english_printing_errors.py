@@ -5,40 +5,21 @@ today's sentences. The sentences are written here by hand."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.model import Project
 from desktop.printing import fonts
-
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def window(request, make_controller, tmp_path):
-    c = make_controller(tmp_path / "working.db")
-    c.set_language(request.param)
-    yield c, request.param
-    c.set_language("zh_CN")
-
-
-def said(text: str, language: str, english: str, chinese: str) -> None:
-    if language == "en":
-        assert text == english
-        assert not CJK.search(text), text
-    else:
-        assert text == chinese
+from tests.in_each_language import said
 
 
 def test_saving_a_pdf_over_a_file_another_program_holds(
-    window, tmp_path, monkeypatch, dialogs, expect_box
+    window_in_each_language, tmp_path, monkeypatch, dialogs, expect_box
 ):
     from desktop.store import safefile
     from desktop.ui.commands import AddProjectsCommand
 
-    c, language = window
+    c, language = window_in_each_language
     expect_box("critical")
     c.session.undo_stack.push(
         AddProjectsCommand(c.session, [Project(name="Legal aid", year=2026)], "add")
@@ -67,10 +48,12 @@ def test_saving_a_pdf_over_a_file_another_program_holds(
     )
 
 
-def test_printing_with_no_font_for_chinese(window, monkeypatch, dialogs, expect_box):
+def test_printing_with_no_font_for_chinese(
+    window_in_each_language, monkeypatch, dialogs, expect_box
+):
     from desktop.ui.app import _last_resort
 
-    c, language = window
+    c, language = window_in_each_language
     expect_box("critical")
     monkeypatch.setattr(fonts, "candidate_fonts", lambda: [])
     with pytest.raises(fonts.NoPrintFontError) as exc:

@@ -37,9 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Funds, Project
 from desktop.ui.commands import AddProjectsCommand
-
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
+from tests.in_each_language import CJK
 
 # Choices that are the form's own words, printed on the paper as chosen (the goal column's
 # header 项目总目标 / 项目总体目标 …): data, like the 一级 names, not the UI's language.
