@@ -26,7 +26,13 @@ import sqlite3
 import time
 from pathlib import Path
 
-from desktop.store.rows import _TEXT_OF, _define_utf8_bad, _screen_sql, indicator_findings
+from desktop.store.rows import (
+    _TEXT_OF,
+    UPPER_BOUND,
+    _define_utf8_bad,
+    _screen_sql,
+    indicator_findings,
+)
 from desktop.store.safefile import sqlite_uri
 
 #: the aimed length of one piece of the row screen: what a commit waits at most
@@ -80,7 +86,7 @@ def screen_in_pieces(conn: sqlite3.Connection) -> dict[str, str]:
         first = ids[pace.rows][0] if len(ids) > pace.rows else None
         pace.next()
     # the last piece has no upper bound (the text ids end where the blobs begin)
-    to_the_end = indicator_sql.replace(f" AND project_id < {_TEXT_OF}", "")
+    to_the_end = indicator_sql.replace(UPPER_BOUND, "")
     pace = _Pace(FIRST_INDICATORS)
     lo: bytes | None = b""  # the smallest text; ids that are not text belong to no project
     while lo is not None:
