@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldTerm, Message, ReasonTerm, Term
 from desktop.domain.model import Project, form_label, new_id, now_timestamp
 
 # -- status ------------------------------------------------------------------------------------
@@ -99,6 +100,10 @@ def reasons() -> tuple[Reason, ...]:
     if len({r.code for r in out}) != len(out):
         raise ValueError("review_reasons.json: a code appears twice")
     return out
+
+
+def _is_standard(code: int) -> bool:
+    return any(r.code == code for r in reasons())
 
 
 def reason_text(code: int) -> str:
@@ -337,13 +342,13 @@ def new_opinion(
     if indicator is not None:
         ind = project.indicators[indicator]
         kind, target = ON_INDICATOR, indicator_key(ind)
-        label = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x) or "（未命名指标）"
+        label = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x) or UNNAMED_INDICATOR
     elif field is not None:
         if not field_known(field):
             raise ReviewError(f"没有名为“{field}”的字段。")
-        kind, target, label = ON_FIELD, field, field_place(field)
+        kind, target, label = ON_FIELD, field, str(field_place(field))
     else:
-        kind, target, label = ON_PROJECT, "", "整个项目"
+        kind, target, label = ON_PROJECT, "", WHOLE_PROJECT
     return Opinion(
         id=new_id(),
         project_id=project.id,
@@ -393,10 +398,21 @@ def _clean(text: str, limit: int) -> str:
 
 # -- places --------------------------------------------------------------------------------------
 
-_FIELD_TABS = {
-    "goal_overall": "绩效目标",
-    "goal_annual": "绩效目标",
-}
+BASIC_TAB = QT_TRANSLATE_NOOP("audit", "基本信息")
+FUNDS_TAB = QT_TRANSLATE_NOOP("audit", "项目资金")
+GOALS_TAB = QT_TRANSLATE_NOOP("audit", "绩效目标")
+_FIELD_TABS = {"goal_overall": GOALS_TAB, "goal_annual": GOALS_TAB}
+#: places, said in the window's language (the Chinese text is what is stored and printed)
+FIELD_PLACE = QT_TRANSLATE_NOOP("audit", "{tab}/{label}")
+INDICATOR_PLACE = QT_TRANSLATE_NOOP("audit", "绩效指标/第{n}条（{path}）")
+INDICATOR_LABEL = QT_TRANSLATE_NOOP("audit", "绩效指标/{label}")
+INDICATOR_GONE = QT_TRANSLATE_NOOP("audit", "绩效指标/{label}（已删除）")
+WHOLE_PROJECT = QT_TRANSLATE_NOOP("audit", "整个项目")
+UNNAMED_INDICATOR = QT_TRANSLATE_NOOP("audit", "（未命名指标）")
+#: an open opinion as a 审核 finding: its code and reason, the reviewer's text, the unit
+OPINION_FINDING = QT_TRANSLATE_NOOP("audit", "{code} {reason}")
+OPINION_FINDING_TEXT = QT_TRANSLATE_NOOP("audit", "{code} {reason}：{text}")
+OPINION_BY_UNIT = QT_TRANSLATE_NOOP("audit", "{opinion}（{unit}）")
 
 
 def field_known(key: str) -> bool:
@@ -407,11 +423,11 @@ def field_known(key: str) -> bool:
     return key in Project.FIELD_LABELS
 
 
-def field_place(key: str) -> str:
+def field_place(key: str) -> Message:
     """``项目资金/其中：财政资金``-style place of a field, as the form names it (its label
     from the one table, ``model.FORM_LABELS``)."""
-    tab = "项目资金" if key.startswith("funds.") else _FIELD_TABS.get(key, "基本信息")
-    return f"{tab}/{form_label(key)}"
+    tab = FUNDS_TAB if key.startswith("funds.") else _FIELD_TABS.get(key, BASIC_TAB)
+    return Message(FIELD_PLACE, tab=Term(tab), label=FieldTerm(form_label(key)))
 
 
 def indicator_key(indicator) -> str:
@@ -432,22 +448,27 @@ def find_indicator(project: Project, target: str) -> int | None:
     return None
 
 
-def indicator_place(project: Project, n: int) -> str:
+def indicator_place(project: Project, n: int) -> Message:
     """``绩效指标/第3条（产出指标/数量指标/培训人次）``."""
     ind = project.indicators[n]
     path = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x)
-    return f"绩效指标/第{n + 1}条（{path}）"
+    return Message(INDICATOR_PLACE, n=n + 1, path=path)
 
 
 def opinion_place(opinion: Opinion, project: Project | None) -> str:
-    """Where an opinion is, as the form names it now."""
+    """Where an opinion is, as the form names it now (a ``Message``; the opinion's own
+    label for a place this program does not know)."""
     if opinion.kind == ON_INDICATOR and project is not None:
         n = find_indicator(project, opinion.target)
         if n is None:
-            return f"绩效指标/{opinion.label}（已删除）"
+            return Message(INDICATOR_GONE, label=opinion.label)
         return indicator_place(project, n)
     if opinion.kind == ON_INDICATOR:
-        return f"绩效指标/{opinion.label}"
+        return Message(INDICATOR_LABEL, label=opinion.label)
+    if opinion.kind == ON_FIELD and field_known(opinion.target):
+        return field_place(opinion.target)
+    if opinion.kind == ON_PROJECT and opinion.label == WHOLE_PROJECT:
+        return Message(WHOLE_PROJECT)
     return opinion.label
 
 
@@ -476,9 +497,13 @@ def opinion_findings(project: Project, states: Iterable[OpinionState]) -> list:
         if not s.is_open or s.opinion.project_id != project.id:
             continue
         o = s.opinion
-        text = f"{o.code} {o.reason}" + (f"：{o.text}" if o.text else "")
+        reason = ReasonTerm(o.reason) if _is_standard(o.code) else o.reason
+        if o.text:
+            text = Message(OPINION_FINDING_TEXT, code=o.code, reason=reason, text=o.text)
+        else:
+            text = Message(OPINION_FINDING, code=o.code, reason=reason)
         if o.unit:
-            text += f"（{o.unit}）"
+            text = Message(OPINION_BY_UNIT, opinion=text, unit=o.unit)
         out.append(Finding("review.opinion", OPINION, text, opinion_location(o, project), o.code))
     return out
 

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from importlib import resources
 
+from desktop.domain import flag_text
 from desktop.domain.money import MoneyError, to_fen
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import parse_value
@@ -413,7 +414,7 @@ def compose_value(value: str, unit: str, direction: str) -> tuple[str, str | Non
     if direction and direction.strip():
         found = syn.direction(direction)
         if found is None:
-            problem = f"指标方向“{direction.strip()}”无法识别"
+            problem = flag_text.reason(flag_text.DIRECTION_UNREAD, direction=direction.strip())
         else:
             op = found
     if not v:

@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.model import Indicator, with_new_indicator_ids
 from desktop.domain.taxonomy import Profile, group_indicators
 from desktop.domain.values import IndicatorValue, parse_value
+from desktop.ui.audit_text import reason_text
 from desktop.ui.commands import undo_text
 
 
@@ -360,10 +361,10 @@ class IndicatorTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return REVIEW_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole:
-                text = self.tr("需复核：{0}").format(ind.review_note)
+                text = self.tr("需复核：{0}").format(reason_text(ind.review_note))
                 if ind.raw_text:
                     source = ind.raw_text.replace("\t", " | ")
-                    line = f"第 {ind.source_line} 行" if ind.source_line else ""
+                    line = self.tr("第 {0} 行").format(ind.source_line) if ind.source_line else ""
                     text += "\n" + self.tr("原文{0}：{1}").format(line, source)
                 if ind.note:
                     text += "\n" + self.tr("原表：{0}").format(ind.note)

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             row = self.model.row_of(pid)
             name = self.model.summary(row).name if row is not None else ""
             names.append(f"“{name or pid}”")
-        listed = "、".join(names) + (self.tr("等") if len(problems) > 5 else "")
+        listed = self.tr("、").join(names) + (self.tr("等") if len(problems) > 5 else "")
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setText(
             html.escape(

@@ -308,52 +308,52 @@
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="394"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="395"/>
         <source>修改二级指标</source>
         <translation>Change second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="405"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="406"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="411"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="412"/>
         <source>修改指标值</source>
         <translation>Change indicator value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="444"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="445"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="458"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="459"/>
         <source>添加二级指标</source>
         <translation>Add second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="516"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="517"/>
         <source>删除指标</source>
         <translation>Delete indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="538"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="539"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="549"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="550"/>
         <source>移动二级指标</source>
         <translation>Move second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="565"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="566"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="640"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="641"/>
         <source>拖动指标</source>
         <translation>Drag indicators</translation>
     </message>
@@ -426,22 +426,22 @@ Details were written to: {1}</translation>
 <context>
     <name>CopyFromProject</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="220"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
         <source>从其他项目复制指标</source>
         <translation>Copy indicators from another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
         <source>来源项目(&amp;S)：</source>
         <translation>&amp;Source project:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="231"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="239"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
         <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="241"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="249"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -500,87 +500,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="28"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="29"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="30"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="43"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="43"/>
+        <location filename="../../desktop/domain/model.py" line="44"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="44"/>
+        <location filename="../../desktop/domain/model.py" line="45"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -728,42 +728,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FlagReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="35"/>
+        <location filename="../../desktop/ui/flag_review.py" line="36"/>
         <source>确认需复核的字段</source>
         <translation>Confirm fields to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="39"/>
+        <location filename="../../desktop/ui/flag_review.py" line="40"/>
         <source>下列字段在导入时无法读到或由其他数据推算。核对原表后，勾选值正确的字段，它们将不再标为需复核（可撤销）。值不对的字段请直接改写。</source>
         <translation>These fields could not be read on import or were worked out from other data. After checking the source form, tick the fields whose value is right: they will no longer be marked for review (undoable). Rewrite any field that is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="48"/>
+        <location filename="../../desktop/ui/flag_review.py" line="49"/>
         <source>{0}：{1}  — {2}</source>
         <translation>{0}: {1}  — {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="56"/>
+        <location filename="../../desktop/ui/flag_review.py" line="59"/>
         <source>确认勾选的字段(&amp;C)</source>
         <translation>&amp;Confirm ticked fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="72"/>
+        <location filename="../../desktop/ui/flag_review.py" line="75"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="75"/>
+        <location filename="../../desktop/ui/flag_review.py" line="78"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="88"/>
+        <location filename="../../desktop/ui/flag_review.py" line="91"/>
         <source>这个项目没有标为需复核的字段。</source>
         <translation>This project has no fields marked for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="97"/>
+        <location filename="../../desktop/ui/flag_review.py" line="100"/>
         <source>确认 {0} 个需复核的字段</source>
         <translation>confirm {0} fields to review</translation>
     </message>
@@ -896,137 +896,178 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="47"/>
+        <location filename="../../desktop/ui/import_preview.py" line="48"/>
         <source>导入预览 — {0}</source>
         <translation>Import preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="55"/>
+        <location filename="../../desktop/ui/import_preview.py" line="56"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="56"/>
+        <location filename="../../desktop/ui/import_preview.py" line="57"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="57"/>
+        <location filename="../../desktop/ui/import_preview.py" line="58"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="58"/>
+        <location filename="../../desktop/ui/import_preview.py" line="59"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="59"/>
+        <location filename="../../desktop/ui/import_preview.py" line="60"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="60"/>
+        <location filename="../../desktop/ui/import_preview.py" line="61"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="61"/>
+        <location filename="../../desktop/ui/import_preview.py" line="62"/>
         <source>需复核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="62"/>
+        <location filename="../../desktop/ui/import_preview.py" line="63"/>
         <source>资金来源</source>
         <translation>Amounts read in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="84"/>
+        <location filename="../../desktop/ui/import_preview.py" line="85"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="95"/>
+        <location filename="../../desktop/ui/import_preview.py" line="96"/>
         <source>没有要导入的新项目（文件中的项目都已存在）。</source>
         <translation>No new projects to import (every project in the file is already there).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="100"/>
+        <location filename="../../desktop/ui/import_preview.py" line="101"/>
         <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <location filename="../../desktop/ui/import_preview.py" line="106"/>
         <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
         <translation>{0} projects have fields or indicators to review (red background). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="109"/>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
         <source>请核对后再导入。</source>
         <translation>Please check before importing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="115"/>
+        <location filename="../../desktop/ui/import_preview.py" line="116"/>
         <source>需复核：{0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="122"/>
+        <location filename="../../desktop/ui/import_preview.py" line="123"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <location filename="../../desktop/ui/import_preview.py" line="125"/>
         <source>（按万元读取：{0}）</source>
         <translation> (read in 10,000 yuan: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="126"/>
+        <location filename="../../desktop/ui/import_preview.py" line="127"/>
         <source>（推算）</source>
         <translation> (worked out)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="128"/>
+        <location filename="../../desktop/ui/import_preview.py" line="129"/>
         <source>（未找到）</source>
         <translation> (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="134"/>
+        <location filename="../../desktop/ui/import_preview.py" line="135"/>
         <source>（无名称）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="154"/>
+        <location filename="../../desktop/ui/import_preview.py" line="143"/>
+        <location filename="../../desktop/ui/import_preview.py" line="145"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="155"/>
         <source>字段 {0} 个</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <location filename="../../desktop/ui/import_preview.py" line="157"/>
         <source>指标 {0} 条</source>
         <translation>{0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="157"/>
+        <location filename="../../desktop/ui/import_preview.py" line="158"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="175"/>
+        <location filename="../../desktop/ui/import_preview.py" line="158"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>万元</source>
+        <translation>10,000 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>推算</source>
+        <translation>worked out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="180"/>
         <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
         <translation>Indicators: {0}, {1} to review</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_preview.py" line="184"/>
+        <source>{0}/{1}/{2}：{3}</source>
+        <translation>{0}/{1}/{2}: {3}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_preview.py" line="188"/>
+        <source>  〔{0}〕</source>
+        <translation>  [{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="195"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="191"/>
+        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="198"/>
         <source>  — 需复核：{0}</source>
         <translation>  — to review: {0}</translation>
     </message>
@@ -1118,99 +1159,104 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="44"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="47"/>
         <source>文字：{0}</source>
         <translation>text: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="50"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="51"/>
         <source>运算符 {0}</source>
         <translation>operator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="53"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="54"/>
         <source>数值 {0}</source>
         <translation>number {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="59"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="60"/>
         <source>单位 {0}</source>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="263"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="263"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="265"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="266"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="267"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="268"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
         <translation>The form&apos;s “annual (/project) indicator value”: the target for this year (or the whole project), typed as the form writes it, e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="315"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="326"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="327"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="333"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="334"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="337"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="338"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="342"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="343"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="357"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="370"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="376"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="363"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="364"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_model.py" line="367"/>
+        <source>第 {0} 行</source>
+        <translation> (line {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="368"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="372"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="373"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="649"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="650"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1343,6 +1389,11 @@ Go on anyway?</translation>
         <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="215"/>
@@ -2117,42 +2168,42 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PastePreview</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="160"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="161"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="162"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="170"/>
         <source>三级指标</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="163"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="171"/>
         <source>指标值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="164"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="172"/>
         <source>读作</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="186"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="194"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="190"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="198"/>
         <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
         <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="205"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="213"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
@@ -2592,78 +2643,78 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="159"/>
+        <location filename="../../desktop/ui/project_list.py" line="164"/>
         <source>项目名称</source>
         <extracomment>a change to this many rows at once is followed in one pass (``_source_changed``, ``_source_inserted``) the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="160"/>
+        <location filename="../../desktop/ui/project_list.py" line="165"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="161"/>
+        <location filename="../../desktop/ui/project_list.py" line="166"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="162"/>
+        <location filename="../../desktop/ui/project_list.py" line="167"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="163"/>
+        <location filename="../../desktop/ui/project_list.py" line="168"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="164"/>
+        <location filename="../../desktop/ui/project_list.py" line="169"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="177"/>
+        <location filename="../../desktop/ui/project_list.py" line="183"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="186"/>
+        <location filename="../../desktop/ui/project_list.py" line="192"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="188"/>
+        <location filename="../../desktop/ui/project_list.py" line="194"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="190"/>
+        <location filename="../../desktop/ui/project_list.py" line="196"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="192"/>
+        <location filename="../../desktop/ui/project_list.py" line="198"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="223"/>
+        <location filename="../../desktop/ui/project_list.py" line="229"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="227"/>
+        <location filename="../../desktop/ui/project_list.py" line="233"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="235"/>
+        <location filename="../../desktop/ui/project_list.py" line="241"/>
         <source>需要修复</source>
         <translation>Needs repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="259"/>
+        <location filename="../../desktop/ui/project_list.py" line="265"/>
         <source>{0} · 意见 {1}</source>
         <translation>{0} · {1} opinions</translation>
     </message>
@@ -2818,59 +2869,59 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="281"/>
+        <location filename="../../desktop/ui/window_review.py" line="280"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="295"/>
+        <location filename="../../desktop/ui/window_review.py" line="294"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="298"/>
+        <location filename="../../desktop/ui/window_review.py" line="297"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="313"/>
+        <location filename="../../desktop/ui/window_review.py" line="312"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="319"/>
-        <location filename="../../desktop/ui/window_review.py" line="323"/>
+        <location filename="../../desktop/ui/window_review.py" line="318"/>
+        <location filename="../../desktop/ui/window_review.py" line="322"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="320"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="328"/>
-        <location filename="../../desktop/ui/window_review.py" line="332"/>
+        <location filename="../../desktop/ui/window_review.py" line="327"/>
+        <location filename="../../desktop/ui/window_review.py" line="331"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="329"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="341"/>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="352"/>
+        <location filename="../../desktop/ui/window_review.py" line="351"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="353"/>
+        <location filename="../../desktop/ui/window_review.py" line="352"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2881,82 +2932,87 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="354"/>
+        <location filename="../../desktop/ui/window_review.py" line="353"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="359"/>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="362"/>
+        <location filename="../../desktop/ui/window_review.py" line="361"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="372"/>
+        <location filename="../../desktop/ui/window_review.py" line="371"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="395"/>
+        <location filename="../../desktop/ui/window_review.py" line="389"/>
+        <source>{0} — {1} {2}：{3}（{4}）</source>
+        <translation>{0} — {1} {2}: {3} ({4})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="399"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="395"/>
+        <location filename="../../desktop/ui/window_review.py" line="399"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="411"/>
+        <location filename="../../desktop/ui/window_review.py" line="415"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="425"/>
         <location filename="../../desktop/ui/window_review.py" line="429"/>
         <location filename="../../desktop/ui/window_review.py" line="433"/>
-        <location filename="../../desktop/ui/window_review.py" line="439"/>
-        <location filename="../../desktop/ui/window_review.py" line="460"/>
+        <location filename="../../desktop/ui/window_review.py" line="437"/>
+        <location filename="../../desktop/ui/window_review.py" line="443"/>
+        <location filename="../../desktop/ui/window_review.py" line="464"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="433"/>
         <source>还没有单位报送过项目。</source>
         <translation>No unit has submitted a form yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="433"/>
+        <location filename="../../desktop/ui/window_review.py" line="437"/>
         <source>报送单位：</source>
         <translation>Submitting unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="441"/>
+        <location filename="../../desktop/ui/window_review.py" line="445"/>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="463"/>
+        <location filename="../../desktop/ui/window_review.py" line="467"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="475"/>
-        <location filename="../../desktop/ui/window_review.py" line="494"/>
+        <location filename="../../desktop/ui/window_review.py" line="479"/>
+        <location filename="../../desktop/ui/window_review.py" line="498"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="477"/>
+        <location filename="../../desktop/ui/window_review.py" line="481"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="497"/>
+        <location filename="../../desktop/ui/window_review.py" line="501"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
@@ -3198,265 +3254,265 @@ Submit these adjustments?</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="45"/>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <location filename="../../desktop/domain/row_text.py" line="150"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>产出指标</source>
         <translation>output indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <source>效益指标</source>
         <translation>benefit indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
         <source>满意度指标</source>
         <translation>satisfaction indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
         <source>成本指标</source>
         <translation>cost indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <location filename="../../desktop/domain/audit.py" line="68"/>
         <location filename="../../desktop/domain/diff.py" line="28"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="68"/>
+        <location filename="../../desktop/domain/audit.py" line="69"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="156"/>
+        <location filename="../../desktop/domain/audit.py" line="157"/>
         <source>可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。请删除或改名其中一个。</source>
         <translation>Possible duplicate: {year} has another project named “{name}” (both kept in a merge, say). Delete or rename one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="251"/>
+        <location filename="../../desktop/domain/audit.py" line="252"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="256"/>
+        <location filename="../../desktop/domain/audit.py" line="257"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="269"/>
+        <location filename="../../desktop/domain/audit.py" line="270"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="286"/>
+        <location filename="../../desktop/domain/audit.py" line="287"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="302"/>
+        <location filename="../../desktop/domain/audit.py" line="303"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="312"/>
+        <location filename="../../desktop/domain/audit.py" line="313"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="321"/>
+        <location filename="../../desktop/domain/audit.py" line="322"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="336"/>
+        <location filename="../../desktop/domain/audit.py" line="337"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="352"/>
+        <location filename="../../desktop/domain/audit.py" line="353"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="367"/>
+        <location filename="../../desktop/domain/audit.py" line="368"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="384"/>
+        <location filename="../../desktop/domain/audit.py" line="385"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="400"/>
+        <location filename="../../desktop/domain/audit.py" line="401"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="427"/>
+        <location filename="../../desktop/domain/audit.py" line="428"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="442"/>
+        <location filename="../../desktop/domain/audit.py" line="443"/>
         <source>没有成本指标：按现行指标体系，每个项目都应设置成本指标</source>
         <translation>No cost indicator: under the current indicator system every project should have one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="455"/>
+        <location filename="../../desktop/domain/audit.py" line="456"/>
         <source>指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位</source>
         <translation>Indicator “{name}” is quantitative but its value “{value}” is text: write a number and a unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="471"/>
+        <location filename="../../desktop/domain/audit.py" line="472"/>
         <source>指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值</source>
         <translation>The value “{value}” of indicator “{name}” is still the template&apos;s placeholder: write the actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="489"/>
+        <location filename="../../desktop/domain/audit.py" line="490"/>
         <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
         <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="499"/>
+        <location filename="../../desktop/domain/audit.py" line="500"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="517"/>
+        <location filename="../../desktop/domain/audit.py" line="518"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="527"/>
-        <location filename="../../desktop/domain/report_text.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="528"/>
+        <location filename="../../desktop/domain/report_text.py" line="51"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="539"/>
+        <location filename="../../desktop/domain/audit.py" line="540"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="552"/>
+        <location filename="../../desktop/domain/audit.py" line="553"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="565"/>
+        <location filename="../../desktop/domain/audit.py" line="566"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="584"/>
+        <location filename="../../desktop/domain/audit.py" line="585"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="600"/>
+        <location filename="../../desktop/domain/audit.py" line="601"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="621"/>
+        <location filename="../../desktop/domain/audit.py" line="622"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="637"/>
+        <location filename="../../desktop/domain/audit.py" line="638"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
@@ -3482,6 +3538,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="135"/>
+        <location filename="../../desktop/domain/review.py" line="411"/>
         <source>（未命名指标）</source>
         <translation>(unnamed indicator)</translation>
     </message>
@@ -4202,14 +4259,201 @@ Submit these adjustments?</translation>
         <translation>Number of changes</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/review.py" line="401"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="20"/>
+        <source>表中没有找到{label}</source>
+        <translation>The form has no {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="21"/>
+        <source>表头没有年度，按{how}推断为 {year} 年</source>
+        <translation>The form's heading has no year; {year} was worked out from the {how}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="22"/>
+        <source>“{period}”只写到年，日期按年初/年末填入</source>
+        <translation>“{period}” gives only years; the dates are the start and end of those years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="23"/>
+        <source>实施期限“{period}”只写到月，日期按月初/月末填入</source>
+        <translation>The period “{period}” gives only months; the dates are the first and last days of those months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="24"/>
+        <source>“{text}”无法识别为日期</source>
+        <translation>“{text}” cannot be read as a date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="25"/>
+        <source>表中没有总额，由分项金额合计得出</source>
+        <translation>The form has no total; it is the sum of the parts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="26"/>
+        <source>表中没有此项，由总额减去其他分项得出</source>
+        <translation>Not in the form; worked out as the total less the other parts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="27"/>
+        <source>表中只有{where}，按{where}填入</source>
+        <translation>The form gives only the {where} amounts; filled in from them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="28"/>
+        <source>表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算</source>
+        <translation>Not in the form; the project total equals the annual request, so it is made up like the other side</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="31"/>
+        <source>同一行还有“{extra}”，未并入，请核对</source>
+        <translation>The same line also has “{extra}”, not taken in; please check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="33"/>
+        <source>金额“{text}”无法识别</source>
+        <translation>The amount “{text}” cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="35"/>
+        <source>年度资金</source>
+        <extracomment>the two sides of the funds table a COPIED_FROM_SIDE reason names</extracomment>
+        <translation>annual funds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="36"/>
+        <location filename="../../desktop/domain/review.py" line="402"/>
         <location filename="../../desktop/domain/row_text.py" line="148"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/flag_text.py" line="39"/>
+        <source>单元格中有空格分开的两段文字，可能是两行合并</source>
+        <translation>A cell holds two pieces of text apart by spaces; two lines may have been joined</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="40"/>
+        <source>指标名称可能被截断</source>
+        <translation>The indicator's name may be cut off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="41"/>
+        <source>缺少一级指标</source>
+        <translation>No level-1 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="42"/>
+        <source>缺少二级指标</source>
+        <translation>No level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="43"/>
+        <source>一级指标“{name}”不在指标体系中，按原名称导入</source>
+        <translation>The level-1 indicator “{name}” is not in the indicator system; imported under its own name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="44"/>
+        <source>二级指标“{name}”不在指标体系中，按原名称导入</source>
+        <translation>The level-2 indicator “{name}” is not in the indicator system; imported under its own name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="45"/>
+        <source>原表没有一级指标，已按指标体系推断为“{level1}”，复核确认后打印</source>
+        <translation>The form has no level-1 indicator; “{level1}” was worked out from the indicator system and is printed once confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="48"/>
+        <source>二级指标“{level2}”不属于一级指标“{level1}”</source>
+        <translation>The level-2 indicator “{level2}” does not belong under the level-1 indicator “{level1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="49"/>
+        <source>一级、二级指标不在同一列位置</source>
+        <translation>The level-1 and level-2 indicators are not in their columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="50"/>
+        <source>指标写在了一级或二级指标的位置上，无法确定它属于哪个分组</source>
+        <translation>The indicator is written where a level-1 or level-2 indicator goes; its group cannot be told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="53"/>
+        <source>单元格位置错乱</source>
+        <translation>The cells are out of place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="54"/>
+        <source>指标方向“{direction}”无法识别</source>
+        <translation>The direction “{direction}” cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="55"/>
+        <source>只在中长期指标中出现，请确认本年度的指标值</source>
+        <translation>Only among the long-term indicators; please confirm this year's value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="56"/>
+        <source>从{year}年度复制，请核对本年度的指标值</source>
+        <translation>Copied from {year}; please check this year's value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="59"/>
+        <source>；</source>
+        <extracomment>what joins the reasons of one indicator</extracomment>
+        <translation>. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="403"/>
         <location filename="../../desktop/domain/row_text.py" line="149"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="406"/>
+        <source>{tab}/{label}</source>
+        <extracomment>places, said in the window&apos;s language (the Chinese text is what is stored and printed)</extracomment>
+        <translation>{tab}/{label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="407"/>
+        <source>绩效指标/第{n}条（{path}）</source>
+        <translation>Indicators/No. {n} ({path})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="408"/>
+        <source>绩效指标/{label}</source>
+        <translation>Indicators/{label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="409"/>
+        <source>绩效指标/{label}（已删除）</source>
+        <translation>Indicators/{label} (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="410"/>
+        <source>整个项目</source>
+        <translation>The whole project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="413"/>
+        <source>{code} {reason}</source>
+        <extracomment>an open opinion as a 审核 finding: its code and reason, the reviewer&apos;s text, the unit</extracomment>
+        <translation>{code} {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="414"/>
+        <source>{code} {reason}：{text}</source>
+        <translation>{code} {reason}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="415"/>
+        <source>{opinion}（{unit}）</source>
+        <translation>{opinion} ({unit})</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="153"/>
@@ -4918,170 +5162,202 @@ Submit these adjustments?</translation>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="36"/>
+        <location filename="../../desktop/domain/messages.py" line="55"/>
         <source>、</source>
-        <extracomment>what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
+        <extracomment>where its translation is (Qt&apos;s context) what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="12"/>
+        <location filename="../../desktop/domain/report_text.py" line="13"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="13"/>
+        <location filename="../../desktop/domain/report_text.py" line="14"/>
         <source>需复核</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="14"/>
+        <location filename="../../desktop/domain/report_text.py" line="15"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="15"/>
+        <location filename="../../desktop/domain/report_text.py" line="16"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="16"/>
+        <location filename="../../desktop/domain/report_text.py" line="17"/>
         <source>第{n}行</source>
         <translation>line {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="18"/>
+        <location filename="../../desktop/domain/report_text.py" line="19"/>
         <source>[{severity}] {where}：{message}</source>
         <translation>[{severity}] {where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="22"/>
+        <location filename="../../desktop/domain/report_text.py" line="23"/>
         <source>未导入：{problem}</source>
         <translation>not imported: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="23"/>
+        <location filename="../../desktop/domain/report_text.py" line="24"/>
         <source>数据库中已有内容完全相同的项目，未重复导入</source>
         <translation>a project with exactly the same content is already in the database; not imported again</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="24"/>
+        <location filename="../../desktop/domain/report_text.py" line="25"/>
         <source>数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）</source>
         <translation>a project with the same id but different content is already in the database; imported as a new project (both are kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="27"/>
+        <location filename="../../desktop/domain/report_text.py" line="28"/>
         <source>第 {n} 个项目未导入：{problem}</source>
         <translation>project {n} not imported: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="28"/>
+        <location filename="../../desktop/domain/report_text.py" line="29"/>
         <source>第 {n} 个项目未导入：id {id} 在文件中重复</source>
         <translation>project {n} not imported: id {id} appears twice in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="29"/>
+        <location filename="../../desktop/domain/report_text.py" line="30"/>
         <source>工作表“{sheet}”在导出后被修改过，按表格中的内容导入</source>
         <translation>the sheet “{sheet}” was changed after it was exported; imported as the sheet reads</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="32"/>
+        <location filename="../../desktop/domain/report_text.py" line="33"/>
         <source>这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过</source>
         <translation>this part is not a complete form (no project name, amounts or indicators); skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="35"/>
+        <location filename="../../desktop/domain/report_text.py" line="36"/>
         <source>没有找到项目名称</source>
         <translation>no project name found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="36"/>
+        <location filename="../../desktop/domain/report_text.py" line="37"/>
         <source>没有找到绩效指标</source>
         <translation>no performance indicators found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="37"/>
+        <location filename="../../desktop/domain/report_text.py" line="38"/>
         <source>没有找到项目绩效目标</source>
         <translation>no project performance goals found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="41"/>
+        <location filename="../../desktop/domain/report_text.py" line="42"/>
         <source>无法识别的单元格“{cell}”，已忽略</source>
         <translation>the cell “{cell}” was not recognised; ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="42"/>
+        <location filename="../../desktop/domain/report_text.py" line="43"/>
         <source>“{label}”的值后面的“{rest}”不属于它，已忽略</source>
         <translation>“{rest}” after the value of “{label}” does not belong to it; ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="43"/>
+        <location filename="../../desktop/domain/report_text.py" line="44"/>
         <source>“{label}”后的单元格“{extra}”不属于它，已忽略</source>
         <translation>the cell “{extra}” after “{label}” does not belong to it; ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="44"/>
+        <location filename="../../desktop/domain/report_text.py" line="45"/>
         <source>“{label}”出现了两次，保留第一次的值</source>
         <translation>“{label}” appears twice; the first value is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="45"/>
+        <location filename="../../desktop/domain/flag_text.py" line="32"/>
+        <location filename="../../desktop/domain/report_text.py" line="46"/>
         <source>“{label}”没有金额</source>
         <translation>“{label}” has no amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="46"/>
+        <location filename="../../desktop/domain/report_text.py" line="47"/>
         <source>“{label}”的金额无法识别（{problem}），按 0 导入</source>
         <translation>the amount of “{label}” could not be read ({problem}); imported as 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="47"/>
+        <location filename="../../desktop/domain/report_text.py" line="48"/>
         <source>绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标</source>
         <translation>a row of the performance goals has more than two text cells; they were put into the overall and the annual goal by their column</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="51"/>
+        <location filename="../../desktop/domain/report_text.py" line="52"/>
         <source>二级指标“{name}”缺少一级指标，已按指标体系归入“{parent}”</source>
         <translation>the level-2 indicator “{name}” has no level 1; placed under “{parent}” by the indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="54"/>
+        <location filename="../../desktop/domain/report_text.py" line="55"/>
         <source>没有找到{label}</source>
         <translation>no {label} found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="55"/>
+        <location filename="../../desktop/domain/report_text.py" line="57"/>
+        <source>{label}：{reason}</source>
+        <extracomment>a field or an indicator the importer marked 需复核, and why (``flag_text``)</extracomment>
+        <translation>{label}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="58"/>
+        <source>{level1}/{level2}/{name}：{reason}</source>
+        <translation>{level1}/{level2}/{name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="59"/>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="60"/>
         <source>{label}无法识别：{problem}</source>
         <translation>{label} could not be read: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="56"/>
+        <location filename="../../desktop/domain/report_text.py" line="61"/>
         <source>{label}“{value}”不在标准列表中，按原样导入</source>
         <translation>{label} “{value}” is not in the standard list; imported as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="57"/>
+        <location filename="../../desktop/domain/report_text.py" line="62"/>
         <source>没有找到年度，按{how}推断为 {year} 年（已标记需复核）</source>
         <translation>no year found; {year} was inferred from the {how} (marked for review)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="58"/>
+        <location filename="../../desktop/domain/report_text.py" line="63"/>
         <source>实施期限</source>
         <translation>implementation period</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="59"/>
+        <location filename="../../desktop/domain/report_text.py" line="64"/>
         <source>计划日期</source>
         <translation>planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="60"/>
+        <location filename="../../desktop/domain/report_text.py" line="65"/>
         <source>文件名</source>
         <translation>file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="61"/>
+        <location filename="../../desktop/domain/report_text.py" line="66"/>
         <source>当前年份</source>
         <translation>current year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="88"/>
+        <source>第 {n} 行没有三级指标名称，未添加</source>
+        <translation>Row {n} has no level-3 indicator name; not added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="89"/>
+        <source>第 {n} 行“{name}”不知道属于哪个一级/二级指标：请先选中一个二级指标，或在复制的表格中带上一级、二级指标两列</source>
+        <translation>Row {n} “{name}”: which level-1/level-2 indicator it belongs to is unknown; select a level-2 indicator first, or copy the level-1 and level-2 columns with the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="94"/>
+        <source>第 {n} 行：二级指标“{level2}”不属于一级指标“{level1}”（照原样添加，请核对）</source>
+        <translation>Row {n}: the level-2 indicator “{level2}” does not belong under the level-1 indicator “{level1}” (added as it is; please check)</translation>
     </message>
 </context>
 <context>
@@ -5291,27 +5567,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="268"/>
+        <location filename="../../desktop/ui/project_list.py" line="274"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="269"/>
+        <location filename="../../desktop/ui/project_list.py" line="275"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="270"/>
+        <location filename="../../desktop/ui/project_list.py" line="276"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="271"/>
+        <location filename="../../desktop/ui/project_list.py" line="277"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="272"/>
+        <location filename="../../desktop/ui/project_list.py" line="278"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>
