@@ -27,6 +27,13 @@ class FieldTerm(Term):
     context = "FieldLabels"
 
 
+class StatusTerm(Term):
+    """A review status (编制中, 已报送 …: ``review.STATUS_LABELS``, context review)."""
+
+    __slots__ = ()
+    context = "review"
+
+
 class ReasonTerm(Term):
     """A reviewer's standard reason (review_reasons.json, context reasons)."""
 

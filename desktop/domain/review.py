@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldTerm, Message, ReasonTerm, Term
+from desktop.domain.messages import (
+    QT_TRANSLATE_NOOP,
+    FieldTerm,
+    Message,
+    ReasonTerm,
+    StatusTerm,
+    Term,
+)
 from desktop.domain.model import Project, form_label, new_id, now_timestamp
 
 # -- status ------------------------------------------------------------------------------------
@@ -295,12 +302,13 @@ def transition(
     events = list(events)
     now = current_status(events)
     if to not in TRANSITIONS.get(now, ()):
-        raise ReviewError(
-            f"“{project.name or '（未命名）'}”当前为{STATUS_LABELS.get(now, now)}，"
-            f"不能{_ACTIONS.get(to, STATUS_LABELS.get(to, to))}。"
-        )
+        name = project.name or Term(UNNAMED)
+        status = StatusTerm(STATUS_LABELS[now]) if now in STATUS_LABELS else now
+        if to in CANNOT:
+            raise ReviewError(Message(CANNOT[to], name=name, status=status))
+        raise ReviewError(Message(CANNOT_MOVE, name=name, status=status, to=to))
     if to == ADJUSTING and not note.strip():
-        raise ReviewError("申请调整需要说明原因。")
+        raise ReviewError(Message(ADJUST_NEEDS_REASON))
     return StatusEvent(
         id=new_id(),
         project_id=project.id,
@@ -315,12 +323,41 @@ def transition(
     )
 
 
-_ACTIONS = {
-    SUBMITTED: "报送",
-    RETURNED: "退回修改",
-    APPROVED: "审核通过",
-    ADJUSTING: "申请调整",
+#: why a review step is refused, said in the window's language (``ReviewError``, and the
+#: store's ``ReviewRefused``); the Chinese text is ``str(exc)``, as the CLI prints it
+CANNOT = {
+    SUBMITTED: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能报送。"),
+    RETURNED: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能退回修改。"),
+    APPROVED: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能审核通过。"),
+    ADJUSTING: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能申请调整。"),
 }
+CANNOT_MOVE = QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能改为“{to}”。")
+UNNAMED = QT_TRANSLATE_NOOP("audit", "（未命名）")
+ADJUST_NEEDS_REASON = QT_TRANSLATE_NOOP("audit", "申请调整需要说明原因。")
+NO_SUCH_CODE = QT_TRANSLATE_NOOP("audit", "没有代码为 {code} 的审核意见（可选：1–{last}）。")
+ONE_PLACE = QT_TRANSLATE_NOOP("audit", "意见只能针对一个字段或一条指标。")
+NO_SUCH_FIELD = QT_TRANSLATE_NOOP("audit", "没有名为“{field}”的字段。")
+BAD_STATE = QT_TRANSLATE_NOOP("audit", "无效的意见状态：{state}")
+EXPLAIN_NEEDS_TEXT = QT_TRANSLATE_NOOP("audit", "“已说明”需要写明说明的内容。")
+BAD_ROLE = QT_TRANSLATE_NOOP("audit", "无效的角色：{role}")
+SET_UNIT_FIRST = QT_TRANSLATE_NOOP(
+    "audit", "请先设置本机单位（设置 › 本机单位，或命令行 --unit）。"
+)
+REVIEWER_ONLY_MOVE = QT_TRANSLATE_NOOP(
+    "audit", "只有审核单位可以退回修改或审核通过（设置 › 本机角色）。"
+)
+RETURN_NEEDS_OPINION = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”没有未处理的审核意见：退回前请先提出意见，或写明退回原因。"
+)
+REVIEWER_ONLY_OPINION = QT_TRANSLATE_NOOP(
+    "audit", "只有审核单位可以提出审核意见（设置 › 本机角色）。"
+)
+NO_SUCH_INDICATOR = QT_TRANSLATE_NOOP("audit", "“{name}”没有第 {n} 条指标。")
+REVIEWER_ONLY_CONFIRM = QT_TRANSLATE_NOOP("audit", "只有审核单位可以确认意见。")
+NO_SUCH_OPINION = QT_TRANSLATE_NOOP("audit", "没有编号为“{id}”的审核意见。")
+APPROVED_ASK_FIRST = QT_TRANSLATE_NOOP(
+    "audit", "这个项目已审核通过。修改前请先申请调整（说明原因）。"
+)
 
 
 def new_opinion(
@@ -336,16 +373,16 @@ def new_opinion(
     """An opinion on the project, on one field (``funds.fiscal``) or on one indicator (its
     position in ``project.indicators``; stored by the indicator's stable id)."""
     if code not in {r.code for r in reasons()}:
-        raise ReviewError(f"没有代码为 {code} 的审核意见（可选：1–{reasons()[-1].code}）。")
+        raise ReviewError(Message(NO_SUCH_CODE, code=code, last=reasons()[-1].code))
     if field is not None and indicator is not None:
-        raise ReviewError("意见只能针对一个字段或一条指标。")
+        raise ReviewError(Message(ONE_PLACE))
     if indicator is not None:
         ind = project.indicators[indicator]
         kind, target = ON_INDICATOR, indicator_key(ind)
         label = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x) or UNNAMED_INDICATOR
     elif field is not None:
         if not field_known(field):
-            raise ReviewError(f"没有名为“{field}”的字段。")
+            raise ReviewError(Message(NO_SUCH_FIELD, field=field))
         kind, target, label = ON_FIELD, field, str(field_place(field))
     else:
         kind, target, label = ON_PROJECT, "", WHOLE_PROJECT
@@ -374,9 +411,9 @@ def change_state(
 ) -> OpinionChange:
     """The clerk's answer (已修改, 已说明 with a text) or the reviewer's 已确认."""
     if state not in (FIXED, EXPLAINED, CONFIRMED):
-        raise ReviewError(f"无效的意见状态：{state}")
+        raise ReviewError(Message(BAD_STATE, state=state))
     if state == EXPLAINED and not answer.strip():
-        raise ReviewError("“已说明”需要写明说明的内容。")
+        raise ReviewError(Message(EXPLAIN_NEEDS_TEXT))
     mine = [c for c in changes if c.opinion_id == opinion.id]
     return OpinionChange(
         id=new_id(),

@@ -3372,6 +3372,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/audit.py" line="69"/>
+        <location filename="../../desktop/domain/review.py" line="335"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
@@ -3538,7 +3539,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="135"/>
-        <location filename="../../desktop/domain/review.py" line="411"/>
+        <location filename="../../desktop/domain/review.py" line="448"/>
         <source>（未命名指标）</source>
         <translation>(unnamed indicator)</translation>
     </message>
@@ -4259,199 +4260,300 @@ Submit these adjustments?</translation>
         <translation>Number of changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="401"/>
+        <location filename="../../desktop/domain/review.py" line="438"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="20"/>
+        <location filename="../../desktop/domain/flag_text.py" line="19"/>
         <source>表中没有找到{label}</source>
         <translation>The form has no {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="21"/>
+        <location filename="../../desktop/domain/flag_text.py" line="20"/>
         <source>表头没有年度，按{how}推断为 {year} 年</source>
-        <translation>The form's heading has no year; {year} was worked out from the {how}</translation>
+        <translation>The form&apos;s heading has no year; {year} was worked out from the {how}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="22"/>
+        <location filename="../../desktop/domain/flag_text.py" line="21"/>
         <source>“{period}”只写到年，日期按年初/年末填入</source>
         <translation>“{period}” gives only years; the dates are the start and end of those years</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="23"/>
+        <location filename="../../desktop/domain/flag_text.py" line="22"/>
         <source>实施期限“{period}”只写到月，日期按月初/月末填入</source>
         <translation>The period “{period}” gives only months; the dates are the first and last days of those months</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="24"/>
+        <location filename="../../desktop/domain/flag_text.py" line="23"/>
         <source>“{text}”无法识别为日期</source>
         <translation>“{text}” cannot be read as a date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="25"/>
+        <location filename="../../desktop/domain/flag_text.py" line="24"/>
         <source>表中没有总额，由分项金额合计得出</source>
         <translation>The form has no total; it is the sum of the parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="26"/>
+        <location filename="../../desktop/domain/flag_text.py" line="25"/>
         <source>表中没有此项，由总额减去其他分项得出</source>
         <translation>Not in the form; worked out as the total less the other parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="27"/>
+        <location filename="../../desktop/domain/flag_text.py" line="26"/>
         <source>表中只有{where}，按{where}填入</source>
         <translation>The form gives only the {where} amounts; filled in from them</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="28"/>
+        <location filename="../../desktop/domain/flag_text.py" line="27"/>
         <source>表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算</source>
         <translation>Not in the form; the project total equals the annual request, so it is made up like the other side</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="31"/>
+        <location filename="../../desktop/domain/flag_text.py" line="30"/>
         <source>同一行还有“{extra}”，未并入，请核对</source>
         <translation>The same line also has “{extra}”, not taken in; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="33"/>
+        <location filename="../../desktop/domain/flag_text.py" line="32"/>
         <source>金额“{text}”无法识别</source>
         <translation>The amount “{text}” cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="35"/>
+        <location filename="../../desktop/domain/flag_text.py" line="34"/>
         <source>年度资金</source>
         <extracomment>the two sides of the funds table a COPIED_FROM_SIDE reason names</extracomment>
         <translation>annual funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="36"/>
-        <location filename="../../desktop/domain/review.py" line="402"/>
+        <location filename="../../desktop/domain/flag_text.py" line="35"/>
+        <location filename="../../desktop/domain/review.py" line="439"/>
         <location filename="../../desktop/domain/row_text.py" line="148"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="39"/>
+        <location filename="../../desktop/domain/flag_text.py" line="38"/>
         <source>单元格中有空格分开的两段文字，可能是两行合并</source>
         <translation>A cell holds two pieces of text apart by spaces; two lines may have been joined</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="40"/>
+        <location filename="../../desktop/domain/flag_text.py" line="39"/>
         <source>指标名称可能被截断</source>
-        <translation>The indicator's name may be cut off</translation>
+        <translation>The indicator&apos;s name may be cut off</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="41"/>
+        <location filename="../../desktop/domain/flag_text.py" line="40"/>
         <source>缺少一级指标</source>
         <translation>No level-1 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="42"/>
+        <location filename="../../desktop/domain/flag_text.py" line="41"/>
         <source>缺少二级指标</source>
         <translation>No level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="43"/>
+        <location filename="../../desktop/domain/flag_text.py" line="42"/>
         <source>一级指标“{name}”不在指标体系中，按原名称导入</source>
         <translation>The level-1 indicator “{name}” is not in the indicator system; imported under its own name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="44"/>
+        <location filename="../../desktop/domain/flag_text.py" line="43"/>
         <source>二级指标“{name}”不在指标体系中，按原名称导入</source>
         <translation>The level-2 indicator “{name}” is not in the indicator system; imported under its own name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="45"/>
+        <location filename="../../desktop/domain/flag_text.py" line="44"/>
         <source>原表没有一级指标，已按指标体系推断为“{level1}”，复核确认后打印</source>
         <translation>The form has no level-1 indicator; “{level1}” was worked out from the indicator system and is printed once confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="48"/>
+        <location filename="../../desktop/domain/flag_text.py" line="47"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”</source>
         <translation>The level-2 indicator “{level2}” does not belong under the level-1 indicator “{level1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="49"/>
+        <location filename="../../desktop/domain/flag_text.py" line="48"/>
         <source>一级、二级指标不在同一列位置</source>
         <translation>The level-1 and level-2 indicators are not in their columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="50"/>
+        <location filename="../../desktop/domain/flag_text.py" line="49"/>
         <source>指标写在了一级或二级指标的位置上，无法确定它属于哪个分组</source>
         <translation>The indicator is written where a level-1 or level-2 indicator goes; its group cannot be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="53"/>
+        <location filename="../../desktop/domain/flag_text.py" line="52"/>
         <source>单元格位置错乱</source>
         <translation>The cells are out of place</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="54"/>
+        <location filename="../../desktop/domain/flag_text.py" line="53"/>
         <source>指标方向“{direction}”无法识别</source>
         <translation>The direction “{direction}” cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="55"/>
+        <location filename="../../desktop/domain/flag_text.py" line="54"/>
         <source>只在中长期指标中出现，请确认本年度的指标值</source>
-        <translation>Only among the long-term indicators; please confirm this year's value</translation>
+        <translation>Only among the long-term indicators; please confirm this year&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="56"/>
+        <location filename="../../desktop/domain/flag_text.py" line="55"/>
         <source>从{year}年度复制，请核对本年度的指标值</source>
-        <translation>Copied from {year}; please check this year's value</translation>
+        <translation>Copied from {year}; please check this year&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="59"/>
+        <location filename="../../desktop/domain/flag_text.py" line="58"/>
         <source>；</source>
         <extracomment>what joins the reasons of one indicator</extracomment>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="403"/>
+        <location filename="../../desktop/domain/review.py" line="329"/>
+        <source>“{name}”当前为{status}，不能报送。</source>
+        <extracomment>why a review step is refused, said in the window&apos;s language (``ReviewError``, and the store&apos;s ``ReviewRefused``); the Chinese text is ``str(exc)``, as the CLI prints it</extracomment>
+        <translation>“{name}” is at “{status}”; it cannot be submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="330"/>
+        <source>“{name}”当前为{status}，不能退回修改。</source>
+        <translation>“{name}” is at “{status}”; it cannot be returned for changes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="331"/>
+        <source>“{name}”当前为{status}，不能审核通过。</source>
+        <translation>“{name}” is at “{status}”; it cannot be approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="332"/>
+        <source>“{name}”当前为{status}，不能申请调整。</source>
+        <translation>“{name}” is at “{status}”; an adjustment cannot be asked for.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="334"/>
+        <source>“{name}”当前为{status}，不能改为“{to}”。</source>
+        <translation>“{name}” is at “{status}”; it cannot move to “{to}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="336"/>
+        <source>申请调整需要说明原因。</source>
+        <translation>Asking for an adjustment needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="337"/>
+        <source>没有代码为 {code} 的审核意见（可选：1–{last}）。</source>
+        <translation>There is no opinion with code {code} (choose 1–{last}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="338"/>
+        <source>意见只能针对一个字段或一条指标。</source>
+        <translation>An opinion is on one field or one indicator only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="339"/>
+        <source>没有名为“{field}”的字段。</source>
+        <translation>There is no field named “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="340"/>
+        <source>无效的意见状态：{state}</source>
+        <translation>Not a state of an opinion: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="341"/>
+        <source>“已说明”需要写明说明的内容。</source>
+        <translation>“Explained” needs the explanation written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="342"/>
+        <source>无效的角色：{role}</source>
+        <translation>Not a role: {role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="343"/>
+        <source>请先设置本机单位（设置 › 本机单位，或命令行 --unit）。</source>
+        <translation>Set this unit first (Settings › This unit, or --unit on the command line).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="346"/>
+        <source>只有审核单位可以退回修改或审核通过（设置 › 本机角色）。</source>
+        <translation>Only a reviewing unit can return or approve forms (Settings › Role).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="349"/>
+        <source>“{name}”没有未处理的审核意见：退回前请先提出意见，或写明退回原因。</source>
+        <translation>“{name}” has no open opinion: write an opinion or the reason for returning it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="352"/>
+        <source>只有审核单位可以提出审核意见（设置 › 本机角色）。</source>
+        <translation>Only a reviewing unit can write opinions (Settings › Role).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="355"/>
+        <source>“{name}”没有第 {n} 条指标。</source>
+        <translation>“{name}” has no indicator No. {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="356"/>
+        <source>只有审核单位可以确认意见。</source>
+        <translation>Only a reviewing unit can confirm opinions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="357"/>
+        <source>没有编号为“{id}”的审核意见。</source>
+        <translation>There is no opinion with the id “{id}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="358"/>
+        <source>这个项目已审核通过。修改前请先申请调整（说明原因）。</source>
+        <translation>This project is approved. Ask for an adjustment (with the reason) before changing it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="440"/>
         <location filename="../../desktop/domain/row_text.py" line="149"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="406"/>
+        <location filename="../../desktop/domain/review.py" line="443"/>
         <source>{tab}/{label}</source>
         <extracomment>places, said in the window&apos;s language (the Chinese text is what is stored and printed)</extracomment>
         <translation>{tab}/{label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="407"/>
+        <location filename="../../desktop/domain/review.py" line="444"/>
         <source>绩效指标/第{n}条（{path}）</source>
         <translation>Indicators/No. {n} ({path})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="408"/>
+        <location filename="../../desktop/domain/review.py" line="445"/>
         <source>绩效指标/{label}</source>
         <translation>Indicators/{label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="409"/>
+        <location filename="../../desktop/domain/review.py" line="446"/>
         <source>绩效指标/{label}（已删除）</source>
         <translation>Indicators/{label} (deleted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="410"/>
+        <location filename="../../desktop/domain/review.py" line="447"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="413"/>
+        <location filename="../../desktop/domain/review.py" line="450"/>
         <source>{code} {reason}</source>
         <extracomment>an open opinion as a 审核 finding: its code and reason, the reviewer&apos;s text, the unit</extracomment>
         <translation>{code} {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="414"/>
+        <location filename="../../desktop/domain/review.py" line="451"/>
         <source>{code} {reason}：{text}</source>
         <translation>{code} {reason}: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/review.py" line="415"/>
+        <location filename="../../desktop/domain/review.py" line="452"/>
         <source>{opinion}（{unit}）</source>
         <translation>{opinion} ({unit})</translation>
     </message>
@@ -5162,7 +5264,7 @@ Submit these adjustments?</translation>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="55"/>
+        <location filename="../../desktop/domain/messages.py" line="62"/>
         <source>、</source>
         <extracomment>where its translation is (Qt&apos;s context) what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
         <translation>, </translation>
@@ -5268,7 +5370,7 @@ Submit these adjustments?</translation>
         <translation>“{label}” appears twice; the first value is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="32"/>
+        <location filename="../../desktop/domain/flag_text.py" line="31"/>
         <location filename="../../desktop/domain/report_text.py" line="46"/>
         <source>“{label}”没有金额</source>
         <translation>“{label}” has no amount</translation>
