@@ -23,7 +23,6 @@ LABELS = [field_label(k) for k in Project.FIELD_LABELS] + list(Funds.FIELD_LABEL
 TERMS = {
     "label": LABELS,
     "how": [report_say.BY_PERIOD, report_say.BY_DATES, report_say.BY_FILE_NAME],
-    "where": [flag_text.ANNUAL_SIDE, flag_text.PROJECT_SIDE],
     "level1": sorted(taxonomy().level1_names),
 }
 WITH_ARGS = {  # each argument: a word of the form (its list in TERMS) or the clerk's "cell"
@@ -32,7 +31,6 @@ WITH_ARGS = {  # each argument: a word of the form (its list in TERMS) or the cl
     flag_text.PERIOD_YEARS_ONLY: {"period": "cell"},
     flag_text.PERIOD_MONTHS_ONLY: {"period": "cell"},
     flag_text.NOT_A_DATE: {"text": "cell"},
-    flag_text.COPIED_FROM_SIDE: {"where": "where"},
     flag_text.SAME_LINE_EXTRA: {"extra": "cell"},
     flag_text.NO_AMOUNT: {"label": "cell"},  # the label as the form wrote it
     flag_text.AMOUNT_UNREAD: {"text": "cell"},
@@ -44,6 +42,8 @@ WITH_ARGS = {  # each argument: a word of the form (its list in TERMS) or the cl
     flag_text.COPIED_FROM_YEAR: {"year": "year"},
 }
 PLAIN = [
+    flag_text.ONLY_ANNUAL,
+    flag_text.ONLY_PROJECT,
     flag_text.TOTAL_SUMMED,
     flag_text.PART_BY_DIFFERENCE,
     flag_text.MADE_UP_LIKE_OTHER,

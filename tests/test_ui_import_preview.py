@@ -203,7 +203,7 @@ def test_why_a_field_is_flagged_is_said_in_english(qtbot, app_and_translators):
         details = dialog.details.toPlainText().splitlines()
     finally:
         translators.use("zh_CN")
-    assert tip == "To review: The form gives only the annual funds amounts; filled in from them"
+    assert tip == "To review: The form gives only the annual amounts; filled in from them"
     assert sources == "10,000 yuan, worked out"
     assert "⚠ Nature: (empty)  — to review: The form has no Project nature" in details
     flagged = [line for line in details if "to review" in line]

@@ -23,16 +23,14 @@ PERIOD_MONTHS_ONLY = QT_TRANSLATE_NOOP("audit", "实施期限“{period}”只�
 NOT_A_DATE = QT_TRANSLATE_NOOP("audit", "“{text}”无法识别为日期")
 TOTAL_SUMMED = QT_TRANSLATE_NOOP("audit", "表中没有总额，由分项金额合计得出")
 PART_BY_DIFFERENCE = QT_TRANSLATE_NOOP("audit", "表中没有此项，由总额减去其他分项得出")
-COPIED_FROM_SIDE = QT_TRANSLATE_NOOP("audit", "表中只有{where}，按{where}填入")
+ONLY_ANNUAL = QT_TRANSLATE_NOOP("audit", "表中只有年度资金，按年度资金填入")
+ONLY_PROJECT = QT_TRANSLATE_NOOP("audit", "表中只有项目资金，按项目资金填入")
 MADE_UP_LIKE_OTHER = QT_TRANSLATE_NOOP(
     "audit", "表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算"
 )
 SAME_LINE_EXTRA = QT_TRANSLATE_NOOP("audit", "同一行还有“{extra}”，未并入，请核对")
 NO_AMOUNT = QT_TRANSLATE_NOOP("audit", "“{label}”没有金额")
 AMOUNT_UNREAD = QT_TRANSLATE_NOOP("audit", "金额“{text}”无法识别")
-#: the two sides of the funds table a COPIED_FROM_SIDE reason names
-ANNUAL_SIDE = QT_TRANSLATE_NOOP("audit", "年度资金")
-PROJECT_SIDE = QT_TRANSLATE_NOOP("audit", "项目资金")
 
 # -- an indicator row the importer could not read for certain -----------------------------------
 TWO_PIECES = QT_TRANSLATE_NOOP("audit", "单元格中有空格分开的两段文字，可能是两行合并")
@@ -65,7 +63,8 @@ _TEMPLATES = (
     NOT_A_DATE,
     TOTAL_SUMMED,
     PART_BY_DIFFERENCE,
-    COPIED_FROM_SIDE,
+    ONLY_ANNUAL,
+    ONLY_PROJECT,
     MADE_UP_LIKE_OTHER,
     SAME_LINE_EXTRA,
     NO_AMOUNT,
@@ -90,7 +89,6 @@ _TEMPLATES = (
 _TERM_ARGS = {
     NOT_FOUND: {"label"},
     YEAR_GUESSED: {"how"},
-    COPIED_FROM_SIDE: {"where"},
     LEVEL1_INFERRED: {"level1"},
 }
 

@@ -202,8 +202,8 @@ def _derive_funds(form: Form) -> None:
                 funds[dst] = funds[src]
                 copied.add(dst)
                 sources[dst] = DERIVED
-                where = flag_text.ANNUAL_SIDE if has["annual"] else flag_text.PROJECT_SIDE
-                flags[f"funds.{dst}"] = flag_text.reason(flag_text.COPIED_FROM_SIDE, where=where)
+                only = flag_text.ONLY_ANNUAL if has["annual"] else flag_text.ONLY_PROJECT
+                flags[f"funds.{dst}"] = flag_text.reason(only)
         if "fiscal" in copied and funds.get("annual_carryover"):
             funds["fiscal"] = funds.get("fiscal", 0) + funds["annual_carryover"]
         if not has["annual"]:

@@ -4300,110 +4300,108 @@ Submit these adjustments?</translation>
         <translation>Not in the form; worked out as the total less the other parts</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="26"/>
-        <source>表中只有{where}，按{where}填入</source>
-        <translation>The form gives only the {where} amounts; filled in from them</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/flag_text.py" line="27"/>
+        <location filename="../../desktop/domain/flag_text.py" line="28"/>
         <source>表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算</source>
         <translation>Not in the form; the project total equals the annual request, so it is made up like the other side</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="30"/>
+        <location filename="../../desktop/domain/flag_text.py" line="31"/>
         <source>同一行还有“{extra}”，未并入，请核对</source>
         <translation>The same line also has “{extra}”, not taken in; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="32"/>
+        <location filename="../../desktop/domain/flag_text.py" line="33"/>
         <source>金额“{text}”无法识别</source>
         <translation>The amount “{text}” cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="34"/>
-        <source>年度资金</source>
-        <extracomment>the two sides of the funds table a COPIED_FROM_SIDE reason names</extracomment>
-        <translation>annual funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/flag_text.py" line="35"/>
         <location filename="../../desktop/domain/review.py" line="439"/>
         <location filename="../../desktop/domain/row_text.py" line="148"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="38"/>
+        <location filename="../../desktop/domain/flag_text.py" line="26"/>
+        <source>表中只有年度资金，按年度资金填入</source>
+        <translation>The form gives only the annual amounts; filled in from them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="27"/>
+        <source>表中只有项目资金，按项目资金填入</source>
+        <translation>The form gives only the project's amounts; filled in from them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="36"/>
         <source>单元格中有空格分开的两段文字，可能是两行合并</source>
         <translation>A cell holds two pieces of text apart by spaces; two lines may have been joined</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="39"/>
+        <location filename="../../desktop/domain/flag_text.py" line="37"/>
         <source>指标名称可能被截断</source>
         <translation>The indicator&apos;s name may be cut off</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="40"/>
+        <location filename="../../desktop/domain/flag_text.py" line="38"/>
         <source>缺少一级指标</source>
         <translation>No level-1 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="41"/>
+        <location filename="../../desktop/domain/flag_text.py" line="39"/>
         <source>缺少二级指标</source>
         <translation>No level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="42"/>
+        <location filename="../../desktop/domain/flag_text.py" line="40"/>
         <source>一级指标“{name}”不在指标体系中，按原名称导入</source>
         <translation>The level-1 indicator “{name}” is not in the indicator system; imported under its own name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="43"/>
+        <location filename="../../desktop/domain/flag_text.py" line="41"/>
         <source>二级指标“{name}”不在指标体系中，按原名称导入</source>
         <translation>The level-2 indicator “{name}” is not in the indicator system; imported under its own name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="44"/>
+        <location filename="../../desktop/domain/flag_text.py" line="42"/>
         <source>原表没有一级指标，已按指标体系推断为“{level1}”，复核确认后打印</source>
         <translation>The form has no level-1 indicator; “{level1}” was worked out from the indicator system and is printed once confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="47"/>
+        <location filename="../../desktop/domain/flag_text.py" line="45"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”</source>
         <translation>The level-2 indicator “{level2}” does not belong under the level-1 indicator “{level1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="48"/>
+        <location filename="../../desktop/domain/flag_text.py" line="46"/>
         <source>一级、二级指标不在同一列位置</source>
         <translation>The level-1 and level-2 indicators are not in their columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="49"/>
+        <location filename="../../desktop/domain/flag_text.py" line="47"/>
         <source>指标写在了一级或二级指标的位置上，无法确定它属于哪个分组</source>
         <translation>The indicator is written where a level-1 or level-2 indicator goes; its group cannot be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="52"/>
+        <location filename="../../desktop/domain/flag_text.py" line="50"/>
         <source>单元格位置错乱</source>
         <translation>The cells are out of place</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="53"/>
+        <location filename="../../desktop/domain/flag_text.py" line="51"/>
         <source>指标方向“{direction}”无法识别</source>
         <translation>The direction “{direction}” cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="54"/>
+        <location filename="../../desktop/domain/flag_text.py" line="52"/>
         <source>只在中长期指标中出现，请确认本年度的指标值</source>
         <translation>Only among the long-term indicators; please confirm this year&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="55"/>
+        <location filename="../../desktop/domain/flag_text.py" line="53"/>
         <source>从{year}年度复制，请核对本年度的指标值</source>
         <translation>Copied from {year}; please check this year&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="58"/>
+        <location filename="../../desktop/domain/flag_text.py" line="56"/>
         <source>；</source>
         <extracomment>what joins the reasons of one indicator</extracomment>
         <translation>. </translation>
@@ -5370,7 +5368,7 @@ Submit these adjustments?</translation>
         <translation>“{label}” appears twice; the first value is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/flag_text.py" line="31"/>
+        <location filename="../../desktop/domain/flag_text.py" line="32"/>
         <location filename="../../desktop/domain/report_text.py" line="46"/>
         <source>“{label}”没有金额</source>
         <translation>“{label}” has no amount</translation>
