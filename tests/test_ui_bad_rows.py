@@ -170,7 +170,7 @@ def test_tab_from_a_project_needing_repair_reaches_the_banners_link_and_enter_op
     it; Shift+Tab from the list goes back to the last filter (实施单位), not past two."""
     from PySide6.QtCore import Qt
 
-    c, w = _shown_on(make_controller, tmp_path, "司法调解")
+    _c, w = _shown_on(make_controller, tmp_path, "司法调解")
     asked = []
     w.restoreRequested.disconnect()
     w.restoreRequested.connect(lambda: asked.append(True))
@@ -195,7 +195,7 @@ def test_the_check_of_all_projects_leaves_out_those_needing_repair_without_a_box
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    c, w = _shown_on(make_controller, tmp_path, "人民调解")
+    _c, w = _shown_on(make_controller, tmp_path, "人民调解")
     w.audit_panel.tree.setFocus()
     _key(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
     QTest.qWait(300)  # a mnemonic clicks the button as a click does, after its 100 ms
