@@ -147,3 +147,46 @@ def test_the_english_sentences(english):
         " name. The indicator's name may be cut off"
     )
     assert reason_text("审核人的话") == "审核人的话"  # not ours: shown as it is
+
+
+NOTES = {  # the importer's own notes on an indicator, and what each argument is
+    flag_text.LONG_TERM: {},
+    flag_text.LONG_TERM_VALUE: {"value": "cell"},
+    flag_text.ORIGINAL_GROUPS: {"level1": "cell", "level2": "cell"},
+    flag_text.DIRECTION: {"direction": "cell"},
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(list(NOTES)).flatmap(
+                lambda t: st.fixed_dictionaries(
+                    {n: CELL.filter(lambda s: not set(s) & set("；/")) for n in NOTES[t]}
+                ).map(lambda a, t=t: flag_text.note(t, **a))
+            ),
+            st.sampled_from(["计量单位：人次", "备注：按季度统计"]),  # the form's own columns
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_notes_read_back_as_written(notes):
+    """A note is the importer's words and the form's other columns, joined with ；. (A group
+    name with a / in it is as ambiguous here as for ``taxonomy.original_groups``.)"""
+    stored = "；".join(str(n) for n in notes)
+    back = flag_text.read_note(stored)
+    assert str(back) == stored
+    items = [back] if not hasattr(back, "items") else list(back.items)
+    mine = [(n.template, n.args) for n in notes if isinstance(n, Message)]
+    assert [(i.template, i.args) for i in items if isinstance(i, Message)] == mine
+
+
+def test_a_note_in_english(english):
+    from desktop.ui.audit_text import note_text
+
+    stored = "原分组：/Satisfaction；中长期指标值：>=95%；计量单位：人次"
+    assert note_text(stored) == (
+        "Grouped on the form as: /Satisfaction. Long-term value: >=95%. 计量单位：人次"
+    )

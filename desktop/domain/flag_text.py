@@ -52,6 +52,12 @@ DIRECTION_UNREAD = QT_TRANSLATE_NOOP("audit", "指标方向“{direction}”无�
 ONLY_LONG_TERM = QT_TRANSLATE_NOOP("audit", "只在中长期指标中出现，请确认本年度的指标值")
 COPIED_FROM_YEAR = QT_TRANSLATE_NOOP("audit", "从{year}年度复制，请核对本年度的指标值")
 
+# -- what the importer notes on an indicator (``Indicator.note``, shown as 原表：…) ----------------
+LONG_TERM = QT_TRANSLATE_NOOP("audit", "中长期指标")
+LONG_TERM_VALUE = QT_TRANSLATE_NOOP("audit", "中长期指标值：{value}")
+ORIGINAL_GROUPS = QT_TRANSLATE_NOOP("audit", "原分组：{level1}/{level2}")
+DIRECTION = QT_TRANSLATE_NOOP("audit", "指标方向：{direction}")
+
 #: what joins the reasons of one indicator
 REASON_SEPARATOR = QT_TRANSLATE_NOOP("audit", "；")
 
@@ -112,15 +118,23 @@ def joined(*reasons: str) -> str:
     return REASON_SEPARATOR.join(dict.fromkeys(r for r in reasons if r))
 
 
+_NOTES = (LONG_TERM, LONG_TERM_VALUE, ORIGINAL_GROUPS, DIRECTION)
+
+
+def note(template: str, **args) -> Message:
+    """One of the importer's notes on an indicator (the rest of a note is the form's)."""
+    return Message(template, **args)
+
+
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def _patterns(templates: tuple[str, ...] = _TEMPLATES) -> tuple[tuple[str, re.Pattern], ...]:
     out = []
-    for template in _TEMPLATES:
+    for template in templates:
         pattern, seen, at = [], set(), 0
         for m in re.finditer(r"\{(\w+)\}", template):
             pattern.append(re.escape(template[at : m.start()]))
             name = m.group(1)
-            pattern.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            pattern.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
             seen.add(name)
             at = m.end()
         pattern.append(re.escape(template[at:]))
@@ -128,14 +142,20 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def _one(text: str) -> Message | None:
-    for template, pattern in _patterns():
+def _one(text: str, templates: tuple[str, ...]) -> Message | None:
+    for template, pattern in _patterns(templates):
         if (m := pattern.fullmatch(text)) is not None:
             return reason(template, **m.groupdict())
     return None
 
 
-def read(stored: str) -> str:
+def read_note(stored: str) -> str:
+    """An indicator's note as ``read`` reads a reason: the importer's own words (中长期指标值：…,
+    原分组：…) as messages, the form's words (its other columns) as they are."""
+    return read(stored, _NOTES)
+
+
+def read(stored: str, templates: tuple[str, ...] = _TEMPLATES) -> str:
     """A stored reason as the sentences it was made of: a ``Message`` for one this table
     knows, ``Reasons`` for several (the unknown ones kept as text), the text itself when
     nothing in it is known. The Chinese text is unchanged (``str(read(s)) == s``)."""
@@ -148,7 +168,7 @@ def read(stored: str) -> str:
         # the shortest run of parts that is one reason: a reason whose text holds a ；
         # (a cell's words) still reads whole, and two reasons are never read as one
         for end in range(at + 1, len(parts) + 1):
-            found = _one(REASON_SEPARATOR.join(parts[at:end]))
+            found = _one(REASON_SEPARATOR.join(parts[at:end]), templates)
             if found is not None:
                 items.append(found)
                 at = end

@@ -84,18 +84,25 @@ def _merge_long_term(annual: list[Indicator], long_term: list[Indicator]) -> lis
     if not long_term:
         return annual
     if not annual:
-        return [with_note(i, _join_notes(i, "中长期指标")) for i in long_term]
+        return [
+            with_note(i, _join_notes(i, flag_text.note(flag_text.LONG_TERM))) for i in long_term
+        ]
     out = list(annual)
     index = {(i.level1, i.level2, i.name): n for n, i in enumerate(out)}
     for ind in long_term:
         n = index.get((ind.level1, ind.level2, ind.name))
         if n is not None:
-            out[n] = with_note(out[n], _join_notes(out[n], f"中长期指标值：{ind.value.shown}"))
+            out[n] = with_note(
+                out[n],
+                _join_notes(
+                    out[n], flag_text.note(flag_text.LONG_TERM_VALUE, value=ind.value.shown)
+                ),
+            )
         else:
             reason = flag_text.reason(flag_text.ONLY_LONG_TERM)
             out.append(
                 replace(
-                    with_note(ind, _join_notes(ind, "中长期指标")),
+                    with_note(ind, _join_notes(ind, flag_text.note(flag_text.LONG_TERM))),
                     needs_review=True,
                     review_note=flag_text.joined(ind.review_note, reason),
                 )

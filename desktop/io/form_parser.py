@@ -598,7 +598,11 @@ class FormParser:
             reasons.append(flag_text.reason(flag_text.LEVEL1_INFERRED, level1=l1))
         notes = []
         if raw_groups != (l1, l2) and any(raw_groups):
-            notes.append(f"原分组：{raw_groups[0]}/{raw_groups[1]}")
+            notes.append(
+                flag_text.note(
+                    flag_text.ORIGINAL_GROUPS, level1=raw_groups[0], level2=raw_groups[1]
+                )
+            )
         notes.extend(extra_notes)
         reasons = list(dict.fromkeys(reasons))
         indicator = Indicator(
@@ -696,7 +700,7 @@ class FormParser:
         )
         if problem:
             problems.append(problem)
-            notes.append(f"指标方向：{parts['direction']}")
+            notes.append(flag_text.note(flag_text.DIRECTION, direction=parts["direction"]))
         return parts["name"], value, notes, problems
 
     def finish(self) -> None:

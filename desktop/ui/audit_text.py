@@ -54,3 +54,9 @@ def reason_text(stored: str) -> str:
     """Why a field or an indicator needs review (the Chinese reason a project keeps), in the
     window's language where ``flag_text`` knows the sentence; other text as it is."""
     return finding_text(flag_text.read(stored))
+
+
+def note_text(stored: str) -> str:
+    """An indicator's note: the importer's own words in the window's language, the form's
+    words (its other columns) as they are."""
+    return finding_text(flag_text.read_note(stored))

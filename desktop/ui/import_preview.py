@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money, format_wan
-from desktop.ui.audit_text import reason_text
+from desktop.ui.audit_text import note_text, reason_text
 from desktop.ui.screen import fit_to_screen
 from desktop.ui.widgets import field_text
 
@@ -185,7 +185,7 @@ class ImportPreviewDialog(QDialog):
                 ind.level1, ind.level2, ind.name, ind.value.shown
             )
             if ind.note:
-                line += self.tr("  〔{0}〕").format(ind.note)
+                line += self.tr("  〔{0}〕").format(note_text(ind.note))
             if ind.needs_review:
                 line += f"  — {reason_text(ind.review_note)}"
             lines.append(line)
