@@ -133,3 +133,95 @@ def test_the_footer_total_leaves_out_projects_that_need_repair(make_controller, 
     assert c.window.count_label.text() == (
         f"共 13 个项目，项目资金合计 {total} 元（另有 2 个项目需要修复，未计入）"
     )
+
+
+def _shown_on(make_controller, tmp_path, name: str):
+    """The window at 1366×740 on the file with two bad rows, ``name`` chosen in the list,
+    which has the keyboard."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    c = make_controller(_file_with_two_bad_rows(tmp_path))
+    c.wait_for_checks()
+    w = c.window
+    w.resize(1366, 740)
+    w.show()
+    w.activateWindow()  # the keyboard (and Alt+letter) goes to the active window
+    assert QTest.qWaitForWindowActive(w)
+    w.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    w.table.setCurrentIndex(w.proxy.index(_row(w.proxy, name), 0))
+    QApplication.processEvents()
+    return c, w
+
+
+def _key(key, mods=None) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(QApplication.focusWidget(), key, mods or Qt.KeyboardModifier.NoModifier)
+    QApplication.processEvents()
+
+
+def test_tab_from_a_project_needing_repair_reaches_the_banners_link_and_enter_opens_it(
+    make_controller, tmp_path
+):
+    """No editor shows for 司法调解: Tab leaves the list for the banner's 从备份恢复 link
+    (the list kept the Tab before, cell to cell, and no key reached the link); Enter opens
+    it; Shift+Tab from the list goes back to the last filter (实施单位), not past two."""
+    from PySide6.QtCore import Qt
+
+    _c, w = _shown_on(make_controller, tmp_path, "司法调解")
+    asked = []
+    w.restoreRequested.disconnect()
+    w.restoreRequested.connect(lambda: asked.append(True))
+    assert not w.editor.isVisible() and "从备份恢复" in w.banner.text()
+    _key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is w.banner
+    _key(Qt.Key.Key_Return)
+    assert asked == [True]
+    _key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # Shift+Tab
+    assert QApplication.focusWidget() is w.table
+    _key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # Shift+Tab
+    assert QApplication.focusWidget() is w.nav.unit_filter
+    assert w.table.currentIndex().data() == "司法调解"  # the keys never moved the row
+
+
+def test_the_check_of_all_projects_leaves_out_those_needing_repair_without_a_box(
+    make_controller, tmp_path, dialogs
+):
+    """Alt+Q (全部项目) in the 审核 panel: the readable projects' findings are listed (人民
+    调解's form has no 成本指标); the two that need repair, named in the list and the banner,
+    are left out instead of a box and an empty panel."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    _c, w = _shown_on(make_controller, tmp_path, "人民调解")
+    w.audit_panel.tree.setFocus()
+    _key(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    QTest.qWait(300)  # a mnemonic clicks the button as a click does, after its 100 ms
+    assert w.audit_panel.show_all
+    tree = w.audit_panel.tree
+    projects = {tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())}
+    assert "人民调解" in projects and "依法治区" in projects
+    assert not projects & {"司法调解", "法治宣传"}
+    assert not [kind for kind, _ in dialogs if kind in ("warning", "critical")]
+
+
+def test_ctrl_del_on_a_selection_with_a_project_needing_repair_trashes_none(
+    make_controller, tmp_path, dialogs, expect_box
+):
+    """法律援助费 and 法治宣传 selected (Shift+Down), Ctrl+Del: the box says 法治宣传 needs repair;
+    neither goes to the trash (before, 法律援助费 went without an undo step) and the status bar
+    does not say 已移到回收站."""
+    from PySide6.QtCore import Qt
+
+    expect_box("warning", "需要修复")
+    c, w = _shown_on(make_controller, tmp_path, "法律援助费")
+    assert w.proxy.index(_row(w.proxy, "法律援助费") + 1, 0).data() == "法治宣传"
+    _key(Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(w.nav.selected_ids()) == 2
+    _key(Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert [kind for kind, _ in dialogs] == ["warning"]
+    assert len(list(c.session.repo.summaries())) == 13
+    assert not list(c.session.repo.summaries(trash=True))
+    assert "回收站" not in w.statusBar().currentMessage()

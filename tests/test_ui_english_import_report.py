@@ -109,3 +109,29 @@ def test_a_form_without_a_year(tmp_path, app_and_translators):
     assert english == "no year found; 2026 was inferred from the implementation period " + (
         "(marked for review)"
     )
+
+
+def test_what_the_reader_flags_is_said_in_english(tmp_path, app_and_translators):
+    """Each field the reader could not fill, and why, and an amount it could not read: in
+    English no Chinese but the form's own words (its label 项目资金总额 as written)."""
+    _, translators = app_and_translators
+    path = tmp_path / "forms.txt"
+    path.write_text(
+        "项目支出绩效目标申报表\n项目名称\tLegal aid\n项目资金总额\tabc\n", encoding="utf-8"
+    )
+    items = load_file(path).items
+    translators.use("en")
+    try:
+        lines = [finding_text(i.describe()) for i in items]
+    finally:
+        translators.use("zh_CN")
+    assert (
+        "[Warning] line 3 “Legal aid”: the amount of “项目资金总额” could not be read"
+        " (“abc” is not an amount); imported as 0"
+    ) in lines
+    assert (
+        "[Needs review] “Legal aid”: Total project funds: The amount “abc” cannot be read" in lines
+    )
+    flagged = [line for line in lines if line.startswith("[Needs review]")]
+    assert len(flagged) == 15  # every field of the form but the name
+    assert not [line for line in flagged if CJK.search(line)]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.io.files import load_file
 from desktop.ui.import_preview import FLAGGED, ImportPreviewDialog
+from tests.in_each_language import CJK
 
 VARIANTS = Path(__file__).parent / "fixtures" / "variants"
 
@@ -187,3 +188,23 @@ def test_a_right_derived_value_is_confirmed_as_one_undo_step(
     w.act_undo.trigger()
     (stored,) = w.session.repo.all_projects()
     assert stored.flag("funds.total") and stored.flag("year")
+
+
+def test_why_a_field_is_flagged_is_said_in_english(qtbot, app_and_translators):
+    """The reasons the importer gives, in the English window: the form's words translated,
+    the form's own data (its project's Chinese name) as it is."""
+    _, translators = app_and_translators
+    translators.use("en")
+    try:
+        dialog, _ = preview(qtbot, "a1-central-2023.txt")
+        table = dialog.table
+        tip = table.item(0, 3).toolTip()
+        sources = table.item(0, 7).text()
+        details = dialog.details.toPlainText().splitlines()
+    finally:
+        translators.use("zh_CN")
+    assert tip == "To review: The form gives only the annual amounts; filled in from them"
+    assert sources == "10,000 yuan, worked out"
+    assert "⚠ Nature: (empty)  — to review: The form has no Project nature" in details
+    flagged = [line for line in details if "to review" in line]
+    assert flagged and not [line for line in flagged if CJK.search(line)]

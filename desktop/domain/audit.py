@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from desktop.domain import flag_text
 from desktop.domain.audit_columns import IndicatorColumns, quantitative_name
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, Term
 from desktop.domain.model import (
@@ -250,7 +251,7 @@ def _required(p: Project, _profile: Profile) -> Iterator[tuple[str, Location]]:
                 text = Message(
                     QT_TRANSLATE_NOOP("audit", "{label}未填写（需复核：{reason}）"),
                     label=Term(label),
-                    reason=reason,
+                    reason=flag_text.read(reason),
                 )
             else:
                 text = Message(QT_TRANSLATE_NOOP("audit", "{label}未填写"), label=Term(label))
@@ -599,7 +600,7 @@ def _needs_review(rows: IndicatorColumns, _profile: Profile):
                 Message(
                     QT_TRANSLATE_NOOP("audit", "导入时无法确定的指标“{name}”需要复核：{note}"),
                     name=rows.name[n] or Term("（未命名）"),
-                    note=rows.review_note[n],
+                    note=flag_text.read(rows.review_note[n]),
                 ),
                 Location(TAB_INDICATORS, "name", n),
             )
@@ -620,7 +621,7 @@ def _flagged_fields(p: Project, _profile: Profile):
             Message(
                 QT_TRANSLATE_NOOP("audit", "{label}需复核：{reason}"),
                 label=Term(field_label(key)),
-                reason=reason,
+                reason=flag_text.read(reason),
             ),
             Location(tab, key),
         )

@@ -16,6 +16,29 @@ class Term(str):
     with the message; other arguments are the clerk's data and shown as they are."""
 
     __slots__ = ()
+    #: where its translation is (Qt's context)
+    context = "audit"
+
+
+class FieldTerm(Term):
+    """A field's label as the form writes it (``model.FORM_LABELS``, context FieldLabels)."""
+
+    __slots__ = ()
+    context = "FieldLabels"
+
+
+class StatusTerm(Term):
+    """A review status (编制中, 已报送 …: ``review.STATUS_LABELS``, context review)."""
+
+    __slots__ = ()
+    context = "review"
+
+
+class ReasonTerm(Term):
+    """A reviewer's standard reason (review_reasons.json, context reasons)."""
+
+    __slots__ = ()
+    context = "reasons"
 
 
 class Message(str):
@@ -31,6 +54,9 @@ class Message(str):
         self.args = args
         return self
 
+    def __getnewargs_ex__(self):  # a copy (copy, pickle) is made from the template again
+        return (self.template,), self.args
+
 
 #: what separates the items of a list inside a sentence (“trigger t、view v”)
 SEPARATOR = QT_TRANSLATE_NOOP("audit", "、")
@@ -41,12 +67,17 @@ class Listing(str):
     ``、`` in Chinese; a window in another language joins them with its own separator."""
 
     items: tuple
+    #: the separator's Chinese text (a template the window translates)
+    separator = SEPARATOR
 
     def __new__(cls, items):
         items = tuple(items)
-        self = super().__new__(cls, SEPARATOR.join(items))
+        self = super().__new__(cls, cls.separator.join(items))
         self.items = items
         return self
+
+    def __getnewargs__(self):
+        return (self.items,)
 
 
 def sentence_of(exc: BaseException) -> str:

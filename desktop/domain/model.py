@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import partial
 from typing import ClassVar
 
+from desktop.domain import flag_text
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.money import Fen
 from desktop.domain.taxonomy import taxonomy
@@ -428,7 +429,7 @@ def next_year_copy(project: Project) -> Project:
                 needs_review=True,
                 raw_text="",
                 source_line=None,
-                review_note=f"从{project.year}年度复制，请核对本年度的指标值",
+                review_note=flag_text.reason(flag_text.COPIED_FROM_YEAR, year=project.year),
                 uid=new_id(),  # a new form: its rows are new indicators
             )
             for i in project.indicators

@@ -53,6 +53,10 @@ PLACED_UNDER = QT_TRANSLATE_NOOP(
     "audit", "二级指标“{name}”缺少一级指标，已按指标体系归入“{parent}”"
 )
 NOT_FOUND = QT_TRANSLATE_NOOP("audit", "没有找到{label}")
+#: a field or an indicator the importer marked 需复核, and why (``flag_text``)
+FLAGGED_FIELD = QT_TRANSLATE_NOOP("audit", "{label}：{reason}")
+FLAGGED_INDICATOR = QT_TRANSLATE_NOOP("audit", "{level1}/{level2}/{name}：{reason}")
+NO_NAME_SHORT = QT_TRANSLATE_NOOP("audit", "（无名称）")
 FIELD_UNREAD = QT_TRANSLATE_NOOP("audit", "{label}无法识别：{problem}")
 NOT_STANDARD = QT_TRANSLATE_NOOP("audit", "{label}“{value}”不在标准列表中，按原样导入")
 YEAR_GUESSED = QT_TRANSLATE_NOOP("audit", "没有找到年度，按{how}推断为 {year} 年（已标记需复核）")

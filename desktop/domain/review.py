@@ -30,6 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from desktop.domain.messages import (
+    QT_TRANSLATE_NOOP,
+    FieldTerm,
+    Message,
+    ReasonTerm,
+    StatusTerm,
+    Term,
+)
 from desktop.domain.model import Project, form_label, new_id, now_timestamp
 
 # -- status ------------------------------------------------------------------------------------
@@ -99,6 +107,10 @@ def reasons() -> tuple[Reason, ...]:
     if len({r.code for r in out}) != len(out):
         raise ValueError("review_reasons.json: a code appears twice")
     return out
+
+
+def _is_standard(code: int) -> bool:
+    return any(r.code == code for r in reasons())
 
 
 def reason_text(code: int) -> str:
@@ -290,12 +302,13 @@ def transition(
     events = list(events)
     now = current_status(events)
     if to not in TRANSITIONS.get(now, ()):
-        raise ReviewError(
-            f"“{project.name or '（未命名）'}”当前为{STATUS_LABELS.get(now, now)}，"
-            f"不能{_ACTIONS.get(to, STATUS_LABELS.get(to, to))}。"
-        )
+        name = project.name or Term(UNNAMED)
+        status = StatusTerm(STATUS_LABELS[now]) if now in STATUS_LABELS else now
+        if to in CANNOT:
+            raise ReviewError(Message(CANNOT[to], name=name, status=status))
+        raise ReviewError(Message(CANNOT_MOVE, name=name, status=status, to=to))
     if to == ADJUSTING and not note.strip():
-        raise ReviewError("申请调整需要说明原因。")
+        raise ReviewError(Message(ADJUST_NEEDS_REASON))
     return StatusEvent(
         id=new_id(),
         project_id=project.id,
@@ -310,12 +323,41 @@ def transition(
     )
 
 
-_ACTIONS = {
-    SUBMITTED: "报送",
-    RETURNED: "退回修改",
-    APPROVED: "审核通过",
-    ADJUSTING: "申请调整",
+#: why a review step is refused, said in the window's language (``ReviewError``, and the
+#: store's ``ReviewRefused``); the Chinese text is ``str(exc)``, as the CLI prints it
+CANNOT = {
+    SUBMITTED: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能报送。"),
+    RETURNED: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能退回修改。"),
+    APPROVED: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能审核通过。"),
+    ADJUSTING: QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能申请调整。"),
 }
+CANNOT_MOVE = QT_TRANSLATE_NOOP("audit", "“{name}”当前为{status}，不能改为“{to}”。")
+UNNAMED = QT_TRANSLATE_NOOP("audit", "（未命名）")
+ADJUST_NEEDS_REASON = QT_TRANSLATE_NOOP("audit", "申请调整需要说明原因。")
+NO_SUCH_CODE = QT_TRANSLATE_NOOP("audit", "没有代码为 {code} 的审核意见（可选：1–{last}）。")
+ONE_PLACE = QT_TRANSLATE_NOOP("audit", "意见只能针对一个字段或一条指标。")
+NO_SUCH_FIELD = QT_TRANSLATE_NOOP("audit", "没有名为“{field}”的字段。")
+BAD_STATE = QT_TRANSLATE_NOOP("audit", "无效的意见状态：{state}")
+EXPLAIN_NEEDS_TEXT = QT_TRANSLATE_NOOP("audit", "“已说明”需要写明说明的内容。")
+BAD_ROLE = QT_TRANSLATE_NOOP("audit", "无效的角色：{role}")
+SET_UNIT_FIRST = QT_TRANSLATE_NOOP(
+    "audit", "请先设置本机单位（设置 › 本机单位，或命令行 --unit）。"
+)
+REVIEWER_ONLY_MOVE = QT_TRANSLATE_NOOP(
+    "audit", "只有审核单位可以退回修改或审核通过（设置 › 本机角色）。"
+)
+RETURN_NEEDS_OPINION = QT_TRANSLATE_NOOP(
+    "audit", "“{name}”没有未处理的审核意见：退回前请先提出意见，或写明退回原因。"
+)
+REVIEWER_ONLY_OPINION = QT_TRANSLATE_NOOP(
+    "audit", "只有审核单位可以提出审核意见（设置 › 本机角色）。"
+)
+NO_SUCH_INDICATOR = QT_TRANSLATE_NOOP("audit", "“{name}”没有第 {n} 条指标。")
+REVIEWER_ONLY_CONFIRM = QT_TRANSLATE_NOOP("audit", "只有审核单位可以确认意见。")
+NO_SUCH_OPINION = QT_TRANSLATE_NOOP("audit", "没有编号为“{id}”的审核意见。")
+APPROVED_ASK_FIRST = QT_TRANSLATE_NOOP(
+    "audit", "这个项目已审核通过。修改前请先申请调整（说明原因）。"
+)
 
 
 def new_opinion(
@@ -331,19 +373,19 @@ def new_opinion(
     """An opinion on the project, on one field (``funds.fiscal``) or on one indicator (its
     position in ``project.indicators``; stored by the indicator's stable id)."""
     if code not in {r.code for r in reasons()}:
-        raise ReviewError(f"没有代码为 {code} 的审核意见（可选：1–{reasons()[-1].code}）。")
+        raise ReviewError(Message(NO_SUCH_CODE, code=code, last=reasons()[-1].code))
     if field is not None and indicator is not None:
-        raise ReviewError("意见只能针对一个字段或一条指标。")
+        raise ReviewError(Message(ONE_PLACE))
     if indicator is not None:
         ind = project.indicators[indicator]
         kind, target = ON_INDICATOR, indicator_key(ind)
-        label = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x) or "（未命名指标）"
+        label = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x) or UNNAMED_INDICATOR
     elif field is not None:
         if not field_known(field):
-            raise ReviewError(f"没有名为“{field}”的字段。")
-        kind, target, label = ON_FIELD, field, field_place(field)
+            raise ReviewError(Message(NO_SUCH_FIELD, field=field))
+        kind, target, label = ON_FIELD, field, str(field_place(field))
     else:
-        kind, target, label = ON_PROJECT, "", "整个项目"
+        kind, target, label = ON_PROJECT, "", WHOLE_PROJECT
     return Opinion(
         id=new_id(),
         project_id=project.id,
@@ -369,9 +411,9 @@ def change_state(
 ) -> OpinionChange:
     """The clerk's answer (已修改, 已说明 with a text) or the reviewer's 已确认."""
     if state not in (FIXED, EXPLAINED, CONFIRMED):
-        raise ReviewError(f"无效的意见状态：{state}")
+        raise ReviewError(Message(BAD_STATE, state=state))
     if state == EXPLAINED and not answer.strip():
-        raise ReviewError("“已说明”需要写明说明的内容。")
+        raise ReviewError(Message(EXPLAIN_NEEDS_TEXT))
     mine = [c for c in changes if c.opinion_id == opinion.id]
     return OpinionChange(
         id=new_id(),
@@ -393,10 +435,21 @@ def _clean(text: str, limit: int) -> str:
 
 # -- places --------------------------------------------------------------------------------------
 
-_FIELD_TABS = {
-    "goal_overall": "绩效目标",
-    "goal_annual": "绩效目标",
-}
+BASIC_TAB = QT_TRANSLATE_NOOP("audit", "基本信息")
+FUNDS_TAB = QT_TRANSLATE_NOOP("audit", "项目资金")
+GOALS_TAB = QT_TRANSLATE_NOOP("audit", "绩效目标")
+_FIELD_TABS = {"goal_overall": GOALS_TAB, "goal_annual": GOALS_TAB}
+#: places, said in the window's language (the Chinese text is what is stored and printed)
+FIELD_PLACE = QT_TRANSLATE_NOOP("audit", "{tab}/{label}")
+INDICATOR_PLACE = QT_TRANSLATE_NOOP("audit", "绩效指标/第{n}条（{path}）")
+INDICATOR_LABEL = QT_TRANSLATE_NOOP("audit", "绩效指标/{label}")
+INDICATOR_GONE = QT_TRANSLATE_NOOP("audit", "绩效指标/{label}（已删除）")
+WHOLE_PROJECT = QT_TRANSLATE_NOOP("audit", "整个项目")
+UNNAMED_INDICATOR = QT_TRANSLATE_NOOP("audit", "（未命名指标）")
+#: an open opinion as a 审核 finding: its code and reason, the reviewer's text, the unit
+OPINION_FINDING = QT_TRANSLATE_NOOP("audit", "{code} {reason}")
+OPINION_FINDING_TEXT = QT_TRANSLATE_NOOP("audit", "{code} {reason}：{text}")
+OPINION_BY_UNIT = QT_TRANSLATE_NOOP("audit", "{opinion}（{unit}）")
 
 
 def field_known(key: str) -> bool:
@@ -407,11 +460,11 @@ def field_known(key: str) -> bool:
     return key in Project.FIELD_LABELS
 
 
-def field_place(key: str) -> str:
+def field_place(key: str) -> Message:
     """``项目资金/其中：财政资金``-style place of a field, as the form names it (its label
     from the one table, ``model.FORM_LABELS``)."""
-    tab = "项目资金" if key.startswith("funds.") else _FIELD_TABS.get(key, "基本信息")
-    return f"{tab}/{form_label(key)}"
+    tab = FUNDS_TAB if key.startswith("funds.") else _FIELD_TABS.get(key, BASIC_TAB)
+    return Message(FIELD_PLACE, tab=Term(tab), label=FieldTerm(form_label(key)))
 
 
 def indicator_key(indicator) -> str:
@@ -432,22 +485,27 @@ def find_indicator(project: Project, target: str) -> int | None:
     return None
 
 
-def indicator_place(project: Project, n: int) -> str:
+def indicator_place(project: Project, n: int) -> Message:
     """``绩效指标/第3条（产出指标/数量指标/培训人次）``."""
     ind = project.indicators[n]
     path = "/".join(x for x in (ind.level1, ind.level2, ind.name) if x)
-    return f"绩效指标/第{n + 1}条（{path}）"
+    return Message(INDICATOR_PLACE, n=n + 1, path=path)
 
 
 def opinion_place(opinion: Opinion, project: Project | None) -> str:
-    """Where an opinion is, as the form names it now."""
+    """Where an opinion is, as the form names it now (a ``Message``; the opinion's own
+    label for a place this program does not know)."""
     if opinion.kind == ON_INDICATOR and project is not None:
         n = find_indicator(project, opinion.target)
         if n is None:
-            return f"绩效指标/{opinion.label}（已删除）"
+            return Message(INDICATOR_GONE, label=opinion.label)
         return indicator_place(project, n)
     if opinion.kind == ON_INDICATOR:
-        return f"绩效指标/{opinion.label}"
+        return Message(INDICATOR_LABEL, label=opinion.label)
+    if opinion.kind == ON_FIELD and field_known(opinion.target):
+        return field_place(opinion.target)
+    if opinion.kind == ON_PROJECT and opinion.label == WHOLE_PROJECT:
+        return Message(WHOLE_PROJECT)
     return opinion.label
 
 
@@ -476,9 +534,13 @@ def opinion_findings(project: Project, states: Iterable[OpinionState]) -> list:
         if not s.is_open or s.opinion.project_id != project.id:
             continue
         o = s.opinion
-        text = f"{o.code} {o.reason}" + (f"：{o.text}" if o.text else "")
+        reason = ReasonTerm(o.reason) if _is_standard(o.code) else o.reason
+        if o.text:
+            text = Message(OPINION_FINDING_TEXT, code=o.code, reason=reason, text=o.text)
+        else:
+            text = Message(OPINION_FINDING, code=o.code, reason=reason)
         if o.unit:
-            text += f"（{o.unit}）"
+            text = Message(OPINION_BY_UNIT, opinion=text, unit=o.unit)
         out.append(Finding("review.opinion", OPINION, text, opinion_location(o, project), o.code))
     return out
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from desktop.domain import flag_text
 from desktop.domain import report_text as report_say
 from desktop.domain.dates import DateError, date_style, parse_date
 from desktop.domain.messages import Message, Term, sentence_of
@@ -40,7 +41,7 @@ def _same_make_up(funds: dict, sources: dict, flags: dict) -> None:
     """项目资金总额 equal to 年度资金申请总额 and one side without any parts: that side is made
     up like the other (a one-year project), flagged as worked out."""
     project_parts, annual_parts = ("fiscal", "other"), _SIDES["annual"][1:]
-    reason = "表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算"
+    reason = flag_text.reason(flag_text.MADE_UP_LIKE_OTHER)
     if not any(a in funds for a in project_parts) and all(a in funds for a in annual_parts):
         made = {
             "fiscal": funds["annual_appropriation"] + funds["annual_carryover"],
@@ -83,20 +84,27 @@ def _merge_long_term(annual: list[Indicator], long_term: list[Indicator]) -> lis
     if not long_term:
         return annual
     if not annual:
-        return [with_note(i, _join_notes(i, "中长期指标")) for i in long_term]
+        return [
+            with_note(i, _join_notes(i, flag_text.note(flag_text.LONG_TERM))) for i in long_term
+        ]
     out = list(annual)
     index = {(i.level1, i.level2, i.name): n for n, i in enumerate(out)}
     for ind in long_term:
         n = index.get((ind.level1, ind.level2, ind.name))
         if n is not None:
-            out[n] = with_note(out[n], _join_notes(out[n], f"中长期指标值：{ind.value.shown}"))
+            out[n] = with_note(
+                out[n],
+                _join_notes(
+                    out[n], flag_text.note(flag_text.LONG_TERM_VALUE, value=ind.value.shown)
+                ),
+            )
         else:
-            reason = "只在中长期指标中出现，请确认本年度的指标值"
+            reason = flag_text.reason(flag_text.ONLY_LONG_TERM)
             out.append(
                 replace(
-                    with_note(ind, _join_notes(ind, "中长期指标")),
+                    with_note(ind, _join_notes(ind, flag_text.note(flag_text.LONG_TERM))),
                     needs_review=True,
-                    review_note="；".join(x for x in (ind.review_note, reason) if x),
+                    review_note=flag_text.joined(ind.review_note, reason),
                 )
             )
     return out
@@ -131,7 +139,7 @@ def _year(form: Form, dates: dict, note, source_name: str) -> int:
         year, how = from_name, Term(report_say.BY_FILE_NAME)
     else:
         year, how = date.today().year, Term(report_say.BY_TODAY)
-    form.flags["year"] = f"表头没有年度，按{how}推断为 {year} 年"
+    form.flags["year"] = flag_text.reason(flag_text.YEAR_GUESSED, how=how, year=year)
     note(WARNING, Message(report_say.YEAR_GUESSED, how=how, year=year), form.first_line)
     return year
 
@@ -156,7 +164,7 @@ def _dates_from_period(form: Form) -> None:
         except DateError:
             if y := re.match(r"^(\d{4})\s*年?$", text.strip()):  # 项目期 2023-2025年
                 form.basic[attr] = f"{y.group(1)}-12-31" if last else f"{y.group(1)}-01-01"
-                form.flags[attr] = f"“{period}”只写到年，日期按年初/年末填入"
+                form.flags[attr] = flag_text.reason(flag_text.PERIOD_YEARS_ONLY, period=period)
                 form.basic_lines[attr] = form.basic_lines.get("period")
                 continue
             m = re.match(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?$", text.strip())
@@ -168,7 +176,7 @@ def _dates_from_period(form: Form) -> None:
             days = (date(y + (mo == 12), mo % 12 + 1, 1) - date(y, mo, 1)).days
             day = days if last else 1
             form.basic[attr] = f"{y}-{mo:02d}-{day:02d}"
-            form.flags[attr] = f"实施期限“{period}”只写到月，日期按月初/月末填入"
+            form.flags[attr] = flag_text.reason(flag_text.PERIOD_MONTHS_ONLY, period=period)
         form.basic_lines[attr] = form.basic_lines.get("period")
 
 
@@ -181,7 +189,7 @@ def _derive_funds(form: Form) -> None:
         if total not in read and seen:
             funds[total] = sum(funds[a] for a in seen)
             sources[total] = DERIVED
-            flags[f"funds.{total}"] = "表中没有总额，由分项金额合计得出"
+            flags[f"funds.{total}"] = flag_text.reason(flag_text.TOTAL_SUMMED)
         elif total in read:
             missing = [a for a in parts if a not in read]
             rest = funds[total] - sum(funds[a] for a in seen)
@@ -191,7 +199,7 @@ def _derive_funds(form: Form) -> None:
             elif len(missing) == 1 and rest > 0 and seen:
                 funds[missing[0]] = rest
                 sources[missing[0]] = DERIVED
-                flags[f"funds.{missing[0]}"] = "表中没有此项，由总额减去其他分项得出"
+                flags[f"funds.{missing[0]}"] = flag_text.reason(flag_text.PART_BY_DIFFERENCE)
     has = {side: any(a in funds for a in attrs) for side, attrs in _SIDES.items()}
     if has["project"] != has["annual"]:
         copied = set()
@@ -201,8 +209,8 @@ def _derive_funds(form: Form) -> None:
                 funds[dst] = funds[src]
                 copied.add(dst)
                 sources[dst] = DERIVED
-                where = "年度资金" if has["annual"] else "项目资金"
-                flags[f"funds.{dst}"] = f"表中只有{where}，按{where}填入"
+                only = flag_text.ONLY_ANNUAL if has["annual"] else flag_text.ONLY_PROJECT
+                flags[f"funds.{dst}"] = flag_text.reason(only)
         if "fiscal" in copied and funds.get("annual_carryover"):
             funds["fiscal"] = funds.get("fiscal", 0) + funds["annual_carryover"]
         if not has["annual"]:
@@ -212,7 +220,7 @@ def _derive_funds(form: Form) -> None:
     for attr, label in Funds.FIELD_LABELS.items():
         if attr not in funds:
             funds[attr] = 0
-            flags.setdefault(f"funds.{attr}", f"表中没有找到{label}")
+            flags.setdefault(f"funds.{attr}", flag_text.reason(flag_text.NOT_FOUND, label=label))
 
 
 def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) -> None:
@@ -242,7 +250,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     flags = form.flags
     if not name:
         note(WARNING, Message(report_say.NO_NAME), form.first_line)
-        flags["name"] = "表中没有找到项目名称"
+        flags["name"] = flag_text.reason(flag_text.NOT_FOUND, label=field_label("name"))
     dates = _dates(form, note)
     year = _year(form, dates, note, source_name)
     tax = taxonomy()
@@ -251,7 +259,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     for attr in ("department", "implementing_unit"):
         if not form.basic.get(attr):
             label = field_label(attr)
-            flags[attr] = f"表中没有找到{label}"
+            flags[attr] = flag_text.reason(flag_text.NOT_FOUND, label=label)
     _derive_funds(form)
     goals = _goals(form, note)
     indicators = _merge_long_term(form.indicators, form.long_term)
@@ -259,13 +267,21 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
         note(WARNING, Message(report_say.NO_INDICATORS), form.first_line)
     for ind in indicators:
         if ind.needs_review:
-            note(
-                REVIEW,
-                f"{ind.level1}/{ind.level2}/{ind.name or '（无名称）'}：{ind.review_note}",
-                ind.source_line,
+            flagged = Message(
+                report_say.FLAGGED_INDICATOR,
+                level1=ind.level1,
+                level2=ind.level2,
+                name=ind.name or Term(report_say.NO_NAME_SHORT),
+                reason=flag_text.read(ind.review_note),
             )
+            note(REVIEW, flagged, ind.source_line)
     for field_key, reason in sorted(flags.items()):
-        note(REVIEW, f"{field_label(field_key)}：{reason}", form.basic_lines.get(field_key))
+        flagged = Message(
+            report_say.FLAGGED_FIELD,
+            label=Term(field_label(field_key)),
+            reason=flag_text.read(reason),
+        )
+        note(REVIEW, flagged, form.basic_lines.get(field_key))
     profile = tax.best_profile(year, ((i.level1, i.level2) for i in indicators))
     stamp = now_timestamp()
     project = Project(
@@ -307,7 +323,7 @@ def _dates(form: Form, note) -> dict[str, date | None]:
         if not text:
             missing = Message(report_say.NOT_FOUND, label=Term(label))
             note(WARNING, missing, form.basic_lines.get(field_name, form.first_line))
-            form.flags[field_name] = f"表中没有找到{label}"
+            form.flags[field_name] = flag_text.reason(flag_text.NOT_FOUND, label=label)
             continue
         try:
             dates[field_name] = parse_date(text)
@@ -315,7 +331,7 @@ def _dates(form: Form, note) -> dict[str, date | None]:
             problem = sentence_of(exc)
             unread = Message(report_say.FIELD_UNREAD, label=Term(label), problem=problem)
             note(WARNING, unread, form.basic_lines.get(field_name))
-            form.flags[field_name] = f"“{text}”无法识别为日期"
+            form.flags[field_name] = flag_text.reason(flag_text.NOT_A_DATE, text=text)
     return dates
 
 
@@ -332,7 +348,7 @@ def _goals(form: Form, note) -> dict[str, str]:
     for attr in ("overall", "annual"):
         if not goals[attr]:
             label = field_label(f"goal_{attr}")
-            form.flags[f"goal_{attr}"] = f"表中没有找到{label}"
+            form.flags[f"goal_{attr}"] = flag_text.reason(flag_text.NOT_FOUND, label=label)
     return goals
 
 
@@ -353,7 +369,7 @@ def _choice(form: Form, attr: str, official: tuple[str, ...], label: str, note) 
     raw = form.basic.get(attr, "")
     value = key(raw)
     if not value:
-        form.flags[attr] = f"表中没有找到{label}"
+        form.flags[attr] = flag_text.reason(flag_text.NOT_FOUND, label=label)
     elif value not in official:
         odd = Message(report_say.NOT_STANDARD, label=Term(label), value=value)
         note(INFO, odd, form.basic_lines.get(attr))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from desktop.domain import flag_text
 from desktop.domain import report_text as report_say
 from desktop.domain.chars import has_wide_gap
 from desktop.domain.messages import Message, sentence_of
@@ -302,7 +303,7 @@ class FormParser:
                 WARNING, Message(report_say.CELL_AFTER, label=label_key(label), extra=extra), line
             )
             # not a label: it may be the rest of a wrapped value — the clerk decides
-            form.flags.setdefault(name, f"同一行还有“{extra}”，未并入，请核对")
+            form.flags.setdefault(name, flag_text.reason(flag_text.SAME_LINE_EXTRA, extra=extra))
         if name in ("name", "department", "implementing_unit"):
             text = strip_code(text).strip()
         if name in form.basic and form.basic[name] != text:
@@ -352,7 +353,9 @@ class FormParser:
             form.note(
                 WARNING, Message(report_say.NO_AMOUNT, label=label_key(label_text)), line, col
             )
-            form.flags.setdefault(f"funds.{attr}", f"“{label_key(label_text)}”没有金额")
+            form.flags.setdefault(
+                f"funds.{attr}", flag_text.reason(flag_text.NO_AMOUNT, label=label_key(label_text))
+            )
             return
         for value_col, text in pairs:
             try:
@@ -364,7 +367,9 @@ class FormParser:
                 )
                 form.note(WARNING, message, line, value_col)
                 form.money.amounts.setdefault(attr, 0)
-                form.flags.setdefault(f"funds.{attr}", f"金额“{text}”无法识别")
+                form.flags.setdefault(
+                    f"funds.{attr}", flag_text.reason(flag_text.AMOUNT_UNREAD, text=text)
+                )
                 continue
             attr = self._set_fund(label, label_text, fen, read_in, line, col, value_col)
             plain = text.strip()
@@ -517,11 +522,15 @@ class FormParser:
                     form.table.l1_inferred = not keep  # not on the form: kept for 审核 only
                     form.table.l1, form.table.l1_known = parents[0], True
                 elif placed[0] not in self.tax.parents_of(placed[1]) and form.table.l1_known:
-                    reasons.append(f"二级指标“{k}”不属于一级指标“{form.table.l1}”")
+                    reasons.append(
+                        flag_text.reason(flag_text.NOT_UNDER, level2=k, level1=form.table.l1)
+                    )
         elif known and form.table.l1_known:
             placed = self.groups.place(form.table.l1, canonical)
             if placed[0] not in self.tax.parents_of(placed[1]):
-                reasons.append(f"二级指标“{k}”不属于一级指标“{form.table.l1}”")
+                reasons.append(
+                    flag_text.reason(flag_text.NOT_UNDER, level2=k, level1=form.table.l1)
+                )
         form.table.l2 = canonical
 
     def _indicator_row(self, rec: Record) -> None:
@@ -547,13 +556,13 @@ class FormParser:
         if l2_col is not None:
             shift = l2_col - cols.l2
             if l1_col is not None and l1_col - cols.l1 != shift:
-                reasons.append("一级、二级指标不在同一列位置")
+                reasons.append(flag_text.reason(flag_text.COLUMNS_APART))
         elif l1_col is not None:
             shift = l1_col - cols.l1
         else:
             shift = rest[0][0] - cols.name
             if shift < 0:
-                reasons.append("指标写在了一级或二级指标的位置上，无法确定它属于哪个分组")
+                reasons.append(flag_text.reason(flag_text.GROUP_UNKNOWN))
         extra_notes: list[str] = []
         if cols.extended and (read := self._by_columns(rest, cols, shift)) is not None:
             name, value_text, extra_notes, problems = read
@@ -561,19 +570,19 @@ class FormParser:
         else:
             name, value_text = self._by_order(rest, cols, shift, reasons)
         if has_wide_gap(name) or has_wide_gap(value_text):
-            reasons.append("单元格中有空格分开的两段文字，可能是两行合并")
+            reasons.append(flag_text.reason(flag_text.TWO_PIECES))
         # a line break inside a cell, extracted as a space: gone between CJK characters
         name, value_text = join_wrapped(name, True), join_wrapped(value_text, True)
         if name.endswith(_CUT_OFF_ENDINGS):
-            reasons.append("指标名称可能被截断")
+            reasons.append(flag_text.reason(flag_text.NAME_CUT))
         if not form.table.l1:
-            reasons.append("缺少一级指标")
+            reasons.append(flag_text.reason(flag_text.NO_LEVEL1))
         elif not form.table.l2:
-            reasons.append("缺少二级指标")
+            reasons.append(flag_text.reason(flag_text.NO_LEVEL2))
         if not form.table.l1_known:
-            reasons.append(f"一级指标“{form.table.l1}”不在指标体系中，按原名称导入")
+            reasons.append(flag_text.reason(flag_text.LEVEL1_UNKNOWN, name=form.table.l1))
         if not form.table.l2_known:
-            reasons.append(f"二级指标“{form.table.l2}”不在指标体系中，按原名称导入")
+            reasons.append(flag_text.reason(flag_text.LEVEL2_UNKNOWN, name=form.table.l2))
         if not value_text and name:
             form.note(WARNING, Message(report_say.NO_VALUE, name=name), rec.line)
         l1, l2 = (
@@ -586,10 +595,14 @@ class FormParser:
             # the form had no 一级 for the row: the inferred one is kept for 审核, and the
             # printout shows the form's empty cell until the clerk confirms it
             raw_groups = ("", raw_groups[1])
-            reasons.append(f"原表没有一级指标，已按指标体系推断为“{l1}”，复核确认后打印")
+            reasons.append(flag_text.reason(flag_text.LEVEL1_INFERRED, level1=l1))
         notes = []
         if raw_groups != (l1, l2) and any(raw_groups):
-            notes.append(f"原分组：{raw_groups[0]}/{raw_groups[1]}")
+            notes.append(
+                flag_text.note(
+                    flag_text.ORIGINAL_GROUPS, level1=raw_groups[0], level2=raw_groups[1]
+                )
+            )
         notes.extend(extra_notes)
         reasons = list(dict.fromkeys(reasons))
         indicator = Indicator(
@@ -598,7 +611,7 @@ class FormParser:
             name=name,
             value=parse_value(value_text),
             needs_review=bool(reasons),
-            review_note="；".join(reasons),
+            review_note=flag_text.joined(*reasons),
             raw_text=rec.raw if reasons else "",
             source_line=rec.line,
         )
@@ -662,7 +675,7 @@ class FormParser:
             value_cell is not None and len(rest) == 2 and value_cell[0] != cols.value + shift
         )
         if name_misplaced or value_misplaced:
-            reasons.append("单元格位置错乱")
+            reasons.append(flag_text.reason(flag_text.CELLS_OUT_OF_PLACE))
         return (name_cell[1] if name_cell else ""), (value_cell[1] if value_cell else "")
 
     def _by_columns(self, rest, cols: IndicatorHeader, shift: int):
@@ -687,7 +700,7 @@ class FormParser:
         )
         if problem:
             problems.append(problem)
-            notes.append(f"指标方向：{parts['direction']}")
+            notes.append(flag_text.note(flag_text.DIRECTION, direction=parts["direction"]))
         return parts["name"], value, notes, problems
 
     def finish(self) -> None:

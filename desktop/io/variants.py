@@ -24,6 +24,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from importlib import resources
 
+from desktop.domain import flag_text
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop.domain.money import MoneyError, to_fen
 from desktop.domain.taxonomy import taxonomy
 from desktop.domain.values import parse_value
@@ -271,6 +273,10 @@ _AMOUNT = re.compile(
 )
 
 
+def _not_amount(text: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP("domain", "“{text}”不是金额"), text=text.strip())
+
+
 def parse_amount(text: str, unit: str = YUAN) -> tuple[int, str]:
     """An amount as written → (分, the unit it was read in: ``元`` or ``万元``).
 
@@ -279,26 +285,30 @@ def parse_amount(text: str, unit: str = YUAN) -> tuple[int, str]:
     of it. Exact: 万 is multiplied as a Decimal; a fraction of a 分 is refused."""
     s = unicodedata.normalize("NFKC", text or "").strip().replace("，", ",")
     if not s:
-        raise MoneyError("金额为空")
+        raise MoneyError(Message(QT_TRANSLATE_NOOP("domain", "金额为空")))
     m = _AMOUNT.match(s)
     if not m:
-        raise MoneyError(f"“{text.strip()}”不是金额")
+        raise MoneyError(_not_amount(text))
     rest = s[m.end() :].strip()
     if rest and (
         not rest.startswith(("(", "[", ",", ";", "；", "、", "含", "其中"))
         or re.match(r"^[,.]\d", rest)
     ):
-        raise MoneyError(f"“{text.strip()}”不是金额")
+        raise MoneyError(_not_amount(text))
     try:
         number = Decimal(m.group("num").replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits numbers only
-        raise MoneyError(f"“{text.strip()}”不是金额") from exc
+        raise MoneyError(_not_amount(text)) from exc
     if number < 0:
-        raise MoneyError(f"金额“{text.strip()}”不能是负数")
+        raise MoneyError(
+            Message(QT_TRANSLATE_NOOP("domain", "金额“{text}”不能是负数"), text=text.strip())
+        )
     written = m.group("unit")
     read_in = WAN_YUAN if written in ("万", "万元") else (YUAN if written == "元" else unit)
     if number >= Decimal("1e13"):
-        raise MoneyError(f"金额“{text.strip()}”太大")
+        raise MoneyError(
+            Message(QT_TRANSLATE_NOOP("domain", "金额“{text}”太大"), text=text.strip())
+        )
     return to_fen(number * WAN if read_in == WAN_YUAN else number), read_in
 
 
@@ -413,7 +423,7 @@ def compose_value(value: str, unit: str, direction: str) -> tuple[str, str | Non
     if direction and direction.strip():
         found = syn.direction(direction)
         if found is None:
-            problem = f"指标方向“{direction.strip()}”无法识别"
+            problem = flag_text.reason(flag_text.DIRECTION_UNREAD, direction=direction.strip())
         else:
             op = found
     if not v:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from desktop.domain import review as rv
 from desktop.domain.merge_text import APPROVED_BY
+from desktop.domain.messages import Message, sentence_of
 from desktop.domain.model import Project
 from desktop.store.errors import StoreError, translate_error
 from desktop.store.repository import Repository
@@ -94,7 +95,7 @@ def identity(repo: Repository) -> Identity:
 
 def set_identity(repo: Repository, ident: Identity) -> None:
     if ident.role not in rv.ROLE_LABELS:
-        raise ReviewRefused(f"无效的角色：{ident.role}")
+        raise ReviewRefused(Message(rv.BAD_ROLE, role=ident.role))
     with repo.atomic():
         repo.set_meta("review_unit", rv._clean(ident.unit, rv.MAX_NAME))
         repo.set_meta("review_role", ident.role)
@@ -105,7 +106,7 @@ def _who(repo: Repository, unit: str | None, person: str | None) -> Identity:
     me = identity(repo)
     unit = me.unit if unit is None else unit
     if not unit.strip():
-        raise ReviewRefused("请先设置本机单位（设置 › 本机单位，或命令行 --unit）。")
+        raise ReviewRefused(Message(rv.SET_UNIT_FIRST))
     return Identity(unit, me.role, me.person if person is None else person)
 
 
@@ -248,7 +249,7 @@ def add_records(repo: Repository, recs: rv.Records) -> int:
 
 
 def _refuse(exc: rv.ReviewError) -> ReviewRefused:
-    return ReviewRefused(str(exc))
+    return ReviewRefused(sentence_of(exc))
 
 
 def move(
@@ -268,7 +269,7 @@ def move(
     repo._require_writable()
     who = _who(repo, unit, person)
     if to in (rv.RETURNED, rv.APPROVED) and not who.is_reviewer:
-        raise ReviewRefused("只有审核单位可以退回修改或审核通过（设置 › 本机角色）。")
+        raise ReviewRefused(Message(rv.REVIEWER_ONLY_MOVE))
     made = []
     with repo.atomic():
         for pid in project_ids:
@@ -276,9 +277,7 @@ def move(
             recs = records(repo, [pid])
             states = rv.opinion_states(recs, pid)
             if to == rv.RETURNED and not note.strip() and not any(s.is_open for s in states):
-                raise ReviewRefused(
-                    f"“{project.name}”没有未处理的审核意见：退回前请先提出意见，或写明退回原因。"
-                )
+                raise ReviewRefused(Message(rv.RETURN_NEEDS_OPINION, name=project.name))
             try:
                 event = rv.transition(
                     recs.events, project, to, unit=who.unit, person=who.person, note=note
@@ -310,10 +309,10 @@ def add_opinion(
     repo._require_writable()
     who = _who(repo, unit, person)
     if not who.is_reviewer:
-        raise ReviewRefused("只有审核单位可以提出审核意见（设置 › 本机角色）。")
+        raise ReviewRefused(Message(rv.REVIEWER_ONLY_OPINION))
     project = repo.get(project_id)
     if indicator is not None and not 0 <= indicator < len(project.indicators):
-        raise ReviewRefused(f"“{project.name}”没有第 {indicator + 1} 条指标。")
+        raise ReviewRefused(Message(rv.NO_SUCH_INDICATOR, name=project.name, n=indicator + 1))
     try:
         opinion = rv.new_opinion(
             project,
@@ -343,7 +342,7 @@ def set_state(
     repo._require_writable()
     who = _who(repo, unit, person)
     if state == rv.CONFIRMED and not who.is_reviewer:
-        raise ReviewRefused("只有审核单位可以确认意见。")
+        raise ReviewRefused(Message(rv.REVIEWER_ONLY_CONFIRM))
     row = _sql(
         repo,
         lambda: repo.conn.execute(
@@ -351,7 +350,7 @@ def set_state(
         ).fetchone(),
     )
     if row is None:
-        raise ReviewRefused(f"没有编号为“{opinion_id}”的审核意见。")
+        raise ReviewRefused(Message(rv.NO_SUCH_OPINION, id=opinion_id))
     recs = records(repo, [row[0]])
     opinion = next(o for o in recs.opinions if o.id == opinion_id)
     try:
@@ -374,7 +373,7 @@ def locked(repo: Repository, project_id: str) -> bool:
 
 def check_editable(repo: Repository, project_id: str) -> None:
     if locked(repo, project_id):
-        raise ReviewRefused("这个项目已审核通过。修改前请先申请调整（说明原因）。")
+        raise ReviewRefused(Message(rv.APPROVED_ASK_FIRST))
 
 
 def approved_version(repo: Repository, project_id: str) -> Project | None:

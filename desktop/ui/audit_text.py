@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.messages import SEPARATOR, Listing, Message, Term
+from desktop.domain import flag_text
+from desktop.domain.messages import Listing, Message, Term
 
 CONTEXT = "audit"
 
@@ -16,9 +17,9 @@ CONTEXT = "audit"
 def finding_text(message: str) -> str:
     """A domain sentence (a finding's message, an error's text) as the window shows it."""
     if isinstance(message, Term):  # a word of the form on its own (a change's label)
-        return QCoreApplication.translate(CONTEXT, message)
+        return QCoreApplication.translate(message.context, message)
     if isinstance(message, Listing):  # items joined with the language's own separator
-        separator = QCoreApplication.translate(CONTEXT, SEPARATOR)
+        separator = QCoreApplication.translate(CONTEXT, message.separator)
         return separator.join(finding_text(item) for item in message.items)
     if not isinstance(message, Message):
         return message
@@ -47,3 +48,15 @@ def error_text(exc: BaseException | str) -> str:
             return str(exc)
         exc = first
     return finding_text(exc)
+
+
+def reason_text(stored: str) -> str:
+    """Why a field or an indicator needs review (the Chinese reason a project keeps), in the
+    window's language where ``flag_text`` knows the sentence; other text as it is."""
+    return finding_text(flag_text.read(stored))
+
+
+def note_text(stored: str) -> str:
+    """An indicator's note: the importer's own words in the window's language, the form's
+    words (its other columns) as they are."""
+    return finding_text(flag_text.read_note(stored))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Project
 from desktop.domain.money import format_money
+from desktop.ui.audit_text import reason_text
 from desktop.ui.paths import app_name
 from desktop.ui.widgets import field_text
 
@@ -45,7 +46,9 @@ class FlagReviewDialog(QDialog):
         self.list = QListWidget()
         for key, reason in project.field_flags:
             item = QListWidgetItem(
-                self.tr("{0}：{1}  — {2}").format(field_text(key), self._value(key), reason)
+                self.tr("{0}：{1}  — {2}").format(
+                    field_text(key), self._value(key), reason_text(reason)
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Funds, Project
 from desktop.domain.money import format_money, format_wan
+from desktop.ui.audit_text import note_text, reason_text
 from desktop.ui.screen import fit_to_screen
 from desktop.ui.widgets import field_text
 
@@ -112,7 +113,7 @@ class ImportPreviewDialog(QDialog):
         item = QTableWidgetItem(text)
         if reason:
             item.setBackground(QBrush(FLAGGED))
-            item.setToolTip(self.tr("需复核：{0}").format(reason))
+            item.setToolTip(self.tr("需复核：{0}").format(reason_text(reason)))
         return item
 
     def amount_text(self, project: Project, attr: str) -> str:
@@ -139,9 +140,9 @@ class ImportPreviewDialog(QDialog):
             self._item(str(len(p.indicators))),
             self._item(
                 self._review_text(p),
-                "、".join(field_text(k) for k, _ in p.field_flags) or None,
+                self.tr("、").join(field_text(k) for k, _ in p.field_flags) or None,
             ),
-            self._item("、".join(s for s in ("万元", "元", "推算") if s in sources) or "—"),
+            self._item(self.tr("、").join(w for s, w in self._sources() if s in sources) or "—"),
         ]
         for col, item in enumerate(cells):
             if col in (1, 3, 4, 5):
@@ -154,7 +155,11 @@ class ImportPreviewDialog(QDialog):
             parts.append(self.tr("字段 {0} 个").format(len(p.field_flags)))
         if p.review_count:
             parts.append(self.tr("指标 {0} 条").format(p.review_count))
-        return "，".join(parts) or self.tr("无")
+        return self.tr("，").join(parts) or self.tr("无")
+
+    def _sources(self) -> tuple[tuple[str, str], ...]:
+        """How amounts were read (``ImportResult.fund_sources``), in the window's words."""
+        return (("万元", self.tr("万元")), ("元", self.tr("元")), ("推算", self.tr("推算")))
 
     # -- the selected project -----------------------------------------------------------------
     def _show(self, row: int) -> None:
@@ -176,17 +181,19 @@ class ImportPreviewDialog(QDialog):
         )
         for ind in p.indicators:
             mark = "⚠ " if ind.needs_review else "  "
-            line = f"{mark}{ind.level1}/{ind.level2}/{ind.name}：{ind.value.shown}"
+            line = mark + self.tr("{0}/{1}/{2}：{3}").format(
+                ind.level1, ind.level2, ind.name, ind.value.shown
+            )
             if ind.note:
-                line += f"  〔{ind.note}〕"
+                line += self.tr("  〔{0}〕").format(note_text(ind.note))
             if ind.needs_review:
-                line += f"  — {ind.review_note}"
+                line += f"  — {reason_text(ind.review_note)}"
             lines.append(line)
         self.details.setPlainText("\n".join(lines))
 
     def _line(self, label: str, value: str, reason: str | None) -> str:
         empty = self.tr("（空）")
-        line = f"{label}：{value or empty}"
+        line = self.tr("{0}：{1}").format(label, value or empty)
         if reason:
-            line = "⚠ " + line + self.tr("  — 需复核：{0}").format(reason)
+            line = "⚠ " + line + self.tr("  — 需复核：{0}").format(reason_text(reason))
         return line

@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.model import Indicator, with_new_indicator_ids
 from desktop.domain.taxonomy import Profile, group_indicators
 from desktop.domain.values import IndicatorValue, parse_value
+from desktop.ui.audit_text import note_text, reason_text
 from desktop.ui.commands import undo_text
 
 
@@ -354,25 +355,25 @@ class IndicatorTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.BackgroundRole and problem[0] == "opinion":
                 return OPINION_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole:
-                note = "\n" + self.tr("原表：{0}").format(ind.note) if ind.note else ""
+                note = "\n" + self.tr("原表：{0}").format(note_text(ind.note)) if ind.note else ""
                 return problem[1] + note
         if ind.needs_review:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return REVIEW_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole:
-                text = self.tr("需复核：{0}").format(ind.review_note)
+                text = self.tr("需复核：{0}").format(reason_text(ind.review_note))
                 if ind.raw_text:
                     source = ind.raw_text.replace("\t", " | ")
-                    line = f"第 {ind.source_line} 行" if ind.source_line else ""
+                    line = self.tr("第 {0} 行").format(ind.source_line) if ind.source_line else ""
                     text += "\n" + self.tr("原文{0}：{1}").format(line, source)
                 if ind.note:
-                    text += "\n" + self.tr("原表：{0}").format(ind.note)
+                    text += "\n" + self.tr("原表：{0}").format(note_text(ind.note))
                 return text
         if role == Qt.ItemDataRole.ToolTipRole and col == 1 and not ind.value.is_empty:
             return self.tr("读作：{0}").format(reading(ind.value))
         if ind.note and role == Qt.ItemDataRole.ToolTipRole:
             # what the source form said beside it: original group names, extra columns
-            return self.tr("原表：{0}").format(ind.note)
+            return self.tr("原表：{0}").format(note_text(ind.note))
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

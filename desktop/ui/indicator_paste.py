@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop.domain.model import Indicator, Project
 from desktop.domain.taxonomy import Profile, taxonomy
 from desktop.domain.values import parse_value
+from desktop.ui.audit_text import finding_text
 from desktop.ui.indicator_model import reading
 from desktop.ui.screen import fit_to_screen
 
@@ -83,6 +85,17 @@ def split_cells(text: str) -> list[list[str]]:
     return rows
 
 
+_NO_NAME = QT_TRANSLATE_NOOP("audit", "第 {n} 行没有三级指标名称，未添加")
+_NO_GROUP = QT_TRANSLATE_NOOP(
+    "audit",
+    "第 {n} 行“{name}”不知道属于哪个一级/二级指标：请先选中一个二级指标，"
+    "或在复制的表格中带上一级、二级指标两列",
+)
+_NOT_UNDER = QT_TRANSLATE_NOOP(
+    "audit", "第 {n} 行：二级指标“{level2}”不属于一级指标“{level1}”（照原样添加，请核对）"
+)
+
+
 @dataclass
 class PasteResult:
     indicators: list[Indicator] = field(default_factory=list)
@@ -122,18 +135,13 @@ def read_rows(text: str, profile: Profile, level1: str = "", level2: str = "") -
                 parents = [p for p in profile.level1_names if p in tax.parents_of(l2)]
                 l1 = parents[0] if parents else last_l1
         if not name:
-            result.problems.append(f"第 {number} 行没有三级指标名称，未添加")
+            result.problems.append(Message(_NO_NAME, n=number))
             continue
         if not l1 or not l2:
-            result.problems.append(
-                f"第 {number} 行“{name}”不知道属于哪个一级/二级指标：请先选中一个二级指标，"
-                "或在复制的表格中带上一级、二级指标两列"
-            )
+            result.problems.append(Message(_NO_GROUP, n=number, name=name))
             continue
         if not profile.fits(l1, l2):
-            result.problems.append(
-                f"第 {number} 行：二级指标“{l2}”不属于一级指标“{l1}”（照原样添加，请核对）"
-            )
+            result.problems.append(Message(_NOT_UNDER, n=number, level2=l2, level1=l1))
         result.indicators.append(Indicator(l1, l2, name, parse_value(value), note=extra))
         last_l1, last_l2 = l1, l2
     return result
@@ -195,7 +203,7 @@ class PastePreview(QDialog):
         self.table = _table(self, result.indicators)
         layout.addWidget(self.table, 1)
         if result.problems:
-            problems = QLabel("\n".join(result.problems))
+            problems = QLabel("\n".join(finding_text(p) for p in result.problems))
             problems.setWordWrap(True)
             problems.setStyleSheet("color: #b45309;")
             layout.addWidget(problems)

@@ -40,6 +40,7 @@ from desktop.ui.project_list import (
 )
 from desktop.ui.screen import fit_to_screen, is_small
 from desktop.ui.session import Session
+from desktop.ui.widgets import LinkBanner
 from desktop.ui.window_audit import AuditActions
 from desktop.ui.window_files import FileActions, ReportDialog
 from desktop.ui.window_keys import KeyboardRoute
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
     def show_damaged(self, problem: str) -> None:
         """The file is damaged and opened read-only: say so, with 从备份恢复 at hand."""
         self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.links_by_keyboard()  # Tab from the list, Enter opens it
         self.banner.setText(
             html.escape(error_text(problem))
             + "<br>"
@@ -193,8 +195,9 @@ class MainWindow(QMainWindow):
             row = self.model.row_of(pid)
             name = self.model.summary(row).name if row is not None else ""
             names.append(f"“{name or pid}”")
-        listed = "、".join(names) + (self.tr("等") if len(problems) > 5 else "")
+        listed = self.tr("、").join(names) + (self.tr("等") if len(problems) > 5 else "")
         self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.links_by_keyboard()  # Tab from the list, Enter opens it
         self.banner.setText(
             html.escape(
                 self.tr("{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。").format(
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
 
     # -- layout ---------------------------------------------------------------------------
     def _build_right(self) -> None:
-        self.banner = QLabel(
+        self.banner = LinkBanner(
             self.tr(
                 "此文件以只读方式打开（文件或所在文件夹不可写），不能修改。"
                 "如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。"

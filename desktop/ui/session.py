@@ -129,9 +129,12 @@ class Session(QObject):
         return removed
 
     def trash(self, ids: list[str]) -> None:
-        for pid in ids:
-            self.repo.trash(pid)
-            self._known[pid] = self.repo.revision(pid)
+        """All of ``ids`` to the trash, or none (a project that needs repair refuses)."""
+        with self.repo.atomic():
+            for pid in ids:
+                self.repo.trash(pid)
+            known = {pid: self.repo.revision(pid) for pid in ids}
+        self._known.update(known)
         self.projectsRemoved.emit(ids)
 
     def restore(self, ids: list[str]) -> None:

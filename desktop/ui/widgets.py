@@ -44,6 +44,25 @@ class InlineMessage(QLabel):
         self.setVisible(bool(text))
 
 
+class LinkBanner(QLabel):
+    """A banner whose link, once ``links_by_keyboard`` is on, is a Tab stop of its own:
+    Tab (or Shift+Tab) into the banner lands on the link, so Enter opens it at once."""
+
+    def links_by_keyboard(self) -> None:
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        tab = event.reason() == Qt.FocusReason.TabFocusReason
+        if (tab or event.reason() == Qt.FocusReason.BacktabFocusReason) and (
+            self.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        ):
+            self.focusNextPrevChild(tab)  # the (first or last) link, not the label
+
+
 class SelectingLineEdit(QLineEdit):
     """A line whose whole text is selected whenever it is entered — by Tab, Ctrl+Tab, a
     mnemonic, a click or the window coming back — so that what is typed replaces the value

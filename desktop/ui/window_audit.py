@@ -71,7 +71,9 @@ class AuditActions(QObject):
             open_ids = set(review.open_projects())
             ids = [s.id for s in w.model._rows if s.audit_status or s.id in open_ids]
             results = []
-            for p in repo.all_projects(ids):
+            # a project whose rows cannot be read is left out (the list and the banner name
+            # it as 需要修复), not a box that empties the panel
+            for p in repo.all_projects(ids, skip_bad=[]):
                 if project is not None and p.id == project.id:
                     p = project
                 results.append((p, [*audit.check(p, duplicates=duplicates), *opinions(p)]))

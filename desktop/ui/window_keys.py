@@ -79,11 +79,13 @@ class KeyboardRoute(QObject):
             and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
-            # the list is one stop: Tab goes on to the editor, Shift+Tab back to the filters
+            # the list is one stop: Tab goes on to the editor (for a project that needs
+            # repair, to the banner's 从备份恢复 link, else the next pane), Shift+Tab back to
+            # the last filter
             if event.key() == Qt.Key.Key_Tab:
-                self.go_to_pane(1)
+                self._leave_list()
             else:
-                w.status_filter.setFocus(Qt.FocusReason.BacktabFocusReason)
+                self._before_list().setFocus(Qt.FocusReason.BacktabFocusReason)
             return True
         if (
             event.type() == QEvent.Type.ShortcutOverride
@@ -93,6 +95,30 @@ class KeyboardRoute(QObject):
         ):
             return True  # not accepted by the field: the window's shortcut fires
         return super().eventFilter(obj, event)
+
+    def _leave_list(self) -> None:
+        w = self.window
+        if w.editor.project is not None:
+            self.go_to_pane(1)
+        elif w.banner.isVisible() and w.banner.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            w.banner.setFocus(Qt.FocusReason.TabFocusReason)  # its link: Enter opens it
+        else:
+            self.cycle_pane(1)
+
+    def _before_list(self) -> QWidget:
+        """The filter the focus chain has just before the list (the last one shown)."""
+        w = self.window
+        widget = w.table.previousInFocusChain()
+        while widget is not w.table and widget is not None:
+            if (
+                w.left.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                return widget
+            widget = widget.previousInFocusChain()
+        return w.search
 
     def _is_window_shortcut(self, event: QKeyEvent) -> bool:
         """Ctrl(+Shift)+letter that one of the window's actions has as its shortcut."""

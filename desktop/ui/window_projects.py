@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,7 +102,10 @@ class ProjectActions(QObject):
             return
         self.window.editor.flush()
         text = self.tr("删除项目") if len(ids) == 1 else self.tr("删除 {0} 个项目").format(len(ids))
-        self.session.undo_stack.push(TrashProjectsCommand(self.session, ids, text))
+        command = TrashProjectsCommand(self.session, ids, text)
+        self.session.undo_stack.push(command)
+        if not shiboken6.isValid(command) or command.isObsolete():
+            return  # refused (a box said why): nothing went to the trash
         self.window.statusBar().showMessage(
             self.tr("已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。"), 8000
         )

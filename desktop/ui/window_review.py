@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import review as rv
 from desktop.domain.model import Project
 from desktop.store import StoreError
-from desktop.ui.audit_text import error_text
+from desktop.ui.audit_text import error_text, finding_text
 from desktop.ui.project_list import review_label
 from desktop.ui.review_dialogs import (
     AnswerDialog,
@@ -245,7 +245,6 @@ class ReviewActions(QObject):
     def changes_since_approval(self, project_id: str) -> list[str] | None:
         """What the 调整 changed since approval, one line a field, in the window's language."""
         from desktop.store.review import changes_since_approval
-        from desktop.ui.audit_text import finding_text
 
         try:
             changes = changes_since_approval(self.session.repo, project_id)
@@ -268,7 +267,7 @@ class ReviewActions(QObject):
                 indicator = self.editor.tree_model.indicator_at(node.path)
                 for n, ind in enumerate(project.indicators):
                     if ind is indicator:
-                        return None, n, rv.indicator_place(project, n)
+                        return None, n, finding_text(rv.indicator_place(project, n))
         keys = [*Project.FIELD_LABELS, *(f"funds.{k}" for k in self.editor.money)]
         for key in keys:
             widget = self.editor.field_widget(key)
@@ -277,7 +276,7 @@ class ReviewActions(QObject):
                 and focus is not None
                 and (focus is widget or widget.isAncestorOf(focus))
             ):
-                return key, None, rv.field_place(key)
+                return key, None, finding_text(rv.field_place(key))
         return None, None, self.tr("整个项目")
 
     def add_opinion_here(self) -> None:
@@ -387,8 +386,13 @@ class ReviewActions(QObject):
         if len(choices) == 1:
             return choices[0]
         labels = [
-            f"{rv.opinion_place(s.opinion, project)} — {s.opinion.code} "
-            f"{reason_words(s.opinion.code)}：{s.opinion.text}（{state_words(s.state)}）"
+            self.tr("{0} — {1} {2}：{3}（{4}）").format(
+                finding_text(rv.opinion_place(s.opinion, project)),
+                s.opinion.code,
+                reason_words(s.opinion.code),
+                s.opinion.text,
+                state_words(s.state),
+            )
             for s in choices
         ]
         label, ok = QInputDialog.getItem(
@@ -400,7 +404,7 @@ class ReviewActions(QObject):
         state = self._pick_opinion(lambda s: s.state != rv.CONFIRMED)
         if state is None:
             return
-        place = rv.opinion_place(state.opinion, self.editor.project)
+        place = finding_text(rv.opinion_place(state.opinion, self.editor.project))
         dialog = AnswerDialog(self.window, state, place)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -308,52 +308,52 @@
         <translation>Change annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="394"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="395"/>
         <source>修改二级指标</source>
         <translation>Change second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="405"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="406"/>
         <source>修改指标名称</source>
         <translation>Change indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="411"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="412"/>
         <source>修改指标值</source>
         <translation>Change indicator value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="444"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="445"/>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="458"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="459"/>
         <source>添加二级指标</source>
         <translation>Add second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="516"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="517"/>
         <source>删除指标</source>
         <translation>Delete indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="538"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="539"/>
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="549"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="550"/>
         <source>移动二级指标</source>
         <translation>Move second-level indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="565"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="566"/>
         <source>标记为已复核</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="640"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="641"/>
         <source>拖动指标</source>
         <translation>Drag indicators</translation>
     </message>
@@ -426,22 +426,22 @@ Details were written to: {1}</translation>
 <context>
     <name>CopyFromProject</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="220"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
         <source>从其他项目复制指标</source>
         <translation>Copy indicators from another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
         <source>来源项目(&amp;S)：</source>
         <translation>&amp;Source project:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="231"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="239"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
         <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="241"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="249"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -449,27 +449,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="300"/>
+        <location filename="../../desktop/ui/widgets.py" line="319"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="302"/>
+        <location filename="../../desktop/ui/widgets.py" line="321"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="307"/>
+        <location filename="../../desktop/ui/widgets.py" line="326"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="350"/>
+        <location filename="../../desktop/ui/widgets.py" line="369"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="387"/>
+        <location filename="../../desktop/ui/widgets.py" line="406"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -500,87 +500,87 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../../desktop/domain/model.py" line="28"/>
+        <location filename="../../desktop/domain/model.py" line="29"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="29"/>
+        <location filename="../../desktop/domain/model.py" line="30"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="30"/>
+        <location filename="../../desktop/domain/model.py" line="31"/>
         <source>项目性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="31"/>
+        <location filename="../../desktop/domain/model.py" line="32"/>
         <source>项目类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="32"/>
+        <location filename="../../desktop/domain/model.py" line="33"/>
         <source>主管部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="33"/>
+        <location filename="../../desktop/domain/model.py" line="34"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="34"/>
+        <location filename="../../desktop/domain/model.py" line="35"/>
         <source>计划开始日期</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="35"/>
+        <location filename="../../desktop/domain/model.py" line="36"/>
         <source>计划完成日期</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="36"/>
+        <location filename="../../desktop/domain/model.py" line="37"/>
         <source>项目总目标</source>
         <translation>Overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="37"/>
+        <location filename="../../desktop/domain/model.py" line="38"/>
         <source>年度总体目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="38"/>
+        <location filename="../../desktop/domain/model.py" line="39"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="39"/>
+        <location filename="../../desktop/domain/model.py" line="40"/>
         <source>其中：财政资金</source>
         <translation>of which fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="40"/>
+        <location filename="../../desktop/domain/model.py" line="41"/>
         <source>其他资金</source>
         <translation>Other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="41"/>
+        <location filename="../../desktop/domain/model.py" line="42"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="42"/>
+        <location filename="../../desktop/domain/model.py" line="43"/>
         <source>其中：当年财政拨款</source>
         <translation>of which this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="43"/>
+        <location filename="../../desktop/domain/model.py" line="44"/>
         <source>上年结转资金</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/model.py" line="44"/>
+        <location filename="../../desktop/domain/model.py" line="45"/>
         <source>其他资金（年度）</source>
         <translation>Other funds (annual)</translation>
     </message>
@@ -728,42 +728,42 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>FlagReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="35"/>
+        <location filename="../../desktop/ui/flag_review.py" line="36"/>
         <source>确认需复核的字段</source>
         <translation>Confirm fields to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="39"/>
+        <location filename="../../desktop/ui/flag_review.py" line="40"/>
         <source>下列字段在导入时无法读到或由其他数据推算。核对原表后，勾选值正确的字段，它们将不再标为需复核（可撤销）。值不对的字段请直接改写。</source>
         <translation>These fields could not be read on import or were worked out from other data. After checking the source form, tick the fields whose value is right: they will no longer be marked for review (undoable). Rewrite any field that is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="48"/>
+        <location filename="../../desktop/ui/flag_review.py" line="49"/>
         <source>{0}：{1}  — {2}</source>
         <translation>{0}: {1}  — {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="56"/>
+        <location filename="../../desktop/ui/flag_review.py" line="59"/>
         <source>确认勾选的字段(&amp;C)</source>
         <translation>&amp;Confirm ticked fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="72"/>
+        <location filename="../../desktop/ui/flag_review.py" line="75"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="75"/>
+        <location filename="../../desktop/ui/flag_review.py" line="78"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="88"/>
+        <location filename="../../desktop/ui/flag_review.py" line="91"/>
         <source>这个项目没有标为需复核的字段。</source>
         <translation>This project has no fields marked for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/flag_review.py" line="97"/>
+        <location filename="../../desktop/ui/flag_review.py" line="100"/>
         <source>确认 {0} 个需复核的字段</source>
         <translation>confirm {0} fields to review</translation>
     </message>
@@ -896,137 +896,178 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="47"/>
+        <location filename="../../desktop/ui/import_preview.py" line="48"/>
         <source>导入预览 — {0}</source>
         <translation>Import preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="55"/>
+        <location filename="../../desktop/ui/import_preview.py" line="56"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="56"/>
+        <location filename="../../desktop/ui/import_preview.py" line="57"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="57"/>
+        <location filename="../../desktop/ui/import_preview.py" line="58"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="58"/>
+        <location filename="../../desktop/ui/import_preview.py" line="59"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="59"/>
+        <location filename="../../desktop/ui/import_preview.py" line="60"/>
         <source>年度资金申请总额</source>
         <translation>Annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="60"/>
+        <location filename="../../desktop/ui/import_preview.py" line="61"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="61"/>
+        <location filename="../../desktop/ui/import_preview.py" line="62"/>
         <source>需复核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="62"/>
+        <location filename="../../desktop/ui/import_preview.py" line="63"/>
         <source>资金来源</source>
         <translation>Amounts read in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="84"/>
+        <location filename="../../desktop/ui/import_preview.py" line="85"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="95"/>
+        <location filename="../../desktop/ui/import_preview.py" line="96"/>
         <source>没有要导入的新项目（文件中的项目都已存在）。</source>
         <translation>No new projects to import (every project in the file is already there).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="100"/>
+        <location filename="../../desktop/ui/import_preview.py" line="101"/>
         <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
         <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <location filename="../../desktop/ui/import_preview.py" line="106"/>
         <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
         <translation>{0} projects have fields or indicators to review (red background). </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
         <source>{0} 个项目的资金全部为 0 或没有找到。</source>
         <translation>The funds of {0} projects are all zero or missing. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="109"/>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
         <source>请核对后再导入。</source>
         <translation>Please check before importing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="115"/>
+        <location filename="../../desktop/ui/import_preview.py" line="116"/>
         <source>需复核：{0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="122"/>
+        <location filename="../../desktop/ui/import_preview.py" line="123"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <location filename="../../desktop/ui/import_preview.py" line="125"/>
         <source>（按万元读取：{0}）</source>
         <translation> (read in 10,000 yuan: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="126"/>
+        <location filename="../../desktop/ui/import_preview.py" line="127"/>
         <source>（推算）</source>
         <translation> (worked out)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="128"/>
+        <location filename="../../desktop/ui/import_preview.py" line="129"/>
         <source>（未找到）</source>
         <translation> (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="134"/>
+        <location filename="../../desktop/ui/import_preview.py" line="135"/>
         <source>（无名称）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="154"/>
+        <location filename="../../desktop/ui/import_preview.py" line="143"/>
+        <location filename="../../desktop/ui/import_preview.py" line="145"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="155"/>
         <source>字段 {0} 个</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <location filename="../../desktop/ui/import_preview.py" line="157"/>
         <source>指标 {0} 条</source>
         <translation>{0} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="157"/>
+        <location filename="../../desktop/ui/import_preview.py" line="158"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="175"/>
+        <location filename="../../desktop/ui/import_preview.py" line="158"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>万元</source>
+        <translation>10,000 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="162"/>
+        <source>推算</source>
+        <translation>worked out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="180"/>
         <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
         <translation>Indicators: {0}, {1} to review</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_preview.py" line="184"/>
+        <source>{0}/{1}/{2}：{3}</source>
+        <translation>{0}/{1}/{2}: {3}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_preview.py" line="188"/>
+        <source>  〔{0}〕</source>
+        <translation>  [{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="195"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="191"/>
+        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="198"/>
         <source>  — 需复核：{0}</source>
         <translation>  — to review: {0}</translation>
     </message>
@@ -1118,99 +1159,104 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="44"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="45"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="46"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="47"/>
         <source>文字：{0}</source>
         <translation>text: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="50"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="51"/>
         <source>运算符 {0}</source>
         <translation>operator {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="53"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="54"/>
         <source>数值 {0}</source>
         <translation>number {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="59"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="60"/>
         <source>单位 {0}</source>
         <translation>unit {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="263"/>
         <source>指标（一级 › 二级 › 三级）</source>
         <translation>Indicator (level 1 › level 2 › level 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="262"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="263"/>
         <source>今年要达到的值</source>
         <translation>Target for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="265"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="266"/>
         <source>申报表“绩效指标”栏：一级指标、二级指标下逐条填写的三级指标名称</source>
         <translation>The form&apos;s &quot;performance indicators&quot; column: level-3 indicator names under their level-1 and level-2 groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="267"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="268"/>
         <source>申报表上的“年度(/项目)指标值”：本年度（或整个项目期）要达到的目标，照表上写法输入，如 ≥95%、10个、≤510万元、提升</source>
         <translation>The form&apos;s “annual (/project) indicator value”: the target for this year (or the whole project), typed as the form writes it, e.g. ≥95%, 10 with its unit, or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="314"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="315"/>
         <source>（未分类）</source>
         <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="326"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="327"/>
         <source>这个一级指标不在本年度的指标体系中</source>
         <translation>This level-1 indicator is not in this year&apos;s indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="333"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="334"/>
         <source>（无二级指标）</source>
         <translation>(no level-2 indicator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="337"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="338"/>
         <source>二级指标“{0}”不属于一级指标“{1}”</source>
         <translation>Level-2 indicator “{0}” does not belong to level-1 indicator “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="342"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="343"/>
         <source>（请填写指标名称）</source>
         <translation>(enter the indicator name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="357"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="369"/>
-        <location filename="../../desktop/ui/indicator_model.py" line="375"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="358"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="370"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="376"/>
         <source>原表：{0}</source>
         <translation>On the source form: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="363"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="364"/>
         <source>需复核：{0}</source>
         <translation>Needs review: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_model.py" line="367"/>
+        <source>第 {0} 行</source>
+        <translation> (line {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_model.py" line="368"/>
         <source>原文{0}：{1}</source>
         <translation>Source{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="372"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="373"/>
         <source>读作：{0}</source>
         <translation>Read as: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_model.py" line="649"/>
+        <location filename="../../desktop/ui/indicator_model.py" line="650"/>
         <source>拖动二级指标</source>
         <translation>Drag level-2 indicator</translation>
     </message>
@@ -1253,13 +1299,13 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Project &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="194"/>
+        <location filename="../../desktop/ui/window_keys.py" line="220"/>
         <source>“{0}”：{1}</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="196"/>
+        <location filename="../../desktop/ui/window_keys.py" line="222"/>
         <source>以下输入无效，没有保存：
 {0}
 关闭后这些输入会丢失。仍要关闭吗？</source>
@@ -1268,7 +1314,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 They will be lost when the window closes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="198"/>
+        <location filename="../../desktop/ui/window_keys.py" line="224"/>
         <source>以下输入无效，没有保存（仍以红色留在原处）：
 {0}
 仍要继续吗？</source>
@@ -1313,39 +1359,44 @@ Go on anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>为避免进一步损坏，文件以只读方式打开：可以查看、打印和导出，不能修改。</source>
         <extracomment>ask the application to open another database (path) ask the application to create a new database (path) the language setting changed; the application rebuilds the window the clerk asked to restore a backup of this database</extracomment>
         <translation>To avoid further damage the file is open read-only: you can view, print and export, but not change it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
         <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>这个项目不能显示：{0}
 
 可以从备份恢复（上方横幅或“文件 → 恢复备份”）；其余项目可以正常使用。</source>
@@ -1354,237 +1405,237 @@ Go on anyway?</translation>
 It can be restored from a backup (the banner above, or File → Restore Backup); the other projects work as usual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559"/>
+        <location filename="../../desktop/ui/main_window.py" line="562"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562"/>
+        <location filename="../../desktop/ui/main_window.py" line="565"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/ui/main_window.py" line="570"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="618"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="620"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="652"/>
+        <location filename="../../desktop/ui/main_window.py" line="655"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1863,17 +1914,17 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="112"/>
+        <location filename="../../desktop/ui/widgets.py" line="131"/>
         <source>＝{0}万元</source>
         <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="126"/>
+        <location filename="../../desktop/ui/widgets.py" line="145"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="134"/>
+        <location filename="../../desktop/ui/widgets.py" line="153"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
@@ -2117,42 +2168,42 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PastePreview</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="160"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="168"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="161"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="169"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="162"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="170"/>
         <source>三级指标</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="163"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="171"/>
         <source>指标值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="164"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="172"/>
         <source>读作</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="186"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="194"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="190"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="198"/>
         <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
         <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="205"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="213"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
@@ -2329,52 +2380,52 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="69"/>
+        <location filename="../../desktop/ui/window_projects.py" line="70"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="71"/>
+        <location filename="../../desktop/ui/window_projects.py" line="72"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="86"/>
+        <location filename="../../desktop/ui/window_projects.py" line="87"/>
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="95"/>
+        <location filename="../../desktop/ui/window_projects.py" line="96"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="95"/>
+        <location filename="../../desktop/ui/window_projects.py" line="96"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="103"/>
+        <location filename="../../desktop/ui/window_projects.py" line="104"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="103"/>
+        <location filename="../../desktop/ui/window_projects.py" line="104"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="106"/>
+        <location filename="../../desktop/ui/window_projects.py" line="110"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="129"/>
+        <location filename="../../desktop/ui/window_projects.py" line="133"/>
         <source>复制 {0} 个项目到下一年度</source>
         <translation>Copy {0} projects to the next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="132"/>
+        <location filename="../../desktop/ui/window_projects.py" line="136"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2592,78 +2643,78 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="159"/>
+        <location filename="../../desktop/ui/project_list.py" line="164"/>
         <source>项目名称</source>
         <extracomment>a change to this many rows at once is followed in one pass (``_source_changed``, ``_source_inserted``) the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="160"/>
+        <location filename="../../desktop/ui/project_list.py" line="165"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="161"/>
+        <location filename="../../desktop/ui/project_list.py" line="166"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="162"/>
+        <location filename="../../desktop/ui/project_list.py" line="167"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="163"/>
+        <location filename="../../desktop/ui/project_list.py" line="168"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="164"/>
+        <location filename="../../desktop/ui/project_list.py" line="169"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="177"/>
+        <location filename="../../desktop/ui/project_list.py" line="183"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="186"/>
+        <location filename="../../desktop/ui/project_list.py" line="192"/>
         <source>错误 {0}</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="188"/>
+        <location filename="../../desktop/ui/project_list.py" line="194"/>
         <source>警告 {0}</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="190"/>
+        <location filename="../../desktop/ui/project_list.py" line="196"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="192"/>
+        <location filename="../../desktop/ui/project_list.py" line="198"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="223"/>
+        <location filename="../../desktop/ui/project_list.py" line="229"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="227"/>
+        <location filename="../../desktop/ui/project_list.py" line="233"/>
         <source>{0} · {1} 条指标</source>
         <translation>{0} · {1} indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="235"/>
+        <location filename="../../desktop/ui/project_list.py" line="241"/>
         <source>需要修复</source>
         <translation>Needs repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="259"/>
+        <location filename="../../desktop/ui/project_list.py" line="265"/>
         <source>{0} · 意见 {1}</source>
         <translation>{0} · {1} opinions</translation>
     </message>
@@ -2818,59 +2869,59 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Only approved forms need an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="281"/>
+        <location filename="../../desktop/ui/window_review.py" line="280"/>
         <source>整个项目</source>
         <translation>The whole project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="295"/>
+        <location filename="../../desktop/ui/window_review.py" line="294"/>
         <source>添加审核意见</source>
         <translation>Add Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="298"/>
+        <location filename="../../desktop/ui/window_review.py" line="297"/>
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="313"/>
+        <location filename="../../desktop/ui/window_review.py" line="312"/>
         <source>{0}：{1} 个项目</source>
         <translation>{0}: {1} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="319"/>
-        <location filename="../../desktop/ui/window_review.py" line="323"/>
+        <location filename="../../desktop/ui/window_review.py" line="318"/>
+        <location filename="../../desktop/ui/window_review.py" line="322"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="320"/>
+        <location filename="../../desktop/ui/window_review.py" line="319"/>
         <source>退回选中的项目。已提出的未处理意见会随文件交回；也可以在这里写明退回的原因：</source>
         <translation>Return the selected projects. Open opinions go back with the file; you may also write the reason for the return here:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="328"/>
-        <location filename="../../desktop/ui/window_review.py" line="332"/>
+        <location filename="../../desktop/ui/window_review.py" line="327"/>
+        <location filename="../../desktop/ui/window_review.py" line="331"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="329"/>
+        <location filename="../../desktop/ui/window_review.py" line="328"/>
         <source>把选中的项目标为审核通过？审核通过的版本保留在历史版本中。</source>
         <translation>Mark the selected projects approved? The approved version is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="341"/>
+        <location filename="../../desktop/ui/window_review.py" line="340"/>
         <source>确认意见</source>
         <translation>Confirm Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="352"/>
+        <location filename="../../desktop/ui/window_review.py" line="351"/>
         <source>报送调整</source>
         <translation>Submit Adjustment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="353"/>
+        <location filename="../../desktop/ui/window_review.py" line="352"/>
         <source>“{0}”审核通过以来的修改：
 {1}
 
@@ -2881,82 +2932,87 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 Submit these adjustments?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="354"/>
+        <location filename="../../desktop/ui/window_review.py" line="353"/>
         <source>（没有修改）</source>
         <translation>(no changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="359"/>
+        <location filename="../../desktop/ui/window_review.py" line="358"/>
         <source>报送</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="362"/>
+        <location filename="../../desktop/ui/window_review.py" line="361"/>
         <source>已报送；请用“文件 › 导出到文件…”导出 .db 文件交给审核单位。</source>
         <translation>Submitted. Use File › Export to File… to write a .db file for the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="372"/>
+        <location filename="../../desktop/ui/window_review.py" line="371"/>
         <source>当前项目没有需要处理的审核意见。</source>
         <translation>The current project has no review opinion to handle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="395"/>
+        <location filename="../../desktop/ui/window_review.py" line="389"/>
+        <source>{0} — {1} {2}：{3}（{4}）</source>
+        <translation>{0} — {1} {2}: {3} ({4})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_review.py" line="399"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="395"/>
+        <location filename="../../desktop/ui/window_review.py" line="399"/>
         <source>选择一条意见：</source>
         <translation>Choose an opinion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="411"/>
+        <location filename="../../desktop/ui/window_review.py" line="415"/>
         <source>答复审核意见</source>
         <translation>Answer Review Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="425"/>
         <location filename="../../desktop/ui/window_review.py" line="429"/>
         <location filename="../../desktop/ui/window_review.py" line="433"/>
-        <location filename="../../desktop/ui/window_review.py" line="439"/>
-        <location filename="../../desktop/ui/window_review.py" line="460"/>
+        <location filename="../../desktop/ui/window_review.py" line="437"/>
+        <location filename="../../desktop/ui/window_review.py" line="443"/>
+        <location filename="../../desktop/ui/window_review.py" line="464"/>
         <source>导出给报送单位</source>
         <translation>Export for a Submitting Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="429"/>
+        <location filename="../../desktop/ui/window_review.py" line="433"/>
         <source>还没有单位报送过项目。</source>
         <translation>No unit has submitted a form yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="433"/>
+        <location filename="../../desktop/ui/window_review.py" line="437"/>
         <source>报送单位：</source>
         <translation>Submitting unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="441"/>
+        <location filename="../../desktop/ui/window_review.py" line="445"/>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="463"/>
+        <location filename="../../desktop/ui/window_review.py" line="467"/>
         <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
         <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="475"/>
-        <location filename="../../desktop/ui/window_review.py" line="494"/>
+        <location filename="../../desktop/ui/window_review.py" line="479"/>
+        <location filename="../../desktop/ui/window_review.py" line="498"/>
         <source>打印审核意见</source>
         <translation>Print Review Opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="477"/>
+        <location filename="../../desktop/ui/window_review.py" line="481"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="497"/>
+        <location filename="../../desktop/ui/window_review.py" line="501"/>
         <source>已保存到“{0}”</source>
         <translation>Saved to “{0}”</translation>
     </message>
@@ -3139,37 +3195,37 @@ Submit these adjustments?</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="147"/>
+        <location filename="../../desktop/ui/window_projects.py" line="151"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="156"/>
+        <location filename="../../desktop/ui/window_projects.py" line="160"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="159"/>
+        <location filename="../../desktop/ui/window_projects.py" line="163"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="165"/>
+        <location filename="../../desktop/ui/window_projects.py" line="169"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="184"/>
+        <location filename="../../desktop/ui/window_projects.py" line="188"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="193"/>
+        <location filename="../../desktop/ui/window_projects.py" line="197"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="194"/>
+        <location filename="../../desktop/ui/window_projects.py" line="198"/>
         <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
         <translation>Delete {0} projects for good? This cannot be undone.</translation>
     </message>
@@ -3190,7 +3246,7 @@ Submit these adjustments?</translation>
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="235"/>
+        <location filename="../../desktop/ui/widgets.py" line="254"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
@@ -3198,265 +3254,266 @@ Submit these adjustments?</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="45"/>
+        <location filename="../../desktop/domain/audit.py" line="46"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <location filename="../../desktop/domain/audit.py" line="47"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <location filename="../../desktop/domain/row_text.py" line="150"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>产出指标</source>
         <translation>output indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <source>效益指标</source>
         <translation>benefit indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
+        <location filename="../../desktop/domain/audit.py" line="66"/>
         <source>满意度指标</source>
         <translation>satisfaction indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="66"/>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
         <source>成本指标</source>
         <translation>cost indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="67"/>
+        <location filename="../../desktop/domain/audit.py" line="68"/>
         <location filename="../../desktop/domain/diff.py" line="28"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="68"/>
+        <location filename="../../desktop/domain/audit.py" line="69"/>
+        <location filename="../../desktop/domain/review.py" line="335"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="156"/>
+        <location filename="../../desktop/domain/audit.py" line="157"/>
         <source>可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。请删除或改名其中一个。</source>
         <translation>Possible duplicate: {year} has another project named “{name}” (both kept in a merge, say). Delete or rename one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="251"/>
+        <location filename="../../desktop/domain/audit.py" line="252"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="256"/>
+        <location filename="../../desktop/domain/audit.py" line="257"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="269"/>
+        <location filename="../../desktop/domain/audit.py" line="270"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="286"/>
+        <location filename="../../desktop/domain/audit.py" line="287"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="302"/>
+        <location filename="../../desktop/domain/audit.py" line="303"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="312"/>
+        <location filename="../../desktop/domain/audit.py" line="313"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="321"/>
+        <location filename="../../desktop/domain/audit.py" line="322"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="336"/>
+        <location filename="../../desktop/domain/audit.py" line="337"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="352"/>
+        <location filename="../../desktop/domain/audit.py" line="353"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="367"/>
+        <location filename="../../desktop/domain/audit.py" line="368"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="384"/>
+        <location filename="../../desktop/domain/audit.py" line="385"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="400"/>
+        <location filename="../../desktop/domain/audit.py" line="401"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="427"/>
+        <location filename="../../desktop/domain/audit.py" line="428"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="442"/>
+        <location filename="../../desktop/domain/audit.py" line="443"/>
         <source>没有成本指标：按现行指标体系，每个项目都应设置成本指标</source>
         <translation>No cost indicator: under the current indicator system every project should have one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="455"/>
+        <location filename="../../desktop/domain/audit.py" line="456"/>
         <source>指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位</source>
         <translation>Indicator “{name}” is quantitative but its value “{value}” is text: write a number and a unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="471"/>
+        <location filename="../../desktop/domain/audit.py" line="472"/>
         <source>指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值</source>
         <translation>The value “{value}” of indicator “{name}” is still the template&apos;s placeholder: write the actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="489"/>
+        <location filename="../../desktop/domain/audit.py" line="490"/>
         <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
         <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="499"/>
+        <location filename="../../desktop/domain/audit.py" line="500"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="517"/>
+        <location filename="../../desktop/domain/audit.py" line="518"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="527"/>
-        <location filename="../../desktop/domain/report_text.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="528"/>
+        <location filename="../../desktop/domain/report_text.py" line="51"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="539"/>
+        <location filename="../../desktop/domain/audit.py" line="540"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="552"/>
+        <location filename="../../desktop/domain/audit.py" line="553"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="565"/>
+        <location filename="../../desktop/domain/audit.py" line="566"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="584"/>
+        <location filename="../../desktop/domain/audit.py" line="585"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="600"/>
+        <location filename="../../desktop/domain/audit.py" line="601"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="621"/>
+        <location filename="../../desktop/domain/audit.py" line="622"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="637"/>
+        <location filename="../../desktop/domain/audit.py" line="638"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
         <translation>No output indicator is quantified (a value with a number); set at least one</translation>
     </message>
@@ -3482,6 +3539,7 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="135"/>
+        <location filename="../../desktop/domain/review.py" line="448"/>
         <source>（未命名指标）</source>
         <translation>(unnamed indicator)</translation>
     </message>
@@ -4202,14 +4260,320 @@ Submit these adjustments?</translation>
         <translation>Number of changes</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/review.py" line="438"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="19"/>
+        <source>表中没有找到{label}</source>
+        <translation>The form has no {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="20"/>
+        <source>表头没有年度，按{how}推断为 {year} 年</source>
+        <translation>The form&apos;s heading has no year; {year} was worked out from the {how}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="21"/>
+        <source>“{period}”只写到年，日期按年初/年末填入</source>
+        <translation>“{period}” gives only years; the dates are the start and end of those years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="22"/>
+        <source>实施期限“{period}”只写到月，日期按月初/月末填入</source>
+        <translation>The period “{period}” gives only months; the dates are the first and last days of those months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="23"/>
+        <source>“{text}”无法识别为日期</source>
+        <translation>“{text}” cannot be read as a date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="24"/>
+        <source>表中没有总额，由分项金额合计得出</source>
+        <translation>The form has no total; it is the sum of the parts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="25"/>
+        <source>表中没有此项，由总额减去其他分项得出</source>
+        <translation>Not in the form; worked out as the total less the other parts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="28"/>
+        <source>表中没有此项；项目资金总额与年度资金相同，按另一方的构成推算</source>
+        <translation>Not in the form; the project total equals the annual request, so it is made up like the other side</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="31"/>
+        <source>同一行还有“{extra}”，未并入，请核对</source>
+        <translation>The same line also has “{extra}”, not taken in; please check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="33"/>
+        <source>金额“{text}”无法识别</source>
+        <translation>The amount “{text}” cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="439"/>
         <location filename="../../desktop/domain/row_text.py" line="148"/>
         <source>项目资金</source>
         <translation>Funds</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/flag_text.py" line="26"/>
+        <source>表中只有年度资金，按年度资金填入</source>
+        <translation>The form gives only the annual amounts; filled in from them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="27"/>
+        <source>表中只有项目资金，按项目资金填入</source>
+        <translation>The form gives only the project&apos;s amounts; filled in from them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="36"/>
+        <source>单元格中有空格分开的两段文字，可能是两行合并</source>
+        <translation>A cell holds two pieces of text apart by spaces; two lines may have been joined</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="37"/>
+        <source>指标名称可能被截断</source>
+        <translation>The indicator&apos;s name may be cut off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="38"/>
+        <source>缺少一级指标</source>
+        <translation>No level-1 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="39"/>
+        <source>缺少二级指标</source>
+        <translation>No level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="40"/>
+        <source>一级指标“{name}”不在指标体系中，按原名称导入</source>
+        <translation>The level-1 indicator “{name}” is not in the indicator system; imported under its own name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="41"/>
+        <source>二级指标“{name}”不在指标体系中，按原名称导入</source>
+        <translation>The level-2 indicator “{name}” is not in the indicator system; imported under its own name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="42"/>
+        <source>原表没有一级指标，已按指标体系推断为“{level1}”，复核确认后打印</source>
+        <translation>The form has no level-1 indicator; “{level1}” was worked out from the indicator system and is printed once confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="45"/>
+        <source>二级指标“{level2}”不属于一级指标“{level1}”</source>
+        <translation>The level-2 indicator “{level2}” does not belong under the level-1 indicator “{level1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="46"/>
+        <source>一级、二级指标不在同一列位置</source>
+        <translation>The level-1 and level-2 indicators are not in their columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="47"/>
+        <source>指标写在了一级或二级指标的位置上，无法确定它属于哪个分组</source>
+        <translation>The indicator is written where a level-1 or level-2 indicator goes; its group cannot be told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="50"/>
+        <source>单元格位置错乱</source>
+        <translation>The cells are out of place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="51"/>
+        <source>指标方向“{direction}”无法识别</source>
+        <translation>The direction “{direction}” cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="52"/>
+        <source>只在中长期指标中出现，请确认本年度的指标值</source>
+        <translation>Only among the long-term indicators; please confirm this year&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="53"/>
+        <source>从{year}年度复制，请核对本年度的指标值</source>
+        <translation>Copied from {year}; please check this year&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="56"/>
+        <source>中长期指标</source>
+        <translation>Long-term indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="57"/>
+        <source>中长期指标值：{value}</source>
+        <translation>Long-term value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="58"/>
+        <source>原分组：{level1}/{level2}</source>
+        <translation>Grouped on the form as: {level1}/{level2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="59"/>
+        <source>指标方向：{direction}</source>
+        <translation>Direction: {direction}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/flag_text.py" line="62"/>
+        <source>；</source>
+        <extracomment>what joins the reasons of one indicator</extracomment>
+        <translation>. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="329"/>
+        <source>“{name}”当前为{status}，不能报送。</source>
+        <extracomment>why a review step is refused, said in the window&apos;s language (``ReviewError``, and the store&apos;s ``ReviewRefused``); the Chinese text is ``str(exc)``, as the CLI prints it</extracomment>
+        <translation>“{name}” is at “{status}”; it cannot be submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="330"/>
+        <source>“{name}”当前为{status}，不能退回修改。</source>
+        <translation>“{name}” is at “{status}”; it cannot be returned for changes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="331"/>
+        <source>“{name}”当前为{status}，不能审核通过。</source>
+        <translation>“{name}” is at “{status}”; it cannot be approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="332"/>
+        <source>“{name}”当前为{status}，不能申请调整。</source>
+        <translation>“{name}” is at “{status}”; an adjustment cannot be asked for.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="334"/>
+        <source>“{name}”当前为{status}，不能改为“{to}”。</source>
+        <translation>“{name}” is at “{status}”; it cannot move to “{to}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="336"/>
+        <source>申请调整需要说明原因。</source>
+        <translation>Asking for an adjustment needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="337"/>
+        <source>没有代码为 {code} 的审核意见（可选：1–{last}）。</source>
+        <translation>There is no opinion with code {code} (choose 1–{last}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="338"/>
+        <source>意见只能针对一个字段或一条指标。</source>
+        <translation>An opinion is on one field or one indicator only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="339"/>
+        <source>没有名为“{field}”的字段。</source>
+        <translation>There is no field named “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="340"/>
+        <source>无效的意见状态：{state}</source>
+        <translation>Not a state of an opinion: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="341"/>
+        <source>“已说明”需要写明说明的内容。</source>
+        <translation>“Explained” needs the explanation written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="342"/>
+        <source>无效的角色：{role}</source>
+        <translation>Not a role: {role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="343"/>
+        <source>请先设置本机单位（设置 › 本机单位，或命令行 --unit）。</source>
+        <translation>Set this unit first (Settings › This unit, or --unit on the command line).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="346"/>
+        <source>只有审核单位可以退回修改或审核通过（设置 › 本机角色）。</source>
+        <translation>Only a reviewing unit can return or approve forms (Settings › Role).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="349"/>
+        <source>“{name}”没有未处理的审核意见：退回前请先提出意见，或写明退回原因。</source>
+        <translation>“{name}” has no open opinion: write an opinion or the reason for returning it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="352"/>
+        <source>只有审核单位可以提出审核意见（设置 › 本机角色）。</source>
+        <translation>Only a reviewing unit can write opinions (Settings › Role).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="355"/>
+        <source>“{name}”没有第 {n} 条指标。</source>
+        <translation>“{name}” has no indicator No. {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="356"/>
+        <source>只有审核单位可以确认意见。</source>
+        <translation>Only a reviewing unit can confirm opinions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="357"/>
+        <source>没有编号为“{id}”的审核意见。</source>
+        <translation>There is no opinion with the id “{id}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="358"/>
+        <source>这个项目已审核通过。修改前请先申请调整（说明原因）。</source>
+        <translation>This project is approved. Ask for an adjustment (with the reason) before changing it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="440"/>
         <location filename="../../desktop/domain/row_text.py" line="149"/>
         <source>绩效目标</source>
         <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="443"/>
+        <source>{tab}/{label}</source>
+        <extracomment>places, said in the window&apos;s language (the Chinese text is what is stored and printed)</extracomment>
+        <translation>{tab}/{label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="444"/>
+        <source>绩效指标/第{n}条（{path}）</source>
+        <translation>Indicators/No. {n} ({path})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="445"/>
+        <source>绩效指标/{label}</source>
+        <translation>Indicators/{label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="446"/>
+        <source>绩效指标/{label}（已删除）</source>
+        <translation>Indicators/{label} (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="447"/>
+        <source>整个项目</source>
+        <translation>The whole project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="450"/>
+        <source>{code} {reason}</source>
+        <extracomment>an open opinion as a 审核 finding: its code and reason, the reviewer&apos;s text, the unit</extracomment>
+        <translation>{code} {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="451"/>
+        <source>{code} {reason}：{text}</source>
+        <translation>{code} {reason}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/review.py" line="452"/>
+        <source>{opinion}（{unit}）</source>
+        <translation>{opinion} ({unit})</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="153"/>
@@ -4918,170 +5282,202 @@ Submit these adjustments?</translation>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="36"/>
+        <location filename="../../desktop/domain/messages.py" line="62"/>
         <source>、</source>
-        <extracomment>what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
+        <extracomment>where its translation is (Qt&apos;s context) what separates the items of a list inside a sentence (“trigger t、view v”)</extracomment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="12"/>
+        <location filename="../../desktop/domain/report_text.py" line="13"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="13"/>
+        <location filename="../../desktop/domain/report_text.py" line="14"/>
         <source>需复核</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="14"/>
+        <location filename="../../desktop/domain/report_text.py" line="15"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="15"/>
+        <location filename="../../desktop/domain/report_text.py" line="16"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="16"/>
+        <location filename="../../desktop/domain/report_text.py" line="17"/>
         <source>第{n}行</source>
         <translation>line {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="18"/>
+        <location filename="../../desktop/domain/report_text.py" line="19"/>
         <source>[{severity}] {where}：{message}</source>
         <translation>[{severity}] {where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="22"/>
+        <location filename="../../desktop/domain/report_text.py" line="23"/>
         <source>未导入：{problem}</source>
         <translation>not imported: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="23"/>
+        <location filename="../../desktop/domain/report_text.py" line="24"/>
         <source>数据库中已有内容完全相同的项目，未重复导入</source>
         <translation>a project with exactly the same content is already in the database; not imported again</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="24"/>
+        <location filename="../../desktop/domain/report_text.py" line="25"/>
         <source>数据库中已有同一编号但内容不同的项目，已作为新项目导入（两份都保留）</source>
         <translation>a project with the same id but different content is already in the database; imported as a new project (both are kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="27"/>
+        <location filename="../../desktop/domain/report_text.py" line="28"/>
         <source>第 {n} 个项目未导入：{problem}</source>
         <translation>project {n} not imported: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="28"/>
+        <location filename="../../desktop/domain/report_text.py" line="29"/>
         <source>第 {n} 个项目未导入：id {id} 在文件中重复</source>
         <translation>project {n} not imported: id {id} appears twice in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="29"/>
+        <location filename="../../desktop/domain/report_text.py" line="30"/>
         <source>工作表“{sheet}”在导出后被修改过，按表格中的内容导入</source>
         <translation>the sheet “{sheet}” was changed after it was exported; imported as the sheet reads</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="32"/>
+        <location filename="../../desktop/domain/report_text.py" line="33"/>
         <source>这一段不是完整的申报表（没有项目名称、金额和绩效指标），已跳过</source>
         <translation>this part is not a complete form (no project name, amounts or indicators); skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="35"/>
+        <location filename="../../desktop/domain/report_text.py" line="36"/>
         <source>没有找到项目名称</source>
         <translation>no project name found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="36"/>
+        <location filename="../../desktop/domain/report_text.py" line="37"/>
         <source>没有找到绩效指标</source>
         <translation>no performance indicators found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="37"/>
+        <location filename="../../desktop/domain/report_text.py" line="38"/>
         <source>没有找到项目绩效目标</source>
         <translation>no project performance goals found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="41"/>
+        <location filename="../../desktop/domain/report_text.py" line="42"/>
         <source>无法识别的单元格“{cell}”，已忽略</source>
         <translation>the cell “{cell}” was not recognised; ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="42"/>
+        <location filename="../../desktop/domain/report_text.py" line="43"/>
         <source>“{label}”的值后面的“{rest}”不属于它，已忽略</source>
         <translation>“{rest}” after the value of “{label}” does not belong to it; ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="43"/>
+        <location filename="../../desktop/domain/report_text.py" line="44"/>
         <source>“{label}”后的单元格“{extra}”不属于它，已忽略</source>
         <translation>the cell “{extra}” after “{label}” does not belong to it; ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="44"/>
+        <location filename="../../desktop/domain/report_text.py" line="45"/>
         <source>“{label}”出现了两次，保留第一次的值</source>
         <translation>“{label}” appears twice; the first value is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="45"/>
+        <location filename="../../desktop/domain/flag_text.py" line="32"/>
+        <location filename="../../desktop/domain/report_text.py" line="46"/>
         <source>“{label}”没有金额</source>
         <translation>“{label}” has no amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="46"/>
+        <location filename="../../desktop/domain/report_text.py" line="47"/>
         <source>“{label}”的金额无法识别（{problem}），按 0 导入</source>
         <translation>the amount of “{label}” could not be read ({problem}); imported as 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="47"/>
+        <location filename="../../desktop/domain/report_text.py" line="48"/>
         <source>绩效目标一行中有两个以上的文字单元格，已按列位置归入总目标和年度目标</source>
         <translation>a row of the performance goals has more than two text cells; they were put into the overall and the annual goal by their column</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="51"/>
+        <location filename="../../desktop/domain/report_text.py" line="52"/>
         <source>二级指标“{name}”缺少一级指标，已按指标体系归入“{parent}”</source>
         <translation>the level-2 indicator “{name}” has no level 1; placed under “{parent}” by the indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="54"/>
+        <location filename="../../desktop/domain/report_text.py" line="55"/>
         <source>没有找到{label}</source>
         <translation>no {label} found</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="55"/>
+        <location filename="../../desktop/domain/report_text.py" line="57"/>
+        <source>{label}：{reason}</source>
+        <extracomment>a field or an indicator the importer marked 需复核, and why (``flag_text``)</extracomment>
+        <translation>{label}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="58"/>
+        <source>{level1}/{level2}/{name}：{reason}</source>
+        <translation>{level1}/{level2}/{name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="59"/>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/report_text.py" line="60"/>
         <source>{label}无法识别：{problem}</source>
         <translation>{label} could not be read: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="56"/>
+        <location filename="../../desktop/domain/report_text.py" line="61"/>
         <source>{label}“{value}”不在标准列表中，按原样导入</source>
         <translation>{label} “{value}” is not in the standard list; imported as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="57"/>
+        <location filename="../../desktop/domain/report_text.py" line="62"/>
         <source>没有找到年度，按{how}推断为 {year} 年（已标记需复核）</source>
         <translation>no year found; {year} was inferred from the {how} (marked for review)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="58"/>
+        <location filename="../../desktop/domain/report_text.py" line="63"/>
         <source>实施期限</source>
         <translation>implementation period</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="59"/>
+        <location filename="../../desktop/domain/report_text.py" line="64"/>
         <source>计划日期</source>
         <translation>planned dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="60"/>
+        <location filename="../../desktop/domain/report_text.py" line="65"/>
         <source>文件名</source>
         <translation>file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/report_text.py" line="61"/>
+        <location filename="../../desktop/domain/report_text.py" line="66"/>
         <source>当前年份</source>
         <translation>current year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="88"/>
+        <source>第 {n} 行没有三级指标名称，未添加</source>
+        <translation>Row {n} has no level-3 indicator name; not added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="89"/>
+        <source>第 {n} 行“{name}”不知道属于哪个一级/二级指标：请先选中一个二级指标，或在复制的表格中带上一级、二级指标两列</source>
+        <translation>Row {n} “{name}”: which level-1/level-2 indicator it belongs to is unknown; select a level-2 indicator first, or copy the level-1 and level-2 columns with the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_paste.py" line="94"/>
+        <source>第 {n} 行：二级指标“{level2}”不属于一级指标“{level1}”（照原样添加，请核对）</source>
+        <translation>Row {n}: the level-2 indicator “{level2}” does not belong under the level-1 indicator “{level1}” (added as it is; please check)</translation>
     </message>
 </context>
 <context>
@@ -5291,27 +5687,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="268"/>
+        <location filename="../../desktop/ui/project_list.py" line="274"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="269"/>
+        <location filename="../../desktop/ui/project_list.py" line="275"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="270"/>
+        <location filename="../../desktop/ui/project_list.py" line="276"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="271"/>
+        <location filename="../../desktop/ui/project_list.py" line="277"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="272"/>
+        <location filename="../../desktop/ui/project_list.py" line="278"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>
