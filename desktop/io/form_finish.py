@@ -265,23 +265,7 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     indicators = _merge_long_term(form.indicators, form.long_term)
     if not indicators:
         note(WARNING, Message(report_say.NO_INDICATORS), form.first_line)
-    for ind in indicators:
-        if ind.needs_review:
-            flagged = Message(
-                report_say.FLAGGED_INDICATOR,
-                level1=ind.level1,
-                level2=ind.level2,
-                name=ind.name or Term(report_say.NO_NAME_SHORT),
-                reason=flag_text.read(ind.review_note),
-            )
-            note(REVIEW, flagged, ind.source_line)
-    for field_key, reason in sorted(flags.items()):
-        flagged = Message(
-            report_say.FLAGGED_FIELD,
-            label=Term(field_label(field_key)),
-            reason=flag_text.read(reason),
-        )
-        note(REVIEW, flagged, form.basic_lines.get(field_key))
+    _note_flagged(indicators, flags, form, note)
     profile = tax.best_profile(year, ((i.level1, i.level2) for i in indicators))
     stamp = now_timestamp()
     project = Project(
@@ -309,6 +293,27 @@ def finish_form(form: Form, result: ImportResult, cell_ref, source_name: str) ->
     project = _with_flags(_with_date_style(project, form, dates), flags)
     result.projects.append(project)
     result.fund_sources[project.id] = dict(form.money.sources)
+
+
+def _note_flagged(indicators, flags: dict, form: Form, note) -> None:
+    """Each indicator and field the reader marked 需复核, with why, in the report."""
+    for ind in indicators:
+        if ind.needs_review:
+            flagged = Message(
+                report_say.FLAGGED_INDICATOR,
+                level1=ind.level1,
+                level2=ind.level2,
+                name=ind.name or Term(report_say.NO_NAME_SHORT),
+                reason=flag_text.read(ind.review_note),
+            )
+            note(REVIEW, flagged, ind.source_line)
+    for field_key, reason in sorted(flags.items()):
+        flagged = Message(
+            report_say.FLAGGED_FIELD,
+            label=Term(field_label(field_key)),
+            reason=flag_text.read(reason),
+        )
+        note(REVIEW, flagged, form.basic_lines.get(field_key))
 
 
 def _dates(form: Form, note) -> dict[str, date | None]:

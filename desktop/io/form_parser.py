@@ -10,6 +10,8 @@ from decimal import Decimal
 from desktop.domain import flag_text
 from desktop.domain import report_text as report_say
 from desktop.domain.chars import has_wide_gap
+from desktop.domain.flag_text import NO_AMOUNT
+from desktop.domain.flag_text import reason as why
 from desktop.domain.messages import Message, sentence_of
 from desktop.domain.model import Indicator
 from desktop.domain.money import MoneyError, format_money
@@ -26,7 +28,6 @@ from desktop.io.variants import (
     YUAN,
     IndicatorHeader,
     amounts_in_text,
-    compose_value,
     group_variants,
     indicator_header,
     is_numbered_line,
@@ -62,6 +63,20 @@ _CUT_OFF_ENDINGS = tuple("及和与或并的、，,;；:：（(")
 
 def _is_label(k: str) -> bool:
     return synonyms().is_label(label_key(k))
+
+
+def _group_reasons(table) -> list[str]:
+    """Why a row's groups need review: one missing, or not in the indicator system."""
+    reasons = []
+    if not table.l1:
+        reasons.append(why(flag_text.NO_LEVEL1))
+    elif not table.l2:
+        reasons.append(why(flag_text.NO_LEVEL2))
+    if not table.l1_known:
+        reasons.append(why(flag_text.LEVEL1_UNKNOWN, name=table.l1))
+    if not table.l2_known:
+        reasons.append(why(flag_text.LEVEL2_UNKNOWN, name=table.l2))
+    return reasons
 
 
 def _is_title(k: str) -> bool:
@@ -303,7 +318,7 @@ class FormParser:
                 WARNING, Message(report_say.CELL_AFTER, label=label_key(label), extra=extra), line
             )
             # not a label: it may be the rest of a wrapped value — the clerk decides
-            form.flags.setdefault(name, flag_text.reason(flag_text.SAME_LINE_EXTRA, extra=extra))
+            form.flags.setdefault(name, why(flag_text.SAME_LINE_EXTRA, extra=extra))
         if name in ("name", "department", "implementing_unit"):
             text = strip_code(text).strip()
         if name in form.basic and form.basic[name] != text:
@@ -353,9 +368,7 @@ class FormParser:
             form.note(
                 WARNING, Message(report_say.NO_AMOUNT, label=label_key(label_text)), line, col
             )
-            form.flags.setdefault(
-                f"funds.{attr}", flag_text.reason(flag_text.NO_AMOUNT, label=label_key(label_text))
-            )
+            form.flags.setdefault(f"funds.{attr}", why(NO_AMOUNT, label=label_key(label_text)))
             return
         for value_col, text in pairs:
             try:
@@ -367,9 +380,7 @@ class FormParser:
                 )
                 form.note(WARNING, message, line, value_col)
                 form.money.amounts.setdefault(attr, 0)
-                form.flags.setdefault(
-                    f"funds.{attr}", flag_text.reason(flag_text.AMOUNT_UNREAD, text=text)
-                )
+                form.flags.setdefault(f"funds.{attr}", why(flag_text.AMOUNT_UNREAD, text=text))
                 continue
             attr = self._set_fund(label, label_text, fen, read_in, line, col, value_col)
             plain = text.strip()
@@ -522,15 +533,11 @@ class FormParser:
                     form.table.l1_inferred = not keep  # not on the form: kept for 审核 only
                     form.table.l1, form.table.l1_known = parents[0], True
                 elif placed[0] not in self.tax.parents_of(placed[1]) and form.table.l1_known:
-                    reasons.append(
-                        flag_text.reason(flag_text.NOT_UNDER, level2=k, level1=form.table.l1)
-                    )
+                    reasons.append(why(flag_text.NOT_UNDER, level2=k, level1=form.table.l1))
         elif known and form.table.l1_known:
             placed = self.groups.place(form.table.l1, canonical)
             if placed[0] not in self.tax.parents_of(placed[1]):
-                reasons.append(
-                    flag_text.reason(flag_text.NOT_UNDER, level2=k, level1=form.table.l1)
-                )
+                reasons.append(why(flag_text.NOT_UNDER, level2=k, level1=form.table.l1))
         form.table.l2 = canonical
 
     def _indicator_row(self, rec: Record) -> None:
@@ -556,33 +563,26 @@ class FormParser:
         if l2_col is not None:
             shift = l2_col - cols.l2
             if l1_col is not None and l1_col - cols.l1 != shift:
-                reasons.append(flag_text.reason(flag_text.COLUMNS_APART))
+                reasons.append(why(flag_text.COLUMNS_APART))
         elif l1_col is not None:
             shift = l1_col - cols.l1
         else:
             shift = rest[0][0] - cols.name
             if shift < 0:
-                reasons.append(flag_text.reason(flag_text.GROUP_UNKNOWN))
+                reasons.append(why(flag_text.GROUP_UNKNOWN))
         extra_notes: list[str] = []
-        if cols.extended and (read := self._by_columns(rest, cols, shift)) is not None:
+        if cols.extended and (read := cols.read_row(rest, shift)) is not None:
             name, value_text, extra_notes, problems = read
             reasons.extend(problems)
         else:
             name, value_text = self._by_order(rest, cols, shift, reasons)
         if has_wide_gap(name) or has_wide_gap(value_text):
-            reasons.append(flag_text.reason(flag_text.TWO_PIECES))
+            reasons.append(why(flag_text.TWO_PIECES))
         # a line break inside a cell, extracted as a space: gone between CJK characters
         name, value_text = join_wrapped(name, True), join_wrapped(value_text, True)
         if name.endswith(_CUT_OFF_ENDINGS):
-            reasons.append(flag_text.reason(flag_text.NAME_CUT))
-        if not form.table.l1:
-            reasons.append(flag_text.reason(flag_text.NO_LEVEL1))
-        elif not form.table.l2:
-            reasons.append(flag_text.reason(flag_text.NO_LEVEL2))
-        if not form.table.l1_known:
-            reasons.append(flag_text.reason(flag_text.LEVEL1_UNKNOWN, name=form.table.l1))
-        if not form.table.l2_known:
-            reasons.append(flag_text.reason(flag_text.LEVEL2_UNKNOWN, name=form.table.l2))
+            reasons.append(why(flag_text.NAME_CUT))
+        reasons.extend(_group_reasons(form.table))
         if not value_text and name:
             form.note(WARNING, Message(report_say.NO_VALUE, name=name), rec.line)
         l1, l2 = (
@@ -595,14 +595,11 @@ class FormParser:
             # the form had no 一级 for the row: the inferred one is kept for 审核, and the
             # printout shows the form's empty cell until the clerk confirms it
             raw_groups = ("", raw_groups[1])
-            reasons.append(flag_text.reason(flag_text.LEVEL1_INFERRED, level1=l1))
+            reasons.append(why(flag_text.LEVEL1_INFERRED, level1=l1))
         notes = []
         if raw_groups != (l1, l2) and any(raw_groups):
-            notes.append(
-                flag_text.note(
-                    flag_text.ORIGINAL_GROUPS, level1=raw_groups[0], level2=raw_groups[1]
-                )
-            )
+            groups = dict(zip(("level1", "level2"), raw_groups, strict=True))
+            notes.append(flag_text.note(flag_text.ORIGINAL_GROUPS, **groups))
         notes.extend(extra_notes)
         reasons = list(dict.fromkeys(reasons))
         indicator = Indicator(
@@ -675,33 +672,8 @@ class FormParser:
             value_cell is not None and len(rest) == 2 and value_cell[0] != cols.value + shift
         )
         if name_misplaced or value_misplaced:
-            reasons.append(flag_text.reason(flag_text.CELLS_OUT_OF_PLACE))
+            reasons.append(why(flag_text.CELLS_OUT_OF_PLACE))
         return (name_cell[1] if name_cell else ""), (value_cell[1] if value_cell else "")
-
-    def _by_columns(self, rest, cols: IndicatorHeader, shift: int):
-        """Name, value, notes and problems of a row read against its header's named columns
-        (指标值, 计量单位, 指标方向, 备注 …); None when the cells do not sit in them."""
-        parts: dict[str, str] = {}
-        notes: list[str] = []
-        problems: list[str] = []
-        for col, text in rest:
-            role = cols.role_at(col - shift)
-            if role is None or role in ("l1", "l2"):
-                return None
-            if role in ("name", "value", "unit", "direction"):
-                parts[role] = text
-            else:
-                title = label_key(cols.titles.get(col - shift, "")) or "其他"
-                notes.append(f"{title}：{text}")
-        if "name" not in parts:
-            return None
-        value, problem = compose_value(
-            parts.get("value", ""), parts.get("unit", ""), parts.get("direction", "")
-        )
-        if problem:
-            problems.append(problem)
-            notes.append(flag_text.note(flag_text.DIRECTION, direction=parts["direction"]))
-        return parts["name"], value, notes, problems
 
     def finish(self) -> None:
         form, self.form = self.form, None

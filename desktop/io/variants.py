@@ -363,6 +363,31 @@ class IndicatorHeader:
     def role_at(self, col: int) -> str | None:
         return self.roles.get(col)
 
+    def read_row(self, rest, shift: int):
+        """Name, value, notes and problems of a row read against this header's named
+        columns (指标值, 计量单位, 指标方向, 备注 …); None when the cells do not sit in them."""
+        parts: dict[str, str] = {}
+        notes: list[str] = []
+        problems: list[str] = []
+        for col, text in rest:
+            role = self.role_at(col - shift)
+            if role is None or role in ("l1", "l2"):
+                return None
+            if role in ("name", "value", "unit", "direction"):
+                parts[role] = text
+            else:
+                title = label_key(self.titles.get(col - shift, "")) or "其他"
+                notes.append(f"{title}：{text}")
+        if "name" not in parts:
+            return None
+        value, problem = compose_value(
+            parts.get("value", ""), parts.get("unit", ""), parts.get("direction", "")
+        )
+        if problem:
+            problems.append(problem)
+            notes.append(flag_text.note(flag_text.DIRECTION, direction=parts["direction"]))
+        return parts["name"], value, notes, problems
+
 
 def indicator_header(cells: list[tuple[int, str]]) -> IndicatorHeader | None:
     """The header of an indicator table, or None if the row is not one. A header names at
