@@ -262,7 +262,7 @@ def test_summary_dialog_and_next_year_from_the_window(make_controller, tmp_path,
     w.table.selectAll()
     w.act_rollover.trigger()
     assert sorted(w.session.repo.years()) == [2024, 2025]
-    assert w.act_undo.text() == "撤销 复制 13 个项目到下一年度"
+    assert w.act_undo.text() == "撤销(&U) 复制 13 个项目到下一年度"
     w.act_undo.trigger()
     assert w.session.repo.years() == [2024]
 

@@ -135,7 +135,7 @@ def test_a_file_locked_by_another_program(tmp_path, monkeypatch, make_controller
     # Once the other program lets go, the edit is written by itself, as one undo step.
     qtbot.waitUntil(lambda: not w.held_banner.isVisibleTo(w), timeout=3000)
     assert stored_name() == "锁住时的修改"
-    assert w.act_undo.text() == "撤销 修改项目名称"
+    assert w.act_undo.text() == "撤销(&U) 修改项目名称"
     w.act_undo.trigger()
     assert stored_name() == project.name and w.editor.name.text() == project.name
 

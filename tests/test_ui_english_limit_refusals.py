@@ -229,7 +229,7 @@ def test_a_backup_of_a_file_with_a_bad_row_is_not_made(tmp_path, app_and_transla
     conn.close()
     assert both(refused.value, translators) == (
         "“forms.db”中有 1 个项目的数据有误，没有备份（以前的备份都保留着）。",
-        "“forms.db”: the data of 1 projects are wrong; no backup was made "
+        "“forms.db”: the data are wrong in 1 of its projects; no backup was made "
         "(the earlier backups are all kept).",
     )
 

@@ -184,7 +184,7 @@ def test_a_right_derived_value_is_confirmed_as_one_undo_step(
     assert stored.flag("nature")  # not ticked: still to review
     rules = {(f.rule, f.location.field) for f in audit.check(stored)}
     assert ("fields.needs_review", "funds.total") not in rules
-    assert w.act_undo.text() == "撤销 确认 2 个需复核的字段"
+    assert w.act_undo.text() == "撤销(&U) 确认 2 个需复核的字段"
     w.act_undo.trigger()
     (stored,) = w.session.repo.all_projects()
     assert stored.flag("funds.total") and stored.flag("year")

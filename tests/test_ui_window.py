@@ -152,13 +152,13 @@ def test_undo_and_redo_name_the_change_and_write_at_once(sample_window, tmp_path
     ed.name.selectAll()
     type_chinese(ed.name, "司法调解（修订）")
     press(ed.name)
-    assert w.act_undo.text() == "撤销 修改项目名称"
+    assert w.act_undo.text() == "撤销(&U) 修改项目名称"
     assert stored(w.path)["司法调解（修订）"].revision == 2
 
     ed.setCurrentIndex(1)
     replace_text(ed.money["total"], "6000000")
     assert stored(w.path)["司法调解（修订）"].funds.total == 600_000_000
-    assert w.act_undo.text() == "撤销 修改项目资金总额"
+    assert w.act_undo.text() == "撤销(&U) 修改项目资金总额"
 
     w.act_undo.trigger()
     assert ed.money["total"].text() == "5,100,000.00"
@@ -166,7 +166,7 @@ def test_undo_and_redo_name_the_change_and_write_at_once(sample_window, tmp_path
     w.act_undo.trigger()
     assert ed.name.text() == "司法调解"
     assert "司法调解" in stored(w.path)
-    assert w.act_redo.text() == "重做 修改项目名称"
+    assert w.act_redo.text() == "重做(&R) 修改项目名称"
     w.act_redo.trigger()
     w.act_redo.trigger()
     p = stored(w.path)["司法调解（修订）"]
@@ -512,7 +512,7 @@ def test_import_is_one_undoable_step(make_controller, tmp_path, monkeypatch):
     finally:
         main_window.ReportDialog.exec = original
     assert w.model.rowCount() == 13 and "第157行" in shown[0]
-    assert w.act_undo.text() == "撤销 导入 13 个项目"
+    assert w.act_undo.text() == "撤销(&U) 导入 13 个项目"
     w.act_undo.trigger()
     assert w.model.rowCount() == 0 and stored(w.path) == {}
 

@@ -41,7 +41,9 @@ LEVEL1_REQUIRED = ("产出指标", "效益指标", "满意度指标")
 COST_LEVEL1 = "成本指标"
 
 
-# The form's words that messages quote, for the translation tools.
+# The form's words that messages quote, for the translation tools. (The 一级/二级 names are
+# not among them: they are the form's own words, data printed on the Chinese paper, shown as
+# written in every language, as the indicator tree shows them.)
 TERMS = (
     QT_TRANSLATE_NOOP("audit", "项目名称"),
     QT_TRANSLATE_NOOP("audit", "项目性质"),
@@ -61,10 +63,6 @@ TERMS = (
     QT_TRANSLATE_NOOP("audit", "上年结转资金"),
     QT_TRANSLATE_NOOP("audit", "其他资金（年度）"),
     QT_TRANSLATE_NOOP("audit", "绩效指标"),
-    QT_TRANSLATE_NOOP("audit", "产出指标"),
-    QT_TRANSLATE_NOOP("audit", "效益指标"),
-    QT_TRANSLATE_NOOP("audit", "满意度指标"),
-    QT_TRANSLATE_NOOP("audit", "成本指标"),
     QT_TRANSLATE_NOOP("audit", "（空）"),
     QT_TRANSLATE_NOOP("audit", "（未命名）"),
 )
@@ -426,7 +424,7 @@ def _level1_present(rows: IndicatorColumns, profile: Profile):
             yield (
                 Message(
                     QT_TRANSLATE_NOOP("audit", "缺少{name}：每个项目至少要有一条{name}"),
-                    name=Term(name),
+                    name=name,  # the form's own word (data), as the tree shows it
                 ),
                 Location(TAB_INDICATORS, name),
                 _MISSING_CODES[name],
@@ -501,7 +499,7 @@ def _taxonomy(rows: IndicatorColumns, profile: Profile):
                         "audit", "二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）"
                     ),
                     level2=level2 or Term("（空）"),
-                    level1=Term(level1),
+                    level1=level1,  # the form's own words, as the tree shows them
                     options=options,
                 ),
                 Location(TAB_INDICATORS, "level2", n),

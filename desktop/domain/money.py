@@ -19,6 +19,8 @@ Fen = int
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _MAX_YUAN = Decimal("1e15")  # far beyond any budget; guards against absurd input
+#: the largest amount read (999,999,999,999,999.99 元): a field for amounts shows it whole
+MAX_FEN: Fen = int(_MAX_YUAN * 100) - 1
 
 
 class MoneyError(ValueError):

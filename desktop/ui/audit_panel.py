@@ -44,8 +44,9 @@ def field_label(field: str) -> str:
     """Where a finding is, in the form's words: the field's label from the one table
     (``model.FORM_LABELS``, in the UI language), or a 一级 name."""
     if field not in FORM_LABELS:
-        # a 一级 name (产出指标) is the form's word: said in the window's language too
-        return QCoreApplication.translate("audit", field)
+        # a 一级 name (产出指标) is the form's own word, data printed on the Chinese paper:
+        # shown as the form writes it, as the indicator tree shows its groups
+        return field
     if field in _ANNUAL_PARTS:
         return f"{field_text('funds.annual_total')} › {field_text(field)}"
     return field_text(field)
@@ -145,7 +146,9 @@ class AuditPanel(QDockWidget):
             self.tree.setColumnWidth(col, max(self.tree.columnWidth(col), least))
         self.tree.setColumnWidth(2, max(min(self.tree.sizeHintForColumn(2) + 8, 360), 160))
         if errors or warnings:
-            self.summary.setText(self.tr("错误 {0} 条，警告 {1} 条").format(errors, warnings))
+            self.summary.setText(
+                self.tr("错误 %n 条，", "", errors) + self.tr("警告 %n 条", "", warnings)
+            )
         elif opinions:
             self.summary.setText("")
         else:
@@ -153,9 +156,7 @@ class AuditPanel(QDockWidget):
         if opinions:
             self.summary.setText(
                 " ".join(
-                    x
-                    for x in (self.summary.text(), self.tr("审核意见 {0} 条").format(opinions))
-                    if x
+                    x for x in (self.summary.text(), self.tr("审核意见 %n 条", "", opinions)) if x
                 )
             )
 

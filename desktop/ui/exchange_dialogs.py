@@ -338,9 +338,9 @@ class MergeDialog(QDialog):
             if i.choice == Choice.BOTH and i.status in (Status.SAME_NAME, Status.CONFLICT)
         ]
         self.duplicates.setText(
-            self.tr("按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。").format(
-                len(both), self.tr("、").join(both[:5]) + ("…" if len(both) > 5 else "")
-            )
+            self.tr(
+                "按当前选择，合并后有 %n 个项目会有同名（同一年度）的两份：{0}。", "", len(both)
+            ).format(self.tr("、").join(both[:5]) + ("…" if len(both) > 5 else ""))
             if both
             else ""
         )
@@ -487,8 +487,8 @@ def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str |
             parent,
             QCoreApplication.translate("ExportScope", "导出"),
             QCoreApplication.translate(
-                "ExportScope", "没有选中任何项目。要导出全部 {0} 个项目吗？"
-            ).format(total),
+                "ExportScope", "没有选中任何项目。要导出全部 %n 个项目吗？", None, total
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -503,9 +503,10 @@ def ask_export_scope(parent: QWidget | None, selected: int, total: int) -> str |
         QCoreApplication.translate("ExportScope", "导出"),
         QCoreApplication.translate(
             "ExportScope",
-            "只导出选中的 {0} 个项目吗？\n\n"
-            "选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。",
-        ).format(selected, total),
+            "只导出选中的 %n 个项目吗？\n\n选“是”导出选中的 %n 个项目，选“否”导出全部 {0} 个项目。",
+            None,
+            selected,
+        ).format(total),
         buttons,
         QMessageBox.StandardButton.Yes,
     )

@@ -97,5 +97,5 @@ def confirm_flags(window) -> None:
     after = project.with_changes(
         field_flags=tuple(f for f in project.field_flags if f[0] not in keys)
     )
-    text = QCoreApplication.translate("FlagReviewDialog", "确认 {0} 个需复核的字段")
-    editor._edit(after, text.format(len(keys)))
+    text = QCoreApplication.translate("FlagReviewDialog", "确认 %n 个需复核的字段", None, len(keys))
+    editor._edit(after, text)

@@ -49,40 +49,40 @@ class FundsPage(QWidget):
         outer = QVBoxLayout(self)
         grid = QGridLayout()
         outer.addLayout(grid)
+        # each label carries its own mnemonic, unique on this tab and against the menu bar
+        # (F E P V H) and the 审核 dock (J Q); in English inside the word (“&Total …”)
         labels = {
-            "total": self.tr("项目资金总额"),
-            "fiscal": self.tr("其中：财政资金"),
-            "other": self.tr("其他资金"),
-            "annual_total": self.tr("年度资金申请总额"),
-            "annual_appropriation": self.tr("其中：当年财政拨款"),
-            "annual_carryover": self.tr("上年结转资金"),
-            "annual_other": self.tr("其他资金"),
-        }
-        mnemonics = {  # unique on this tab and against the menu bar (F E P H) and dock (J Q)
-            "total": "&T",
-            "fiscal": "&C",
-            "other": "&O",
-            "annual_total": "&N",
-            "annual_appropriation": "&B",
-            "annual_carryover": "&R",
-            "annual_other": "&W",
+            "total": self.tr("项目资金总额(&T)"),
+            "fiscal": self.tr("其中：财政资金(&C)"),
+            "other": self.tr("其他资金(&O)"),
+            "annual_total": self.tr("年度资金申请总额(&N)"),
+            "annual_appropriation": self.tr("其中：当年财政拨款(&B)"),
+            "annual_carryover": self.tr("上年结转资金(&R)"),
+            "annual_other": self.tr("其他资金(&W)"),
         }
         self.money: dict[str, MoneyEdit] = {}
         for key, row, side in self.FUND_ROWS:
-            edit = MoneyEdit()
+            edit = MoneyEdit()  # as wide as the largest amount read (99,999,999.99 and more)
             edit.setObjectName(f"money_{key}")
-            label = QLabel(f"{labels[key]}({mnemonics[key]})")
+            label = QLabel(labels[key])
+            label.setWordWrap(True)  # a long English label wraps; the amount stays whole
             label.setBuddy(edit)
-            col = side * 4
+            # under the amount: the amount in 万元 as typed, or why it was refused
+            below = QHBoxLayout()
+            below.setContentsMargins(0, 0, 0, 0)
+            below.addWidget(edit.reading)
+            below.addWidget(edit.message, 1)
+            col = side * 3
             grid.addWidget(label, row * 2, col)
             grid.addWidget(edit, row * 2, col + 1)
-            grid.addWidget(edit.reading, row * 2, col + 2)
-            grid.addWidget(edit.message, row * 2 + 1, col + 1, 1, 2)
+            grid.addLayout(below, row * 2 + 1, col + 1)
             edit.committed.connect(lambda fen, k=key: self._commit_money(k, fen))
             self.money[key] = edit
-        grid.setColumnMinimumWidth(3, 24)
+        grid.setColumnMinimumWidth(2, 24)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(4, 1)
         self.sum_left = QLabel()
         self.sum_right = QLabel()
         self.fill_left = QPushButton(self.tr("按分项填入总额(&G)"))
@@ -97,9 +97,9 @@ class FundsPage(QWidget):
             row.addStretch(1)
             row.addWidget(button)
             outer.addLayout(row)
-        outer.addWidget(
-            QLabel(self.tr("金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。"))
-        )
+        hint = QLabel(self.tr("金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。"))
+        hint.setWordWrap(True)  # wraps rather than widening the window (English, 150%)
+        outer.addWidget(hint)
         outer.addStretch(1)
         self.fill_left.clicked.connect(lambda: self._fill_total("total"))
         self.fill_right.clicked.connect(lambda: self._fill_total("annual_total"))

@@ -98,15 +98,15 @@ class ImportPreviewDialog(QDialog):
 
     # -- the table ----------------------------------------------------------------------------
     def _summary_text(self, source: str) -> str:
-        text = self.tr("从“{0}”读取 {1} 个项目，将新增 {2} 个。").format(
-            source, len(self.import_result.projects), len(self.projects)
-        )
+        text = self.tr("从“{0}”读取 %n 个项目，", "", len(self.import_result.projects)).format(
+            source
+        ) + self.tr("将新增 %n 个。", "", len(self.projects))
         flagged = sum(1 for p in self.projects if p.field_flags or p.review_count)
         if flagged:
-            text += self.tr("{0} 个项目有需复核的字段或指标（红色底色）。").format(flagged)
+            text += self.tr("%n 个项目有需复核的字段或指标（红色底色）。", "", flagged)
         no_funds = [p for p in self.projects if not any(astuple(p.funds))]
         if no_funds:
-            text += self.tr("{0} 个项目的资金全部为 0 或没有找到。").format(len(no_funds))
+            text += self.tr("%n 个项目的资金全部为 0 或没有找到。", "", len(no_funds))
         return text + self.tr("请核对后再导入。")
 
     def _item(self, text: str, reason: str | None = None) -> QTableWidgetItem:
@@ -152,9 +152,9 @@ class ImportPreviewDialog(QDialog):
     def _review_text(self, p: Project) -> str:
         parts = []
         if p.field_flags:
-            parts.append(self.tr("字段 {0} 个").format(len(p.field_flags)))
+            parts.append(self.tr("字段 %n 个", "", len(p.field_flags)))
         if p.review_count:
-            parts.append(self.tr("指标 {0} 条").format(p.review_count))
+            parts.append(self.tr("指标 %n 条", "", p.review_count))
         return self.tr("，").join(parts) or self.tr("无")
 
     def _sources(self) -> tuple[tuple[str, str], ...]:
@@ -177,7 +177,8 @@ class ImportPreviewDialog(QDialog):
             amount = self.amount_text(p, attr)
             lines.append(self._line(field_text(f"funds.{attr}"), amount, p.flag(f"funds.{attr}")))
         lines.append(
-            self.tr("绩效指标：{0} 条，其中需复核 {1} 条").format(len(p.indicators), p.review_count)
+            self.tr("绩效指标：%n 条，", "", len(p.indicators))
+            + self.tr("其中需复核 %n 条", "", p.review_count)
         )
         for ind in p.indicators:
             mark = "⚠ " if ind.needs_review else "  "

@@ -133,23 +133,23 @@ class IndicatorPage(QWidget):
         """The tree's actions (keys while the tree has the focus), on a tool bar."""
         bar = QToolBar()
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.act_add = self._tree_action(self.tr("添加指标"), "Ins", self._add_indicator)
+        self.act_add = self._tree_action(self.tr("添加指标(&A)"), "Ins", self._add_indicator)
         self.act_add_group = self._tree_action(
-            self.tr("添加二级指标…"), "Ctrl+Ins", self._add_group
+            self.tr("添加二级指标(&G)…"), "Ctrl+Ins", self._add_group
         )
         self.act_delete = self._tree_action(
-            self.tr("删除指标"), QKeySequence.StandardKey.Delete, self._delete_indicators
+            self.tr("删除指标(&D)"), QKeySequence.StandardKey.Delete, self._delete_indicators
         )
-        self.act_up = self._tree_action(self.tr("上移"), "Ctrl+Up", lambda: self._move(-1))
-        self.act_down = self._tree_action(self.tr("下移"), "Ctrl+Down", lambda: self._move(1))
+        self.act_up = self._tree_action(self.tr("上移(&U)"), "Ctrl+Up", lambda: self._move(-1))
+        self.act_down = self._tree_action(self.tr("下移(&N)"), "Ctrl+Down", lambda: self._move(1))
         self.act_reviewed = self._tree_action(
-            self.tr("标记为已复核"), "Ctrl+R", self._mark_reviewed
+            self.tr("标记为已复核(&R)"), "Ctrl+R", self._mark_reviewed
         )
         self.act_copy = self._tree_action(
-            self.tr("复制行"), QKeySequence.StandardKey.Copy, self.copy_rows
+            self.tr("复制行(&C)"), QKeySequence.StandardKey.Copy, self.copy_rows
         )
         self.act_paste = self._tree_action(
-            self.tr("粘贴行"), QKeySequence.StandardKey.Paste, lambda: self.paste_rows()
+            self.tr("粘贴行(&T)"), QKeySequence.StandardKey.Paste, lambda: self.paste_rows()
         )
         self.act_copy.setToolTip(self.tr("复制选中的指标，可粘贴到 Excel/WPS 或其他项目"))
         self.act_paste.setToolTip(
@@ -178,6 +178,7 @@ class IndicatorPage(QWidget):
 
     def _tree_action(self, text: str, shortcut, slot) -> QAction:
         act = QAction(text, self.tree)
+        act.setIconText(text)  # the tool bar's button keeps the mnemonic (Alt+letter)
         act.setShortcut(QKeySequence(shortcut))
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(slot)
@@ -203,9 +204,11 @@ class IndicatorPage(QWidget):
         reviews = sum(1 for i in indicators if i.needs_review)
         self.review_hint.setText(
             self.tr(
-                "有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。"
-                "核对修改后选中它们，按“标记为已复核”。"
-            ).format(reviews)
+                "有 %n 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。"
+                "核对修改后选中它们，按“标记为已复核”。",
+                "",
+                reviews,
+            )
         )
         self.review_hint.setVisible(bool(reviews))
 
@@ -438,7 +441,7 @@ class IndicatorPage(QWidget):
         if rows:
             QApplication.clipboard().setText(rows_text(rows))
             self.editor.status.emit(
-                self.tr("已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目").format(len(rows))
+                self.tr("已复制 %n 条指标，可粘贴到 Excel/WPS 或其他项目", "", len(rows))
             )
 
     def paste_rows(self, text: str | None = None) -> None:
@@ -477,7 +480,7 @@ class IndicatorPage(QWidget):
             if not accepted:
                 return
         self.tree_model.add_rows(
-            result.indicators, self.tr("粘贴 {0} 条指标").format(len(result.indicators))
+            result.indicators, self.tr("粘贴 %n 条指标", "", len(result.indicators))
         )
         self.tree.setFocus()
 
@@ -494,9 +497,7 @@ class IndicatorPage(QWidget):
         chosen = dialog.chosen()
         if chosen:
             self.editor.setCurrentWidget(self)
-            self.tree_model.add_rows(
-                chosen, self.tr("从其他项目复制 {0} 条指标").format(len(chosen))
-            )
+            self.tree_model.add_rows(chosen, self.tr("从其他项目复制 %n 条指标", "", len(chosen)))
             self.tree.setFocus()
 
     def _add_group(self, every: bool = False) -> None:

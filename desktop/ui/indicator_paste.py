@@ -195,8 +195,10 @@ class PastePreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                self.tr("将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。").format(
-                    len(result.indicators)
+                self.tr(
+                    "将添加 %n 条指标（可一步撤销）。按 Enter 添加，Esc 取消。",
+                    "",
+                    len(result.indicators),
                 )
             )
         )

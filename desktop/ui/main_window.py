@@ -200,9 +200,9 @@ class MainWindow(QMainWindow):
         self.banner.links_by_keyboard()  # Tab from the list, Enter opens it
         self.banner.setText(
             html.escape(
-                self.tr("{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。").format(
-                    len(problems), listed
-                )
+                self.tr(
+                    "%n 个项目的数据有误，需要修复：{0}。其余项目可以正常使用。", "", len(problems)
+                ).format(listed)
             )
             + ' <a href="restore">'
             + self.tr("从备份恢复…")
@@ -330,10 +330,10 @@ class MainWindow(QMainWindow):
 
     def _build_edit_actions(self, sp) -> None:
         """Undo, redo, find, settings."""
-        self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销(&U)"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.act_redo = self.session.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.act_redo = self.session.undo_stack.createRedoAction(self, self.tr("重做(&R)"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
         # Typing not yet saved is written first, so undo undoes what is on screen.
@@ -366,9 +366,11 @@ class MainWindow(QMainWindow):
         self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.projects.show_trash)
         # Keys no field uses (Alt+↓ opens a combo box's list, Ctrl+↑/↓ move indicators).
         self.act_next = self._action(
-            self.tr("下一个项目"), "Ctrl+PgDown", lambda: self.nav._step(1)
+            self.tr("下一个项目(&X)"), "Ctrl+PgDown", lambda: self.nav._step(1)
         )
-        self.act_prev = self._action(self.tr("上一个项目"), "Ctrl+PgUp", lambda: self.nav._step(-1))
+        self.act_prev = self._action(
+            self.tr("上一个项目(&V)"), "Ctrl+PgUp", lambda: self.nav._step(-1)
+        )
         self.act_save = self._action(
             self.tr("保存(&S)"), QKeySequence.StandardKey.Save, self.save_now
         )

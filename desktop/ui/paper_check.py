@@ -147,7 +147,7 @@ class PaperCheckDialog(QDialog):
             )
             return text + (self.tr("（校验码中没有 0、1、O、I、L）") if hint else "")
         if kind == "length":
-            return self.tr("校验码有误：应为 {0} 个字符，输入的是 {1} 个").format(12, details[0])
+            return self.tr("校验码有误：应为 {0} 个字符，输入的是 %n 个", "", details[0]).format(12)
         texts = {
             "empty": self.tr("请输入纸质件上的校验码"),
             "check": self.tr("校验码有误：校验位不符，请逐个字符核对（可能输错或颠倒了字符）"),
@@ -209,7 +209,7 @@ class PaperCheckDialog(QDialog):
             if missing:
                 line += self.tr("，缺第 {0} 页").format(self._pages(missing))
             else:
-                line += self.tr("，共 {0} 页，齐全").format(verdict.pages)
+                line += self.tr("，共 %n 页，齐全", "", verdict.pages)
             lines.append(line)
         self.summary.setText("\n".join(lines))
 

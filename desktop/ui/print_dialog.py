@@ -80,8 +80,11 @@ def confirm_drafts(parent: QWidget, drafts: set[str]) -> bool:
         parent,
         app_name(),
         QCoreApplication.translate(
-            "PrintDialog", "{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？"
-        ).format(len(drafts)),
+            "PrintDialog",
+            "%n 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？",
+            None,
+            len(drafts),
+        ),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -334,7 +337,7 @@ class PrintDialog(QDialog):
         """Which projects, the sign-off (who filled it in, phone) and the check codes."""
         selected = self.selected
         s = signoff_from_settings()
-        self.only_selected = QRadioButton(self.tr("选中的 {0} 个项目").format(len(selected)))
+        self.only_selected = QRadioButton(self.tr("选中的 %n 个项目", "", len(selected)))
         self.everything = QRadioButton(self.tr("全部项目"))
         (self.only_selected if selected else self.everything).setChecked(True)
         self.only_selected.setEnabled(bool(selected))
@@ -400,9 +403,9 @@ class PrintDialog(QDialog):
         self.buffer.setData(QByteArray(self.pdf_bytes))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self.buffer)
-        text = self.tr("{0} 个项目，共 {1} 页").format(len(projects), result.pages)
+        text = self.tr("%n 个项目，", "", len(projects)) + self.tr("共 %n 页", "", result.pages)
         if self.drafts:
-            text += self.tr("；{0} 个项目有审核错误，带“草稿”水印").format(len(self.drafts))
+            text += self.tr("；%n 个项目有审核错误，带“草稿”水印", "", len(self.drafts))
         if result.missing:
             text += self.tr("；字体中没有这些字符，已印为 □：{0}").format(
                 "".join(sorted(result.missing))
@@ -433,12 +436,14 @@ class PrintDialog(QDialog):
             )
             return
         self._record()
-        text = self.tr("已发送 {0} 页到打印机（实际大小）").format(printed)
+        text = self.tr("已发送 %n 页到打印机（实际大小）", "", printed)
         scale = printer_placement(printer, self.document.pagePointSize(0), ink).scale
         if scale < 0.9995:
             text = self.tr(
-                "已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%"
-            ).format(printed, scale * 100)
+                "已发送 %n 页到打印机；打印机的边距放不下整页表格，已缩小到 {0:.1f}%",
+                "",
+                printed,
+            ).format(scale * 100)
         self.status.setText(text)
 
     def export(self) -> None:

@@ -189,9 +189,9 @@ class ProjectTableModel(QAbstractTableModel):
                 return format_money(s.total)
             if col == COL_STATUS:
                 if s.audit_status == 2:
-                    text = self.tr("错误 {0}").format(s.audit_errors)
+                    text = self.tr("错误 %n", "", s.audit_errors)
                 elif s.audit_status == 1:
-                    text = self.tr("警告 {0}").format(s.audit_warnings)
+                    text = self.tr("警告 %n", "", s.audit_warnings)
                 else:
                     return self.tr("通过")
                 if self.is_published(s):
@@ -230,7 +230,7 @@ class ProjectTableModel(QAbstractTableModel):
                 "不是程序出错。修改后此标记消失。"
             )
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
-            return self.tr("{0} · {1} 条指标").format(s.name, s.indicator_count)
+            return self.tr("{0} · %n 条指标", "", s.indicator_count).format(s.name)
         return None
 
     def _repair_data(self, s: ProjectSummary, col: int, role: int):
@@ -262,7 +262,7 @@ class ProjectTableModel(QAbstractTableModel):
     def _review_text(self, project_id: str) -> str:
         text = review_label(self.review_status(project_id))
         n = self._open.get(project_id, 0)
-        return self.tr("{0} · 意见 {1}").format(text, n) if n else text
+        return self.tr("{0} · 意见 %n", "", n).format(text) if n else text
 
 
 REVIEW_COLORS = {rv.RETURNED: "#b91c1c", rv.APPROVED: "#15803d", rv.SUBMITTED: "#1d4ed8"}

@@ -112,7 +112,7 @@ class SummaryDialog(QDialog):
             rows += [
                 (
                     [
-                        self.tr("{0}（{1} 个项目）").format(x.key, x.count),
+                        self.tr("{0}（%n 个项目）", "", x.count).format(x.key),
                         "",
                         "",
                         "",
@@ -126,7 +126,7 @@ class SummaryDialog(QDialog):
         rows.append(
             (
                 [
-                    self.tr("合计（{0} 个项目）").format(len(s.lines)),
+                    self.tr("合计（%n 个项目）", "", len(s.lines)),
                     "",
                     "",
                     "",

@@ -6,20 +6,22 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
     QToolButton,
     QWidget,
 )
 
 from desktop.domain.dates import DateError, format_date, parse_date, typed_style
 from desktop.domain.model import form_label
-from desktop.domain.money import MoneyError, format_money, format_wan, parse_money
+from desktop.domain.money import MAX_FEN, MoneyError, format_money, format_wan, parse_money
 from desktop.ui.audit_text import finding_text
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
@@ -115,6 +117,33 @@ class MoneyEdit(SelectingLineEdit):
         self._shown = ""  # the amount as the field last showed it
         self.editingFinished.connect(self._finish)
         self.textEdited.connect(self._check)
+
+    def _whole_amount_width(self) -> int:
+        """Wide enough for the largest amount read (``money.MAX_FEN``), at any font and
+        scale: the text, the line edit's own margins, its frame and the cursor."""
+        text = format_money(MAX_FEN)
+        margins = self.textMargins()
+        inner = (
+            self.fontMetrics().horizontalAdvance(text)
+            + margins.left()
+            + margins.right()
+            + 2 * 2  # QLineEdit's horizontal margin on each side
+            + 2  # the cursor after the last digit
+        )
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_LineEdit, option, QSize(inner, 0), self
+        )
+        return size.width() + 2  # room for the error style's border
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._whole_amount_width()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._whole_amount_width()), hint.height())
 
     def fen(self) -> int:
         return self._fen

@@ -154,7 +154,7 @@ class FileActions(QObject):
             if preview.exec() != QDialog.DialogCode.Accepted:
                 self.window.statusBar().showMessage(self.tr("已取消导入，没有保存任何内容"), 8000)
                 return
-            text = self.tr("导入 {0} 个项目").format(len(to_add))
+            text = self.tr("导入 %n 个项目", "", len(to_add))
             self.session.undo_stack.push(AddProjectsCommand(self.session, to_add, text))
         ReportDialog(self.window, Path(path).name, result, summary).exec()
         if current:
@@ -174,9 +174,7 @@ class FileActions(QObject):
             return
         everything = scope == "all"
         title = (
-            self.tr("导出全部项目")
-            if everything
-            else self.tr("导出选中的 {0} 个项目").format(len(ids))
+            self.tr("导出全部项目") if everything else self.tr("导出选中的 %n 个项目", "", len(ids))
         )
         filters = {
             ".db": self.tr("数据文件，可在其他电脑上合并 (*.db)"),
@@ -238,7 +236,7 @@ class FileActions(QObject):
             )
             return
         self.window.statusBar().showMessage(
-            self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
+            self.tr("已导出 %n 个项目到 {0}", "", len(projects)).format(path), 8000
         )
 
     # -- exchange, history, outside changes --------------------------------------------------------
@@ -301,7 +299,7 @@ class FileActions(QObject):
                 "被替换的版本可在“项目 › 历史版本”中恢复。"
             ).format(result.added, result.replaced, result.copies, result.deleted)
             + (
-                self.tr("新的审核记录（状态、意见、答复）{0} 条。").format(result.reviews)
+                self.tr("新的审核记录（状态、意见、答复）%n 条。", "", result.reviews)
                 if result.reviews
                 else ""
             ),
@@ -397,17 +395,17 @@ class ReportDialog(QDialog):
         # counted from the lines listed below (a project that went to the merge preview
         # is not among ``result.projects`` any more, but its lines are still listed)
         reviews = len(result.of(REVIEW))
-        head = self.tr("从“{0}”读取 {1} 个项目，新增 {2} 个。").format(
-            source, len(result.projects), summary.added
-        )
+        head = self.tr("从“{0}”读取 %n 个项目，", "", len(result.projects)).format(
+            source
+        ) + self.tr("新增 %n 个。", "", summary.added)
         if summary.skipped_identical:
-            head += self.tr("{0} 个已存在相同内容，未重复导入。").format(summary.skipped_identical)
+            head += self.tr("%n 个已存在相同内容，未重复导入。", "", summary.skipped_identical)
         if reviews:
             head += self.tr(
-                "{0} 处需要人工复核（下面标为[需复核]的行；字段和指标已在项目中标出）。"
-            ).format(reviews)
+                "%n 处需要人工复核（下面标为[需复核]的行；字段和指标已在项目中标出）。", "", reviews
+            )
         if no_funds := result.projects_without_funds:
-            head += self.tr("{0} 个项目的资金全部为 0 或没有找到。").format(len(no_funds))
+            head += self.tr("%n 个项目的资金全部为 0 或没有找到。", "", len(no_funds))
         label = QLabel(head)
         label.setWordWrap(True)
         layout.addWidget(label)

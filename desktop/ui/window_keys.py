@@ -1,13 +1,14 @@
-"""The main window's keyboard route: F6 / Shift+F6 between the panes, Ctrl+1…4 to the
-editor's tabs, the window's Ctrl+letter shortcuts over a field's own keys, and what was typed
-saved (or knowingly left) before a command leaves the form."""
+"""The main window's keyboard route: F6 / Shift+F6 between the panes, ↓ from the search box
+into the list, Ctrl+1…4 to the editor's tabs, the window's Ctrl+letter shortcuts over a
+field's own keys, and what was typed saved (or knowingly left) before a command leaves the
+form."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -88,6 +89,14 @@ class KeyboardRoute(QObject):
                 self._before_list().setFocus(Qt.FocusReason.BacktabFocusReason)
             return True
         if (
+            event.type() == QEvent.Type.KeyPress
+            and obj is w.search
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._search_to_list()  # as in a Windows search box: ↓ goes into the results
+            return True
+        if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(obj, self._TEXT_FIELDS)
             and obj.window() is w
@@ -95,6 +104,23 @@ class KeyboardRoute(QObject):
         ):
             return True  # not accepted by the field: the window's shortcut fires
         return super().eventFilter(obj, event)
+
+    def _search_to_list(self) -> None:
+        """↓ in the search box: into the list, on the current row (the first row shown when
+        none is current); the project stays the one shown if it is still listed."""
+        w = self.window
+        table = w.table
+        if not w.proxy.rowCount():
+            return
+        if not table.currentIndex().isValid():
+            first = w.proxy.index(0, 0)
+            table.selectionModel().setCurrentIndex(
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        table.scrollTo(table.currentIndex())
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _leave_list(self) -> None:
         w = self.window

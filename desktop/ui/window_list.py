@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -108,8 +109,14 @@ class ProjectNavigation(QObject):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # the name takes the room the other columns leave, but never less than a name's worth
+        # (a stretched column shrinks to nothing when the others are wider than the list, as
+        # in English: the name column showed “ct”); the list scrolls sideways instead
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        self._name_floor = 0  # set by _size_columns
         self._size_columns()
+        self.table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._other_column_resized)
         self.window.model.publishedChanged.connect(self._size_columns)
         self.count_label = QLabel()
 
@@ -150,8 +157,8 @@ class ProjectNavigation(QObject):
         if icon <= 0:
             icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
 
-        def cell_text(text: str) -> str:  # as ProjectTableModel.data translates it
-            return QCoreApplication.translate("ProjectTableModel", text)
+        def cell_text(text: str, n: int = -1) -> str:  # as ProjectTableModel.data translates it
+            return QCoreApplication.translate("ProjectTableModel", text, None, n)
 
         # the sample forms' “· 原表” mark, only where there are sample forms
         mark = cell_text(" · 原表") if self.window.model.has_published() else ""
@@ -163,30 +170,62 @@ class ProjectNavigation(QObject):
             (
                 COL_STATUS,
                 [
-                    cell_text("错误 {0}").format(99) + mark,
-                    cell_text("警告 {0}").format(99) + mark,
+                    cell_text("错误 %n", 99) + mark,
+                    cell_text("警告 %n", 99) + mark,
                 ],
                 icon + 6,
             ),
-            (COL_REVIEW, [cell_text("{0} · 意见 {1}").format(review_label(rv.RETURNED), 99)], 0),
+            (COL_REVIEW, [cell_text("{0} · 意见 %n", 99).format(review_label(rv.RETURNED))], 0),
         ):
             cell = max(metrics.horizontalAdvance(t) for t in samples) + extra + 16
             header.resizeSection(col, max(cell, header.sectionSizeHint(col)))
+        # a name of ten characters (上海市普陀区法律援助) and the column's title, whole
+        self._name_floor = max(
+            metrics.horizontalAdvance("上海市普陀区法律援助") + 16, header.sectionSizeHint(COL_NAME)
+        )
+        self._fit_name_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_name_column()
+        return super().eventFilter(watched, event)
+
+    def _other_column_resized(self, col: int, _old: int, _new: int) -> None:
+        if col != COL_NAME:
+            self._fit_name_column()
+
+    def _fit_name_column(self) -> None:
+        """The name column fills what the other columns leave of the list's width, at least
+        ``_name_floor``."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != COL_NAME and not header.isSectionHidden(c)
+        )
+        width = max(self._name_floor, self.table.viewport().width() - others)
+        if header.sectionSize(COL_NAME) != width:
+            header.resizeSection(COL_NAME, width)
+
+    def scroll_to_start(self) -> None:
+        """The list seen from its left edge (the name first), as after a language switch, an
+        open or a refill."""
+        self.table.horizontalScrollBar().setValue(0)
 
     def _update_count(self) -> None:
         if self.loading:  # the whole file's count; what is shown, once read
-            self.count_label.setText(self.tr("共 {0} 个项目").format(self._expected))
+            self.count_label.setText(self.tr("共 %n 个项目", "", self._expected))
             self.window.statusBar().showMessage(str(self.window.path))
             return
         shown, total = self.window.proxy.rowCount(), self.window.model.rowCount()
         money = self.window.proxy.shown_total() if shown <= 2000 else None
-        text = self.tr("共 {0} 个项目").format(total)
+        text = self.tr("共 %n 个项目", "", total)
         if shown != total:
-            text = self.tr("显示 {0} / {1} 个项目").format(shown, total)
+            text = self.tr("显示 {0} / %n 个项目", "", total).format(shown)
         if money is not None:
             text += self.tr("，项目资金合计 {0} 元").format(format_money(money))
             if repair := self.window.proxy.shown_needing_repair():
-                text += self.tr("（另有 {0} 个项目需要修复，未计入）").format(repair)
+                text += self.tr("（另有 %n 个项目需要修复，未计入）", "", repair)
         self.count_label.setText(text)
         self.window.statusBar().showMessage(str(self.window.path))
 
@@ -278,6 +317,7 @@ class ProjectNavigation(QObject):
         self._fill_years()
         self._fill_units()
         self._update_count()
+        self.scroll_to_start()
         self.window.review.refresh_review()  # statuses and opinions may have come with it
 
     def _fill_years(self) -> None:

@@ -72,7 +72,7 @@ class PrintActions(QObject):
         hashes = stored_hashes(self.session.repo)
         if export_pdf(self.window, projects, path, record=self.record, content_hash=hashes):
             self.window.statusBar().showMessage(
-                self.tr("已导出 {0} 个项目到 {1}").format(len(projects), path), 8000
+                self.tr("已导出 %n 个项目到 {0}", "", len(projects)).format(path), 8000
             )
 
     def record(self, projects: list[Project], result: RenderResult) -> str | None:

@@ -130,7 +130,7 @@ class ProjectActions(QObject):
             return
         self.window.editor.flush()
         copies = [next_year_copy(self.session.repo.get(pid)) for pid in ids]
-        text = self.tr("复制 {0} 个项目到下一年度").format(len(copies))
+        text = self.tr("复制 %n 个项目到下一年度", "", len(copies))
         self.session.undo_stack.push(AddProjectsCommand(self.session, copies, text))
         self.window.statusBar().showMessage(
             self.tr("已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。"), 10000
@@ -195,7 +195,7 @@ class TrashDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("彻底删除"),
-            self.tr("彻底删除 {0} 个项目？此操作不能撤销。").format(len(ids)),
+            self.tr("彻底删除 %n 个项目？此操作不能撤销。", "", len(ids)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

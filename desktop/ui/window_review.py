@@ -150,12 +150,12 @@ class ReviewActions(QObject):
             text += self.tr("（{0} {1}）").format(last.at[:10], last.unit)
         n = sum(s.is_open for s in rv.opinion_states(recs, project.id))
         if n:
-            text += self.tr(" · 未处理意见 {0} 条").format(n)
+            text += self.tr(" · 未处理意见 %n 条", "", n)
         tip = ""
         if status == rv.ADJUSTING:  # the 调整 shows what changed since approval
             changes = self.changes_since_approval(project.id)
             if changes:
-                text += self.tr(" · 审核通过以来修改 {0} 处").format(len(changes))
+                text += self.tr(" · 审核通过以来修改 %n 处", "", len(changes))
                 tip = self.tr("审核通过以来的修改：\n{0}").format("\n".join(changes))
             elif changes is None:
                 tip = self.tr("这个文件中没有审核通过的版本，无法比较。")
@@ -309,7 +309,7 @@ class ReviewActions(QObject):
             QMessageBox.warning(self.window, title, error_text(exc))
             return
         self.statusBar().showMessage(
-            self.tr("{0}：{1} 个项目").format(review_label(to), len(ids)), 8000
+            self.tr("{0}：%n 个项目", "", len(ids)).format(review_label(to)), 8000
         )
 
     def return_selected(self) -> None:
@@ -464,8 +464,8 @@ class ReviewActions(QObject):
             QMessageBox.critical(self.window, self.tr("导出给报送单位"), error_text(exc))
             return
         self.statusBar().showMessage(
-            self.tr("已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}").format(
-                unit, len(projects), path
+            self.tr("已导出“{0}”的 %n 个项目（含状态和审核意见）到 {1}", "", len(projects)).format(
+                unit, path
             ),
             10000,
         )

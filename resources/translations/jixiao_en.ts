@@ -70,89 +70,103 @@
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="63"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="64"/>
         <source>审核</source>
         <extracomment>the parts of the annual request, placed under it (年度资金申请总额 › 上年结转资金)</extracomment>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="65"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="66"/>
         <source>当前项目(&amp;J)</source>
         <translation>Current pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="66"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="67"/>
         <source>全部项目(&amp;Q)</source>
-        <translation>All pro&amp;jects</translation>
+        <translation>A&amp;ll projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="80"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="80"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="80"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="79"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="80"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="111"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="112"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="112"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="113"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="113"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="114"/>
         <source>审核意见</source>
         <translation>Review opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="122"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="123"/>
         <source>{0}（意见代码 {1}）</source>
         <translation>{0} (opinion code {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="126"/>
-        <location filename="../../desktop/ui/audit_panel.py" line="167"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="127"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="168"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="148"/>
-        <source>错误 {0} 条，警告 {1} 条</source>
-        <translation>{0} errors, {1} warnings</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/audit_panel.py" line="150"/>
+        <source>错误 %n 条，</source>
+        <translation>
+            <numerusform>%n error, </numerusform>
+            <numerusform>%n errors, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/audit_panel.py" line="150"/>
+        <source>警告 %n 条</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/audit_panel.py" line="159"/>
+        <source>审核意见 %n 条</source>
+        <translation>
+            <numerusform>%n review opinion</numerusform>
+            <numerusform>%n review opinions</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="152"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="155"/>
         <source>✓ 通过审核</source>
         <translation>✓ Passes the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="157"/>
-        <source>审核意见 {0} 条</source>
-        <translation>{0} review opinions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="179"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="180"/>
         <source>原文第 {0} 行</source>
         <translation>Source line {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_panel.py" line="181"/>
+        <location filename="../../desktop/ui/audit_panel.py" line="182"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
@@ -426,22 +440,22 @@ Details were written to: {1}</translation>
 <context>
     <name>CopyFromProject</name>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="228"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="230"/>
         <source>从其他项目复制指标</source>
         <translation>Copy indicators from another project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="236"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="238"/>
         <source>来源项目(&amp;S)：</source>
         <translation>&amp;Source project:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="239"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="241"/>
         <source>要复制的指标(&amp;I)（空格勾选/取消）：</source>
         <translation>&amp;Indicators to copy (Space ticks/unticks):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="249"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="251"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -449,27 +463,27 @@ Details were written to: {1}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="319"/>
+        <location filename="../../desktop/ui/widgets.py" line="348"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="321"/>
+        <location filename="../../desktop/ui/widgets.py" line="350"/>
         <source>可输入 2025-01-01、2025/1/1、2025.1.1、20250101 或 2025年1月1日；Delete 清空</source>
         <translation>Type 2025-01-01, 2025/1/1, 2025.1.1 or 20250101 (the Chinese year-month-day form works too); Delete clears</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="326"/>
+        <location filename="../../desktop/ui/widgets.py" line="355"/>
         <source>选择日期（Alt+↓）</source>
         <translation>Pick a date (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="369"/>
+        <location filename="../../desktop/ui/widgets.py" line="398"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="406"/>
+        <location filename="../../desktop/ui/widgets.py" line="435"/>
         <source>{0}；未保存</source>
         <translation>{0}; not saved</translation>
     </message>
@@ -482,19 +496,27 @@ Details were written to: {1}</translation>
         <source>导出</source>
         <translation>Export</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/exchange_dialogs.py" line="489"/>
-        <source>没有选中任何项目。要导出全部 {0} 个项目吗？</source>
-        <translation>No project is selected. Export all {0} projects?</translation>
+        <source>没有选中任何项目。要导出全部 %n 个项目吗？</source>
+        <translation>
+            <numerusform>No project is selected. Export the only project?</numerusform>
+            <numerusform>No project is selected. Export all %n projects?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/exchange_dialogs.py" line="504"/>
-        <source>只导出选中的 {0} 个项目吗？
+        <source>只导出选中的 %n 个项目吗？
 
-选“是”导出选中的 {0} 个项目，选“否”导出全部 {1} 个项目。</source>
-        <translation>Export only the {0} selected projects?
+选“是”导出选中的 %n 个项目，选“否”导出全部 {0} 个项目。</source>
+        <translation>
+            <numerusform>Export only the selected project?
 
-Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
+Choose Yes for the selected project, No for all {0} projects.</numerusform>
+            <numerusform>Export only the %n selected projects?
+
+Choose Yes for the %n selected projects, No for all {0} projects.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -640,7 +662,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="136"/>
         <location filename="../../desktop/ui/window_files.py" line="147"/>
-        <location filename="../../desktop/ui/window_files.py" line="253"/>
+        <location filename="../../desktop/ui/window_files.py" line="251"/>
         <source>无法导入：{0}</source>
         <translation>Cannot import: {0}</translation>
     </message>
@@ -649,10 +671,37 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <source>已取消导入，没有保存任何内容</source>
         <translation>Import cancelled; nothing was saved</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_files.py" line="157"/>
-        <source>导入 {0} 个项目</source>
-        <translation>Import {0} projects</translation>
+        <source>导入 %n 个项目</source>
+        <translation>
+            <numerusform>Import %n project</numerusform>
+            <numerusform>Import %n projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="177"/>
+        <source>导出选中的 %n 个项目</source>
+        <translation>
+            <numerusform>Export the selected project</numerusform>
+            <numerusform>Export the %n selected projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="239"/>
+        <source>已导出 %n 个项目到 {0}</source>
+        <translation>
+            <numerusform>Exported %n project to {0}</numerusform>
+            <numerusform>Exported %n projects to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="302"/>
+        <source>新的审核记录（状态、意见、答复）%n 条。</source>
+        <translation>
+            <numerusform> %n new review record (status, opinion, answer).</numerusform>
+            <numerusform> %n new review records (status, opinions, answers).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_files.py" line="177"/>
@@ -660,67 +709,52 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>Export All Projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="179"/>
-        <source>导出选中的 {0} 个项目</source>
-        <translation>Export the {0} Selected Projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="182"/>
+        <location filename="../../desktop/ui/window_files.py" line="180"/>
         <source>数据文件，可在其他电脑上合并 (*.db)</source>
         <translation>Data file, to merge on another computer (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="183"/>
+        <location filename="../../desktop/ui/window_files.py" line="181"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="184"/>
+        <location filename="../../desktop/ui/window_files.py" line="182"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="205"/>
+        <location filename="../../desktop/ui/window_files.py" line="203"/>
         <source>不能导出到正在使用的数据文件本身。</source>
         <translation>Cannot export onto the data file in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/ui/window_files.py" line="235"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="241"/>
-        <source>已导出 {0} 个项目到 {1}</source>
-        <translation>Exported {0} projects to {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="276"/>
+        <location filename="../../desktop/ui/window_files.py" line="274"/>
         <source>合并失败，数据未改变：{0}</source>
         <translation>The merge failed; nothing was changed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="285"/>
+        <location filename="../../desktop/ui/window_files.py" line="283"/>
         <source>合并之前的修改不能撤销（合并已写入文件；被替换的版本在“历史版本”中）</source>
         <translation>Changes made before the merge cannot be undone (the merge is written to the file; replaced versions are in History)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="300"/>
+        <location filename="../../desktop/ui/window_files.py" line="298"/>
         <source>已合并：新增 {0} 个，替换 {1} 个，另存副本 {2} 个，移入回收站 {3} 个。被替换的版本可在“项目 › 历史版本”中恢复。</source>
         <translation>Merged: {0} added, {1} replaced, {2} kept as copies, {3} moved to the trash. Replaced versions can be restored from “Project › History”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="304"/>
-        <source>新的审核记录（状态、意见、答复）{0} 条。</source>
-        <translation> {0} new review records (status, opinions, answers).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="358"/>
+        <location filename="../../desktop/ui/window_files.py" line="356"/>
         <source>恢复历史版本</source>
         <translation>Restore earlier version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="384"/>
+        <location filename="../../desktop/ui/window_files.py" line="382"/>
         <source>另一个程序修改了这个文件，已显示最新内容。</source>
         <translation>Another program changed this file; the latest content is shown.</translation>
     </message>
@@ -762,54 +796,61 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <source>这个项目没有标为需复核的字段。</source>
         <translation>This project has no fields marked for review.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/flag_review.py" line="100"/>
-        <source>确认 {0} 个需复核的字段</source>
-        <translation>confirm {0} fields to review</translation>
+        <source>确认 %n 个需复核的字段</source>
+        <translation>
+            <numerusform>confirm %n field to review</numerusform>
+            <numerusform>confirm %n fields to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FundsPage</name>
     <message>
-        <location filename="../../desktop/ui/funds_page.py" line="53"/>
-        <source>项目资金总额</source>
-        <translation>Total project funds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/funds_page.py" line="54"/>
-        <source>其中：财政资金</source>
-        <translation>of which: fiscal funds</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/funds_page.py" line="55"/>
-        <location filename="../../desktop/ui/funds_page.py" line="59"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
+        <source>项目资金总额(&amp;T)</source>
+        <translation>&amp;Total project funds</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/funds_page.py" line="56"/>
-        <source>年度资金申请总额</source>
-        <translation>Total annual request</translation>
+        <source>其中：财政资金(&amp;C)</source>
+        <translation>of which: fis&amp;cal funds</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/funds_page.py" line="57"/>
-        <source>其中：当年财政拨款</source>
-        <translation>of which: this year&apos;s appropriation</translation>
+        <source>其他资金(&amp;O)</source>
+        <translation>&amp;Other funds</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/funds_page.py" line="58"/>
-        <source>上年结转资金</source>
-        <translation>Carried over from last year</translation>
+        <source>年度资金申请总额(&amp;N)</source>
+        <translation>Total an&amp;nual request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="59"/>
+        <source>其中：当年财政拨款(&amp;B)</source>
+        <translation>of which: this &amp;year&apos;s appropriation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="60"/>
+        <source>上年结转资金(&amp;R)</source>
+        <translation>Ca&amp;rried over from last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/funds_page.py" line="61"/>
+        <source>其他资金(&amp;W)</source>
+        <translation>Other fun&amp;ds</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/funds_page.py" line="88"/>
         <source>按分项填入总额(&amp;G)</source>
-        <translation>Fill the total from the parts (&amp;G)</translation>
+        <translation>Fill the total fro&amp;m the parts</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/funds_page.py" line="89"/>
         <source>按分项填入年度总额(&amp;M)</source>
-        <translation>Fill the annual total from the parts (&amp;M)</translation>
+        <translation>Fill the &amp;annual total from the parts</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/funds_page.py" line="91"/>
@@ -827,7 +868,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/funds_page.py" line="101"/>
+        <location filename="../../desktop/ui/funds_page.py" line="100"/>
         <source>金额单位：元。可输入 5100000、5,100,000.00、510万 或 510万元。</source>
         <translation>Amounts in yuan. Type 5100000 or 5,100,000.00; 510 followed by the Chinese ten-thousand sign means 5,100,000.</translation>
     </message>
@@ -950,20 +991,69 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <source>没有要导入的新项目（文件中的项目都已存在）。</source>
         <translation>No new projects to import (every project in the file is already there).</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/import_preview.py" line="101"/>
-        <source>从“{0}”读取 {1} 个项目，将新增 {2} 个。</source>
-        <translation>Read {1} projects from “{0}”; {2} will be added. </translation>
+        <source>从“{0}”读取 %n 个项目，</source>
+        <translation>
+            <numerusform>Read %n project from “{0}”; </numerusform>
+            <numerusform>Read %n projects from “{0}”; </numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_preview.py" line="103"/>
+        <source>将新增 %n 个。</source>
+        <translation>
+            <numerusform>%n will be added. </numerusform>
+            <numerusform>%n will be added. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/import_preview.py" line="106"/>
-        <source>{0} 个项目有需复核的字段或指标（红色底色）。</source>
-        <translation>{0} projects have fields or indicators to review (red background). </translation>
+        <source>%n 个项目有需复核的字段或指标（红色底色）。</source>
+        <translation>
+            <numerusform>%n project has fields or indicators to review (red background). </numerusform>
+            <numerusform>%n projects have fields or indicators to review (red background). </numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/import_preview.py" line="109"/>
-        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
-        <translation>The funds of {0} projects are all zero or missing. </translation>
+        <source>%n 个项目的资金全部为 0 或没有找到。</source>
+        <translation>
+            <numerusform>The funds of %n project are all zero or missing. </numerusform>
+            <numerusform>The funds of %n projects are all zero or missing. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_preview.py" line="155"/>
+        <source>字段 %n 个</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_preview.py" line="157"/>
+        <source>指标 %n 条</source>
+        <translation>
+            <numerusform>%n indicator</numerusform>
+            <numerusform>%n indicators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_preview.py" line="180"/>
+        <source>绩效指标：%n 条，</source>
+        <translation>
+            <numerusform>Indicators: %n, </numerusform>
+            <numerusform>Indicators: %n, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_preview.py" line="181"/>
+        <source>其中需复核 %n 条</source>
+        <translation>
+            <numerusform>%n to review</numerusform>
+            <numerusform>%n to review</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="110"/>
@@ -1007,16 +1097,6 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="155"/>
-        <source>字段 {0} 个</source>
-        <translation>{0} fields</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="157"/>
-        <source>指标 {0} 条</source>
-        <translation>{0} indicators</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/import_preview.py" line="158"/>
         <source>无</source>
         <translation>none</translation>
@@ -1042,32 +1122,27 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <translation>worked out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="180"/>
-        <source>绩效指标：{0} 条，其中需复核 {1} 条</source>
-        <translation>Indicators: {0}, {1} to review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="184"/>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
         <source>{0}/{1}/{2}：{3}</source>
         <translation>{0}/{1}/{2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="188"/>
+        <location filename="../../desktop/ui/import_preview.py" line="189"/>
         <source>  〔{0}〕</source>
         <translation>  [{0}]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="195"/>
+        <location filename="../../desktop/ui/import_preview.py" line="196"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <location filename="../../desktop/ui/import_preview.py" line="197"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="198"/>
+        <location filename="../../desktop/ui/import_preview.py" line="199"/>
         <source>  — 需复核：{0}</source>
         <translation>  — to review: {0}</translation>
     </message>
@@ -1076,44 +1151,44 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
     <name>IndicatorPage</name>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="136"/>
-        <source>添加指标</source>
+        <source>添加指标(&amp;A)</source>
         <extracomment>the page&apos;s parts, built on first use (``IndicatorPage.build``)</extracomment>
-        <translation>Add</translation>
+        <translation>&amp;Add indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="138"/>
-        <source>添加二级指标…</source>
-        <translation>Add group…</translation>
+        <source>添加二级指标(&amp;G)…</source>
+        <translation>Add &amp;group…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="141"/>
-        <source>删除指标</source>
-        <translation>Delete</translation>
+        <source>删除指标(&amp;D)</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="143"/>
-        <source>上移</source>
-        <translation>Up</translation>
+        <source>上移(&amp;U)</source>
+        <translation>Move &amp;up</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="144"/>
-        <source>下移</source>
-        <translation>Down</translation>
+        <source>下移(&amp;N)</source>
+        <translation>Move dow&amp;n</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="146"/>
-        <source>标记为已复核</source>
-        <translation>Reviewed</translation>
+        <source>标记为已复核(&amp;R)</source>
+        <translation>Mark as &amp;reviewed</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="149"/>
-        <source>复制行</source>
-        <translation>Copy rows</translation>
+        <source>复制行(&amp;C)</source>
+        <translation>&amp;Copy rows</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="152"/>
-        <source>粘贴行</source>
-        <translation>Paste rows</translation>
+        <source>粘贴行(&amp;T)</source>
+        <translation>Pas&amp;te rows</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="154"/>
@@ -1125,35 +1200,47 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
         <source>粘贴从 Excel/WPS 复制的指标（一级、二级、三级、指标值列，或三级、指标值）</source>
         <translation>Paste indicators copied from Excel/WPS (level 1, level 2, level 3, value columns, or level 3, value)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="206"/>
-        <source>有 {0} 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
-        <translation>{0} indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/indicator_page.py" line="207"/>
+        <source>有 %n 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
+        <translation>
+            <numerusform>%n indicator could not be read with certainty when imported; it is highlighted (hover to see the source text). Check and correct it, select it and press “Mark as reviewed”.</numerusform>
+            <numerusform>%n indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/indicator_page.py" line="444"/>
+        <source>已复制 %n 条指标，可粘贴到 Excel/WPS 或其他项目</source>
+        <translation>
+            <numerusform>Copied %n indicator; paste it into Excel/WPS or another project</numerusform>
+            <numerusform>Copied %n indicators; paste them into Excel/WPS or another project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/indicator_page.py" line="483"/>
+        <source>粘贴 %n 条指标</source>
+        <translation>
+            <numerusform>Paste %n indicator</numerusform>
+            <numerusform>Paste %n indicators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/indicator_page.py" line="500"/>
+        <source>从其他项目复制 %n 条指标</source>
+        <translation>
+            <numerusform>Copy %n indicator from another project</numerusform>
+            <numerusform>Copy %n indicators from another project</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="441"/>
-        <source>已复制 {0} 条指标，可粘贴到 Excel/WPS 或其他项目</source>
-        <translation>Copied {0} indicators; paste them into Excel/WPS or another project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="463"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="466"/>
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="466"/>
+        <location filename="../../desktop/ui/indicator_page.py" line="469"/>
         <source>剪贴板里没有可粘贴的指标。请在 Excel/WPS 中选中“一级、二级、三级、指标值”四列（或“三级、指标值”两列）复制后再粘贴。</source>
         <translation>The clipboard holds no indicators. In Excel/WPS select the four columns level 1, level 2, level 3, value (or the two columns level 3, value), copy, then paste.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="480"/>
-        <source>粘贴 {0} 条指标</source>
-        <translation>Paste {0} indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_page.py" line="498"/>
-        <source>从其他项目复制 {0} 条指标</source>
-        <translation>Copy {0} indicators from another project</translation>
     </message>
 </context>
 <context>
@@ -1264,48 +1351,48 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 <context>
     <name>KeyboardRoute</name>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="49"/>
+        <location filename="../../desktop/ui/window_keys.py" line="50"/>
         <source>基本信息(&amp;1)</source>
         <translation>Basic information (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="50"/>
+        <location filename="../../desktop/ui/window_keys.py" line="51"/>
         <source>项目资金(&amp;2)</source>
         <translation>Funds (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="51"/>
+        <location filename="../../desktop/ui/window_keys.py" line="52"/>
         <source>绩效目标(&amp;3)</source>
         <translation>Goals (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="52"/>
+        <location filename="../../desktop/ui/window_keys.py" line="53"/>
         <source>绩效指标(&amp;4)</source>
         <translation>Indicators (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="56"/>
+        <location filename="../../desktop/ui/window_keys.py" line="57"/>
         <source>下一个窗格(&amp;N)</source>
         <translation>&amp;Next pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="58"/>
+        <location filename="../../desktop/ui/window_keys.py" line="59"/>
         <source>上一个窗格(&amp;P)</source>
         <translation>&amp;Previous pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="60"/>
+        <location filename="../../desktop/ui/window_keys.py" line="61"/>
         <source>项目列表(&amp;L)</source>
         <translation>Project &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="220"/>
+        <location filename="../../desktop/ui/window_keys.py" line="246"/>
         <source>“{0}”：{1}</source>
         <extracomment>the keys a text field keeps for itself even when an action has them too</extracomment>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="222"/>
+        <location filename="../../desktop/ui/window_keys.py" line="248"/>
         <source>以下输入无效，没有保存：
 {0}
 关闭后这些输入会丢失。仍要关闭吗？</source>
@@ -1314,7 +1401,7 @@ Choose Yes for the {0} selected projects, No for all {1} projects.</translation>
 They will be lost when the window closes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_keys.py" line="224"/>
+        <location filename="../../desktop/ui/window_keys.py" line="250"/>
         <source>以下输入无效，没有保存（仍以红色留在原处）：
 {0}
 仍要继续吗？</source>
@@ -1376,11 +1463,6 @@ Go on anyway?</translation>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
-        <source>{0} 个项目的数据有误，需要修复：{1}。其余项目可以正常使用。</source>
-        <translation>{0} projects hold data that cannot be read and need repair: {1}. The other projects work normally.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
@@ -1394,6 +1476,14 @@ Go on anyway?</translation>
         <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <source>%n 个项目的数据有误，需要修复：{0}。其余项目可以正常使用。</source>
+        <translation>
+            <numerusform>%n project holds data that cannot be read and needs repair: {0}. The other projects work normally.</numerusform>
+            <numerusform>%n projects hold data that cannot be read and need repair: {0}. The other projects work normally.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="218"/>
@@ -1442,7 +1532,7 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
     <message>
         <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>常用指标库(&amp;L)…</source>
-        <translation>Indicator &amp;Library…</translation>
+        <translation>Indicator Li&amp;brary…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="311"/>
@@ -1475,16 +1565,6 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
@@ -1515,127 +1595,137 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <translation>&amp;Trash…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/main_window.py" line="369"/>
-        <source>下一个项目</source>
-        <translation>Next Project</translation>
+        <source>下一个项目(&amp;X)</source>
+        <translation>Ne&amp;xt Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
-        <source>上一个项目</source>
-        <translation>Previous Project</translation>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <source>上一个项目(&amp;V)</source>
+        <translation>Pre&amp;vious Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="547"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562"/>
+        <location filename="../../desktop/ui/main_window.py" line="564"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="565"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="570"/>
+        <location filename="../../desktop/ui/main_window.py" line="572"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <location filename="../../desktop/ui/main_window.py" line="620"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="620"/>
+        <location filename="../../desktop/ui/main_window.py" line="622"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="655"/>
+        <location filename="../../desktop/ui/main_window.py" line="657"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -1768,13 +1858,16 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <source>对方的</source>
         <translation>Theirs</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="341"/>
-        <source>按当前选择，合并后有 {0} 个项目会有同名（同一年度）的两份：{1}。</source>
-        <translation>With these choices, {0} project(s) will be there twice under the same name and year: {1}.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
+        <source>按当前选择，合并后有 %n 个项目会有同名（同一年度）的两份：{0}。</source>
+        <translation>
+            <numerusform>With these choices, %n project will be there twice under the same name and year: {0}.</numerusform>
+            <numerusform>With these choices, %n projects will be there twice under the same name and year: {0}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="342"/>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="343"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1914,17 +2007,17 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="131"/>
+        <location filename="../../desktop/ui/widgets.py" line="160"/>
         <source>＝{0}万元</source>
         <translation>= {0} × 10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="145"/>
+        <location filename="../../desktop/ui/widgets.py" line="174"/>
         <source>“{0}”是接在原金额 {1} 后面输入的，不是一个完整的金额；请全选后重新输入</source>
         <translation>“{0}” was typed after the amount {1} already there and is not one whole amount; select all and type it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="153"/>
+        <location filename="../../desktop/ui/widgets.py" line="182"/>
         <source>金额无效：{0}。可写 5100000、5,100,000.00 或 510万</source>
         <translation>Invalid amount: {0}. Type 5100000 or 5,100,000.00 (or 510 with the Chinese ten-thousand sign)</translation>
     </message>
@@ -2064,10 +2157,21 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <source>（校验码中没有 0、1、O、I、L）</source>
         <translation> (check codes have no 0, 1, O, I, L)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/paper_check.py" line="150"/>
-        <source>校验码有误：应为 {0} 个字符，输入的是 {1} 个</source>
-        <translation>Wrong check code: it has {0} characters, {1} were typed</translation>
+        <source>校验码有误：应为 {0} 个字符，输入的是 %n 个</source>
+        <translation>
+            <numerusform>Wrong check code: it has {0} characters, %n was typed</numerusform>
+            <numerusform>Wrong check code: it has {0} characters, %n were typed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/paper_check.py" line="212"/>
+        <source>，共 %n 页，齐全</source>
+        <translation>
+            <numerusform>, the only page</numerusform>
+            <numerusform>, all %n pages</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/paper_check.py" line="152"/>
@@ -2159,11 +2263,6 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <source>，缺第 {0} 页</source>
         <translation>, pages {0} missing</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/paper_check.py" line="212"/>
-        <source>，共 {0} 页，齐全</source>
-        <translation>, all {0} pages</translation>
-    </message>
 </context>
 <context>
     <name>PastePreview</name>
@@ -2197,13 +2296,16 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="198"/>
-        <source>将添加 {0} 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
-        <translation>{0} indicators will be added (undone in one step). Enter adds them, Esc cancels.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/indicator_paste.py" line="199"/>
+        <source>将添加 %n 条指标（可一步撤销）。按 Enter 添加，Esc 取消。</source>
+        <translation>
+            <numerusform>%n indicator will be added (undone in one step). Enter adds it, Esc cancels.</numerusform>
+            <numerusform>%n indicators will be added (undone in one step). Enter adds them, Esc cancels.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_paste.py" line="213"/>
+        <location filename="../../desktop/ui/indicator_paste.py" line="215"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
@@ -2220,10 +2322,13 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_print.py" line="75"/>
-        <source>已导出 {0} 个项目到 {1}</source>
-        <translation>Exported {0} projects to {1}</translation>
+        <source>已导出 %n 个项目到 {0}</source>
+        <translation>
+            <numerusform>Exported %n project to {0}</numerusform>
+            <numerusform>Exported %n projects to {0}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_print.py" line="91"/>
@@ -2234,145 +2339,171 @@ It can be restored from a backup (the banner above, or File → Restore Backup);
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="259"/>
         <source>这台电脑没有安装打印机，无法打印。
 可以先导出 PDF，再在有打印机的电脑上打印（按“实际大小”打印）。</source>
         <translation>No printer is installed on this computer.
 You can export a PDF and print it on a computer with a printer (at “Actual size”).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="263"/>
-        <location filename="../../desktop/ui/print_dialog.py" line="309"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="312"/>
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="289"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="292"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="337"/>
-        <source>选中的 {0} 个项目</source>
-        <translation>The {0} selected projects</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="82"/>
+        <source>%n 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
+        <translation>
+            <numerusform>%n project has check errors and will print with a “draft” mark. Continue?</numerusform>
+            <numerusform>%n projects have check errors and will print with a “draft” mark. Continue?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="340"/>
+        <source>选中的 %n 个项目</source>
+        <translation>
+            <numerusform>The selected project</numerusform>
+            <numerusform>The %n selected projects</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="338"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="341"/>
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="341"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="344"/>
         <source>签字栏(&amp;S)</source>
         <translation>&amp;Sign-off block</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="346"/>
         <source>供签字盖章的纸质件打印签字栏；公开的版本不打印</source>
         <translation>Print the sign-off block for the signed and stamped paper copy; leave it off for a publication copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="348"/>
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="350"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="348"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="351"/>
         <source>校验码(&amp;Q)</source>
         <translation>Check &amp;codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="355"/>
         <source>每页页脚印校验码和二维码，可用“文件 › 核对纸质件”核对纸质件与数据是否一致；不得有其他内容的表可以不印</source>
         <translation>Print a check code and a QR code in each page&apos;s footer, so that File › Check a Paper Copy can tell whether a paper copy matches the data; leave them off for forms that must carry nothing else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="359"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="362"/>
         <source>填报人：</source>
         <translation>Filled in by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="361"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="364"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="406"/>
+        <source>%n 个项目，</source>
+        <translation>
+            <numerusform>%n project, </numerusform>
+            <numerusform>%n projects, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="406"/>
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="408"/>
+        <source>；%n 个项目有审核错误，带“草稿”水印</source>
+        <translation>
+            <numerusform>; %n project has check errors and prints with a “draft” mark</numerusform>
+            <numerusform>; %n projects have check errors and print with a “draft” mark</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="439"/>
+        <source>已发送 %n 页到打印机（实际大小）</source>
+        <translation>
+            <numerusform>Sent %n page to the printer (actual size)</numerusform>
+            <numerusform>Sent %n pages to the printer (actual size)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_dialog.py" line="443"/>
+        <source>已发送 %n 页到打印机；打印机的边距放不下整页表格，已缩小到 {0:.1f}%</source>
+        <translation>
+            <numerusform>Sent %n page to the printer; the printer&apos;s margins could not take the whole form, shrunk to {0:.1f}%</numerusform>
+            <numerusform>Sent %n pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {0:.1f}%</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="309"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="82"/>
-        <source>{0} 个项目有审核错误，将带“草稿”水印打印。仍要继续吗？</source>
-        <translation>{0} projects have check errors and will print with a “draft” mark. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="123"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Cannot save the PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="130"/>
         <source>字体中没有这些字符，已印为 □：{0}</source>
         <translation>These characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="403"/>
-        <source>{0} 个项目，共 {1} 页</source>
-        <translation>{0} projects, {1} pages</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="405"/>
-        <source>；{0} 个项目有审核错误，带“草稿”水印</source>
-        <translation>; {0} projects have check errors and print with a “draft” mark</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="407"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="410"/>
         <source>；字体中没有这些字符，已印为 □：{0}</source>
         <translation>; these characters are not in the fonts and print as □: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="422"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="425"/>
         <source>财政项目支出绩效目标申报表</source>
         <translation>Performance target declaration forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="432"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="435"/>
         <source>打印机“{0}”无法打印。</source>
         <translation>The printer &quot;{0}&quot; cannot print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="436"/>
-        <source>已发送 {0} 页到打印机（实际大小）</source>
-        <translation>Sent {0} pages to the printer (actual size)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="440"/>
-        <source>已发送 {0} 页到打印机；打印机的边距放不下整页表格，已缩小到 {1:.1f}%</source>
-        <translation>Sent {0} pages to the printer; the printer&apos;s margins could not take the whole form, shrunk to {1:.1f}%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="448"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="453"/>
         <source>申报表</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="451"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="456"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="453"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="458"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_dialog.py" line="469"/>
+        <location filename="../../desktop/ui/print_dialog.py" line="474"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2419,10 +2550,13 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_projects.py" line="133"/>
-        <source>复制 {0} 个项目到下一年度</source>
-        <translation>Copy {0} projects to the next year</translation>
+        <source>复制 %n 个项目到下一年度</source>
+        <translation>
+            <numerusform>Copy %n project to the next year</numerusform>
+            <numerusform>Copy %n projects to the next year</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_projects.py" line="136"/>
@@ -2501,7 +2635,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
     <message>
         <location filename="../../desktop/ui/editor.py" line="306"/>
         <source>计划完成日期(&amp;W)</source>
-        <translation>Planned end date (&amp;W)</translation>
+        <translation>Planned end da&amp;te</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="383"/>
@@ -2553,89 +2687,98 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectNavigation</name>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="70"/>
+        <location filename="../../desktop/ui/window_list.py" line="71"/>
         <source>搜索项目名称、实施单位、指标…</source>
         <extracomment>a file with more than ``READ_WHOLE`` projects (read whole in ≈ 30 ms) shows the window with the first ``FIRST_SCREEN`` rows of the list, and reads the rest in steps of ``LIST_STEP`` rows of the file once the window is up</extracomment>
         <translation>Search project names, units, indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="73"/>
+        <location filename="../../desktop/ui/window_list.py" line="74"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="75"/>
+        <location filename="../../desktop/ui/window_list.py" line="76"/>
         <source>按审核结果筛选</source>
         <translation>Filter by check result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="77"/>
+        <location filename="../../desktop/ui/window_list.py" line="78"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="78"/>
+        <location filename="../../desktop/ui/window_list.py" line="79"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="79"/>
+        <location filename="../../desktop/ui/window_list.py" line="80"/>
         <source>有警告</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="80"/>
+        <location filename="../../desktop/ui/window_list.py" line="81"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="85"/>
+        <location filename="../../desktop/ui/window_list.py" line="86"/>
         <source>按报送、审核的状态筛选</source>
         <translation>Filter by submission and review status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="86"/>
+        <location filename="../../desktop/ui/window_list.py" line="87"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="91"/>
+        <location filename="../../desktop/ui/window_list.py" line="92"/>
         <source>按实施单位筛选（审核单位汇总多个单位的申报表时）</source>
         <translation>Filter by implementing unit (when a reviewer collects the forms of several units)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/window_list.py" line="178"/>
-        <location filename="../../desktop/ui/window_list.py" line="183"/>
-        <source>共 {0} 个项目</source>
-        <translation>{0} projects</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_list.py" line="217"/>
+        <location filename="../../desktop/ui/window_list.py" line="222"/>
+        <source>共 %n 个项目</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_list.py" line="224"/>
+        <source>显示 {0} / %n 个项目</source>
+        <translation>
+            <numerusform>Showing {0} of %n project</numerusform>
+            <numerusform>Showing {0} of %n projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_list.py" line="228"/>
+        <source>（另有 %n 个项目需要修复，未计入）</source>
+        <translation>
+            <numerusform> (%n more project needs repair and is not counted)</numerusform>
+            <numerusform> (%n more projects need repair and are not counted)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="185"/>
-        <source>显示 {0} / {1} 个项目</source>
-        <translation>Showing {0} of {1} projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_list.py" line="187"/>
+        <location filename="../../desktop/ui/window_list.py" line="226"/>
         <source>，项目资金合计 {0} 元</source>
         <translation>, total funds {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="189"/>
-        <source>（另有 {0} 个项目需要修复，未计入）</source>
-        <translation> ({0} more projects need repair and are not counted)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_list.py" line="287"/>
+        <location filename="../../desktop/ui/window_list.py" line="327"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="289"/>
+        <location filename="../../desktop/ui/window_list.py" line="329"/>
         <source>{0} 年度</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_list.py" line="301"/>
+        <location filename="../../desktop/ui/window_list.py" line="341"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -2678,15 +2821,37 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/project_list.py" line="192"/>
-        <source>错误 {0}</source>
-        <translation>{0} errors</translation>
+        <source>错误 %n</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/project_list.py" line="194"/>
-        <source>警告 {0}</source>
-        <translation>{0} warnings</translation>
+        <source>警告 %n</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/project_list.py" line="233"/>
+        <source>{0} · %n 条指标</source>
+        <translation>
+            <numerusform>{0} · %n indicator</numerusform>
+            <numerusform>{0} · %n indicators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/project_list.py" line="265"/>
+        <source>{0} · 意见 %n</source>
+        <translation>
+            <numerusform>{0} · %n opinion</numerusform>
+            <numerusform>{0} · %n opinions</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/project_list.py" line="196"/>
@@ -2704,50 +2869,60 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="233"/>
-        <source>{0} · {1} 条指标</source>
-        <translation>{0} · {1} indicators</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/project_list.py" line="241"/>
         <source>需要修复</source>
         <translation>Needs repair</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/project_list.py" line="265"/>
-        <source>{0} · 意见 {1}</source>
-        <translation>{0} · {1} opinions</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="393"/>
+        <location filename="../../desktop/ui/window_files.py" line="391"/>
         <source>导入报告</source>
         <translation>Import Report</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="398"/>
+        <source>从“{0}”读取 %n 个项目，</source>
+        <translation>
+            <numerusform>Read %n project from “{0}”; </numerusform>
+            <numerusform>Read %n projects from “{0}”; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_files.py" line="400"/>
-        <source>从“{0}”读取 {1} 个项目，新增 {2} 个。</source>
-        <translation>Read {1} projects from “{0}”, added {2}.</translation>
+        <source>新增 %n 个。</source>
+        <translation>
+            <numerusform>added %n.</numerusform>
+            <numerusform>added %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="402"/>
+        <source>%n 个已存在相同内容，未重复导入。</source>
+        <translation>
+            <numerusform> %n was already present with the same content and was not imported again.</numerusform>
+            <numerusform> %n were already present with the same content and were not imported again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="405"/>
+        <source>%n 处需要人工复核（下面标为[需复核]的行；字段和指标已在项目中标出）。</source>
+        <translation>
+            <numerusform>%n item needs a person&apos;s review (the line marked [需复核] below; the fields and indicators are marked in the projects). </numerusform>
+            <numerusform>%n items need a person&apos;s review (the lines marked [需复核] below; the fields and indicators are marked in the projects). </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_files.py" line="408"/>
+        <source>%n 个项目的资金全部为 0 或没有找到。</source>
+        <translation>
+            <numerusform>The funds of %n project are all zero or missing. </numerusform>
+            <numerusform>The funds of %n projects are all zero or missing. </numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_files.py" line="404"/>
-        <source>{0} 个已存在相同内容，未重复导入。</source>
-        <translation> {0} were already present with the same content and were not imported again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="407"/>
-        <source>{0} 处需要人工复核（下面标为[需复核]的行；字段和指标已在项目中标出）。</source>
-        <translation>{0} items need a person&apos;s review (the lines marked [需复核] below; the fields and indicators are marked in the projects). </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="410"/>
-        <source>{0} 个项目的资金全部为 0 或没有找到。</source>
-        <translation>The funds of {0} projects are all zero or missing. </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_files.py" line="416"/>
+        <location filename="../../desktop/ui/window_files.py" line="414"/>
         <source>没有需要注意的问题。</source>
         <translation>Nothing needs attention.</translation>
     </message>
@@ -2815,16 +2990,6 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <translation> ({0} {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_review.py" line="153"/>
-        <source> · 未处理意见 {0} 条</source>
-        <translation> · {0} open opinions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_review.py" line="158"/>
-        <source> · 审核通过以来修改 {0} 处</source>
-        <translation> · {0} changes since approval</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/window_review.py" line="159"/>
         <source>审核通过以来的修改：
 {0}</source>
@@ -2883,10 +3048,29 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <source>已添加意见：{0} {1}</source>
         <translation>Opinion added: {0} {1}</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_review.py" line="153"/>
+        <source> · 未处理意见 %n 条</source>
+        <translation>
+            <numerusform> · %n open opinion</numerusform>
+            <numerusform> · %n open opinions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_review.py" line="158"/>
+        <source> · 审核通过以来修改 %n 处</source>
+        <translation>
+            <numerusform> · %n change since approval</numerusform>
+            <numerusform> · %n changes since approval</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_review.py" line="312"/>
-        <source>{0}：{1} 个项目</source>
-        <translation>{0}: {1} projects</translation>
+        <source>{0}：%n 个项目</source>
+        <translation>
+            <numerusform>{0}: %n project</numerusform>
+            <numerusform>{0}: %n projects</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="318"/>
@@ -2995,10 +3179,13 @@ Submit these adjustments?</translation>
         <source>数据文件 (*.db)</source>
         <translation>Data files (*.db)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_review.py" line="467"/>
-        <source>已导出“{0}”的 {1} 个项目（含状态和审核意见）到 {2}</source>
-        <translation>Exported {1} projects of “{0}” (with status and review opinions) to {2}</translation>
+        <source>已导出“{0}”的 %n 个项目（含状态和审核意见）到 {1}</source>
+        <translation>
+            <numerusform>Exported %n project of “{0}” (with status and review opinions) to {1}</numerusform>
+            <numerusform>Exported %n projects of “{0}” (with status and review opinions) to {1}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_review.py" line="479"/>
@@ -3156,15 +3343,21 @@ Submit these adjustments?</translation>
         <source>按实施单位小计</source>
         <translation>Subtotals by implementing unit</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/summary_dialog.py" line="115"/>
-        <source>{0}（{1} 个项目）</source>
-        <translation>{0} ({1} projects)</translation>
+        <source>{0}（%n 个项目）</source>
+        <translation>
+            <numerusform>{0} (%n project)</numerusform>
+            <numerusform>{0} (%n projects)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/summary_dialog.py" line="129"/>
-        <source>合计（{0} 个项目）</source>
-        <translation>Total ({0} projects)</translation>
+        <source>合计（%n 个项目）</source>
+        <translation>
+            <numerusform>Total (%n project)</numerusform>
+            <numerusform>Total (%n projects)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/summary_dialog.py" line="165"/>
@@ -3224,10 +3417,13 @@ Submit these adjustments?</translation>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_projects.py" line="198"/>
-        <source>彻底删除 {0} 个项目？此操作不能撤销。</source>
-        <translation>Delete {0} projects for good? This cannot be undone.</translation>
+        <source>彻底删除 %n 个项目？此操作不能撤销。</source>
+        <translation>
+            <numerusform>Delete %n project for good? This cannot be undone.</numerusform>
+            <numerusform>Delete %n projects for good? This cannot be undone.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3246,7 +3442,7 @@ Submit these adjustments?</translation>
 <context>
     <name>YearEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="254"/>
+        <location filename="../../desktop/ui/widgets.py" line="283"/>
         <source>“{0}”不是年度：请写 {1}–{2} 之间的四位数字；未保存</source>
         <translation>“{0}” is not a year: write four digits between {1} and {2}; not saved</translation>
     </message>
@@ -3254,268 +3450,248 @@ Submit these adjustments?</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="46"/>
+        <location filename="../../desktop/domain/audit.py" line="48"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="47"/>
+        <location filename="../../desktop/domain/audit.py" line="49"/>
         <source>项目性质</source>
         <translation>Project nature</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="48"/>
+        <location filename="../../desktop/domain/audit.py" line="50"/>
         <source>项目类别</source>
         <translation>Project category</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="49"/>
+        <location filename="../../desktop/domain/audit.py" line="51"/>
         <source>主管部门</source>
         <translation>Supervising department</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="50"/>
+        <location filename="../../desktop/domain/audit.py" line="52"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="51"/>
+        <location filename="../../desktop/domain/audit.py" line="53"/>
         <source>计划开始日期</source>
         <translation>Planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="52"/>
+        <location filename="../../desktop/domain/audit.py" line="54"/>
         <source>计划完成日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="53"/>
+        <location filename="../../desktop/domain/audit.py" line="55"/>
         <source>项目总目标</source>
         <translation>Overall project goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="54"/>
+        <location filename="../../desktop/domain/audit.py" line="56"/>
         <source>年度总体目标</source>
         <translation>Annual overall goal</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="55"/>
+        <location filename="../../desktop/domain/audit.py" line="57"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="56"/>
+        <location filename="../../desktop/domain/audit.py" line="58"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="57"/>
+        <location filename="../../desktop/domain/audit.py" line="59"/>
         <source>财政资金</source>
         <translation>fiscal funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="58"/>
+        <location filename="../../desktop/domain/audit.py" line="60"/>
         <source>其他资金</source>
         <translation>other funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="59"/>
+        <location filename="../../desktop/domain/audit.py" line="61"/>
         <source>年度资金申请总额</source>
         <translation>Total annual funds requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="60"/>
+        <location filename="../../desktop/domain/audit.py" line="62"/>
         <source>当年财政拨款</source>
         <translation>this year&apos;s appropriation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="61"/>
+        <location filename="../../desktop/domain/audit.py" line="63"/>
         <source>上年结转资金</source>
         <translation>funds carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="62"/>
+        <location filename="../../desktop/domain/audit.py" line="64"/>
         <source>其他资金（年度）</source>
         <translation>other funds (annual)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="63"/>
+        <location filename="../../desktop/domain/audit.py" line="65"/>
         <location filename="../../desktop/domain/row_text.py" line="150"/>
         <source>绩效指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="64"/>
-        <source>产出指标</source>
-        <translation>output indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/audit.py" line="65"/>
-        <source>效益指标</source>
-        <translation>benefit indicators</translation>
-    </message>
-    <message>
         <location filename="../../desktop/domain/audit.py" line="66"/>
-        <source>满意度指标</source>
-        <translation>satisfaction indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/audit.py" line="67"/>
-        <source>成本指标</source>
-        <translation>cost indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/audit.py" line="68"/>
         <location filename="../../desktop/domain/diff.py" line="28"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="69"/>
+        <location filename="../../desktop/domain/audit.py" line="67"/>
         <location filename="../../desktop/domain/review.py" line="335"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="157"/>
+        <location filename="../../desktop/domain/audit.py" line="155"/>
         <source>可能重复：{year}年度还有一个同名的项目“{name}”（例如合并时两份都保留）。请删除或改名其中一个。</source>
         <translation>Possible duplicate: {year} has another project named “{name}” (both kept in a merge, say). Delete or rename one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="252"/>
+        <location filename="../../desktop/domain/audit.py" line="250"/>
         <source>{label}未填写（需复核：{reason}）</source>
         <translation>{label} is not filled in (to be reviewed: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="257"/>
+        <location filename="../../desktop/domain/audit.py" line="255"/>
         <source>{label}未填写</source>
         <translation>{label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="270"/>
+        <location filename="../../desktop/domain/audit.py" line="268"/>
         <source>项目资金总额 {total} 元应等于财政资金与其他资金之和 {parts} 元</source>
         <translation>Total project funds {total} yuan should equal fiscal plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="287"/>
+        <location filename="../../desktop/domain/audit.py" line="285"/>
         <source>年度资金申请总额 {total} 元应等于当年财政拨款、上年结转资金与其他资金之和 {parts} 元</source>
         <translation>Total annual funds requested {total} yuan should equal this year&apos;s appropriation plus funds carried over plus other funds, {parts} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="303"/>
+        <location filename="../../desktop/domain/audit.py" line="301"/>
         <source>年度资金申请总额不能大于项目资金总额</source>
         <translation>Total annual funds requested cannot exceed total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="313"/>
+        <location filename="../../desktop/domain/audit.py" line="311"/>
         <source>{label}不能是负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="322"/>
+        <location filename="../../desktop/domain/audit.py" line="320"/>
         <source>经常性项目的年度资金申请总额通常等于项目资金总额</source>
         <translation>For a recurring project the annual funds requested usually equal the total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="337"/>
+        <location filename="../../desktop/domain/audit.py" line="335"/>
         <source>阶段性项目的实施期在同一年内，请确认项目性质（一年内完成的通常是一次性项目）</source>
         <translation>A phased project that starts and ends in the same year: check the project nature (a project done within a year is usually a one-off project)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="353"/>
+        <location filename="../../desktop/domain/audit.py" line="351"/>
         <source>计划完成日期早于计划开始日期</source>
         <translation>The planned end date is before the planned start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="368"/>
+        <location filename="../../desktop/domain/audit.py" line="366"/>
         <source>计划实施期（{start}至{end}）不包含申报年度 {year} 年</source>
         <translation>The planned period ({start} to {end}) does not include the form&apos;s year {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="385"/>
+        <location filename="../../desktop/domain/audit.py" line="383"/>
         <source>项目总目标与年度总体目标完全相同，年度目标应写明本年度要完成的部分</source>
         <translation>The overall project goal and the annual overall goal are identical; the annual goal should say what is to be done this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="401"/>
+        <location filename="../../desktop/domain/audit.py" line="399"/>
         <source>{label}有 {n} 个字，超过 {limit} 字，打印时表格会跨页，难以阅读</source>
         <translation>{label} has {n} characters, more than {limit}: the printed table will run over pages and be hard to read</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="428"/>
+        <location filename="../../desktop/domain/audit.py" line="426"/>
         <source>缺少{name}：每个项目至少要有一条{name}</source>
         <translation>No {name}: every project needs at least one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="443"/>
+        <location filename="../../desktop/domain/audit.py" line="441"/>
         <source>没有成本指标：按现行指标体系，每个项目都应设置成本指标</source>
-        <translation>No cost indicator: under the current indicator system every project should have one</translation>
+        <translation>No 成本指标: under the current indicator system every project should have one</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="456"/>
+        <location filename="../../desktop/domain/audit.py" line="454"/>
         <source>指标“{name}”是定量指标，指标值“{value}”却是文字，请填写数值和计量单位</source>
         <translation>Indicator “{name}” is quantitative but its value “{value}” is text: write a number and a unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="472"/>
+        <location filename="../../desktop/domain/audit.py" line="470"/>
         <source>指标“{name}”的指标值“{value}”还是模板中的占位符，请填写具体的数值</source>
         <translation>The value “{value}” of indicator “{name}” is still the template&apos;s placeholder: write the actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="490"/>
+        <location filename="../../desktop/domain/audit.py" line="488"/>
         <source>“{level1}”不是{year}年度指标体系中的一级指标</source>
         <translation>“{level1}” is not a first-level indicator of the {year} indicator system</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="500"/>
+        <location filename="../../desktop/domain/audit.py" line="498"/>
         <source>二级指标“{level2}”不属于一级指标“{level1}”（可选：{options}）</source>
         <translation>Second-level indicator “{level2}” does not belong to first-level indicator “{level1}” (choose from: {options})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="518"/>
+        <location filename="../../desktop/domain/audit.py" line="516"/>
         <source>三级指标名称未填写</source>
         <translation>The third-level indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="528"/>
+        <location filename="../../desktop/domain/audit.py" line="526"/>
         <location filename="../../desktop/domain/report_text.py" line="51"/>
         <source>指标“{name}”没有指标值</source>
         <translation>Indicator “{name}” has no value</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="540"/>
+        <location filename="../../desktop/domain/audit.py" line="538"/>
         <source>指标“{name}”的百分比“{value}”不在 0–100 之间</source>
         <translation>The percentage “{value}” of indicator “{name}” is not between 0 and 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="553"/>
+        <location filename="../../desktop/domain/audit.py" line="551"/>
         <source>指标“{name}”的指标值“{value}”有运算符但没有数值</source>
         <translation>The value “{value}” of indicator “{name}” has an operator but no number</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="566"/>
+        <location filename="../../desktop/domain/audit.py" line="564"/>
         <source>指标“{name}”的指标值“{value}”没有运算符（=、≥、≤ 等）</source>
         <translation>The value “{value}” of indicator “{name}” has no operator (=, ≥, ≤ …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="585"/>
+        <location filename="../../desktop/domain/audit.py" line="583"/>
         <source>三级指标“{name}”重复出现</source>
         <translation>Third-level indicator “{name}” appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="601"/>
+        <location filename="../../desktop/domain/audit.py" line="599"/>
         <source>导入时无法确定的指标“{name}”需要复核：{note}</source>
         <translation>Indicator “{name}” could not be read for certain when imported and needs review: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="622"/>
+        <location filename="../../desktop/domain/audit.py" line="620"/>
         <source>{label}需复核：{reason}</source>
         <translation>{label} needs review: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/audit.py" line="638"/>
+        <location filename="../../desktop/domain/audit.py" line="636"/>
         <source>产出指标中没有可量化的指标（带数值的指标值），建议至少设一条</source>
-        <translation>No output indicator is quantified (a value with a number); set at least one</translation>
+        <translation>No indicator under 产出指标 is quantified (a value with a number); set at least one</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/diff.py" line="43"/>
@@ -3745,7 +3921,7 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="15"/>
         <source>{bad} 条{label}无效，未导入（例如：{first}）</source>
-        <translation>{bad} {label} invalid, not imported (for example: {first})</translation>
+        <translation>Invalid {label} not imported: {bad} (for example: {first})</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="16"/>
@@ -3780,7 +3956,7 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="24"/>
         <source>{n} 条意见处理记录找不到所属的意见，未导入</source>
-        <translation>{n} records of answers belong to no opinion in the file, not imported</translation>
+        <translation>Records of answers that belong to no opinion in the file, not imported: {n}</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/row_text.py" line="27"/>
@@ -5254,7 +5430,7 @@ Submit these adjustments?</translation>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="232"/>
         <source>中有 {count} 个项目的数据有误</source>
-        <translation>the data of {count} projects are wrong</translation>
+        <translation>the data are wrong in {count} of its projects</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="233"/>
@@ -5503,52 +5679,53 @@ Submit these adjustments?</translation>
         <translation>“{text}” is not a valid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="35"/>
+        <location filename="../../desktop/domain/money.py" line="37"/>
         <source>金额必须是文字</source>
+        <extracomment>the largest amount read (999,999,999,999,999.99 元): a field for amounts shows it whole</extracomment>
         <translation>An amount must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="37"/>
+        <location filename="../../desktop/domain/money.py" line="39"/>
         <source>金额太长</source>
         <translation>The amount is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="48"/>
+        <location filename="../../desktop/domain/money.py" line="50"/>
         <source>“万”前面缺少数字</source>
         <translation>A number is missing before the ten-thousand sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="50"/>
+        <location filename="../../desktop/domain/money.py" line="52"/>
         <source>金额为空</source>
         <translation>The amount is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="55"/>
+        <location filename="../../desktop/domain/money.py" line="57"/>
         <source>金额“{text}”的千位分隔符位置不对</source>
         <translation>The thousands separators of “{text}” are in the wrong places</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="63"/>
+        <location filename="../../desktop/domain/money.py" line="65"/>
         <source>“{text}”不是金额，只能包含数字、小数点和千位分隔符</source>
         <translation>“{text}” is not an amount: only digits, a decimal point and thousands separators</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="71"/>
+        <location filename="../../desktop/domain/money.py" line="73"/>
         <source>“{text}”不是金额</source>
         <translation>“{text}” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="76"/>
+        <location filename="../../desktop/domain/money.py" line="78"/>
         <source>金额“{text}”太大</source>
         <translation>The amount “{text}” is too large</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="87"/>
+        <location filename="../../desktop/domain/money.py" line="89"/>
         <source>金额“{yuan}”最多只能有两位小数（精确到分）</source>
         <translation>The amount “{yuan}” can have at most two decimals (to the fen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/money.py" line="99"/>
+        <location filename="../../desktop/domain/money.py" line="101"/>
         <source>金额“{text}”不能是负数</source>
         <translation>The amount “{text}” cannot be negative</translation>
     </message>
