@@ -16,8 +16,10 @@ QSettings.setPath(
 from pathlib import Path
 
 import pytest
+import shiboken6
 from hypothesis import HealthCheck, settings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.io.published_text import parse_published_text
 from desktop.store import open_repository
@@ -123,7 +125,13 @@ def make_controller(app_and_translators, qtbot, dialogs):
 
     yield make
     for c in made:
+        window = c.window
         c.shutdown()
+        # closed is not gone: a window left alive gets every later language switch's
+        # events (thousands of widgets a window; by a thousand tests, a suite that stalls)
+        if window is not None and shiboken6.isValid(window):
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
