@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,23 @@ def resource_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
+
+
+# The user guide (帮助 › 使用说明, F1) in each language of the window; docs/ sits beside
+# resources/ in the checkout and in the bundle (build.spec ships both, with their pictures).
+GUIDES = {"zh_CN": "使用说明.md", "en": "user-guide.en.md"}
+
+
+def guide_path(language: str) -> Path:
+    """The user guide for a window in ``language`` (``en…`` English, anything else Chinese)."""
+    key = "en" if language.startswith("en") else "zh_CN"
+    return resource_dir().parent / "docs" / GUIDES[key]
+
+
+def guide_pictures(text: str) -> list[str]:
+    """The pictures a guide's Markdown shows (paths relative to docs/, e.g.
+    ``screenshots/1-basic.png``), in order."""
+    return re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)
 
 
 def sample_path() -> Path:

@@ -4,7 +4,8 @@ clerk's PC when something is odd.
 Starts the main window offscreen on a temporary database, imports the bundled sample, runs
 审核, prints one PDF and checks its fonts are embedded, checks reportlab's C speed-ups are
 there, exports a .db and opens it read-only, prints a page through QPrinter (into a PDF
-file), and proves the bundled font and the translations are really there by using them.
+file), finds the user guide in both languages with every picture it shows, and proves the
+bundled font and the translations are really there by using them.
 Prints one line; exit status 0 or 1.
 """
 
@@ -124,6 +125,24 @@ def _check_files(folder: Path, projects, pdf: Path, state: _State) -> None:
         raise RuntimeError("Excel 导出后读回的内容不一致")
 
 
+def _check_guides(state: _State) -> None:
+    """The user guide (F1) in both languages of the window, with every picture it shows."""
+    state.step = "使用说明"
+    from desktop.resources import GUIDES, guide_path, guide_pictures
+
+    for language in GUIDES:
+        path = guide_path(language)
+        if not path.is_file():
+            raise RuntimeError(f"缺少使用说明 {path}")
+        missing = [
+            name
+            for name in guide_pictures(path.read_text(encoding="utf-8"))
+            if not (path.parent / name).is_file()
+        ]
+        if missing:
+            raise RuntimeError(f"{path.name} 中的图片缺少：{'、'.join(missing)}")
+
+
 def run() -> int:
     started = time.perf_counter()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,6 +152,7 @@ def run() -> int:
     try:
         controller, projects, count, findings, data, pdf = _check_app(folder, state)
         _check_files(folder, projects, pdf, state)
+        _check_guides(state)
         controller.shutdown()
     except Exception as exc:  # the point is to report anything at all
         _say(f"自检失败（{state.step}）：{type(exc).__name__}: {exc}")

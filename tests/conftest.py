@@ -30,6 +30,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "2024-putuo-justice-bureau.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+
+def copy_guides(docs: Path, languages=("zh_CN", "en")) -> None:
+    """The user guides of ``languages`` and the pictures they show into ``docs`` (beside a
+    copied resources/, as the bundle has them)."""
+    import shutil
+
+    from desktop.resources import GUIDES, guide_pictures
+
+    for language in languages:
+        guide = ROOT / "docs" / GUIDES[language]
+        for name in [guide.name, *guide_pictures(guide.read_text(encoding="utf-8"))]:
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(guide.parent / name, docs / name)
+
+
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "slow", deadline=None, max_examples=2000, suppress_health_check=[HealthCheck.too_slow]

@@ -24,7 +24,7 @@ from desktop.store.exchange import export_db, read_untrusted
 from desktop.store.merge import apply_merge, plan_merge
 from desktop.ui import paths
 from desktop.ui.session import Session
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, copy_guides
 from tests.ui_helpers import press, type_chinese
 
 
@@ -185,6 +185,16 @@ def test_self_test_fails_with_the_reason_when_the_font_is_missing(tmp_path):
     proc = self_test(JIXIAO_RESOURCES=str(resources))
     assert proc.returncode == 1
     assert "自检失败（字体）" in proc.stdout
+
+
+def test_self_test_fails_naming_the_english_user_guide_when_it_is_missing(tmp_path):
+    """A bundle that ships only the Chinese guide: F1 in the English window would find nothing."""
+    resources = tmp_path / "resources"
+    shutil.copytree(SAMPLE.parent.parent, resources)
+    copy_guides(tmp_path / "docs", ["zh_CN"])
+    proc = self_test(JIXIAO_RESOURCES=str(resources))
+    assert proc.returncode == 1
+    assert "自检失败（使用说明）" in proc.stdout and "user-guide.en.md" in proc.stdout
 
 
 def test_an_uncaught_error_is_shown_and_logged_not_lost(app_and_translators, dialogs, expect_box):

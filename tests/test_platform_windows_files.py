@@ -24,7 +24,7 @@ from desktop.store.exchange import export_db
 from desktop.store.safefile import FileInUseError, atomic_write, sqlite_uri
 from desktop.ui import paths
 from desktop.ui.session import Session
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, copy_guides
 from tests.ui_helpers import press, type_chinese
 
 WINDOWS_ONLY = pytest.mark.skipif(
@@ -294,6 +294,7 @@ def test_self_test_with_the_resources_in_a_chinese_named_folder(tmp_path):
     """Like the bundle's folder 绩效目标申报 (run under Wine as an English Windows too)."""
     resources = tmp_path / "绩效 目标" / "resources"
     shutil.copytree(SAMPLE.parent.parent, resources)
+    copy_guides(resources.parent / "docs")  # the user guides beside it, as in the bundle
     proc = subprocess.run(
         [sys.executable, "-m", "desktop", "--self-test"],
         cwd=ROOT,

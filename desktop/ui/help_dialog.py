@@ -1,20 +1,26 @@
-"""帮助 › 使用说明: the user guide (docs/使用说明.md, shipped with the program) shown in the
-program itself, with its screenshots."""
+"""帮助 › 使用说明: the user guide shown in the program itself, with its screenshots, in the
+window's language (docs/使用说明.md, docs/user-guide.en.md; both shipped with the program)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.resources import resource_dir
+from desktop.resources import guide_path as guide_for
 from desktop.ui.screen import fit_to_screen
 
 IMAGE_WIDTH = 760
 
 
-def guide_path():
-    return resource_dir().parent / "docs" / "使用说明.md"
+def window_language() -> str:
+    """The window's language: ``Translators.use`` sets QLocale's default along with the
+    translations (a window built after a language switch reads the new one)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
+
+
+def guide_path(language: str | None = None):
+    return guide_for(language or window_language())
 
 
 class HelpDialog(QDialog):

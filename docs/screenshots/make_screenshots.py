@@ -74,10 +74,10 @@ def shoot(language: str = "zh_CN", suffix: str = "") -> None:
     if not suffix:
         shoot_printing(window, rows)
         shoot_merge(window, rows)
-        window.act_guide.trigger()
-        QApplication.processEvents()
-        window._guide.grab().save(str(HERE / "9-user-guide.png"))
-        window._guide.close()
+    window.act_guide.trigger()  # the guide in the window's language
+    QApplication.processEvents()
+    window._guide.grab().save(str(HERE / f"9-user-guide{suffix}.png"))
+    window._guide.close()
     controller.shutdown()
 
 
