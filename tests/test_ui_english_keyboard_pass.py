@@ -233,7 +233,7 @@ def test_the_indicator_buttons_answer_their_mnemonics(sample_in_each_language):
     said(
         " | ".join(texts),
         language,
-        "&Add indicator | Add &group… | &Delete | Move &up | Move dow&n | Mark as &reviewed"
+        "&Add indicator | Add &group… | &Delete | &Up | Dow&n | &Reviewed"
         " | &Copy rows | Pas&te rows",
         "添加指标(&A) | 添加二级指标(&G)… | 删除指标(&D) | 上移(&U) | 下移(&N) | 标记为已复核(&R)"
         " | 复制行(&C) | 粘贴行(&T)",

@@ -435,7 +435,7 @@ def test_the_indicator_toolbar_fits_beside_the_list_in_english(make_controller, 
         bar = editor.indicators.findChild(QToolBar)
         # the editor's half of a 1366-pixel screen, with room to spare
         assert bar.sizeHint().width() <= 600
-        assert [a.text() for a in bar.actions()][-1] == "Paste rows"
+        assert [a.text() for a in bar.actions()][-1] == "Pas&te rows"
     finally:
         c.set_language("zh_CN")
 

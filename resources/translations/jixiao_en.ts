@@ -1168,17 +1168,17 @@ Choose Yes for the %n selected projects, No for all {0} projects.</numerusform>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="143"/>
         <source>上移(&amp;U)</source>
-        <translation>Move &amp;up</translation>
+        <translation>&amp;Up</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="144"/>
         <source>下移(&amp;N)</source>
-        <translation>Move dow&amp;n</translation>
+        <translation>Dow&amp;n</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="146"/>
         <source>标记为已复核(&amp;R)</source>
-        <translation>Mark as &amp;reviewed</translation>
+        <translation>&amp;Reviewed</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/indicator_page.py" line="149"/>
@@ -1204,8 +1204,8 @@ Choose Yes for the %n selected projects, No for all {0} projects.</numerusform>
         <location filename="../../desktop/ui/indicator_page.py" line="207"/>
         <source>有 %n 条指标在导入时无法确定，已用底色标出（鼠标停留可看原文）。核对修改后选中它们，按“标记为已复核”。</source>
         <translation>
-            <numerusform>%n indicator could not be read with certainty when imported; it is highlighted (hover to see the source text). Check and correct it, select it and press “Mark as reviewed”.</numerusform>
-            <numerusform>%n indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Mark as reviewed”.</numerusform>
+            <numerusform>%n indicator could not be read with certainty when imported; it is highlighted (hover to see the source text). Check and correct it, select it and press “Reviewed”.</numerusform>
+            <numerusform>%n indicators could not be read with certainty when imported; they are highlighted (hover to see the source text). Check and correct them, select them and press “Reviewed”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
