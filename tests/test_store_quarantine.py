@@ -46,7 +46,8 @@ def test_a_merge_and_an_export_leave_the_quarantine_as_it_is_and_do_not_carry_it
     assert _raw_quarantine(path) == before and _raw_rows(path, ids) == {}
     with open_repository(path) as repo:
         apply_merge(repo, plan_merge(repo, read_untrusted(tmp_path / "另一台.db")), backup=False)
-        assert sorted(p.id for p in repo.all_projects() if p.name in ("司法调解", "法治宣传")) == ids
+        back = [p.id for p in repo.all_projects() if p.name in ("司法调解", "法治宣传")]
+        assert sorted(back) == ids
         assert repo.problems() == {}
         with pytest.raises(StoreError) as refused:
             put_back_moved(repo, moved.batch)
