@@ -103,7 +103,9 @@ def test_the_duplicate_key_is_filled_in_when_a_file_of_the_schema_before_is_open
     path = tmp_path / "old.db"
     with open_repository(path) as repo:
         repo.add([a, b, c])
-    conn = sqlite3.connect(path)  # the file as schema 11 wrote it: no name_key
+    conn = sqlite3.connect(path)  # the file as schema 11 wrote it: no name_key, no quarantine
+    conn.execute("DROP TABLE quarantined_values")
+    conn.execute("DROP TABLE quarantined_rows")
     conn.execute("DROP INDEX projects_name_key")
     conn.execute("ALTER TABLE projects DROP COLUMN name_key")
     conn.execute("PRAGMA user_version = 11")

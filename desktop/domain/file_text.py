@@ -226,6 +226,19 @@ TRASH_ONLY = QT_TRANSLATE_NOOP("audit", "只能彻底删除回收站中的项目
 NOT_SAVED = QT_TRANSLATE_NOOP("audit", "项目“{name}”未保存：{problem}。")
 NEEDS_REPAIR = QT_TRANSLATE_NOOP("audit", "项目“{name}”的数据有误（{problem}），需要修复。")
 
+# projects moved out of the way (store/quarantine)
+NOT_NEEDING_REPAIR = QT_TRANSLATE_NOOP(
+    "audit", "项目“{name}”的数据可以正常读取，不需要移出；未移出任何项目。"
+)
+QUARANTINE_CHANGED = QT_TRANSLATE_NOOP(
+    "audit", "移出时文件被其他程序修改了，未移出任何项目。请再试一次。"
+)
+QUARANTINE_GONE = QT_TRANSLATE_NOOP("audit", "移出的数据已不在文件中，无法放回。")
+QUARANTINE_TAKEN = QT_TRANSLATE_NOOP(
+    "audit", "文件中已经有项目“{name}”（例如合并时带回的），移出的数据没有放回。"
+)
+CANNOT_WRITE_MOVED = QT_TRANSLATE_NOOP("audit", "无法写入“{name}”：{detail}未移出任何项目。")
+
 # backups (store/backups) and a merge (store/merge)
 NO_BACKUP = QT_TRANSLATE_NOOP("audit", "“{name}”{problem}，没有备份（以前的备份都保留着）。")
 BACKUP_COPY_DAMAGED = QT_TRANSLATE_NOOP("audit", "已损坏（{detail}）")

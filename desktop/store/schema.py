@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x4A584D42  # "JXMB": 绩效目标申报 files
-LATEST_VERSION = 12
+LATEST_VERSION = 13
 
 # The first program version that can read each schema version (for the "newer file" message).
 APP_VERSION_FOR_SCHEMA = {
@@ -33,6 +33,7 @@ APP_VERSION_FOR_SCHEMA = {
     10: "0.3.0",
     11: "0.3.0",
     12: "0.3.0",
+    13: "0.3.0",
 }
 
 
@@ -337,6 +338,34 @@ def _v12(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v13(db: sqlite_utils.Database) -> None:
+    """Projects moved out of the way (``store/quarantine.py``): a project whose rows cannot
+    be read — and, with it, every row of any table keyed by its id — moved out of the live
+    tables, each row as it was stored (one ``quarantined_rows`` row: which table, which
+    rowid, which move; one ``quarantined_values`` row per column, its value kept exactly:
+    the column has BLOB affinity, which converts nothing, so a text that is not UTF-8, a
+    number in a text column stay byte for byte what they were)."""
+    for sql in (
+        """CREATE TABLE quarantined_rows (
+            id INTEGER PRIMARY KEY,
+            batch TEXT NOT NULL,
+            moved_at TEXT NOT NULL,
+            project_key TEXT NOT NULL,
+            source TEXT NOT NULL,
+            source_rowid INTEGER NOT NULL
+        )""",
+        "CREATE INDEX quarantined_rows_batch ON quarantined_rows(batch, id)",
+        """CREATE TABLE quarantined_values (
+            row_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            value BLOB,
+            PRIMARY KEY (row_id, position)
+        )""",
+    ):
+        db.execute(sql)
+
+
 def _decimal(text: object):
     from decimal import Decimal
 
@@ -406,6 +435,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     10: _v10,
     11: _v11,
     12: _v12,
+    13: _v13,
 }
 
 

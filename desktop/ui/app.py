@@ -198,6 +198,7 @@ class Controller(QObject):
         self._opening += 1  # results of checks on the previous file no longer apply
         self._needing_repair = {}
         self.session = Session(repo)
+        self.session.quarantineChanged.connect(self._on_quarantine)
         self._remember(path)
         self._show_window()
         if damaged:
@@ -312,6 +313,21 @@ class Controller(QObject):
             return
         self._needing_repair = {**found, **refused(self.session.repo)}
         self.window.show_needing_repair(self._needing_repair)
+
+    def _on_quarantine(self, keys: list, moved: bool) -> None:
+        """Projects needing repair moved out of the way (or put back): the list and the
+        banner at once, then the file screened again and, now that no bad rows hold it
+        up, the day's backup (``background_checks``)."""
+        if self.session is None or self.window is None:
+            return
+        if moved:
+            left = {k: v for k, v in self._needing_repair.items() if k not in keys}
+            self._needing_repair = left
+            self.window.show_needing_repair(left)
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+        self._start_checks(self.session.repo, screen=True)
 
     def _on_checked(self, opening: int, problem: str) -> None:
         if not problem or self.session is None or opening != self._opening:

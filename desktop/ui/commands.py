@@ -160,6 +160,28 @@ class RestoreProjectsCommand(TrashProjectsCommand):
         self._safely(lambda: self.session.trash(self.ids))
 
 
+class QuarantineCommand(_Command):
+    """Projects that need repair moved out of the way (``Session.quarantine``); undo puts
+    their rows back as they were. The copy for support is written the first time only."""
+
+    def __init__(self, session: Session, keys: list[str], support, text: str):
+        super().__init__(session, text)
+        self.keys = keys
+        self.support = support
+        self.batch: str | None = None
+
+    def redo(self) -> None:
+        def move():
+            self.batch = self.session.quarantine(self.keys, self.support)
+            self.support = None
+
+        self._safely(move)
+
+    def undo(self) -> None:
+        if self.batch is not None:
+            self._safely(lambda: self.session.put_back(self.batch))
+
+
 def close_merging(session: Session) -> None:
     """The field lost focus: the next edit of it starts a new undo step."""
     stack = session.undo_stack

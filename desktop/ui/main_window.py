@@ -185,10 +185,19 @@ class MainWindow(QMainWindow):
 
     def show_needing_repair(self, problems: dict[str, str]) -> None:
         """Projects whose stored rows cannot be read (wrong types, broken values): the rest
-        of the file works; these are named, with 从备份恢复 at hand."""
+        of the file works; these are named, with 从备份恢复 and 移出损坏的项目 at hand. None
+        (any more: moved out): the list and the banner say so no longer."""
         if not problems:
+            if self.model.needing_repair():
+                self.model.set_needing_repair({})
+                self.nav._update_count()
+                if self._repair_banner:
+                    self.banner.hide()
+                    self._repair_banner = False
+                self._update_actions()
             return
         self.model.set_needing_repair(problems)
+        self._update_actions()
         self.nav._update_count()  # their amounts leave the footer's total
         names = []
         for pid in list(problems)[:5]:
@@ -206,9 +215,18 @@ class MainWindow(QMainWindow):
             )
             + ' <a href="restore">'
             + self.tr("从备份恢复…")
+            + '</a> <a href="move-out">'
+            + self.tr("移出损坏的项目…")
             + "</a>"
         )
+        self._repair_banner = True
         self.banner.show()
+
+    def _banner_link(self, link: str) -> None:
+        if link == "move-out":
+            self.projects.move_out_damaged()
+        else:
+            self.restoreRequested.emit()
 
     def show_hint(self, why: str) -> None:
         """The text of the pane without an editor: how to choose a project, or ``why`` the
@@ -216,6 +234,7 @@ class MainWindow(QMainWindow):
         if why:
             text = self.tr(
                 "这个项目不能显示：{0}\n\n可以从备份恢复（上方横幅或“文件 → 恢复备份”）；"
+                "没有备份时，可以把它移出列表（“项目 → 移出损坏的项目”，数据原样留在文件中）。"
                 "其余项目可以正常使用。"
             )
             self.empty_hint.setText(text.format(why))
@@ -236,7 +255,8 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3bf; border: 1px solid #e0c060; padding: 6px;")
         self.banner.setVisible(self.session.read_only)
-        self.banner.linkActivated.connect(lambda _link: self.restoreRequested.emit())
+        self._repair_banner = False  # the banner names projects needing repair
+        self.banner.linkActivated.connect(self._banner_link)
         self.held_banner = QLabel()
         self.held_banner.setObjectName("heldBanner")
         self.held_banner.setWordWrap(True)
@@ -364,6 +384,9 @@ class MainWindow(QMainWindow):
             self.tr("删除项目(&D)"), "Ctrl+Del", self.projects.delete_projects, sp.SP_TrashIcon
         )
         self.act_trash = self._action(self.tr("回收站(&T)…"), None, self.projects.show_trash)
+        self.act_move_out = self._action(
+            self.tr("移出损坏的项目(&M)…"), None, self.projects.move_out_damaged
+        )
         # Keys no field uses (Alt+↓ opens a combo box's list, Ctrl+↑/↓ move indicators).
         self.act_next = self._action(
             self.tr("下一个项目(&X)"), "Ctrl+PgDown", lambda: self.nav._step(1)
@@ -421,7 +444,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_copy_indicators)
         m.addAction(self.act_confirm_flags)
-        m.addActions([self.act_history, self.act_trash])
+        m.addActions([self.act_history, self.act_trash, self.act_move_out])
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_guide, self.act_about])
 
@@ -492,6 +515,7 @@ class MainWindow(QMainWindow):
         self.act_confirm_flags.setEnabled(writable and self.editor.project is not None)
         self.act_undo.setEnabled(self.session.undo_stack.canUndo())
         self.act_redo.setEnabled(self.session.undo_stack.canRedo())
+        self.act_move_out.setEnabled(bool(self.model.needing_repair()))
 
     # -- session signals --------------------------------------------------------------------
     def _on_project_changed(self, saved: Project) -> None:

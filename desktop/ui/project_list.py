@@ -111,6 +111,10 @@ class ProjectTableModel(QAbstractTableModel):
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, COL_YEAR), self.index(last, COL_STATUS))
 
+    def needing_repair(self) -> dict[str, str]:
+        """The projects needing repair, as the banner names them (id → why)."""
+        return dict(self._repair)
+
     def needs_repair(self, project_id: str) -> bool:
         return project_id in self._repair
 

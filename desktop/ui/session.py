@@ -9,13 +9,14 @@ held for a locked file comes with the function that builds its undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain import review as rv
 from desktop.domain.model import Project
-from desktop.store import ConflictError, Repository
+from desktop.store import ConflictError, Repository, quarantine
 from desktop.store import review as review_store
 
 
@@ -34,6 +35,8 @@ class Session(QObject):
     heldChanged = Signal(bool)
     #: review records (status, opinions, answers) changed for these project ids ([]: any)
     reviewChanged = Signal(list)
+    #: projects needing repair were moved out of the way (True) or put back (False): keys
+    quarantineChanged = Signal(list, bool)
 
     RETRY_MS = 2000
 
@@ -142,6 +145,22 @@ class Session(QObject):
             self.repo.restore(pid)
             self._known[pid] = self.repo.revision(pid)
         self.projectsAdded.emit(ids)
+
+    def quarantine(self, keys: list[str], support: Path | None = None) -> str:
+        """Move projects that need repair out of the live tables (kept in the file, byte for
+        byte; ``support``: a copy for support too), all or none; returns the move's id."""
+        moved = quarantine.move_out(self.repo, keys, support)
+        self.projectsRemoved.emit(list(keys))
+        self.quarantineChanged.emit(list(keys), True)
+        return moved.batch
+
+    def put_back(self, batch: str) -> None:
+        """Undo a ``quarantine``: the rows back as they were."""
+        keys = quarantine.put_back_moved(self.repo, batch)
+        listed = [k for k in keys if self.repo.exists(k) and not self.repo.is_trashed(k)]
+        if listed:
+            self.projectsAdded.emit(listed)
+        self.quarantineChanged.emit(keys, False)
 
     def load(self, project_id: str) -> Project:
         project = self.repo.get(project_id)

@@ -3,13 +3,14 @@ undo and redo."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -20,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Project, new_id, now_timestamp, with_new_indicator_ids
-from desktop.ui.commands import AddProjectsCommand, RestoreProjectsCommand, TrashProjectsCommand
+from desktop.store import StoreError
+from desktop.ui.commands import (
+    AddProjectsCommand,
+    QuarantineCommand,
+    RestoreProjectsCommand,
+    TrashProjectsCommand,
+)
+from desktop.ui.paths import app_name
 from desktop.ui.project_list import (
     ProjectTableModel,
 )
@@ -109,6 +117,70 @@ class ProjectActions(QObject):
         self.window.statusBar().showMessage(
             self.tr("已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。"), 8000
         )
+
+    def move_out_damaged(self) -> None:
+        """移出损坏的项目: the projects needing repair (the banner's) moved out of the live
+        tables once the clerk confirms — their rows kept in the file as they were, and a
+        copy beside it for support if wished; Ctrl+Z puts them back. The way out when no
+        backup has them (none is taken of a file with bad rows)."""
+        window = self.window
+        keys = list(window.model.needing_repair())
+        if not keys:
+            return
+        repo = self.session.repo
+        if self.session.read_only:
+            QMessageBox.warning(
+                window,
+                app_name(),
+                self.tr("“{0}”以只读方式打开，不能移出损坏的项目。").format(repo.path.name),
+            )
+            return
+        window.editor.flush()
+        names = [f"“{self._name_of(key)}”" for key in keys[:10]]
+        listed = self.tr("、").join(names) + (self.tr("等") if len(keys) > 10 else "")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        support = repo.path.with_name(
+            self.tr("{0}-移出的项目-{1}.db").format(repo.path.stem, stamp)
+        )
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("移出损坏的项目"))
+        box.setText(self.tr("把 {0} 个数据有误的项目移出列表：{1}？").format(len(keys), listed))
+        box.setInformativeText(
+            self.tr(
+                "不会删除任何数据：这些项目的全部数据（项目、指标、历史版本、审核记录）"
+                "原样保存在本文件中单独的一处，不再出现在列表、导出和合并中，"
+                "此后每日备份可以照常进行。\n\n可以用“编辑 › 撤销”（Ctrl+Z）放回。"
+                "另存的副本在数据文件旁：{0}"
+            ).format(support.name)
+        )
+        check = QCheckBox(self.tr("同时另存一份副本，交给技术支持(&S)"))
+        check.setChecked(True)
+        box.setCheckBox(check)
+        move = box.addButton(self.tr("移出(&M)"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(move)
+        box.exec()
+        if box.clickedButton() is not move:
+            return
+        copy = support if check.isChecked() else None
+        text = self.tr("移出 {0} 个损坏的项目").format(len(keys))
+        command = QuarantineCommand(self.session, keys, copy, text)
+        self.session.undo_stack.push(command)
+        if not shiboken6.isValid(command) or command.isObsolete():
+            return  # refused (a box said why): nothing was moved
+        said = self.tr("已移出 {0} 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。").format(
+            len(keys)
+        )
+        if copy is not None:
+            said += self.tr("副本：{0}").format(copy.name)
+        window.statusBar().showMessage(said, 30000)
+
+    def _name_of(self, key: str) -> str:
+        try:
+            return self.session.repo.summary(key).name or key
+        except StoreError:
+            return key
 
     def show_trash(self) -> None:
         TrashDialog(self.window).exec()

@@ -237,7 +237,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="432"/>
+        <location filename="../../desktop/ui/app.py" line="448"/>
         <source>载入示例申报表</source>
         <translation>Load sample forms</translation>
     </message>
@@ -382,29 +382,29 @@
     </message>
     <message>
         <location filename="../../desktop/ui/app.py" line="192"/>
-        <location filename="../../desktop/ui/app.py" line="223"/>
+        <location filename="../../desktop/ui/app.py" line="224"/>
         <source>无法打开数据文件：
 {0}</source>
         <translation>Cannot open the data file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="226"/>
+        <location filename="../../desktop/ui/app.py" line="227"/>
         <source>可以从程序自动保存的备份恢复（当前文件会先另存）。</source>
         <translation>You can restore a backup the program made automatically (the current file is kept aside first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="236"/>
+        <location filename="../../desktop/ui/app.py" line="237"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="277"/>
+        <location filename="../../desktop/ui/app.py" line="278"/>
         <source>无法恢复备份：{0}</source>
         <translation>Cannot restore the backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="323"/>
+        <location filename="../../desktop/ui/app.py" line="339"/>
         <source>{0}
 
 为避免进一步损坏，文件改为只读打开：可以查看、打印和导出，不能修改。请用“文件 › 恢复备份…”恢复最近的备份。</source>
@@ -413,7 +413,7 @@
 To keep it from further damage the file is now open read-only: you can view, print and export, not change. Use File › Restore Backup… to restore the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="412"/>
+        <location filename="../../desktop/ui/app.py" line="428"/>
         <source>数据库还是空的。要载入上海市普陀区司法局公开的 13 份 2024 年度申报表作为示例吗？
 示例按公开发布的原样载入，原表本身的问题（如金额不相加、指标缺项）也保留着，列表的“审核”一栏标为“原表”。
 （以后可以删除。）</source>
@@ -422,12 +422,12 @@ They are loaded exactly as published, with the published forms&apos; own problem
 (You can delete them later.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="436"/>
+        <location filename="../../desktop/ui/app.py" line="452"/>
         <source>已载入 13 份示例：它们是公开发布的原表，原表本身的错误和警告照原样保留（“审核”一栏标为“原表”），不是程序出错。</source>
         <translation>13 examples loaded: they are the forms as published; the errors and warnings of the published forms are kept as they were (marked “as published” in the Check column), not caused by this program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="510"/>
+        <location filename="../../desktop/ui/app.py" line="526"/>
         <source>程序遇到意外错误，已保存的内容不受影响。
 {0}
 详细信息已写入：{1}</source>
@@ -881,12 +881,12 @@ Choose Yes for the %n selected projects, No for all {0} projects.</numerusform>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="29"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="38"/>
         <source>找不到使用说明文件：{0}</source>
         <translation>The user guide was not found: {0}</translation>
     </message>
@@ -1453,32 +1453,32 @@ Go on anyway?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="181"/>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>等</source>
         <translation>and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>此文件以只读方式打开（文件或所在文件夹不可写），不能修改。如需修改，请用“文件 › 另存副本…”保存到可写的位置后打开副本。</source>
         <translation>This file is open read-only (the file or its folder cannot be written) and cannot be changed. To make changes, use “File › Save a Copy…” to a writable place and open the copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
         <translation>Select a project on the left, or press Ctrl+N to create one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>%n 个项目的数据有误，需要修复：{0}。其余项目可以正常使用。</source>
         <translation>
             <numerusform>%n project holds data that cannot be read and needs repair: {0}. The other projects work normally.</numerusform>
@@ -1486,246 +1486,256 @@ Go on anyway?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
-        <source>这个项目不能显示：{0}
-
-可以从备份恢复（上方横幅或“文件 → 恢复备份”）；其余项目可以正常使用。</source>
-        <translation>This project cannot be shown: {0}
-
-It can be restored from a backup (the banner above, or File → Restore Backup); the other projects work as usual.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>新建数据库(&amp;N)…</source>
         <translation>&amp;New Database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>另存副本(&amp;A)…</source>
         <translation>Save a Cop&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>&amp;Import from File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>导出到文件(&amp;E)…</source>
         <translation>&amp;Export to File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>恢复备份(&amp;B)…</source>
         <translation>Restore &amp;Backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>历史版本(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>常用指标库(&amp;L)…</source>
         <translation>Indicator Li&amp;brary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>年度汇总(&amp;S)…</source>
         <translation>Year &amp;Summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>复制到下一年度(&amp;Y)</source>
         <translation>Copy to Next &amp;Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>核对纸质件(&amp;K)…</source>
         <translation>Chec&amp;k a Paper Copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>查找项目(&amp;F)</source>
         <translation>&amp;Find Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>新建项目(&amp;N)</source>
         <translation>&amp;New Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>复制项目(&amp;C)</source>
         <translation>&amp;Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>删除项目(&amp;D)</source>
         <translation>De&amp;lete Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <source>移出损坏的项目…</source>
+        <translation>Move out damaged projects…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <source>这个项目不能显示：{0}
+
+可以从备份恢复（上方横幅或“文件 → 恢复备份”）；没有备份时，可以把它移出列表（“项目 → 移出损坏的项目”，数据原样留在文件中）。其余项目可以正常使用。</source>
+        <translation>This project cannot be shown: {0}
+
+It can be restored from a backup (the banner above, or File → Restore Backup); if there is no backup, it can be moved out of the list (Project → Move Out Damaged Projects; its data stays in the file as it is). The other projects work as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <source>移出损坏的项目(&amp;M)…</source>
+        <translation>&amp;Move Out Damaged Projects…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>下一个项目(&amp;X)</source>
         <translation>Ne&amp;xt Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>上一个项目(&amp;V)</source>
         <translation>Pre&amp;vious Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>从其他项目复制指标(&amp;I)…</source>
         <translation>Copy &amp;indicators from another project…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>确认需复核的字段(&amp;F)…</source>
         <translation>Confirm &amp;flagged fields…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source> [只读]</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>每次修改都立即写入文件，不需要另外保存</source>
         <translation>Every change is written to the file at once; there is nothing else to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/main_window.py" line="568"/>
         <source>文件正被其他程序占用，修改尚未写入；程序会自动重试。</source>
         <translation>The file is in use by another program; the change is not written yet and will be retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549"/>
+        <location filename="../../desktop/ui/main_window.py" line="573"/>
         <source>所有修改都已保存（每次修改都立即写入文件，无需另外保存）。</source>
         <translation>All changes are saved (every change is written to the file at once).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="564"/>
+        <location filename="../../desktop/ui/main_window.py" line="588"/>
         <source>未写入（文件被占用）</source>
         <translation>Not written (file in use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/ui/main_window.py" line="591"/>
         <source>“{0}”正被其他程序占用：刚才的修改还没有写入文件，程序每隔几秒自动重试。请关闭占用它的程序；在写入之前请不要关闭本程序。</source>
         <translation>“{0}” is in use by another program: your last change is not written to the file yet; the program retries every few seconds. Please close the program that holds it, and do not close this one until the change is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572"/>
+        <location filename="../../desktop/ui/main_window.py" line="596"/>
         <source>文件已可写入，修改已保存。</source>
         <translation>The file is free again; your changes are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="620"/>
+        <location filename="../../desktop/ui/main_window.py" line="644"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="622"/>
+        <location filename="../../desktop/ui/main_window.py" line="646"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;填写、审核、打印和交换财政项目支出绩效目标申报表的离线程序。&lt;/p&gt;&lt;p&gt;数据文件：{2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;An offline program to fill in, check, print and exchange fiscal project expenditure performance-target declaration forms.&lt;/p&gt;&lt;p&gt;Data file: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="657"/>
+        <location filename="../../desktop/ui/main_window.py" line="681"/>
         <source>“{0}”仍被其他程序占用，最近的修改还没有写入文件，关闭后会丢失。仍要关闭吗？</source>
         <translation>“{0}” is still in use by another program and your latest changes are not written to it yet; closing now loses them. Close anyway?</translation>
     </message>
@@ -2511,47 +2521,111 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="70"/>
+        <location filename="../../desktop/ui/window_projects.py" line="78"/>
         <source>新项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="72"/>
+        <location filename="../../desktop/ui/window_projects.py" line="80"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="87"/>
+        <location filename="../../desktop/ui/window_projects.py" line="95"/>
         <source>（副本）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="96"/>
+        <location filename="../../desktop/ui/window_projects.py" line="104"/>
         <source>复制项目</source>
         <translation>Duplicate project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="96"/>
+        <location filename="../../desktop/ui/window_projects.py" line="104"/>
         <source>复制 {0} 个项目</source>
         <translation>Duplicate {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="104"/>
+        <location filename="../../desktop/ui/window_projects.py" line="112"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="104"/>
+        <location filename="../../desktop/ui/window_projects.py" line="112"/>
         <source>删除 {0} 个项目</source>
         <translation>Delete {0} projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="110"/>
+        <location filename="../../desktop/ui/window_projects.py" line="118"/>
         <source>已移到回收站；可按 Ctrl+Z 撤销，或在“项目 › 回收站”中恢复。</source>
         <translation>Moved to the trash; press Ctrl+Z to undo, or restore it from “Project › Trash”.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="135"/>
+        <source>“{0}”以只读方式打开，不能移出损坏的项目。</source>
+        <translation>“{0}” is open read-only: damaged projects cannot be moved out.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="140"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="140"/>
+        <source>等</source>
+        <translation> and others</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="143"/>
+        <source>{0}-移出的项目-{1}.db</source>
+        <translation>{0}-moved-out-{1}.db</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="147"/>
+        <source>移出损坏的项目</source>
+        <translation>Move Out Damaged Projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="148"/>
+        <source>把 {0} 个数据有误的项目移出列表：{1}？</source>
+        <translation>Move {0} projects with wrong data out of the list: {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="151"/>
+        <source>不会删除任何数据：这些项目的全部数据（项目、指标、历史版本、审核记录）原样保存在本文件中单独的一处，不再出现在列表、导出和合并中，此后每日备份可以照常进行。
+
+可以用“编辑 › 撤销”（Ctrl+Z）放回。另存的副本在数据文件旁：{0}</source>
+        <translation>No data is deleted: everything these projects hold (the project, indicators, earlier versions, review records) is kept as it is in a separate part of this file, no longer in the list, exports or merges, and the daily backup works again.
+
+Edit › Undo (Ctrl+Z) puts them back. The copy is saved beside the data file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="157"/>
+        <source>同时另存一份副本，交给技术支持(&amp;S)</source>
+        <translation>Also save a copy to give to &amp;support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="160"/>
+        <source>移出(&amp;M)</source>
+        <translation>&amp;Move out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="167"/>
+        <source>移出 {0} 个损坏的项目</source>
+        <translation>Move out {0} damaged projects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="172"/>
+        <source>已移出 {0} 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。</source>
+        <translation>Moved {0} projects out; their data is kept in the file as it was. Ctrl+Z puts them back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_projects.py" line="176"/>
+        <source>副本：{0}</source>
+        <translation> Copy: {0}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window_projects.py" line="133"/>
+        <location filename="../../desktop/ui/window_projects.py" line="205"/>
         <source>复制 %n 个项目到下一年度</source>
         <translation>
             <numerusform>Copy %n project to the next year</numerusform>
@@ -2559,7 +2633,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="136"/>
+        <location filename="../../desktop/ui/window_projects.py" line="208"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -2786,43 +2860,43 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="164"/>
+        <location filename="../../desktop/ui/project_list.py" line="168"/>
         <source>项目名称</source>
         <extracomment>a change to this many rows at once is followed in one pass (``_source_changed``, ``_source_inserted``) the sample forms as published were set (the list sizes its 审核 column for the mark)</extracomment>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="165"/>
+        <location filename="../../desktop/ui/project_list.py" line="169"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="166"/>
+        <location filename="../../desktop/ui/project_list.py" line="170"/>
         <source>实施单位</source>
         <translation>Implementing unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="167"/>
+        <location filename="../../desktop/ui/project_list.py" line="171"/>
         <source>项目资金总额</source>
         <translation>Total project funds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="168"/>
+        <location filename="../../desktop/ui/project_list.py" line="172"/>
         <source>审核</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="169"/>
+        <location filename="../../desktop/ui/project_list.py" line="173"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="183"/>
+        <location filename="../../desktop/ui/project_list.py" line="187"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/project_list.py" line="192"/>
+        <location filename="../../desktop/ui/project_list.py" line="196"/>
         <source>错误 %n</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -2830,7 +2904,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/project_list.py" line="194"/>
+        <location filename="../../desktop/ui/project_list.py" line="198"/>
         <source>警告 %n</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -2838,7 +2912,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/project_list.py" line="233"/>
+        <location filename="../../desktop/ui/project_list.py" line="237"/>
         <source>{0} · %n 条指标</source>
         <translation>
             <numerusform>{0} · %n indicator</numerusform>
@@ -2846,7 +2920,7 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/project_list.py" line="265"/>
+        <location filename="../../desktop/ui/project_list.py" line="269"/>
         <source>{0} · 意见 %n</source>
         <translation>
             <numerusform>{0} · %n opinion</numerusform>
@@ -2854,22 +2928,22 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="196"/>
+        <location filename="../../desktop/ui/project_list.py" line="200"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="198"/>
+        <location filename="../../desktop/ui/project_list.py" line="202"/>
         <source> · 原表</source>
         <translation> · as published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="229"/>
+        <location filename="../../desktop/ui/project_list.py" line="233"/>
         <source>示例：公开发布的原表，这些错误和警告是原表本身的问题，照原样载入，不是程序出错。修改后此标记消失。</source>
         <translation>Example: a form as published. These errors and warnings are the published form&apos;s own problems, loaded as they were — not caused by this program. The mark goes once you edit the form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="241"/>
+        <location filename="../../desktop/ui/project_list.py" line="245"/>
         <source>需要修复</source>
         <translation>Needs repair</translation>
     </message>
@@ -3207,9 +3281,9 @@ Submit these adjustments?</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="105"/>
+        <location filename="../../desktop/ui/session.py" line="108"/>
         <source>项目“{0}”已被其他程序修改，为避免覆盖，本次修改未保存。已重新载入。</source>
-        <extracomment>a project&apos;s content changed (edit, undo, redo); carries the saved project projects appeared in the list (new, duplicated, restored, imported); ids projects left the list (trashed, purged, creation undone); ids a write was refused because another program changed the project; message ask the window to show this project (undo/redo of a change to it) an edit waits because another program holds the file (True), or was written (False) review records (status, opinions, answers) changed for these project ids ([]: any)</extracomment>
+        <extracomment>a project&apos;s content changed (edit, undo, redo); carries the saved project projects appeared in the list (new, duplicated, restored, imported); ids projects left the list (trashed, purged, creation undone); ids a write was refused because another program changed the project; message ask the window to show this project (undo/redo of a change to it) an edit waits because another program holds the file (True), or was written (False) review records (status, opinions, answers) changed for these project ids ([]: any) projects needing repair were moved out of the way (True) or put back (False): keys</extracomment>
         <translation>The project “{0}” was changed by another program; to avoid overwriting it, this change was not saved. It has been loaded again.</translation>
     </message>
 </context>
@@ -3388,37 +3462,37 @@ Submit these adjustments?</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="151"/>
+        <location filename="../../desktop/ui/window_projects.py" line="223"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="160"/>
+        <location filename="../../desktop/ui/window_projects.py" line="232"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="163"/>
+        <location filename="../../desktop/ui/window_projects.py" line="235"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="169"/>
+        <location filename="../../desktop/ui/window_projects.py" line="241"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="188"/>
+        <location filename="../../desktop/ui/window_projects.py" line="260"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="197"/>
+        <location filename="../../desktop/ui/window_projects.py" line="269"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window_projects.py" line="198"/>
+        <location filename="../../desktop/ui/window_projects.py" line="270"/>
         <source>彻底删除 %n 个项目？此操作不能撤销。</source>
         <translation>
             <numerusform>Delete %n project for good? This cannot be undone.</numerusform>
@@ -5419,41 +5493,66 @@ Submit these adjustments?</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/file_text.py" line="230"/>
+        <source>项目“{name}”的数据可以正常读取，不需要移出；未移出任何项目。</source>
+        <translation>The data of project “{name}” can be read; it need not be moved out. No project was moved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="233"/>
+        <source>移出时文件被其他程序修改了，未移出任何项目。请再试一次。</source>
+        <translation>Another program changed the file during the move; no project was moved. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="236"/>
+        <source>移出的数据已不在文件中，无法放回。</source>
+        <translation>The moved data is no longer in the file and cannot be put back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="237"/>
+        <source>文件中已经有项目“{name}”（例如合并时带回的），移出的数据没有放回。</source>
+        <translation>The file already holds project “{name}” (a merge may have brought it back); the moved data was not put back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="240"/>
+        <source>无法写入“{name}”：{detail}未移出任何项目。</source>
+        <translation>Cannot write “{name}”: {detail} No project was moved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/file_text.py" line="243"/>
         <source>“{name}”{problem}，没有备份（以前的备份都保留着）。</source>
         <translation>“{name}”: {problem}; no backup was made (the earlier backups are all kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="231"/>
+        <location filename="../../desktop/domain/file_text.py" line="244"/>
         <source>已损坏（{detail}）</source>
         <translation>damaged ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="232"/>
+        <location filename="../../desktop/domain/file_text.py" line="245"/>
         <source>中有 {count} 个项目的数据有误</source>
         <translation>the data are wrong in {count} of its projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="233"/>
+        <location filename="../../desktop/domain/file_text.py" line="246"/>
         <source>无法创建备份：{detail}</source>
         <translation>Cannot make a backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="234"/>
+        <location filename="../../desktop/domain/file_text.py" line="247"/>
         <source>无法读取备份“{name}”：{detail}</source>
         <translation>Cannot read the backup “{name}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="235"/>
+        <location filename="../../desktop/domain/file_text.py" line="248"/>
         <source>备份“{name}”已损坏，未恢复。</source>
         <translation>The backup “{name}” is damaged; it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="236"/>
+        <location filename="../../desktop/domain/file_text.py" line="249"/>
         <source>无法恢复备份：{detail}</source>
         <translation>Cannot restore the backup: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/file_text.py" line="237"/>
+        <location filename="../../desktop/domain/file_text.py" line="250"/>
         <source>合并必须单独进行（另一个写入尚未结束）。</source>
         <translation>A merge must run on its own (another write has not finished yet).</translation>
     </message>
@@ -5864,27 +5963,27 @@ Submit these adjustments?</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="274"/>
+        <location filename="../../desktop/ui/project_list.py" line="278"/>
         <source>编制中</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="275"/>
+        <location filename="../../desktop/ui/project_list.py" line="279"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="276"/>
+        <location filename="../../desktop/ui/project_list.py" line="280"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="277"/>
+        <location filename="../../desktop/ui/project_list.py" line="281"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_list.py" line="278"/>
+        <location filename="../../desktop/ui/project_list.py" line="282"/>
         <source>调整中</source>
         <translation>Adjusting</translation>
     </message>
