@@ -18,6 +18,7 @@ from tests.in_each_language import said
 from tests.test_ui_editor_keyboard import Keyboard
 from tests.test_ui_english_strings import english_window  # noqa: F401  (the fixture)
 from tests.test_ui_window import select_name
+from tests.ui_helpers import dialog_actions
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -187,16 +188,7 @@ def test_the_main_dialogs_in_english_have_their_mnemonics_inside_the_words(
         monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: QMessageBox.StandardButton.No)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    for act in (
-        w.act_settings,
-        w.act_trash,
-        w.act_summary,
-        w.act_library,
-        w.act_history,
-        w.act_print,
-        w.act_copy_indicators,
-        w.act_confirm_flags,
-    ):
+    for act in dialog_actions(w):
         act.trigger()
         QApplication.processEvents()
     assert {"SettingsDialog", "PrintDialog", "CopyFromProject"} <= set(walked)

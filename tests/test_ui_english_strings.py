@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import Funds, Project
 from desktop.ui.commands import AddProjectsCommand
 from tests.in_each_language import CJK
+from tests.ui_helpers import dialog_actions
 
 # Choices that are the form's own words, printed on the paper as chosen (the goal column's
 # header 项目总目标 / 项目总体目标 …): data, like the 一级 names, not the UI's language.
@@ -221,18 +222,7 @@ def test_each_dialog_in_english_has_no_chinese(english_window, monkeypatch, tmp_
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    for act in (
-        w.act_settings,
-        w.act_trash,
-        w.act_summary,
-        w.act_library,
-        w.act_history,
-        w.act_print,
-        w.act_copy_indicators,
-        w.act_confirm_flags,
-        w.act_about,
-        w.act_export,
-    ):
+    for act in (*dialog_actions(w), w.act_about, w.act_export):
         act.trigger()
         QApplication.processEvents()
     w.act_guide.trigger()  # not modal: the guide itself is a Chinese document

@@ -110,3 +110,18 @@ def settle() -> None:
     """Let queued calls (delegates, single-shot timers) run."""
     for _ in range(3):
         QApplication.processEvents()
+
+
+def dialog_actions(w) -> list:
+    """The main window's actions that open a dialog of the program's own (settings, trash,
+    summary, library, history, print, copy indicators, confirm flagged fields)."""
+    return [
+        w.act_settings,
+        w.act_trash,
+        w.act_summary,
+        w.act_library,
+        w.act_history,
+        w.act_print,
+        w.act_copy_indicators,
+        w.act_confirm_flags,
+    ]
