@@ -279,3 +279,26 @@ def test_a_read_only_file_refuses_in_one_line_and_moves_nothing(
     _menu(Qt.Key.Key_P, Qt.Key.Key_M)
     assert dialogs == [("warning", "“办公.db”以只读方式打开，不能移出损坏的项目。")]
     assert _raw_rows(path, ids) == before and _raw_quarantine(path) == {}
+
+
+def test_one_damaged_project_is_said_in_the_singular(app_and_translators):
+    """The box, the undo step and the status line for one project (English has a singular)."""
+    from PySide6.QtCore import QCoreApplication
+
+    _, translators = app_and_translators
+    say = QCoreApplication.translate
+    moved = "已移出 %n 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。"
+    translators.use("en")
+    try:
+        one = [
+            say("ProjectActions", "把 %n 个数据有误的项目移出列表：{0}？", "", 1),
+            say("ProjectActions", "移出 %n 个损坏的项目", "", 1),
+            say("ProjectActions", moved, "", 1),
+        ]
+    finally:
+        translators.use("zh_CN")
+    assert one == [
+        "Move 1 project with wrong data out of the list: {0}?",
+        "Move out 1 damaged project",
+        "Moved 1 project out; its data is kept in the file as it was. Ctrl+Z puts it back.",
+    ]

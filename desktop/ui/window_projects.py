@@ -145,7 +145,7 @@ class ProjectActions(QObject):
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("移出损坏的项目"))
-        box.setText(self.tr("把 {0} 个数据有误的项目移出列表：{1}？").format(len(keys), listed))
+        box.setText(self.tr("把 %n 个数据有误的项目移出列表：{0}？", "", len(keys)).format(listed))
         box.setInformativeText(
             self.tr(
                 "不会删除任何数据：这些项目的全部数据（项目、指标、历史版本、审核记录）"
@@ -164,14 +164,12 @@ class ProjectActions(QObject):
         if box.clickedButton() is not move:
             return
         copy = support if check.isChecked() else None
-        text = self.tr("移出 {0} 个损坏的项目").format(len(keys))
+        text = self.tr("移出 %n 个损坏的项目", "", len(keys))
         command = QuarantineCommand(self.session, keys, copy, text)
         self.session.undo_stack.push(command)
         if not shiboken6.isValid(command) or command.isObsolete():
             return  # refused (a box said why): nothing was moved
-        said = self.tr("已移出 {0} 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。").format(
-            len(keys)
-        )
+        said = self.tr("已移出 %n 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。", "", len(keys))
         if copy is not None:
             said += self.tr("副本：{0}").format(copy.name)
         window.statusBar().showMessage(said, 30000)

@@ -2585,10 +2585,29 @@ You can export a PDF and print it on a computer with a printer (at “Actual siz
         <source>移出损坏的项目</source>
         <translation>Move Out Damaged Projects</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/window_projects.py" line="148"/>
-        <source>把 {0} 个数据有误的项目移出列表：{1}？</source>
-        <translation>Move {0} projects with wrong data out of the list: {1}?</translation>
+        <source>把 %n 个数据有误的项目移出列表：{0}？</source>
+        <translation>
+            <numerusform>Move %n project with wrong data out of the list: {0}?</numerusform>
+            <numerusform>Move %n projects with wrong data out of the list: {0}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_projects.py" line="167"/>
+        <source>移出 %n 个损坏的项目</source>
+        <translation>
+            <numerusform>Move out %n damaged project</numerusform>
+            <numerusform>Move out %n damaged projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_projects.py" line="172"/>
+        <source>已移出 %n 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。</source>
+        <translation>
+            <numerusform>Moved %n project out; its data is kept in the file as it was. Ctrl+Z puts it back.</numerusform>
+            <numerusform>Moved %n projects out; their data is kept in the file as it was. Ctrl+Z puts them back.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_projects.py" line="151"/>
@@ -2610,22 +2629,12 @@ Edit › Undo (Ctrl+Z) puts them back. The copy is saved beside the data file: {
         <translation>&amp;Move out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="167"/>
-        <source>移出 {0} 个损坏的项目</source>
-        <translation>Move out {0} damaged projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_projects.py" line="172"/>
-        <source>已移出 {0} 个项目，数据原样保存在文件中；可按 Ctrl+Z 放回。</source>
-        <translation>Moved {0} projects out; their data is kept in the file as it was. Ctrl+Z puts them back.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_projects.py" line="176"/>
+        <location filename="../../desktop/ui/window_projects.py" line="174"/>
         <source>副本：{0}</source>
         <translation> Copy: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window_projects.py" line="205"/>
+        <location filename="../../desktop/ui/window_projects.py" line="203"/>
         <source>复制 %n 个项目到下一年度</source>
         <translation>
             <numerusform>Copy %n project to the next year</numerusform>
@@ -2633,7 +2642,7 @@ Edit › Undo (Ctrl+Z) puts them back. The copy is saved beside the data file: {
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="208"/>
+        <location filename="../../desktop/ui/window_projects.py" line="206"/>
         <source>已复制到下一年度；指标已标为待核对，请逐条核对本年度的指标值。</source>
         <translation>Copied to the next year; the indicators are marked to be checked — confirm each value for the new year.</translation>
     </message>
@@ -3462,37 +3471,37 @@ Submit these adjustments?</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="223"/>
+        <location filename="../../desktop/ui/window_projects.py" line="221"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="232"/>
+        <location filename="../../desktop/ui/window_projects.py" line="230"/>
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="235"/>
+        <location filename="../../desktop/ui/window_projects.py" line="233"/>
         <source>彻底删除(&amp;D)</source>
         <translation>&amp;Delete for Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="241"/>
+        <location filename="../../desktop/ui/window_projects.py" line="239"/>
         <source>删除的项目保存在这里，可以恢复。</source>
         <translation>Deleted projects are kept here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="260"/>
+        <location filename="../../desktop/ui/window_projects.py" line="258"/>
         <source>恢复项目</source>
         <translation>Restore projects</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_projects.py" line="269"/>
+        <location filename="../../desktop/ui/window_projects.py" line="267"/>
         <source>彻底删除</source>
         <translation>Delete for Good</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window_projects.py" line="270"/>
+        <location filename="../../desktop/ui/window_projects.py" line="268"/>
         <source>彻底删除 %n 个项目？此操作不能撤销。</source>
         <translation>
             <numerusform>Delete %n project for good? This cannot be undone.</numerusform>
