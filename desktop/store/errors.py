@@ -4,6 +4,7 @@ another language says it in its own. ``translate_error`` turns SQLite's complain
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -66,6 +67,20 @@ _SQLITE_NOTADB = 26
 
 
 _SQLITE_IOERR_NOMEM = 3082
+
+
+def guarded(function):
+    """SQLite's complaints in a function of a repository (its first argument, ``self`` or
+    ``repo``) as the store's sentences for the clerk (``translate_error`` with its path)."""
+
+    @functools.wraps(function)
+    def wrapper(repo, *args, **kwargs):
+        try:
+            return function(repo, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise translate_error(exc, repo.path) from exc
+
+    return wrapper
 
 
 def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:

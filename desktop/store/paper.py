@@ -11,7 +11,6 @@ changed since, old → new). A code that fails its check character is a typing e
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 from collections.abc import Callable
@@ -21,24 +20,11 @@ from datetime import datetime
 from desktop.domain.checkcode import CheckCodeError, Stamp, id_key, parse
 from desktop.domain.codec import project_from_dict, project_to_dict
 from desktop.domain.model import Project
-from desktop.store.errors import translate_error
+from desktop.store.errors import guarded
 from desktop.store.repository import Repository
 
 MATCH, CHANGED, UNKNOWN, BAD_CODE = "match", "changed", "unknown", "bad_code"
 EXIT_STATUS = {MATCH: 0, CHANGED: 1, UNKNOWN: 2, BAD_CODE: 2}
-
-
-def _guarded(function):
-    """SQLite errors (a locked or damaged file) as the store's sentences for the clerk."""
-
-    @functools.wraps(function)
-    def wrapper(repo: Repository, *args, **kwargs):
-        try:
-            return function(repo, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise translate_error(exc, repo.path) from exc
-
-    return wrapper
 
 
 def stored_hashes(repo: Repository) -> Callable[[Project], str]:
@@ -58,7 +44,7 @@ def stored_hashes(repo: Repository) -> Callable[[Project], str]:
     return content_hash
 
 
-@_guarded
+@guarded
 def record_print(
     repo: Repository, project: Project, pages: int, printed_at: datetime, digest: str = ""
 ) -> None:
@@ -205,7 +191,7 @@ def _load(data: str) -> Project | None:
         return None  # a damaged record: checked as if it were not there
 
 
-@_guarded
+@guarded
 def verify(repo: Repository, text: str) -> Verdict:
     """Check one page: ``text`` is the check code as printed (typed in any case, with or
     without the dashes) or a QR code's whole text."""

@@ -25,7 +25,6 @@ id: not a working file) for support, with the tables' CREATE statements.
 from __future__ import annotations
 
 import contextlib
-import functools
 import sqlite3
 import uuid
 from collections.abc import Sequence
@@ -37,7 +36,7 @@ from desktop.domain import file_text as say
 from desktop.domain.messages import Message
 from desktop.domain.model import now_timestamp
 from desktop.store import duplicates
-from desktop.store.errors import BadProjectError, StoreError, translate_error
+from desktop.store.errors import BadProjectError, StoreError, guarded
 from desktop.store.safefile import describe_os_error
 
 if TYPE_CHECKING:
@@ -57,20 +56,7 @@ class Moved:
     rows: dict[str, int]
 
 
-def _guarded(function):
-    """SQLite's complaints as the clerk's sentences (as the repository's methods)."""
-
-    @functools.wraps(function)
-    def wrapper(repo, *args, **kwargs):
-        try:
-            return function(repo, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise translate_error(exc, repo.path) from exc
-
-    return wrapper
-
-
-@_guarded
+@guarded
 def move_out(repo: Repository, keys: Sequence[str], support: Path | None = None) -> Moved:
     """Move the rows of projects that need repair (keyed as ``Repository.problems`` keys
     them) out of the live tables into the quarantine kept in the file, byte for byte, all
@@ -102,7 +88,7 @@ def move_out(repo: Repository, keys: Sequence[str], support: Path | None = None)
     return moved
 
 
-@_guarded
+@guarded
 def put_back_moved(repo: Repository, batch: str) -> list[str]:
     """Undo a ``move_out``: its rows back in the live tables as they were (the projects
     need repair again); returns their keys."""

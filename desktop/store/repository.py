@@ -8,7 +8,6 @@ Every write is one transaction with ``synchronous=FULL`` and the rollback journa
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import socket
@@ -39,6 +38,7 @@ from desktop.store.errors import (
     NotFoundError,
     ReadOnlyError,
     StoreError,
+    guarded,
     translate_error,
 )
 from desktop.store.listing import SUMMARY_COLUMNS, list_order, summary_of, used_values
@@ -69,19 +69,6 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
     return conn
-
-
-def _guarded(method):
-    """Turn SQLite errors of a repository method into StoreErrors with a clear message."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise translate_error(exc, self.path) from exc
-
-    return wrapper
 
 
 class Repository:
@@ -169,7 +156,7 @@ class Repository:
             self._replica = row[0]
         return self._replica
 
-    @_guarded
+    @guarded
     def _refresh_audit(self) -> None:
         """Check every project again when the rules changed since the statuses were stored."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'audit_rules'").fetchone()
@@ -182,7 +169,7 @@ class Repository:
                 [str(audit.RULES_VERSION)],
             )
 
-    @_guarded
+    @guarded
     def _bind_replica(self) -> None:
         place = f"{socket.gethostname()}|{self.path.resolve()}"
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'replica_place'").fetchone()
@@ -209,7 +196,7 @@ class Repository:
         """Copy this file, as it is now, into its backups folder (``store.backups``)."""
         return backups.take(self.conn, self.path, reason)
 
-    @_guarded
+    @guarded
     def data_version(self) -> int:
         """Changes when another connection (another program) commits to the file."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -232,7 +219,7 @@ class Repository:
         return repo
 
     # -- lifecycle ----------------------------------------------------------------------
-    @_guarded
+    @guarded
     def close(self) -> None:
         self.conn.close()
 
@@ -251,7 +238,7 @@ class Repository:
             raise ReadOnlyError(Message(say.OPENED_READ_ONLY, name=self.path.name))
 
     # -- reading ------------------------------------------------------------------------
-    @_guarded
+    @guarded
     def summaries(self, *, year: int | None = None, trash: bool = False) -> list[ProjectSummary]:
         """Project list rows (no indicators loaded), by year then name."""
         where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
@@ -269,11 +256,11 @@ class Repository:
             self._cached(("live rows",), lambda: [rows])
         return rows
 
-    @_guarded
+    @guarded
     def _summaries(self, sql: str, params: list) -> list[ProjectSummary]:
         return [summary_of(row) for row in self.conn.execute(sql, params)]
 
-    @_guarded
+    @guarded
     def problems(self) -> dict[str, str]:
         """Projects whose rows cannot be read as they are, ``{id: what is wrong}`` — found
         by SQLite (``rows.screen``: types, sizes, JSON, counts) without loading them, and
@@ -288,7 +275,7 @@ class Repository:
             raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
         return rows[0]
 
-    @_guarded
+    @guarded
     def revision(self, project_id: str) -> int:
         row = self.conn.execute(
             "SELECT revision FROM projects WHERE id = ?", [project_id]
@@ -310,7 +297,7 @@ class Repository:
             self._cache[key] = compute()
         return list(self._cache[key])
 
-    @_guarded
+    @guarded
     def distinct_values(self, column: str) -> list[str]:
         """Values used in this database for a text field (for editable combo boxes)."""
         if column not in {"department", "implementing_unit", "nature", "category"}:
@@ -323,22 +310,22 @@ class Repository:
         """The four text columns' values over the live projects, most used first."""
         return self._cached(("distinct",), lambda: [used_values(self, self._TEXT_COLUMNS)])[0]
 
-    @_guarded
+    @guarded
     def count(self) -> int:
         sql = "SELECT count(*) FROM projects WHERE deleted_at IS NULL"
         return self.conn.execute(sql).fetchone()[0]
 
-    @_guarded
+    @guarded
     def count_all(self) -> int:
         """Projects in the file, the trash included."""
         return self.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
 
-    @_guarded
+    @guarded
     def years(self) -> list[int]:
         rows = duplicates.over_live_keys(self.conn, "DISTINCT year", "ORDER BY year DESC")
         return [r[0] for r in rows]
 
-    @_guarded
+    @guarded
     def indicator_names(self, level2: str | None = None) -> list[str]:
         """三级 names used in this database (most used first), for autocompletion."""
         return self._cached(("names", level2), lambda: self._indicator_names(level2))
@@ -352,7 +339,7 @@ class Repository:
         )
         return [r[0] for r in rows]
 
-    @_guarded
+    @guarded
     def units(self) -> list[str]:
         return self._cached(("units",), self._units)
 
@@ -363,12 +350,12 @@ class Repository:
         )
         return [r[0] for r in rows]
 
-    @_guarded
+    @guarded
     def meta(self, key: str, default: str = "") -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
-    @_guarded
+    @guarded
     def set_meta(self, key: str, value: str) -> None:
         self._require_writable()
         with self.atomic():
@@ -376,12 +363,12 @@ class Repository:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value]
             )
 
-    @_guarded
+    @guarded
     def exists(self, project_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM projects WHERE id = ?", [project_id]).fetchone()
         return row is not None
 
-    @_guarded
+    @guarded
     def is_trashed(self, project_id: str) -> bool:
         row = self.conn.execute(
             "SELECT deleted_at FROM projects WHERE id = ?", [project_id]
@@ -390,7 +377,7 @@ class Repository:
             raise NotFoundError(Message(say.NO_PROJECT, id=project_id))
         return row[0] is not None
 
-    @_guarded
+    @guarded
     def get(self, project_id: str) -> Project:
         """The whole project, read through the one row reader (``rows.project_from_row``);
         ``BadProjectError`` when its rows cannot be read as they are."""
@@ -475,22 +462,22 @@ class Repository:
                     continue
                 yield item
 
-    @_guarded
+    @guarded
     def _load(self, ids: list[str]) -> dict[str, Project]:
         return bulk.load_projects(self.conn, ids)
 
-    @_guarded
+    @guarded
     def _load_for_audit(self, ids: list[str]) -> dict[str, tuple[Project, IndicatorColumns]]:
         return bulk.load_for_audit(self.conn, ids)
 
-    @_guarded
+    @guarded
     def copy_to(self, target: str | os.PathLike) -> None:
         """A consistent copy of the whole database (SQLite backup API) written to a temporary
         file beside ``target``, synced, and renamed into place."""
         consistent_copy(self.conn, target)
 
     # -- writing ------------------------------------------------------------------------
-    @_guarded
+    @guarded
     def add(self, projects: Iterable[Project]) -> int:
         """Insert new projects as they are (ids, times, revisions kept), in one transaction.
 
@@ -509,7 +496,7 @@ class Repository:
                 self.conn.execute("DELETE FROM tombstones WHERE project_id = ?", [project.id])
         return len(projects)
 
-    @_guarded
+    @guarded
     def save(self, project: Project) -> Project:
         """Write one edited project atomically; returns it with the new revision and time.
 
@@ -578,7 +565,7 @@ class Repository:
         """Bring a project back from the trash."""
         self._set_deleted(project_id, None)
 
-    @_guarded
+    @guarded
     def _set_deleted(self, project_id: str, deleted_at: str | None) -> None:
         self._require_writable()
         with self.atomic():
@@ -607,7 +594,7 @@ class Repository:
                 shared = duplicates.after_key_change(self.conn, self.get, project_id, before, after)
                 duplicates.audit_row(self.conn, self.get(project_id), shared)
 
-    @_guarded
+    @guarded
     def purge(self, project_id: str) -> None:
         """Delete a project from the trash for good; a tombstone remembers it, so that a
         merge does not bring it back unasked."""
@@ -623,7 +610,7 @@ class Repository:
             stored_tombstones.merge_tombstone(self.conn, tomb)
             self.conn.execute("DELETE FROM projects WHERE id = ?", [project_id])
 
-    @_guarded
+    @guarded
     def add_tombstones(self, tombstones: Iterable[Tombstone]) -> None:
         """Record deletions made elsewhere (exported files, merges), merged by version
         vector with any deletion of the same project recorded here."""
@@ -632,44 +619,44 @@ class Repository:
             for t in tombstones:
                 stored_tombstones.merge_tombstone(self.conn, t)
 
-    @_guarded
+    @guarded
     def tombstones(self) -> list[Tombstone]:
         """Deletions recorded in the file (a row that cannot be read is left out)."""
         return stored_tombstones.tombstones(self.conn)
 
-    @_guarded
+    @guarded
     def tombstone(self, project_id: str) -> Tombstone | None:
         return stored_tombstones.tombstone(self.conn, project_id)
 
     # -- history of replaced versions ------------------------------------------------------
-    @_guarded
+    @guarded
     def add_history(self, project: Project, reason: str) -> bool:
         """Keep a version that is about to be replaced (by a merge, a restore…), unless the
         history already holds that very content. Returns whether a version was added."""
         return stored_history.add_history(self.conn, project, reason)
 
-    @_guarded
+    @guarded
     def history(self, project_id: str) -> list[HistoryEntry]:
         """Earlier versions of a project, newest first."""
         return stored_history.history(self.conn, project_id)
 
-    @_guarded
+    @guarded
     def all_history(self) -> list[HistoryEntry]:
         return stored_history.all_history(self.conn)
 
-    @_guarded
+    @guarded
     def duplicate_keys(self) -> set[tuple[int, str]]:
         """The 审核 duplicate keys (year, name) that more than one live project has."""
         return duplicates.duplicate_keys(self.conn)
 
-    @_guarded
+    @guarded
     def shared_keys(self, keys: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
         """Those of ``keys`` that more than one live project has: ``duplicate_keys`` for a
         few keys, one probe of the index each (not a pass over the file)."""
         found = duplicates.namesakes(self.conn, keys)
         return {k for k, ids in found.items() if len(ids) > 1}
 
-    @_guarded
+    @guarded
     def _write(self, p: Project, *, insert: bool, index: dict | None = None) -> None:
         """Insert or replace one project row and its indicators. ``index`` (a batch):
         the live projects' duplicate keys, kept up to date here. What is written must read
