@@ -109,14 +109,12 @@ def reasons() -> tuple[Reason, ...]:
     return out
 
 
-def _is_standard(code: int) -> bool:
-    return any(r.code == code for r in reasons())
-
-
 def reason_text(code: int) -> str:
+    """A code's standard reason (a ``ReasonTerm``: a window says it in its language); an
+    unknown code as 代码 N."""
     for r in reasons():
         if r.code == code:
-            return r.text
+            return ReasonTerm(r.text)
     return f"代码 {code}"
 
 
@@ -534,11 +532,10 @@ def opinion_findings(project: Project, states: Iterable[OpinionState]) -> list:
         if not s.is_open or s.opinion.project_id != project.id:
             continue
         o = s.opinion
-        reason = ReasonTerm(o.reason) if _is_standard(o.code) else o.reason
         if o.text:
-            text = Message(OPINION_FINDING_TEXT, code=o.code, reason=reason, text=o.text)
+            text = Message(OPINION_FINDING_TEXT, code=o.code, reason=o.reason, text=o.text)
         else:
-            text = Message(OPINION_FINDING, code=o.code, reason=reason)
+            text = Message(OPINION_FINDING, code=o.code, reason=o.reason)
         if o.unit:
             text = Message(OPINION_BY_UNIT, opinion=text, unit=o.unit)
         out.append(Finding("review.opinion", OPINION, text, opinion_location(o, project), o.code))
