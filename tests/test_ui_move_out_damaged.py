@@ -206,6 +206,9 @@ def test_the_banners_link_moves_the_damaged_projects_into_the_quarantine_byte_fo
     assert w.model.rowCount() == 11 and not w.model.needing_repair()
     assert "需要修复" not in w.count_label.text()
     assert "已移出 2 个项目" in w.statusBar().currentMessage()
+    # the pane no longer speaks of the project moved out: the row now current is shown
+    assert "不能显示" not in w.empty_hint.text()
+    assert w.editor.project is not None and w.editor.project.id == w.current_id()
     assert backups.taken_today(path)  # the day's backup, refused before, is taken now
     assert not w.act_move_out.isEnabled()
 

@@ -539,7 +539,9 @@ class MainWindow(QMainWindow):
             self.nav.select_project(ids[0])
 
     def _on_removed(self, ids: list[str]) -> None:
-        showing = self.editor.project.id if self.editor.project else None
+        # the project shown, or the one whose row was current when it could not be shown
+        # (a project needing repair, moved out of the way): either way its pane goes
+        showing = self.editor.project.id if self.editor.project else self.current_id()
         with self.nav.rows_going():  # the current row moves onto rows about to go too
             for pid in ids:
                 self.model.remove(pid)
